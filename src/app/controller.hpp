@@ -1,0 +1,127 @@
+// The application controller: owns banks, progress and the study session; the GUI reads
+// its view models every frame and sends it Actions. No ImGui here.
+#pragma once
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/grading.hpp"
+#include "core/question.hpp"
+#include "core/scheduler.hpp"
+
+namespace casebook::app {
+
+/// How the app was started (from the command line).
+struct AppConfig {
+  std::string db_path;                  ///< SQLite file (created if missing)
+  std::vector<std::string> bank_paths;  ///< files or folders of *.toml banks
+  std::string learner = "default";
+  core::SchedulerOptions scheduler{};   ///< clock: local time zone, rollover 04:00
+  int new_cards_per_day = 20;
+  int max_reviews_per_day = 200;
+  std::function<core::TimestampMs()> clock;  ///< defaults to core::now_ms; tests inject time
+};
+
+enum class Screen { Home, Study, Summary };
+
+/// One bank on the Home screen.
+struct BankRow {
+  std::string path;
+  std::string id;                        ///< empty when the bank failed to load
+  std::string title;                     ///< file name when the bank failed to load
+  bool loaded = false;
+  int total = 0, new_count = 0, learning_count = 0, due_count = 0;
+  std::vector<core::Diagnostic> diagnostics;
+};
+
+struct HomeView {
+  std::string learner;
+  std::string db_path;
+  std::vector<BankRow> banks;
+  int new_available = 0;       ///< new cards that today's limit still allows
+  int learning_due = 0;
+  int review_due = 0;
+  std::string message;         ///< last error or notice for the user, empty when none
+};
+
+/// The card currently shown. `display_order` is the on-screen order of choices (single,
+/// multiple), items (ordering) or right-hand sides (matching): display_order[k] is the
+/// canonical index shown at position k. Seeded per showing; never part of identity.
+struct CardView {
+  const core::Question* question = nullptr;  ///< valid until the next dispatch
+  std::string card_key;
+  std::string bank_title;
+  std::string citation;         ///< "Soldatov, The Moscow Times, 14 May 2021, ¶12"
+  std::vector<int> display_order;
+  int position = 0;             ///< 1-based index of this card in the session so far
+  int remaining = 0;            ///< cards still queued after this one
+  std::uint64_t showing_id = 0; ///< changes every time a card is shown (UI resets its inputs)
+};
+
+/// After the answer is submitted.
+struct FeedbackView {
+  core::Answer answer;
+  core::Grade grade;
+  core::Rating selected = core::Rating::Good;     ///< proposed until the learner changes it
+  std::array<std::string, 4> intervals;          ///< "1m", "10m", "3d", ... for Again..Easy
+};
+
+struct StudyView {
+  CardView card;
+  std::optional<FeedbackView> feedback;  ///< empty while answering
+};
+
+struct SummaryView {
+  int reviewed = 0, correct = 0;
+  std::array<int, 4> ratings{};          ///< count per Again..Easy
+  std::int64_t duration_ms = 0;
+  int remaining_due_today = 0;
+};
+
+// Actions the UI sends.
+struct StartSession {};                           ///< Home: study due and new cards of all banks
+struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
+struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
+struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
+struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
+struct Continue {};                               ///< Study feedback: record with the selected rating
+struct LeaveSession {};                           ///< Study: to the summary (nothing lost)
+struct GoHome {};                                 ///< Summary -> Home (reloads counts)
+struct ReloadBanks {};
+using Action = std::variant<StartSession, SubmitAnswer, SetRubric, SelectRating, Rate, Continue,
+                            LeaveSession, GoHome, ReloadBanks>;
+
+/// Owns everything behind the screens. Constructing it loads the banks and opens the
+/// database; a failure to open the database throws storage::StorageError (the caller shows
+/// it). Every recorded answer is committed before dispatch returns.
+class Controller {
+ public:
+  explicit Controller(AppConfig config);
+  ~Controller();
+  Controller(const Controller&) = delete;
+  Controller& operator=(const Controller&) = delete;
+
+  /// Applies one action. Errors (e.g. a failed write) are caught and shown in
+  /// HomeView::message / the study screen; the answer is then kept for retry.
+  void dispatch(const Action& action);
+
+  [[nodiscard]] Screen screen() const;
+  [[nodiscard]] const HomeView& home() const;
+  [[nodiscard]] const StudyView* study() const;   ///< nullptr unless screen() == Study
+  [[nodiscard]] const SummaryView& summary() const;
+  /// A line for the status bar; empty when there is nothing to say.
+  [[nodiscard]] const std::string& message() const;
+  /// Every character used by the loaded banks (for font glyph ranges), as code points.
+  [[nodiscard]] std::vector<char32_t> used_code_points() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace casebook::app

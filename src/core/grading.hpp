@@ -1,0 +1,50 @@
+// Answer checking: what the learner gave, whether it is right, and the rating it suggests.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/card.hpp"
+#include "core/question.hpp"
+
+namespace casebook::core {
+
+/// What a learner answered. Indices refer to the question's canonical order (choices,
+/// items, pairs), never to the shuffled order shown on screen.
+struct Answer {
+  std::vector<int> choices;        ///< single_choice (one index), multiple_response (any)
+  std::optional<bool> truth;       ///< true_false
+  std::string text;                ///< short_answer, numeric (as typed), dilemma justification
+  std::vector<int> order;          ///< ordering: item indices in the order the learner put them
+  std::vector<int> matches;        ///< matching: matches[i] = index of the right side given for left i (-1 none)
+  int position = -1;               ///< dilemma: index of the position the learner committed to
+  std::vector<bool> rubric_met;    ///< dilemma: self-assessment, one flag per rubric line
+};
+
+/// The verdict on one answer.
+struct Grade {
+  bool correct = false;     ///< dilemma: true when at least half the rubric is met
+  double score = 0.0;       ///< 0..1 (partial credit for multiple response, ordering, matching, rubric)
+  Rating proposed = Rating::Again;  ///< wrong: Again; right: Good (dilemma: from the rubric)
+  std::string expected;     ///< the correct answer in words, for feedback
+};
+
+/// Grades `answer` against `q`. Never throws; an empty or malformed answer is wrong.
+[[nodiscard]] Grade grade(const Question& q, const Answer& answer);
+
+/// Folds text for comparing short answers: Unicode NFKC, case folding, accents (combining
+/// marks) removed, punctuation dropped, runs of white space collapsed, trimmed (utf8proc 2.8).
+/// Invalid UTF-8 bytes are dropped.
+[[nodiscard]] std::string normalize_answer_text(std::string_view text);
+
+/// Parses a number as a learner types it: "1,700", "1 700", "45.5", "-3", "1e6", "45 million"
+/// are not all accepted: digits with optional sign, decimal point or comma, thousands
+/// separators (comma, space, thin space) and an optional trailing unit word. nullopt if none.
+[[nodiscard]] std::optional<double> parse_learner_number(std::string_view text);
+
+/// A one-line, human-readable rendering of `answer` for the review log and reports
+/// (choice texts, "true"/"false", the typed text, the order given, the position taken).
+[[nodiscard]] std::string describe_answer(const Question& q, const Answer& answer);
+
+}  // namespace casebook::core

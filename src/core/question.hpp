@@ -1,0 +1,118 @@
+// The question model shared by every layer: a loaded bank and its questions. Pure data;
+// the TOML reader lives in bank/, answer checking in core/grading.hpp.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace casebook::core {
+
+enum class QuestionType {
+  SingleChoice,      ///< "single_choice": one correct choice
+  MultipleResponse,  ///< "multiple_response": every correct choice and no other
+  TrueFalse,         ///< "true_false"
+  ShortAnswer,       ///< "short_answer": free text matched against accepted answers
+  Numeric,           ///< "numeric": a value with tolerance, or a range, and a unit
+  Ordering,          ///< "ordering": put items in order
+  Matching,          ///< "matching": pair each left item with its right item
+  Dilemma            ///< "dilemma": commit to a position, justify, self-assess on a rubric
+};
+
+/// TOML spelling of a type ("single_choice", ...).
+[[nodiscard]] std::string to_string(QuestionType t);
+/// Inverse of to_string; nullopt for an unknown spelling.
+[[nodiscard]] std::optional<QuestionType> question_type_from_string(const std::string& s);
+
+/// Where a thing was written: 1-based line and column in `file` (0 when unknown).
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+/// A citation of where a question's facts come from: a `[[source]]` id and paragraph(s).
+struct SourceLocator {
+  std::string source_id;
+  std::vector<int> paragraphs;  ///< 1-based paragraph numbers in that source
+};
+
+struct Choice {
+  std::string text;
+  bool correct = false;
+};
+
+/// One defensible position in a dilemma, with the arguments for it.
+struct Position {
+  std::string id;
+  std::string title;
+  std::vector<std::string> arguments;
+};
+
+struct MatchPair {
+  std::string left;
+  std::string right;
+};
+
+/// One question as written in a bank (format v1). Fields that do not apply to `type` are empty.
+struct Question {
+  std::string id;          ///< unique within the bank; the card key is "<bank id>/<id>"
+  QuestionType type = QuestionType::SingleChoice;
+  std::string prompt;
+  std::string explanation;
+  SourceLocator source;
+  std::vector<std::string> topics;  ///< topic ids
+  SourcePos pos;                    ///< where the [[question]] table starts
+
+  std::vector<Choice> choices;      ///< single_choice, multiple_response (canonical order)
+  bool truth = false;               ///< true_false
+  std::vector<std::string> accepted;///< short_answer: accepted answers, first is canonical
+  double value = 0.0;               ///< numeric: the answer ...
+  double tolerance = 0.0;           ///< ... accepted within +/- tolerance ...
+  std::optional<double> min, max;   ///< ... or within [min, max] when both are set
+  std::string unit;                 ///< numeric: e.g. "people", "USD"
+  std::vector<std::string> items;   ///< ordering: in the correct order
+  std::vector<MatchPair> pairs;     ///< matching: left -> right, in canonical order
+  std::string scenario;             ///< dilemma: the situation
+  std::vector<Position> positions;  ///< dilemma: at least two
+  std::vector<std::string> rubric;  ///< dilemma: criteria a good justification meets
+  std::string model_answer;         ///< dilemma
+};
+
+struct BankInfo {
+  std::string id;        ///< stable id, [a-z0-9-]+, never changes across versions
+  std::string title;
+  std::string version;   ///< the bank's own version, e.g. "1.0.0"
+  std::string language;  ///< BCP 47, e.g. "en"
+  std::vector<std::string> authors;
+  std::string licence;
+  int format = 1;        ///< bank format version
+  std::string description;
+};
+
+struct Source {
+  std::string id;
+  std::string citation;  ///< full bibliographic citation
+  std::string url;
+};
+
+struct Topic {
+  std::string id;
+  std::string title;
+};
+
+/// A loaded bank. `path` is the file it was read from.
+struct Bank {
+  std::string path;
+  BankInfo info;
+  std::vector<Source> sources;
+  std::vector<Topic> topics;
+  std::vector<Question> questions;
+
+  /// The `[[source]]` with this id, or nullptr.
+  [[nodiscard]] const Source* find_source(const std::string& id) const;
+};
+
+/// "<bank id>/<question id>": the identity of a card in storage and reports.
+[[nodiscard]] std::string card_key(const Bank& bank, const Question& q);
+
+}  // namespace casebook::core

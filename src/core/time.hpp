@@ -1,0 +1,44 @@
+// Instants and study days. Instants are int64 UTC milliseconds since the Unix epoch; a
+// "study day" is a local calendar day that starts at the rollover hour in a time zone.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace casebook::core {
+
+/// An instant: milliseconds since 1970-01-01T00:00:00Z (UTC). Never stored in 32 bits.
+using TimestampMs = std::int64_t;
+
+inline constexpr std::int64_t kMsPerSecond = 1000;
+inline constexpr std::int64_t kMsPerMinute = 60 * kMsPerSecond;
+inline constexpr std::int64_t kMsPerHour = 60 * kMsPerMinute;
+inline constexpr std::int64_t kMsPerDay = 24 * kMsPerHour;
+
+/// How study days are counted: an IANA time zone name ("UTC", "Europe/Paris") and the local
+/// hour (0-23) at which a new study day begins (Anki's "next day starts at").
+struct DayClock {
+  std::string time_zone = "UTC";
+  int rollover_hour = 4;
+};
+
+/// The study-day index of `t`: the number of local calendar days since 1970-01-01 of the
+/// local time `t - rollover_hour` in `clock.time_zone` (system tz database, via date/tz).
+/// Throws std::runtime_error if the time zone is unknown.
+[[nodiscard]] std::int64_t study_day(TimestampMs t, const DayClock& clock);
+
+/// The instant (UTC ms) at which study day `day` begins in `clock`.
+[[nodiscard]] TimestampMs study_day_start(std::int64_t day, const DayClock& clock);
+
+/// Current wall-clock time as UTC ms.
+[[nodiscard]] TimestampMs now_ms();
+
+/// ISO-8601 UTC text with milliseconds, e.g. "2024-06-01T12:00:00.000Z".
+[[nodiscard]] std::string format_iso_utc(TimestampMs t);
+
+/// Parses "YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)". Throws std::invalid_argument on bad text.
+[[nodiscard]] TimestampMs parse_iso(const std::string& text);
+
+/// The local time zone name from $TZ or /etc/localtime, "UTC" when it cannot be found.
+[[nodiscard]] std::string local_time_zone_name();
+
+}  // namespace casebook::core

@@ -1,0 +1,71 @@
+// Progress storage: learners, card state and the append-only review log, in SQLite.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/card.hpp"
+#include "core/review.hpp"
+#include "core/time.hpp"
+
+namespace casebook::storage {
+
+/// Thrown for any database failure (cannot open, too new, corrupt, disk full). The message
+/// is meant for the user and names the file.
+class StorageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using core::ReviewRecord;
+
+/// A card's cached state (the review log is the source of truth).
+struct CardRow {
+  std::string card_key;
+  core::CardSchedule schedule;
+};
+
+/// The progress database. Opening creates or migrates the schema (PRAGMA user_version,
+/// application_id 0x43534B42 "CSKB"), enables WAL with synchronous=FULL, foreign keys and a
+/// busy timeout. A file from a newer Casebook, or with another application_id, is refused
+/// untouched. Every method throws StorageError on failure. Not thread-safe.
+class Progress {
+ public:
+  /// Opens or creates the database at `path` (":memory:" for tests). Parent folders are created.
+  explicit Progress(const std::string& path);
+  ~Progress();
+  Progress(Progress&&) noexcept;
+  Progress& operator=(Progress&&) noexcept;
+
+  /// The schema version this build writes.
+  static int schema_version();
+
+  /// Returns the learner's id, creating the learner if needed.
+  std::int64_t ensure_learner(const std::string& name);
+  [[nodiscard]] std::vector<std::string> learners();
+
+  /// Cached state of every card the learner has reviewed, keyed by card key.
+  [[nodiscard]] std::map<std::string, core::CardSchedule> card_states(const std::string& learner);
+
+  /// Appends `r` to the review log and updates the card's state in one committed
+  /// transaction; when this returns the answer is durable. Returns the new row id.
+  std::int64_t record_review(const ReviewRecord& r);
+
+  /// The learner's review log in time order (all learners when `learner` is empty).
+  [[nodiscard]] std::vector<ReviewRecord> review_log(const std::string& learner = "");
+
+  /// Number of reviews the learner made in [from, to) (UTC ms), for daily limits.
+  [[nodiscard]] int count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
+  /// Number of distinct cards first reviewed (state New before) in [from, to).
+  [[nodiscard]] int count_new_cards(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace casebook::storage
