@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Checks that every #include under src/ respects the layering in docs/architecture.md.
+
+Each folder of src/ is a layer; a file may include our own headers only from the layers
+listed for it, and third-party headers only from the libraries listed for it. Standard
+headers (<vector>, <cstdint>, ...) are always allowed. Exits 1 and prints file:line for
+every violation, so the same rule holds for headers as for the CMake link graph.
+"""
+import pathlib
+import re
+import sys
+
+OWN = {
+    "core": {"core"},
+    "bank": {"core", "bank"},
+    "storage": {"core", "storage"},
+    "report": {"core", "report"},
+    "app": {"core", "bank", "storage", "report", "app"},
+    "platform": {"core", "platform"},
+    "ui": {"core", "app", "platform", "ui"},
+    "cli": {"core", "bank", "storage", "report", "app", "cli"},
+    ".": {"core", "bank", "storage", "report", "app", "cli", "platform", "ui"},  # main.cpp
+}
+POSIX = ("unistd.h", "fcntl.h", "signal.h", "sys/", "pwd.h", "errno.h")
+THIRD = {
+    "core": ("date/", "utf8proc.h"),
+    "bank": ("toml++/",),
+    "storage": ("SQLiteCpp/", "sqlite3.h") + POSIX,
+    "report": ("nlohmann/", "fmt/"),
+    "app": POSIX,
+    "platform": ("GLFW/", "GL/", "imgui", "backends/", "fontconfig/", "stb_image_write.h") + POSIX,
+    "ui": ("imgui", "backends/", "misc/") + POSIX,
+    "cli": ("CLI/", "fmt/", "nlohmann/") + POSIX,
+    ".": ("CLI/", "fmt/") + POSIX,
+}
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+
+
+def is_standard(name: str) -> bool:
+    return "/" not in name and "." not in name
+
+
+def main() -> int:
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".") / "src"
+    problems = []
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".hpp", ".cpp", ".h"))
+    for path in files:
+        rel = path.relative_to(root)
+        layer = rel.parts[0] if len(rel.parts) > 1 else "."
+        if layer not in OWN:
+            problems.append(f"{path}: folder src/{layer} is not a known layer")
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            m = INCLUDE.match(line)
+            if not m:
+                continue
+            kind, name = m.groups()
+            if kind == '"':
+                top = name.split("/")[0] if "/" in name else layer
+                if top not in OWN[layer]:
+                    problems.append(f"{path}:{lineno}: src/{layer} may not include \"{name}\"")
+            elif not is_standard(name) and not name.startswith(THIRD[layer]):
+                problems.append(f"{path}:{lineno}: src/{layer} may not include <{name}>")
+    for p in problems:
+        print(p)
+    print(f"layering: {len(files)} files checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
