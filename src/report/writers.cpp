@@ -1,1 +1,166 @@
-// placeholder
+// CSV (RFC 4180) and JSON ("casebook-report" v1) writers. Columns and fields are documented
+// in docs/report-formats.md; keep the two in step.
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/report.hpp"
+#include "report/text.hpp"
+
+namespace casebook::report {
+namespace {
+
+using detail::csv_field;
+using detail::csv_text_field;
+using detail::fixed;
+
+constexpr int kDecimals = 6;
+constexpr std::string_view kCrLf = "\r\n";
+
+/// Column order of the CSV table (docs/report-formats.md).
+constexpr std::array<std::string_view, 24> kCsvColumns = {
+    "record",        "card_key",      "bank_id",          "question_id",      "question_type",
+    "state",         "stability",     "difficulty",       "retrievability",   "due",
+    "last_review",   "reps",          "lapses",           "prompt",           "reviewed_at",
+    "rating",        "correct",       "answer",           "response_ms",      "state_before",
+    "state_after",   "stability_after", "difficulty_after", "due_after"};
+
+void write_row(std::ostream& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out << ',';
+    out << cells[i];
+  }
+  out << kCrLf;
+}
+
+std::string iso(core::TimestampMs t) { return core::format_iso_utc(t); }
+
+std::string optional_iso(const std::optional<core::TimestampMs>& t) {
+  return t ? core::format_iso_utc(*t) : std::string();
+}
+
+using Json = nlohmann::ordered_json;
+
+Json schedule_json(const core::CardSchedule& s) {
+  Json j;
+  j["state"] = std::string(core::to_string(s.state));
+  j["stability"] = s.stability;
+  j["difficulty"] = s.difficulty;
+  j["due"] = iso(s.due);
+  j["due_ms"] = s.due;
+  j["last_review"] = s.last_review ? Json(iso(*s.last_review)) : Json(nullptr);
+  j["last_review_ms"] = s.last_review ? Json(*s.last_review) : Json(nullptr);
+  j["scheduled_days"] = s.scheduled_days;
+  j["learning_steps"] = s.learning_steps;
+  j["reps"] = s.reps;
+  j["lapses"] = s.lapses;
+  return j;
+}
+
+}  // namespace
+
+void write_csv(const ReportInput& in, std::ostream& out) {
+  write_row(out, std::vector<std::string>(kCsvColumns.begin(), kCsvColumns.end()));
+  for (const CardEntry& c : in.cards) {
+    const core::CardSchedule& s = c.schedule;
+    std::vector<std::string> row(kCsvColumns.size());
+    row[0] = "card";
+    row[1] = csv_text_field(c.card_key);
+    row[2] = csv_text_field(c.bank_id);
+    row[3] = csv_text_field(c.question_id);
+    row[4] = csv_text_field(c.question_type);
+    row[5] = std::string(core::to_string(s.state));
+    row[6] = fixed(s.stability, kDecimals);
+    row[7] = fixed(s.difficulty, kDecimals);
+    row[8] = fixed(c.retrievability, kDecimals);
+    row[9] = iso(s.due);
+    row[10] = optional_iso(s.last_review);
+    row[11] = std::to_string(s.reps);
+    row[12] = std::to_string(s.lapses);
+    row[13] = csv_text_field(c.prompt);
+    write_row(out, row);
+  }
+  for (const core::ReviewRecord& r : in.reviews) {
+    const detail::KeyParts parts = detail::split_card_key(r.card_key);
+    std::vector<std::string> row(kCsvColumns.size());
+    row[0] = "review";
+    row[1] = csv_text_field(r.card_key);
+    row[2] = csv_text_field(parts.bank_id);
+    row[3] = csv_text_field(parts.question_id);
+    row[14] = iso(r.reviewed_at);
+    row[15] = std::string(core::to_string(r.rating));
+    row[16] = r.correct ? "1" : "0";
+    row[17] = csv_text_field(r.answer);
+    row[18] = std::to_string(r.response_ms);
+    row[19] = std::string(core::to_string(r.before.state));
+    row[20] = std::string(core::to_string(r.after.state));
+    row[21] = fixed(r.after.stability, kDecimals);
+    row[22] = fixed(r.after.difficulty, kDecimals);
+    row[23] = iso(r.after.due);
+    write_row(out, row);
+  }
+}
+
+void write_json(const ReportInput& in, std::ostream& out) {
+  const Summary sum = summarize(in);
+  Json doc;
+  doc["schema"] = "casebook-report";
+  doc["schema_version"] = 1;
+  doc["generated_at"] = iso(in.generated_at);
+  doc["generated_at_ms"] = in.generated_at;
+  doc["learner"] = in.learner;
+  doc["time_zone"] = in.time_zone;
+
+  Json& s = doc["summary"];
+  s["cards"] = sum.cards;
+  s["new_cards"] = sum.new_cards;
+  s["learning"] = sum.learning;
+  s["review"] = sum.review;
+  s["relearning"] = sum.relearning;
+  s["reviews"] = sum.reviews;
+  s["correct"] = sum.correct;
+  s["accuracy"] = sum.accuracy;
+  s["due_now"] = sum.due_now;
+  s["mean_retrievability"] = sum.mean_retrievability;
+
+  Json cards = Json::array();
+  for (const CardEntry& c : in.cards) {
+    Json j;
+    j["card_key"] = c.card_key;
+    j["bank_id"] = c.bank_id;
+    j["question_id"] = c.question_id;
+    j["bank_title"] = c.bank_title;
+    j["question_type"] = c.question_type;
+    j["prompt"] = c.prompt;
+    j["retrievability"] = c.retrievability;
+    j["schedule"] = schedule_json(c.schedule);
+    cards.push_back(std::move(j));
+  }
+  doc["cards"] = std::move(cards);
+
+  Json reviews = Json::array();
+  for (const core::ReviewRecord& r : in.reviews) {
+    Json j;
+    j["id"] = r.id;
+    j["learner"] = r.learner;
+    j["card_key"] = r.card_key;
+    j["reviewed_at"] = iso(r.reviewed_at);
+    j["reviewed_at_ms"] = r.reviewed_at;
+    j["rating"] = std::string(core::to_string(r.rating));
+    j["correct"] = r.correct;
+    j["answer"] = r.answer;
+    j["response_ms"] = r.response_ms;
+    j["before"] = schedule_json(r.before);
+    j["after"] = schedule_json(r.after);
+    reviews.push_back(std::move(j));
+  }
+  doc["reviews"] = std::move(reviews);
+
+  // Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace casebook::report

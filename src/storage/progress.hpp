@@ -63,6 +63,17 @@ class Progress {
   /// Number of distinct cards first reviewed (state New before) in [from, to).
   [[nodiscard]] int count_new_cards(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
 
+  /// Recomputes the whole card-state cache from the review log: for every (learner, card)
+  /// the `after` state of its last review (latest reviewed_at, ties broken by the later row),
+  /// in one transaction. The review log is the source of truth; this is how a damaged or
+  /// stale cache is repaired.
+  void rebuild_card_states();
+
+  /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
+  /// database is in use; never a file copy). Parent folders are created. Throws StorageError
+  /// if `path` already exists or cannot be written.
+  void backup_to(const std::string& path);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;

@@ -1,0 +1,45 @@
+// Text helpers shared by the report writers (internal to report): UTF-8 repair, escaping
+// for CSV and HTML, and fixed number formats.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/time.hpp"
+
+namespace casebook::report::detail {
+
+/// `text` with every ill-formed UTF-8 sequence (stray continuation bytes, overlong forms,
+/// surrogates, code points above U+10FFFF, truncated sequences) replaced by U+FFFD, so that
+/// every writer emits valid UTF-8 (Unicode 15, section 3.9, "maximal subpart" replacement).
+[[nodiscard]] std::string valid_utf8(std::string_view text);
+
+/// A CSV field per RFC 4180: quoted (with quotes doubled) when it contains a comma, a quote,
+/// CR or LF. Also repairs UTF-8.
+[[nodiscard]] std::string csv_field(std::string_view text);
+
+/// A CSV field for free text from a bank or learner: like csv_field, but a cell that starts
+/// with = + - @ TAB or CR gets a leading apostrophe so spreadsheets do not run it as a
+/// formula (OWASP "CSV injection" advice). Never used for numeric columns.
+[[nodiscard]] std::string csv_text_field(std::string_view text);
+
+/// `text` escaped for HTML element content and quoted attribute values: & < > " ' become
+/// entities. Also repairs UTF-8.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+/// `value` with exactly `decimals` digits after the point, no thousands separators,
+/// "C" locale ("0.500000"). Non-finite values print as "nan", "inf" or "-inf".
+[[nodiscard]] std::string fixed(double value, int decimals);
+
+/// The bank id and question id of a card key "<bank id>/<question id>" (split at the first
+/// '/'); the whole key as question id when there is no '/'.
+struct KeyParts {
+  std::string bank_id;
+  std::string question_id;
+};
+[[nodiscard]] KeyParts split_card_key(std::string_view key);
+
+/// Local wall time of `t` in the IANA zone `time_zone`, e.g. "2024-06-01 14:00 CEST", via
+/// date/tz and the system tz database; in UTC ("... UTC") when the zone is unknown.
+[[nodiscard]] std::string format_local(core::TimestampMs t, const std::string& time_zone);
+
+}  // namespace casebook::report::detail

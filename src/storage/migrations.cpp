@@ -1,0 +1,85 @@
+// The schema steps of the progress database. Never edit a released step: add a new one.
+#include "storage/migrations.hpp"
+
+#include <array>
+
+namespace casebook::storage::detail {
+namespace {
+
+// Version 1: learners, the card-state cache and the append-only review log.
+// All instants are INTEGER UTC milliseconds (SQLite integers are 64-bit).
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE learner (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL UNIQUE,
+  created_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE card_state (
+  learner_id     INTEGER NOT NULL REFERENCES learner(id),
+  card_key       TEXT    NOT NULL,
+  state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
+  stability      REAL    NOT NULL,
+  difficulty     REAL    NOT NULL,
+  due_ms         INTEGER NOT NULL,
+  last_review_ms INTEGER,
+  scheduled_days INTEGER NOT NULL,
+  learning_steps INTEGER NOT NULL,
+  reps           INTEGER NOT NULL,
+  lapses         INTEGER NOT NULL,
+  updated_at_ms  INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, card_key)
+);
+
+CREATE TABLE review_log (
+  id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id            INTEGER NOT NULL REFERENCES learner(id),
+  card_key              TEXT    NOT NULL,
+  reviewed_at_ms        INTEGER NOT NULL,
+  rating                INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+  correct               INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  answer                TEXT    NOT NULL,
+  response_ms           INTEGER NOT NULL,
+  state_before          INTEGER NOT NULL CHECK (state_before BETWEEN 0 AND 3),
+  stability_before      REAL    NOT NULL,
+  difficulty_before     REAL    NOT NULL,
+  due_before_ms         INTEGER NOT NULL,
+  last_review_before_ms INTEGER,
+  scheduled_days_before INTEGER NOT NULL,
+  learning_steps_before INTEGER NOT NULL,
+  reps_before           INTEGER NOT NULL,
+  lapses_before         INTEGER NOT NULL,
+  state_after           INTEGER NOT NULL CHECK (state_after BETWEEN 0 AND 3),
+  stability_after       REAL    NOT NULL,
+  difficulty_after      REAL    NOT NULL,
+  due_after_ms          INTEGER NOT NULL,
+  last_review_after_ms  INTEGER,
+  scheduled_days_after  INTEGER NOT NULL,
+  learning_steps_after  INTEGER NOT NULL,
+  reps_after            INTEGER NOT NULL,
+  lapses_after          INTEGER NOT NULL
+);
+
+CREATE INDEX review_log_learner_time ON review_log (learner_id, reviewed_at_ms);
+CREATE INDEX review_log_learner_card ON review_log (learner_id, card_key);
+
+CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+BEGIN
+  SELECT RAISE(ABORT, 'review_log is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+BEGIN
+  SELECT RAISE(ABORT, 'review_log is append-only: rows cannot be deleted');
+END;
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "learners, card state, append-only review log", kSchemaV1},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+}  // namespace casebook::storage::detail

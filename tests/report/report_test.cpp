@@ -1,0 +1,524 @@
+// Tests for report: summarize, and the CSV / JSON / HTML writers against golden files, with
+// CSV read back by a strict RFC 4180 reader and JSON by nlohmann-json.
+#include "report/report.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "report/text.hpp"
+
+namespace fs = std::filesystem;
+using casebook::core::CardSchedule;
+using casebook::core::CardState;
+using casebook::core::Rating;
+using casebook::core::ReviewRecord;
+using casebook::core::TimestampMs;
+namespace report = casebook::report;
+namespace core = casebook::core;
+
+namespace {
+
+constexpr TimestampMs kNow = 1'717'243'200'000;  // 2024-06-01T12:00:00.000Z
+constexpr TimestampMs kHour = 3'600'000;
+constexpr TimestampMs kDay = 24 * kHour;
+
+const std::string kScript = "<script>alert(1)</script>";
+const std::string kHyperlink = "=HYPERLINK(\"http://evil.example/?x=1\",\"click me\")";
+const std::string kHostilePrompt = kScript + " & \"double\", 'single', commas,\nsecond line";
+const std::string kCyrillic = "Какое ведомство задержало группу «Lurk»? 🕵️‍♀️";
+const std::string kRtl = "מה שם הקבוצה? ما اسم المجموعة؟";
+
+CardSchedule schedule(CardState state, double stability, double difficulty, TimestampMs due,
+                      std::optional<TimestampMs> last, std::int64_t days, int steps, int reps, int lapses) {
+  CardSchedule s;
+  s.state = state;
+  s.stability = stability;
+  s.difficulty = difficulty;
+  s.due = due;
+  s.last_review = last;
+  s.scheduled_days = days;
+  s.learning_steps = steps;
+  s.reps = reps;
+  s.lapses = lapses;
+  return s;
+}
+
+report::CardEntry card(const std::string& bank, const std::string& question, const std::string& title,
+                       const std::string& prompt, const std::string& type, CardSchedule s, double r) {
+  report::CardEntry c;
+  c.card_key = bank + "/" + question;
+  c.bank_id = bank;
+  c.question_id = question;
+  c.bank_title = title;
+  c.prompt = prompt;
+  c.question_type = type;
+  c.schedule = s;
+  c.retrievability = r;
+  return c;
+}
+
+ReviewRecord review(std::int64_t id, const std::string& key, TimestampMs at, Rating rating, bool correct,
+                    const std::string& answer, std::int64_t response_ms, CardSchedule before,
+                    CardSchedule after) {
+  ReviewRecord r;
+  r.id = id;
+  r.learner = "Zoë \"O'Brien\" " + kScript;
+  r.card_key = key;
+  r.reviewed_at = at;
+  r.rating = rating;
+  r.correct = correct;
+  r.answer = answer;
+  r.response_ms = response_ms;
+  r.before = before;
+  r.after = after;
+  return r;
+}
+
+/// The fixed input behind every golden file.
+report::ReportInput fixed_input() {
+  report::ReportInput in;
+  in.learner = "Zoë \"O'Brien\" " + kScript;
+  in.generated_at = kNow;
+  in.time_zone = "Europe/Berlin";
+  const CardSchedule fresh{};
+  in.cards = {
+      card("soldatov-2021", "lurk-arrests-year", "Soldatov 2021: Russia & cooperation",
+           "In which year did Russian police detain about 50 suspects of the Lurk group?", "numeric",
+           schedule(CardState::Review, 12.5, 5.123456789, kNow - kHour, kNow - 12 * kDay, 12, 0, 4, 1),
+           0.876543219),
+      card("hostile", "script", "Bank \"A\" & <B>", kHostilePrompt, "single_choice",
+           schedule(CardState::Learning, 0.4, 6.5, kNow + 10 * 60'000, kNow - 50 * 60'000, 0, 1, 1, 0),
+           0.95),
+      card("hostile", "formula", "Bank \"A\" & <B>", kHyperlink, "short_text",
+           schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kHour, kNow - kDay, 0, 0, 9, 3), 0.5),
+      card("ru-bank", "vedomstvo", "Русский банк", kCyrillic, "single_choice", fresh, 0.0),
+      card("rtl", "group-name", "בנק", kRtl, "short_text",
+           schedule(CardState::Review, 30.0, 3.0, kNow + 20 * kDay, kNow - 10 * kDay, 30, 0, 5, 0), 0.9731),
+  };
+  const CardSchedule s0 = schedule(CardState::New, 0, 0, kNow - 3 * kDay, std::nullopt, 0, 0, 0, 0);
+  const CardSchedule s1 = schedule(CardState::Learning, 2.3065, 2.11810397, kNow - 3 * kDay + 600'000,
+                                   kNow - 3 * kDay, 0, 1, 1, 0);
+  in.reviews = {
+      review(1, "soldatov-2021/lurk-arrests-year", kNow - 3 * kDay, Rating::Good, true, "2016", 4200, s0, s1),
+      review(2, "hostile/formula", kNow - 2 * kDay, Rating::Again, false, "-1+1", 1234, s1,
+             schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kDay + 600'000, kNow - 2 * kDay, 0, 0, 9, 3)),
+      review(3, "hostile/script", kNow - kDay, Rating::Hard, false, "@SUM(A1:A9)\t<img src=x onerror=alert(1)>",
+             987654, s0, s1),
+      review(4, "ru-bank/vedomstvo", kNow - 2 * kHour, Rating::Easy, true, "ФСБ и МВД, \"вместе\"\r\nвторая строка 🎯",
+             0, s0, s1),
+      review(5, "rtl/group-name", kNow - 90 * 60'000, Rating::Good, true, "", 15000, s0, s1),
+      review(6, "hostile/formula", kNow - kHour, Rating::Good, true, "\tstarts with a tab", 250, s1, s1),
+  };
+  return in;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Compares `actual` with tests/report/golden/<name>; CASEBOOK_UPDATE_GOLDEN=1 rewrites it.
+void expect_golden(const std::string& name, const std::string& actual) {
+  const fs::path path = fs::path(CASEBOOK_TEST_DATA) / "golden" / name;
+  const char* update = std::getenv("CASEBOOK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << actual;
+  }
+  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run with CASEBOOK_UPDATE_GOLDEN=1 to create it";
+  const std::string expected = read_file(path);
+  if (expected != actual) {
+    const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+    const auto at = static_cast<std::size_t>(mismatch.first - expected.begin());
+    ADD_FAILURE() << name << " differs from the golden file at byte " << at << ":\n  golden: "
+                  << expected.substr(at, 80) << "\n  actual: " << actual.substr(at, 80)
+                  << "\n(if the change is intended, rerun with CASEBOOK_UPDATE_GOLDEN=1 and review the diff)";
+  }
+}
+
+/// A strict RFC 4180 reader: records end with CRLF, quoted fields may hold , " CR LF,
+/// quotes inside are doubled. Throws on anything else (bare CR or LF, stray quote).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    if (text[i] == '"') {
+      ++i;
+      while (true) {
+        if (i >= n) throw std::runtime_error("unterminated quoted field");
+        if (text[i] == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field.push_back(text[i++]);
+      }
+    } else {
+      while (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
+        if (text[i] == '"') throw std::runtime_error("quote inside an unquoted field");
+        field.push_back(text[i++]);
+      }
+    }
+    if (i >= n) throw std::runtime_error("last record does not end with CRLF");
+    if (text[i] == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+      ++i;
+    } else if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') {
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+      i += 2;
+    } else {
+      throw std::runtime_error("bare CR or LF at byte " + std::to_string(i));
+    }
+  }
+  return rows;
+}
+
+std::string csv_of(const report::ReportInput& in) {
+  std::ostringstream out;
+  report::write_csv(in, out);
+  return out.str();
+}
+std::string json_of(const report::ReportInput& in) {
+  std::ostringstream out;
+  report::write_json(in, out);
+  return out.str();
+}
+std::string html_of(const report::ReportInput& in) {
+  std::ostringstream out;
+  report::write_html(in, out);
+  return out.str();
+}
+
+const std::vector<std::string> kColumns = {
+    "record",      "card_key",  "bank_id",   "question_id",     "question_type",    "state",
+    "stability",   "difficulty", "retrievability", "due",        "last_review",      "reps",
+    "lapses",      "prompt",    "reviewed_at", "rating",        "correct",          "answer",
+    "response_ms", "state_before", "state_after", "stability_after", "difficulty_after", "due_after"};
+
+std::size_t col(const std::string& name) {
+  return static_cast<std::size_t>(std::find(kColumns.begin(), kColumns.end(), name) - kColumns.begin());
+}
+
+/// What a text cell holds after formula neutralising.
+std::string neutralised(const std::string& s) {
+  if (!s.empty() && std::string("=+-@\t\r").find(s.front()) != std::string::npos) return "'" + s;
+  return s;
+}
+
+}  // namespace
+
+TEST(SummarizeTest, CountsStatesReviewsAndMeans) {
+  const report::Summary s = report::summarize(fixed_input());
+  EXPECT_EQ(s.cards, 5);
+  EXPECT_EQ(s.new_cards, 1);
+  EXPECT_EQ(s.learning, 1);
+  EXPECT_EQ(s.review, 2);
+  EXPECT_EQ(s.relearning, 1);
+  EXPECT_EQ(s.reviews, 6);
+  EXPECT_EQ(s.correct, 4);
+  EXPECT_DOUBLE_EQ(s.accuracy, 4.0 / 6.0);
+  EXPECT_EQ(s.due_now, 2);  // lurk (due 1 h ago) and formula (due 2 h ago); learning card due in 10 min
+  EXPECT_DOUBLE_EQ(s.mean_retrievability, (0.876543219 + 0.95 + 0.5 + 0.9731) / 4.0);
+}
+
+TEST(SummarizeTest, EmptyInputIsAllZero) {
+  const report::Summary s = report::summarize(report::ReportInput{});
+  EXPECT_EQ(s.cards, 0);
+  EXPECT_EQ(s.reviews, 0);
+  EXPECT_EQ(s.accuracy, 0.0);
+  EXPECT_EQ(s.mean_retrievability, 0.0);
+  EXPECT_EQ(s.due_now, 0);
+}
+
+TEST(SummarizeTest, DueExactlyNowCountsAsDue) {
+  report::ReportInput in;
+  in.generated_at = kNow;
+  in.cards = {card("b", "q", "B", "p", "numeric",
+                   schedule(CardState::Review, 1, 5, kNow, kNow - kDay, 1, 0, 1, 0), 0.9),
+              card("b", "n", "B", "p", "numeric", schedule(CardState::New, 0, 0, kNow - kDay, {}, 0, 0, 0, 0), 0.0)};
+  EXPECT_EQ(report::summarize(in).due_now, 1);  // New cards are never "due"
+}
+
+TEST(CsvTest, MatchesGolden) { expect_golden("report.csv", csv_of(fixed_input())); }
+
+TEST(CsvTest, ReadsBackEveryValue) {
+  const report::ReportInput in = fixed_input();
+  const std::string text = csv_of(in);
+  ASSERT_GE(text.size(), 6u);
+  EXPECT_EQ(text.substr(0, 6), "record");  // no BOM
+  const auto rows = parse_csv(text);
+  ASSERT_EQ(rows.size(), 1 + in.cards.size() + in.reviews.size());
+  EXPECT_EQ(rows[0], kColumns);
+  for (const auto& row : rows) ASSERT_EQ(row.size(), kColumns.size());
+
+  for (std::size_t i = 0; i < in.cards.size(); ++i) {
+    const auto& row = rows[1 + i];
+    const report::CardEntry& c = in.cards[i];
+    SCOPED_TRACE(c.card_key);
+    EXPECT_EQ(row[col("record")], "card");
+    EXPECT_EQ(row[col("card_key")], c.card_key);
+    EXPECT_EQ(row[col("bank_id")], c.bank_id);
+    EXPECT_EQ(row[col("question_id")], c.question_id);
+    EXPECT_EQ(row[col("question_type")], c.question_type);
+    EXPECT_EQ(row[col("state")], core::to_string(c.schedule.state));
+    EXPECT_NEAR(std::stod(row[col("stability")]), c.schedule.stability, 5e-7);
+    EXPECT_NEAR(std::stod(row[col("difficulty")]), c.schedule.difficulty, 5e-7);
+    EXPECT_NEAR(std::stod(row[col("retrievability")]), c.retrievability, 5e-7);
+    EXPECT_EQ(core::parse_iso(row[col("due")]), c.schedule.due);
+    if (c.schedule.last_review) {
+      EXPECT_EQ(core::parse_iso(row[col("last_review")]), *c.schedule.last_review);
+    } else {
+      EXPECT_EQ(row[col("last_review")], "");
+    }
+    EXPECT_EQ(row[col("reps")], std::to_string(c.schedule.reps));
+    EXPECT_EQ(row[col("lapses")], std::to_string(c.schedule.lapses));
+    EXPECT_EQ(row[col("prompt")], neutralised(c.prompt));
+    for (const char* review_only : {"reviewed_at", "rating", "answer", "due_after"}) {
+      EXPECT_EQ(row[col(review_only)], "") << review_only;
+    }
+  }
+  for (std::size_t i = 0; i < in.reviews.size(); ++i) {
+    const auto& row = rows[1 + in.cards.size() + i];
+    const ReviewRecord& r = in.reviews[i];
+    SCOPED_TRACE(r.id);
+    EXPECT_EQ(row[col("record")], "review");
+    EXPECT_EQ(row[col("card_key")], r.card_key);
+    EXPECT_EQ(row[col("bank_id")] + "/" + row[col("question_id")], r.card_key);
+    EXPECT_EQ(core::parse_iso(row[col("reviewed_at")]), r.reviewed_at);
+    EXPECT_EQ(row[col("rating")], core::to_string(r.rating));
+    EXPECT_EQ(row[col("correct")], r.correct ? "1" : "0");
+    EXPECT_EQ(row[col("answer")], neutralised(r.answer));
+    EXPECT_EQ(row[col("response_ms")], std::to_string(r.response_ms));
+    EXPECT_EQ(row[col("state_before")], core::to_string(r.before.state));
+    EXPECT_EQ(row[col("state_after")], core::to_string(r.after.state));
+    EXPECT_NEAR(std::stod(row[col("stability_after")]), r.after.stability, 5e-7);
+    EXPECT_NEAR(std::stod(row[col("difficulty_after")]), r.after.difficulty, 5e-7);
+    EXPECT_EQ(core::parse_iso(row[col("due_after")]), r.after.due);
+    for (const char* card_only : {"state", "stability", "prompt", "reps"}) {
+      EXPECT_EQ(row[col(card_only)], "") << card_only;
+    }
+  }
+  // The hostile cells, spelled out.
+  EXPECT_EQ(rows[3][col("prompt")], "'" + kHyperlink);
+  EXPECT_EQ(rows[2][col("prompt")], kHostilePrompt);  // starts with '<': not a formula
+  EXPECT_EQ(rows[7][col("answer")], "'-1+1");
+  EXPECT_EQ(rows[8][col("answer")], "'@SUM(A1:A9)\t<img src=x onerror=alert(1)>");
+  EXPECT_EQ(rows[11][col("answer")], "'\tstarts with a tab");
+}
+
+TEST(CsvTest, NumbersArePlainAndNeverNeutralised) {
+  report::ReportInput in;
+  in.generated_at = kNow;
+  in.cards = {card("b", "q", "B", "-5 is a negative prompt", "numeric",
+                   schedule(CardState::Review, -1.5, 1234567.25, kNow, kNow, 1, 0, 1234567, -2), 0.000'000'4)};
+  const auto rows = parse_csv(csv_of(in));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1][col("stability")], "-1.500000");
+  EXPECT_EQ(rows[1][col("difficulty")], "1234567.250000");  // no thousands separators
+  EXPECT_EQ(rows[1][col("retrievability")], "0.000000");
+  EXPECT_EQ(rows[1][col("reps")], "1234567");
+  EXPECT_EQ(rows[1][col("lapses")], "-2");
+  EXPECT_EQ(rows[1][col("prompt")], "'-5 is a negative prompt");
+  EXPECT_EQ(rows[1][col("due")], "2024-06-01T12:00:00.000Z");
+}
+
+TEST(CsvTest, EmptyReportIsJustTheHeader) {
+  const std::string text = csv_of(report::ReportInput{});
+  const auto rows = parse_csv(text);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], kColumns);
+}
+
+TEST(JsonTest, MatchesGolden) { expect_golden("report.json", json_of(fixed_input())); }
+
+TEST(JsonTest, ReadsBackEveryValue) {
+  const report::ReportInput in = fixed_input();
+  const nlohmann::json doc = nlohmann::json::parse(json_of(in));
+  EXPECT_EQ(doc.at("schema"), "casebook-report");
+  EXPECT_EQ(doc.at("schema_version"), 1);
+  EXPECT_EQ(doc.at("generated_at"), "2024-06-01T12:00:00.000Z");
+  EXPECT_EQ(doc.at("generated_at_ms").get<std::int64_t>(), kNow);
+  EXPECT_EQ(doc.at("learner"), in.learner);
+  EXPECT_EQ(doc.at("time_zone"), "Europe/Berlin");
+
+  const report::Summary s = report::summarize(in);
+  const auto& js = doc.at("summary");
+  EXPECT_EQ(js.at("cards"), s.cards);
+  EXPECT_EQ(js.at("new_cards"), s.new_cards);
+  EXPECT_EQ(js.at("learning"), s.learning);
+  EXPECT_EQ(js.at("review"), s.review);
+  EXPECT_EQ(js.at("relearning"), s.relearning);
+  EXPECT_EQ(js.at("reviews"), s.reviews);
+  EXPECT_EQ(js.at("correct"), s.correct);
+  EXPECT_EQ(js.at("accuracy").get<double>(), s.accuracy);
+  EXPECT_EQ(js.at("due_now"), s.due_now);
+  EXPECT_EQ(js.at("mean_retrievability").get<double>(), s.mean_retrievability);
+
+  auto check_schedule = [](const nlohmann::json& j, const CardSchedule& sc) {
+    EXPECT_EQ(j.at("state"), core::to_string(sc.state));
+    EXPECT_EQ(j.at("stability").get<double>(), sc.stability);  // exact: shortest round-trip text
+    EXPECT_EQ(j.at("difficulty").get<double>(), sc.difficulty);
+    EXPECT_EQ(j.at("due_ms").get<std::int64_t>(), sc.due);
+    EXPECT_EQ(core::parse_iso(j.at("due").get<std::string>()), sc.due);
+    if (sc.last_review) {
+      EXPECT_EQ(j.at("last_review_ms").get<std::int64_t>(), *sc.last_review);
+      EXPECT_EQ(core::parse_iso(j.at("last_review").get<std::string>()), *sc.last_review);
+    } else {
+      EXPECT_TRUE(j.at("last_review_ms").is_null());
+      EXPECT_TRUE(j.at("last_review").is_null());
+    }
+    EXPECT_EQ(j.at("scheduled_days").get<std::int64_t>(), sc.scheduled_days);
+    EXPECT_EQ(j.at("learning_steps"), sc.learning_steps);
+    EXPECT_EQ(j.at("reps"), sc.reps);
+    EXPECT_EQ(j.at("lapses"), sc.lapses);
+  };
+
+  const auto& cards = doc.at("cards");
+  ASSERT_EQ(cards.size(), in.cards.size());
+  for (std::size_t i = 0; i < in.cards.size(); ++i) {
+    const auto& j = cards[i];
+    const report::CardEntry& c = in.cards[i];
+    SCOPED_TRACE(c.card_key);
+    EXPECT_EQ(j.at("card_key"), c.card_key);
+    EXPECT_EQ(j.at("bank_id"), c.bank_id);
+    EXPECT_EQ(j.at("question_id"), c.question_id);
+    EXPECT_EQ(j.at("bank_title"), c.bank_title);
+    EXPECT_EQ(j.at("question_type"), c.question_type);
+    EXPECT_EQ(j.at("prompt"), c.prompt);  // JSON is not neutralised: values are exact
+    EXPECT_EQ(j.at("retrievability").get<double>(), c.retrievability);
+    check_schedule(j.at("schedule"), c.schedule);
+  }
+  const auto& reviews = doc.at("reviews");
+  ASSERT_EQ(reviews.size(), in.reviews.size());
+  for (std::size_t i = 0; i < in.reviews.size(); ++i) {
+    const auto& j = reviews[i];
+    const ReviewRecord& r = in.reviews[i];
+    SCOPED_TRACE(r.id);
+    EXPECT_EQ(j.at("id").get<std::int64_t>(), r.id);
+    EXPECT_EQ(j.at("learner"), r.learner);
+    EXPECT_EQ(j.at("card_key"), r.card_key);
+    EXPECT_EQ(j.at("reviewed_at_ms").get<std::int64_t>(), r.reviewed_at);
+    EXPECT_EQ(core::parse_iso(j.at("reviewed_at").get<std::string>()), r.reviewed_at);
+    EXPECT_EQ(j.at("rating"), core::to_string(r.rating));
+    EXPECT_EQ(j.at("correct").get<bool>(), r.correct);
+    EXPECT_EQ(j.at("answer"), r.answer);
+    EXPECT_EQ(j.at("response_ms").get<std::int64_t>(), r.response_ms);
+    check_schedule(j.at("before"), r.before);
+    check_schedule(j.at("after"), r.after);
+  }
+}
+
+TEST(JsonTest, InvalidUtf8BecomesReplacementCharacter) {
+  report::ReportInput in;
+  in.learner = std::string("bad \xC3\x28 byte");
+  const nlohmann::json doc = nlohmann::json::parse(json_of(in));
+  EXPECT_EQ(doc.at("learner"), "bad \xEF\xBF\xBD( byte");
+}
+
+TEST(HtmlTest, MatchesGolden) { expect_golden("report.html", html_of(fixed_input())); }
+
+TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
+  const std::string html = html_of(fixed_input());
+  std::string lower = html;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  EXPECT_EQ(lower.find("<script"), std::string::npos);
+  EXPECT_EQ(lower.find("<img"), std::string::npos);
+  EXPECT_EQ(lower.find("javascript:"), std::string::npos);
+  EXPECT_EQ(lower.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(lower.find("href=\"http"), std::string::npos);
+  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                      "style-src 'unsafe-inline'; img-src data:\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;double&quot;, &#39;single&#39;, commas,\nsecond line"),
+            std::string::npos);
+  EXPECT_NE(html.find("Zoë &quot;O&#39;Brien&quot; &lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Bank &quot;A&quot; &amp; &lt;B&gt;"), std::string::npos);
+  EXPECT_NE(html.find("=HYPERLINK(&quot;http://evil.example/?x=1&quot;,&quot;click me&quot;)"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+  EXPECT_NE(html.find(kCyrillic), std::string::npos);
+  EXPECT_NE(html.find(kRtl), std::string::npos);
+  EXPECT_NE(html.find("dir=\"auto\""), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  // Local times in the learner's zone (CEST in June), UTC in the machine-readable attribute.
+  EXPECT_NE(html.find("<time datetime=\"2024-06-01T12:00:00.000Z\" title=\"2024-06-01T12:00:00.000Z\">"
+                      "2024-06-01 14:00 CEST</time>"),
+            std::string::npos);
+  // Every row of both tables is there.
+  std::size_t rows = 0;
+  for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
+  EXPECT_EQ(rows, 10u + 1u + 5u + 1u + 6u);  // summary, cards head+rows, reviews head+rows
+}
+
+TEST(HtmlTest, EmptyReportSaysSo) {
+  report::ReportInput in;
+  in.learner = "nobody";
+  in.time_zone = "Not/AZone";  // unknown: times fall back to UTC
+  in.generated_at = kNow;
+  const std::string html = html_of(in);
+  EXPECT_NE(html.find("No cards."), std::string::npos);
+  EXPECT_NE(html.find("No reviews."), std::string::npos);
+  EXPECT_NE(html.find("2024-06-01 12:00 UTC"), std::string::npos);
+}
+
+TEST(TextTest, ValidUtf8ReplacesIllFormedSequences) {
+  using report::detail::valid_utf8;
+  EXPECT_EQ(valid_utf8("plain ascii"), "plain ascii");
+  EXPECT_EQ(valid_utf8(kCyrillic), kCyrillic);
+  EXPECT_EQ(valid_utf8("\xF0\x9F\x8E\x93"), "\xF0\x9F\x8E\x93");          // 🎓 kept
+  EXPECT_EQ(valid_utf8("a\x80z"), "a\xEF\xBF\xBDz");                        // stray continuation
+  EXPECT_EQ(valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");            // overlong '/'
+  EXPECT_EQ(valid_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
+  EXPECT_EQ(valid_utf8("\xF4\x90\x80\x80"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // above U+10FFFF
+  EXPECT_EQ(valid_utf8("\xE2\x82"), "\xEF\xBF\xBD");                        // truncated €: one U+FFFD
+  EXPECT_EQ(valid_utf8("\xE2\x82x"), "\xEF\xBF\xBDx");
+}
+
+TEST(TextTest, CsvFieldQuotingFollowsRfc4180) {
+  using report::detail::csv_field;
+  using report::detail::csv_text_field;
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(csv_field("cr\rhere"), "\"cr\rhere\"");
+  EXPECT_EQ(csv_text_field("=1+1"), "'=1+1");
+  EXPECT_EQ(csv_text_field("+1"), "'+1");
+  EXPECT_EQ(csv_text_field("-1"), "'-1");
+  EXPECT_EQ(csv_text_field("@x"), "'@x");
+  EXPECT_EQ(csv_text_field("\tx"), "'\tx");
+  EXPECT_EQ(csv_text_field("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv_text_field("=A1,\"b\""), "\"'=A1,\"\"b\"\"\"");
+  EXPECT_EQ(csv_text_field("a=b"), "a=b");
+}
+
+TEST(TextTest, HtmlEscapeCoversAllFiveCharacters) {
+  EXPECT_EQ(report::detail::html_escape("&<>\"'x"), "&amp;&lt;&gt;&quot;&#39;x");
+  EXPECT_EQ(report::detail::html_escape("&amp;"), "&amp;amp;");
+}
