@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/card.hpp"
@@ -25,6 +26,11 @@ struct SchedulerOptions {
   std::vector<int> learning_steps_minutes{1, 10};
   std::vector<int> relearning_steps_minutes{10};
   DayClock clock{};  ///< elapsed days = study_day(now) - study_day(last_review)
+  /// Casebook addition (default off = ts-fsrs 5.4.2 behaviour): when true, intervals are capped
+  /// at maximum_interval again AFTER the Hard < Good < Easy ordering, so no grade can exceed
+  /// the cap (Good and Easy may then equal Hard). When false, as in the reference, Good and
+  /// Easy become max+1 and max+2 when every grade hits the cap. See docs/scheduling.md.
+  bool enforce_maximum_interval = false;
 };
 
 /// What the scheduler did for one review (mirrors ts-fsrs ReviewLog essentials).
@@ -64,9 +70,20 @@ class Scheduler {
  private:
   SchedulerOptions m_options;
   std::array<double, 21> m_weights;
+  double m_interval_modifier = 1.0;  ///< F3 at desired_retention with the clipped weights
 };
 
+/// Whether `card` should be shown at `now` (Casebook addition, Anki semantics). New cards are
+/// always due. A card on an intraday (re)learning step (scheduled_days == 0) is due once
+/// `now >= due`. Any other card is due from the start of the study day that contains `due`:
+/// study_day(now) >= study_day(due) in `clock`, so changing the rollover hour or time zone
+/// takes effect at the next call. Throws std::runtime_error for an unknown time zone.
+[[nodiscard]] bool is_due(const CardSchedule& card, TimestampMs now, const DayClock& clock);
+
 /// Short human text for an interval from `now` to `due`: "1m", "10m", "3h", "4d", "2.1mo", "1.5y".
+/// Under a minute (or in the past) gives "<1m"; then whole minutes below 60, whole hours below
+/// 24, whole days below 30, months of 365.25/12 days below 12, else years of 365.25 days;
+/// months and years keep one decimal unless it is 0 ("1y", "1.5y"). Rounding is half-up.
 [[nodiscard]] std::string format_interval(TimestampMs now, TimestampMs due);
 
 }  // namespace casebook::core

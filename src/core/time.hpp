@@ -23,10 +23,14 @@ struct DayClock {
 
 /// The study-day index of `t`: the number of local calendar days since 1970-01-01 of the
 /// local time `t - rollover_hour` in `clock.time_zone` (system tz database, via date/tz).
-/// Throws std::runtime_error if the time zone is unknown.
+/// Throws std::runtime_error if the time zone is unknown, std::invalid_argument if
+/// rollover_hour is outside 0..23. With "UTC" and rollover 0 this is the UTC calendar day.
 [[nodiscard]] std::int64_t study_day(TimestampMs t, const DayClock& clock);
 
-/// The instant (UTC ms) at which study day `day` begins in `clock`.
+/// The instant (UTC ms) at which study day `day` begins in `clock`: the first instant whose
+/// local time is >= day's date at rollover_hour. If that local time does not exist (clocks
+/// spring forward over it) the day starts at the transition; if it occurs twice (clocks fall
+/// back) it starts at the first occurrence. Throws as study_day.
 [[nodiscard]] TimestampMs study_day_start(std::int64_t day, const DayClock& clock);
 
 /// Current wall-clock time as UTC ms.
