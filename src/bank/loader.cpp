@@ -1,1 +1,1035 @@
-// placeholder
+// Reads question banks (TOML, format v1, docs/bank-format.md) with toml++ 3.3 and checks
+// them against the format, collecting every problem as a Diagnostic with file:line:col.
+#include "bank/loader.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+#include "bank/suggest.hpp"
+#include "core/grading.hpp"
+
+namespace casebook::bank {
+
+namespace {
+
+namespace fs = std::filesystem;
+using core::Diagnostic;
+using core::QuestionType;
+using core::Severity;
+
+/// The bank format version this loader reads.
+constexpr std::int64_t kFormatVersion = 1;
+/// Files larger than this are refused before parsing (a bank is a few hundred kilobytes).
+constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
+
+constexpr std::size_t kMinChoices = 2;
+constexpr std::size_t kMinItems = 3;
+constexpr std::size_t kMinPairs = 2;
+constexpr std::size_t kMinPositions = 2;
+constexpr std::size_t kMinRubricLines = 2;
+constexpr std::size_t kMinAnswers = 1;
+
+/// A 1-based place in the file (0 when unknown). toml++ counts columns in code points.
+struct Where {
+  int line = 0;
+  int column = 0;
+};
+
+Where where_of(const toml::source_region& r) {
+  return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
+Where where_of(const toml::node& n) { return where_of(n.source()); }
+
+/// Where the key `key` is written in `t` (the table's own place when absent).
+Where key_where(const toml::table& t, std::string_view key) {
+  const auto it = t.find(key);
+  if (it != t.end()) return where_of(it->first.source());
+  return where_of(t);
+}
+
+/// What a table is called in messages, and where its header is.
+struct Context {
+  std::string name;
+  Where at;
+};
+
+std::string ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a decimal number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::array:
+      return n.as_array()->is_array_of_tables() && !n.as_array()->empty() ? "a list of tables" : "a list";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+// Keys of each table (docs/bank-format.md). Order is the order in hints.
+const std::vector<std::string_view> kRootKeys{"bank", "source", "topic", "question"};
+const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
+                                              "language", "authors", "licence", "description"};
+const std::vector<std::string_view> kSourceKeys{"id", "citation", "url"};
+const std::vector<std::string_view> kTopicKeys{"id", "title"};
+const std::vector<std::string_view> kQuestionKeys{"id",          "type",   "topics",   "prompt",
+                                                  "explanation", "source", "paragraph"};
+const std::vector<std::string_view> kPositionKeys{"id", "title", "arguments"};
+
+std::vector<std::string_view> type_keys(QuestionType t) {
+  switch (t) {
+    case QuestionType::SingleChoice: return {"choices", "answer"};
+    case QuestionType::MultipleResponse: return {"choices", "answers"};
+    case QuestionType::TrueFalse: return {"answer"};
+    case QuestionType::ShortAnswer: return {"answers"};
+    case QuestionType::Numeric: return {"answer", "tolerance", "range", "unit"};
+    case QuestionType::Ordering: return {"items"};
+    case QuestionType::Matching: return {"pairs"};
+    case QuestionType::Dilemma: return {"scenario", "position", "rubric", "model_answer"};
+  }
+  return {};
+}
+
+const std::vector<QuestionType> kAllTypes{
+    QuestionType::SingleChoice, QuestionType::MultipleResponse, QuestionType::TrueFalse,
+    QuestionType::ShortAnswer,  QuestionType::Numeric,          QuestionType::Ordering,
+    QuestionType::Matching,     QuestionType::Dilemma};
+
+/// A line of TOML showing how `key` is written, for hints.
+std::string example(std::string_view key, std::optional<QuestionType> type) {
+  static const std::map<std::string_view, std::string_view> kExamples{
+      {"id", "id = \"short-id\""},
+      {"title", "title = \"...\""},
+      {"version", "version = \"1.0.0\""},
+      {"format", "format = 1"},
+      {"language", "language = \"en\""},
+      {"authors", "authors = [\"Name\"]"},
+      {"licence", "licence = \"CC-BY-4.0\""},
+      {"description", "description = \"...\""},
+      {"citation", "citation = \"Author, \\\"Title\\\", Publisher, date.\""},
+      {"url", "url = \"https://...\""},
+      {"type", "type = \"single_choice\""},
+      {"topics", "topics = [\"topic-id\"]"},
+      {"prompt", "prompt = \"...\""},
+      {"explanation", "explanation = \"...\""},
+      {"source", "source = \"source-id\""},
+      {"paragraph", "paragraph = 12"},
+      {"choices", "choices = [\"...\", \"...\"]"},
+      {"tolerance", "tolerance = 5"},
+      {"range", "range = [40, 60]"},
+      {"unit", "unit = \"people\""},
+      {"items", "items = [\"first\", \"second\", \"third\"]"},
+      {"pairs", "pairs = [[\"left\", \"right\"], [\"left\", \"right\"]]"},
+      {"scenario", "scenario = \"...\""},
+      {"position", "[[question.position]]"},
+      {"rubric", "rubric = [\"...\", \"...\"]"},
+      {"model_answer", "model_answer = \"...\""},
+      {"arguments", "arguments = [\"...\", \"...\"]"},
+  };
+  if (key == "answer") {
+    if (type == QuestionType::TrueFalse) return "answer = true";
+    if (type == QuestionType::Numeric) return "answer = 50";
+    return "answer = \"one of the choices\"";
+  }
+  if (key == "answers") {
+    if (type == QuestionType::MultipleResponse) return "answers = [\"a choice\", \"another choice\"]";
+    return "answers = [\"...\", \"...\"]";
+  }
+  const auto it = kExamples.find(key);
+  return it == kExamples.end() ? std::string(key) + " = ..." : std::string(it->second);
+}
+
+std::string join_quoted(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += ticked(words[i]);
+  }
+  return out;
+}
+
+/// Bank ids: lowercase ASCII letters, digits and '-', starting with a letter or digit.
+bool is_bank_id(std::string_view s) {
+  if (s.empty() || s.front() == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+/// Other ids (questions, sources, topics, positions): ASCII letters, digits, '-', '_', '.',
+/// starting with a letter or digit; no spaces or '/', since ids join into card keys.
+bool is_plain_id(std::string_view s) {
+  if (s.empty()) return false;
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(s.front())) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+/// A suggestion for a bad id: lower case, runs of other characters turned into one '-'.
+std::string slug(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (ok) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "my-bank" : out;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+/// A string with the place it was written.
+struct Located {
+  std::string text;
+  Where at;
+};
+
+/// Reads one bank. All state lives here so the loader is re-entrant.
+class BankReader {
+ public:
+  explicit BankReader(std::string path) : m_path(std::move(path)) {}
+
+  LoadResult read(std::string_view text);
+
+  /// The `[bank] id` as written (even when the bank has errors) and where it is.
+  [[nodiscard]] const std::optional<Located>& bank_id() const { return m_bank_id; }
+
+ private:
+  void report(Severity severity, Where at, std::string code, std::string message, std::string hint) {
+    m_diags.push_back(Diagnostic{m_path, at.line, at.column, severity, std::move(code), std::move(message),
+                                 std::move(hint)});
+  }
+  void error(Where at, std::string code, std::string message, std::string hint) {
+    report(Severity::Error, at, std::move(code), std::move(message), std::move(hint));
+  }
+  void warning(Where at, std::string code, std::string message, std::string hint) {
+    report(Severity::Warning, at, std::move(code), std::move(message), std::move(hint));
+  }
+
+  void syntax_error(const toml::parse_error& e);
+  /// "question `x` has 1 choice; it needs at least 2" (`what` is the singular noun).
+  void too_few(Where at, std::string_view code, const Context& ctx, std::size_t found, std::size_t min_count,
+               std::string_view what, std::string hint) {
+    const std::string noun = std::string(what) + (found == 1 ? "" : "s");
+    error(at, std::string(code),
+          ctx.name + " has " + std::to_string(found) + " " + noun + "; it needs at least " + std::to_string(min_count),
+          std::move(hint));
+  }
+  void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed, const Context& ctx,
+                  const std::vector<std::string_view>& other_type_keys = {});
+  const toml::node* require(const toml::table& t, std::string_view key, const Context& ctx);
+  void wrong_type(const toml::node& n, std::string_view key, std::string_view expected);
+  enum class Need { Required, Optional };
+  enum class IfEmpty { Error, Warn, Allow };
+  std::optional<Located> get_string(const toml::table& t, std::string_view key, const Context& ctx, Need need,
+                                    IfEmpty if_empty = IfEmpty::Error);
+  std::optional<double> get_number(const toml::table& t, std::string_view key, const Context& ctx, Need need);
+  std::optional<std::vector<Located>> get_strings(const toml::table& t, std::string_view key, const Context& ctx,
+                                                  Need need, std::size_t min_count, std::string_view too_few_code,
+                                                  std::string_view what);
+  std::optional<std::string> get_id(const toml::table& t, const Context& ctx);
+  const toml::array* get_tables(const toml::node& n, std::string_view key);
+
+  void read_bank_info(const toml::table& root, core::Bank& bank);
+  void read_sources(const toml::table& root, core::Bank& bank);
+  void read_topics(const toml::table& root, core::Bank& bank);
+  void read_questions(const toml::table& root, core::Bank& bank);
+  core::Question read_question(const toml::table& t, std::size_t ordinal, const core::Bank& bank);
+  void read_paragraphs(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_choices(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_numeric(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_dilemma(const toml::table& t, const Context& ctx, core::Question& q);
+  void warn_repeats(const std::vector<Located>& values, std::string_view what);
+
+  std::string m_path;
+  std::vector<Diagnostic> m_diags;
+  std::optional<Located> m_bank_id;
+  std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
+};
+
+void BankReader::syntax_error(const toml::parse_error& e) {
+  std::string what(e.description());
+  // toml++ says "Error while parsing key-value pair: <detail>"; keep the detail.
+  static constexpr std::string_view kPrefix = "Error while parsing ";
+  if (what.rfind(kPrefix, 0) == 0) {
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+  }
+  std::string hint = "fix the TOML syntax here (TOML 1.0: quotes, brackets, commas, one key per line)";
+  if (what.find("nested value depth") != std::string::npos) {
+    hint = "nest lists and tables less deeply; a bank needs at most 3 levels";
+  } else if (what.find("redefine") != std::string::npos) {
+    hint = "each key may appear once per table; remove or rename the second one";
+  } else if (what.find("control characters") != std::string::npos) {
+    hint = "a \"...\" string must end on its line: close the quote, or use \"\"\"...\"\"\" for text on several lines";
+  } else if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
+    hint = "save the file as UTF-8";
+  }
+  error(where_of(e.source()), "toml-syntax", "invalid TOML: " + what, hint);
+}
+
+void BankReader::check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
+                            const Context& ctx, const std::vector<std::string_view>& other_type_keys) {
+  for (const auto& [key, value] : t) {
+    const std::string_view k = key.str();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+    const Where at = where_of(key.source());
+    const auto near = closest_word(k, allowed);
+    const std::string did_you_mean = near ? "did you mean " + ticked(*near) + "?" : std::string();
+    if (std::find(other_type_keys.begin(), other_type_keys.end(), k) != other_type_keys.end()) {
+      std::string hint = "remove " + ticked(k) + ", or change `type`";
+      if (near) hint += "; " + did_you_mean;
+      error(at, "key-not-for-type",
+            ticked(k) + " does not apply to a " + (m_type ? core::to_string(*m_type) : "") + " question", hint);
+      continue;
+    }
+    error(at, "unknown-key", "unknown key " + ticked(k) + " in " + ctx.name,
+          near ? did_you_mean : "the keys allowed here are " + join_quoted(allowed));
+  }
+}
+
+const toml::node* BankReader::require(const toml::table& t, std::string_view key, const Context& ctx) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    error(ctx.at, "missing-key", ctx.name + " has no " + ticked(key), "add `" + example(key, m_type) + "`");
+  }
+  return n;
+}
+
+void BankReader::wrong_type(const toml::node& n, std::string_view key, std::string_view expected) {
+  error(where_of(n), "wrong-type", ticked(key) + " must be " + std::string(expected) + ", not " + type_name(n),
+        "write it like `" + example(key, m_type) + "`");
+}
+
+std::optional<Located> BankReader::get_string(const toml::table& t, std::string_view key, const Context& ctx,
+                                              Need need, IfEmpty if_empty) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* s = n->as_string();
+  if (s == nullptr) {
+    wrong_type(*n, key, "a string");
+    return std::nullopt;
+  }
+  Located out{s->get(), where_of(*n)};
+  if (is_blank(out.text)) {
+    if (if_empty == IfEmpty::Error) {
+      error(out.at, "empty-value", ticked(key) + " is empty in " + ctx.name, "write the text between the quotes");
+    } else if (if_empty == IfEmpty::Warn) {
+      warning(out.at, "empty-" + std::string(key), ticked(key) + " is empty in " + ctx.name,
+              "say why the answer is right, in your own words, and where the source says so");
+    }
+  }
+  return out;
+}
+
+std::optional<double> BankReader::get_number(const toml::table& t, std::string_view key, const Context& ctx,
+                                             Need need) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  double v = 0.0;
+  if (const auto* i = n->as_integer()) {
+    v = static_cast<double>(i->get());
+  } else if (const auto* f = n->as_floating_point()) {
+    v = f->get();
+  } else {
+    wrong_type(*n, key, "a number");
+    return std::nullopt;
+  }
+  if (!std::isfinite(v)) {
+    error(where_of(*n), "bad-number", ticked(key) + " must be a finite number", "write a plain number such as 50 or 2.5");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t, std::string_view key,
+                                                            const Context& ctx, Need need, std::size_t min_count,
+                                                            std::string_view too_few_code, std::string_view what) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) {
+    wrong_type(*n, key, "a list of strings");
+    return std::nullopt;
+  }
+  std::vector<Located> out;
+  bool ok = true;
+  for (const auto& element : *arr) {
+    const auto* s = element.as_string();
+    if (s == nullptr) {
+      error(where_of(element), "wrong-type",
+            "each entry of " + ticked(key) + " must be a string, not " + type_name(element),
+            "put the text in double quotes, e.g. `" + example(key, m_type) + "`");
+      ok = false;
+      continue;
+    }
+    if (is_blank(s->get())) {
+      error(where_of(element), "empty-value", "an entry of " + ticked(key) + " is empty in " + ctx.name,
+            "write the text, or remove the empty entry");
+      ok = false;
+      continue;
+    }
+    out.push_back(Located{s->get(), where_of(element)});
+  }
+  if (!ok) return std::nullopt;
+  if (out.size() < min_count) {
+    too_few(where_of(*n), too_few_code, ctx, out.size(), min_count, what, "add " + std::string(what) + "s to " + ticked(key));
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::string> BankReader::get_id(const toml::table& t, const Context& ctx) {
+  auto id = get_string(t, "id", ctx, Need::Required);
+  if (!id || is_blank(id->text)) return std::nullopt;
+  if (!is_plain_id(id->text)) {
+    error(id->at, "bad-id", "id " + ticked(id->text) + " in " + ctx.name + " has characters ids may not use",
+          "use ASCII letters, digits, '-', '_' or '.', e.g. `" + slug(id->text) + "`");
+    // Still returned, so that references to it do not add errors of their own.
+  }
+  return id->text;
+}
+
+/// The list of tables under `key` (`[[key]]`), or nullptr after reporting its wrong shape.
+const toml::array* BankReader::get_tables(const toml::node& n, std::string_view key) {
+  const auto* arr = n.as_array();
+  if (arr == nullptr) {
+    error(where_of(n), "wrong-type", ticked(key) + " must be a list of tables, not " + type_name(n),
+          "write each one as a [[" + std::string(key) + "]] table (two brackets)");
+    return nullptr;
+  }
+  for (const auto& element : *arr) {
+    if (!element.is_table()) {
+      error(where_of(element), "wrong-type",
+            "each entry of " + ticked(key) + " must be a table, not " + type_name(element),
+            "write each one as a [[" + std::string(key) + "]] table (two brackets)");
+    }
+  }
+  return arr;
+}
+
+void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("bank");
+  if (n == nullptr) {
+    error({1, 1}, "missing-table", "the file has no [bank] table",
+          "start the file with [bank] and its id, title, version and format (docs/bank-format.md)");
+    return;
+  }
+  const auto* t = n->as_table();
+  if (t == nullptr) {
+    error(key_where(root, "bank"), "wrong-type", "`bank` must be a table, not " + type_name(*n),
+          "write one [bank] table (one bracket)");
+    return;
+  }
+  const Context ctx{"[bank]", where_of(*t)};
+  check_keys(*t, kBankKeys, ctx);
+  auto& info = bank.info;
+  if (auto id = get_string(*t, "id", ctx, Need::Required); id && !is_blank(id->text)) {
+    m_bank_id = id;
+    if (!is_bank_id(id->text)) {
+      error(id->at, "bad-id", "bank id " + ticked(id->text) + " may use only lowercase letters, digits and '-'",
+            "e.g. `" + slug(id->text) + "`; never change it once students use the bank");
+    }
+    info.id = id->text;
+  }
+  if (auto v = get_string(*t, "title", ctx, Need::Required)) info.title = v->text;
+  if (auto v = get_string(*t, "version", ctx, Need::Required)) info.version = v->text;
+  if (const toml::node* f = require(*t, "format", ctx)) {
+    if (const auto* i = f->as_integer()) {
+      if (i->get() != kFormatVersion) {
+        error(where_of(*f), "unsupported-format",
+              "bank format " + std::to_string(i->get()) + " is not supported; this Casebook reads format " +
+                  std::to_string(kFormatVersion),
+              "write the bank in format 1 (docs/bank-format.md), or use a newer Casebook");
+      } else {
+        info.format = static_cast<int>(kFormatVersion);
+      }
+    } else {
+      wrong_type(*f, "format", "an integer");
+    }
+  }
+  info.language = "en";
+  if (auto v = get_string(*t, "language", ctx, Need::Optional)) info.language = v->text;
+  if (auto v = get_strings(*t, "authors", ctx, Need::Optional, 0, "", "author")) {
+    for (auto& a : *v) info.authors.push_back(a.text);
+  }
+  if (auto v = get_string(*t, "licence", ctx, Need::Optional)) info.licence = v->text;
+  if (auto v = get_string(*t, "description", ctx, Need::Optional, IfEmpty::Allow)) info.description = v->text;
+}
+
+void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("source");
+  if (n == nullptr) return;
+  const auto* arr = get_tables(*n, "source");
+  if (arr == nullptr) return;
+  std::map<std::string, int> seen;  // id -> line
+  std::size_t ordinal = 0;
+  for (const auto& element : *arr) {
+    ++ordinal;
+    const auto* t = element.as_table();
+    if (t == nullptr) continue;
+    const Context ctx{"[[source]] #" + std::to_string(ordinal), where_of(*t)};
+    check_keys(*t, kSourceKeys, ctx);
+    core::Source s;
+    if (auto id = get_id(*t, ctx)) {
+      s.id = *id;
+      const Where at = where_of(*t->get("id"));
+      if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
+        error(at, "duplicate-id",
+              "source id " + ticked(*id) + " is used twice (first at line " + std::to_string(it->second) + ")",
+              "give every [[source]] its own id");
+      }
+    }
+    if (auto v = get_string(*t, "citation", ctx, Need::Required)) s.citation = v->text;
+    if (auto v = get_string(*t, "url", ctx, Need::Optional)) s.url = v->text;
+    bank.sources.push_back(std::move(s));
+  }
+}
+
+void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("topic");
+  if (n == nullptr) return;
+  const auto* arr = get_tables(*n, "topic");
+  if (arr == nullptr) return;
+  std::map<std::string, int> seen;
+  std::size_t ordinal = 0;
+  for (const auto& element : *arr) {
+    ++ordinal;
+    const auto* t = element.as_table();
+    if (t == nullptr) continue;
+    const Context ctx{"[[topic]] #" + std::to_string(ordinal), where_of(*t)};
+    check_keys(*t, kTopicKeys, ctx);
+    core::Topic topic;
+    if (auto id = get_id(*t, ctx)) {
+      topic.id = *id;
+      const Where at = where_of(*t->get("id"));
+      if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
+        error(at, "duplicate-id",
+              "topic id " + ticked(*id) + " is used twice (first at line " + std::to_string(it->second) + ")",
+              "give every [[topic]] its own id");
+      }
+    }
+    if (auto v = get_string(*t, "title", ctx, Need::Required)) topic.title = v->text;
+    bank.topics.push_back(std::move(topic));
+  }
+}
+
+void BankReader::read_questions(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("question");
+  if (n == nullptr) {
+    warning({1, 1}, "no-questions", "the bank has no questions", "add [[question]] tables (docs/bank-format.md)");
+    return;
+  }
+  const auto* arr = get_tables(*n, "question");
+  if (arr == nullptr) return;
+  std::map<std::string, int> seen;
+  std::size_t ordinal = 0;
+  for (const auto& element : *arr) {
+    ++ordinal;
+    const auto* t = element.as_table();
+    if (t == nullptr) continue;
+    core::Question q = read_question(*t, ordinal, bank);
+    if (q.id.empty()) continue;  // its id error is already reported
+    const Where at = where_of(*t->get("id"));
+    if (const auto [it, fresh] = seen.emplace(q.id, at.line); !fresh) {
+      error(at, "duplicate-id",
+            "question id " + ticked(q.id) + " is used twice (first at line " + std::to_string(it->second) + ")",
+            "give every question its own id; never reuse the id of a removed question");
+    }
+    bank.questions.push_back(std::move(q));
+  }
+  if (arr->empty()) {
+    warning(where_of(*n), "no-questions", "the bank has no questions", "add [[question]] tables");
+  }
+}
+
+core::Question BankReader::read_question(const toml::table& t, std::size_t ordinal, const core::Bank& bank) {
+  core::Question q;
+  q.pos = core::SourcePos{m_path, where_of(t).line, where_of(t).column};
+  Context ctx{"[[question]] #" + std::to_string(ordinal), where_of(t)};
+  m_type.reset();
+  const auto id = get_id(t, ctx);
+  if (id) {
+    q.id = *id;
+    ctx.name = "question " + ticked(*id);
+  }
+
+  // The type decides which other keys belong here.
+  if (auto type = get_string(t, "type", ctx, Need::Required); type && !is_blank(type->text)) {
+    m_type = core::question_type_from_string(type->text);
+    if (!m_type) {
+      std::vector<std::string> names;
+      for (QuestionType k : kAllTypes) names.push_back(core::to_string(k));
+      std::vector<std::string_view> views(names.begin(), names.end());
+      const auto near = closest_word(type->text, views);
+      error(type->at, "unknown-type", "unknown question type " + ticked(type->text),
+            near ? "did you mean " + ticked(*near) + "?" : "use one of " + join_quoted(views));
+    }
+  }
+  std::vector<std::string_view> allowed = kQuestionKeys;
+  std::vector<std::string_view> other_keys;
+  for (QuestionType k : kAllTypes) {
+    for (std::string_view key : type_keys(k)) {
+      auto& list = (!m_type || k == *m_type) ? allowed : other_keys;
+      if (std::find(list.begin(), list.end(), key) == list.end()) list.push_back(key);
+    }
+  }
+  if (m_type) {
+    // A key of another type that this type also has (e.g. `answer`) is allowed.
+    std::erase_if(other_keys, [&](std::string_view k) {
+      return std::find(allowed.begin(), allowed.end(), k) != allowed.end();
+    });
+  }
+  check_keys(t, allowed, ctx, other_keys);
+
+  if (auto v = get_string(t, "prompt", ctx, Need::Required)) q.prompt = v->text;
+  if (auto v = get_string(t, "explanation", ctx, Need::Required, IfEmpty::Warn)) q.explanation = v->text;
+  if (auto v = get_string(t, "source", ctx, Need::Required); v && !is_blank(v->text)) {
+    q.source.source_id = v->text;
+    if (bank.find_source(v->text) == nullptr) {
+      std::vector<std::string_view> ids;
+      for (const auto& s : bank.sources) ids.push_back(s.id);
+      const auto near = closest_word(v->text, ids);
+      error(v->at, "unknown-source", "source " + ticked(v->text) + " names no [[source]]",
+            near ? "did you mean " + ticked(*near) + "?"
+                 : "add a [[source]] with id = \"" + v->text + "\" and its citation");
+    }
+  }
+  read_paragraphs(t, ctx, q);
+  if (auto topics = get_strings(t, "topics", ctx, Need::Optional, 0, "", "topic")) {
+    std::vector<std::string_view> ids;
+    for (const auto& topic : bank.topics) ids.push_back(topic.id);
+    for (const auto& topic : *topics) {
+      q.topics.push_back(topic.text);
+      if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
+      const auto near = closest_word(topic.text, ids);
+      warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
+              near ? "did you mean " + ticked(*near) + "?"
+                   : "add a [[topic]] with id = \"" + topic.text + "\" and a title");
+    }
+  }
+
+  if (m_type) {
+    q.type = *m_type;
+    switch (*m_type) {
+      case QuestionType::SingleChoice:
+      case QuestionType::MultipleResponse:
+        read_choices(t, ctx, q);
+        break;
+      case QuestionType::TrueFalse:
+        if (const toml::node* n = require(t, "answer", ctx)) {
+          if (const auto* b = n->as_boolean()) {
+            q.truth = b->get();
+          } else {
+            wrong_type(*n, "answer", "true or false");
+          }
+        }
+        break;
+      case QuestionType::ShortAnswer:
+        if (auto answers = get_strings(t, "answers", ctx, Need::Required, kMinAnswers, "too-few-answers",
+                                       "accepted answer")) {
+          for (const auto& a : *answers) {
+            q.accepted.push_back(a.text);
+            if (core::normalize_answer_text(a.text).empty()) {
+              warning(a.at, "unmatchable-answer",
+                      "accepted answer " + ticked(a.text) +
+                          " is empty once case, accents and punctuation are ignored, so no typed answer can match it",
+                      "write the answer with letters or digits");
+            }
+          }
+          warn_repeats(*answers, "accepted answer");
+        }
+        break;
+      case QuestionType::Numeric:
+        read_numeric(t, ctx, q);
+        break;
+      case QuestionType::Ordering:
+        if (auto items = get_strings(t, "items", ctx, Need::Required, kMinItems, "too-few-items", "item")) {
+          for (const auto& item : *items) q.items.push_back(item.text);
+          warn_repeats(*items, "item");
+        }
+        break;
+      case QuestionType::Matching:
+        read_pairs(t, ctx, q);
+        break;
+      case QuestionType::Dilemma:
+        read_dilemma(t, ctx, q);
+        break;
+    }
+  }
+  return q;
+}
+
+void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::Question& q) {
+  const toml::node* n = require(t, "paragraph", ctx);
+  if (n == nullptr) return;
+  const auto check = [&](const toml::node& e) {
+    const auto* i = e.as_integer();
+    if (i == nullptr) {
+      error(where_of(e), "wrong-type", "a paragraph number must be an integer, not " + type_name(e),
+            "write `paragraph = 12` or `paragraph = [12, 13]`");
+      return;
+    }
+    if (i->get() < 1 || i->get() > 1000000) {
+      error(where_of(e), "bad-paragraph", "paragraph " + std::to_string(i->get()) + " does not exist",
+            "paragraphs are numbered from 1, as in the source");
+      return;
+    }
+    q.source.paragraphs.push_back(static_cast<int>(i->get()));
+  };
+  if (const auto* arr = n->as_array()) {
+    if (arr->empty()) {
+      error(where_of(*n), "bad-paragraph", "the list of paragraphs is empty",
+            "name at least one paragraph, e.g. `paragraph = [12]`");
+    }
+    for (const auto& e : *arr) check(e);
+  } else {
+    check(*n);
+  }
+}
+
+void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (values[j].text == values[i].text) {
+        warning(values[i].at, "repeated-choice",
+                std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
+                    std::to_string(values[j].at.line) + ", column " + std::to_string(values[j].at.column) + ")",
+                "remove the repeat");
+        break;
+      }
+    }
+  }
+}
+
+void BankReader::read_choices(const toml::table& t, const Context& ctx, core::Question& q) {
+  const auto choices = get_strings(t, "choices", ctx, Need::Required, kMinChoices, "too-few-choices", "choice");
+  if (choices) {
+    for (const auto& c : *choices) q.choices.push_back(core::Choice{c.text, false});
+    warn_repeats(*choices, "choice");
+  }
+  std::vector<Located> answers;
+  if (q.type == QuestionType::SingleChoice) {
+    if (auto a = get_string(t, "answer", ctx, Need::Required)) answers.push_back(*a);
+  } else if (auto list = get_strings(t, "answers", ctx, Need::Required, kMinAnswers, "too-few-answers",
+                                     "correct answer")) {
+    answers = *list;
+  }
+  if (!choices) return;
+  std::vector<std::string_view> texts;
+  for (const auto& c : *choices) texts.push_back(c.text);
+  for (const auto& a : answers) {
+    bool found = false;
+    for (auto& c : q.choices) {
+      if (c.text == a.text) {
+        c.correct = true;
+        found = true;
+      }
+    }
+    if (found) continue;
+    // Suggest a choice that differs only in case, accents, punctuation or spacing first.
+    std::optional<std::string> near;
+    for (const auto& c : *choices) {
+      if (core::normalize_answer_text(c.text) == core::normalize_answer_text(a.text)) near = c.text;
+    }
+    if (!near) near = closest_word(a.text, texts);
+    error(a.at, "answer-not-in-choices", "answer " + ticked(a.text) + " is not one of the choices",
+          near ? "did you mean " + ticked(*near) + "? answers must match a choice exactly"
+               : "copy the answer exactly from `choices`");
+  }
+}
+
+void BankReader::read_numeric(const toml::table& t, const Context& ctx, core::Question& q) {
+  const toml::node* answer = t.get("answer");
+  const toml::node* range = t.get("range");
+  const toml::node* tolerance = t.get("tolerance");
+  if (answer != nullptr && range != nullptr) {
+    error(key_where(t, "range"), "conflicting-keys", "give either `answer` or `range`, not both",
+          "keep `answer` (with `tolerance`) for one value, or `range = [min, max]` for an interval");
+  } else if (answer == nullptr && range == nullptr) {
+    error(ctx.at, "missing-key", ctx.name + " has no `answer` (or `range`)",
+          "add `answer = 50` (optionally with `tolerance = 5`) or `range = [40, 60]`");
+  }
+  if (range != nullptr && tolerance != nullptr) {
+    error(key_where(t, "tolerance"), "conflicting-keys", "`tolerance` applies only with `answer`, not with `range`",
+          "remove `tolerance`, or widen the range");
+  }
+  if (answer != nullptr) {
+    if (auto v = get_number(t, "answer", ctx, Need::Optional)) q.value = *v;
+  }
+  if (tolerance != nullptr) {
+    if (auto v = get_number(t, "tolerance", ctx, Need::Optional)) {
+      if (*v < 0.0) {
+        error(where_of(*tolerance), "bad-tolerance", "`tolerance` must be zero or more", "write e.g. `tolerance = 5`");
+      } else {
+        q.tolerance = *v;
+      }
+    }
+  }
+  if (range != nullptr) {
+    const auto* arr = range->as_array();
+    std::vector<double> bounds;
+    bool ok = arr != nullptr && arr->size() == 2;
+    if (ok) {
+      for (const auto& e : *arr) {
+        if (const auto* i = e.as_integer()) {
+          bounds.push_back(static_cast<double>(i->get()));
+        } else if (const auto* f = e.as_floating_point(); f != nullptr && std::isfinite(f->get())) {
+          bounds.push_back(f->get());
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (!ok) {
+      error(where_of(*range), "bad-range", "`range` must be a list of two numbers [min, max]",
+            "write e.g. `range = [40, 60]`");
+    } else if (bounds[0] > bounds[1]) {
+      error(where_of(*range), "bad-range", "`range` is empty: its minimum is larger than its maximum",
+            "write the smaller number first, e.g. `range = [40, 60]`");
+    } else {
+      q.min = bounds[0];
+      q.max = bounds[1];
+    }
+  }
+  if (auto v = get_string(t, "unit", ctx, Need::Optional, IfEmpty::Allow)) q.unit = v->text;
+}
+
+void BankReader::read_pairs(const toml::table& t, const Context& ctx, core::Question& q) {
+  const toml::node* n = require(t, "pairs", ctx);
+  if (n == nullptr) return;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) {
+    wrong_type(*n, "pairs", "a list of [\"left\", \"right\"] pairs");
+    return;
+  }
+  std::vector<Located> lefts;
+  bool ok = true;
+  for (const auto& element : *arr) {
+    const auto* pair = element.as_array();
+    const bool shaped = pair != nullptr && pair->size() == 2 && (*pair)[0].is_string() && (*pair)[1].is_string();
+    if (!shaped) {
+      // Point at the side that is not text when the pair has two sides, else at the pair.
+      Where at = where_of(element);
+      if (pair != nullptr && pair->size() == 2) at = where_of((*pair)[(*pair)[0].is_string() ? 1 : 0]);
+      error(at, "bad-pair", "each entry of `pairs` must be two strings [\"left\", \"right\"]",
+            "write e.g. `[\"FSB\", \"Russia's main security service\"]`");
+      ok = false;
+      continue;
+    }
+    const std::string left = (*pair)[0].as_string()->get();
+    const std::string right = (*pair)[1].as_string()->get();
+    if (is_blank(left) || is_blank(right)) {
+      error(where_of(element), "empty-value", "a pair in `pairs` has an empty side", "write both sides of the pair");
+      ok = false;
+      continue;
+    }
+    q.pairs.push_back(core::MatchPair{left, right});
+    lefts.push_back(Located{left, where_of((*pair)[0])});
+  }
+  if (!ok) return;
+  if (q.pairs.size() < kMinPairs) {
+    too_few(where_of(*n), "too-few-pairs", ctx, q.pairs.size(), kMinPairs, "pair", "add pairs to `pairs`");
+    return;
+  }
+  warn_repeats(lefts, "left side");
+}
+
+void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Question& q) {
+  if (auto v = get_string(t, "scenario", ctx, Need::Required)) q.scenario = v->text;
+  if (const toml::node* n = t.get("position")) {
+    if (const auto* arr = get_tables(*n, "question.position")) {
+      std::map<std::string, int> seen;
+      std::size_t ordinal = 0;
+      for (const auto& element : *arr) {
+        ++ordinal;
+        const auto* pt = element.as_table();
+        if (pt == nullptr) continue;
+        const Context pctx{"position #" + std::to_string(ordinal) + " of " + ctx.name, where_of(*pt)};
+        check_keys(*pt, kPositionKeys, pctx);
+        core::Position p;
+        if (auto id = get_id(*pt, pctx)) {
+          p.id = *id;
+          const Where at = where_of(*pt->get("id"));
+          if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
+            error(at, "duplicate-id",
+                  "position id " + ticked(*id) + " is used twice in " + ctx.name + " (first at line " +
+                      std::to_string(it->second) + ")",
+                  "give every position of a question its own id");
+          }
+        }
+        if (auto v = get_string(*pt, "title", pctx, Need::Required)) p.title = v->text;
+        if (auto v = get_strings(*pt, "arguments", pctx, Need::Required, 0, "", "argument")) {
+          for (auto& a : *v) p.arguments.push_back(a.text);
+        }
+        q.positions.push_back(std::move(p));
+      }
+      if (arr->size() < kMinPositions) {
+        too_few(where_of(*n), "too-few-positions", ctx, arr->size(), kMinPositions, "position",
+                "add [[question.position]] tables under the question");
+      }
+    }
+  } else {
+    error(ctx.at, "missing-key", ctx.name + " has no positions",
+          "add at least two [[question.position]] tables with id, title and arguments");
+  }
+  if (auto rubric = get_strings(t, "rubric", ctx, Need::Required, kMinRubricLines, "too-few-rubric-lines",
+                                "rubric line")) {
+    for (const auto& r : *rubric) q.rubric.push_back(r.text);
+  }
+  if (auto v = get_string(t, "model_answer", ctx, Need::Required)) q.model_answer = v->text;
+}
+
+LoadResult BankReader::read(std::string_view text) {
+  LoadResult result;
+  result.path = m_path;
+  toml::table root;
+  try {
+    root = toml::parse(text, m_path);
+  } catch (const toml::parse_error& e) {
+    syntax_error(e);
+    result.diagnostics = std::move(m_diags);
+    return result;
+  }
+  check_keys(root, kRootKeys, Context{"the top level of the file", {1, 1}});
+  core::Bank bank;
+  bank.path = m_path;
+  read_bank_info(root, bank);
+  read_sources(root, bank);
+  read_topics(root, bank);
+  read_questions(root, bank);
+  std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  if (!core::has_errors(m_diags)) result.bank = std::move(bank);
+  result.diagnostics = std::move(m_diags);
+  return result;
+}
+
+/// Reads a file and loads it, also returning the bank id as written (for duplicate checks).
+LoadResult load_file(const std::string& path, std::optional<Located>* bank_id) {
+  const auto unreadable = [&](std::string message, std::string hint, std::string code = "unreadable-file") {
+    LoadResult r;
+    r.path = path;
+    r.diagnostics.push_back(Diagnostic{path, 0, 0, Severity::Error, std::move(code), std::move(message), std::move(hint)});
+    return r;
+  };
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    return unreadable("no such file or folder", "check the path", "missing-path");
+  }
+  if (fs::is_directory(path, ec)) {
+    return unreadable("is a folder, not a bank file", "pass a .toml file, or load the folder with load_banks");
+  }
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    return unreadable("the file is " + std::to_string(size / (1024 * 1024)) + " MiB, larger than a bank can be",
+                      "split it into several banks of at most 16 MiB", "file-too-large");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (!in || !(text << in.rdbuf())) {
+    if (in && size == 0) {
+      text.str("");
+    } else {
+      return unreadable("cannot read the file", "check that the file exists and that you may read it");
+    }
+  }
+  BankReader reader(path);
+  LoadResult r = reader.read(text.str());
+  if (bank_id != nullptr) *bank_id = reader.bank_id();
+  return r;
+}
+
+}  // namespace
+
+LoadResult load_bank_file(const std::string& path) { return load_file(path, nullptr); }
+
+LoadResult load_bank_text(const std::string& text, const std::string& path) {
+  return BankReader(path).read(text);
+}
+
+std::vector<LoadResult> load_banks(const std::vector<std::string>& paths) {
+  std::vector<LoadResult> results;
+  std::vector<std::optional<Located>> ids;
+  std::set<std::string> done;  // canonical paths already loaded
+  const auto load_one = [&](const std::string& file) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (!done.insert(ec ? file : canonical.string()).second) return;
+    std::optional<Located> id;
+    results.push_back(load_file(file, &id));
+    ids.push_back(std::move(id));
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      load_one(path);  // a file, or a missing path reported by load_file
+      continue;
+    }
+    std::vector<std::string> files;
+    auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const auto name = it->path().filename().string();
+      if (!name.empty() && name.front() == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;  // hidden files and folders (editor backups, .git)
+      }
+      if (it->path().extension() == ".toml" && it->is_regular_file(ec)) files.push_back(it->path().string());
+    }
+    if (ec) {
+      results.push_back(LoadResult{path, std::nullopt,
+                                   {Diagnostic{path, 0, 0, Severity::Error, "unreadable-file",
+                                               "cannot list the folder: " + ec.message(),
+                                               "check that you may read the folder"}}});
+      ids.emplace_back();
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) load_one(f);
+  }
+
+  // Two files with the same bank id would share card keys: the later one is refused.
+  std::map<std::string, std::string> first_file;  // bank id -> path
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!ids[i] || !is_bank_id(ids[i]->text)) continue;
+    const auto [it, fresh] = first_file.emplace(ids[i]->text, results[i].path);
+    if (fresh) continue;
+    auto& r = results[i];
+    r.diagnostics.push_back(Diagnostic{r.path, ids[i]->at.line, ids[i]->at.column, Severity::Error,
+                                       "duplicate-bank-id",
+                                       "bank id " + ticked(ids[i]->text) + " is already used by " + it->second,
+                                       "give each bank its own id (card keys start with it)"});
+    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    r.bank.reset();
+  }
+  return results;
+}
+
+}  // namespace casebook::bank

@@ -25,8 +25,9 @@ struct LoadResult {
 [[nodiscard]] LoadResult load_bank_text(const std::string& text, const std::string& path);
 
 /// Loads every `*.toml` file under each path (a file, or a folder searched recursively),
-/// in sorted path order. Also reports, as errors, two files that use the same bank id and a
-/// path that does not exist.
+/// in sorted path order (names starting with '.' are skipped; a file reached twice is read
+/// once). Also reports, as errors, a path that does not exist (`missing-path`) and two files
+/// that use the same bank id (`duplicate-bank-id` on the later file, which is not loaded).
 [[nodiscard]] std::vector<LoadResult> load_banks(const std::vector<std::string>& paths);
 
 }  // namespace casebook::bank

@@ -38,13 +38,18 @@ struct Grade {
 /// Invalid UTF-8 bytes are dropped.
 [[nodiscard]] std::string normalize_answer_text(std::string_view text);
 
-/// Parses a number as a learner types it: "1,700", "1 700", "45.5", "-3", "1e6", "45 million"
-/// are not all accepted: digits with optional sign, decimal point or comma, thousands
-/// separators (comma, space, thin space) and an optional trailing unit word. nullopt if none.
+/// Parses a number as a learner types it (after NFKC): optional sign (also U+2212) and
+/// currency symbol, digits with thousands separators (comma, space, no-break or thin space;
+/// groups of 3) and a decimal point or comma ("1,700" = 1700, "45,5" = 45.5, "1.234,5"),
+/// then optional unit words without digits ("50 people", "50%"). A scale word multiplies
+/// ("1.7 thousand", "2 million", "50k"). nullopt for "fifty", "1e6", "50 to 60", "12 34".
+/// Rules in docs/bank-format.md, "How answers are graded".
 [[nodiscard]] std::optional<double> parse_learner_number(std::string_view text);
 
 /// A one-line, human-readable rendering of `answer` for the review log and reports
 /// (choice texts, "true"/"false", the typed text, the order given, the position taken).
+/// Always valid UTF-8: bad bytes become U+FFFD, line breaks spaces, and typed text longer
+/// than 1000 code points is cut on a code point boundary and ends with "…".
 [[nodiscard]] std::string describe_answer(const Question& q, const Answer& answer);
 
 }  // namespace casebook::core
