@@ -253,6 +253,12 @@ class BankReader {
                                                   std::string_view what);
   std::optional<std::string> get_id(const toml::table& t, const Context& ctx);
   const toml::array* get_tables(const toml::node& n, std::string_view key);
+  /// Calls fn(table, ordinal) for each table of `arr` (ordinal counts every entry from 1).
+  template <typename Fn>
+  static void for_each_table(const toml::array& arr, Fn&& fn);
+  /// Records `id` in `seen`; a second use is a `duplicate-id` error naming the first line.
+  void note_id(std::map<std::string, int>& seen, const std::string& id, Where at, std::string_view what,
+               std::string_view scope, std::string_view hint);
 
   void read_bank_info(const toml::table& root, core::Bank& bank);
   void read_sources(const toml::table& root, core::Bank& bank);
@@ -482,33 +488,43 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   if (auto v = get_string(*t, "description", ctx, Need::Optional, IfEmpty::Allow)) info.description = v->text;
 }
 
+template <typename Fn>
+void BankReader::for_each_table(const toml::array& arr, Fn&& fn) {
+  std::size_t ordinal = 0;
+  for (const auto& element : arr) {
+    ++ordinal;
+    if (const auto* t = element.as_table()) fn(*t, ordinal);
+  }
+}
+
+void BankReader::note_id(std::map<std::string, int>& seen, const std::string& id, Where at, std::string_view what,
+                         std::string_view scope, std::string_view hint) {
+  if (const auto [it, fresh] = seen.emplace(id, at.line); !fresh) {
+    error(at, "duplicate-id",
+          std::string(what) + " id " + ticked(id) + " is used twice" + std::string(scope) + " (first at line " +
+              std::to_string(it->second) + ")",
+          std::string(hint));
+  }
+}
+
 void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
   const toml::node* n = root.get("source");
   if (n == nullptr) return;
   const auto* arr = get_tables(*n, "source");
   if (arr == nullptr) return;
   std::map<std::string, int> seen;  // id -> line
-  std::size_t ordinal = 0;
-  for (const auto& element : *arr) {
-    ++ordinal;
-    const auto* t = element.as_table();
-    if (t == nullptr) continue;
-    const Context ctx{"[[source]] #" + std::to_string(ordinal), where_of(*t)};
-    check_keys(*t, kSourceKeys, ctx);
+  for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+    const Context ctx{"[[source]] #" + std::to_string(ordinal), where_of(t)};
+    check_keys(t, kSourceKeys, ctx);
     core::Source s;
-    if (auto id = get_id(*t, ctx)) {
+    if (auto id = get_id(t, ctx)) {
       s.id = *id;
-      const Where at = where_of(*t->get("id"));
-      if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
-        error(at, "duplicate-id",
-              "source id " + ticked(*id) + " is used twice (first at line " + std::to_string(it->second) + ")",
-              "give every [[source]] its own id");
-      }
+      note_id(seen, *id, where_of(*t.get("id")), "source", "", "give every [[source]] its own id");
     }
-    if (auto v = get_string(*t, "citation", ctx, Need::Required)) s.citation = v->text;
-    if (auto v = get_string(*t, "url", ctx, Need::Optional)) s.url = v->text;
+    if (auto v = get_string(t, "citation", ctx, Need::Required)) s.citation = v->text;
+    if (auto v = get_string(t, "url", ctx, Need::Optional)) s.url = v->text;
     bank.sources.push_back(std::move(s));
-  }
+  });
 }
 
 void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
@@ -517,26 +533,17 @@ void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
   const auto* arr = get_tables(*n, "topic");
   if (arr == nullptr) return;
   std::map<std::string, int> seen;
-  std::size_t ordinal = 0;
-  for (const auto& element : *arr) {
-    ++ordinal;
-    const auto* t = element.as_table();
-    if (t == nullptr) continue;
-    const Context ctx{"[[topic]] #" + std::to_string(ordinal), where_of(*t)};
-    check_keys(*t, kTopicKeys, ctx);
+  for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+    const Context ctx{"[[topic]] #" + std::to_string(ordinal), where_of(t)};
+    check_keys(t, kTopicKeys, ctx);
     core::Topic topic;
-    if (auto id = get_id(*t, ctx)) {
+    if (auto id = get_id(t, ctx)) {
       topic.id = *id;
-      const Where at = where_of(*t->get("id"));
-      if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
-        error(at, "duplicate-id",
-              "topic id " + ticked(*id) + " is used twice (first at line " + std::to_string(it->second) + ")",
-              "give every [[topic]] its own id");
-      }
+      note_id(seen, *id, where_of(*t.get("id")), "topic", "", "give every [[topic]] its own id");
     }
-    if (auto v = get_string(*t, "title", ctx, Need::Required)) topic.title = v->text;
+    if (auto v = get_string(t, "title", ctx, Need::Required)) topic.title = v->text;
     bank.topics.push_back(std::move(topic));
-  }
+  });
 }
 
 void BankReader::read_questions(const toml::table& root, core::Bank& bank) {
@@ -548,21 +555,13 @@ void BankReader::read_questions(const toml::table& root, core::Bank& bank) {
   const auto* arr = get_tables(*n, "question");
   if (arr == nullptr) return;
   std::map<std::string, int> seen;
-  std::size_t ordinal = 0;
-  for (const auto& element : *arr) {
-    ++ordinal;
-    const auto* t = element.as_table();
-    if (t == nullptr) continue;
-    core::Question q = read_question(*t, ordinal, bank);
-    if (q.id.empty()) continue;  // its id error is already reported
-    const Where at = where_of(*t->get("id"));
-    if (const auto [it, fresh] = seen.emplace(q.id, at.line); !fresh) {
-      error(at, "duplicate-id",
-            "question id " + ticked(q.id) + " is used twice (first at line " + std::to_string(it->second) + ")",
+  for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+    core::Question q = read_question(t, ordinal, bank);
+    if (q.id.empty()) return;  // its id error is already reported
+    note_id(seen, q.id, where_of(*t.get("id")), "question", "",
             "give every question its own id; never reuse the id of a removed question");
-    }
     bank.questions.push_back(std::move(q));
-  }
+  });
   if (arr->empty()) {
     warning(where_of(*n), "no-questions", "the bank has no questions", "add [[question]] tables");
   }
@@ -865,30 +864,21 @@ void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Qu
   if (const toml::node* n = t.get("position")) {
     if (const auto* arr = get_tables(*n, "question.position")) {
       std::map<std::string, int> seen;
-      std::size_t ordinal = 0;
-      for (const auto& element : *arr) {
-        ++ordinal;
-        const auto* pt = element.as_table();
-        if (pt == nullptr) continue;
-        const Context pctx{"position #" + std::to_string(ordinal) + " of " + ctx.name, where_of(*pt)};
-        check_keys(*pt, kPositionKeys, pctx);
+      for_each_table(*arr, [&](const toml::table& pt, std::size_t ordinal) {
+        const Context pctx{"position #" + std::to_string(ordinal) + " of " + ctx.name, where_of(pt)};
+        check_keys(pt, kPositionKeys, pctx);
         core::Position p;
-        if (auto id = get_id(*pt, pctx)) {
+        if (auto id = get_id(pt, pctx)) {
           p.id = *id;
-          const Where at = where_of(*pt->get("id"));
-          if (const auto [it, fresh] = seen.emplace(*id, at.line); !fresh) {
-            error(at, "duplicate-id",
-                  "position id " + ticked(*id) + " is used twice in " + ctx.name + " (first at line " +
-                      std::to_string(it->second) + ")",
+          note_id(seen, *id, where_of(*pt.get("id")), "position", " in " + ctx.name,
                   "give every position of a question its own id");
-          }
         }
-        if (auto v = get_string(*pt, "title", pctx, Need::Required)) p.title = v->text;
-        if (auto v = get_strings(*pt, "arguments", pctx, Need::Required, 0, "", "argument")) {
+        if (auto v = get_string(pt, "title", pctx, Need::Required)) p.title = v->text;
+        if (auto v = get_strings(pt, "arguments", pctx, Need::Required, 0, "", "argument")) {
           for (auto& a : *v) p.arguments.push_back(a.text);
         }
         q.positions.push_back(std::move(p));
-      }
+      });
       if (arr->size() < kMinPositions) {
         too_few(where_of(*n), "too-few-positions", ctx, arr->size(), kMinPositions, "position",
                 "add [[question.position]] tables under the question");
