@@ -1,1 +1,608 @@
-// placeholder
+#include "app/controller.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "bank/loader.hpp"
+#include "core/session.hpp"
+#include "storage/progress.hpp"
+
+namespace casebook::app {
+
+namespace {
+
+using core::TimestampMs;
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+bool starts_with_quote(const std::string& s) {
+  return s.starts_with("\"") || s.starts_with("\xE2\x80\x9C") /* “ */ || s.starts_with("\xC2\xAB") /* « */ ||
+         s.starts_with("'") || s.starts_with("\xE2\x80\x98") /* ‘ */;
+}
+
+/// Splits a citation at commas that are not inside straight or curly double quotes or «».
+std::vector<std::string> split_citation(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string cur;
+  bool in_straight = false;
+  int depth = 0;  // curly and guillemet quotes
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const std::string_view rest(text.data() + i, text.size() - i);
+    if (c == '"') {
+      in_straight = !in_straight;
+    } else if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xC2\xAB")) {
+      ++depth;
+    } else if ((rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB")) && depth > 0) {
+      --depth;
+    }
+    if (c == ',' && !in_straight && depth == 0) {
+      parts.push_back(trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(trim(cur));
+  return parts;
+}
+
+std::string format_paragraphs(std::vector<int> paragraphs) {
+  std::sort(paragraphs.begin(), paragraphs.end());
+  paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
+  if (paragraphs.empty()) return {};
+  std::string out = "\xC2\xB6";  // ¶
+  const bool consecutive = paragraphs.size() > 1 && paragraphs.back() - paragraphs.front() ==
+                                                        static_cast<int>(paragraphs.size()) - 1;
+  if (consecutive) {
+    return out + std::to_string(paragraphs.front()) + "\xE2\x80\x93" /* – */ + std::to_string(paragraphs.back());
+  }
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += std::to_string(paragraphs[i]);
+  }
+  return out;
+}
+
+/// Appends the code points of valid UTF-8 sequences in `s` to `out` (invalid bytes skipped).
+void collect_code_points(std::string_view s, std::set<char32_t>& out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    char32_t cp = 0;
+    if (b0 < 0x80) {
+      len = 1;
+      cp = b0;
+    } else if ((b0 & 0xE0) == 0xC0) {
+      len = 2;
+      cp = b0 & 0x1Fu;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      len = 3;
+      cp = b0 & 0x0Fu;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      len = 4;
+      cp = b0 & 0x07u;
+    } else {
+      ++i;
+      continue;
+    }
+    if (i + static_cast<std::size_t>(len) > s.size()) break;
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((b & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (!ok || cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      ++i;
+      continue;
+    }
+    out.insert(cp);
+    i += static_cast<std::size_t>(len);
+  }
+}
+
+bool is_learning(core::CardState s) {
+  return s == core::CardState::Learning || s == core::CardState::Relearning;
+}
+
+}  // namespace
+
+core::SchedulerOptions default_scheduler_options() {
+  core::SchedulerOptions o;
+  o.clock.time_zone = core::local_time_zone_name();
+  o.clock.rollover_hour = 4;
+  try {
+    (void)core::study_day(0, o.clock);  // a zone the tz database does not know: fall back to UTC
+  } catch (const std::exception&) {
+    o.clock.time_zone = "UTC";
+  }
+  return o;
+}
+
+std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs) {
+  std::string text = trim(source.citation);
+  std::vector<std::string> parts = split_citation(text);
+  std::string out;
+  if (!parts.empty() && !parts.front().empty() && !starts_with_quote(parts.front())) {
+    // First author's surname: the last word before " and ", "&" or ";".
+    std::string authors = parts.front();
+    for (const char* sep : {" and ", " & ", ";"}) {
+      if (auto p = authors.find(sep); p != std::string::npos) authors = authors.substr(0, p);
+    }
+    authors = trim(authors);
+    const auto space = authors.find_last_of(' ');
+    out = space == std::string::npos ? authors : authors.substr(space + 1);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+      std::string part = parts[i];
+      if (part.empty() || starts_with_quote(part)) continue;
+      if (i + 1 == parts.size() && part.ends_with(".")) part.pop_back();
+      out += ", " + part;
+    }
+  } else if (!text.empty()) {
+    out = text;
+    if (out.ends_with(".")) out.pop_back();
+  } else {
+    out = source.id;
+  }
+  const std::string paras = format_paragraphs(paragraphs);
+  if (!paras.empty()) out += (out.empty() ? "" : ", ") + paras;
+  return out;
+}
+
+struct CardRef {
+  std::size_t bank = 0;      ///< index into Impl::loads
+  std::size_t question = 0;  ///< index into that bank's questions
+};
+
+struct Counts {
+  int new_left = 0, reviews_left = 0;
+  std::int64_t today = 0;
+  TimestampMs day_end = 0;
+};
+
+struct Controller::Impl {
+  AppConfig config;
+  core::Scheduler scheduler;
+  storage::Progress progress;
+  std::vector<bank::LoadResult> loads;
+  std::map<std::string, CardRef> cards;
+  std::map<std::string, core::CardSchedule> states;
+
+  Screen screen = Screen::Home;
+  HomeView home;
+  StudyView study;
+  SummaryView summary;
+  std::string message;
+
+  std::optional<core::Session> session;
+  TimestampMs session_started = 0;
+  TimestampMs shown_at = 0;
+  TimestampMs submitted_at = 0;
+  std::uint64_t showing_id = 0;
+  bool rating_chosen = false;  ///< the learner picked a rating: SetRubric no longer changes it
+
+  explicit Impl(AppConfig c)
+      : config(std::move(c)), scheduler(config.scheduler), progress(config.db_path) {
+    if (!config.clock) config.clock = [] { return core::now_ms(); };
+    progress.ensure_learner(config.learner);
+    load_banks();
+    states = progress.card_states(config.learner);
+    refresh_home();
+  }
+
+  TimestampMs now() const { return config.clock(); }
+
+  void load_banks() {
+    loads = bank::load_banks(config.bank_paths);
+    cards.clear();
+    for (std::size_t b = 0; b < loads.size(); ++b) {
+      if (!loads[b].bank) continue;
+      const auto& bank = *loads[b].bank;
+      for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+        cards.emplace(core::card_key(bank, bank.questions[q]), CardRef{b, q});
+      }
+    }
+  }
+
+  const core::Bank& bank_of(const CardRef& r) const { return *loads[r.bank].bank; }
+  const core::Question& question_of(const CardRef& r) const { return bank_of(r).questions[r.question]; }
+
+  /// What today's limits still allow, from the review log (throws StorageError).
+  Counts limits_left(TimestampMs t) {
+    Counts c;
+    const auto& clock = config.scheduler.clock;
+    c.today = core::study_day(t, clock);
+    const TimestampMs from = core::study_day_start(c.today, clock);
+    c.day_end = core::study_day_start(c.today + 1, clock);
+    c.new_left = std::max(0, config.new_cards_per_day - progress.count_new_cards(config.learner, from, c.day_end));
+    c.reviews_left = std::max(0, config.max_reviews_per_day - progress.count_reviews(config.learner, from, c.day_end));
+    return c;
+  }
+
+  void refresh_home() {
+    home = HomeView{};
+    home.learner = config.learner;
+    home.db_path = config.db_path;
+    home.message = message;
+    const TimestampMs t = now();
+    Counts limits{};
+    try {
+      limits = limits_left(t);
+    } catch (const std::exception& e) {
+      message = std::string("Could not read today's progress: ") + e.what();
+      home.message = message;
+      limits.today = core::study_day(t, config.scheduler.clock);
+    }
+    int total_new = 0, total_due = 0;
+    for (const auto& load : loads) {
+      BankRow row;
+      row.path = load.path;
+      row.diagnostics = load.diagnostics;
+      if (!load.bank) {
+        row.title = std::filesystem::path(load.path).filename().string();
+        home.banks.push_back(std::move(row));
+        continue;
+      }
+      const auto& bank = *load.bank;
+      row.loaded = true;
+      row.id = bank.info.id;
+      row.title = bank.info.title;
+      row.total = static_cast<int>(bank.questions.size());
+      for (const auto& q : bank.questions) {
+        const auto it = states.find(core::card_key(bank, q));
+        if (it == states.end() || it->second.state == core::CardState::New) {
+          ++row.new_count;
+        } else if (is_learning(it->second.state)) {
+          if (it->second.due <= t + core::kLearnAheadMs) ++row.learning_count;
+        } else if (core::study_day(it->second.due, config.scheduler.clock) <= limits.today) {
+          ++row.due_count;
+        }
+      }
+      total_new += row.new_count;
+      total_due += row.due_count;
+      home.learning_due += row.learning_count;
+      row.new_count = std::min(row.new_count, limits.new_left);
+      row.due_count = std::min(row.due_count, limits.reviews_left);
+      home.banks.push_back(std::move(row));
+    }
+    home.new_available = std::min(total_new, limits.new_left);
+    home.review_due = std::min(total_due, limits.reviews_left);
+  }
+
+  /// Learning cards due before the end of today plus the reviews today's limit allows.
+  int remaining_due_today() {
+    const TimestampMs t = now();
+    const Counts limits = limits_left(t);
+    int learning = 0, due = 0;
+    for (const auto& [key, ref] : cards) {
+      const auto it = states.find(key);
+      if (it == states.end() || it->second.state == core::CardState::New) continue;
+      if (is_learning(it->second.state)) {
+        if (it->second.due < limits.day_end) ++learning;
+      } else if (core::study_day(it->second.due, config.scheduler.clock) <= limits.today) {
+        ++due;
+      }
+    }
+    return learning + std::min(due, limits.reviews_left);
+  }
+
+  core::CardSchedule schedule_before(const std::string& key, TimestampMs t) const {
+    const auto it = states.find(key);
+    return it != states.end() ? it->second : core::Scheduler::new_card(t);
+  }
+
+  void start_session() {
+    const TimestampMs t = now();
+    const Counts limits = limits_left(t);
+    std::vector<core::StudyCandidate> candidates;
+    for (const auto& load : loads) {
+      if (!load.bank) continue;
+      for (const auto& q : load.bank->questions) {
+        core::StudyCandidate c;
+        c.card_key = core::card_key(*load.bank, q);
+        c.group = load.bank->info.id;
+        if (const auto it = states.find(c.card_key); it != states.end()) {
+          c.schedule = it->second;
+          if (it->second.state == core::CardState::Review) {
+            c.retrievability = scheduler.retrievability(it->second, t);
+          }
+        }
+        candidates.push_back(std::move(c));
+      }
+    }
+    core::Session s(std::move(candidates), t, config.scheduler.clock,
+                    core::SessionLimits{limits.new_left, limits.reviews_left}, static_cast<std::uint64_t>(t));
+    if (s.phase() == core::SessionPhase::Finished) {
+      message = "Nothing to study right now: no card is due and today's new cards are done.";
+      refresh_home();
+      return;
+    }
+    session.emplace(std::move(s));
+    session_started = t;
+    summary = SummaryView{};
+    message.clear();
+    screen = Screen::Study;
+    show_current();
+  }
+
+  void show_current() {
+    const core::StudyCandidate* cur = session->current();
+    const CardRef& ref = cards.at(cur->card_key);
+    const core::Bank& bank = bank_of(ref);
+    const core::Question& q = question_of(ref);
+    study = StudyView{};
+    CardView& v = study.card;
+    v.question = &q;
+    v.card_key = cur->card_key;
+    v.bank_title = bank.info.title;
+    if (const core::Source* src = bank.find_source(q.source.source_id)) {
+      v.citation = format_citation(*src, q.source.paragraphs);
+    } else {
+      v.citation = format_citation(core::Source{q.source.source_id, "", ""}, q.source.paragraphs);
+    }
+    switch (q.type) {
+      case core::QuestionType::SingleChoice:
+      case core::QuestionType::MultipleResponse:
+        v.display_order = session->display_order(static_cast<int>(q.choices.size()));
+        break;
+      case core::QuestionType::Ordering:
+        v.display_order = session->display_order(static_cast<int>(q.items.size()), true);
+        break;
+      case core::QuestionType::Matching:
+        v.display_order = session->display_order(static_cast<int>(q.pairs.size()), true);
+        break;
+      default:
+        break;
+    }
+    v.position = session->showing();
+    v.remaining = session->remaining();
+    v.showing_id = ++showing_id;
+    shown_at = now();
+    rating_chosen = false;
+  }
+
+  void submit(const core::Answer& answer) {
+    if (screen != Screen::Study || !session || session->phase() != core::SessionPhase::Answering) return;
+    const TimestampMs t = now();
+    submitted_at = t;
+    const core::Question& q = *study.card.question;
+    FeedbackView f;
+    f.answer = answer;
+    if (q.type == core::QuestionType::Dilemma) f.answer.rubric_met.resize(q.rubric.size(), false);
+    f.grade = core::grade(q, f.answer);
+    f.selected = f.grade.proposed;
+    const core::CardSchedule before = schedule_before(study.card.card_key, t);
+    const auto previews = scheduler.preview(before, t);
+    for (std::size_t i = 0; i < previews.size(); ++i) {
+      f.intervals[i] = core::format_interval(t, previews[i].card.due);
+    }
+    // Only now, with nothing left that can throw, does the session move to Feedback.
+    study.feedback = std::move(f);
+    session->submit();
+  }
+
+  void set_rubric(int line, bool met) {
+    if (!feedback()) return;
+    FeedbackView& f = *study.feedback;
+    const core::Question& q = *study.card.question;
+    if (q.type != core::QuestionType::Dilemma || line < 0 || line >= static_cast<int>(q.rubric.size())) return;
+    f.answer.rubric_met.resize(q.rubric.size(), false);
+    f.answer.rubric_met[static_cast<std::size_t>(line)] = met;
+    f.grade = core::grade(q, f.answer);
+    if (!rating_chosen) f.selected = f.grade.proposed;
+  }
+
+  bool feedback() const {
+    return screen == Screen::Study && session && session->phase() == core::SessionPhase::Feedback &&
+           study.feedback.has_value();
+  }
+
+  /// Records the shown answer with `rating`, then moves on. On a failed write the feedback
+  /// stays as it is and `message` says why; returns false.
+  bool record(core::Rating rating) {
+    if (!feedback()) return false;
+    const TimestampMs t = now();
+    const FeedbackView& f = *study.feedback;
+    const std::string& key = study.card.card_key;
+    const core::Question& q = *study.card.question;
+    try {
+      const core::CardSchedule before = schedule_before(key, t);
+      const core::ReviewResult result = scheduler.next(before, t, rating);
+      core::ReviewRecord r;
+      r.learner = config.learner;
+      r.card_key = key;
+      r.reviewed_at = t;
+      r.rating = rating;
+      r.correct = f.grade.correct;
+      r.answer = core::describe_answer(q, f.answer);
+      r.response_ms = std::max<std::int64_t>(0, submitted_at - shown_at);
+      r.before = before;
+      r.after = result.card;
+      progress.record_review(r);
+      states[key] = result.card;
+      const bool correct = f.grade.correct;
+      message.clear();
+      session->rate(rating, correct, result.card, t);
+    } catch (const std::exception& e) {
+      message = std::string("Your answer was not saved: ") + e.what() + ". It is kept; rate again to retry.";
+      return false;
+    }
+    if (session->phase() == core::SessionPhase::Finished) {
+      to_summary();
+    } else {
+      show_current();
+    }
+    return true;
+  }
+
+  void to_summary() {
+    const TimestampMs t = now();
+    summary = SummaryView{};
+    if (session) {
+      const auto& c = session->counts();
+      summary.reviewed = c.reviewed;
+      summary.correct = c.correct;
+      summary.ratings = c.ratings;
+      summary.duration_ms = std::max<std::int64_t>(0, t - session_started);
+    }
+    try {
+      summary.remaining_due_today = remaining_due_today();
+    } catch (const std::exception& e) {
+      message = std::string("Could not read today's progress: ") + e.what();
+    }
+    session.reset();
+    study = StudyView{};
+    screen = Screen::Summary;
+  }
+
+  void leave() {
+    if (screen != Screen::Study || !session) return;
+    if (feedback()) {
+      // Nothing is lost: the shown answer is recorded with the selected rating first.
+      if (!record(study.feedback->selected)) return;
+      if (screen != Screen::Study) return;  // that was the last card
+    }
+    session->finish();
+    to_summary();
+  }
+
+  void go_home() {
+    if (screen == Screen::Study) {
+      leave();
+      if (screen == Screen::Study) return;  // the write failed; stay with the answer
+    }
+    screen = Screen::Home;
+    refresh_home();
+  }
+
+  void reload() {
+    if (screen == Screen::Study) {
+      message = "Finish or leave the session before reloading the banks.";
+      return;
+    }
+    load_banks();
+    states = progress.card_states(config.learner);
+    message.clear();
+    refresh_home();
+  }
+
+  void dispatch(const Action& action) {
+    try {
+      std::visit(
+          [this](const auto& a) {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, StartSession>) {
+              if (screen != Screen::Study) start_session();
+            } else if constexpr (std::is_same_v<T, SubmitAnswer>) {
+              submit(a.answer);
+            } else if constexpr (std::is_same_v<T, SetRubric>) {
+              set_rubric(a.line, a.met);
+            } else if constexpr (std::is_same_v<T, SelectRating>) {
+              if (feedback()) {
+                study.feedback->selected = a.rating;
+                rating_chosen = true;
+              }
+            } else if constexpr (std::is_same_v<T, Rate>) {
+              if (feedback()) {
+                study.feedback->selected = a.rating;
+                rating_chosen = true;
+              }
+              record(a.rating);
+            } else if constexpr (std::is_same_v<T, Continue>) {
+              if (feedback()) record(study.feedback->selected);
+            } else if constexpr (std::is_same_v<T, LeaveSession>) {
+              leave();
+            } else if constexpr (std::is_same_v<T, GoHome>) {
+              go_home();
+            } else if constexpr (std::is_same_v<T, ReloadBanks>) {
+              reload();
+            }
+          },
+          action);
+    } catch (const std::exception& e) {
+      message = e.what();
+    }
+    if (screen == Screen::Home) home.message = message;
+  }
+};
+
+Controller::Controller(AppConfig config) : m_impl(std::make_unique<Impl>(std::move(config))) {}
+Controller::~Controller() = default;
+
+void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
+
+Screen Controller::screen() const { return m_impl->screen; }
+const HomeView& Controller::home() const { return m_impl->home; }
+const StudyView* Controller::study() const {
+  return m_impl->screen == Screen::Study ? &m_impl->study : nullptr;
+}
+const SummaryView& Controller::summary() const { return m_impl->summary; }
+const std::string& Controller::message() const { return m_impl->message; }
+
+std::vector<char32_t> Controller::used_code_points() const {
+  std::set<char32_t> cps;
+  auto add = [&cps](const std::string& s) { collect_code_points(s, cps); };
+  for (const auto& load : m_impl->loads) {
+    if (!load.bank) continue;
+    const core::Bank& b = *load.bank;
+    add(b.info.id);
+    add(b.info.title);
+    add(b.info.version);
+    add(b.info.language);
+    add(b.info.licence);
+    add(b.info.description);
+    for (const auto& a : b.info.authors) add(a);
+    for (const auto& s : b.sources) {
+      add(s.id);
+      add(s.citation);
+      add(s.url);
+    }
+    for (const auto& t : b.topics) {
+      add(t.id);
+      add(t.title);
+    }
+    for (const auto& q : b.questions) {
+      add(q.id);
+      add(q.prompt);
+      add(q.explanation);
+      add(q.source.source_id);
+      for (const auto& t : q.topics) add(t);
+      for (const auto& c : q.choices) add(c.text);
+      for (const auto& s : q.accepted) add(s);
+      add(q.unit);
+      for (const auto& s : q.items) add(s);
+      for (const auto& p : q.pairs) {
+        add(p.left);
+        add(p.right);
+      }
+      add(q.scenario);
+      for (const auto& p : q.positions) {
+        add(p.id);
+        add(p.title);
+        for (const auto& a : p.arguments) add(a);
+      }
+      for (const auto& r : q.rubric) add(r);
+      add(q.model_answer);
+    }
+  }
+  // Characters the controller itself puts on screen (citations).
+  add("\xC2\xB6\xE2\x80\x93");  // ¶ –
+  return {cps.begin(), cps.end()};
+}
+
+}  // namespace casebook::app

@@ -16,12 +16,23 @@
 
 namespace casebook::app {
 
+/// Casebook's default scheduler options with the study-day clock in the local time zone
+/// (core::local_time_zone_name(); "UTC" if the tz database does not know it) and the
+/// rollover at 04:00.
+[[nodiscard]] core::SchedulerOptions default_scheduler_options();
+
+/// Short citation for the study screen: the first author's surname and the citation's
+/// remaining parts without the quoted title and final full stop, then "¶N" ("¶9, 11",
+/// "¶12–13" for consecutive paragraphs). "Andrei Soldatov, \"Title\", The Moscow Times,
+/// 14 May 2021." with {12} gives "Soldatov, The Moscow Times, 14 May 2021, ¶12".
+[[nodiscard]] std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs);
+
 /// How the app was started (from the command line).
 struct AppConfig {
   std::string db_path;                  ///< SQLite file (created if missing)
   std::vector<std::string> bank_paths;  ///< files or folders of *.toml banks
   std::string learner = "default";
-  core::SchedulerOptions scheduler{};   ///< clock: local time zone, rollover 04:00
+  core::SchedulerOptions scheduler = default_scheduler_options();  ///< clock: local time zone, rollover 04:00
   int new_cards_per_day = 20;
   int max_reviews_per_day = 200;
   std::function<core::TimestampMs()> clock;  ///< defaults to core::now_ms; tests inject time

@@ -1,1 +1,229 @@
-// placeholder
+#include "core/session.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace casebook::core {
+
+namespace {
+
+bool is_new(const StudyCandidate& c) {
+  return !c.schedule || c.schedule->state == CardState::New;
+}
+
+bool is_learning_state(CardState s) {
+  return s == CardState::Learning || s == CardState::Relearning;
+}
+
+/// splitmix64 (Steele, Lea, Flood 2014; constants from Vigna's public-domain reference).
+std::uint64_t splitmix64(std::uint64_t& state) {
+  state += 0x9E3779B97F4A7C15ULL;
+  std::uint64_t z = state;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+/// FNV-1a, 64 bit (offset basis 14695981039346656037, prime 1099511628211).
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char ch : text) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
+                 SessionLimits limits, std::uint64_t seed)
+    : m_clock(std::move(clock)), m_seed(seed), m_now(now) {
+  const std::int64_t today = study_day(now, m_clock);
+
+  std::vector<StudyCandidate> reviews;
+  // New cards grouped by sibling group, groups in order of first appearance.
+  std::vector<std::string> group_order;
+  std::map<std::string, std::deque<StudyCandidate>> new_by_group;
+
+  for (auto& c : candidates) {
+    if (is_new(c)) {
+      auto [it, inserted] = new_by_group.try_emplace(c.group);
+      if (inserted) group_order.push_back(c.group);
+      it->second.push_back(std::move(c));
+    } else if (is_learning_state(c.schedule->state)) {
+      if (c.schedule->due <= now + kLearnAheadMs) {
+        m_learning.push_back(Learning{std::move(c), m_learning_order++});
+      }
+    } else if (study_day(c.schedule->due, m_clock) <= today) {
+      reviews.push_back(std::move(c));
+    }
+  }
+
+  std::stable_sort(reviews.begin(), reviews.end(), [](const StudyCandidate& a, const StudyCandidate& b) {
+    if (a.retrievability != b.retrievability) return a.retrievability < b.retrievability;
+    if (a.schedule->due != b.schedule->due) return a.schedule->due < b.schedule->due;
+    return a.card_key < b.card_key;
+  });
+  if (reviews.size() > static_cast<std::size_t>(std::max(0, limits.reviews))) {
+    reviews.resize(static_cast<std::size_t>(std::max(0, limits.reviews)));
+  }
+
+  std::vector<StudyCandidate> fresh;
+  const auto new_limit = static_cast<std::size_t>(std::max(0, limits.new_cards));
+  bool took = true;
+  while (fresh.size() < new_limit && took) {
+    took = false;
+    for (const auto& g : group_order) {
+      auto& q = new_by_group[g];
+      if (q.empty() || fresh.size() >= new_limit) continue;
+      fresh.push_back(std::move(q.front()));
+      q.pop_front();
+      took = true;
+    }
+  }
+
+  // Interleave: new card i goes after floor((i + 1) * R / (N + 1)) reviews.
+  const std::size_t r = reviews.size();
+  const std::size_t n = fresh.size();
+  std::size_t next_review = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t before = (i + 1) * r / (n + 1);
+    while (next_review < before) m_main.push_back(std::move(reviews[next_review++]));
+    m_main.push_back(std::move(fresh[i]));
+  }
+  while (next_review < r) m_main.push_back(std::move(reviews[next_review++]));
+
+  advance(now);
+}
+
+const StudyCandidate* Session::current() const {
+  return m_current ? &*m_current : nullptr;
+}
+
+int Session::remaining() const {
+  return static_cast<int>(m_main.size() + m_learning.size());
+}
+
+bool Session::submit() {
+  if (m_phase != SessionPhase::Answering) return false;
+  m_phase = SessionPhase::Feedback;
+  return true;
+}
+
+bool Session::rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now) {
+  if (m_phase != SessionPhase::Feedback || !m_current) return false;
+  const int r = static_cast<int>(rating);
+  if (r < 1 || r > 4) return false;
+
+  ++m_counts.reviewed;
+  if (correct) ++m_counts.correct;
+  ++m_counts.ratings[static_cast<std::size_t>(r - 1)];
+  if (is_new(*m_current)) {
+    ++m_counts.new_cards;
+  } else if (is_learning_state(m_current->schedule->state)) {
+    ++m_counts.learning;
+  } else {
+    ++m_counts.reviews;
+  }
+
+  m_now = now;
+  StudyCandidate card = std::move(*m_current);
+  m_current.reset();
+  card.schedule = after;
+  if (after.due <= now + kLearnAheadMs) {
+    m_learning.push_back(Learning{std::move(card), m_learning_order++});
+  }
+  advance(now);
+  return true;
+}
+
+bool Session::finish() {
+  if (m_phase == SessionPhase::Finished) return false;
+  m_current.reset();
+  m_phase = SessionPhase::Finished;
+  return true;
+}
+
+std::optional<std::size_t> Session::earliest_learning(TimestampMs limit) const {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < m_learning.size(); ++i) {
+    const auto& l = m_learning[i];
+    if (l.card.schedule->due > limit) continue;
+    if (!best) {
+      best = i;
+      continue;
+    }
+    const auto& b = m_learning[*best];
+    if (l.card.schedule->due < b.card.schedule->due ||
+        (l.card.schedule->due == b.card.schedule->due && l.order < b.order)) {
+      best = i;
+    }
+  }
+  return best;
+}
+
+void Session::advance(TimestampMs now) {
+  auto take_learning = [this](std::size_t i) {
+    m_current = std::move(m_learning[i].card);
+    m_learning.erase(m_learning.begin() + static_cast<std::ptrdiff_t>(i));
+  };
+  if (auto due = earliest_learning(now)) {
+    take_learning(*due);
+  } else if (!m_main.empty()) {
+    m_current = std::move(m_main.front());
+    m_main.pop_front();
+  } else if (auto ahead = earliest_learning(now + kLearnAheadMs)) {
+    take_learning(*ahead);
+  } else {
+    m_current.reset();
+    m_phase = SessionPhase::Finished;
+    return;
+  }
+  ++m_counts.shown;
+  m_phase = SessionPhase::Answering;
+}
+
+std::vector<std::string> Session::upcoming() const {
+  std::vector<std::string> keys;
+  if (m_current) keys.push_back(m_current->card_key);
+  std::vector<const Learning*> learning;
+  for (const auto& l : m_learning) learning.push_back(&l);
+  std::stable_sort(learning.begin(), learning.end(), [](const Learning* a, const Learning* b) {
+    if (a->card.schedule->due != b->card.schedule->due) return a->card.schedule->due < b->card.schedule->due;
+    return a->order < b->order;
+  });
+  auto split = std::stable_partition(learning.begin(), learning.end(),
+                                     [this](const Learning* l) { return l->card.schedule->due <= m_now; });
+  for (auto it = learning.begin(); it != split; ++it) keys.push_back((*it)->card.card_key);
+  for (const auto& c : m_main) keys.push_back(c.card_key);
+  for (auto it = split; it != learning.end(); ++it) keys.push_back((*it)->card.card_key);
+  return keys;
+}
+
+std::vector<int> Session::display_order(int n, bool avoid_identity) const {
+  const std::string_view key = m_current ? std::string_view(m_current->card_key) : std::string_view();
+  return shuffled_order(m_seed, key, static_cast<std::uint64_t>(m_counts.shown), n, avoid_identity);
+}
+
+std::vector<int> Session::shuffled_order(std::uint64_t seed, std::string_view card_key,
+                                         std::uint64_t showing, int n, bool avoid_identity) {
+  std::vector<int> order;
+  if (n <= 0) return order;
+  order.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+
+  std::uint64_t mix = showing;
+  std::uint64_t state = seed ^ fnv1a(card_key) ^ splitmix64(mix);
+  for (std::size_t i = order.size() - 1; i > 0; --i) {
+    const std::size_t j = static_cast<std::size_t>(splitmix64(state) % (i + 1));
+    std::swap(order[i], order[j]);
+  }
+  if (avoid_identity && n >= 2 && std::is_sorted(order.begin(), order.end())) {
+    std::rotate(order.begin(), order.begin() + 1, order.end());
+  }
+  return order;
+}
+
+}  // namespace casebook::core

@@ -1,0 +1,69 @@
+// The `casebook` command line: options, the `validate` and `report` subcommands, and the
+// hand-over to the GUI (wired by main.cpp, so this library never links ImGui).
+#pragma once
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/controller.hpp"
+
+namespace casebook::cli {
+
+/// Exit codes: success, a failure (bad bank, unreadable database, I/O), a usage error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+/// The program version printed by `--version` ("casebook 0.1.0").
+[[nodiscard]] std::string version_string();
+
+/// What the GUI is asked to do (mirrors ui::GuiOptions without depending on it).
+struct GuiRequest {
+  std::optional<std::string> screenshot_path;  ///< write a PNG after `frames` frames, then exit
+  int frames = 3;
+};
+
+/// Runs the GUI over a ready controller and returns the exit code (see ui::run_gui).
+using GuiRunner = std::function<int(app::Controller&, const GuiRequest&)>;
+
+/// The banks to open when no `--bank` is given: the source tree's `question_banks/` if it
+/// exists, else the installed one. Returns a one-element list (the folder may not exist).
+[[nodiscard]] std::vector<std::string> default_bank_paths();
+
+/// `$XDG_DATA_HOME/casebook/progress.sqlite3` when XDG_DATA_HOME is an absolute path, else
+/// `$HOME/.local/share/casebook/progress.sqlite3`. Throws std::runtime_error if HOME is unset.
+[[nodiscard]] std::string default_db_path();
+
+/// `casebook validate PATH...`: prints every diagnostic of every bank under the paths
+/// (bank::validate_paths). Returns 0 when there is no error, 1 otherwise.
+[[nodiscard]] int run_validate(const std::vector<std::string>& paths, std::ostream& out);
+
+struct ReportOptions {
+  std::string db_path;                  ///< must exist: a missing database is an error
+  std::vector<std::string> bank_paths;  ///< for titles and prompts (cards stay listed without them)
+  std::string learner = "default";
+  std::string format;                   ///< "csv", "json" or "html"
+  std::string out_path;
+  core::TimestampMs now = 0;            ///< report time, UTC ms
+  core::DayClock clock{};               ///< for retrievability and local dates
+};
+
+/// `casebook report`: every card in the learner's card states (joined with bank info when
+/// the bank is loaded) with retrievability at `now`, and the review log, written to
+/// `out_path` atomically (temp file in the same folder, then rename). Prints a one-line
+/// result to `out` and a warning per bank that failed to load to `err`. Returns 0; throws
+/// std::runtime_error (missing database, unknown learner, write failure) or
+/// storage::StorageError.
+[[nodiscard]] int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
+
+/// Parses the command line and runs a subcommand, or the GUI through `gui` when there is
+/// none (without a runner it says the GUI is not built and returns 1). Usage errors print a
+/// line and a hint to stderr and return 2; storage and I/O errors are printed in words and
+/// return 1.
+[[nodiscard]] int run_cli(int argc, char** argv, const GuiRunner& gui);
+/// run_cli without a GUI.
+[[nodiscard]] int run_cli(int argc, char** argv);
+
+}  // namespace casebook::cli

@@ -1,0 +1,131 @@
+// One study session: which card comes next (learning, then reviews interleaved with new
+// cards), the Answering -> Feedback -> rated state machine, and seeded choice shuffling.
+// Pure: no I/O and no clock reads; the caller passes every instant in.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/card.hpp"
+#include "core/time.hpp"
+
+namespace casebook::core {
+
+/// How far ahead a (re)learning card may be shown early when nothing else is left, and the
+/// window in which a just-rated card stays in the session: 20 minutes, Anki's default
+/// "learn ahead limit".
+inline constexpr TimestampMs kLearnAheadMs = 20 * kMsPerMinute;
+
+/// A card the session may show.
+struct StudyCandidate {
+  std::string card_key;                  ///< "<bank id>/<question id>"
+  std::optional<CardSchedule> schedule;  ///< none (or state New) for a card never studied
+  std::string group;                     ///< sibling group, the bank id: new cards are taken round-robin across groups
+  double retrievability = 0.0;           ///< R at the session start (Scheduler::retrievability), orders reviews
+};
+
+/// What today's limits still allow (the caller subtracts what was already done today).
+struct SessionLimits {
+  int new_cards = 20;  ///< new cards that may be introduced; <= 0 means none
+  int reviews = 200;   ///< Review-state cards that may be shown; <= 0 means none
+};
+
+enum class SessionPhase { Answering, Feedback, Finished };
+
+/// Running totals for the summary screen.
+struct SessionCounts {
+  int shown = 0;                 ///< showings so far (a card repeated in learning counts again)
+  int reviewed = 0;              ///< ratings recorded
+  int correct = 0;               ///< ratings recorded with a correct answer
+  std::array<int, 4> ratings{};  ///< per rating, Again..Easy
+  int new_cards = 0;             ///< ratings of cards that were New
+  int learning = 0;              ///< ratings of cards in Learning or Relearning
+  int reviews = 0;               ///< ratings of cards in Review
+};
+
+/// The study queue and its state machine.
+///
+/// Queue order at the start (all instants UTC ms, days in `clock`):
+///  1. (re)learning cards due by `now + kLearnAheadMs`, earliest due first; they stay in a
+///     separate learning queue and are shown as soon as they are due;
+///  2. Review cards with study_day(due) <= today, lowest retrievability first (ties: earlier
+///     due, then key), at most `limits.reviews`;
+///  3. new cards, at most `limits.new_cards`, taken round-robin across groups (each group in
+///     candidate order) and spread evenly among the reviews: new card i (0-based) of N comes
+///     after floor((i + 1) * R / (N + 1)) of the R reviews (Anki's "mix with reviews").
+/// Choosing the next card at time t: a learning card due by t (earliest first), else the
+/// next card of the main queue, else a learning card due by t + kLearnAheadMs (shown early,
+/// as Anki does), else the session is Finished. Learning cards are not capped by the limits.
+///
+/// After a rating, the card's new schedule is fed back: if it is due by `t + kLearnAheadMs`
+/// (a 1 m or 10 m step) it re-enters the learning queue at its due time; otherwise (e.g. it
+/// graduated to Review for a later day) it leaves the session.
+class Session {
+ public:
+  /// Builds the queue from `candidates` (see the class comment) and shows the first card,
+  /// or starts Finished when nothing is due. Throws std::runtime_error if `clock` names an
+  /// unknown time zone.
+  Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
+          SessionLimits limits, std::uint64_t seed);
+
+  [[nodiscard]] SessionPhase phase() const { return m_phase; }
+  /// The card shown now; nullptr when Finished.
+  [[nodiscard]] const StudyCandidate* current() const;
+  /// 1-based number of the current showing in this session (0 before any).
+  [[nodiscard]] int showing() const { return m_counts.shown; }
+  /// Cards still queued after the current one (main queue and learning queue).
+  [[nodiscard]] int remaining() const;
+  [[nodiscard]] const SessionCounts& counts() const { return m_counts; }
+  [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+
+  /// Answering -> Feedback. Returns false (and changes nothing) in any other phase.
+  bool submit();
+  /// Feedback -> next card (Answering) or Finished. `after` is the card's schedule after
+  /// rating it at `now`; `correct` is the final verdict on the answer. Returns false (and
+  /// changes nothing) unless in Feedback.
+  bool rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now);
+  /// Ends the session early (the learner leaves): any phase -> Finished. The current card,
+  /// if not rated, is simply not recorded. Returns false if already Finished.
+  bool finish();
+
+  /// The card keys in the order they would be shown if each were rated at the last instant
+  /// the session was given, without re-entering the queue: the current card, the learning
+  /// cards already due, the main queue, then the other learning cards by due time.
+  [[nodiscard]] std::vector<std::string> upcoming() const;
+
+  /// On-screen order of `n` choices for the current showing: element k is the canonical
+  /// index shown at position k. Same as shuffled_order(seed(), key, showing(), n, ...).
+  [[nodiscard]] std::vector<int> display_order(int n, bool avoid_identity = false) const;
+
+  /// A permutation of 0..n-1 (Fisher-Yates) driven by splitmix64 seeded from `seed`, the
+  /// FNV-1a hash of `card_key` and `showing`: deterministic on every platform. With
+  /// `avoid_identity` and n >= 2, an identity result is rotated left by one (so an ordering
+  /// question never starts solved). n <= 0 gives an empty vector.
+  [[nodiscard]] static std::vector<int> shuffled_order(std::uint64_t seed, std::string_view card_key,
+                                                       std::uint64_t showing, int n,
+                                                       bool avoid_identity = false);
+
+ private:
+  struct Learning {
+    StudyCandidate card;
+    std::uint64_t order = 0;  ///< insertion number, breaks ties between equal due times
+  };
+  void advance(TimestampMs now);
+  [[nodiscard]] std::optional<std::size_t> earliest_learning(TimestampMs limit) const;
+
+  DayClock m_clock;
+  std::uint64_t m_seed = 0;
+  TimestampMs m_now = 0;  ///< the latest instant passed in (constructor or rate)
+  std::deque<StudyCandidate> m_main;
+  std::vector<Learning> m_learning;
+  std::uint64_t m_learning_order = 0;
+  std::optional<StudyCandidate> m_current;
+  SessionPhase m_phase = SessionPhase::Finished;
+  SessionCounts m_counts;
+};
+
+}  // namespace casebook::core

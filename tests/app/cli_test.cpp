@@ -1,0 +1,256 @@
+// Runs the real `casebook` binary as a child process: exit codes, --version, --help,
+// `validate` output lines and `report` files (their database is seeded in-process through
+// app::Controller with an injected clock).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "app/controller.hpp"
+#include "test_support.hpp"
+
+namespace app = casebook::app;
+namespace core = casebook::core;
+using casebook::test::kTestNow;
+using casebook::test::make_answer;
+using casebook::test::TempDir;
+
+namespace {
+
+struct Exec {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (const char c : s) {
+    if (c == '\'') {
+      q += "'\\''";
+    } else {
+      q += c;
+    }
+  }
+  return q + "'";
+}
+
+/// Runs `casebook ARGS...` with HOME and XDG_DATA_HOME pointed into `dir`.
+Exec run(const TempDir& dir, const std::vector<std::string>& args) {
+  std::string cmd = "HOME=" + quote(dir.path().string()) + " XDG_DATA_HOME=" + quote(dir.file("xdg")) + " " +
+                    quote(CASEBOOK_BINARY);
+  for (const auto& a : args) cmd += " " + quote(a);
+  const std::string out = dir.file("stdout.txt");
+  const std::string err = dir.file("stderr.txt");
+  cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  Exec r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> ls;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    if (!l.empty()) ls.push_back(l);
+  }
+  return ls;
+}
+
+/// Answers five cards of the test bank as learner "alice": right, wrong, right, right, wrong.
+void seed_database(const std::string& db) {
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  app::Controller c(casebook::test::test_config(db, now));
+  c.dispatch(app::StartSession{});
+  const bool right[] = {true, false, true, true, false};
+  for (const bool r : right) {
+    ASSERT_EQ(c.screen(), app::Screen::Study);
+    *now += 2000;
+    c.dispatch(app::SubmitAnswer{make_answer(*c.study()->card.question, r)});
+    *now += 1000;
+    c.dispatch(app::Continue{});
+    ASSERT_TRUE(c.message().empty()) << c.message();
+  }
+  c.dispatch(app::LeaveSession{});
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+  TempDir dir;
+  const Exec v = run(dir, {"--version"});
+  EXPECT_EQ(v.code, 0);
+  EXPECT_EQ(v.out, "casebook 0.1.0\n");
+  const Exec h = run(dir, {"--help"});
+  EXPECT_EQ(h.code, 0);
+  for (const char* word : {"validate", "report", "--db", "--bank", "--learner", "--version", "--screenshot"}) {
+    EXPECT_NE(h.out.find(word), std::string::npos) << word;
+  }
+  const Exec rh = run(dir, {"report", "--help"});
+  EXPECT_EQ(rh.code, 0);
+  EXPECT_NE(rh.out.find("--format"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWithTwoAndAHint) {
+  TempDir dir;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"validate"}, {"--no-such-option"}, {"frobnicate"},
+        {"report", "--db", "x.sqlite3", "--format", "xml", "--out", "r.xml"},
+        {"report", "--db", "x.sqlite3", "--format", "csv"},
+        {"report", "--db", "x.sqlite3", "--out", "report.txt"},
+        {"--frames", "0"}}) {
+    const Exec r = run(dir, args);
+    EXPECT_EQ(r.code, 2) << args.front() << " " << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    const auto ls = lines(r.err);
+    ASSERT_EQ(ls.size(), 2u) << r.err;
+    EXPECT_EQ(ls[0].rfind("casebook: ", 0), 0u) << ls[0];
+    EXPECT_NE(ls[1].find("--help"), std::string::npos);
+  }
+}
+
+TEST(Cli, ValidateGoodAndBadFiles) {
+  TempDir dir;
+  const std::string good = casebook::test::small_bank_path();
+  const std::string bad = casebook::test::bad_bank_path();
+
+  const Exec ok = run(dir, {"validate", good});
+  EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
+  EXPECT_EQ(ok.out.find(": error:"), std::string::npos) << ok.out;
+
+  const Exec ko = run(dir, {"validate", bad});
+  EXPECT_EQ(ko.code, 1) << ko.out << ko.err;
+  // Every diagnostic line: "path:line:col: error|warning: message [code]".
+  const std::regex diag("^(.+):([0-9]+):([0-9]+): (error|warning): (.+) \\[([a-z0-9-]+)\\](; .*)?$");
+  int errors = 0;
+  for (const auto& l : lines(ko.out)) {
+    std::smatch m;
+    if (!std::regex_match(l, m, diag)) continue;
+    EXPECT_EQ(m[1].str(), bad);
+    if (m[4] == "error") {
+      ++errors;
+      EXPECT_GE(std::stoi(m[2].str()), 15) << l;  // inside the [[question]] table
+      EXPECT_GE(std::stoi(m[3].str()), 1) << l;
+    }
+  }
+  EXPECT_EQ(errors, 1) << ko.out;
+
+  const Exec both = run(dir, {"validate", good, bad});
+  EXPECT_EQ(both.code, 1);
+
+  const Exec missing = run(dir, {"validate", dir.file("nope.toml")});
+  EXPECT_EQ(missing.code, 1);
+}
+
+TEST(Cli, ReportWritesCsvJsonAndHtml) {
+  TempDir dir;
+  const std::string db = dir.file("progress.sqlite3");
+  seed_database(db);
+  if (HasFatalFailure()) return;
+  const std::string bank = casebook::test::small_bank_path();
+
+  const std::string csv = dir.file("r.csv");
+  Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "csv", "--out", csv});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Wrote 5 cards and 5 reviews of learner 'alice' to " + csv + "\n");
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  const auto rows = lines(slurp(csv));
+  ASSERT_EQ(rows.size(), 11u);  // header, 5 cards, 5 reviews
+  EXPECT_EQ(rows[0].rfind("record,card_key,", 0), 0u);
+  int cards = 0, reviews = 0;
+  for (const auto& row : rows) {
+    if (row.rfind("card,", 0) == 0) ++cards;
+    if (row.rfind("review,", 0) == 0) ++reviews;
+  }
+  EXPECT_EQ(cards, 5);
+  EXPECT_EQ(reviews, 5);
+  // The card rows carry the bank's prompt (the bank was found).
+  EXPECT_NE(slurp(csv).find("In which year did the made-up arrests happen?"), std::string::npos);
+
+  // Format from the extension; options after the subcommand.
+  const std::string json_path = dir.file("r.json");
+  r = run(dir, {"report", "--out", json_path, "--db", db, "--learner", "alice", "--bank", bank});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(slurp(json_path));
+  EXPECT_EQ(doc.at("schema"), "casebook-report");
+  EXPECT_EQ(doc.at("learner"), "alice");
+  ASSERT_EQ(doc.at("cards").size(), 5u);
+  ASSERT_EQ(doc.at("reviews").size(), 5u);
+  const std::vector<std::string> expected_ratings = {"good", "again", "good", "good", "again"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(doc["reviews"][i].at("rating"), expected_ratings[i]);
+    EXPECT_EQ(doc["reviews"][i].at("correct"), expected_ratings[i] == "good");
+  }
+  for (const auto& c : doc["cards"]) {
+    EXPECT_EQ(c.at("bank_title"), "Small test bank");
+    const double r_now = c.at("retrievability");
+    EXPECT_GE(r_now, 0.0);
+    EXPECT_LE(r_now, 1.0);
+  }
+
+  const std::string html = dir.file("sub/r.html");
+  std::filesystem::create_directories(dir.file("sub"));
+  r = run(dir, {"--db", db, "--learner", "alice", "report", "--format", "html", "--out", html});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string page = slurp(html);
+  EXPECT_NE(page.find("<html"), std::string::npos);
+  EXPECT_NE(page.find("test-small/q1-year"), std::string::npos);
+  // Written atomically: no temp file is left beside it.
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.file("sub"))) ++files;
+  EXPECT_EQ(files, 1);
+}
+
+TEST(Cli, ReportErrorsExitWithOne) {
+  TempDir dir;
+  const std::string missing = dir.file("missing.sqlite3");
+  Exec r = run(dir, {"report", "--db", missing, "--format", "csv", "--out", dir.file("r.csv")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no progress database"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(missing));  // not created as an empty database
+  EXPECT_FALSE(std::filesystem::exists(dir.file("r.csv")));
+
+  const std::string db = dir.file("progress.sqlite3");
+  seed_database(db);
+  if (HasFatalFailure()) return;
+  r = run(dir, {"report", "--db", db, "--learner", "bob", "--format", "csv", "--out", dir.file("r.csv")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no learner named 'bob'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("alice"), std::string::npos) << r.err;
+
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out",
+                dir.file("no/such/folder/r.csv")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+  EXPECT_EQ(r.err.rfind("casebook: ", 0), 0u) << r.err;
+
+  // A file that is not a Casebook database is refused in words.
+  const std::string junk = dir.file("junk.sqlite3");
+  std::ofstream(junk) << "this is not a database";
+  r = run(dir, {"report", "--db", junk, "--format", "csv", "--out", dir.file("r2.csv")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err.rfind("casebook: ", 0), 0u) << r.err;
+}
+
+TEST(Cli, WithoutGuiOrWithBadDatabaseTheDefaultCommandFails) {
+  TempDir dir;
+  const Exec r = run(dir, {"--db", dir.path().string()});  // a folder is not a database
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err.rfind("casebook: ", 0), 0u) << r.err;
+}
