@@ -1,1 +1,288 @@
-// placeholder
+#include "platform/window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "platform/keys.hpp"
+#include "platform/screenshot.hpp"
+
+static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::kKeyF5 == GLFW_KEY_F5);
+
+namespace casebook::platform {
+namespace {
+
+constexpr double kIdleWaitSeconds = 1.0;  ///< wake up this often when nothing happens
+constexpr int kFramesAfterEvent = 3;      ///< frames rendered after each input event
+
+std::string g_last_glfw_error;  // GLFW reports errors through a C callback
+
+void on_glfw_error(int code, const char* description) {
+  g_last_glfw_error = std::string(description != nullptr ? description : "unknown error") +
+                      " (GLFW error " + std::to_string(code) + ")";
+}
+
+/// Per-window input bookkeeping. ImGui 1.86 samples key state once per frame, so a key
+/// pressed and released between two frames (fast typists, xdotool) would be lost: releases
+/// of keys pressed since the last frame are held back until that frame has been drawn.
+struct InputState {
+  bool event_seen = false;
+  bool screenshot_requested = false;
+  bool scale_changed = false;
+  std::array<bool, GLFW_KEY_LAST + 1> pressed_since_frame{};
+  struct Held {
+    int key, scancode, mods;
+  };
+  std::vector<Held> held_releases;
+};
+
+InputState& input_of(GLFWwindow* w) {
+  return *static_cast<InputState*>(glfwGetWindowUserPointer(w));
+}
+
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+  InputState& s = input_of(w);
+  s.event_seen = true;
+  if (action == GLFW_PRESS && key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL) != 0) {
+    glfwSetWindowShouldClose(w, GLFW_TRUE);
+    return;
+  }
+  if (action == GLFW_PRESS && key == GLFW_KEY_F12) {
+    s.screenshot_requested = true;
+    return;
+  }
+  if (key >= 0 && key <= GLFW_KEY_LAST) {
+    const auto k = static_cast<std::size_t>(key);
+    if (action == GLFW_PRESS) {
+      s.pressed_since_frame[k] = true;
+    } else if (action == GLFW_RELEASE && s.pressed_since_frame[k]) {
+      s.held_releases.push_back({key, scancode, mods});
+      return;
+    }
+  }
+  ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+
+void on_char(GLFWwindow* w, unsigned int c) {
+  input_of(w).event_seen = true;
+  ImGui_ImplGlfw_CharCallback(w, c);
+}
+void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+  input_of(w).event_seen = true;
+  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+}
+void on_scroll(GLFWwindow* w, double x, double y) {
+  input_of(w).event_seen = true;
+  ImGui_ImplGlfw_ScrollCallback(w, x, y);
+}
+void on_cursor_enter(GLFWwindow* w, int entered) {
+  input_of(w).event_seen = true;
+  ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+}
+void on_focus(GLFWwindow* w, int focused) {
+  input_of(w).event_seen = true;
+  ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+}
+void on_cursor_pos(GLFWwindow* w, double, double) { input_of(w).event_seen = true; }
+void on_size(GLFWwindow* w, int, int) { input_of(w).event_seen = true; }
+void on_refresh(GLFWwindow* w) { input_of(w).event_seen = true; }
+void on_content_scale(GLFWwindow* w, float, float) {
+  input_of(w).scale_changed = true;
+  input_of(w).event_seen = true;
+}
+
+/// Scales derived from the monitor: fonts are baked at `bake` x the base size, ImGui
+/// draws them at 1/`ratio` (framebuffer pixels per screen coordinate) and the style is
+/// scaled by `ui` (screen coordinates).
+struct Scales {
+  float bake = 1.0f, ratio = 1.0f, ui = 1.0f;
+  friend bool operator==(const Scales&, const Scales&) = default;
+};
+
+Scales scales_of(GLFWwindow* w) {
+  float xs = 1.0f, ys = 1.0f;
+  glfwGetWindowContentScale(w, &xs, &ys);
+  int fw = 0, fh = 0, ww = 0, wh = 0;
+  glfwGetFramebufferSize(w, &fw, &fh);
+  glfwGetWindowSize(w, &ww, &wh);
+  Scales s;
+  s.bake = std::clamp(std::max(xs, ys), 0.5f, 4.0f);
+  s.ratio = (ww > 0 && fw > 0) ? std::clamp(static_cast<float>(fw) / static_cast<float>(ww), 1.0f, 4.0f) : 1.0f;
+  s.ui = s.bake / s.ratio;
+  return s;
+}
+
+std::string screenshot_file_name() {
+  const char* dir = std::getenv("CASEBOOK_SCREENSHOT_DIR");
+  std::filesystem::path base = (dir != nullptr && *dir != '\0') ? dir : ".";
+  std::error_code ec;
+  std::filesystem::create_directories(base, ec);
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  for (int n = 1;; ++n) {
+    auto p = base / ("casebook-" + std::string(stamp) + (n > 1 ? "-" + std::to_string(n) : "") + ".png");
+    if (!std::filesystem::exists(p, ec)) return p.string();
+  }
+}
+
+}  // namespace
+
+int run_window_loop(const LoopOptions& options) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (glfwInit() == GLFW_FALSE) {
+    std::fprintf(stderr, "casebook: cannot start the graphical interface: %s\n",
+                 g_last_glfw_error.empty() ? "GLFW failed to initialise (no display?)"
+                                           : g_last_glfw_error.c_str());
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  if (window == nullptr) {
+    std::fprintf(stderr, "casebook: cannot open a window with an OpenGL 3.0 context: %s\n",
+                 g_last_glfw_error.empty() ? "unknown reason" : g_last_glfw_error.c_str());
+    glfwTerminate();
+    return 1;
+  }
+  InputState input;
+  glfwSetWindowUserPointer(window, &input);
+  glfwMakeContextCurrent(window);
+  const bool screenshot_mode = options.screenshot_path.has_value();
+  glfwSwapInterval(screenshot_mode ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini next to the learner's files
+  io.LogFilename = nullptr;
+  if (!ImGui_ImplGlfw_InitForOpenGL(window, false) || !ImGui_ImplOpenGL3_Init("#version 130")) {
+    std::fprintf(stderr, "casebook: cannot start the graphical interface: OpenGL 3.0 renderer failed to initialise\n");
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 1;
+  }
+  glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
+  glfwSetMouseButtonCallback(window, on_mouse_button);
+  glfwSetScrollCallback(window, on_scroll);
+  glfwSetCursorEnterCallback(window, on_cursor_enter);
+  glfwSetWindowFocusCallback(window, on_focus);
+  glfwSetCursorPosCallback(window, on_cursor_pos);
+  glfwSetWindowSizeCallback(window, on_size);
+  glfwSetWindowRefreshCallback(window, on_refresh);
+  glfwSetWindowContentScaleCallback(window, on_content_scale);
+
+  FontBuilder builder(options.extra_code_points);
+  FontSet fonts;
+  Scales scales = scales_of(window);
+  bool fonts_uploaded = false;  // the first upload happens in ImGui_ImplOpenGL3_NewFrame
+  auto rebuild_fonts = [&] {
+    fonts = builder.build(*io.Fonts, scales.bake);
+    io.FontGlobalScale = 1.0f / scales.ratio;
+    if (fonts_uploaded) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (options.apply_style) options.apply_style(scales.ui);
+  };
+  rebuild_fonts();
+
+  int exit_code = 0;
+  int frames_left = kFramesAfterEvent;
+  int frames_rendered = 0;
+  while (glfwWindowShouldClose(window) == GLFW_FALSE) {
+    if (screenshot_mode || frames_left > 0) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(kIdleWaitSeconds);
+      frames_left = 1;  // an event or the timeout: draw at least one frame
+    }
+    if (input.event_seen) {
+      frames_left = std::max(frames_left, kFramesAfterEvent);
+      input.event_seen = false;
+    }
+    if (input.scale_changed) {
+      input.scale_changed = false;
+      const Scales now = scales_of(window);
+      if (!(now == scales)) {
+        scales = now;
+        rebuild_fonts();
+      }
+    }
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window, &fb_w, &fb_h);
+    if (fb_w <= 0 || fb_h <= 0) {  // minimised: nothing to draw
+      frames_left = 0;
+      continue;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    fonts_uploaded = true;
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    const FrameContext ctx{&fonts, scales.ui};
+    if (options.draw) options.draw(ctx);
+    ImGui::Render();
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frames_rendered;
+
+    if (screenshot_mode && frames_rendered >= std::max(1, options.frames)) {
+      glReadBuffer(GL_BACK);
+      const std::string err = write_framebuffer_png(*options.screenshot_path, fb_w, fb_h);
+      if (!err.empty()) {
+        std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
+        exit_code = 1;
+      }
+      glfwSwapBuffers(window);
+      break;
+    }
+    if (input.screenshot_requested) {
+      input.screenshot_requested = false;
+      glReadBuffer(GL_BACK);
+      const std::string path = screenshot_file_name();
+      const std::string err = write_framebuffer_png(path, fb_w, fb_h);
+      if (err.empty()) std::fprintf(stdout, "casebook: screenshot written to %s\n", path.c_str());
+      else std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
+      std::fflush(stdout);
+    }
+    glfwSwapBuffers(window);
+
+    // This frame has seen every press; now let the held-back releases through.
+    input.pressed_since_frame.fill(false);
+    if (!input.held_releases.empty()) {
+      for (const auto& h : input.held_releases)
+        ImGui_ImplGlfw_KeyCallback(window, h.key, h.scancode, GLFW_RELEASE, h.mods);
+      input.held_releases.clear();
+      frames_left = std::max(frames_left, 2);
+    }
+    if (frames_left > 0) --frames_left;
+  }
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace casebook::platform

@@ -1,1 +1,132 @@
-// placeholder
+#include "ui/home_screen.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "core/diagnostic.hpp"
+#include "platform/keys.hpp"
+#include "ui/theme.hpp"
+
+namespace casebook::ui {
+namespace {
+
+void draw_bank_table(const app::HomeView& home) {
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg;
+  if (!ImGui::BeginTable("banks", 5, flags)) return;
+  const float num_w = 4.5f * ImGui::GetFontSize();
+  ImGui::TableSetupColumn("Bank", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("New", ImGuiTableColumnFlags_WidthFixed, num_w);
+  ImGui::TableSetupColumn("Learning", ImGuiTableColumnFlags_WidthFixed, num_w);
+  ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, num_w);
+  ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, num_w);
+  ImGui::TableHeadersRow();
+  int index = 0;
+  for (const auto& bank : home.banks) {
+    ImGui::PushID(index++);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    if (bank.loaded) {
+      wrapped_text(bank.title.empty() ? bank.id : bank.title);
+      for (int col = 1; col <= 4; ++col) {
+        ImGui::TableSetColumnIndex(col);
+        const int v = col == 1 ? bank.new_count
+                    : col == 2 ? bank.learning_count
+                    : col == 3 ? bank.due_count
+                               : bank.total;
+        const std::string s = std::to_string(v);
+        if (v == 0) ImGui::TextDisabled("%s", s.c_str());
+        else ImGui::TextUnformatted(s.c_str());
+      }
+    } else {
+      wrapped_text(bank.title.empty() ? bank.path : bank.title);
+      wrapped_text("✗ failed to load (see below)", kColorWrong);
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+/// Below the table: every bank with diagnostics, in a panel that opens to list them as
+/// "file:line:col: error: message [code]".
+void draw_diagnostics(const app::HomeView& home) {
+  int index = 0;
+  for (const auto& bank : home.banks) {
+    if (bank.diagnostics.empty()) continue;
+    ImGui::PushID(index++);
+    const std::size_t n = bank.diagnostics.size();
+    std::string label = bank.loaded
+        ? (bank.title + ": " + std::to_string(n) + (n == 1 ? " warning" : " warnings"))
+        : (bank.path + " failed to load: " + std::to_string(n) + (n == 1 ? " problem" : " problems"));
+    ImGui::PushStyleColor(ImGuiCol_Text, bank.loaded ? kColorNotice : kColorWrong);
+    const bool open = ImGui::TreeNodeEx("diag", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", label.c_str());
+    ImGui::PopStyleColor();
+    if (open) {
+      for (const auto& d : bank.diagnostics) wrapped_text(core::format_diagnostic(d));
+      if (!bank.loaded) hint_text("Fix the file (casebook validate FILE shows the same list), then press F5.");
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void draw_home(const app::HomeView& home, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  text_in(ui.fonts->heading, "Casebook");
+  {
+    ImGui::TextDisabled("Learner");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(home.learner.c_str());
+    ImGui::TextDisabled("Progress file");
+    ImGui::SameLine();
+    wrapped_text(home.db_path);
+  }
+  ImGui::Dummy(ImVec2(0, 0.5f * em));
+
+  // The session: one big button with the numbers behind it.
+  const int total = home.new_available + home.learning_due + home.review_due;
+  std::string label;
+  if (total > 0) {
+    label = "Study " + std::to_string(total) + (total == 1 ? " card" : " cards") + "   (Enter)";
+  } else {
+    label = "Nothing to study right now";
+  }
+  ImGui::PushFont(ui.fonts->heading);
+  const bool clicked =
+      styled_button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0), true, total > 0);
+  ImGui::PopFont();
+  if ((clicked || (enter_pressed() && !ui.typing)) && total > 0) ui.send(app::StartSession{});
+  {
+    const std::string breakdown = std::to_string(home.new_available) + " new  ·  " +
+                                  std::to_string(home.learning_due) + " learning  ·  " +
+                                  std::to_string(home.review_due) + " to review";
+    const float w = ImGui::CalcTextSize(breakdown.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
+    ImGui::TextDisabled("%s", breakdown.c_str());
+  }
+
+  if (!home.message.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.25f * em));
+    wrapped_text(home.message, kColorNotice);
+  }
+
+  ImGui::Dummy(ImVec2(0, 0.75f * em));
+  text_in(ui.fonts->bold, "Question banks");
+  if (home.banks.empty()) {
+    hint_text("No banks found. Start Casebook with --bank FILE_OR_FOLDER to add some.");
+  } else {
+    draw_bank_table(home);
+    ImGui::Dummy(ImVec2(0, 0.25f * em));
+    draw_diagnostics(home);
+  }
+  ImGui::Dummy(ImVec2(0, 0.5f * em));
+  if (ImGui::Button("Reload banks (F5)") ||
+      ImGui::IsKeyPressed(platform::kKeyF5, false)) {
+    ui.send(app::ReloadBanks{});
+  }
+}
+
+}  // namespace casebook::ui

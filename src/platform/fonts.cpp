@@ -1,0 +1,200 @@
+#include "platform/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace casebook::platform {
+namespace {
+
+// Scripts and symbols every screen needs, whatever the banks contain (inclusive pairs).
+constexpr ImWchar kBaseRanges[][2] = {
+    {0x0020, 0x00FF},  // Basic Latin, Latin-1 Supplement (incl. ¶ « » ·)
+    {0x0100, 0x024F},  // Latin Extended-A and -B
+    {0x0370, 0x03FF},  // Greek and Coptic
+    {0x0400, 0x052F},  // Cyrillic and Cyrillic Supplement
+    {0x1E00, 0x1EFF},  // Latin Extended Additional
+    {0x2000, 0x206F},  // General Punctuation (– — ’ “ ” … •)
+    {0x20A0, 0x20BF},  // Currency symbols (€ ₽)
+    {0x2100, 0x214F},  // Letterlike symbols (№)
+    {0x2190, 0x21FF},  // Arrows
+    {0x2212, 0x2212},  // minus sign
+    {0x2500, 0x25FF},  // Box drawing, Geometric shapes (● ○ ▲ ▼)
+    {0x2713, 0x2718},  // check and cross marks
+};
+
+bool file_exists(const std::string& p) {
+  std::error_code ec;
+  return !p.empty() && std::filesystem::exists(p, ec);
+}
+
+// Collapses sorted unique code points into zero-terminated ImGui range pairs.
+std::vector<ImWchar> to_ranges(const std::vector<char32_t>& sorted) {
+  std::vector<ImWchar> out;
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i;
+    while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+    out.push_back(static_cast<ImWchar>(sorted[i]));
+    out.push_back(static_cast<ImWchar>(sorted[j]));
+    i = j + 1;
+  }
+  out.push_back(0);
+  return out;
+}
+
+// The character set of the font file fontconfig resolves for this pattern, or nullptr.
+FcCharSet* charset_of_file(const std::string& file) {
+  int count = 0;
+  FcBlanks* blanks = nullptr;
+  FcPattern* pat = FcFreeTypeQuery(reinterpret_cast<const FcChar8*>(file.c_str()), 0, blanks, &count);
+  if (pat == nullptr) return nullptr;
+  FcCharSet* cs = nullptr;
+  FcCharSet* copy = nullptr;
+  if (FcPatternGetCharSet(pat, FC_CHARSET, 0, &cs) == FcResultMatch) copy = FcCharSetCopy(cs);
+  FcPatternDestroy(pat);
+  return copy;
+}
+
+}  // namespace
+
+std::string find_font_file(const std::string& family, bool bold) {
+  std::string found;
+  if (FcInit()) {
+    FcPattern* pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pat, &result);
+    if (match != nullptr) {
+      FcChar8* file = nullptr;
+      if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        std::string path = reinterpret_cast<const char*>(file);
+        const auto ext = std::filesystem::path(path).extension().string();
+        if (ext == ".ttf" || ext == ".otf" || ext == ".TTF") found = path;
+      }
+      FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+  }
+  if (file_exists(found)) return found;
+  const char* fallbacks[] = {
+      bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+           : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+      bold ? "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"
+           : "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+      bold ? "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf" : "/usr/share/fonts/TTF/DejaVuSans.ttf",
+  };
+  for (const char* f : fallbacks)
+    if (file_exists(f)) return f;
+  return {};
+}
+
+FontBuilder::FontBuilder(std::vector<char32_t> extra) : m_extra(std::move(extra)) {}
+
+void FontBuilder::prepare() {
+  if (m_prepared) return;
+  m_prepared = true;
+  m_regular_file = find_font_file("DejaVu Sans", false);
+  m_bold_file = find_font_file("DejaVu Sans", true);
+  if (m_bold_file.empty()) m_bold_file = m_regular_file;
+
+  std::set<char32_t> wanted;
+  for (const auto& r : kBaseRanges)
+    for (char32_t c = r[0]; c <= r[1]; ++c) wanted.insert(c);
+  for (char32_t c : m_extra)
+    if (c >= 0x20 && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF)) wanted.insert(c);
+
+  // Which wanted code points does the main font lack? Those go to fallbacks.
+  std::vector<char32_t> main_cps, missing;
+  FcCharSet* main_cs = m_regular_file.empty() ? nullptr : charset_of_file(m_regular_file);
+  for (char32_t c : wanted) {
+    if (main_cs == nullptr || FcCharSetHasChar(main_cs, c)) {
+      main_cps.push_back(c);
+    } else if (m_extra.end() != std::find(m_extra.begin(), m_extra.end(), c)) {
+      missing.push_back(c);  // only content characters are worth a fallback font
+    }
+  }
+  if (main_cs != nullptr) FcCharSetDestroy(main_cs);
+  m_ranges = to_ranges(main_cps);
+
+  if (missing.empty() || !FcInit()) return;
+  // Ask fontconfig for fonts covering the missing characters, Noto Sans preferred.
+  FcCharSet* need = FcCharSetCreate();
+  for (char32_t c : missing) FcCharSetAddChar(need, c);
+  FcPattern* pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8*>("Noto Sans"));
+  FcPatternAddCharSet(pat, FC_CHARSET, need);
+  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+  FcDefaultSubstitute(pat);
+  FcResult result = FcResultNoMatch;
+  FcFontSet* sorted = FcFontSort(nullptr, pat, FcTrue, nullptr, &result);
+  std::map<std::string, std::vector<char32_t>> by_file;
+  std::vector<std::string> order;
+  if (sorted != nullptr) {
+    std::vector<char32_t> left = missing;
+    for (int i = 0; i < sorted->nfont && !left.empty() && order.size() < 6; ++i) {
+      FcChar8* file = nullptr;
+      FcCharSet* cs = nullptr;
+      if (FcPatternGetString(sorted->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+      if (FcPatternGetCharSet(sorted->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch) continue;
+      std::string path = reinterpret_cast<const char*>(file);
+      const auto ext = std::filesystem::path(path).extension().string();
+      if (ext != ".ttf" && ext != ".otf") continue;  // ImGui's stb_truetype cannot read .ttc collections reliably
+      std::vector<char32_t> still;
+      for (char32_t c : left) {
+        if (FcCharSetHasChar(cs, c)) by_file[path].push_back(c);
+        else still.push_back(c);
+      }
+      if (by_file.count(path) != 0U && std::find(order.begin(), order.end(), path) == order.end())
+        order.push_back(path);
+      left = std::move(still);
+    }
+    FcFontSetDestroy(sorted);
+  }
+  FcPatternDestroy(pat);
+  FcCharSetDestroy(need);
+  for (const auto& f : order) m_fallbacks.push_back({f, to_ranges(by_file[f])});
+}
+
+FontSet FontBuilder::build(ImFontAtlas& atlas, float scale) {
+  prepare();
+  atlas.Clear();
+  FontSet set;
+  set.body_px = kBaseFontPx * scale;
+
+  auto add = [&](const std::string& file, float px) -> ImFont* {
+    if (file.empty()) {
+      ImFontConfig cfg;
+      cfg.SizePixels = px;
+      return atlas.AddFontDefault(&cfg);
+    }
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, m_ranges.data());
+    for (const auto& fb : m_fallbacks) {
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.OversampleH = 2;
+      merge.OversampleV = 1;
+      atlas.AddFontFromFileTTF(fb.file.c_str(), px, &merge, fb.ranges.data());
+    }
+    return font;
+  };
+  set.body = add(m_regular_file, set.body_px);
+  set.bold = add(m_bold_file, set.body_px);
+  set.prompt = add(m_regular_file, std::round(set.body_px * 1.2f));
+  set.heading = add(m_bold_file, std::round(set.body_px * 1.5f));
+  return set;
+}
+
+}  // namespace casebook::platform

@@ -1,0 +1,52 @@
+// Fonts for the GUI: finds DejaVu Sans (and fallbacks for missing scripts) through
+// fontconfig and bakes an ImGui atlas at the window's content scale.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace casebook::platform {
+
+/// The faces the screens use. Pointers belong to ImGui's font atlas.
+struct FontSet {
+  ImFont* body = nullptr;     ///< regular text
+  ImFont* bold = nullptr;     ///< emphasis, labels
+  ImFont* prompt = nullptr;   ///< the question prompt (1.2 x body)
+  ImFont* heading = nullptr;  ///< screen titles and verdicts (1.5 x body, bold)
+  float body_px = 0.0f;       ///< body size in framebuffer pixels
+};
+
+/// Path of the font file fontconfig picks for `family` (bold or regular). Falls back to
+/// well-known Debian paths; empty when nothing is found.
+[[nodiscard]] std::string find_font_file(const std::string& family, bool bold);
+
+/// Keeps the glyph-range tables alive for as long as the atlas may be (re)built.
+class FontBuilder {
+ public:
+  /// `extra` are code points the content uses (e.g. Controller::used_code_points()); code
+  /// points outside the Basic Multilingual Plane are ignored (ImGui 1.86 uses 16-bit ImWchar).
+  explicit FontBuilder(std::vector<char32_t> extra);
+
+  /// Clears `atlas` and adds the four faces at `scale` x the base size of 17 px. Code points
+  /// DejaVu Sans lacks are merged from whatever installed font fontconfig says covers them
+  /// (Noto first). The atlas is built later by the renderer backend.
+  [[nodiscard]] FontSet build(ImFontAtlas& atlas, float scale);
+
+ private:
+  void prepare();
+  std::vector<char32_t> m_extra;
+  bool m_prepared = false;
+  std::string m_regular_file, m_bold_file;
+  std::vector<ImWchar> m_ranges;                  ///< zero-terminated pairs
+  struct Fallback {
+    std::string file;
+    std::vector<ImWchar> ranges;                  ///< zero-terminated pairs
+  };
+  std::vector<Fallback> m_fallbacks;
+};
+
+/// Base font size in pixels at content scale 1.
+inline constexpr float kBaseFontPx = 17.0f;
+
+}  // namespace casebook::platform

@@ -1,0 +1,10 @@
+// Key codes the screens test with ImGui::IsKeyPressed beyond ImGuiKey_ (ImGui 1.86 indexes
+// io.KeysDown by the backend's codes, which are GLFW's); checked against GLFW in window.cpp.
+#pragma once
+
+namespace casebook::platform {
+
+inline constexpr int kKeyF1 = 290;   ///< GLFW_KEY_F1
+inline constexpr int kKeyF5 = 294;   ///< GLFW_KEY_F5
+
+}  // namespace casebook::platform

@@ -1,0 +1,38 @@
+// The window, GL context and idle-aware main loop: the platform side of the GUI. The
+// screens draw through the callbacks; this file knows nothing about the app.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/fonts.hpp"
+
+namespace casebook::platform {
+
+/// What a frame callback gets.
+struct FrameContext {
+  const FontSet* fonts = nullptr;
+  float scale = 1.0f;  ///< UI scale (content scale / framebuffer ratio); style is already scaled
+};
+
+struct LoopOptions {
+  std::string title = "Casebook";
+  int width = 1100, height = 760;              ///< screen coordinates
+  std::vector<char32_t> extra_code_points;     ///< glyphs the content needs
+  std::optional<std::string> screenshot_path;  ///< render `frames` frames, write PNG, return
+  int frames = 3;
+  /// Sets the ImGui style for a UI scale; called at start and when the content scale changes.
+  std::function<void(float scale)> apply_style;
+  /// Draws one ImGui frame (between NewFrame and Render).
+  std::function<void(const FrameContext&)> draw;
+};
+
+/// Opens the window and runs until it is closed (window close button or Ctrl+Q) or, in
+/// screenshot mode, until the PNG is written. Waits for events when idle
+/// (glfwWaitEventsTimeout) and renders a few frames after each. F12 writes a PNG of the
+/// window to $CASEBOOK_SCREENSHOT_DIR (or the current directory). Returns 0 on success, 1 if
+/// GLFW, the window, the GL context or the screenshot fails (the reason goes to stderr).
+[[nodiscard]] int run_window_loop(const LoopOptions& options);
+
+}  // namespace casebook::platform

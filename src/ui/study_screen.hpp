@@ -1,0 +1,54 @@
+// Study screen: one card at a time, an answer widget per question type, then feedback and
+// the four rating buttons. Keeps only the learner's unsent input; everything else is read
+// from app::StudyView every frame.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/controller.hpp"
+#include "ui/widgets.hpp"
+
+namespace casebook::ui {
+
+class StudyScreen {
+ public:
+  /// Draws the card in `view` and queues at most one action in `ui`.
+  ///
+  /// Keys while answering (never while a text box has focus): 1-9 pick a choice (toggle for
+  /// multiple response, pick a position for a dilemma), T/F or 1/2 for true/false, Up/Down
+  /// select a row and Alt/Ctrl+Up/Down move it (ordering), Up/Down + 1-9 assign a match,
+  /// Tab focuses the justification box, Enter submits (Ctrl+Enter inside the
+  /// justification box), Escape ends the session (inside the justification box it only
+  /// leaves the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
+  /// rating, Enter continues with it, A-H tick rubric lines (dilemma), Escape ends the
+  /// session. PageUp/PageDown scroll.
+  void draw(const app::StudyView& view, UiContext& ui);
+
+ private:
+  void reset(const app::CardView& card);
+  void draw_answering(const app::CardView& card, UiContext& ui);
+  void draw_feedback(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui);
+  void handle_answer_keys(const app::CardView& card, UiContext& ui);
+  [[nodiscard]] core::Answer build_answer(const app::CardView& card) const;
+  [[nodiscard]] bool can_submit(const app::CardView& card) const;
+
+  std::optional<std::uint64_t> m_showing_id;
+  int m_single = -1;                ///< display position chosen (single choice)
+  std::vector<bool> m_multi;        ///< per display position (multiple response)
+  std::optional<bool> m_truth;      ///< true/false
+  std::string m_text;               ///< short answer, numeric
+  std::vector<int> m_order;         ///< ordering: canonical item indices, top to bottom
+  int m_order_sel = 0;              ///< ordering: selected row
+  std::vector<int> m_match;         ///< matching: per left item, display position of the right side (-1)
+  int m_match_sel = 0;              ///< matching: selected left item
+  int m_position = -1;              ///< dilemma: position index
+  std::string m_justification;      ///< dilemma
+  bool m_focus_text = false;        ///< focus the text box on the next frame
+  bool m_justification_active = false;
+  bool m_scroll_top = false;
+  std::string m_notice;             ///< e.g. "Pick an answer first"
+};
+
+}  // namespace casebook::ui

@@ -1,0 +1,96 @@
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>  // the current text wrap position
+
+#include <algorithm>
+#include <cctype>
+
+#include "ui/theme.hpp"
+
+namespace casebook::ui {
+
+void wrapped_text(std::string_view text) {
+  // Respect a wrap position pushed by an enclosing panel; otherwise wrap at the edge.
+  const bool outer = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
+  if (!outer) ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (!outer) ImGui::PopTextWrapPos();
+}
+
+void wrapped_text(std::string_view text, const ImVec4& color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  wrapped_text(text);
+  ImGui::PopStyleColor();
+}
+
+void hint_text(std::string_view text) { wrapped_text(text, kColorMuted); }
+
+void text_in(ImFont* font, std::string_view text, const ImVec4* color) {
+  if (font != nullptr) ImGui::PushFont(font);
+  if (color != nullptr) ImGui::PushStyleColor(ImGuiCol_Text, *color);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (color != nullptr) ImGui::PopStyleColor();
+  if (font != nullptr) ImGui::PopFont();
+}
+
+bool styled_button(const char* label, const ImVec2& size, bool primary, bool enabled) {
+  int colors = 0;
+  if (primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, kColorAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.49f, 0.66f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.35f, 0.50f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    colors = 4;
+  }
+  if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
+  const bool clicked = ImGui::Button(label, size);
+  if (!enabled) ImGui::PopStyleVar();
+  ImGui::PopStyleColor(colors);
+  return clicked && enabled;
+}
+
+void begin_column(const char* id, float max_em, float reserve_bottom) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, max_em * ImGui::GetFontSize());
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - width) * 0.5f));
+  const float height = std::max(1.0f, ImGui::GetContentRegionAvail().y - reserve_bottom);
+  ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_NoSavedSettings);
+}
+
+void end_column() { ImGui::EndChild(); }
+
+int typed_digit() {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+    const ImWchar c = io.InputQueueCharacters[i];
+    if (c >= '1' && c <= '9') return c - '0';
+  }
+  return 0;
+}
+
+bool typed_letter(char c) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const int lower = std::tolower(static_cast<unsigned char>(c));
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+    const ImWchar t = io.InputQueueCharacters[i];
+    if (t < 128 && std::tolower(static_cast<int>(t)) == lower) return true;
+  }
+  return false;
+}
+
+namespace {
+bool pressed(ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); }
+}  // namespace
+
+bool enter_pressed() {
+  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+}
+bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool up_pressed() { return pressed(ImGuiKey_UpArrow); }
+bool down_pressed() { return pressed(ImGuiKey_DownArrow); }
+bool left_pressed() { return pressed(ImGuiKey_LeftArrow); }
+bool right_pressed() { return pressed(ImGuiKey_RightArrow); }
+bool tab_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false); }
+
+}  // namespace casebook::ui

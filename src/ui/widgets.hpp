@@ -1,0 +1,59 @@
+// Small drawing and keyboard helpers shared by the screens (ImGui 1.86).
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "app/controller.hpp"
+#include "platform/fonts.hpp"
+
+namespace casebook::ui {
+
+/// What a screen gets each frame. Screens never dispatch directly: they put at most one
+/// action in `action`, and gui_main dispatches it after the frame is drawn (view pointers
+/// stay valid while drawing).
+struct UiContext {
+  const platform::FontSet* fonts = nullptr;
+  std::optional<app::Action> action;
+  bool typing = false;  ///< a text box had keyboard focus at the start of this frame
+
+  /// Queues `a` unless an earlier action was queued this frame.
+  void send(app::Action a) {
+    if (!action) action = std::move(a);
+  }
+};
+
+/// Text wrapped at the right edge of the current column.
+void wrapped_text(std::string_view text);
+/// Wrapped text in a colour.
+void wrapped_text(std::string_view text, const ImVec4& color);
+/// Muted small-print line, e.g. a keyboard hint.
+void hint_text(std::string_view text);
+/// Text in a given font (nullptr: current font), not wrapped.
+void text_in(ImFont* font, std::string_view text, const ImVec4* color = nullptr);
+
+/// A button drawn as primary (accent fill, white text) or plain; disabled when !enabled.
+/// `size` in pixels (0 = fit). Returns true when clicked.
+bool styled_button(const char* label, const ImVec2& size, bool primary, bool enabled = true);
+
+/// Begins a centred column at most `max_em` font sizes wide, leaving `reserve_bottom` pixels
+/// below it. Always call end_column().
+void begin_column(const char* id, float max_em, float reserve_bottom);
+void end_column();
+
+// Keyboard. Digits and letters come from the typed characters (keyboard-layout aware);
+// Enter/Escape/arrows from key state.
+/// 1..9 when that digit was typed this frame (main row or keypad), else 0.
+[[nodiscard]] int typed_digit();
+/// True when `c` (case-insensitive ASCII letter) was typed this frame.
+[[nodiscard]] bool typed_letter(char c);
+[[nodiscard]] bool enter_pressed();   ///< Enter or keypad Enter
+[[nodiscard]] bool escape_pressed();
+[[nodiscard]] bool up_pressed();
+[[nodiscard]] bool down_pressed();
+[[nodiscard]] bool left_pressed();
+[[nodiscard]] bool right_pressed();
+[[nodiscard]] bool tab_pressed();
+
+}  // namespace casebook::ui

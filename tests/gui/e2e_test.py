@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""GUI end-to-end test: starts casebook under X (xvfb-run), finds its window with xdotool,
+studies six cards with real key presses (Enter, number keys, typing, 1-4), takes an F12
+screenshot mid-session, ends the session (Escape), quits (Ctrl+Q), then checks with
+`casebook report` that the reviews were recorded. Exit 77 = skipped (no X or xdotool)."""
+import argparse
+import csv
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pngcheck import check_screenshot  # noqa: E402
+
+PAUSE = 0.35  # seconds between key presses: lets the app draw the next screen
+
+
+def xdotool(*args, timeout=20):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def key(*names):
+    for name in names:
+        xdotool("key", "--clearmodifiers", name)
+        time.sleep(PAUSE)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "60", text)
+    time.sleep(PAUSE)
+
+
+def wait_for_new_png(folder, before, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        now = set(glob.glob(os.path.join(folder, "*.png")))
+        fresh = sorted(now - before)
+        if fresh:
+            time.sleep(0.3)  # let the writer finish
+            return fresh[0]
+        time.sleep(0.1)
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--casebook", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True, help="folder for the screenshots")
+    ap.add_argument("--work", required=True, help="scratch folder (database, report)")
+    args = ap.parse_args()
+    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
+        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+        return 77
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    shots = os.path.join(args.out, "e2e")
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    db = os.path.join(args.work, "db.sqlite")
+    bank = os.path.join(args.data, "e2e.toml")
+
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
+    log = open(os.path.join(args.work, "casebook.log"), "w")
+    app = subprocess.Popen([args.casebook, "--db", db, "--bank", bank], env=env,
+                           stdout=log, stderr=subprocess.STDOUT)
+    try:
+        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
+        wid = found.stdout.split()[0] if found.stdout.split() else None
+        assert wid, "the Casebook window did not appear"
+        xdotool("windowfocus", "--sync", wid)
+        xdotool("mousemove", "--window", wid, "40", "40")
+        time.sleep(1.0)  # first frames, fonts
+
+        taken = []
+        before = set(glob.glob(os.path.join(shots, "*.png")))
+        key("F12")  # Home
+        taken.append(wait_for_new_png(shots, before))
+
+        key("Return")  # Home: start the session
+        for card in range(6):
+            # Works for every type in the bank: letters are ignored by choice cards and go
+            # into the auto-focused box of text cards; "1" picks the first choice / True.
+            type_text("Lurk")
+            key("1")
+            if card == 2:
+                before = set(glob.glob(os.path.join(shots, "*.png")))
+                key("F12")  # mid-session, answer chosen
+                taken.append(wait_for_new_png(shots, before))
+            key("Return")  # submit
+            if card == 3:
+                before = set(glob.glob(os.path.join(shots, "*.png")))
+                key("F12")  # the feedback view
+                taken.append(wait_for_new_png(shots, before))
+            key("3" if card % 2 == 0 else "Return")  # rate Good / continue with the proposal
+        key("Escape")  # leave the session: summary
+        before = set(glob.glob(os.path.join(shots, "*.png")))
+        key("F12")
+        taken.append(wait_for_new_png(shots, before))
+        key("ctrl+q")
+        rc = app.wait(timeout=20)
+        assert rc == 0, f"casebook exited with {rc}"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+        print(open(os.path.join(args.work, "casebook.log")).read())
+
+    assert all(taken), f"F12 screenshots missing: {taken}"
+    for i, shot in enumerate(taken):
+        final = os.path.join(shots, ["home", "answering", "feedback", "summary"][i] + ".png")
+        os.replace(shot, final)
+        check_screenshot(final, 1100, 760, min_colours=8)
+        print("screenshot", final)
+
+    report = os.path.join(args.work, "r.csv")
+    res = subprocess.run([args.casebook, "report", "--db", db, "--bank", bank,
+                          "--format", "csv", "--out", report],
+                         capture_output=True, text=True, timeout=60)
+    print(res.stdout, res.stderr)
+    assert res.returncode == 0, f"casebook report exited with {res.returncode}"
+    with open(report, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    reviews = [r for r in rows if r.get("record") == "review"
+               and any(str(v).startswith("gui-e2e/") for v in r.values())]
+    print(f"{len(reviews)} review rows for gui-e2e")
+    assert len(reviews) >= 5, f"expected at least 5 reviews, found {len(reviews)}"
+    # What the keys produced: "Lurk" + "1" typed into the auto-focused box of text cards,
+    # "1" picking True on true/false cards and the first choice shown on choice cards.
+    for r in reviews:
+        kind, answer = r["question_type"], r["answer"]
+        if kind in ("short_answer", "numeric"):
+            assert answer == "Lurk1", f"{r['card_key']}: answer {answer!r}, expected 'Lurk1'"
+        elif kind == "true_false":
+            assert answer == "true", f"{r['card_key']}: answer {answer!r}, expected 'true'"
+        else:
+            assert answer, f"{r['card_key']}: empty answer"
+        assert r["rating"] in ("again", "good"), f"{r['card_key']}: rating {r['rating']!r}"
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
