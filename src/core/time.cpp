@@ -98,6 +98,20 @@ TimestampMs now_ms() {
   return date::floor<Ms>(std::chrono::system_clock::now()).time_since_epoch().count();
 }
 
+std::string format_local_minutes(TimestampMs t, const std::string& time_zone) {
+  const date::sys_time<std::chrono::milliseconds> instant{std::chrono::milliseconds{t}};
+  const auto minutes = date::floor<std::chrono::minutes>(instant);
+  if (time_zone != "UTC") {
+    try {
+      const date::time_zone* zone = date::locate_zone(time_zone);
+      return date::format("%Y-%m-%d %H:%M %Z", date::make_zoned(zone, minutes));
+    } catch (const std::exception&) {
+      // Unknown zone or no tz database: fall through to UTC.
+    }
+  }
+  return date::format("%Y-%m-%d %H:%M UTC", minutes);
+}
+
 std::string format_iso_utc(TimestampMs t) {
   return date::format("%FT%TZ", SysMs{Ms{t}});
 }

@@ -39,6 +39,11 @@ struct DayClock {
 /// ISO-8601 UTC text with milliseconds, e.g. "2024-06-01T12:00:00.000Z".
 [[nodiscard]] std::string format_iso_utc(TimestampMs t);
 
+/// Local wall-clock text to the minute with the zone abbreviation, e.g. "2024-06-01 14:00 CEST",
+/// in the IANA zone `time_zone`; an unknown zone (or a missing tz database) falls back to UTC,
+/// e.g. "2024-06-01 12:00 UTC". Never throws.
+[[nodiscard]] std::string format_local_minutes(TimestampMs t, const std::string& time_zone);
+
 /// Parses "YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)". Throws std::invalid_argument on bad text.
 [[nodiscard]] TimestampMs parse_iso(const std::string& text);
 

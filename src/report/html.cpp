@@ -48,7 +48,7 @@ footer { margin-top: 2rem; color: #666; font-size: .85em; }
 std::string time_element(core::TimestampMs t, const std::string& zone) {
   const std::string utc = html_escape(core::format_iso_utc(t));
   return fmt::format("<time datetime=\"{0}\" title=\"{0}\">{1}</time>", utc,
-                     html_escape(detail::format_local(t, zone)));
+                     html_escape(core::format_local_minutes(t, zone)));
 }
 
 std::string time_cell(core::TimestampMs t, const std::string& zone) {

@@ -1,8 +1,6 @@
 // Report aggregation (summarize) and the text helpers the writers share.
 #include "report/report.hpp"
 
-#include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -153,20 +151,6 @@ KeyParts split_card_key(std::string_view key) {
   const auto slash = key.find('/');
   if (slash == std::string_view::npos) return {"", std::string(key)};
   return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
-}
-
-std::string format_local(core::TimestampMs t, const std::string& time_zone) {
-  const date::sys_time<std::chrono::milliseconds> instant{std::chrono::milliseconds{t}};
-  const auto minutes = date::floor<std::chrono::minutes>(instant);
-  if (time_zone != "UTC") {
-    try {
-      const date::time_zone* zone = date::locate_zone(time_zone);
-      return date::format("%Y-%m-%d %H:%M %Z", date::make_zoned(zone, minutes));
-    } catch (const std::exception&) {
-      // Unknown zone or no tz database: fall through to UTC.
-    }
-  }
-  return date::format("%Y-%m-%d %H:%M UTC", minutes);
 }
 
 }  // namespace detail

@@ -38,8 +38,4 @@ struct KeyParts {
 };
 [[nodiscard]] KeyParts split_card_key(std::string_view key);
 
-/// Local wall time of `t` in the IANA zone `time_zone`, e.g. "2024-06-01 14:00 CEST", via
-/// date/tz and the system tz database; in UTC ("... UTC") when the zone is unknown.
-[[nodiscard]] std::string format_local(core::TimestampMs t, const std::string& time_zone);
-
 }  // namespace casebook::report::detail
