@@ -332,6 +332,34 @@ void BankReader::wrong_type(const toml::node& n, std::string_view key, std::stri
         "write it like `" + example(key, m_type) + "`");
 }
 
+/// Joins hard-wrapped lines as Markdown does, so instructors may wrap long text in `"""`
+/// strings: a single line break, with the spaces and tabs around it, becomes one space; a
+/// blank line (two or more breaks) becomes one paragraph break "\n\n". Breaks at the very
+/// start or end are dropped; CR counts as part of a break. Other text is unchanged.
+std::string reflow(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c != '\n' && c != '\r') {
+      out += c;
+      ++i;
+      continue;
+    }
+    int breaks = 0;
+    std::size_t j = i;
+    while (j < text.size() && (text[j] == '\n' || text[j] == '\r' || text[j] == ' ' || text[j] == '\t')) {
+      if (text[j] == '\n') ++breaks;
+      ++j;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    if (!out.empty() && j < text.size()) out += breaks >= 2 ? "\n\n" : " ";
+    i = j;
+  }
+  return out;
+}
+
 std::optional<Located> BankReader::get_string(const toml::table& t, std::string_view key, const Context& ctx,
                                               Need need, IfEmpty if_empty) {
   const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
@@ -341,7 +369,7 @@ std::optional<Located> BankReader::get_string(const toml::table& t, std::string_
     wrong_type(*n, key, "a string");
     return std::nullopt;
   }
-  Located out{s->get(), where_of(*n)};
+  Located out{reflow(s->get()), where_of(*n)};
   if (is_blank(out.text)) {
     if (if_empty == IfEmpty::Error) {
       error(out.at, "empty-value", ticked(key) + " is empty in " + ctx.name, "write the text between the quotes");
@@ -400,7 +428,7 @@ std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t
       ok = false;
       continue;
     }
-    out.push_back(Located{s->get(), where_of(element)});
+    out.push_back(Located{reflow(s->get()), where_of(element)});
   }
   if (!ok) return std::nullopt;
   if (out.size() < min_count) {

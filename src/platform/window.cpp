@@ -31,13 +31,13 @@ void on_glfw_error(int code, const char* description) {
 }
 
 /// Per-window input bookkeeping. ImGui 1.86 samples key state once per frame, so a key
-/// pressed and released between two frames (fast typists, xdotool) would be lost: releases
-/// of keys pressed since the last frame are held back until that frame has been drawn.
+/// pressed and released between two frames (fast typists, xdotool) would be lost: once a key
+/// went down, every release is held back, in order, until a frame has been drawn.
 struct InputState {
   bool event_seen = false;
   bool screenshot_requested = false;
   bool scale_changed = false;
-  std::array<bool, GLFW_KEY_LAST + 1> pressed_since_frame{};
+  bool pressed_since_frame = false;  ///< a key went down since the last frame was drawn
   struct Held {
     int key, scancode, mods;
   };
@@ -59,14 +59,13 @@ void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     s.screenshot_requested = true;
     return;
   }
-  if (key >= 0 && key <= GLFW_KEY_LAST) {
-    const auto k = static_cast<std::size_t>(key);
-    if (action == GLFW_PRESS) {
-      s.pressed_since_frame[k] = true;
-    } else if (action == GLFW_RELEASE && s.pressed_since_frame[k]) {
-      s.held_releases.push_back({key, scancode, mods});
-      return;
-    }
+  if (action == GLFW_PRESS) {
+    s.pressed_since_frame = true;
+  } else if (action == GLFW_RELEASE && (s.pressed_since_frame || !s.held_releases.empty())) {
+    // Hold back every release (modifiers included, in order) until a frame has seen the
+    // presses: Ctrl+Enter sent quickly must reach ImGui with Ctrl still down.
+    s.held_releases.push_back({key, scancode, mods});
+    return;
   }
   ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
 }
@@ -267,7 +266,7 @@ int run_window_loop(const LoopOptions& options) {
     glfwSwapBuffers(window);
 
     // This frame has seen every press; now let the held-back releases through.
-    input.pressed_since_frame.fill(false);
+    input.pressed_since_frame = false;
     if (!input.held_releases.empty()) {
       for (const auto& h : input.held_releases)
         ImGui_ImplGlfw_KeyCallback(window, h.key, h.scancode, GLFW_RELEASE, h.mods);

@@ -501,8 +501,18 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
     std::string verdict = g.correct ? "✓  Correct" : partial ? "✗  Partly right" : "✗  Incorrect";
     if (partial || (g.correct && g.score < 1.0 && g.score > 0.0))
       verdict += "  (" + std::to_string(static_cast<int>(g.score * 100.0 + 0.5)) + "%)";
+    ImVec4 col = g.correct ? kColorCorrect : kColorWrong;
+    ImVec4 soft = g.correct ? kColorCorrectSoft : kColorWrongSoft;
+    if (q.type == QuestionType::Dilemma) {
+      // A dilemma has no right answer: the verdict is the learner's own rubric count, in a
+      // neutral colour, so ticking nothing yet does not read as "wrong".
+      const auto met = std::count(fb.answer.rubric_met.begin(), fb.answer.rubric_met.end(), true);
+      verdict = "Self-assessment: " + std::to_string(met) + " of " + std::to_string(q.rubric.size()) +
+                " rubric lines met";
+      col = kColorAccent;
+      soft = kColorAccentSoft;
+    }
     begin_panel();
-    const ImVec4 col = g.correct ? kColorCorrect : kColorWrong;
     text_in(ui.fonts->heading, verdict, &col);
     if (q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleResponse) {
       const int n = option_count(q);
@@ -537,7 +547,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
         ImGui::PopFont();
       }
     }
-    end_panel(g.correct ? kColorCorrectSoft : kColorWrongSoft, col);
+    end_panel(soft, col);
   }
 
   if (q.type == QuestionType::Dilemma) {

@@ -162,12 +162,24 @@ TEST(BankLoader, BomAndCrlfFixture) {
   EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
   ASSERT_EQ(r.bank->questions.size(), 1u);
   const auto& q = r.bank->questions[0];
-  // TOML's line-ending backslash eats the CRLF and the indentation; CRLF inside becomes "\n".
-  EXPECT_EQ(q.prompt, "Line one continued.\nSecond line.");
-  EXPECT_EQ(q.explanation, "raw\nliteral");
+  // TOML's line-ending backslash eats the CRLF and the indentation; a remaining single CRLF
+  // is a wrapped line, which the loader joins with a space (see HardWrappedTextIsReflowed).
+  EXPECT_EQ(q.prompt, "Line one continued. Second line.");
+  EXPECT_EQ(q.explanation, "raw literal");
   EXPECT_EQ(r.bank->info.id, "crlf-bom");
   EXPECT_EQ(q.pos.line, 12);
   EXPECT_EQ(q.pos.column, 1);  // the BOM is not a column
+}
+
+TEST(BankLoader, HardWrappedTextIsReflowed) {
+  // Instructors wrap long prose in """ strings; a single break is a space, a blank line
+  // a paragraph break, in prose fields and in lists of strings alike.
+  std::string text = minimal_bank("reflow");
+  text.replace(text.find("prompt = \"p\""), 12,
+               "prompt = \"\"\"\nFirst line  \n  wrapped here.\r\n\r\n\tNew paragraph\n\"\"\"");
+  const auto r = casebook::bank::load_bank_text(text, "reflow.toml");
+  ASSERT_TRUE(r.bank) << dump(r);
+  EXPECT_EQ(r.bank->questions.at(0).prompt, "First line wrapped here.\n\nNew paragraph");
 }
 
 TEST(BankLoader, ColumnsAfterBomAreNotShifted) {

@@ -96,8 +96,9 @@ TEST(ReferenceCases, Toml4CrlfMultilineStrings) {
   ASSERT_TRUE(r.bank) << dump(r);
   const auto& q = r.bank->questions.at(0);
   EXPECT_EQ(q.id, "crlf1");
-  EXPECT_EQ(q.prompt, "Line one continued.\n    Second line.");
-  EXPECT_EQ(q.explanation, "raw\nliteral");
+  // No CR survives; the remaining single line break is a wrapped line, joined by a space.
+  EXPECT_EQ(q.prompt, "Line one continued. Second line.");
+  EXPECT_EQ(q.explanation, "raw literal");
   EXPECT_EQ(q.prompt.find('\r'), std::string::npos);
 }
 
