@@ -105,6 +105,14 @@ std::vector<std::string> default_bank_paths() {
   const std::string source = CASEBOOK_SOURCE_BANKS;
   const std::string installed = CASEBOOK_INSTALLED_BANKS;
   std::error_code ec;
+  // An installed copy is found next to the binary first (<prefix>/bin/casebook ->
+  // <prefix>/share/casebook/question_banks), so an install under any --prefix opens its
+  // own banks; a binary in the build tree opens the source tree's.
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path beside = exe.parent_path().parent_path() / "share" / "casebook" / "question_banks";
+    if (fs::is_directory(beside, ec)) return {beside.string()};
+  }
   if (!source.empty() && fs::is_directory(source, ec)) return {source};
   if (!installed.empty() && fs::is_directory(installed, ec)) return {installed};
   return {source.empty() ? installed : source};

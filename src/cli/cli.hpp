@@ -28,8 +28,10 @@ struct GuiRequest {
 /// Runs the GUI over a ready controller and returns the exit code (see ui::run_gui).
 using GuiRunner = std::function<int(app::Controller&, const GuiRequest&)>;
 
-/// The banks to open when no `--bank` is given: the source tree's `question_banks/` if it
-/// exists, else the installed one. Returns a one-element list (the folder may not exist).
+/// The banks to open when no `--bank` is given, first that exists of: `../share/casebook/
+/// question_banks` beside the running binary (an install under any prefix), the source
+/// tree's `question_banks/`, the configured install path. Returns a one-element list (the
+/// folder may not exist).
 [[nodiscard]] std::vector<std::string> default_bank_paths();
 
 /// `$XDG_DATA_HOME/casebook/progress.sqlite3` when XDG_DATA_HOME is an absolute path, else
