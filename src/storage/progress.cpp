@@ -363,31 +363,38 @@ std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
   });
 }
 
+namespace {
+
+/// Runs a `SELECT count(...)` whose three parameters are learner name, from and to (UTC ms).
+int count_in_range(SQLite::Database& db, const char* sql, const std::string& learner, core::TimestampMs from,
+                   core::TimestampMs to) {
+  SQLite::Statement st(db, sql);
+  st.bind(1, learner);
+  st.bind(2, static_cast<std::int64_t>(from));
+  st.bind(3, static_cast<std::int64_t>(to));
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+}  // namespace
+
 int Progress::count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to) {
   return m_impl->guard("count reviews in", [&] {
-    SQLite::Statement st(m_impl->db,
-                         "SELECT count(*) FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?");
-    st.bind(1, learner);
-    st.bind(2, static_cast<std::int64_t>(from));
-    st.bind(3, static_cast<std::int64_t>(to));
-    st.executeStep();
-    return st.getColumn(0).getInt();
+    return count_in_range(m_impl->db,
+                          "SELECT count(*) FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          learner, from, to);
   });
 }
 
 int Progress::count_new_cards(const std::string& learner, core::TimestampMs from, core::TimestampMs to) {
   return m_impl->guard("count new cards in", [&] {
-    SQLite::Statement st(m_impl->db,
-                         "SELECT count(DISTINCT r.card_key) FROM review_log r "
-                         "JOIN learner l ON l.id = r.learner_id "
-                         "WHERE l.name = ? AND r.state_before = 0 "
-                         "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?");
-    st.bind(1, learner);
-    st.bind(2, static_cast<std::int64_t>(from));
-    st.bind(3, static_cast<std::int64_t>(to));
-    st.executeStep();
-    return st.getColumn(0).getInt();
+    return count_in_range(m_impl->db,
+                          "SELECT count(DISTINCT r.card_key) FROM review_log r "
+                          "JOIN learner l ON l.id = r.learner_id "
+                          "WHERE l.name = ? AND r.state_before = 0 "
+                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          learner, from, to);
   });
 }
 
