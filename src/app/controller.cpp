@@ -325,6 +325,7 @@ struct Controller::Impl {
         candidates.push_back(std::move(c));
       }
     }
+    if (config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, config.learner);
     core::Session s(std::move(candidates), t, config.scheduler.clock,
                     core::SessionLimits{limits.new_left, limits.reviews_left}, static_cast<std::uint64_t>(t));
     if (s.phase() == core::SessionPhase::Finished) {

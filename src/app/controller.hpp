@@ -27,6 +27,12 @@ namespace casebook::app {
 /// 14 May 2021." with {12} gives "Soldatov, The Moscow Times, 14 May 2021, ¶12".
 [[nodiscard]] std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs);
 
+/// The order in which new cards are introduced.
+enum class NewCardOrder {
+  Random,  ///< a fixed pseudo-random order per learner (core::order_new_cards): the default
+  InBank   ///< the order of the questions in the banks (banks in path order)
+};
+
 /// How the app was started (from the command line).
 struct AppConfig {
   std::string db_path;                  ///< SQLite file (created if missing)
@@ -35,6 +41,7 @@ struct AppConfig {
   core::SchedulerOptions scheduler = default_scheduler_options();  ///< clock: local time zone, rollover 04:00
   int new_cards_per_day = 20;
   int max_reviews_per_day = 200;
+  NewCardOrder new_card_order = NewCardOrder::Random;
   std::function<core::TimestampMs()> clock;  ///< defaults to core::now_ms; tests inject time
 };
 

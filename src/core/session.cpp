@@ -37,6 +37,14 @@ std::uint64_t fnv1a(std::string_view text) {
 
 }  // namespace
 
+void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner) {
+  const auto rank = [&](const StudyCandidate& c) {
+    return fnv1a(std::string(learner) + '\n' + c.card_key);
+  };
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](const StudyCandidate& a, const StudyCandidate& b) { return rank(a) < rank(b); });
+}
+
 Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
                  SessionLimits limits, std::uint64_t seed)
     : m_clock(std::move(clock)), m_seed(seed), m_now(now) {

@@ -34,6 +34,13 @@ struct SessionLimits {
   int reviews = 200;   ///< Review-state cards that may be shown; <= 0 means none
 };
 
+/// Puts candidates in the order new cards are introduced: a fixed pseudo-random permutation
+/// per learner (sorted by FNV-1a of learner and card key), so that questions written one
+/// after another about the same event are not shown one after another and give each other
+/// away, while the order stays the same from one session to the next (Anki's "random" new
+/// card order). Only the relative order of new cards matters to Session.
+void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner);
+
 enum class SessionPhase { Answering, Feedback, Finished };
 
 /// Running totals for the summary screen.

@@ -316,3 +316,36 @@ TEST(Session, DisplayOrderUsesSessionSeedKeyAndShowing) {
   EXPECT_EQ(s.current()->card_key, "b/a");
   EXPECT_EQ(s.display_order(4), Session::shuffled_order(1234, "b/a", 3, 4));
 }
+
+// New cards come in a fixed pseudo-random order per learner: a permutation of the bank's
+// order, the same every time for one learner, different for another, never the bank order.
+TEST(SessionNewOrder, FixedPermutationPerLearner) {
+  std::vector<casebook::core::StudyCandidate> bank;
+  for (int i = 0; i < 12; ++i) {
+    casebook::core::StudyCandidate c;
+    c.card_key = "bank/q" + std::to_string(i);
+    c.group = "bank";
+    bank.push_back(c);
+  }
+  const auto keys = [](const std::vector<casebook::core::StudyCandidate>& cs) {
+    std::vector<std::string> out;
+    for (const auto& c : cs) out.push_back(c.card_key);
+    return out;
+  };
+  auto alice = bank;
+  casebook::core::order_new_cards(alice, "alice");
+  auto alice_again = bank;
+  std::reverse(alice_again.begin(), alice_again.end());  // input order does not matter
+  casebook::core::order_new_cards(alice_again, "alice");
+  auto bob = bank;
+  casebook::core::order_new_cards(bob, "bob");
+
+  EXPECT_EQ(keys(alice), keys(alice_again));
+  EXPECT_NE(keys(alice), keys(bank));
+  EXPECT_NE(keys(alice), keys(bob));
+  auto sorted = keys(alice);
+  std::sort(sorted.begin(), sorted.end());
+  auto expected = keys(bank);
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(sorted, expected);
+}

@@ -42,7 +42,8 @@ inline constexpr core::TimestampMs kTestNow = 1717243200000;
 inline std::string small_bank_path() { return std::string(CASEBOOK_TEST_DATA) + "/data/small_bank.toml"; }
 inline std::string bad_bank_path() { return std::string(CASEBOOK_TEST_DATA) + "/data/bad_bank.toml"; }
 
-/// A config for `db` over the test bank, with the clock reading `*now` and UTC study days.
+/// A config for `db` over the test bank, with the clock reading `*now`, UTC study days and
+/// new cards in bank order (so tests can name the cards they expect).
 inline app::AppConfig test_config(const std::string& db, std::shared_ptr<core::TimestampMs> now,
                                   std::vector<std::string> banks = {small_bank_path()}) {
   app::AppConfig c;
@@ -51,6 +52,7 @@ inline app::AppConfig test_config(const std::string& db, std::shared_ptr<core::T
   c.learner = "alice";
   c.scheduler.clock = core::DayClock{"UTC", 4};
   c.clock = [now] { return *now; };
+  c.new_card_order = app::NewCardOrder::InBank;
   return c;
 }
 
