@@ -306,6 +306,10 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     config.bank_paths = bank_paths;
     config.learner = learner;
     app::Controller controller(std::move(config));
+    // Bank problems also go to stderr, in the same form as `casebook validate`.
+    for (const app::BankRow& bank : controller.home().banks) {
+      for (const core::Diagnostic& d : bank.diagnostics) std::cerr << core::format_diagnostic(d) << '\n';
+    }
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;

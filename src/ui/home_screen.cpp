@@ -59,7 +59,10 @@ void draw_diagnostics(const app::HomeView& home) {
         ? (bank.title + ": " + std::to_string(n) + (n == 1 ? " warning" : " warnings"))
         : (bank.path + " failed to load: " + std::to_string(n) + (n == 1 ? " problem" : " problems"));
     ImGui::PushStyleColor(ImGuiCol_Text, bank.loaded ? kColorNotice : kColorWrong);
-    const bool open = ImGui::TreeNodeEx("diag", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", label.c_str());
+    // A bank that failed to load shows its problems at once: no mouse needed to read them.
+    const ImGuiTreeNodeFlags flags =
+        ImGuiTreeNodeFlags_SpanAvailWidth | (bank.loaded ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+    const bool open = ImGui::TreeNodeEx("diag", flags, "%s", label.c_str());
     ImGui::PopStyleColor();
     if (open) {
       for (const auto& d : bank.diagnostics) wrapped_text(core::format_diagnostic(d));

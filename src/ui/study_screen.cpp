@@ -185,6 +185,10 @@ bool StudyScreen::can_submit(const app::CardView& card) const {
     case QuestionType::MultipleResponse: return std::find(m_multi.begin(), m_multi.end(), true) != m_multi.end();
     case QuestionType::TrueFalse: return m_truth.has_value();
     case QuestionType::Dilemma: return m_position >= 0;
+    // A number question takes a number, or nothing ("I don't know"); words are refused
+    // with a notice instead of being graded wrong.
+    case QuestionType::Numeric:
+      return m_text.find_first_not_of(" \t") == std::string::npos || core::parse_learner_number(m_text).has_value();
     default: return true;  // an empty text is a legitimate "I don't know"
   }
 }
@@ -469,8 +473,9 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
       m_notice.clear();
       ui.send(app::SubmitAnswer{build_answer(card)});
     } else {
-      m_notice = q.type == QuestionType::Dilemma ? "Pick a position first (number keys)."
-                                                 : "Choose an answer first (number keys).";
+      m_notice = q.type == QuestionType::Dilemma   ? "Pick a position first (number keys)."
+                 : q.type == QuestionType::Numeric ? "Type a number, in digits (for example 1,700 or 45.5)."
+                                                   : "Choose an answer first (number keys).";
     }
   }
   if (!m_notice.empty()) wrapped_text(m_notice, kColorNotice);

@@ -30,7 +30,8 @@ void stat_row(const char* label, const std::string& value) {
 
 void draw_summary(const app::SummaryView& s, UiContext& ui) {
   const float em = ImGui::GetFontSize();
-  text_in(ui.fonts->heading, s.reviewed > 0 ? "Session complete" : "Session ended");
+  // "complete" only when nothing is left for today; leaving early is "ended".
+  text_in(ui.fonts->heading, s.reviewed > 0 && s.remaining_due_today == 0 ? "Session complete" : "Session ended");
   ImGui::Dummy(ImVec2(0, 0.4f * em));
   if (ImGui::BeginTable("summary", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH)) {
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, 12.0f * em);

@@ -82,10 +82,11 @@ def main():
 
         key("Return")  # Home: start the session
         for card in range(6):
-            # Works for every type in the bank: letters are ignored by choice cards and go
-            # into the auto-focused box of text cards; "1" picks the first choice / True.
-            type_text("Lurk")
+            # Works for every type in the bank: "1" picks the first choice / True, and letters
+            # are ignored by choice cards; text cards get "1 Lurk" in their auto-focused box,
+            # which a numeric card reads as the number 1 followed by a unit word.
             key("1")
+            type_text(" Lurk")
             if card == 2:
                 before = set(glob.glob(os.path.join(shots, "*.png")))
                 key("F12")  # mid-session, answer chosen
@@ -129,12 +130,12 @@ def main():
                and any(str(v).startswith("gui-e2e/") for v in r.values())]
     print(f"{len(reviews)} review rows for gui-e2e")
     assert len(reviews) >= 5, f"expected at least 5 reviews, found {len(reviews)}"
-    # What the keys produced: "Lurk" + "1" typed into the auto-focused box of text cards,
+    # What the keys produced: "1 Lurk" typed into the auto-focused box of text cards,
     # "1" picking True on true/false cards and the first choice shown on choice cards.
     for r in reviews:
         kind, answer = r["question_type"], r["answer"]
         if kind in ("short_answer", "numeric"):
-            assert answer == "Lurk1", f"{r['card_key']}: answer {answer!r}, expected 'Lurk1'"
+            assert answer == "1 Lurk", f"{r['card_key']}: answer {answer!r}, expected '1 Lurk'"
         elif kind == "true_false":
             assert answer == "true", f"{r['card_key']}: answer {answer!r}, expected 'true'"
         else:
