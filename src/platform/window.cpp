@@ -20,7 +20,10 @@ static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::k
 namespace casebook::platform {
 namespace {
 
-constexpr double kIdleWaitSeconds = 1.0;  ///< wake up this often when nothing happens
+/// Wake up this often when nothing happens. Nothing on screen changes without an event (the
+/// controller recomputes counts on actions), so this is only a safety net: one frame every
+/// 10 s keeps an idle window near 0 % CPU (measured: 21 ticks in 20 s at 1 s, llvmpipe).
+constexpr double kIdleWaitSeconds = 10.0;
 constexpr int kFramesAfterEvent = 3;      ///< frames rendered after each input event
 
 std::string g_last_glfw_error;  // GLFW reports errors through a C callback
