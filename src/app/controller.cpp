@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "bank/loader.hpp"
+#include "core/citation.hpp"
 #include "core/session.hpp"
 #include "storage/progress.hpp"
 
@@ -354,8 +355,22 @@ struct Controller::Impl {
     if (const core::Source* src = bank.find_source(q.source.source_id)) {
       v.citation = format_citation(*src, q.source.paragraphs);
     } else {
-      v.citation = format_citation(core::Source{q.source.source_id, "", ""}, q.source.paragraphs);
+      v.citation = format_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
     }
+    const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
+    v.prompt = shown(q.prompt);
+    v.explanation = shown(q.explanation);
+    v.scenario = shown(q.scenario);
+    v.model_answer = shown(q.model_answer);
+    for (const auto& c : q.choices) v.choices.push_back(shown(c.text));
+    for (const auto& item : q.items) v.items.push_back(shown(item));
+    for (const auto& p : q.pairs) v.pairs.push_back(core::MatchPair{shown(p.left), shown(p.right)});
+    for (const auto& p : q.positions) {
+      core::Position rendered{p.id, shown(p.title), {}};
+      for (const auto& a : p.arguments) rendered.arguments.push_back(shown(a));
+      v.positions.push_back(std::move(rendered));
+    }
+    for (const auto& r : q.rubric) v.rubric.push_back(shown(r));
     switch (q.type) {
       case core::QuestionType::SingleChoice:
       case core::QuestionType::MultipleResponse:
@@ -387,6 +402,9 @@ struct Controller::Impl {
     if (q.type == core::QuestionType::Dilemma) f.answer.rubric_met.resize(q.rubric.size(), false);
     f.grade = core::grade(q, f.answer);
     f.selected = f.grade.proposed;
+    const core::Bank& bank = bank_of(cards.at(study.card.card_key));
+    f.expected = core::render_citations(f.grade.expected, bank.sources);
+    f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
     const core::CardSchedule before = schedule_before(study.card.card_key, t);
     const auto previews = scheduler.preview(before, t);
     for (std::size_t i = 0; i < previews.size(); ++i) {
@@ -572,6 +590,7 @@ std::vector<char32_t> Controller::used_code_points() const {
       add(s.id);
       add(s.citation);
       add(s.url);
+      add(core::short_citation(s));  // what rendered [@id] citations show
     }
     for (const auto& t : b.topics) {
       add(t.id);

@@ -79,6 +79,20 @@ struct CardView {
   int position = 0;             ///< 1-based index of this card in the session so far
   int remaining = 0;            ///< cards still queued after this one
   std::uint64_t showing_id = 0; ///< changes every time a card is shown (UI resets its inputs)
+
+  // Display-ready text: the question's prose with its `[@id]` citations rendered by
+  // core::render_citations against the bank's sources ("(RFE/RL, 2019)"). Lists are in the
+  // question's canonical order (index them like the question's own lists). Show these, not
+  // the raw question fields.
+  std::string prompt;
+  std::string explanation;
+  std::string scenario;                   ///< dilemma
+  std::string model_answer;               ///< dilemma
+  std::vector<std::string> choices;       ///< single choice, multiple response
+  std::vector<std::string> items;         ///< ordering
+  std::vector<core::MatchPair> pairs;     ///< matching
+  std::vector<core::Position> positions;  ///< dilemma: titles and arguments rendered
+  std::vector<std::string> rubric;        ///< dilemma
 };
 
 /// After the answer is submitted.
@@ -87,6 +101,8 @@ struct FeedbackView {
   core::Grade grade;
   core::Rating selected = core::Rating::Good;     ///< proposed until the learner changes it
   std::array<std::string, 4> intervals;          ///< "1m", "10m", "3d", ... for Again..Easy
+  std::string expected;  ///< grade.expected with citations rendered, for display
+  std::string given;     ///< core::describe_answer of the answer, citations rendered
 };
 
 struct StudyView {

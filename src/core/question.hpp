@@ -93,6 +93,8 @@ struct Source {
   std::string id;
   std::string citation;  ///< full bibliographic citation
   std::string url;
+  std::string short_form;  ///< TOML key `short`: how inline `[@id]` citations show it, e.g.
+                           ///< "RFE/RL, 2019"; empty when not given (see core/citation.hpp)
 };
 
 struct Topic {

@@ -24,6 +24,18 @@ int canonical(const app::CardView& card, int k) {
   return k;
 }
 
+/// Entry `i` of a list of display texts (citations rendered by the controller), or `raw`
+/// when the controller gave no such entry.
+const std::string& shown(const std::vector<std::string>& rendered, int i, const std::string& raw) {
+  return i >= 0 && static_cast<std::size_t>(i) < rendered.size() ? rendered[static_cast<std::size_t>(i)] : raw;
+}
+
+/// Pair `i` for display (citations rendered), or the question's own pair.
+const core::MatchPair& shown_pair(const app::CardView& card, const core::Question& q, int i) {
+  const auto iu = static_cast<std::size_t>(i);
+  return iu < card.pairs.size() ? card.pairs[iu] : q.pairs[iu];
+}
+
 int option_count(const core::Question& q) {
   switch (q.type) {
     case QuestionType::SingleChoice:
@@ -284,12 +296,12 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   if (q.type == QuestionType::Dilemma && !q.scenario.empty()) {
     begin_panel();
     text_in(ui.fonts->bold, "Scenario");
-    panel_text(q.scenario);
+    panel_text(card.scenario.empty() ? q.scenario : card.scenario);
     end_panel(kColorPanel, ImGui::GetStyle().Colors[ImGuiCol_Border]);
     ImGui::Dummy(ImVec2(0, 0.3f * em));
   }
   ImGui::PushFont(ui.fonts->prompt);
-  wrapped_text(q.prompt);
+  wrapped_text(card.prompt.empty() ? q.prompt : card.prompt);
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.4f * em));
 
@@ -319,15 +331,20 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
 
   switch (q.type) {
     case QuestionType::SingleChoice:
-      for (int k = 0; k < n; ++k)
-        if (option_row(k + 1, q.choices[static_cast<std::size_t>(canonical(card, k))].text, Mark::Radio, m_single == k))
+      for (int k = 0; k < n; ++k) {
+        const int c = canonical(card, k);
+        if (option_row(k + 1, shown(card.choices, c, q.choices[static_cast<std::size_t>(c)].text), Mark::Radio,
+                       m_single == k))
           m_single = k;
+      }
       hint_text("Press 1–" + std::to_string(n) + " to choose, Enter to submit.");
       break;
     case QuestionType::MultipleResponse:
       for (int k = 0; k < n; ++k) {
         const auto ku = static_cast<std::size_t>(k);
-        if (option_row(k + 1, q.choices[static_cast<std::size_t>(canonical(card, k))].text, Mark::Check, m_multi[ku]))
+        const int c = canonical(card, k);
+        if (option_row(k + 1, shown(card.choices, c, q.choices[static_cast<std::size_t>(c)].text), Mark::Check,
+                       m_multi[ku]))
           m_multi[ku] = !m_multi[ku];
       }
       hint_text("Select every correct answer: 1–" + std::to_string(n) + " toggle, Enter submits.");
@@ -373,7 +390,8 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
           ImGui::TextDisabled("%d", k + 1);
           ImGui::TableSetColumnIndex(1);
           ImGui::AlignTextToFramePadding();
-          wrapped_text(q.items[static_cast<std::size_t>(m_order[static_cast<std::size_t>(k)])]);
+          const int item = m_order[static_cast<std::size_t>(k)];
+          wrapped_text(shown(card.items, item, q.items[static_cast<std::size_t>(item)]));
           if (ImGui::IsItemClicked()) m_order_sel = k;
           ImGui::TableSetColumnIndex(2);
           if (ImGui::ArrowButton("up", ImGuiDir_Up) && k > 0) {
@@ -405,18 +423,18 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
           if (i == m_match_sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorAccentSoft));
           ImGui::TableSetColumnIndex(0);
           ImGui::AlignTextToFramePadding();
-          wrapped_text(q.pairs[iu].left);
+          wrapped_text(shown_pair(card, q, i).left);
           if (ImGui::IsItemClicked()) m_match_sel = i;
           ImGui::TableSetColumnIndex(1);
           ImGui::SetNextItemWidth(-1);
           const int cur = m_match[iu];
           const std::string preview =
-              cur >= 0 ? std::to_string(cur + 1) + "  " + q.pairs[static_cast<std::size_t>(canonical(card, cur))].right
+              cur >= 0 ? std::to_string(cur + 1) + "  " + shown_pair(card, q, canonical(card, cur)).right
                        : std::string("— choose —");
           if (ImGui::BeginCombo("##right", preview.c_str())) {
             m_match_sel = i;
             for (int k = 0; k < n; ++k) {
-              const std::string label = std::to_string(k + 1) + "  " + q.pairs[static_cast<std::size_t>(canonical(card, k))].right;
+              const std::string label = std::to_string(k + 1) + "  " + shown_pair(card, q, canonical(card, k)).right;
               if (ImGui::Selectable(label.c_str(), cur == k)) m_match[iu] = k;
             }
             ImGui::EndCombo();
@@ -428,14 +446,15 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
       ImGui::Dummy(ImVec2(0, 0.2f * em));
       ImGui::TextDisabled("Options");
       for (int k = 0; k < n; ++k)
-        option_row(k + 1, q.pairs[static_cast<std::size_t>(canonical(card, k))].right, Mark::None, false);
+        option_row(k + 1, shown_pair(card, q, canonical(card, k)).right, Mark::None, false);
       hint_text("↑/↓ select an item on the left, 1–" + std::to_string(n) + " give it an option. Enter submits.");
       break;
     }
     case QuestionType::Dilemma: {
       text_in(ui.fonts->bold, "Positions");
       for (int k = 0; k < n; ++k) {
-        const core::Position& p = q.positions[static_cast<std::size_t>(k)];
+        const auto ku = static_cast<std::size_t>(k);
+        const core::Position& p = ku < card.positions.size() ? card.positions[ku] : q.positions[ku];
         if (option_row(k + 1, p.title, Mark::Radio, m_position == k, m_position == k)) m_position = k;
         ImGui::Indent(2.6f * em);
         for (const auto& arg : p.arguments) {
@@ -526,7 +545,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
         const auto& choice = q.choices[static_cast<std::size_t>(c)];
         const bool chosen = std::find(fb.answer.choices.begin(), fb.answer.choices.end(), c) != fb.answer.choices.end();
         const Mark m = choice.correct ? Mark::Correct : chosen ? Mark::Wrong : Mark::None;
-        std::string text = choice.text;
+        std::string text = shown(card.choices, c, choice.text);
         if (chosen) text += "   — your answer";
         ImGui::PushID(k);
         option_row(k + 1, text, m, false);
@@ -536,19 +555,19 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
         ImGui::TextDisabled("Correct answer");
         ImGui::SameLine();
         ImGui::PushFont(ui.fonts->bold);
-        panel_text(g.expected);
+        panel_text(fb.expected.empty() ? g.expected : fb.expected);
         ImGui::PopFont();
       }
     } else {
       ImGui::TextDisabled("Your answer");
-      const std::string given = core::describe_answer(q, fb.answer);
+      const std::string given = fb.given.empty() ? core::describe_answer(q, fb.answer) : fb.given;
       panel_text(given.empty() ? "(nothing)" : given);
       const bool expected_shown_below = q.type == QuestionType::Dilemma;  // as the model answer
       if (!expected_shown_below &&
           (!g.correct || q.type == QuestionType::ShortAnswer || q.type == QuestionType::Numeric)) {
         ImGui::TextDisabled("Correct answer");
         ImGui::PushFont(ui.fonts->bold);
-        panel_text(g.expected);
+        panel_text(fb.expected.empty() ? g.expected : fb.expected);
         ImGui::PopFont();
       }
     }
@@ -558,7 +577,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
   if (q.type == QuestionType::Dilemma) {
     ImGui::Dummy(ImVec2(0, 0.3f * em));
     text_in(ui.fonts->bold, "Model answer");
-    wrapped_text(q.model_answer);
+    wrapped_text(card.model_answer.empty() ? q.model_answer : card.model_answer);
     ImGui::Dummy(ImVec2(0, 0.3f * em));
     text_in(ui.fonts->bold, "Self-assessment: tick what your justification did");
     for (std::size_t i = 0; i < q.rubric.size() && i < 8; ++i) {
@@ -572,7 +591,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
       ImGui::TextDisabled("%c", letter);
       ImGui::SameLine();
       ImGui::AlignTextToFramePadding();
-      wrapped_text(q.rubric[i]);
+      wrapped_text(shown(card.rubric, static_cast<int>(i), q.rubric[i]));
       const bool text_clicked = ImGui::IsItemClicked();
       if (clicked || text_clicked || typed_letter(letter))
         ui.send(app::SetRubric{static_cast<int>(i), !met});
@@ -586,7 +605,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
   ImGui::Dummy(ImVec2(0, 0.3f * em));
   if (!q.explanation.empty()) {
     text_in(ui.fonts->bold, "Why");
-    wrapped_text(q.explanation);
+    wrapped_text(card.explanation.empty() ? q.explanation : card.explanation);
   }
   if (!card.citation.empty()) {
     ImGui::Dummy(ImVec2(0, 0.2f * em));

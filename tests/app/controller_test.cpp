@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "app/controller.hpp"
@@ -370,17 +371,99 @@ TEST(Citation, ShortFormFromTheSourceCitation) {
   const core::Source s{"soldatov2021",
                        "Andrei Soldatov, \"Can the U.S. Still Cooperate With Russia's Security Agencies?\", "
                        "The Moscow Times, 14 May 2021.",
-                       ""};
+                       "", ""};
   EXPECT_EQ(app::format_citation(s, {12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12");
   EXPECT_EQ(app::format_citation(s, {13, 12}),
             "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
   EXPECT_EQ(app::format_citation(s, {9, 11, 12}),
             "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "9, 11, 12");
   EXPECT_EQ(app::format_citation(s, {}), "Soldatov, The Moscow Times, 14 May 2021");
-  const core::Source two{"x", "Jane Doe and John Roe, “A, B and C”, Journal, 2020.", ""};
+  const core::Source two{"x", "Jane Doe and John Roe, “A, B and C”, Journal, 2020.", "", ""};
   EXPECT_EQ(app::format_citation(two, {3}), "Doe, Journal, 2020, \xC2\xB6" "3");
-  const core::Source bare{"only-id", "", ""};
+  const core::Source bare{"only-id", "", "", ""};
   EXPECT_EQ(app::format_citation(bare, {4}), "only-id, \xC2\xB6" "4");
+}
+
+TEST(Controller, CardViewRendersInlineCitations) {
+  Fixture f;
+  const std::string bank = f.dir.file("cited.toml");
+  std::ofstream(bank, std::ios::binary) << R"([bank]
+id = "cited"
+title = "Cited"
+version = "1"
+format = 1
+
+[[source]]
+id = "doe2021"
+citation = "Jane Doe, \"A Made-Up Article\", The Test Times, 14 May 2021."
+
+[[source]]
+id = "rferl-2019"
+citation = "RFE/RL, report on the sentences, February 2019."
+short = "RFE/RL, 2019"
+
+[[question]]
+id = "q1"
+type = "single_choice"
+prompt = "Which year [@doe2021]?"
+choices = ["2016 [@rferl-2019]", "2018"]
+answer = "2016 [@rferl-2019]"
+explanation = "Both say 2016 [@doe2021; @rferl-2019]."
+source = "doe2021"
+paragraph = 1
+
+[[question]]
+id = "q2"
+type = "dilemma"
+prompt = "Share?"
+scenario = "A lead arrives [@rferl-2019]."
+rubric = ["Names the risk [@doe2021]", "Weighs it"]
+model_answer = "Share carefully [@rferl-2019]."
+explanation = "It depends."
+source = "doe2021"
+paragraph = 2
+
+  [[question.position]]
+  id = "share"
+  title = "Share [@doe2021]"
+  arguments = ["Saves lives [@rferl-2019]"]
+
+  [[question.position]]
+  id = "withhold"
+  title = "Withhold"
+  arguments = []
+)";
+  app::Controller c(test_config(f.db, f.now, {bank}));
+  ASSERT_TRUE(c.home().banks.at(0).loaded);
+  c.dispatch(app::StartSession{});
+  ASSERT_NE(c.study(), nullptr);
+  const app::CardView& card = c.study()->card;
+  EXPECT_EQ(card.question->id, "q1");
+  EXPECT_EQ(card.prompt, "Which year (Jane Doe, 2021)?");
+  EXPECT_EQ(card.explanation, "Both say 2016 (Jane Doe, 2021; RFE/RL, 2019).");
+  ASSERT_EQ(card.choices.size(), 2u);
+  EXPECT_EQ(card.choices[0], "2016 (RFE/RL, 2019)");  // canonical order
+  EXPECT_EQ(card.choices[1], "2018");
+  EXPECT_EQ(card.question->explanation, "Both say 2016 [@doe2021; @rferl-2019].");  // the data stays raw
+  *f.now += 2000;
+  c.dispatch(app::SubmitAnswer{make_answer(*card.question, false)});
+  ASSERT_TRUE(c.study()->feedback.has_value());
+  EXPECT_EQ(c.study()->feedback->expected, "2016 (RFE/RL, 2019)");
+  EXPECT_EQ(c.study()->feedback->given, "2018");
+  EXPECT_EQ(c.study()->card.explanation, "Both say 2016 (Jane Doe, 2021; RFE/RL, 2019).");
+  c.dispatch(app::Rate{Rating::Again});
+
+  ASSERT_NE(c.study(), nullptr);
+  const app::CardView& d = c.study()->card;
+  ASSERT_EQ(d.question->id, "q2");
+  EXPECT_EQ(d.scenario, "A lead arrives (RFE/RL, 2019).");
+  EXPECT_EQ(d.model_answer, "Share carefully (RFE/RL, 2019).");
+  EXPECT_EQ(d.rubric, (std::vector<std::string>{"Names the risk (Jane Doe, 2021)", "Weighs it"}));
+  ASSERT_EQ(d.positions.size(), 2u);
+  EXPECT_EQ(d.positions[0].id, "share");
+  EXPECT_EQ(d.positions[0].title, "Share (Jane Doe, 2021)");
+  EXPECT_EQ(d.positions[0].arguments, (std::vector<std::string>{"Saves lives (RFE/RL, 2019)"}));
+  EXPECT_EQ(d.positions[1].title, "Withhold");
 }
 
 TEST(Controller, BundledBanksStudyEndToEnd) {

@@ -304,7 +304,7 @@ TEST(BankLoader, LoadBanksWalksFoldersSortedAndRefusesDuplicateIds) {
 TEST(BankValidate, ValidFixturesSummary) {
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({kValidDir.string()}, out), 0);
-  EXPECT_EQ(out.str(), "2 banks, 10 questions: 0 errors, 0 warnings\n");
+  EXPECT_EQ(out.str(), "3 banks, 12 questions: 0 errors, 0 warnings\n");
 }
 
 TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {
@@ -332,6 +332,26 @@ TEST(BankValidate, MissingPathIsAnError) {
   EXPECT_EQ(out.str(),
             "/nonexistent/casebook: error: no such file or folder [missing-path]; check the path\n"
             "0 banks, 0 questions: 1 error, 0 warnings\n");
+}
+
+TEST(BankLoader, CitationsFixtureKeepsMarkersAndReadsShort) {
+  const auto r = casebook::bank::load_bank_file((kValidDir / "citations.toml").string());
+  ASSERT_TRUE(r.bank) << dump(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  const auto& b = *r.bank;
+  ASSERT_EQ(b.sources.size(), 2u);
+  EXPECT_EQ(b.sources[0].short_form, "Soldatov, 2021");
+  EXPECT_EQ(b.sources[1].short_form, "");
+  ASSERT_EQ(b.questions.size(), 2u);
+  // The loader keeps markers as written (rendering is for display); a marker wrapped over
+  // two lines of a """ string is joined by the reflow like any other text.
+  EXPECT_EQ(b.questions[0].prompt, "When were the treason sentences passed [@rferl-treason-2019]?");
+  EXPECT_EQ(b.questions[0].explanation,
+            "Both sources agree [@soldatov2021; @rferl-treason-2019]. Brackets without an at sign [like this] are "
+            "plain text.");
+  EXPECT_TRUE(b.questions[0].choices[0].correct);
+  EXPECT_EQ(b.questions[1].positions[0].arguments.at(0), "Saves lives [@soldatov2021]");
+  EXPECT_EQ(b.questions[1].model_answer, "It depends [@soldatov2021; @rferl-treason-2019].");
 }
 
 TEST(BankValidate, RealQuestionBanksLoadWithoutErrors) {
