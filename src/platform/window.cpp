@@ -148,8 +148,13 @@ int run_window_loop(const LoopOptions& options) {
                                            : g_last_glfw_error.c_str());
     return 1;
   }
+  // OpenGL 3.2 core: the ImGui OpenGL3 backend then sets RendererHasVtxOffset, so one
+  // window may hold more than 65 535 vertices with Debian's 16-bit indices (a long scenario
+  // would otherwise abort in ImGui). Every laptop GPU of the last decade has 3.3+.
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
   GLFWwindow* window =
@@ -171,7 +176,7 @@ int run_window_loop(const LoopOptions& options) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini next to the learner's files
   io.LogFilename = nullptr;
-  if (!ImGui_ImplGlfw_InitForOpenGL(window, false) || !ImGui_ImplOpenGL3_Init("#version 130")) {
+  if (!ImGui_ImplGlfw_InitForOpenGL(window, false) || !ImGui_ImplOpenGL3_Init("#version 150")) {
     std::fprintf(stderr, "casebook: cannot start the graphical interface: OpenGL 3.0 renderer failed to initialise\n");
     ImGui::DestroyContext();
     glfwDestroyWindow(window);

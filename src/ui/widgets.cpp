@@ -9,11 +9,30 @@
 
 namespace casebook::ui {
 
+void unformatted_text(std::string_view text) {
+  // Debian's ImGui 1.86 uses 16-bit indices, and one text item reserves four vertices per
+  // byte: a single item over ~16 000 bytes aborts ImGui. Long text is drawn in pieces of at
+  // most kMaxPiece bytes, cut after a line break if there is one, else after a space, else
+  // before a UTF-8 lead byte (never inside a character).
+  constexpr std::size_t kMaxPiece = 2048;
+  while (text.size() > kMaxPiece) {
+    std::size_t cut = text.rfind('\n', kMaxPiece - 1);
+    if (cut == std::string_view::npos || cut < kMaxPiece / 2) cut = text.rfind(' ', kMaxPiece - 1);
+    if (cut == std::string_view::npos || cut < kMaxPiece / 2) {
+      cut = kMaxPiece - 1;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut + 1]) & 0xC0) == 0x80) --cut;
+    }
+    ImGui::TextUnformatted(text.data(), text.data() + cut + 1);
+    text.remove_prefix(cut + 1);
+  }
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
 void wrapped_text(std::string_view text) {
   // Respect a wrap position pushed by an enclosing panel; otherwise wrap at the edge.
   const bool outer = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;
   if (!outer) ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  unformatted_text(text);
   if (!outer) ImGui::PopTextWrapPos();
 }
 
@@ -28,7 +47,7 @@ void hint_text(std::string_view text) { wrapped_text(text, kColorMuted); }
 void text_in(ImFont* font, std::string_view text, const ImVec4* color) {
   if (font != nullptr) ImGui::PushFont(font);
   if (color != nullptr) ImGui::PushStyleColor(ImGuiCol_Text, *color);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  unformatted_text(text);
   if (color != nullptr) ImGui::PopStyleColor();
   if (font != nullptr) ImGui::PopFont();
 }

@@ -24,6 +24,9 @@ struct UiContext {
   }
 };
 
+/// Draws text as ImGui::TextUnformatted does, in pieces short enough for ImGui's 16-bit
+/// indices (any length; UTF-8 is never cut inside a character).
+void unformatted_text(std::string_view text);
 /// Text wrapped at the right edge of the current column.
 void wrapped_text(std::string_view text);
 /// Wrapped text in a colour.
