@@ -11,7 +11,9 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 #include "bank/suggest.hpp"
@@ -31,6 +33,8 @@ using core::Severity;
 constexpr std::int64_t kFormatVersion = 1;
 /// Files larger than this are refused before parsing (a bank is a few hundred kilobytes).
 constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
+/// Most dotted parts a key or table name may have (see find_overlong_key).
+constexpr int kMaxKeyParts = 64;
 
 constexpr std::size_t kMinChoices = 2;
 constexpr std::size_t kMinItems = 3;
@@ -63,7 +67,15 @@ struct Context {
   Where at;
 };
 
-std::string ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
+/// `s` in backticks for a message; text over 80 bytes is cut (at a character boundary) with
+/// "…", so a hostile 2 MB key does not become a 2 MB diagnostic.
+std::string ticked(std::string_view s) {
+  constexpr std::size_t kMax = 80;
+  if (s.size() <= kMax) return "`" + std::string(s) + "`";
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "`" + std::string(s.substr(0, cut)) + "…`";
+}
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
@@ -751,16 +763,15 @@ void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core:
 }
 
 void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
+  std::unordered_map<std::string_view, std::size_t> first;  // text -> index of its first use
   for (std::size_t i = 0; i < values.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (values[j].text == values[i].text) {
-        warning(values[i].at, "repeated-choice",
-                std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
-                    std::to_string(values[j].at.line) + ", column " + std::to_string(values[j].at.column) + ")",
-                "remove the repeat");
-        break;
-      }
-    }
+    const auto [it, fresh] = first.emplace(values[i].text, i);
+    if (fresh) continue;
+    const Located& earlier = values[it->second];
+    warning(values[i].at, "repeated-choice",
+            std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
+                std::to_string(earlier.at.line) + ", column " + std::to_string(earlier.at.column) + ")",
+            "remove the repeat");
   }
 }
 
@@ -1039,6 +1050,68 @@ void BankReader::check_question_citations(const toml::table& t, const core::Bank
   }
 }
 
+/// toml++ parses dotted keys and table names recursively, one stack frame per part, so a
+/// hostile `[a.a.a....]` of 50 000 parts overflows the stack before any diagnostic. This scan
+/// finds, outside strings and comments, the first key or table name with more than
+/// kMaxKeyParts parts and returns its position (1-based line; column in code points).
+std::optional<Where> find_overlong_key(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  int parts = 1;
+  bool in_key = true;  // at the start of a line, before its '=' (or inside a [header])
+  const auto column_of = [&](std::size_t at) {
+    int col = 1;
+    for (std::size_t k = line_start; k < at; ++k) {
+      if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++col;
+    }
+    return col;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      parts = 1;
+      in_key = true;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      // Skip a string; a multi-line one may span lines (count them).
+      const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+      const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.substr(j, close.size()) != close) {
+        if (c == '"' && text[j] == '\\' && j + 1 < text.size() && text[j + 1] != '\n') {
+          j += 2;  // an escape in a basic string (a line-ending backslash keeps its newline)
+          continue;
+        }
+        if (text[j] == '\n') {
+          if (!multi) break;
+          ++line;
+          line_start = j + 1;
+        }
+        ++j;
+      }
+      i = std::min(text.size(), j + close.size()) - 1;
+      if (multi) in_key = false;
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (c == '=' || c == ',' || c == '{') {
+      in_key = c != '=';  // after '=' a value; inside an inline table, keys again
+      parts = 1;
+      continue;
+    }
+    if (in_key && c == '.') {
+      if (++parts > kMaxKeyParts) return Where{line, column_of(i)};
+    }
+  }
+  return std::nullopt;
+}
+
 LoadResult BankReader::read(std::string_view text) {
   LoadResult result;
   result.path = m_path;
@@ -1046,6 +1119,13 @@ LoadResult BankReader::read(std::string_view text) {
   m_line_starts.assign(1, 0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') m_line_starts.push_back(i + 1);
+  }
+  if (const auto deep = find_overlong_key(text)) {
+    error(*deep, "toml-syntax",
+          "a key or table name has more than " + std::to_string(kMaxKeyParts) + " dotted parts",
+          "a bank needs at most a few levels, such as [[question.position]]; remove the extra parts");
+    result.diagnostics = std::move(m_diags);
+    return result;
   }
   toml::table root;
   try {
@@ -1084,6 +1164,10 @@ LoadResult load_file(const std::string& path, std::optional<Located>* bank_id) {
   }
   if (fs::is_directory(path, ec)) {
     return unreadable("is a folder, not a bank file", "pass a .toml file, or load the folder with load_banks");
+  }
+  if (!fs::is_regular_file(path, ec)) {
+    // A FIFO or a device would block or never end: only ordinary files are read.
+    return unreadable("is not an ordinary file (a pipe, socket or device)", "pass a .toml file");
   }
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {

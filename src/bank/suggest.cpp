@@ -48,11 +48,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_word(std::string_view word, const std::vector<std::string_view>& candidates) {
   const std::size_t word_len = units(word).size();
+  // Suggestions are for typos in keys, ids and short answers; comparing long texts would
+  // cost time and memory proportional to the product of their lengths.
+  if (word_len > kMaxSuggestUnits) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (std::string_view c : candidates) {
     const std::size_t len = units(c).size();
     const std::size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : len / 4;
+    // The distance is at least the difference in length: skip what cannot be close enough.
+    if ((len > word_len ? len - word_len : word_len - len) > limit) continue;
     const std::size_t dist = edit_distance(word, c);
     if (c == word || dist > limit || dist >= word_len) continue;
     if (!best || dist < best_distance) {

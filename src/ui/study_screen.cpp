@@ -126,7 +126,7 @@ void end_panel(const ImVec4& bg, const ImVec4& border) {
 // PushTextWrapPos(0) wraps at the window edge; inside a panel we want the panel's edge,
 // so panels push an explicit wrap position and wrapped_text must not override it.
 void panel_text(std::string_view text) {
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  unformatted_text(text);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Bank loader on valid fixtures (every field of every question type), folder walking,
 // duplicate bank ids, and robustness: no throw and no half-loaded bank on any input.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -264,6 +265,13 @@ TEST(BankLoader, UnreadableAndMissingFiles) {
   const auto folder = casebook::bank::load_bank_file(kValidDir.string());
   ASSERT_EQ(folder.diagnostics.size(), 1u);
   EXPECT_EQ(folder.diagnostics[0].code, "unreadable-file");
+  // A FIFO named like a bank would block a reader forever: refused without opening it.
+  const fs::path fifo = scratch_dir("fifo") / "pipe.toml";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const auto pipe = casebook::bank::load_bank_file(fifo.string());
+  ASSERT_EQ(pipe.diagnostics.size(), 1u);
+  EXPECT_EQ(pipe.diagnostics[0].code, "unreadable-file");
+  EXPECT_EQ(pipe.diagnostics[0].message, "is not an ordinary file (a pipe, socket or device)");
 }
 
 TEST(BankLoader, LoadBanksWalksFoldersSortedAndRefusesDuplicateIds) {
