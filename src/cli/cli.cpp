@@ -137,11 +137,31 @@ int run_validate(const std::vector<std::string>& paths, std::ostream& out) {
   return bank::validate_paths(paths, out);
 }
 
+/// Where a report may be written: the final file behind any symlinks. Throws for an output
+/// that is the database itself (or its WAL/SHM files) or that exists but is not an ordinary
+/// file (a device, a folder): replacing those would destroy them.
+fs::path report_target(const std::string& out_path, const std::string& db_path) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(fs::path(out_path), ec);
+  if (ec) target = fs::absolute(out_path);
+  const fs::path db = fs::weakly_canonical(fs::path(db_path), ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (target == fs::path(db.string() + suffix)) {
+      throw UsageError("--out " + out_path + " is the progress database; choose another file");
+    }
+  }
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+    throw UsageError("--out " + out_path + " exists and is not an ordinary file; choose a file path");
+  }
+  return target;
+}
+
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   if (!fs::is_regular_file(options.db_path, ec)) {
     throw std::runtime_error("no progress database at " + options.db_path);
   }
+  const fs::path target = report_target(options.out_path, options.db_path);
   storage::Progress progress(options.db_path);
   const auto learners = progress.learners();
   if (std::find(learners.begin(), learners.end(), options.learner) == learners.end()) {
@@ -203,7 +223,7 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   } else {
     throw UsageError("unknown report format '" + options.format + "' (csv, json or html)");
   }
-  write_file_atomically(options.out_path, text.str());
+  write_file_atomically(target.string(), text.str());
   out << "Wrote " << in.cards.size() << " cards and " << in.reviews.size() << " reviews of learner '"
       << options.learner << "' to " << options.out_path << "\n";
   return kExitOk;

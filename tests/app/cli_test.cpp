@@ -254,3 +254,30 @@ TEST(Cli, WithoutGuiOrWithBadDatabaseTheDefaultCommandFails) {
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err.rfind("casebook: ", 0), 0u) << r.err;
 }
+
+// A report never replaces the database, a device or a symlink: the database is refused
+// (exit 2, file unchanged), a symlinked output is written through to its target.
+TEST(Cli, ReportProtectsTheDatabaseAndFollowsSymlinks) {
+  TempDir dir;
+  const std::string db = dir.file("progress.sqlite3");
+  seed_database(db);
+  if (HasFatalFailure()) return;
+  const std::string before = slurp(db);
+  for (const std::string& out : {db, db + "-wal"}) {
+    const Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", out});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("is the progress database"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(slurp(db), before);
+  Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", "/dev/null"});
+  EXPECT_EQ(r.code, 2) << r.err;
+
+  const std::string real = dir.file("real.csv");
+  const std::string link = dir.file("link.csv");
+  { std::ofstream(real) << "old"; }
+  std::filesystem::create_symlink(real, link);
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", link});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(slurp(real).rfind("record,card_key,", 0), 0u);
+}
