@@ -241,14 +241,17 @@ struct Controller::Impl {
     home.db_path = config.db_path;
     home.message = message;
     const TimestampMs t = now();
-    Counts limits{};
-    try {
-      limits = limits_left(t);
-    } catch (const std::exception& e) {
-      message = std::string("Could not read today's progress: ") + e.what();
-      home.message = message;
-      limits.today = core::study_day(t, config.scheduler.clock);
-    }
+    const Counts limits = [&] {
+      try {
+        return limits_left(t);
+      } catch (const std::exception& e) {
+        message = std::string("Could not read today's progress: ") + e.what();
+        home.message = message;
+        Counts none{};
+        none.today = core::study_day(t, config.scheduler.clock);
+        return none;
+      }
+    }();
     int total_new = 0, total_due = 0;
     for (const auto& load : loads) {
       BankRow row;

@@ -20,7 +20,6 @@ using CodePoint = utf8proc_int32_t;
 
 constexpr CodePoint kReplacementChar = 0xFFFD;
 /// describe_answer keeps at most this many code points of typed text (then "…").
-constexpr std::size_t kMaxDescribedCodePoints = 1000;
 
 /// Decodes UTF-8 into code points. Invalid bytes are skipped one at a time, or replaced by
 /// U+FFFD when `replace_invalid` is set.
@@ -93,19 +92,34 @@ bool is_accent(CodePoint cp) {
   return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
 }
 
-/// Text for one line of a log: valid UTF-8 (bad bytes become U+FFFD), control characters and
-/// line breaks become spaces, at most kMaxDescribedCodePoints code points (cut on a code
-/// point boundary, marked with "…").
+/// Bank text for one line of a log: valid UTF-8 (bad bytes become U+FFFD), control
+/// characters and line breaks become spaces.
 std::string one_line(std::string_view text) {
   std::vector<CodePoint> cps = decode_utf8(text, true);
   for (CodePoint& cp : cps) {
     if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC || cp == 0x2028 || cp == 0x2029) cp = ' ';
   }
-  const bool cut = cps.size() > kMaxDescribedCodePoints;
-  if (cut) cps.resize(kMaxDescribedCodePoints);
-  std::string out = encode_utf8(cps);
-  if (cut) out += "\u2026";
-  return out;
+  return encode_utf8(cps);
+}
+
+/// What the learner typed, kept whole for the append-only review log: valid UTF-8 (bad
+/// bytes become U+FFFD), CR LF and CR become LF, other control characters spaces. Nothing is
+/// cut: a justification is the learner's work and cannot be recovered later.
+std::string learner_text(std::string_view text) {
+  std::vector<CodePoint> cps = decode_utf8(text, true);
+  std::vector<CodePoint> out;
+  out.reserve(cps.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    CodePoint cp = cps[i];
+    if (cp == '\r') {
+      if (i + 1 < cps.size() && cps[i + 1] == '\n') continue;
+      cp = '\n';
+    } else if (cp != '\n' && utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) {
+      cp = ' ';
+    }
+    out.push_back(cp);
+  }
+  return encode_utf8(out);
 }
 
 std::string trim_ascii(std::string_view s) {
@@ -498,7 +512,7 @@ std::string describe_answer(const Question& q, const Answer& answer) {
       return answer.truth ? (*answer.truth ? "true" : "false") : none;
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric: {
-      const std::string typed = one_line(answer.text);
+      const std::string typed = learner_text(answer.text);
       return trim_ascii(typed).empty() ? none : typed;
     }
     case QuestionType::Ordering: {
@@ -529,7 +543,7 @@ std::string describe_answer(const Question& q, const Answer& answer) {
         met += answer.rubric_met[i] ? 1 : 0;
       }
       s += "; rubric " + std::to_string(met) + "/" + std::to_string(q.rubric.size()) + " met";
-      const std::string typed = one_line(answer.text);
+      const std::string typed = learner_text(answer.text);
       if (!trim_ascii(typed).empty()) s += "; justification: " + typed;
       return s;
     }

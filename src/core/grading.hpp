@@ -48,8 +48,8 @@ struct Grade {
 
 /// A one-line, human-readable rendering of `answer` for the review log and reports
 /// (choice texts, "true"/"false", the typed text, the order given, the position taken).
-/// Always valid UTF-8: bad bytes become U+FFFD, line breaks spaces, and typed text longer
-/// than 1000 code points is cut on a code point boundary and ends with "…".
+/// Always valid UTF-8 (bad bytes become U+FFFD). Bank texts (choices, items, positions) are
+/// put on one line; what the learner typed is kept whole, with its line breaks (as LF).
 [[nodiscard]] std::string describe_answer(const Question& q, const Answer& answer);
 
 }  // namespace casebook::core
