@@ -461,7 +461,9 @@ struct Controller::Impl {
       message.clear();
       session->rate(rating, correct, result.card, t);
     } catch (const std::exception& e) {
-      message = std::string("Your answer was not saved: ") + e.what() + ". It is kept; rate again to retry.";
+      std::string why = e.what();
+      while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();  // no ".."
+      message = "Your answer was not saved: " + why + ". It is kept; rate again to retry.";
       return false;
     }
     if (session->phase() == core::SessionPhase::Finished) {

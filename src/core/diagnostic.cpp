@@ -5,8 +5,29 @@
 
 namespace casebook::core {
 
+namespace {
+
+/// Appends `text` with ASCII control characters (newline, ESC, ...) written as \xHH, so one
+/// diagnostic stays one line and a hostile bank cannot send terminal escape sequences.
+void append_printable(std::string& s, const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      s += "\\x";
+      s += kHex[u >> 4];
+      s += kHex[u & 0xF];
+    } else {
+      s += c;
+    }
+  }
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string s = d.file;
+  std::string s;
+  append_printable(s, d.file);
   if (d.line > 0) {
     s += ':';
     s += std::to_string(d.line);
@@ -16,7 +37,7 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
   }
   s += d.severity == Severity::Error ? ": error: " : ": warning: ";
-  s += d.message;
+  append_printable(s, d.message);
   if (!d.code.empty()) {
     s += " [";
     s += d.code;
@@ -24,7 +45,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   if (!d.hint.empty()) {
     s += "; ";
-    s += d.hint;
+    append_printable(s, d.hint);
   }
   return s;
 }

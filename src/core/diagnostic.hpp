@@ -21,7 +21,8 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-/// "path:line:col: error|warning: message [code]" (hint appended as "; hint" when present).
+/// "path:line:col: error|warning: message [code]" (hint appended as "; hint" when present),
+/// always one line: ASCII control characters in the path, message or hint appear as \xHH.
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& d);
 
 [[nodiscard]] bool has_errors(const std::vector<Diagnostic>& ds);

@@ -172,6 +172,19 @@ TEST(BankLoader, BomAndCrlfFixture) {
   EXPECT_EQ(q.pos.column, 1);  // the BOM is not a column
 }
 
+TEST(BankLoader, DiagnosticsStayOneLineWithoutControlCharacters) {
+  // A key with a newline and an ANSI escape (a hostile bank) must not break the one-line
+  // format nor reach the terminal as an escape sequence.
+  std::string text = minimal_bank("ctl");
+  text += "\"bad\\nkey\\u001b[31mRED\" = 1\n";
+  const auto r = casebook::bank::load_bank_text(text, "ctl.toml");
+  ASSERT_FALSE(r.diagnostics.empty());
+  const std::string line = casebook::core::format_diagnostic(r.diagnostics.back());
+  EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+  EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
+  EXPECT_NE(line.find("bad\\x0Akey\\x1B[31mRED"), std::string::npos) << line;
+}
+
 TEST(BankLoader, HardWrappedTextIsReflowed) {
   // Instructors wrap long prose in """ strings; a single break is a space, a blank line
   // a paragraph break, in prose fields and in lists of strings alike.
