@@ -443,7 +443,9 @@ struct Controller::Impl {
     const std::string& key = study.card.card_key;
     const core::Question& q = *study.card.question;
     try {
-      const core::CardSchedule before = schedule_before(key, t);
+      // The newest stored state (another Casebook may share the database), else ours.
+      const std::optional<core::CardSchedule> stored = progress.card_state(config.learner, key);
+      const core::CardSchedule before = stored ? *stored : schedule_before(key, t);
       const core::ReviewResult result = scheduler.next(before, t, rating);
       core::ReviewRecord r;
       r.learner = config.learner;

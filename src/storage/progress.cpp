@@ -256,17 +256,29 @@ std::vector<std::string> Progress::learners() {
   });
 }
 
+/// Card states of one learner (bind the name as parameter 1); columns as read_schedule(st, 1).
+constexpr const char* kSelectCardStates =
+    "SELECT c.card_key, c.state, c.stability, c.difficulty, c.due_ms, "
+    "c.last_review_ms, c.scheduled_days, c.learning_steps, c.reps, c.lapses "
+    "FROM card_state c JOIN learner l ON l.id = c.learner_id WHERE l.name = ?";
+
 std::map<std::string, core::CardSchedule> Progress::card_states(const std::string& learner) {
   return m_impl->guard("read card states from", [&] {
     std::map<std::string, core::CardSchedule> out;
-    SQLite::Statement st(m_impl->db,
-                         "SELECT c.card_key, c.state, c.stability, c.difficulty, c.due_ms, "
-                         "c.last_review_ms, c.scheduled_days, c.learning_steps, c.reps, c.lapses "
-                         "FROM card_state c JOIN learner l ON l.id = c.learner_id "
-                         "WHERE l.name = ? ORDER BY c.card_key");
+    SQLite::Statement st(m_impl->db, std::string(kSelectCardStates) + " ORDER BY c.card_key");
     st.bind(1, learner);
     while (st.executeStep()) out.emplace(st.getColumn(0).getString(), read_schedule(st, 1));
     return out;
+  });
+}
+
+std::optional<core::CardSchedule> Progress::card_state(const std::string& learner, const std::string& card_key) {
+  return m_impl->guard("read a card state from", [&]() -> std::optional<core::CardSchedule> {
+    SQLite::Statement st(m_impl->db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    if (!st.executeStep()) return std::nullopt;
+    return read_schedule(st, 1);
   });
 }
 

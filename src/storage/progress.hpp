@@ -51,6 +51,12 @@ class Progress {
   /// Cached state of every card the learner has reviewed, keyed by card key.
   [[nodiscard]] std::map<std::string, core::CardSchedule> card_states(const std::string& learner);
 
+  /// Cached state of one card, or nullopt if the learner never reviewed it. Read at the
+  /// moment of rating, so a second Casebook on the same database schedules from the newest
+  /// state rather than from the one it loaded at start.
+  [[nodiscard]] std::optional<core::CardSchedule> card_state(const std::string& learner,
+                                                             const std::string& card_key);
+
   /// Appends `r` to the review log and updates the card's state in one committed
   /// transaction; when this returns the answer is durable. Returns the new row id.
   std::int64_t record_review(const ReviewRecord& r);

@@ -502,3 +502,29 @@ TEST(Controller, BundledBanksStudyEndToEnd) {
   EXPECT_EQ(shown, total);
   EXPECT_EQ(c.summary().reviewed, total);
 }
+
+// Two Casebooks on one database (two windows, or a laptop and a synced folder): each rating
+// starts from the newest stored state, not from the state the instance loaded at start.
+TEST(Controller, TwoInstancesScheduleFromTheNewestState) {
+  Fixture f;
+  app::Controller a(test_config(f.db, f.now));
+  app::Controller b(test_config(f.db, f.now));
+  a.dispatch(app::StartSession{});
+  b.dispatch(app::StartSession{});
+  ASSERT_NE(a.study(), nullptr);
+  ASSERT_NE(b.study(), nullptr);
+  const std::string key = a.study()->card.card_key;
+  ASSERT_EQ(b.study()->card.card_key, key);  // both show the same new card
+
+  answer_and_rate(a, f, true, Rating::Good);
+  answer_and_rate(b, f, true, Rating::Good);
+
+  storage::Progress p(f.db);
+  const auto log = p.review_log("alice");
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].before.state, core::CardState::New);
+  EXPECT_EQ(log[1].before, log[0].after);  // b started from a's result
+  EXPECT_EQ(log[1].after.reps, 2);
+  EXPECT_EQ(p.card_state("alice", key), log[1].after);
+  EXPECT_EQ(p.card_state("alice", "test-small/never-seen"), std::nullopt);
+}
