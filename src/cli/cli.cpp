@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -250,11 +251,28 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   app.add_option("--bank", bank_paths, "Question bank file or folder (repeatable; default: the bundled banks)")
       ->allow_extra_args(false)
       ->type_name("PATH");
-  app.add_option("--learner", learner, "Learner name (default \"default\")")->type_name("NAME");
+  // A learner name must have a visible character; a frame count is a whole number 1..100000.
+  const CLI::Validator non_blank(
+      [](std::string& value) {
+        return value.find_first_not_of(" \t") == std::string::npos ? std::string("must not be empty")
+                                                                    : std::string();
+      },
+      "NON-EMPTY");
+  const CLI::Validator frame_count(
+      [](std::string& value) {
+        int n = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, n);
+        if (ec != std::errc() || ptr != end) return "'" + value + "' is not a whole number";
+        if (n < 1 || n > 100000) return "must be between 1 and 100000, not " + value;
+        return std::string();
+      },
+      "1..100000");
+  app.add_option("--learner", learner, "Learner name (default \"default\")")->check(non_blank)->type_name("NAME");
   app.add_option("--screenshot", screenshot, "GUI: write a PNG of the window after --frames frames, then exit")
       ->type_name("FILE.png");
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
-      ->check(CLI::PositiveNumber)
+      ->check(frame_count)
       ->type_name("N");
 
   auto* validate = app.add_subcommand("validate", "Check question bank files and print every problem");

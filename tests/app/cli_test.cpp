@@ -114,7 +114,8 @@ TEST(Cli, UsageErrorsExitWithTwoAndAHint) {
         {"report", "--db", "x.sqlite3", "--format", "xml", "--out", "r.xml"},
         {"report", "--db", "x.sqlite3", "--format", "csv"},
         {"report", "--db", "x.sqlite3", "--out", "report.txt"},
-        {"--frames", "0"}}) {
+        {"--frames", "0"}, {"--frames", "-1"}, {"--frames", "abc"}, {"--learner", ""},
+        {"--learner", "  "}}) {
     const Exec r = run(dir, args);
     EXPECT_EQ(r.code, 2) << args.front() << " " << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
