@@ -285,6 +285,10 @@ class BankReader {
   void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
   void read_dilemma(const toml::table& t, const Context& ctx, core::Question& q);
   void warn_repeats(const std::vector<Located>& values, std::string_view what);
+  /// Warns (`unrenderable-character`) when `v` has a character above U+FFFF (emoji, some
+  /// CJK and maths letters): Debian's Dear ImGui 1.86 stores characters in 16 bits, so the
+  /// app would show "?" and a learner could never type such an answer.
+  void warn_unrenderable(const Located& v);
   void check_citations(const toml::node& n, const core::Bank& bank);
   void check_question_citations(const toml::table& t, const core::Bank& bank);
   Where where_in_text(std::size_t offset) const;
@@ -390,6 +394,7 @@ std::optional<Located> BankReader::get_string(const toml::table& t, std::string_
     return std::nullopt;
   }
   Located out{reflow(s->get()), where_of(*n)};
+  warn_unrenderable(out);
   if (is_blank(out.text)) {
     if (if_empty == IfEmpty::Error) {
       error(out.at, "empty-value", ticked(key) + " is empty in " + ctx.name, "write the text between the quotes");
@@ -449,6 +454,7 @@ std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t
       continue;
     }
     out.push_back(Located{reflow(s->get()), where_of(element)});
+    warn_unrenderable(out.back());
   }
   if (!ok) return std::nullopt;
   if (out.size() < min_count) {
@@ -760,6 +766,17 @@ void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core:
   } else {
     check(*n);
   }
+}
+
+void BankReader::warn_unrenderable(const Located& v) {
+  const auto lead4 = [](char c) { return (static_cast<unsigned char>(c) & 0xF8) == 0xF0; };
+  const auto it = std::find_if(v.text.begin(), v.text.end(), lead4);
+  if (it == v.text.end()) return;
+  const auto len = std::min<std::size_t>(4, static_cast<std::size_t>(v.text.end() - it));
+  warning(v.at, "unrenderable-character",
+          "the text has a character above U+FFFF (" + std::string(it, it + static_cast<std::ptrdiff_t>(len)) +
+              ") that the app cannot display or let a learner type",
+          "write it in words or leave it out (emoji and rare CJK or maths letters)");
 }
 
 void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
