@@ -163,7 +163,7 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     throw std::runtime_error("no progress database at " + options.db_path);
   }
   const fs::path target = report_target(options.out_path, options.db_path);
-  storage::Progress progress(options.db_path);
+  storage::Progress progress(options.db_path, storage::Progress::Access::ReadOnly);  // never writes
   const auto learners = progress.learners();
   if (std::find(learners.begin(), learners.end(), options.learner) == learners.end()) {
     std::string known;

@@ -118,18 +118,29 @@ struct Progress::Impl {
   std::string path;
   SQLite::Database db;
 
-  explicit Impl(const std::string& p)
-      : path(p), db(open(p)) {
+  Impl(const std::string& p, Access access)
+      : path(p), db(open(p, access)) {
     db.setBusyTimeout(kBusyTimeoutMs);
     check_identity();  // before anything that could write to the file
+    if (access == Access::ReadOnly) {
+      if (user_version() != schema_version()) {
+        throw StorageError("The " + describe_path(path) +
+                           (user_version() == 0 ? std::string(" is empty, not a Casebook progress database.")
+                                                : " was written by an older Casebook; open it once in the app "
+                                                  "to upgrade it.") +
+                           " It was left unchanged.");
+      }
+      return;
+    }
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
     migrate();
   }
 
-  static SQLite::Database open(const std::string& p) {
-    return SQLite::Database(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  static SQLite::Database open(const std::string& p, Access access) {
+    return SQLite::Database(p, access == Access::ReadOnly ? SQLite::OPEN_READONLY
+                                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   }
 
   [[noreturn]] void fail(const char* doing, const SQLite::Exception& e) const {
@@ -219,10 +230,10 @@ struct Progress::Impl {
   }
 };
 
-Progress::Progress(const std::string& path) {
-  create_parent_folders(path, "open the " + describe_path(path));
+Progress::Progress(const std::string& path, Access access) {
+  if (access == Access::ReadWrite) create_parent_folders(path, "open the " + describe_path(path));
   try {
-    m_impl = std::make_unique<Impl>(path);
+    m_impl = std::make_unique<Impl>(path, access);
   } catch (const SQLite::Exception& e) {
     std::string msg = "Cannot open the " + describe_path(path) + ": " + e.what();
     if (msg.back() != '.') msg += '.';

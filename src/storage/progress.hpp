@@ -35,8 +35,16 @@ struct CardRow {
 /// untouched. Every method throws StorageError on failure. Not thread-safe.
 class Progress {
  public:
-  /// Opens or creates the database at `path` (":memory:" for tests). Parent folders are created.
-  explicit Progress(const std::string& path);
+  /// How a database is opened.
+  enum class Access {
+    ReadWrite,  ///< create if missing, migrate, WAL (the app)
+    ReadOnly    ///< never writes: the file must exist and be of this schema (reports)
+  };
+
+  /// Opens the database at `path` (":memory:" for tests). ReadWrite creates it (and its
+  /// parent folders) if needed and applies migrations; ReadOnly refuses a missing, empty or
+  /// older-schema file with a StorageError instead of changing it, and every write throws.
+  explicit Progress(const std::string& path, Access access = Access::ReadWrite);
   ~Progress();
   Progress(Progress&&) noexcept;
   Progress& operator=(Progress&&) noexcept;

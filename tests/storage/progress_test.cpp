@@ -189,6 +189,31 @@ TEST(ProgressTest, TempFileRoundTripSurvivesReopen) {
   EXPECT_EQ(db.card_states(b.learner).at(b.card_key), b.after);
 }
 
+// Reports open the database read-only: an empty or missing file is refused untouched (not
+// turned into a new database), a real one is read, and any write is refused.
+TEST(ProgressTest, ReadOnlyNeverWrites) {
+  TempDir dir;
+  const std::string empty = dir.file("empty.sqlite");
+  { std::ofstream(empty, std::ios::binary); }
+  EXPECT_THROW(Progress(empty, Progress::Access::ReadOnly), StorageError);
+  EXPECT_EQ(fs::file_size(empty), 0u);
+  EXPECT_THROW(Progress(dir.file("missing.sqlite"), Progress::Access::ReadOnly), StorageError);
+  EXPECT_FALSE(fs::exists(dir.file("missing.sqlite")));
+
+  const std::string path = dir.file("progress.sqlite");
+  ReviewRecord a = make_review("ann", "bank/q1", kT0, 0);
+  {
+    Progress db(path);
+    a.id = db.record_review(a);
+  }
+  const std::string before = read_bytes(path);
+  Progress ro(path, Progress::Access::ReadOnly);
+  EXPECT_EQ(ro.review_log("ann"), std::vector<ReviewRecord>{a});
+  EXPECT_EQ(ro.card_state("ann", "bank/q1"), a.after);
+  EXPECT_THROW(ro.record_review(make_review("ann", "bank/q2", kT0 + 1, 0)), StorageError);
+  EXPECT_EQ(read_bytes(path), before);
+}
+
 TEST(ProgressTest, MigratesAnEmptyFileAndSetsPragmas) {
   TempDir dir;
   const std::string path = dir.file("empty.sqlite");
