@@ -390,6 +390,7 @@ struct Controller::Impl {
     }
     v.position = session->showing();
     v.remaining = session->remaining();
+    v.remaining_learning = session->remaining_learning();
     v.showing_id = ++showing_id;
     shown_at = now();
     rating_chosen = false;

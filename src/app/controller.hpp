@@ -78,6 +78,7 @@ struct CardView {
   std::vector<int> display_order;
   int position = 0;             ///< 1-based index of this card in the session so far
   int remaining = 0;            ///< cards still queued after this one
+  int remaining_learning = 0;   ///< of `remaining`, cards coming back for a learning step
   std::uint64_t showing_id = 0; ///< changes every time a card is shown (UI resets its inputs)
 
   // Display-ready text: the question's prose with its `[@id]` citations rendered by

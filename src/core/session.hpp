@@ -86,6 +86,8 @@ class Session {
   [[nodiscard]] int showing() const { return m_counts.shown; }
   /// Cards still queued after the current one (main queue and learning queue).
   [[nodiscard]] int remaining() const;
+  /// Of remaining(): the cards waiting for a (re)learning step (they come back in 1-10 min).
+  [[nodiscard]] int remaining_learning() const { return static_cast<int>(m_learning.size()); }
   [[nodiscard]] const SessionCounts& counts() const { return m_counts; }
   [[nodiscard]] std::uint64_t seed() const { return m_seed; }
 

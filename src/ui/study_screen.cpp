@@ -264,15 +264,33 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
 
   // Header: progress on the left, the bank on the right.
   {
-    const std::string progress =
-        "Card " + std::to_string(card.position) + ", " + std::to_string(card.remaining) + " left";
+    // "Card 5 · 12 to go (3 coming back)": cards answered Again or on a learning step come
+    // back within minutes, so the count of cards still to see is not only new ones.
+    std::string progress = "Card " + std::to_string(card.position) + "  ·  " +
+                           std::to_string(card.remaining) + " to go";
+    if (card.remaining_learning > 0) progress += " (" + std::to_string(card.remaining_learning) + " coming back)";
     text_in(ui.fonts->bold, progress);
     if (!card.bank_title.empty()) {
-      const float w = ImGui::CalcTextSize(card.bank_title.c_str()).x;
+      // The bank title, right-aligned, cut with "…" (at a character boundary) to fit.
       const float avail = ImGui::GetContentRegionAvail().x;
-      if (w + ImGui::CalcTextSize(progress.c_str()).x + 2 * em < avail) {
+      const float room = avail - ImGui::CalcTextSize(progress.c_str()).x - 2 * em;
+      std::string title = card.bank_title;
+      bool cut = false;
+      const auto width = [&] { return ImGui::CalcTextSize((title + (cut ? "…" : "")).c_str()).x; };
+      while (!title.empty() && width() > room) {
+        // Drop one code point: its continuation bytes, then its lead byte.
+        while (!title.empty()) {
+          const auto c = static_cast<unsigned char>(title.back());
+          title.pop_back();
+          if ((c & 0xC0) != 0x80) break;
+        }
+        cut = true;
+      }
+      if (cut && !title.empty()) title += "…";
+      if (!title.empty()) {
+        const float w = ImGui::CalcTextSize(title.c_str()).x;
         ImGui::SameLine(ImGui::GetCursorPosX() + avail - w);
-        ImGui::TextDisabled("%s", card.bank_title.c_str());
+        ImGui::TextDisabled("%s", title.c_str());
       }
     }
     ImGui::Separator();

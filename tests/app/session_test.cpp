@@ -162,12 +162,14 @@ TEST(Session, LearningCardsReturnAtTheirDueTime) {
   // A is not due yet at t0+10 s: B comes from the main queue.
   EXPECT_EQ(s.current()->card_key, "b/b");
   EXPECT_EQ(s.remaining(), 2);  // C and the learning A
+  EXPECT_EQ(s.remaining_learning(), 1);
   // t0+70 s: B Good -> 10 m step; A (due t0+60 s) is due now and comes before C.
   EXPECT_EQ(answer(s, Rating::Good, after_learning(kNow + 70000 + 10 * m), kNow + 70000), "b/b");
   EXPECT_EQ(s.current()->card_key, "b/a");
   // t0+80 s: A Good -> 10 m step; C (main queue) comes before the learning cards.
   EXPECT_EQ(answer(s, Rating::Good, after_learning(kNow + 80000 + 10 * m), kNow + 80000), "b/a");
   EXPECT_EQ(s.current()->card_key, "b/c");
+  EXPECT_EQ(s.remaining_learning(), 2);  // A and B wait for their 10 m steps
   // C Easy graduates to a later day and leaves.
   EXPECT_EQ(answer(s, Rating::Easy, after_review(kNow + 8 * core::kMsPerDay), kNow + 90000), "b/c");
   // Nothing is due at t0+90 s; B is due within the 20 m learn-ahead window: shown early.
