@@ -212,8 +212,25 @@ std::string slug(std::string_view s) {
   return out.empty() ? "my-bank" : out;
 }
 
+/// True when `s` has nothing visible: ASCII white space and the invisible or space-like
+/// Unicode characters a paste can bring (no-break, en to hair, zero-width, narrow no-break,
+/// medium mathematical and ideographic spaces, the BOM), in UTF-8.
 bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  static constexpr std::string_view kInvisible[] = {
+      "\u00A0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
+      "\u2008", "\u2009", "\u200A", "\u200B", "\u202F", "\u205F", "\u3000", "\uFEFF"};
+  while (!s.empty()) {
+    const char c = s.front();
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      s.remove_prefix(1);
+      continue;
+    }
+    const auto* it = std::find_if(std::begin(kInvisible), std::end(kInvisible),
+                                  [&](std::string_view sp) { return s.substr(0, sp.size()) == sp; });
+    if (it == std::end(kInvisible)) return false;
+    s.remove_prefix(it->size());
+  }
+  return true;
 }
 
 /// A string with the place it was written.

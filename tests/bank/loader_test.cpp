@@ -185,6 +185,19 @@ TEST(BankLoader, DiagnosticsStayOneLineWithoutControlCharacters) {
   EXPECT_NE(line.find("bad\\x0Akey\\x1B[31mRED"), std::string::npos) << line;
 }
 
+TEST(BankLoader, InvisibleUnicodeTextIsEmpty) {
+  // A prompt of only a no-break space and a zero-width space (or an ideographic space)
+  // shows nothing: it is an empty value, not a question.
+  for (const std::string blank : {"\\u00A0\\u200B", "\\u3000", " \\uFEFF\\t"}) {
+    std::string text = minimal_bank("blank");
+    text.replace(text.find("prompt = \"p\""), 12, "prompt = \"" + blank + "\"");
+    const auto r = casebook::bank::load_bank_text(text, "blank.toml");
+    EXPECT_FALSE(r.bank) << blank;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+    EXPECT_EQ(r.diagnostics[0].code, "empty-value");
+  }
+}
+
 TEST(BankLoader, HardWrappedTextIsReflowed) {
   // Instructors wrap long prose in """ strings; a single break is a space, a blank line
   // a paragraph break, in prose fields and in lists of strings alike.
