@@ -404,11 +404,8 @@ struct Controller::Impl {
     FeedbackView f;
     f.answer = answer;
     if (q.type == core::QuestionType::Dilemma) f.answer.rubric_met.resize(q.rubric.size(), false);
-    f.grade = core::grade(q, f.answer);
+    regrade(f);
     f.selected = f.grade.proposed;
-    const core::Bank& bank = bank_of(cards.at(study.card.card_key));
-    f.expected = core::render_citations(f.grade.expected, bank.sources);
-    f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
     const core::CardSchedule before = schedule_before(study.card.card_key, t);
     const auto previews = scheduler.preview(before, t);
     for (std::size_t i = 0; i < previews.size(); ++i) {
@@ -426,8 +423,17 @@ struct Controller::Impl {
     if (q.type != core::QuestionType::Dilemma || line < 0 || line >= static_cast<int>(q.rubric.size())) return;
     f.answer.rubric_met.resize(q.rubric.size(), false);
     f.answer.rubric_met[static_cast<std::size_t>(line)] = met;
-    f.grade = core::grade(q, f.answer);
+    regrade(f);  // the verdict and "rubric N/M met" in the answer text follow the ticks
     if (!rating_chosen) f.selected = f.grade.proposed;
+  }
+
+  /// Grades `f.answer` against the shown question and renders what the feedback shows.
+  void regrade(FeedbackView& f) {
+    const core::Question& q = *study.card.question;
+    const core::Bank& bank = bank_of(cards.at(study.card.card_key));
+    f.grade = core::grade(q, f.answer);
+    f.expected = core::render_citations(f.grade.expected, bank.sources);
+    f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
   }
 
   bool feedback() const {

@@ -41,6 +41,8 @@ constexpr std::size_t kMinItems = 3;
 constexpr std::size_t kMinPairs = 2;
 constexpr std::size_t kMinPositions = 2;
 constexpr std::size_t kMinRubricLines = 2;
+/// The app ticks rubric lines with the keys A-H: a rubric has at most eight lines.
+constexpr std::size_t kMaxRubricLines = 8;
 constexpr std::size_t kMinAnswers = 1;
 
 /// A 1-based place in the file (0 when unknown). toml++ counts columns in code points.
@@ -974,6 +976,12 @@ void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Qu
   if (auto rubric = get_strings(t, "rubric", ctx, Need::Required, kMinRubricLines, "too-few-rubric-lines",
                                 "rubric line")) {
     for (const auto& r : *rubric) q.rubric.push_back(r.text);
+    if (rubric->size() > kMaxRubricLines) {
+      error((*rubric)[kMaxRubricLines].at, "too-many-rubric-lines",
+            ctx.name + " has " + std::to_string(rubric->size()) + " rubric lines; at most " +
+                std::to_string(kMaxRubricLines) + " can be ticked (keys A-H)",
+            "merge or drop lines: a short rubric is easier to assess honestly");
+    }
   }
   if (auto v = get_string(t, "model_answer", ctx, Need::Required)) q.model_answer = v->text;
 }

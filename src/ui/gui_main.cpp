@@ -74,7 +74,15 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   };
 
   try {
-    return platform::run_window_loop(loop);
+    const int rc = platform::run_window_loop(loop);
+    // Closing the window (Ctrl+Q, the close button) ends a session as Escape does: an answer
+    // on the feedback screen is recorded with its selected rating, never dropped.
+    if (controller.screen() == app::Screen::Study) controller.dispatch(app::LeaveSession{});
+    if (!controller.message().empty() && controller.screen() == app::Screen::Study) {
+      std::fprintf(stderr, "casebook: %s\n", controller.message().c_str());
+      return 1;
+    }
+    return rc;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "casebook: the graphical interface stopped: %s\n", e.what());
     return 1;

@@ -198,6 +198,28 @@ TEST(BankLoader, InvisibleUnicodeTextIsEmpty) {
   }
 }
 
+TEST(BankLoader, AtMostEightRubricLines) {
+  const auto dilemma = [](int lines) {
+    std::string rubric;
+    for (int i = 0; i < lines; ++i) rubric += (i ? ", \"r" : "\"r") + std::to_string(i) + "\"";
+    return "[bank]\nid = \"d\"\ntitle = \"T\"\nversion = \"1\"\nformat = 1\n[[source]]\nid = \"s\"\n"
+           "citation = \"c\"\n[[question]]\nid = \"q\"\ntype = \"dilemma\"\nprompt = \"p\"\n"
+           "scenario = \"s\"\nmodel_answer = \"m\"\nexplanation = \"e\"\nsource = \"s\"\nparagraph = 1\n"
+           "rubric = [" + rubric + "]\n"
+           "[[question.position]]\nid = \"a\"\ntitle = \"A\"\narguments = [\"x\"]\n"
+           "[[question.position]]\nid = \"b\"\ntitle = \"B\"\narguments = [\"y\"]\n";
+  };
+  const auto eight = casebook::bank::load_bank_text(dilemma(8), "d8.toml");
+  ASSERT_TRUE(eight.bank) << dump(eight);
+  EXPECT_EQ(eight.bank->questions.at(0).rubric.size(), 8u);
+  const auto nine = casebook::bank::load_bank_text(dilemma(9), "d9.toml");
+  EXPECT_FALSE(nine.bank);
+  ASSERT_EQ(nine.diagnostics.size(), 1u) << dump(nine);
+  EXPECT_EQ(nine.diagnostics[0].code, "too-many-rubric-lines");
+  EXPECT_EQ(nine.diagnostics[0].line, 18);  // at the ninth line, "r8"
+  EXPECT_EQ(nine.diagnostics[0].column, 59);
+}
+
 TEST(BankLoader, HardWrappedTextIsReflowed) {
   // Instructors wrap long prose in """ strings; a single break is a space, a blank line
   // a paragraph break, in prose fields and in lists of strings alike.
