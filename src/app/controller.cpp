@@ -18,62 +18,6 @@ namespace {
 
 using core::TimestampMs;
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
-bool starts_with_quote(const std::string& s) {
-  return s.starts_with("\"") || s.starts_with("\xE2\x80\x9C") /* “ */ || s.starts_with("\xC2\xAB") /* « */ ||
-         s.starts_with("'") || s.starts_with("\xE2\x80\x98") /* ‘ */;
-}
-
-/// Splits a citation at commas that are not inside straight or curly double quotes or «».
-std::vector<std::string> split_citation(const std::string& text) {
-  std::vector<std::string> parts;
-  std::string cur;
-  bool in_straight = false;
-  int depth = 0;  // curly and guillemet quotes
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const std::string_view rest(text.data() + i, text.size() - i);
-    if (c == '"') {
-      in_straight = !in_straight;
-    } else if (rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xC2\xAB")) {
-      ++depth;
-    } else if ((rest.starts_with("\xE2\x80\x9D") || rest.starts_with("\xC2\xBB")) && depth > 0) {
-      --depth;
-    }
-    if (c == ',' && !in_straight && depth == 0) {
-      parts.push_back(trim(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  parts.push_back(trim(cur));
-  return parts;
-}
-
-std::string format_paragraphs(std::vector<int> paragraphs) {
-  std::sort(paragraphs.begin(), paragraphs.end());
-  paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
-  if (paragraphs.empty()) return {};
-  std::string out = "\xC2\xB6";  // ¶
-  const bool consecutive = paragraphs.size() > 1 && paragraphs.back() - paragraphs.front() ==
-                                                        static_cast<int>(paragraphs.size()) - 1;
-  if (consecutive) {
-    return out + std::to_string(paragraphs.front()) + "\xE2\x80\x93" /* – */ + std::to_string(paragraphs.back());
-  }
-  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += std::to_string(paragraphs[i]);
-  }
-  return out;
-}
-
 /// Appends the code points of valid UTF-8 sequences in `s` to `out` (invalid bytes skipped).
 void collect_code_points(std::string_view s, std::set<char32_t>& out) {
   std::size_t i = 0;
@@ -136,33 +80,7 @@ core::SchedulerOptions default_scheduler_options() {
 }
 
 std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs) {
-  std::string text = trim(source.citation);
-  std::vector<std::string> parts = split_citation(text);
-  std::string out;
-  if (!parts.empty() && !parts.front().empty() && !starts_with_quote(parts.front())) {
-    // First author's surname: the last word before " and ", "&" or ";".
-    std::string authors = parts.front();
-    for (const char* sep : {" and ", " & ", ";"}) {
-      if (auto p = authors.find(sep); p != std::string::npos) authors = authors.substr(0, p);
-    }
-    authors = trim(authors);
-    const auto space = authors.find_last_of(' ');
-    out = space == std::string::npos ? authors : authors.substr(space + 1);
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-      std::string part = parts[i];
-      if (part.empty() || starts_with_quote(part)) continue;
-      if (i + 1 == parts.size() && part.ends_with(".")) part.pop_back();
-      out += ", " + part;
-    }
-  } else if (!text.empty()) {
-    out = text;
-    if (out.ends_with(".")) out.pop_back();
-  } else {
-    out = source.id;
-  }
-  const std::string paras = format_paragraphs(paragraphs);
-  if (!paras.empty()) out += (out.empty() ? "" : ", ") + paras;
-  return out;
+  return core::locator_citation(source, paragraphs);
 }
 
 struct CardRef {
@@ -356,9 +274,9 @@ struct Controller::Impl {
     v.card_key = cur->card_key;
     v.bank_title = bank.info.title;
     if (const core::Source* src = bank.find_source(q.source.source_id)) {
-      v.citation = format_citation(*src, q.source.paragraphs);
+      v.citation = core::locator_citation(*src, q.source.paragraphs);
     } else {
-      v.citation = format_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
+      v.citation = core::locator_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
     }
     const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
     v.prompt = shown(q.prompt);

@@ -19,6 +19,7 @@
 #include "bank/suggest.hpp"
 #include "core/citation.hpp"
 #include "core/grading.hpp"
+#include "core/text.hpp"
 
 namespace casebook::bank {
 
@@ -214,27 +215,6 @@ std::string slug(std::string_view s) {
   return out.empty() ? "my-bank" : out;
 }
 
-/// True when `s` has nothing visible: ASCII white space and the invisible or space-like
-/// Unicode characters a paste can bring (no-break, en to hair, zero-width, narrow no-break,
-/// medium mathematical and ideographic spaces, the BOM), in UTF-8.
-bool is_blank(std::string_view s) {
-  static constexpr std::string_view kInvisible[] = {
-      "\u00A0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",
-      "\u2008", "\u2009", "\u200A", "\u200B", "\u202F", "\u205F", "\u3000", "\uFEFF"};
-  while (!s.empty()) {
-    const char c = s.front();
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      s.remove_prefix(1);
-      continue;
-    }
-    const auto* it = std::find_if(std::begin(kInvisible), std::end(kInvisible),
-                                  [&](std::string_view sp) { return s.substr(0, sp.size()) == sp; });
-    if (it == std::end(kInvisible)) return false;
-    s.remove_prefix(it->size());
-  }
-  return true;
-}
-
 /// A string with the place it was written.
 struct Located {
   std::string text;
@@ -414,7 +394,7 @@ std::optional<Located> BankReader::get_string(const toml::table& t, std::string_
   }
   Located out{reflow(s->get()), where_of(*n)};
   warn_unrenderable(out);
-  if (is_blank(out.text)) {
+  if (core::is_blank(out.text)) {
     if (if_empty == IfEmpty::Error) {
       error(out.at, "empty-value", ticked(key) + " is empty in " + ctx.name, "write the text between the quotes");
     } else if (if_empty == IfEmpty::Warn) {
@@ -466,7 +446,7 @@ std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t
       ok = false;
       continue;
     }
-    if (is_blank(s->get())) {
+    if (core::is_blank(s->get())) {
       error(where_of(element), "empty-value", "an entry of " + ticked(key) + " is empty in " + ctx.name,
             "write the text, or remove the empty entry");
       ok = false;
@@ -485,7 +465,7 @@ std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t
 
 std::optional<std::string> BankReader::get_id(const toml::table& t, const Context& ctx) {
   auto id = get_string(t, "id", ctx, Need::Required);
-  if (!id || is_blank(id->text)) return std::nullopt;
+  if (!id || core::is_blank(id->text)) return std::nullopt;
   if (!is_plain_id(id->text)) {
     error(id->at, "bad-id", "id " + ticked(id->text) + " in " + ctx.name + " has characters ids may not use",
           "use ASCII letters, digits, '-', '_' or '.', e.g. `" + slug(id->text) + "`");
@@ -528,7 +508,7 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   const Context ctx{"[bank]", where_of(*t)};
   check_keys(*t, kBankKeys, ctx);
   auto& info = bank.info;
-  if (auto id = get_string(*t, "id", ctx, Need::Required); id && !is_blank(id->text)) {
+  if (auto id = get_string(*t, "id", ctx, Need::Required); id && !core::is_blank(id->text)) {
     m_bank_id = id;
     if (!is_bank_id(id->text)) {
       error(id->at, "bad-id", "bank id " + ticked(id->text) + " may use only lowercase letters, digits and '-'",
@@ -653,7 +633,7 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
   }
 
   // The type decides which other keys belong here.
-  if (auto type = get_string(t, "type", ctx, Need::Required); type && !is_blank(type->text)) {
+  if (auto type = get_string(t, "type", ctx, Need::Required); type && !core::is_blank(type->text)) {
     m_type = core::question_type_from_string(type->text);
     if (!m_type) {
       std::vector<std::string> names;
@@ -682,7 +662,7 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
 
   if (auto v = get_string(t, "prompt", ctx, Need::Required)) q.prompt = v->text;
   if (auto v = get_string(t, "explanation", ctx, Need::Required, IfEmpty::Warn)) q.explanation = v->text;
-  if (auto v = get_string(t, "source", ctx, Need::Required); v && !is_blank(v->text)) {
+  if (auto v = get_string(t, "source", ctx, Need::Required); v && !core::is_blank(v->text)) {
     q.source.source_id = v->text;
     if (bank.find_source(v->text) == nullptr) {
       std::vector<std::string_view> ids;
@@ -928,7 +908,7 @@ void BankReader::read_pairs(const toml::table& t, const Context& ctx, core::Ques
     }
     const std::string left = (*pair)[0].as_string()->get();
     const std::string right = (*pair)[1].as_string()->get();
-    if (is_blank(left) || is_blank(right)) {
+    if (core::is_blank(left) || core::is_blank(right)) {
       error(where_of(element), "empty-value", "a pair in `pairs` has an empty side", "write both sides of the pair");
       ok = false;
       continue;

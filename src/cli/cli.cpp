@@ -16,10 +16,15 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "bank/loader.hpp"
 #include "bank/validate.hpp"
+#include "core/question.hpp"
 #include "core/scheduler.hpp"
+#include "core/text.hpp"
 #include "report/report.hpp"
 #include "storage/progress.hpp"
 
@@ -97,6 +102,22 @@ std::string format_from_extension(const std::string& out_path) {
   if (ext == ".html" || ext == ".htm") return "html";
   return {};
 }
+
+/// The bank id and question id of a stored card key "<bank id>/<question id>", split at the
+/// first '/'. A key without '/' is all bank id with an empty question id (what reports have
+/// always shown for such a key; report::detail::split_card_key reads it the other way).
+std::pair<std::string, std::string> split_stored_key(std::string_view key) {
+  const auto slash = key.find('/');
+  if (slash == std::string_view::npos) return {std::string(key), std::string()};
+  return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
+}
+
+/// What a report shows of a bank question: its bank's title, prompt and type name.
+struct QuestionInfo {
+  std::string bank_title;
+  std::string prompt;
+  std::string question_type;
+};
 
 }  // namespace
 
@@ -188,6 +209,14 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   sched_options.clock = options.clock;
   const core::Scheduler scheduler(sched_options);
 
+  // Question info by card key, built once (ids hold no '/', so a key names one question).
+  std::map<std::string, QuestionInfo> questions;
+  for (const auto& [id, bank] : banks) {
+    for (const auto& q : bank->questions) {
+      questions.emplace(core::card_key(*bank, q), QuestionInfo{bank->info.title, q.prompt, core::to_string(q.type)});
+    }
+  }
+
   report::ReportInput in;
   in.learner = options.learner;
   in.generated_at = options.now;
@@ -195,18 +224,13 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   for (const auto& [key, schedule] : progress.card_states(options.learner)) {
     report::CardEntry e;
     e.card_key = key;
-    const auto slash = key.find('/');
-    e.bank_id = key.substr(0, slash);
-    e.question_id = slash == std::string::npos ? std::string() : key.substr(slash + 1);
-    if (const auto it = banks.find(e.bank_id); it != banks.end()) {
-      e.bank_title = it->second->info.title;
-      for (const auto& q : it->second->questions) {
-        if (q.id == e.question_id) {
-          e.prompt = q.prompt;
-          e.question_type = core::to_string(q.type);
-          break;
-        }
-      }
+    std::tie(e.bank_id, e.question_id) = split_stored_key(key);
+    if (const auto q = questions.find(key); q != questions.end()) {
+      e.bank_title = q->second.bank_title;
+      e.prompt = q->second.prompt;
+      e.question_type = q->second.question_type;
+    } else if (const auto b = banks.find(e.bank_id); b != banks.end()) {
+      e.bank_title = b->second->info.title;  // a question the bank no longer has
     }
     e.schedule = schedule;
     e.retrievability = scheduler.retrievability(schedule, options.now);
@@ -254,8 +278,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   // A learner name must have a visible character; a frame count is a whole number 1..100000.
   const CLI::Validator non_blank(
       [](std::string& value) {
-        return value.find_first_not_of(" \t") == std::string::npos ? std::string("must not be empty")
-                                                                    : std::string();
+        return core::is_blank(value) ? std::string("must not be empty") : std::string();
       },
       "NON-EMPTY");
   const CLI::Validator frame_count(

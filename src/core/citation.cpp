@@ -1,6 +1,10 @@
 // Finding and rendering inline `[@id]` citations (syntax: docs/bank-format.md, "Citing sources").
 #include "core/citation.hpp"
 
+#include <algorithm>
+
+#include "core/text.hpp"
+
 namespace casebook::core {
 
 namespace {
@@ -13,13 +17,6 @@ bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
-
-std::string trim(std::string_view s) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
@@ -95,24 +92,67 @@ CitationMarker read_marker(std::string_view text, std::size_t start) {
   return m;
 }
 
-/// The parts of a citation separated by ", " outside double quotes.
-std::vector<std::string> split_outside_quotes(std::string_view text) {
+/// Which quotation marks keep a comma from splitting a citation.
+enum class Quotes {
+  Straight,    ///< only straight double quotes `"`
+  Typographic  ///< straight double quotes, curly double quotes “” and guillemets «»
+};
+
+/// The parts of a citation separated by commas outside quotes, each trimmed. With
+/// `comma_space`, only a comma followed by a space separates (so "1,000" stays whole).
+std::vector<std::string> split_outside_quotes(std::string_view text, Quotes quotes, bool comma_space) {
   std::vector<std::string> parts;
   std::string cur;
-  bool quoted = false;
+  bool in_straight = false;
+  int depth = 0;  // curly double quotes and guillemets (Quotes::Typographic)
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '"') quoted = !quoted;
-    if (!quoted && c == ',' && i + 1 < text.size() && text[i + 1] == ' ') {
-      parts.push_back(trim(cur));
-      cur.clear();
-      ++i;
-      continue;
+    const std::string_view rest = text.substr(i);
+    if (c == '"') {
+      in_straight = !in_straight;
+    } else if (quotes == Quotes::Typographic) {
+      if (rest.starts_with("\xE2\x80\x9C") /* “ */ || rest.starts_with("\xC2\xAB") /* « */) {
+        ++depth;
+      } else if ((rest.starts_with("\xE2\x80\x9D") /* ” */ || rest.starts_with("\xC2\xBB") /* » */) && depth > 0) {
+        --depth;
+      }
     }
-    cur += c;
+    const bool separates =
+        c == ',' && !in_straight && depth == 0 && (!comma_space || (i + 1 < text.size() && text[i + 1] == ' '));
+    if (separates) {
+      parts.push_back(trim_ascii_space(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
   }
-  parts.push_back(trim(cur));
+  parts.push_back(trim_ascii_space(cur));
   return parts;
+}
+
+/// True when `s` starts with an opening quotation mark: " “ « ' or ‘.
+bool starts_with_quote(std::string_view s) {
+  return s.starts_with("\"") || s.starts_with("\xE2\x80\x9C") /* “ */ || s.starts_with("\xC2\xAB") /* « */ ||
+         s.starts_with("'") || s.starts_with("\xE2\x80\x98") /* ‘ */;
+}
+
+/// "¶N" for paragraph numbers (sorted, duplicates dropped): "¶12–13" when there are several
+/// and they are consecutive, else "¶9, 11"; "" for none.
+std::string format_paragraphs(std::vector<int> paragraphs) {
+  std::sort(paragraphs.begin(), paragraphs.end());
+  paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
+  if (paragraphs.empty()) return {};
+  std::string out = "\xC2\xB6";  // ¶
+  const bool consecutive = paragraphs.size() > 1 && paragraphs.back() - paragraphs.front() ==
+                                                        static_cast<int>(paragraphs.size()) - 1;
+  if (consecutive) {
+    return out + std::to_string(paragraphs.front()) + "\xE2\x80\x93" /* – */ + std::to_string(paragraphs.back());
+  }
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += std::to_string(paragraphs[i]);
+  }
+  return out;
 }
 
 /// The last standalone 4-digit number from 1000 to 2999 outside double quotes, or "".
@@ -170,21 +210,51 @@ std::vector<CitationMarker> find_citations(std::string_view text) {
 }
 
 std::string short_citation(const Source& source) {
-  if (std::string given = trim(source.short_form); !given.empty()) return given;
-  const std::string citation = trim(source.citation);
+  if (std::string given = trim_ascii_space(source.short_form); !given.empty()) return given;
+  const std::string citation = trim_ascii_space(source.citation);
   if (citation.empty()) return source.id;
-  std::string name = split_outside_quotes(citation).front();
+  std::string name = split_outside_quotes(citation, Quotes::Straight, true).front();
   if (name.size() >= 2 && name.front() == '"') {
     const auto close = name.find('"', 1);
     name = close == std::string::npos ? name.substr(1) : name.substr(1, close - 1);
   }
-  name = trim(name);
+  name = trim_ascii_space(name);
   if (name.ends_with('.')) name.pop_back();
   if (name.empty()) return source.id;
   name = shorten(name, kMaxDerivedShort);
   const std::string year = last_year(citation);
   if (!year.empty() && !name.ends_with(year)) name += ", " + year;
   return name;
+}
+
+std::string locator_citation(const Source& source, const std::vector<int>& paragraphs) {
+  const std::string text = trim_ascii_space(source.citation);
+  const std::vector<std::string> parts = split_outside_quotes(text, Quotes::Typographic, false);
+  std::string out;
+  if (!parts.front().empty() && !starts_with_quote(parts.front())) {
+    // First author's surname: the last word before " and ", "&" or ";".
+    std::string authors = parts.front();
+    for (const char* sep : {" and ", " & ", ";"}) {
+      if (auto p = authors.find(sep); p != std::string::npos) authors = authors.substr(0, p);
+    }
+    authors = trim_ascii_space(authors);
+    const auto space = authors.find_last_of(' ');
+    out = space == std::string::npos ? authors : authors.substr(space + 1);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+      std::string part = parts[i];
+      if (part.empty() || starts_with_quote(part)) continue;
+      if (i + 1 == parts.size() && part.ends_with(".")) part.pop_back();
+      out += ", " + part;
+    }
+  } else if (!text.empty()) {
+    out = text;
+    if (out.ends_with(".")) out.pop_back();
+  } else {
+    out = source.id;
+  }
+  const std::string paras = format_paragraphs(paragraphs);
+  if (!paras.empty()) out += (out.empty() ? "" : ", ") + paras;
+  return out;
 }
 
 std::string render_citations(std::string_view text, const std::vector<Source>& sources) {

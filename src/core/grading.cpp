@@ -12,6 +12,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace casebook::core {
 
 namespace {
@@ -122,15 +124,6 @@ std::string learner_text(std::string_view text) {
   return encode_utf8(out);
 }
 
-std::string trim_ascii(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
-  std::size_t b = 0;
-  std::size_t e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Shortest decimal text that reads back as `x` ("50", "45.5", "0.1").
@@ -223,7 +216,7 @@ std::optional<double> parse_number_with_unit(std::string_view text, std::string_
   // MINUS SIGN and the Unicode dashes into '-'.
   const std::string valid = encode_utf8(decode_utf8(text, false));
   const std::string s =
-      trim_ascii(utf8proc_apply(valid, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_LUMP));
+      trim_ascii_space(utf8proc_apply(valid, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_LUMP));
   std::size_t i = 0;
   const std::size_t n = s.size();
   const auto skip_spaces = [&] {
@@ -270,7 +263,7 @@ std::optional<double> parse_number_with_unit(std::string_view text, std::string_
   if (!value) return std::nullopt;
 
   // What follows may only be a unit: no digits, starting with a letter or a symbol.
-  const std::string rest = trim_ascii(std::string_view(s).substr(i));
+  const std::string rest = trim_ascii_space(std::string_view(s).substr(i));
   if (!rest.empty()) {
     if (std::any_of(rest.begin(), rest.end(), is_digit)) return std::nullopt;
     CodePoint first = -1;
@@ -513,7 +506,7 @@ std::string describe_answer(const Question& q, const Answer& answer) {
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric: {
       const std::string typed = learner_text(answer.text);
-      return trim_ascii(typed).empty() ? none : typed;
+      return trim_ascii_space(typed).empty() ? none : typed;
     }
     case QuestionType::Ordering: {
       std::vector<std::string> parts;
@@ -544,7 +537,7 @@ std::string describe_answer(const Question& q, const Answer& answer) {
       }
       s += "; rubric " + std::to_string(met) + "/" + std::to_string(q.rubric.size()) + " met";
       const std::string typed = learner_text(answer.text);
-      if (!trim_ascii(typed).empty()) s += "; justification: " + typed;
+      if (!trim_ascii_space(typed).empty()) s += "; justification: " + typed;
       return s;
     }
   }

@@ -50,6 +50,17 @@ std::string describe_path(const std::string& path) {
                              : "progress database \"" + path + "\"";
 }
 
+/// Throws StorageError "Cannot <doing>: <SQLite message>." followed by the hint for its
+/// result code, if any. `doing` names the action and the file, e.g. "open the progress
+/// database \"x\"".
+[[noreturn]] void throw_sqlite_failure(const std::string& doing, const SQLite::Exception& e) {
+  std::string msg = "Cannot " + doing + ": " + e.what();
+  if (msg.back() != '.') msg += '.';
+  const std::string hint = hint_for(e.getErrorCode());
+  if (!hint.empty()) msg += " " + hint;
+  throw StorageError(msg);
+}
+
 /// Creates the parent folders of `path` (nothing for ":memory:" or a bare file name).
 /// `doing` completes "Cannot ...", e.g. "open the progress database \"x\"".
 void create_parent_folders(const std::string& path, const std::string& doing) {
@@ -143,21 +154,13 @@ struct Progress::Impl {
                                                           : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   }
 
-  [[noreturn]] void fail(const char* doing, const SQLite::Exception& e) const {
-    std::string msg = "Cannot " + std::string(doing) + " the " + describe_path(path) + ": " + e.what();
-    if (!msg.empty() && msg.back() != '.') msg += '.';
-    const std::string hint = hint_for(e.getErrorCode());
-    if (!hint.empty()) msg += " " + hint;
-    throw StorageError(msg);
-  }
-
   /// Runs `f`, turning SQLite exceptions into StorageError naming the file.
   template <class F>
   auto guard(const char* doing, F&& f) -> decltype(f()) {
     try {
       return f();
     } catch (const SQLite::Exception& e) {
-      fail(doing, e);
+      throw_sqlite_failure(std::string(doing) + " the " + describe_path(path), e);
     }
   }
 
@@ -235,11 +238,7 @@ Progress::Progress(const std::string& path, Access access) {
   try {
     m_impl = std::make_unique<Impl>(path, access);
   } catch (const SQLite::Exception& e) {
-    std::string msg = "Cannot open the " + describe_path(path) + ": " + e.what();
-    if (msg.back() != '.') msg += '.';
-    const std::string hint = hint_for(e.getErrorCode());
-    if (!hint.empty()) msg += " " + hint;
-    throw StorageError(msg);
+    throw_sqlite_failure("open the " + describe_path(path), e);
   }
 }
 
@@ -450,12 +449,7 @@ void Progress::backup_to(const std::string& path) {
     st.bind(1, path);
     st.exec();
   } catch (const SQLite::Exception& e) {
-    std::string msg = "Cannot back up the " + describe_path(m_impl->path) + " to \"" + path +
-                      "\": " + e.what();
-    if (msg.back() != '.') msg += '.';
-    const std::string hint = hint_for(e.getErrorCode());
-    if (!hint.empty()) msg += " " + hint;
-    throw StorageError(msg);
+    throw_sqlite_failure("back up the " + describe_path(m_impl->path) + " to \"" + path + "\"", e);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/grading.hpp"
+#include "core/text.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -200,7 +201,7 @@ bool StudyScreen::can_submit(const app::CardView& card) const {
     // A number question takes a number, or nothing ("I don't know"); words are refused
     // with a notice instead of being graded wrong.
     case QuestionType::Numeric:
-      return m_text.find_first_not_of(" \t") == std::string::npos || core::parse_learner_number(m_text).has_value();
+      return core::is_blank(m_text) || core::parse_learner_number(m_text).has_value();
     default: return true;  // an empty text is a legitimate "I don't know"
   }
 }

@@ -133,6 +133,32 @@ TEST(ShortCitation, LongNamesAreCutAtAWord) {
   EXPECT_EQ(short_citation(s), "Report on FSB Order No. 366 of 24 July\xE2\x80\xA6, 2018");
 }
 
+// --- locator_citation -------------------------------------------------------------------------
+
+TEST(LocatorCitation, SurnameRemainingPartsAndParagraphs) {
+  const Source s = sources()[2];
+  EXPECT_EQ(locator_citation(s, {12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12");
+  EXPECT_EQ(locator_citation(s, {13, 12, 12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
+  EXPECT_EQ(locator_citation(s, {9, 11, 12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "9, 11, 12");
+  EXPECT_EQ(locator_citation(s, {7, 7}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "7");
+  EXPECT_EQ(locator_citation(s, {}), "Soldatov, The Moscow Times, 14 May 2021");
+}
+
+TEST(LocatorCitation, QuotesAuthorsAndEdgeCases) {
+  // Curly quotes and guillemets protect commas; authors are cut before " and " or ";".
+  EXPECT_EQ(locator_citation(Source{"x", "Jane Doe and John Roe, \xE2\x80\x9C" "A, B and C\xE2\x80\x9D, Journal, 2020.", "", ""}, {3}),
+            "Doe, Journal, 2020, \xC2\xB6" "3");
+  EXPECT_EQ(locator_citation(Source{"x", "Ivanov; Petrov, \xC2\xAB" "Title, part\xC2\xBB, Kommersant, 2016.", "", ""}, {}),
+            "Ivanov, Kommersant, 2016");
+  // Unlike short_citation, a comma without a following space separates parts too.
+  EXPECT_EQ(locator_citation(Source{"x", "Smith,Report,1999.", "", ""}, {}), "Smith, Report, 1999");
+  // A citation that starts with a quoted title is shown whole, without the final full stop.
+  EXPECT_EQ(locator_citation(Source{"x", "\"Lurk, the group\", Kommersant, 2016.", "", ""}, {5}),
+            "\"Lurk, the group\", Kommersant, 2016, \xC2\xB6" "5");
+  EXPECT_EQ(locator_citation(Source{"only-id", "", "", ""}, {4}), "only-id, \xC2\xB6" "4");
+  EXPECT_EQ(locator_citation(Source{"only-id", "  ", "", ""}, {}), "only-id");
+}
+
 // --- render_citations -------------------------------------------------------------------------
 
 TEST(RenderCitations, ReplacesMarkers) {

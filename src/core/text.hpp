@@ -1,0 +1,20 @@
+// Small text helpers shared by the layers: trimming ASCII white space and telling whether a
+// text has anything visible. Pure: bytes of UTF-8 in, no locale.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace casebook::core {
+
+/// `s` without leading and trailing ASCII white space: space, tab, CR, LF, vertical tab and
+/// form feed (the C locale's isspace set). Other bytes, including every non-ASCII UTF-8
+/// sequence such as a no-break space, are kept. Never throws except std::bad_alloc.
+[[nodiscard]] std::string trim_ascii_space(std::string_view s);
+
+/// True when `s` (UTF-8) has nothing visible: only ASCII white space (as trim_ascii_space)
+/// and the invisible or space-like Unicode characters a paste can bring: U+00A0 no-break,
+/// U+2000..U+200A en to hair spaces, U+200B zero-width, U+202F narrow no-break, U+205F
+/// medium mathematical and U+3000 ideographic spaces, and U+FEFF (BOM). An empty `s` is blank.
+[[nodiscard]] bool is_blank(std::string_view s);
+
+}  // namespace casebook::core
