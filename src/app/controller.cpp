@@ -61,9 +61,6 @@ void collect_code_points(std::string_view s, std::set<char32_t>& out) {
   }
 }
 
-bool is_learning(core::CardState s) {
-  return s == core::CardState::Learning || s == core::CardState::Relearning;
-}
 
 }  // namespace
 
@@ -186,13 +183,12 @@ struct Controller::Impl {
       row.title = bank.info.title;
       row.total = static_cast<int>(bank.questions.size());
       for (const auto& q : bank.questions) {
-        const auto it = states.find(core::card_key(bank, q));
-        if (it == states.end() || it->second.state == core::CardState::New) {
-          ++row.new_count;
-        } else if (is_learning(it->second.state)) {
-          if (it->second.due <= t + core::kLearnAheadMs) ++row.learning_count;
-        } else if (core::study_day(it->second.due, config.scheduler.clock) <= limits.today) {
-          ++row.due_count;
+        switch (core::classify_for_study(state_of(core::card_key(bank, q)), t + core::kLearnAheadMs + 1,
+                                         limits.today, config.scheduler.clock)) {
+          case core::StudyKind::New: ++row.new_count; break;
+          case core::StudyKind::Learning: ++row.learning_count; break;
+          case core::StudyKind::Review: ++row.due_count; break;
+          case core::StudyKind::NotDue: break;
         }
       }
       total_new += row.new_count;
@@ -212,15 +208,21 @@ struct Controller::Impl {
     const Counts limits = limits_left(t);
     int learning = 0, due = 0;
     for (const auto& [key, ref] : cards) {
-      const auto it = states.find(key);
-      if (it == states.end() || it->second.state == core::CardState::New) continue;
-      if (is_learning(it->second.state)) {
-        if (it->second.due < limits.day_end) ++learning;
-      } else if (core::study_day(it->second.due, config.scheduler.clock) <= limits.today) {
-        ++due;
+      switch (core::classify_for_study(state_of(key), limits.day_end, limits.today, config.scheduler.clock)) {
+        case core::StudyKind::Learning: ++learning; break;
+        case core::StudyKind::Review: ++due; break;
+        case core::StudyKind::New:
+        case core::StudyKind::NotDue: break;
       }
     }
     return learning + std::min(due, limits.reviews_left);
+  }
+
+  /// The cached schedule of a card, none if the learner never studied it.
+  std::optional<core::CardSchedule> state_of(const std::string& key) const {
+    const auto it = states.find(key);
+    if (it == states.end()) return std::nullopt;
+    return it->second;
   }
 
   core::CardSchedule schedule_before(const std::string& key, TimestampMs t) const {

@@ -14,6 +14,11 @@ enum class Rating : int { Again = 1, Hard = 2, Good = 3, Easy = 4 };
 /// Where a card is in its life. Values as in ts-fsrs: New=0, Learning=1, Review=2, Relearning=3.
 enum class CardState : int { New = 0, Learning = 1, Review = 2, Relearning = 3 };
 
+/// True for the two step states, Learning and Relearning.
+[[nodiscard]] constexpr bool is_learning(CardState s) {
+  return s == CardState::Learning || s == CardState::Relearning;
+}
+
 [[nodiscard]] std::string_view to_string(Rating r);     ///< "again", "hard", "good", "easy"
 [[nodiscard]] std::string_view to_string(CardState s);  ///< "new", "learning", "review", "relearning"
 

@@ -12,9 +12,6 @@ bool is_new(const StudyCandidate& c) {
   return !c.schedule || c.schedule->state == CardState::New;
 }
 
-bool is_learning_state(CardState s) {
-  return s == CardState::Learning || s == CardState::Relearning;
-}
 
 /// splitmix64 (Steele, Lea, Flood 2014; constants from Vigna's public-domain reference).
 std::uint64_t splitmix64(std::uint64_t& state) {
@@ -37,6 +34,15 @@ std::uint64_t fnv1a(std::string_view text) {
 
 }  // namespace
 
+StudyKind classify_for_study(const std::optional<CardSchedule>& schedule, TimestampMs learning_before,
+                             std::int64_t today, const DayClock& clock) {
+  if (!schedule || schedule->state == CardState::New) return StudyKind::New;
+  if (is_learning(schedule->state)) {
+    return schedule->due < learning_before ? StudyKind::Learning : StudyKind::NotDue;
+  }
+  return study_day(schedule->due, clock) <= today ? StudyKind::Review : StudyKind::NotDue;
+}
+
 void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner) {
   const auto rank = [&](const StudyCandidate& c) {
     return fnv1a(std::string(learner) + '\n' + c.card_key);
@@ -56,16 +62,16 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   std::map<std::string, std::deque<StudyCandidate>> new_by_group;
 
   for (auto& c : candidates) {
-    if (is_new(c)) {
-      auto [it, inserted] = new_by_group.try_emplace(c.group);
-      if (inserted) group_order.push_back(c.group);
-      it->second.push_back(std::move(c));
-    } else if (is_learning_state(c.schedule->state)) {
-      if (c.schedule->due <= now + kLearnAheadMs) {
-        m_learning.push_back(Learning{std::move(c), m_learning_order++});
+    switch (classify_for_study(c.schedule, now + kLearnAheadMs + 1, today, m_clock)) {
+      case StudyKind::New: {
+        auto [it, inserted] = new_by_group.try_emplace(c.group);
+        if (inserted) group_order.push_back(c.group);
+        it->second.push_back(std::move(c));
+        break;
       }
-    } else if (study_day(c.schedule->due, m_clock) <= today) {
-      reviews.push_back(std::move(c));
+      case StudyKind::Learning: m_learning.push_back(Learning{std::move(c), m_learning_order++}); break;
+      case StudyKind::Review: reviews.push_back(std::move(c)); break;
+      case StudyKind::NotDue: break;
     }
   }
 
@@ -130,7 +136,7 @@ bool Session::rate(Rating rating, bool correct, const CardSchedule& after, Times
   ++m_counts.ratings[static_cast<std::size_t>(r - 1)];
   if (is_new(*m_current)) {
     ++m_counts.new_cards;
-  } else if (is_learning_state(m_current->schedule->state)) {
+  } else if (is_learning(m_current->schedule->state)) {
     ++m_counts.learning;
   } else {
     ++m_counts.reviews;

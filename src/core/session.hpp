@@ -34,6 +34,21 @@ struct SessionLimits {
   int reviews = 200;   ///< Review-state cards that may be shown; <= 0 means none
 };
 
+/// How a card counts when a session or the Home screen is built.
+enum class StudyKind {
+  New,       ///< never studied (no schedule, or state New)
+  Learning,  ///< in a (re)learning step due before `learning_before`
+  Review,    ///< a Review card due on or before study day `today`
+  NotDue     ///< anything else: a later step, a later day
+};
+
+/// The one rule that Session, the Home counts and the summary share. `learning_before` is
+/// exclusive (UTC ms): a session passes now + kLearnAheadMs + 1, "due today" passes the
+/// start of tomorrow. `today` is study_day(now, clock).
+[[nodiscard]] StudyKind classify_for_study(const std::optional<CardSchedule>& schedule,
+                                           TimestampMs learning_before, std::int64_t today,
+                                           const DayClock& clock);
+
 /// Puts candidates in the order new cards are introduced: a fixed pseudo-random permutation
 /// per learner (sorted by FNV-1a of learner and card key), so that questions written one
 /// after another about the same event are not shown one after another and give each other

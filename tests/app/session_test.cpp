@@ -351,3 +351,24 @@ TEST(SessionNewOrder, FixedPermutationPerLearner) {
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(sorted, expected);
 }
+
+// The one rule shared by the session, the Home counts and the summary: learning cards count
+// while due before the (exclusive) bound, reviews on or before today's study day.
+TEST(SessionClassify, BoundariesOfTheSharedDueRule) {
+  using core::StudyKind;
+  const std::int64_t today = core::study_day(kNow, kUtc);
+  CardSchedule learning;
+  learning.state = CardState::Learning;
+  learning.due = kNow + 5;
+  EXPECT_EQ(core::classify_for_study(std::nullopt, kNow, today, kUtc), StudyKind::New);
+  EXPECT_EQ(core::classify_for_study(learning, kNow + 6, today, kUtc), StudyKind::Learning);
+  EXPECT_EQ(core::classify_for_study(learning, kNow + 5, today, kUtc), StudyKind::NotDue);
+  CardSchedule review;
+  review.state = CardState::Review;
+  review.due = core::study_day_start(today + 1, kUtc) - 1;  // last ms of today
+  EXPECT_EQ(core::classify_for_study(review, kNow, today, kUtc), StudyKind::Review);
+  review.due += 1;  // first ms of tomorrow
+  EXPECT_EQ(core::classify_for_study(review, kNow, today, kUtc), StudyKind::NotDue);
+  CardSchedule fresh_state;  // state New with a schedule still counts as new
+  EXPECT_EQ(core::classify_for_study(fresh_state, kNow, today, kUtc), StudyKind::New);
+}
