@@ -76,6 +76,14 @@ struct Question {
   std::vector<Position> positions;  ///< dilemma: at least two
   std::vector<std::string> rubric;  ///< dilemma: criteria a good justification meets
   std::string model_answer;         ///< dilemma
+
+  /// Empty for a hand-written question; otherwise the name of the generator that made it
+  /// from the bank's fact tables (format v2), e.g. "event_date" (see core/generate.hpp).
+  std::string generator;
+  /// Ids of the facts ([[event]], [[actor]], [[term]], [[figure]]) the question rests on.
+  /// Generated questions always list them; hand-written ones may (TOML key `facts`).
+  /// Questions that share a fact are siblings (see "bury siblings" in study options).
+  std::vector<std::string> fact_ids;
 };
 
 struct BankInfo {
