@@ -1,4 +1,4 @@
-// Reads question banks (TOML, format v1, docs/bank-format.md) with toml++ 3.3 and checks
+// Reads question banks (TOML, formats 1 and 2, docs/bank-format.md) with toml++ 3.3 and checks
 // them against the format, collecting every problem as a Diagnostic with file:line:col.
 #include "bank/loader.hpp"
 
@@ -18,6 +18,7 @@
 
 #include "bank/suggest.hpp"
 #include "core/citation.hpp"
+#include "core/generate.hpp"
 #include "core/grading.hpp"
 #include "core/text.hpp"
 
@@ -30,8 +31,9 @@ using core::Diagnostic;
 using core::QuestionType;
 using core::Severity;
 
-/// The bank format version this loader reads.
+/// The bank format versions this loader reads: 1, and 2 (fact tables and generators).
 constexpr std::int64_t kFormatVersion = 1;
+constexpr std::int64_t kFormatFacts = 2;
 /// Files larger than this are refused before parsing (a bank is a few hundred kilobytes).
 constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
 /// Most dotted parts a key or table name may have (see find_overlong_key).
@@ -98,13 +100,23 @@ std::string type_name(const toml::node& n) {
 }
 
 // Keys of each table (docs/bank-format.md). Order is the order in hints.
-const std::vector<std::string_view> kRootKeys{"bank", "source", "topic", "question"};
+const std::vector<std::string_view> kRootKeys{"bank",  "source", "topic", "question", "generators",
+                                              "event", "actor",  "term",  "figure"};
+/// Keys that only format 2 has: at the top level, and in [[question]].
+const std::vector<std::string_view> kFormat2RootKeys{"generators", "event", "actor", "term", "figure"};
 const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
                                               "language", "authors", "licence", "description"};
 const std::vector<std::string_view> kSourceKeys{"id", "citation", "url", "short"};
 const std::vector<std::string_view> kTopicKeys{"id", "title"};
-const std::vector<std::string_view> kQuestionKeys{"id",          "type",   "topics",   "prompt",
-                                                  "explanation", "source", "paragraph"};
+const std::vector<std::string_view> kQuestionKeys{"id",          "type",   "topics",    "prompt",
+                                                  "explanation", "source", "paragraph", "facts"};
+const std::vector<std::string_view> kEventKeys{"id",     "date",  "title",  "summary",  "actors",
+                                               "place",  "topics", "source", "paragraph"};
+const std::vector<std::string_view> kActorKeys{"id",     "name",  "kind",   "description",
+                                               "aliases", "topics", "source", "paragraph"};
+const std::vector<std::string_view> kTermKeys{"id", "term", "definition", "topics", "source", "paragraph"};
+const std::vector<std::string_view> kFigureKeys{"id",    "value",  "unit",   "measures", "tolerance",
+                                                "event", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kPositionKeys{"id", "title", "arguments"};
 
 std::vector<std::string_view> type_keys(QuestionType t) {
@@ -157,6 +169,23 @@ std::string example(std::string_view key, std::optional<QuestionType> type) {
       {"rubric", "rubric = [\"...\", \"...\"]"},
       {"model_answer", "model_answer = \"...\""},
       {"arguments", "arguments = [\"...\", \"...\"]"},
+      {"facts", "facts = [\"fact-id\"]"},
+      {"date", "date = \"2016-05\""},
+      {"summary", "summary = \"...\""},
+      {"actors", "actors = [\"actor-id\"]"},
+      {"place", "place = \"Moscow\""},
+      {"name", "name = \"...\""},
+      {"kind", "kind = \"agency\""},
+      {"aliases", "aliases = [\"...\"]"},
+      {"term", "term = \"...\""},
+      {"definition", "definition = \"...\""},
+      {"value", "value = 1700000000"},
+      {"measures", "measures = \"how much ...\""},
+      {"event", "event = \"event-id\""},
+      {"enabled", "enabled = true"},
+      {"count", "count = 6"},
+      {"size", "size = 4"},
+      {"style", "style = \"choice\""},
   };
   if (key == "answer") {
     if (type == QuestionType::TrueFalse) return "answer = true";
@@ -252,8 +281,11 @@ class BankReader {
           ctx.name + " has " + std::to_string(found) + " " + noun + "; it needs at least " + std::to_string(min_count),
           std::move(hint));
   }
+  /// Errors for keys of `t` not in `allowed`: `key-not-for-type` for `other_type_keys`,
+  /// `needs-format-2` for `format2_keys` (keys a format-1 bank may not use), else `unknown-key`.
   void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed, const Context& ctx,
-                  const std::vector<std::string_view>& other_type_keys = {});
+                  const std::vector<std::string_view>& other_type_keys = {},
+                  const std::vector<std::string_view>& format2_keys = {});
   const toml::node* require(const toml::table& t, std::string_view key, const Context& ctx);
   void wrong_type(const toml::node& n, std::string_view key, std::string_view expected);
   enum class Need { Required, Optional };
@@ -278,7 +310,24 @@ class BankReader {
   void read_topics(const toml::table& root, core::Bank& bank);
   void read_questions(const toml::table& root, core::Bank& bank);
   core::Question read_question(const toml::table& t, std::size_t ordinal, const core::Bank& bank);
-  void read_paragraphs(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc);
+  void read_locator(const toml::table& t, const Context& ctx, const core::Bank& bank, core::SourceLocator& loc);
+  void read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                       std::vector<std::string>& out);
+  void read_generators(const toml::table& root, core::Bank& bank);
+  void read_facts(const toml::table& root, core::Bank& bank);
+  /// Reads the fields every fact has; false when the fact has no usable id.
+  bool read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
+                      core::FactBase& f);
+  void read_event(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_actor(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_term(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_figure(const toml::table& t, Context ctx, core::Bank& bank);
+  /// Checks a list of ids against `known` (error `code` with did-you-mean for each unknown one).
+  std::vector<std::string> read_refs(const toml::table& t, std::string_view key, const Context& ctx,
+                                     const std::vector<std::string_view>& known, std::string_view code,
+                                     std::string_view what);
+  void generate(core::Bank& bank);
   void read_choices(const toml::table& t, const Context& ctx, core::Question& q);
   void read_numeric(const toml::table& t, const Context& ctx, core::Question& q);
   void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
@@ -299,6 +348,7 @@ class BankReader {
   std::vector<Diagnostic> m_diags;
   std::optional<Located> m_bank_id;
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
+  std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
 };
 
 void BankReader::syntax_error(const toml::parse_error& e) {
@@ -323,13 +373,22 @@ void BankReader::syntax_error(const toml::parse_error& e) {
 }
 
 void BankReader::check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
-                            const Context& ctx, const std::vector<std::string_view>& other_type_keys) {
+                            const Context& ctx, const std::vector<std::string_view>& other_type_keys,
+                            const std::vector<std::string_view>& format2_keys) {
   for (const auto& [key, value] : t) {
     const std::string_view k = key.str();
     if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
     const Where at = where_of(key.source());
     const auto near = closest_word(k, allowed);
     const std::string did_you_mean = near ? "did you mean " + ticked(*near) + "?" : std::string();
+    if (std::find(format2_keys.begin(), format2_keys.end(), k) != format2_keys.end()) {
+      const std::string shown = k == "generators" ? "[generators]"
+                                : k == "facts"    ? "`facts`"
+                                                  : "[[" + std::string(k) + "]]";
+      error(at, "needs-format-2", shown + " needs bank format 2",
+            "set `format = 2` in [bank] to use fact tables and generators (docs/bank-format.md)");
+      continue;
+    }
     if (std::find(other_type_keys.begin(), other_type_keys.end(), k) != other_type_keys.end()) {
       std::string hint = "remove " + ticked(k) + ", or change `type`";
       if (near) hint += "; " + did_you_mean;
@@ -520,13 +579,13 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   if (auto v = get_string(*t, "version", ctx, Need::Required)) info.version = v->text;
   if (const toml::node* f = require(*t, "format", ctx)) {
     if (const auto* i = f->as_integer()) {
-      if (i->get() != kFormatVersion) {
+      if (i->get() != kFormatVersion && i->get() != kFormatFacts) {
         error(where_of(*f), "unsupported-format",
-              "bank format " + std::to_string(i->get()) + " is not supported; this Casebook reads format " +
-                  std::to_string(kFormatVersion),
-              "write the bank in format 1 (docs/bank-format.md), or use a newer Casebook");
+              "bank format " + std::to_string(i->get()) + " is not supported; this Casebook reads formats " +
+                  std::to_string(kFormatVersion) + " and " + std::to_string(kFormatFacts),
+              "write the bank in format 1 or 2 (docs/bank-format.md), or use a newer Casebook");
       } else {
-        info.format = static_cast<int>(kFormatVersion);
+        info.format = static_cast<int>(i->get());
       }
     } else {
       wrong_type(*f, "format", "an integer");
@@ -602,6 +661,7 @@ void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
 
 void BankReader::read_questions(const toml::table& root, core::Bank& bank) {
   const toml::node* n = root.get("question");
+  if (n == nullptr && !bank.facts.empty()) return;  // generated questions follow (see generate)
   if (n == nullptr) {
     warning({1, 1}, "no-questions", "the bank has no questions", "add [[question]] tables (docs/bank-format.md)");
     return;
@@ -645,6 +705,11 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
     }
   }
   std::vector<std::string_view> allowed = kQuestionKeys;
+  std::vector<std::string_view> format2_keys;
+  if (bank.info.format < kFormatFacts) {
+    std::erase(allowed, "facts");
+    format2_keys.push_back("facts");
+  }
   std::vector<std::string_view> other_keys;
   for (QuestionType k : kAllTypes) {
     for (std::string_view key : type_keys(k)) {
@@ -658,33 +723,20 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
       return std::find(allowed.begin(), allowed.end(), k) != allowed.end();
     });
   }
-  check_keys(t, allowed, ctx, other_keys);
+  check_keys(t, allowed, ctx, other_keys, format2_keys);
 
   if (auto v = get_string(t, "prompt", ctx, Need::Required)) q.prompt = v->text;
   if (auto v = get_string(t, "explanation", ctx, Need::Required, IfEmpty::Warn)) q.explanation = v->text;
-  if (auto v = get_string(t, "source", ctx, Need::Required); v && !core::is_blank(v->text)) {
-    q.source.source_id = v->text;
-    if (bank.find_source(v->text) == nullptr) {
-      std::vector<std::string_view> ids;
-      for (const auto& s : bank.sources) ids.push_back(s.id);
-      const auto near = closest_word(v->text, ids);
-      error(v->at, "unknown-source", "source " + ticked(v->text) + " names no [[source]]",
-            near ? "did you mean " + ticked(*near) + "?"
-                 : "add a [[source]] with id = \"" + v->text + "\" and its citation");
-    }
+  read_locator(t, ctx, bank, q.source);
+  read_topic_refs(t, ctx, bank, q.topics);
+  if (bank.info.format >= kFormatFacts && t.get("facts") != nullptr) {
+    std::vector<std::string_view> known;
+    for (const auto& [fid, line] : m_fact_ids) known.push_back(fid);
+    q.fact_ids = read_refs(t, "facts", ctx, known, "unknown-fact", "fact");
   }
-  read_paragraphs(t, ctx, q);
-  if (auto topics = get_strings(t, "topics", ctx, Need::Optional, 0, "", "topic")) {
-    std::vector<std::string_view> ids;
-    for (const auto& topic : bank.topics) ids.push_back(topic.id);
-    for (const auto& topic : *topics) {
-      q.topics.push_back(topic.text);
-      if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
-      const auto near = closest_word(topic.text, ids);
-      warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
-              near ? "did you mean " + ticked(*near) + "?"
-                   : "add a [[topic]] with id = \"" + topic.text + "\" and a title");
-    }
+  if (bank.info.format >= kFormatFacts && q.id.rfind("gen.", 0) == 0) {
+    error(where_of(*t.get("id")), "reserved-id", "question id " + ticked(q.id) + " starts with `gen.`",
+          "ids starting with `gen.` belong to generated questions; choose another id");
   }
 
   if (m_type) {
@@ -739,7 +791,39 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
   return q;
 }
 
-void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::Question& q) {
+void BankReader::read_locator(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                              core::SourceLocator& loc) {
+  if (auto v = get_string(t, "source", ctx, Need::Required); v && !core::is_blank(v->text)) {
+    loc.source_id = v->text;
+    if (bank.find_source(v->text) == nullptr) {
+      std::vector<std::string_view> ids;
+      for (const auto& s : bank.sources) ids.push_back(s.id);
+      const auto near = closest_word(v->text, ids);
+      error(v->at, "unknown-source", "source " + ticked(v->text) + " names no [[source]]",
+            near ? "did you mean " + ticked(*near) + "?"
+                 : "add a [[source]] with id = \"" + v->text + "\" and its citation");
+    }
+  }
+  read_paragraphs(t, ctx, loc);
+}
+
+void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                                 std::vector<std::string>& out) {
+  if (auto topics = get_strings(t, "topics", ctx, Need::Optional, 0, "", "topic")) {
+    std::vector<std::string_view> ids;
+    for (const auto& topic : bank.topics) ids.push_back(topic.id);
+    for (const auto& topic : *topics) {
+      out.push_back(topic.text);
+      if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
+      const auto near = closest_word(topic.text, ids);
+      warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
+              near ? "did you mean " + ticked(*near) + "?"
+                   : "add a [[topic]] with id = \"" + topic.text + "\" and a title");
+    }
+  }
+}
+
+void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc) {
   const toml::node* n = require(t, "paragraph", ctx);
   if (n == nullptr) return;
   const auto check = [&](const toml::node& e) {
@@ -754,7 +838,7 @@ void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core:
             "paragraphs are numbered from 1, as in the source");
       return;
     }
-    q.source.paragraphs.push_back(static_cast<int>(i->get()));
+    loc.paragraphs.push_back(static_cast<int>(i->get()));
   };
   if (const auto* arr = n->as_array()) {
     if (arr->empty()) {
@@ -966,6 +1050,262 @@ void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Qu
   if (auto v = get_string(t, "model_answer", ctx, Need::Required)) q.model_answer = v->text;
 }
 
+std::vector<std::string> BankReader::read_refs(const toml::table& t, std::string_view key, const Context& ctx,
+                                               const std::vector<std::string_view>& known, std::string_view code,
+                                               std::string_view what) {
+  std::vector<std::string> out;
+  auto refs = get_strings(t, key, ctx, Need::Optional, 0, "", what);
+  if (!refs) return out;
+  for (const auto& r : *refs) {
+    out.push_back(r.text);
+    if (std::find(known.begin(), known.end(), r.text) != known.end()) continue;
+    const auto near = closest_word(r.text, known);
+    error(r.at, std::string(code), std::string(what) + " " + ticked(r.text) + " in " + ctx.name + " does not exist",
+          near ? "did you mean " + ticked(*near) + "?"
+               : what == "fact" ? std::string("write the id of an [[event]], [[actor]], [[term]] or [[figure]]")
+                                : "write the id of an [[" + std::string(what) + "]]");
+  }
+  warn_repeats(*refs, what);
+  return out;
+}
+
+void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("generators");
+  if (n == nullptr) return;
+  const auto* t = n->as_table();
+  if (t == nullptr) {
+    error(key_where(root, "generators"), "wrong-type", "`generators` must be a table, not " + type_name(*n),
+          "write one [generators] table, e.g. `event_date = { count = 12 }`");
+    return;
+  }
+  bank.generators.pos = core::SourcePos{m_path, where_of(*t).line, where_of(*t).column};
+  std::vector<std::string> names;
+  for (core::Generator g : core::kAllGenerators) names.push_back(core::to_string(g));
+  const std::vector<std::string_view> name_views(names.begin(), names.end());
+  for (const auto& [key, value] : *t) {
+    const std::string_view name = key.str();
+    const Where at = where_of(key.source());
+    const auto g = core::generator_from_string(name);
+    if (!g) {
+      const auto near = closest_word(name, name_views);
+      error(at, "unknown-generator", "unknown generator " + ticked(name),
+            near ? "did you mean " + ticked(*near) + "?" : "the generators are " + join_quoted(name_views));
+      continue;
+    }
+    core::GeneratorConfig& cfg = bank.generators[*g];
+    cfg.listed = true;
+    cfg.pos = core::SourcePos{m_path, at.line, at.column};
+    if (const auto* b = value.as_boolean()) {
+      cfg.enabled = b->get();
+      continue;
+    }
+    const auto* gt = value.as_table();
+    if (gt == nullptr) {
+      error(where_of(value), "wrong-type",
+            "generator " + ticked(name) + " must be a table or true/false, not " + type_name(value),
+            "write e.g. `" + std::string(name) + " = { count = 6 }`, or `" + std::string(name) + " = false`");
+      continue;
+    }
+    std::vector<std::string_view> allowed{"enabled", "count"};
+    if (*g == core::Generator::EventOrder || *g == core::Generator::ActorMatch) allowed.push_back("size");
+    if (*g == core::Generator::EventDate) allowed.push_back("style");
+    const Context ctx{"generator " + ticked(name), where_of(*gt)};
+    check_keys(*gt, allowed, ctx);
+    if (const toml::node* e = gt->get("enabled")) {
+      if (const auto* b = e->as_boolean()) {
+        cfg.enabled = b->get();
+      } else {
+        wrong_type(*e, "enabled", "true or false");
+      }
+    }
+    if (const toml::node* c = gt->get("count")) {
+      const auto* i = c->as_integer();
+      if (i == nullptr) {
+        wrong_type(*c, "count", "a whole number");
+      } else if (i->get() < 0 || i->get() > 100000) {
+        error(where_of(*c), "bad-count", "`count` must be from 0 to 100000, not " + std::to_string(i->get()),
+              "write e.g. `count = 6`, or leave it out for every question the generator can make");
+      } else {
+        cfg.count = static_cast<std::size_t>(i->get());
+      }
+    }
+    if (const toml::node* z = gt->get("size"); z != nullptr && std::find(allowed.begin(), allowed.end(), "size") != allowed.end()) {
+      const auto* i = z->as_integer();
+      if (i == nullptr) {
+        wrong_type(*z, "size", "a whole number");
+      } else if (i->get() < core::kMinGroupSize || i->get() > core::kMaxGroupSize) {
+        error(where_of(*z), "bad-size",
+              "`size` must be from " + std::to_string(core::kMinGroupSize) + " to " +
+                  std::to_string(core::kMaxGroupSize) + ", not " + std::to_string(i->get()),
+              "write e.g. `size = 4`");
+      } else {
+        cfg.size = static_cast<int>(i->get());
+      }
+    }
+    if (const toml::node* st = gt->get("style"); st != nullptr && *g == core::Generator::EventDate) {
+      const auto* sv = st->as_string();
+      if (sv == nullptr) {
+        wrong_type(*st, "style", "a string");
+      } else if (sv->get() == "choice") {
+        cfg.style = core::DateStyle::Choice;
+      } else if (sv->get() == "year") {
+        cfg.style = core::DateStyle::Year;
+      } else {
+        const auto near = closest_word(sv->get(), {"choice", "year"});
+        error(where_of(*st), "bad-style", "unknown style " + ticked(sv->get()) + " of `event_date`",
+              near ? "did you mean " + ticked(*near) + "?" : "use `choice` or `year`");
+      }
+    }
+  }
+}
+
+bool BankReader::read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
+                                core::FactBase& f) {
+  f.pos = core::SourcePos{m_path, where_of(t).line, where_of(t).column};
+  const auto id = get_id(t, ctx);
+  if (id) {
+    f.id = *id;
+    ctx.name = std::string(kind) + " " + ticked(*id);
+    note_id(m_fact_ids, *id, where_of(*t.get("id")), "fact", "",
+            "give every fact its own id (events, actors, terms and figures share one set of ids)");
+  }
+  read_locator(t, ctx, bank, f.source);
+  read_topic_refs(t, ctx, bank, f.topics);
+  return id.has_value();
+}
+
+void BankReader::read_actor(const toml::table& t, Context ctx, core::Bank& bank) {
+  core::Actor a;
+  const bool ok = read_fact_base(t, ctx, "actor", bank, a);
+  check_keys(t, kActorKeys, ctx);
+  if (auto v = get_string(t, "name", ctx, Need::Required)) a.name = v->text;
+  if (auto v = get_string(t, "kind", ctx, Need::Required); v && !core::is_blank(v->text)) {
+    if (const auto k = core::actor_kind_from_string(v->text)) {
+      a.kind = *k;
+    } else {
+      const std::vector<std::string_view> kinds{"person", "agency", "company", "group", "state"};
+      const auto near = closest_word(v->text, kinds);
+      error(v->at, "bad-kind", "unknown actor kind " + ticked(v->text),
+            near ? "did you mean " + ticked(*near) + "?" : "use one of " + join_quoted(kinds));
+    }
+  }
+  if (auto v = get_string(t, "description", ctx, Need::Required)) a.description = v->text;
+  if (auto v = get_strings(t, "aliases", ctx, Need::Optional, 0, "", "alias")) {
+    for (const auto& x : *v) a.aliases.push_back(x.text);
+    warn_repeats(*v, "alias");
+  }
+  for (std::string_view key : {"description", "name"}) {
+    if (const toml::node* n = t.get(key)) check_citations(*n, bank);
+  }
+  if (ok) bank.facts.actors.push_back(std::move(a));
+}
+
+void BankReader::read_event(const toml::table& t, Context ctx, core::Bank& bank) {
+  core::Event e;
+  const bool ok = read_fact_base(t, ctx, "event", bank, e);
+  check_keys(t, kEventKeys, ctx);
+  if (const toml::node* d = require(t, "date", ctx)) {
+    if (const auto* s = d->as_string()) {
+      if (const auto parsed = core::parse_fact_date(s->get())) {
+        e.date = *parsed;
+      } else {
+        error(where_of(*d), "bad-date", "date " + ticked(s->get()) + " in " + ctx.name + " is not a real date",
+              "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" with a real month and day, e.g. `date = \"2016-05\"`");
+      }
+    } else if (const auto* td = d->as_date()) {
+      const auto& v = td->get();
+      const std::string iso = std::to_string(v.year) + "-" + (v.month < 10 ? "0" : "") + std::to_string(v.month) +
+                              "-" + (v.day < 10 ? "0" : "") + std::to_string(v.day);
+      if (const auto parsed = core::parse_fact_date(iso)) {
+        e.date = *parsed;
+      } else {
+        error(where_of(*d), "bad-date", "date in " + ctx.name + " is out of range", "use a year from 1 to 9999");
+      }
+    } else {
+      wrong_type(*d, "date", "a string such as \"2016-05\"");
+    }
+  }
+  if (auto v = get_string(t, "title", ctx, Need::Required)) e.title = v->text;
+  if (auto v = get_string(t, "summary", ctx, Need::Required)) e.summary = v->text;
+  if (auto v = get_string(t, "place", ctx, Need::Optional)) e.place = v->text;
+  std::vector<std::string_view> actor_ids;
+  for (const auto& a : bank.facts.actors) actor_ids.push_back(a.id);
+  e.actors = read_refs(t, "actors", ctx, actor_ids, "unknown-actor", "actor");
+  for (std::string_view key : {"title", "summary"}) {
+    if (const toml::node* n = t.get(key)) check_citations(*n, bank);
+  }
+  if (ok) bank.facts.events.push_back(std::move(e));
+}
+
+void BankReader::read_term(const toml::table& t, Context ctx, core::Bank& bank) {
+  core::Term term;
+  const bool ok = read_fact_base(t, ctx, "term", bank, term);
+  check_keys(t, kTermKeys, ctx);
+  if (auto v = get_string(t, "term", ctx, Need::Required)) term.term = v->text;
+  if (auto v = get_string(t, "definition", ctx, Need::Required)) term.definition = v->text;
+  if (const toml::node* n = t.get("definition")) check_citations(*n, bank);
+  if (ok) bank.facts.terms.push_back(std::move(term));
+}
+
+void BankReader::read_figure(const toml::table& t, Context ctx, core::Bank& bank) {
+  core::Figure f;
+  const bool ok = read_fact_base(t, ctx, "figure", bank, f);
+  check_keys(t, kFigureKeys, ctx);
+  if (auto v = get_number(t, "value", ctx, Need::Required)) f.value = *v;
+  if (auto v = get_string(t, "unit", ctx, Need::Required, IfEmpty::Allow)) f.unit = v->text;
+  if (auto v = get_string(t, "measures", ctx, Need::Required)) f.measures = v->text;
+  if (const toml::node* tol = t.get("tolerance")) {
+    if (auto v = get_number(t, "tolerance", ctx, Need::Optional)) {
+      if (*v < 0.0) {
+        error(where_of(*tol), "bad-tolerance", "`tolerance` must be zero or more", "write e.g. `tolerance = 5`");
+      } else {
+        f.tolerance = *v;
+      }
+    }
+  }
+  if (auto v = get_string(t, "event", ctx, Need::Optional); v && !core::is_blank(v->text)) {
+    f.event = v->text;
+    std::vector<std::string_view> ids;
+    for (const auto& e : bank.facts.events) ids.push_back(e.id);
+    if (std::find(ids.begin(), ids.end(), v->text) == ids.end()) {
+      const auto near = closest_word(v->text, ids);
+      error(v->at, "unknown-event", "event " + ticked(v->text) + " in " + ctx.name + " does not exist",
+            near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[event]]");
+    }
+  }
+  if (const toml::node* n = t.get("measures")) check_citations(*n, bank);
+  if (ok) bank.facts.figures.push_back(std::move(f));
+}
+
+void BankReader::read_facts(const toml::table& root, core::Bank& bank) {
+  // Actors first (events name them), then events (figures name them), terms, figures.
+  const auto each = [&](std::string_view key, auto&& read) {
+    const toml::node* n = root.get(key);
+    if (n == nullptr) return;
+    const auto* arr = get_tables(*n, key);
+    if (arr == nullptr) return;
+    for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+      read(t, Context{"[[" + std::string(key) + "]] #" + std::to_string(ordinal), where_of(t)});
+    });
+  };
+  each("actor", [&](const toml::table& t, Context ctx) { read_actor(t, std::move(ctx), bank); });
+  each("event", [&](const toml::table& t, Context ctx) { read_event(t, std::move(ctx), bank); });
+  each("term", [&](const toml::table& t, Context ctx) { read_term(t, std::move(ctx), bank); });
+  each("figure", [&](const toml::table& t, Context ctx) { read_figure(t, std::move(ctx), bank); });
+}
+
+void BankReader::generate(core::Bank& bank) {
+  if (bank.info.format < kFormatFacts) return;
+  core::GenerateResult generated = core::generate_questions(bank);
+  for (auto& d : generated.diagnostics) m_diags.push_back(std::move(d));
+  for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
+  if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts &&
+      !core::has_errors(m_diags)) {
+    warning({1, 1}, "no-questions", "the bank has no questions: no hand-written ones, and the generators made none",
+            "add [[question]] tables, or facts the generators can use (docs/bank-format.md)");
+  }
+}
+
 /// Byte offset in m_text of a 1-based line and code-point column (as toml++ reports them),
 /// or nullopt when the place is not in the text.
 std::optional<std::size_t> BankReader::offset_in_text(Where at) const {
@@ -1157,13 +1497,26 @@ LoadResult BankReader::read(std::string_view text) {
     result.diagnostics = std::move(m_diags);
     return result;
   }
-  check_keys(root, kRootKeys, Context{"the top level of the file", {1, 1}});
   core::Bank bank;
   bank.path = m_path;
   read_bank_info(root, bank);
+  if (bank.info.format >= kFormatFacts) {
+    check_keys(root, kRootKeys, Context{"the top level of the file", {1, 1}});
+  } else {
+    std::vector<std::string_view> v1_keys = kRootKeys;
+    std::erase_if(v1_keys, [](std::string_view k) {
+      return std::find(kFormat2RootKeys.begin(), kFormat2RootKeys.end(), k) != kFormat2RootKeys.end();
+    });
+    check_keys(root, v1_keys, Context{"the top level of the file", {1, 1}}, {}, kFormat2RootKeys);
+  }
   read_sources(root, bank);
   read_topics(root, bank);
+  if (bank.info.format >= kFormatFacts) {
+    read_generators(root, bank);
+    read_facts(root, bank);
+  }
   read_questions(root, bank);
+  if (!core::has_errors(m_diags)) generate(bank);
   std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });

@@ -1,5 +1,6 @@
-// Reads question banks (TOML, format v1, docs/bank-format.md) into core::Bank, collecting
-// every problem as a Diagnostic with file:line:col. Never throws for bad content.
+// Reads question banks (TOML, formats 1 and 2, docs/bank-format.md) into core::Bank, collecting
+// every problem as a Diagnostic with file:line:col; format 2's generated questions (core/
+// generate.hpp) are appended after the hand-written ones. Never throws for bad content.
 #pragma once
 #include <optional>
 #include <string>

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/facts.hpp"
+#include "core/source_pos.hpp"
+
 namespace casebook::core {
 
 enum class QuestionType {
@@ -23,18 +26,7 @@ enum class QuestionType {
 /// Inverse of to_string; nullopt for an unknown spelling.
 [[nodiscard]] std::optional<QuestionType> question_type_from_string(const std::string& s);
 
-/// Where a thing was written: 1-based line and column in `file` (0 when unknown).
-struct SourcePos {
-  std::string file;
-  int line = 0;
-  int column = 0;
-};
-
-/// A citation of where a question's facts come from: a `[[source]]` id and paragraph(s).
-struct SourceLocator {
-  std::string source_id;
-  std::vector<int> paragraphs;  ///< 1-based paragraph numbers in that source
-};
+// SourcePos and SourceLocator: core/source_pos.hpp.
 
 struct Choice {
   std::string text;
@@ -116,7 +108,9 @@ struct Bank {
   BankInfo info;
   std::vector<Source> sources;
   std::vector<Topic> topics;
-  std::vector<Question> questions;
+  std::vector<Question> questions;  ///< hand-written ones in file order, then generated ones
+  Facts facts;                      ///< format 2: the fact tables (empty in format 1)
+  GeneratorSettings generators;     ///< format 2: the [generators] table (defaults when absent)
 
   /// The `[[source]]` with this id, or nullptr.
   [[nodiscard]] const Source* find_source(const std::string& id) const;

@@ -9,28 +9,19 @@
 #include <string>
 
 #include "bank/loader.hpp"
+#include "bank_test_support.hpp"
 #include "bank/validate.hpp"
 
 namespace {
+
+using casebook::test::dump;
+using casebook::test::read_all;
 
 namespace fs = std::filesystem;
 using casebook::core::QuestionType;
 using casebook::core::Severity;
 
 const fs::path kValidDir = fs::path(CASEBOOK_TEST_DATA) / "data" / "valid";
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string dump(const casebook::bank::LoadResult& r) {
-  std::string s;
-  for (const auto& d : r.diagnostics) s += casebook::core::format_diagnostic(d) + "\n";
-  return s;
-}
 
 /// A fresh empty folder under the test temp dir.
 fs::path scratch_dir(const std::string& name) {
@@ -360,7 +351,8 @@ TEST(BankLoader, LoadBanksWalksFoldersSortedAndRefusesDuplicateIds) {
 TEST(BankValidate, ValidFixturesSummary) {
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({kValidDir.string()}, out), 0);
-  EXPECT_EQ(out.str(), "3 banks, 12 questions: 0 errors, 0 warnings\n");
+  // facts_v2.toml: 1 hand-written and 13 generated questions.
+  EXPECT_EQ(out.str(), "4 banks, 26 questions: 0 errors, 0 warnings\n");
 }
 
 TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {
@@ -375,8 +367,8 @@ TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {
   const std::string b = (dir / "b.toml").string();
   EXPECT_EQ(out.str(),
             a + ":1:1: warning: the bank has no questions [no-questions]; add [[question]] tables (docs/bank-format.md)\n" +
-            a + ":5:10: error: bank format 3 is not supported; this Casebook reads format 1 [unsupported-format]; "
-                "write the bank in format 1 (docs/bank-format.md), or use a newer Casebook\n" +
+            a + ":5:10: error: bank format 3 is not supported; this Casebook reads formats 1 and 2 [unsupported-format]; "
+                "write the bank in format 1 or 2 (docs/bank-format.md), or use a newer Casebook\n" +
             b + ":16:15: warning: `explanation` is empty in question `q` [empty-explanation]; say why the answer is "
                 "right, in your own words, and where the source says so\n"
                 "2 banks, 1 question: 1 error, 2 warnings\n");

@@ -1,0 +1,43 @@
+// Question generators for format-2 banks: questions made from a bank's fact tables
+// (core/facts.hpp), deterministic and with ids derived from fact ids only, so an edit of the
+// bank keeps every question (and the learner's progress on it) whose facts it keeps. Pure.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/question.hpp"
+
+namespace casebook::core {
+
+/// What the generators made from a bank, and the problems they met (warnings at the place
+/// of the fact or [generators] entry concerned: short of distractors, facts no question uses).
+struct GenerateResult {
+  std::vector<Question> questions;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Runs every enabled generator of `bank.generators` over `bank.facts`, in the order of
+/// kAllGenerators. Each question has id `gen.<generator>.<fact id>[.<fact id>...]`,
+/// `generator` and `fact_ids` set, the source locator of its first fact (with the paragraphs
+/// of every fact of that source), the topics of its facts, and the place of its first fact as
+/// `pos`. Groups and distractors are chosen by rendezvous hashing (pair_score), so adding,
+/// removing or reordering facts changes only questions that involve a changed fact (and,
+/// under a `count` limit, which questions are kept). Also warns (`unused-fact`) about facts
+/// that neither a generated question nor a hand-written question's `fact_ids` uses.
+/// Never throws except std::bad_alloc.
+[[nodiscard]] GenerateResult generate_questions(const Bank& bank);
+
+/// FNV-1a, 64 bits (Fowler, Noll, Vo; offset basis 14695981039346656037, prime 1099511628211)
+/// of the bytes of `s`.
+[[nodiscard]] std::uint64_t fnv1a64(std::string_view s);
+
+/// The rendezvous weight of `candidate` for `anchor`: -ln(u) * penalty, where u in (0, 1) is
+/// taken from fnv1a64(anchor + '\x1f' + candidate); lower is preferred. A penalty >= 1 makes a
+/// less plausible candidate less likely to be chosen (weighted rendezvous hashing, Thaler and
+/// Ravishankar 1998), and the score depends on the pair alone.
+[[nodiscard]] double pair_score(std::string_view anchor, std::string_view candidate, double penalty = 1.0);
+
+}  // namespace casebook::core

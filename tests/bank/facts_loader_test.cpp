@@ -1,0 +1,189 @@
+// Format 2 in the bank loader: fact tables and [generators] read from TOML, generated
+// questions appended with the place of their fact, format-1 banks unchanged, question ids
+// unaffected by reordering the file, and the JSON output of `validate --format json`.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "bank/loader.hpp"
+#include "bank_test_support.hpp"
+#include "bank/validate.hpp"
+
+namespace core = casebook::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+using casebook::test::dump;
+using casebook::test::read_all;
+
+const fs::path kData = fs::path(CASEBOOK_TEST_DATA) / "data";
+
+/// The text of each `[[name]]` table of `text` (up to the next table header), in order.
+std::vector<std::string> split_tables(const std::string& text, std::string& head) {
+  std::vector<std::string> parts;
+  std::istringstream in(text);
+  std::string cur;
+  bool in_table = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("[[", 0) == 0 || line.rfind("[", 0) == 0) {
+      if (in_table) parts.push_back(cur);
+      else head = cur;
+      cur.clear();
+      in_table = true;
+    }
+    cur += line + "\n";
+  }
+  if (in_table) parts.push_back(cur);
+  return parts;
+}
+
+}  // namespace
+
+TEST(BankFacts, FormatTwoFixtureReadsFactsGeneratorsAndGeneratesQuestions) {
+  const fs::path path = kData / "valid" / "facts_v2.toml";
+  const auto r = casebook::bank::load_bank_file(path.string());
+  ASSERT_TRUE(r.bank) << dump(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << dump(r);
+  const core::Bank& b = *r.bank;
+  EXPECT_EQ(b.info.format, 2);
+  ASSERT_EQ(b.facts.actors.size(), 4u);
+  ASSERT_EQ(b.facts.events.size(), 3u);
+  ASSERT_EQ(b.facts.terms.size(), 3u);
+  ASSERT_EQ(b.facts.figures.size(), 1u);
+
+  const core::Actor& fsb = b.facts.actors[0];
+  EXPECT_EQ(fsb.id, "fsb");
+  EXPECT_EQ(fsb.kind, core::ActorKind::Agency);
+  EXPECT_EQ(fsb.aliases, (std::vector<std::string>{"Federal Security Service", "\xD0\xA4\xD0\xA1\xD0\x91"}));
+  EXPECT_EQ(fsb.source.paragraphs, (std::vector<int>{4}));
+  EXPECT_EQ(fsb.pos.line, 24);
+
+  const core::Event& lurk = b.facts.events[0];
+  EXPECT_EQ(lurk.date, (core::FactDate{2016, 5, 0, core::DatePrecision::Month}));
+  EXPECT_EQ(lurk.actors, (std::vector<std::string>{"fsb", "lurk"}));
+  EXPECT_EQ(lurk.place, "Russia");
+  EXPECT_EQ(lurk.topics, (std::vector<std::string>{"lurk"}));
+  // A TOML date (no quotes) is a date known to the day.
+  EXPECT_EQ(b.facts.events[1].date, (core::FactDate{2013, 9, 17, core::DatePrecision::Day}));
+  EXPECT_EQ(b.facts.events[2].date.precision, core::DatePrecision::Year);
+  EXPECT_EQ(b.facts.events[2].source.paragraphs, (std::vector<int>{7, 8}));
+
+  const core::Figure& f = b.facts.figures[0];
+  EXPECT_EQ(f.value, 1700000000.0);
+  EXPECT_EQ(f.unit, "roubles");
+  EXPECT_EQ(f.event, "lurk-arrests");
+
+  const auto& g = b.generators;
+  EXPECT_EQ(g.pos.line, 16);
+  EXPECT_TRUE(g[core::Generator::EventDate].listed);
+  EXPECT_EQ(g[core::Generator::EventDate].count, std::optional<std::size_t>(3));
+  EXPECT_EQ(g[core::Generator::EventOrder].size, 3);
+  EXPECT_FALSE(g[core::Generator::DefinitionTerm].enabled);
+  EXPECT_TRUE(g[core::Generator::FigureValue].enabled);
+  EXPECT_FALSE(g[core::Generator::EventActor].listed);
+
+  // The hand-written question first, with its facts; then the generated ones.
+  ASSERT_EQ(b.questions.size(), 14u);
+  EXPECT_EQ(b.questions[0].id, "lurk-why");
+  EXPECT_TRUE(b.questions[0].generator.empty());
+  EXPECT_EQ(b.questions[0].fact_ids, (std::vector<std::string>{"lurk-arrests", "kaspersky"}));
+  std::set<std::string> generators;
+  for (std::size_t i = 1; i < b.questions.size(); ++i) {
+    const core::Question& q = b.questions[i];
+    generators.insert(q.generator);
+    EXPECT_EQ(q.pos.file, path.string());
+    EXPECT_GT(q.pos.line, 16);
+  }
+  EXPECT_EQ(generators, (std::set<std::string>{"event_date", "event_order", "event_first", "actor_match",
+                                               "term_definition", "figure_value"}));
+  const auto figure = std::find_if(b.questions.begin(), b.questions.end(),
+                                   [](const core::Question& q) { return q.id == "gen.figure_value.lurk-stolen"; });
+  ASSERT_NE(figure, b.questions.end());
+  EXPECT_EQ(figure->pos.line, 106);  // the [[figure]] table
+  EXPECT_EQ(core::card_key(b, *figure), "facts-v2/gen.figure_value.lurk-stolen");
+}
+
+TEST(BankFacts, FormatOneBanksLoadUnchanged) {
+  for (const char* name : {"all_types.toml", "citations.toml", "crlf_bom.toml"}) {
+    const auto r = casebook::bank::load_bank_file((kData / "valid" / name).string());
+    ASSERT_TRUE(r.bank) << name << dump(r);
+    EXPECT_EQ(r.bank->info.format, 1);
+    EXPECT_TRUE(r.bank->facts.empty());
+    for (const auto& q : r.bank->questions) {
+      EXPECT_TRUE(q.generator.empty()) << q.id;
+      EXPECT_TRUE(q.fact_ids.empty()) << q.id;
+    }
+  }
+}
+
+TEST(BankFacts, ReorderingTheFileKeepsEveryGeneratedQuestion) {
+  const std::string text = read_all(kData / "valid" / "facts_v2.toml");
+  std::string head;
+  auto tables = split_tables(text, head);
+  ASSERT_GT(tables.size(), 10u);
+  const auto first = casebook::bank::load_bank_text(text, "a.toml");
+  // Reverse the order of the tables (each [[...]] keeps its keys; [bank] stays first).
+  std::reverse(tables.begin() + 1, tables.end());
+  std::string reordered = head;
+  for (const auto& t : tables) reordered += t + "\n";
+  const auto second = casebook::bank::load_bank_text(reordered, "a.toml");
+  ASSERT_TRUE(first.bank) << dump(first);
+  ASSERT_TRUE(second.bank) << dump(second);
+  std::map<std::string, std::string> a, b;
+  const auto shown = [](const core::Question& q) {
+    std::string s = q.prompt + "|" + q.explanation;
+    for (const auto& c : q.choices) s += "|" + c.text + (c.correct ? "*" : "");
+    for (const auto& i : q.items) s += "|" + i;
+    for (const auto& p : q.pairs) s += "|" + p.left + "=" + p.right;
+    return s;
+  };
+  for (const auto& q : first.bank->questions) a[q.id] = shown(q);
+  for (const auto& q : second.bank->questions) b[q.id] = shown(q);
+  EXPECT_EQ(a, b);
+}
+
+TEST(BankFacts, ValidateJsonHasTheDocumentedShape) {
+  std::ostringstream out;
+  const fs::path warn = kData / "invalid" / "warnings-facts.toml";
+  const fs::path bad = kData / "invalid" / "facts-in-format-1.toml";
+  EXPECT_EQ(casebook::bank::validate_paths_json({warn.string()}, out), 0);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["schema"], 1);
+  ASSERT_EQ(j["banks"].size(), 1u);
+  EXPECT_EQ(j["banks"][0]["path"], warn.string());
+  EXPECT_EQ(j["banks"][0]["id"], "fixture");
+  EXPECT_EQ(j["banks"][0]["loaded"], true);
+  EXPECT_EQ(j["banks"][0]["questions"], 1);
+  EXPECT_EQ(j["banks"][0]["generated"], 0);
+  EXPECT_EQ(j["banks"][0]["errors"], 0);
+  EXPECT_EQ(j["banks"][0]["warnings"], 8);
+  ASSERT_EQ(j["diagnostics"].size(), 8u);
+  const auto& d = j["diagnostics"][0];
+  EXPECT_EQ(d["file"], warn.string());
+  EXPECT_EQ(d["line"], 16);
+  EXPECT_EQ(d["column"], 1);
+  EXPECT_EQ(d["severity"], "warning");
+  EXPECT_EQ(d["code"], "generator-unused");
+  EXPECT_EQ(j["diagnostics"][2]["message"], "alias `\xD0\xA4\xD0\xA1\xD0\x91` is repeated (first at line 26, column 12)");
+  EXPECT_EQ(j["summary"], (nlohmann::json{{"banks", 1}, {"questions", 1}, {"errors", 0}, {"warnings", 8}}));
+
+  // With an error: exit 1, the bank not loaded, its id null; the text output agrees.
+  std::ostringstream out2, text;
+  EXPECT_EQ(casebook::bank::validate_paths_json({bad.string()}, out2), 1);
+  const auto k = nlohmann::json::parse(out2.str());
+  EXPECT_EQ(k["banks"][0]["loaded"], false);
+  EXPECT_TRUE(k["banks"][0]["id"].is_null());
+  EXPECT_EQ(k["summary"]["errors"], 3);
+  EXPECT_EQ(casebook::bank::validate_paths({bad.string()}, text), 1);
+  std::size_t lines = 0;
+  for (char c : text.str()) lines += c == '\n' ? 1 : 0;
+  EXPECT_EQ(lines, k["diagnostics"].size() + 1);
+}

@@ -1,0 +1,495 @@
+// Question generators (core/generate.hpp) and fact dates (core/facts.hpp): every generator's
+// output on a small bank of facts, determinism, the distractor rules, equal dates kept apart,
+// shortfall warnings, unused facts, and ids that survive an edit adding, removing and
+// reordering facts.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/facts.hpp"
+#include "core/generate.hpp"
+
+namespace core = casebook::core;
+
+namespace {
+
+core::FactDate date(const std::string& iso) {
+  const auto d = core::parse_fact_date(iso);
+  EXPECT_TRUE(d.has_value()) << iso;
+  return d.value_or(core::FactDate{});
+}
+
+core::Event event(const std::string& id, const std::string& iso, std::vector<std::string> actors = {}) {
+  core::Event e;
+  e.id = id;
+  e.date = date(iso);
+  e.title = "Event " + id + " happens";
+  e.summary = "Summary of " + id + ".";
+  e.actors = std::move(actors);
+  e.source = {"src", {static_cast<int>(id.size())}};
+  e.topics = {"t-" + id};
+  e.pos = {"bank.toml", static_cast<int>(id.size()) * 10, 1};
+  return e;
+}
+
+core::Actor actor(const std::string& id, core::ActorKind kind) {
+  core::Actor a;
+  a.id = id;
+  a.name = "Name " + id;
+  a.kind = kind;
+  a.description = "Description of " + id;
+  a.source = {"src", {1}};
+  a.pos = {"bank.toml", 1, 1};
+  return a;
+}
+
+core::Term term(const std::string& id) {
+  core::Term t;
+  t.id = id;
+  t.term = "term " + id;
+  t.definition = "Definition of " + id;
+  t.source = {"src", {2}};
+  t.pos = {"bank.toml", 2, 1};
+  return t;
+}
+
+/// A bank of 8 events (1990s-2010s, two on nearby dates), 6 actors, 5 terms and 2 figures.
+core::Bank sample_bank() {
+  core::Bank b;
+  b.path = "bank.toml";
+  b.info.id = "sample";
+  b.info.format = 2;
+  b.sources.push_back({"src", "Author, Title, 2021.", "", ""});
+  using K = core::ActorKind;
+  for (const auto& [id, kind] : std::vector<std::pair<std::string, K>>{
+           {"fsb", K::Agency}, {"fbi", K::Agency}, {"mvd", K::Agency}, {"lurk", K::Group}, {"putin", K::Person},
+           {"kaspersky", K::Company}}) {
+    b.facts.actors.push_back(actor(id, kind));
+  }
+  b.facts.events = {event("e1991", "1991-12"),           event("e1995", "1995", {"fsb"}),
+                    event("e2004", "2004-03-14", {"putin"}), event("e2011", "2011", {"fbi", "mvd"}),
+                    event("e2013", "2013-09"),           event("e2014", "2014", {"fbi"}),
+                    event("e2016", "2016-05", {"fsb", "lurk", "kaspersky"}), event("e2016b", "2016-06")};
+  for (const char* id : {"mlat", "extradition", "shaming", "attribution", "sanctions"}) b.facts.terms.push_back(term(id));
+  core::Figure f;
+  f.id = "stolen";
+  f.value = 1700000000;
+  f.unit = "roubles";
+  f.measures = "how much the Lurk group stole";
+  f.event = "e2016";
+  f.source = {"src", {9}};
+  f.pos = {"bank.toml", 3, 1};
+  b.facts.figures.push_back(f);
+  core::Figure g = f;
+  g.id = "arrested";
+  g.value = 50;
+  g.tolerance = 5;
+  g.unit = "people";
+  g.measures = "how many people were detained";
+  b.facts.figures.push_back(g);
+  return b;
+}
+
+std::vector<const core::Question*> of(const core::GenerateResult& r, const std::string& generator) {
+  std::vector<const core::Question*> out;
+  for (const auto& q : r.questions) {
+    if (q.generator == generator) out.push_back(&q);
+  }
+  return out;
+}
+
+const core::Event* find_event(const core::Bank& b, const std::string& id) {
+  for (const auto& e : b.facts.events) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+std::size_t correct_count(const core::Question& q) {
+  return static_cast<std::size_t>(std::count_if(q.choices.begin(), q.choices.end(), [](const core::Choice& c) { return c.correct; }));
+}
+
+/// Everything a learner sees of a question, for comparing two generations.
+std::string content(const core::Question& q) {
+  std::string s = q.id + "|" + q.prompt + "|" + q.explanation + "|" + q.source.source_id + "|";
+  for (const auto& c : q.choices) s += c.text + (c.correct ? "*" : "") + ";";
+  for (const auto& i : q.items) s += i + ";";
+  for (const auto& p : q.pairs) s += p.left + "=" + p.right + ";";
+  s += std::to_string(q.value) + "|" + std::to_string(q.tolerance) + "|" + q.unit;
+  return s;
+}
+
+}  // namespace
+
+TEST(FactDate, ParsesTheThreePrecisionsAndRefusesUnrealDates) {
+  EXPECT_EQ(core::parse_fact_date("2016"), (core::FactDate{2016, 0, 0, core::DatePrecision::Year}));
+  EXPECT_EQ(core::parse_fact_date("2016-05"), (core::FactDate{2016, 5, 0, core::DatePrecision::Month}));
+  EXPECT_EQ(core::parse_fact_date("2016-02-29"), (core::FactDate{2016, 2, 29, core::DatePrecision::Day}));
+  for (const char* bad : {"2016-13", "2016-00", "2015-02-29", "2016-04-31", "2016-5", "16", "0000", "2016-05-",
+                          "2016/05", "2016-05-01T00", "", "abcd"}) {
+    EXPECT_FALSE(core::parse_fact_date(bad).has_value()) << bad;
+  }
+  EXPECT_EQ(core::to_iso(date("2016-05-07")), "2016-05-07");
+  EXPECT_EQ(core::to_display(date("2016-05-07")), "7 May 2016");
+  EXPECT_EQ(core::to_display(date("2016-05")), "May 2016");
+  EXPECT_EQ(core::to_display(date("2016")), "2016");
+}
+
+TEST(FactDate, ComparesAtTheCoarserPrecision) {
+  EXPECT_EQ(core::compare_dates(date("2016"), date("2016-05")), 0);
+  EXPECT_EQ(core::compare_dates(date("2016-05"), date("2016-05-30")), 0);
+  EXPECT_LT(core::compare_dates(date("2016-04-30"), date("2016-05")), 0);
+  EXPECT_GT(core::compare_dates(date("2017"), date("2016-12-31")), 0);
+  EXPECT_EQ(core::months_between(date("2015-11"), date("2016-02")), 3);
+}
+
+TEST(Fnv1a, MatchesThePublishedTestVectors) {
+  // Vectors from the FNV reference (Landon Curt Noll's test suite): "" and "a".
+  EXPECT_EQ(core::fnv1a64(""), 0xcbf29ce484222325ULL);
+  EXPECT_EQ(core::fnv1a64("a"), 0xaf63dc4c8601ec8cULL);
+  EXPECT_EQ(core::fnv1a64("foobar"), 0x85944171f73967e8ULL);
+  EXPECT_GT(core::pair_score("a", "b"), 0.0);
+  EXPECT_DOUBLE_EQ(core::pair_score("a", "b", 3.0), 3.0 * core::pair_score("a", "b"));
+}
+
+TEST(Generate, EveryGeneratorMakesQuestionsWithIdsFromFactIds) {
+  const core::Bank b = sample_bank();
+  const auto r = core::generate_questions(b);
+  std::map<std::string, std::size_t> per;
+  for (const auto& q : r.questions) {
+    ++per[q.generator];
+    EXPECT_EQ(q.id.rfind("gen." + q.generator + ".", 0), 0u) << q.id;
+    std::string expected = "gen." + q.generator;
+    for (const auto& f : q.fact_ids) expected += "." + f;
+    EXPECT_EQ(q.id, expected);
+    EXPECT_FALSE(q.prompt.empty());
+    EXPECT_FALSE(q.explanation.empty()) << q.id;
+    EXPECT_EQ(q.source.source_id, "src");
+    EXPECT_FALSE(q.source.paragraphs.empty());
+    EXPECT_GT(q.pos.line, 0);
+  }
+  EXPECT_EQ(per["event_date"], 8u);
+  EXPECT_GE(per["event_order"], 2u);
+  EXPECT_GE(per["event_first"], 4u);
+  EXPECT_GE(per["actor_match"], 2u);
+  EXPECT_EQ(per["event_actor"], 5u);  // the five events with actors
+  EXPECT_EQ(per["term_definition"], 5u);
+  EXPECT_EQ(per["definition_term"], 5u);
+  EXPECT_EQ(per["figure_value"], 2u);
+  std::set<std::string> ids;
+  for (const auto& q : r.questions) EXPECT_TRUE(ids.insert(q.id).second) << "duplicate " << q.id;
+  // Every fact is used by some question: no unused-fact warning, and no other warning.
+  EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().message;
+}
+
+TEST(Generate, IsDeterministic) {
+  const auto a = core::generate_questions(sample_bank());
+  const auto b = core::generate_questions(sample_bank());
+  ASSERT_EQ(a.questions.size(), b.questions.size());
+  for (std::size_t i = 0; i < a.questions.size(); ++i) EXPECT_EQ(content(a.questions[i]), content(b.questions[i]));
+}
+
+TEST(Generate, EventDateOffersPlausibleDatesAtTheEventsPrecision) {
+  const core::Bank b = sample_bank();
+  const auto r = core::generate_questions(b);
+  for (const core::Question* q : of(r, "event_date")) {
+    SCOPED_TRACE(q->id);
+    const core::Event* e = find_event(b, q->fact_ids.at(0));
+    ASSERT_NE(e, nullptr);
+    ASSERT_EQ(q->choices.size(), 4u);
+    ASSERT_EQ(correct_count(*q), 1u);
+    std::set<std::string> texts;
+    for (const auto& c : q->choices) {
+      EXPECT_TRUE(texts.insert(c.text).second) << "repeated " << c.text;
+      if (c.correct) {
+        EXPECT_EQ(c.text, core::to_display(e->date));
+      }
+    }
+    if (e->date.precision == core::DatePrecision::Year) {
+      EXPECT_EQ(q->prompt, "In which year did this happen: " + e->title + "?");
+      for (const auto& c : q->choices) {
+        const int y = std::stoi(c.text);
+        EXPECT_NE(c.correct, y != e->date.year);
+        EXPECT_LE(std::abs(y - e->date.year), 5) << c.text;  // near the true year
+      }
+    } else if (e->date.precision == core::DatePrecision::Month) {
+      EXPECT_EQ(q->prompt, "In which month and year did this happen: " + e->title + "?");
+      for (const auto& c : q->choices) EXPECT_EQ(std::count(c.text.begin(), c.text.end(), ' '), 1) << c.text;
+    } else {
+      EXPECT_EQ(q->prompt, "On which date did this happen: " + e->title + "?");
+      for (const auto& c : q->choices) EXPECT_EQ(std::count(c.text.begin(), c.text.end(), ' '), 2) << c.text;
+    }
+  }
+  // e2016 (May 2016): June 2016 is another event's date and one month away.
+  const auto qs = of(r, "event_date");
+  const auto it = std::find_if(qs.begin(), qs.end(), [](const core::Question* q) { return q->id == "gen.event_date.e2016"; });
+  ASSERT_NE(it, qs.end());
+  EXPECT_EQ((*it)->explanation, "Event e2016 happens (May 2016). Summary of e2016.");
+  EXPECT_EQ((*it)->topics, (std::vector<std::string>{"t-e2016"}));
+}
+
+TEST(Generate, EventDateYearStyleIsNumeric) {
+  core::Bank b = sample_bank();
+  b.generators[core::Generator::EventDate].style = core::DateStyle::Year;
+  const auto r = core::generate_questions(b);
+  for (const core::Question* q : of(r, "event_date")) {
+    EXPECT_EQ(q->type, core::QuestionType::Numeric);
+    EXPECT_EQ(q->value, find_event(b, q->fact_ids.at(0))->date.year);
+    EXPECT_EQ(q->tolerance, 0.0);
+    EXPECT_EQ(q->prompt.rfind("In which year did this happen: ", 0), 0u);
+  }
+}
+
+TEST(Generate, OrderingAndFirstNeverGroupEventsWithEqualDates) {
+  core::Bank b = sample_bank();
+  // Three events that cannot be told apart from e2016 (May 2016) at the coarser precision.
+  b.facts.events.push_back(event("same-year", "2016"));
+  b.facts.events.push_back(event("same-month", "2016-05-20"));
+  b.facts.events.push_back(event("same-day", "2016-05"));
+  b.generators[core::Generator::EventOrder].size = 5;
+  const auto r = core::generate_questions(b);
+  std::size_t checked = 0;
+  for (const std::string gen : {"event_order", "event_first"}) {
+    for (const core::Question* q : of(r, gen)) {
+      for (std::size_t i = 0; i < q->fact_ids.size(); ++i) {
+        for (std::size_t j = i + 1; j < q->fact_ids.size(); ++j) {
+          const auto* x = find_event(b, q->fact_ids[i]);
+          const auto* y = find_event(b, q->fact_ids[j]);
+          EXPECT_NE(core::compare_dates(x->date, y->date), 0) << q->id;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 20u);
+  for (const core::Question* q : of(r, "event_order")) {
+    EXPECT_EQ(q->type, core::QuestionType::Ordering);
+    EXPECT_EQ(q->prompt, "Put these events in chronological order, earliest first.");
+    ASSERT_EQ(q->items.size(), 5u);
+    // Items are in chronological order.
+    std::vector<const core::Event*> events;
+    for (const auto& item : q->items) {
+      const auto e = std::find_if(b.facts.events.begin(), b.facts.events.end(), [&](const core::Event& x) { return x.title == item; });
+      ASSERT_NE(e, b.facts.events.end());
+      events.push_back(&*e);
+    }
+    for (std::size_t i = 1; i < events.size(); ++i) EXPECT_LT(core::compare_dates(events[i - 1]->date, events[i]->date), 0);
+  }
+  for (const core::Question* q : of(r, "event_first")) {
+    ASSERT_EQ(q->choices.size(), 2u);
+    EXPECT_EQ(correct_count(*q), 1u);
+    EXPECT_EQ(q->prompt, "Which of these events came first?");
+    const auto* x = find_event(b, q->fact_ids[0]);
+    const auto* y = find_event(b, q->fact_ids[1]);
+    const auto* first = core::compare_dates(x->date, y->date) < 0 ? x : y;
+    for (const auto& c : q->choices) EXPECT_EQ(c.correct, c.text == first->title);
+  }
+}
+
+TEST(Generate, ActorQuestionsUseOnlyWrongActorsAsDistractors) {
+  const core::Bank b = sample_bank();
+  const auto r = core::generate_questions(b);
+  for (const core::Question* q : of(r, "event_actor")) {
+    SCOPED_TRACE(q->id);
+    const core::Event* e = find_event(b, q->fact_ids.at(0));
+    ASSERT_EQ(q->fact_ids.size(), 2u);
+    EXPECT_NE(std::find(e->actors.begin(), e->actors.end(), q->fact_ids[1]), e->actors.end());
+    EXPECT_EQ(q->prompt, "Which actor was involved in: " + e->title + "?");
+    ASSERT_EQ(q->choices.size(), 4u);
+    ASSERT_EQ(correct_count(*q), 1u);
+    std::set<std::string> texts;
+    for (const auto& c : q->choices) {
+      EXPECT_TRUE(texts.insert(c.text).second);
+      // A wrong choice is never an actor of the event.
+      for (const auto& id : e->actors) {
+        if (!c.correct) {
+          EXPECT_NE(c.text, "Name " + id);
+        }
+      }
+      if (c.correct) {
+        EXPECT_EQ(c.text, "Name " + q->fact_ids[1]);
+      }
+    }
+  }
+  for (const core::Question* q : of(r, "actor_match")) {
+    EXPECT_EQ(q->type, core::QuestionType::Matching);
+    EXPECT_EQ(q->prompt, "Match each actor to its description.");
+    ASSERT_EQ(q->pairs.size(), 4u);
+    for (std::size_t i = 0; i < q->pairs.size(); ++i) {
+      EXPECT_EQ(q->pairs[i].left, "Name " + q->fact_ids[i]);
+      EXPECT_EQ(q->pairs[i].right, "Description of " + q->fact_ids[i]);
+    }
+    EXPECT_TRUE(std::is_sorted(q->fact_ids.begin(), q->fact_ids.end()));
+  }
+}
+
+TEST(Generate, EventActorSkipsAnAnswerTheTitleGivesAway) {
+  core::Bank b = sample_bank();
+  for (auto& e : b.facts.events) {
+    if (e.id == "e2011") e.title = "Name fbi meets its counterparts";  // fbi named, mvd not
+    if (e.id == "e2014") e.title = "Name fbi stops all contacts";       // its only actor named
+  }
+  const auto r = core::generate_questions(b);
+  const auto qs = of(r, "event_actor");
+  std::set<std::string> ids;
+  for (const auto* q : qs) ids.insert(q->id);
+  EXPECT_TRUE(ids.count("gen.event_actor.e2011.mvd"));
+  for (const auto& id : ids) EXPECT_EQ(id.find("e2014"), std::string::npos);
+  // The skipped event is reported, once, as a generator that could not make a question.
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, "short-of-distractors");
+  EXPECT_EQ(r.diagnostics[0].severity, core::Severity::Warning);
+  EXPECT_EQ(r.diagnostics[0].line, 50);  // e2014's place
+  EXPECT_EQ(r.diagnostics[0].message,
+            "generator `event_actor` made no question for 1 fact (first `e2014`): every actor of the event is named in its title");
+}
+
+TEST(Generate, TermsBothWaysAndFigures) {
+  const auto r = core::generate_questions(sample_bank());
+  for (const core::Question* q : of(r, "term_definition")) {
+    const std::string id = q->fact_ids.at(0);
+    EXPECT_EQ(q->prompt, "What does \xE2\x80\x9Cterm " + id + "\xE2\x80\x9D mean?");
+    ASSERT_EQ(q->choices.size(), 4u);
+    for (const auto& c : q->choices) EXPECT_EQ(c.correct, c.text == "Definition of " + id);
+  }
+  for (const core::Question* q : of(r, "definition_term")) {
+    const std::string id = q->fact_ids.at(0);
+    EXPECT_EQ(q->prompt, "Which term means: Definition of " + id + "?");
+    for (const auto& c : q->choices) EXPECT_EQ(c.correct, c.text == "term " + id);
+  }
+  const auto figures = of(r, "figure_value");
+  ASSERT_EQ(figures.size(), 2u);
+  for (const core::Question* q : figures) {
+    EXPECT_EQ(q->type, core::QuestionType::Numeric);
+    if (q->id == "gen.figure_value.stolen") {
+      EXPECT_EQ(q->value, 1700000000.0);
+      EXPECT_EQ(q->tolerance, 0.0);
+      EXPECT_EQ(q->unit, "roubles");
+      EXPECT_EQ(q->prompt, "Give the figure: how much the Lurk group stole (in roubles).");
+      EXPECT_EQ(q->explanation,
+                "How much the Lurk group stole: 1,700,000,000 roubles; see: Event e2016 happens (May 2016).");
+    } else {
+      EXPECT_EQ(q->value, 50.0);
+      EXPECT_EQ(q->tolerance, 5.0);
+    }
+  }
+}
+
+TEST(Generate, CountsLimitsAndSwitches) {
+  core::Bank b = sample_bank();
+  b.generators[core::Generator::EventDate].count = 3;
+  b.generators[core::Generator::TermDefinition].enabled = false;
+  b.generators[core::Generator::DefinitionTerm].count = 0;
+  const auto r = core::generate_questions(b);
+  EXPECT_EQ(of(r, "event_date").size(), 3u);
+  EXPECT_TRUE(of(r, "term_definition").empty());
+  EXPECT_TRUE(of(r, "definition_term").empty());
+  // The terms are now used by no question; `count = 0` itself is no problem.
+  b.generators[core::Generator::DefinitionTerm].listed = true;
+  const auto listed = core::generate_questions(b);
+  ASSERT_EQ(listed.diagnostics.size(), 5u);
+  for (const auto& d : listed.diagnostics) EXPECT_EQ(d.code, "unused-fact");
+  // The three kept are the first three in rendezvous order, whatever the file order.
+  core::Bank reversed = b;
+  std::reverse(reversed.facts.events.begin(), reversed.facts.events.end());
+  const auto r2 = core::generate_questions(reversed);
+  std::vector<std::string> a, c;
+  for (const auto* q : of(r, "event_date")) a.push_back(q->id);
+  for (const auto* q : of(r2, "event_date")) c.push_back(q->id);
+  EXPECT_EQ(a, c);
+}
+
+TEST(Generate, ShortOfDistractorsWarnsInsteadOfMakingABadQuestion) {
+  core::Bank b;
+  b.path = "bank.toml";
+  b.facts.terms = {term("a"), term("b")};  // one distractor at most: fewer than two
+  b.facts.terms[0].pos.line = 7;  // `b` (line 2) comes first in the file
+  // Not listed in [generators]: the bank does not have what they need, so they stay quiet.
+  auto r = core::generate_questions(b);
+  EXPECT_TRUE(r.questions.empty());
+  ASSERT_EQ(r.diagnostics.size(), 2u);  // two unused terms
+  EXPECT_EQ(r.diagnostics[0].code, "unused-fact");
+  EXPECT_EQ(r.diagnostics[0].message, "term `a` is used by no question");
+  // Listed: the shortfall is a warning, at the first fact without a question.
+  b.generators[core::Generator::TermDefinition].listed = true;
+  r = core::generate_questions(b);
+  EXPECT_TRUE(r.questions.empty());
+  ASSERT_EQ(r.diagnostics.size(), 3u);
+  EXPECT_EQ(r.diagnostics[0].code, "short-of-distractors");
+  EXPECT_EQ(r.diagnostics[0].message,
+            "generator `term_definition` made no question for 2 facts (first `b`): fewer than 2 other terms to offer as "
+            "wrong answers");
+  EXPECT_EQ(r.diagnostics[0].line, 2);
+}
+
+TEST(Generate, HandWrittenFactIdsCountAsUse) {
+  core::Bank b;
+  b.path = "bank.toml";
+  b.facts.terms = {term("a")};
+  core::Question q;
+  q.id = "q";
+  q.fact_ids = {"a"};
+  b.questions.push_back(q);
+  EXPECT_TRUE(core::generate_questions(b).diagnostics.empty());
+}
+
+TEST(Generate, IdsAndQuestionsSurviveAnEditThatAddsRemovesAndReordersFacts) {
+  const core::Bank before = sample_bank();
+  core::Bank after = before;
+  // Remove an event and a term, add an event and a term, and reorder every table.
+  std::erase_if(after.facts.events, [](const core::Event& e) { return e.id == "e2004"; });
+  std::erase_if(after.facts.terms, [](const core::Term& t) { return t.id == "shaming"; });
+  after.facts.events.push_back(event("e2001", "2001-09", {"fbi"}));
+  after.facts.terms.push_back(term("doxxing"));
+  std::reverse(after.facts.events.begin(), after.facts.events.end());
+  std::rotate(after.facts.actors.begin(), after.facts.actors.begin() + 2, after.facts.actors.end());
+  std::reverse(after.facts.terms.begin(), after.facts.terms.end());
+  std::reverse(after.facts.figures.begin(), after.facts.figures.end());
+
+  const std::set<std::string> removed{"e2004", "shaming"};
+  const std::set<std::string> added{"e2001", "doxxing"};
+  // Texts of the changed facts: a question showing one of them (as a distractor) may change.
+  const std::vector<std::string> changed_texts{"Event e2004 happens", "Definition of shaming", "term shaming",
+                                               "Event e2001 happens", "Definition of doxxing", "term doxxing",
+                                               "March 2004", "2004", "September 2001", "2001"};
+  const auto involves = [](const core::Question& q, const std::set<std::string>& facts) {
+    return std::any_of(q.fact_ids.begin(), q.fact_ids.end(), [&](const std::string& f) { return facts.count(f) != 0; });
+  };
+  const auto shows_changed = [&](const core::Question& q) {
+    const std::string c = content(q);
+    return std::any_of(changed_texts.begin(), changed_texts.end(),
+                       [&](const std::string& t) { return c.find(t) != std::string::npos; });
+  };
+  const auto r1 = core::generate_questions(before);
+  const auto r2 = core::generate_questions(after);
+  std::map<std::string, const core::Question*> old_q, new_q;
+  for (const auto& q : r1.questions) old_q[q.id] = &q;
+  for (const auto& q : r2.questions) new_q[q.id] = &q;
+  // Every question without a removed fact keeps its id ...
+  std::size_t kept = 0, same = 0;
+  for (const auto& [id, q] : old_q) {
+    if (involves(*q, removed)) {
+      EXPECT_EQ(new_q.count(id), 0u) << id << " rests on a removed fact and is retired";
+      continue;
+    }
+    ASSERT_EQ(new_q.count(id), 1u) << id << " lost by an edit that does not touch its facts";
+    ++kept;
+    // ... and its content, unless it shows a changed fact as a distractor.
+    if (!shows_changed(*q) && !shows_changed(*new_q[id])) {
+      EXPECT_EQ(content(*q), content(*new_q[id]));
+      ++same;
+    }
+  }
+  // ... and every new question involves an added fact.
+  for (const auto& [id, q] : new_q) {
+    if (old_q.count(id) == 0) {
+      EXPECT_TRUE(involves(*q, added)) << id << " appeared without an added fact";
+    }
+  }
+  EXPECT_GT(kept, 30u);
+  EXPECT_GT(same, 20u);
+}
