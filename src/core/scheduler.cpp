@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,11 @@ std::optional<StepEntry> step_entry(const SchedulerOptions& o, CardState state, 
   return std::nullopt;
 }
 
+/// One more lapse, saturating at INT_MAX (a damaged stored count must not overflow).
+void add_lapse(CardSchedule& c) {
+  if (c.lapses < std::numeric_limits<int>::max()) ++c.lapses;
+}
+
 int index_of(Rating g) { return static_cast<int>(g) - 1; }
 
 constexpr std::array<Rating, 4> kGrades = {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy};
@@ -103,8 +109,10 @@ std::int64_t Scheduler::elapsed_days(TimestampMs from, TimestampMs to) const {
   return days;
 }
 
-std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now) const {
+std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now_in,
+                                               std::uint64_t fuzz_seed) const {
   const SchedulerOptions& o = m_options;
+  const TimestampMs now = clamp_supported(now_in);
   const bool is_new = card.state == CardState::New;
 
   // AbstractScheduler.init (abstract_scheduler.ts): elapsed days, last_review, reps.
@@ -119,7 +127,7 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
   }
   CardSchedule current = card;
   current.last_review = now;
-  current.reps += 1;
+  current.reps = card.reps < std::numeric_limits<int>::max() ? card.reps + 1 : card.reps;
 
   const std::optional<fsrs::MemoryState> memory =
       fsrs::MemoryState{card.stability, card.difficulty};
@@ -140,7 +148,8 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
   }
 
   const auto interval_of = [&](const CardSchedule& c) {
-    return fsrs::next_interval(c.stability, m_interval_modifier, o.maximum_interval);
+    const std::int64_t days = fsrs::next_interval(c.stability, m_interval_modifier, o.maximum_interval);
+    return o.enable_fuzz ? fuzz_interval(days, o.maximum_interval, fuzz_seed, card.reps) : days;
   };
   const auto set_days = [&](CardSchedule& c, std::int64_t days) {
     if (o.enforce_maximum_interval) {
@@ -149,7 +158,8 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
     c.state = CardState::Review;
     c.learning_steps = 0;
     c.scheduled_days = days;
-    c.due = now + days * kMsPerDay;
+    days = std::clamp<std::int64_t>(days, 0, kMaxSupportedMs / kMsPerDay);
+    c.due = add_saturated(now, days * kMsPerDay);
   };
 
   if (!o.enable_short_term) {
@@ -168,7 +178,7 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
     set_days(out[2].card, ig);
     set_days(out[3].card, ie);
     if (!is_new) {
-      out[0].card.lapses += 1;
+      add_lapse(out[0].card);
     }
     return out;
   }
@@ -182,11 +192,11 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
       c.learning_steps = next_step;
       c.scheduled_days = 0;
       c.state = to_state;
-      c.due = now + static_cast<std::int64_t>(minutes) * kMsPerMinute;
+      c.due = add_saturated(now, static_cast<std::int64_t>(minutes) * kMsPerMinute);
     } else if (minutes >= kMinutesPerDay) {
       c.state = CardState::Review;
       c.learning_steps = next_step;
-      c.due = now + static_cast<std::int64_t>(minutes) * kMsPerMinute;
+      c.due = add_saturated(now, static_cast<std::int64_t>(minutes) * kMsPerMinute);
       c.scheduled_days = minutes / kMinutesPerDay;
     } else {
       set_days(c, interval_of(c));
@@ -216,19 +226,20 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
       set_days(out[2].card, ig);
       set_days(out[3].card, ie);
       apply_steps(out[0].card, Rating::Again, CardState::Relearning);
-      out[0].card.lapses += 1;
+      add_lapse(out[0].card);
       break;
     }
   }
   return out;
 }
 
-ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating) const {
+ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating,
+                             std::uint64_t fuzz_seed) const {
   const int idx = index_of(rating);
   if (idx < 0 || idx > 3) {
     throw std::invalid_argument("rating must be Again, Hard, Good or Easy");
   }
-  return preview(card, now)[static_cast<std::size_t>(idx)];
+  return preview(card, now, fuzz_seed)[static_cast<std::size_t>(idx)];
 }
 
 double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) const {
@@ -237,11 +248,47 @@ double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) cons
   }
   std::int64_t t = 0;
   if (card.last_review.has_value()) {
-    const std::int64_t diff = now - *card.last_review;
+    const std::int64_t diff = clamp_supported(now) - clamp_supported(*card.last_review);
     // Math.floor(diff / 86400000): floor division, then max(., 0).
     t = diff >= 0 ? diff / kMsPerDay : 0;
   }
   return fsrs::forgetting_curve(m_weights, static_cast<double>(t), fsrs::round8(card.stability));
+}
+
+std::uint64_t fuzz_seed_of(std::string_view card_key) {
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64-bit offset basis
+  for (const char ch : card_key) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ULL;  // FNV-1a 64-bit prime
+  }
+  return h;
+}
+
+std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval, std::uint64_t seed, int reps) {
+  const auto ivl = static_cast<double>(interval);
+  if (ivl < 2.5) {
+    return interval;
+  }
+  // ts-fsrs 5.4.2 constant.ts FUZZ_RANGES: [start, end) and the factor applied to the overlap.
+  struct Range {
+    double start, end, factor;
+  };
+  static constexpr std::array<Range, 3> kRanges{{{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, 1e18, 0.05}}};
+  double delta = 1.0;
+  for (const Range& r : kRanges) {
+    delta += r.factor * std::max(std::min(ivl, r.end) - r.start, 0.0);
+  }
+  const auto rounded = [](double x) { return static_cast<std::int64_t>(fsrs::js_round(x)); };
+  std::int64_t lo = std::max<std::int64_t>(2, rounded(ivl - delta));
+  const std::int64_t hi = std::min<std::int64_t>(rounded(ivl + delta), maximum_interval);
+  lo = std::min(lo, hi);
+  // splitmix64 (Steele, Lea, Flood 2014) over the seed and the review count.
+  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (static_cast<std::uint64_t>(static_cast<std::uint32_t>(reps)) + 1);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  const auto span = static_cast<std::uint64_t>(hi - lo + 1);
+  return lo + static_cast<std::int64_t>(z % span);
 }
 
 bool is_due(const CardSchedule& card, TimestampMs now, const DayClock& clock) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/card.hpp"
@@ -31,7 +32,24 @@ struct SchedulerOptions {
   /// the cap (Good and Easy may then equal Hard). When false, as in the reference, Good and
   /// Easy become max+1 and max+2 when every grade hits the cap. See docs/scheduling.md.
   bool enforce_maximum_interval = false;
+  /// Casebook addition (default off, as in ts-fsrs): spread Review intervals of 3 days or more
+  /// over a small range (see fuzz_interval), so cards learnt together do not stay together.
+  /// The spread is a pure function of the fuzz seed and the card's review count, so replaying
+  /// the same reviews gives the same dates.
+  bool enable_fuzz = false;
 };
+
+/// The fuzzed interval for `interval` days (Casebook's deterministic variant of the ts-fsrs
+/// 5.4.2 `get_fuzz_range`): delta = 1 + 0.15 * overlap(interval, [2.5, 7)) + 0.10 * overlap(
+/// interval, [7, 20)) + 0.05 * overlap(interval, [20, inf)); the result is drawn uniformly from
+/// [max(2, round(interval - delta)), min(round(interval + delta), maximum_interval)] by
+/// splitmix64 seeded with `seed` and `reps` (the card's review count before this review).
+/// Intervals below 2.5 days are returned unchanged.
+[[nodiscard]] std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval,
+                                         std::uint64_t seed, int reps);
+
+/// Stable 64-bit fuzz seed of a card key (FNV-1a): pass it to Scheduler::next / preview.
+[[nodiscard]] std::uint64_t fuzz_seed_of(std::string_view card_key);
 
 /// What the scheduler did for one review (mirrors ts-fsrs ReviewLog essentials).
 struct ReviewResult {
@@ -55,10 +73,14 @@ class Scheduler {
 
   /// The card after rating it `rating` at `now` (ts-fsrs FSRS.next). Throws
   /// std::invalid_argument if `now` is on an earlier study day than the last review.
-  [[nodiscard]] ReviewResult next(const CardSchedule& card, TimestampMs now, Rating rating) const;
+  /// `fuzz_seed` (fuzz_seed_of the card key) only matters with enable_fuzz. Instants are
+  /// saturated to [kMinSupportedMs, kMaxSupportedMs], so due dates never overflow.
+  [[nodiscard]] ReviewResult next(const CardSchedule& card, TimestampMs now, Rating rating,
+                                  std::uint64_t fuzz_seed = 0) const;
 
   /// What each rating would produce: index 0 = Again ... 3 = Easy (ts-fsrs FSRS.repeat).
-  [[nodiscard]] std::array<ReviewResult, 4> preview(const CardSchedule& card, TimestampMs now) const;
+  [[nodiscard]] std::array<ReviewResult, 4> preview(const CardSchedule& card, TimestampMs now,
+                                                    std::uint64_t fuzz_seed = 0) const;
 
   /// Probability of recall now (F2), from whole real days since the last review, as ts-fsrs
   /// get_retrievability(card, now, false). 0 for a New card.

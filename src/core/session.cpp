@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace casebook::core {
@@ -53,8 +54,31 @@ void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view l
 
 Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
                  SessionLimits limits, std::uint64_t seed)
-    : m_clock(std::move(clock)), m_seed(seed), m_now(now) {
+    : Session(std::move(candidates), now, std::move(clock), limits, seed, SessionRules{}) {}
+
+Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
+                 SessionLimits limits, std::uint64_t seed, SessionRules rules)
+    : m_clock(std::move(clock)), m_rules(rules), m_seed(seed), m_now(now) {
+  m_rules.learn_ahead_ms = std::max<TimestampMs>(0, m_rules.learn_ahead_ms);
   const std::int64_t today = study_day(now, m_clock);
+  // Facts already used today (bury siblings): cards reviewed today and cards in learning.
+  std::set<std::string> facts_used;
+  const auto mark_used = [&](const StudyCandidate& c) {
+    facts_used.insert(c.fact_ids.begin(), c.fact_ids.end());
+  };
+  const auto is_sibling = [&](const StudyCandidate& c) {
+    return m_rules.bury_siblings &&
+           std::any_of(c.fact_ids.begin(), c.fact_ids.end(),
+                       [&](const std::string& f) { return facts_used.count(f) > 0; });
+  };
+  if (m_rules.bury_siblings) {
+    for (const auto& c : candidates) {
+      if (c.schedule && c.schedule->last_review &&
+          (study_day(*c.schedule->last_review, m_clock) == today || is_learning(c.schedule->state))) {
+        mark_used(c);
+      }
+    }
+  }
 
   std::vector<StudyCandidate> reviews;
   // New cards grouped by sibling group, groups in order of first appearance.
@@ -62,7 +86,7 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   std::map<std::string, std::deque<StudyCandidate>> new_by_group;
 
   for (auto& c : candidates) {
-    switch (classify_for_study(c.schedule, now + kLearnAheadMs + 1, today, m_clock)) {
+    switch (classify_for_study(c.schedule, now + m_rules.learn_ahead_ms + 1, today, m_clock)) {
       case StudyKind::New: {
         auto [it, inserted] = new_by_group.try_emplace(c.group);
         if (inserted) group_order.push_back(c.group);
@@ -75,13 +99,36 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
     }
   }
 
-  std::stable_sort(reviews.begin(), reviews.end(), [](const StudyCandidate& a, const StudyCandidate& b) {
-    if (a.retrievability != b.retrievability) return a.retrievability < b.retrievability;
-    if (a.schedule->due != b.schedule->due) return a.schedule->due < b.schedule->due;
+  const auto random_rank = [seed](const StudyCandidate& c) {
+    std::uint64_t state = seed ^ fnv1a(c.card_key);
+    return splitmix64(state);
+  };
+  std::stable_sort(reviews.begin(), reviews.end(), [&](const StudyCandidate& a, const StudyCandidate& b) {
+    switch (m_rules.review_order) {
+      case ReviewOrder::LowestRetrievability:
+        if (a.retrievability != b.retrievability) return a.retrievability < b.retrievability;
+        if (a.schedule->due != b.schedule->due) return a.schedule->due < b.schedule->due;
+        break;
+      case ReviewOrder::EarliestDue:
+        if (a.schedule->due != b.schedule->due) return a.schedule->due < b.schedule->due;
+        break;
+      case ReviewOrder::Random:
+        if (random_rank(a) != random_rank(b)) return random_rank(a) < random_rank(b);
+        break;
+    }
     return a.card_key < b.card_key;
   });
-  if (reviews.size() > static_cast<std::size_t>(std::max(0, limits.reviews))) {
-    reviews.resize(static_cast<std::size_t>(std::max(0, limits.reviews)));
+  {
+    // Take reviews in order up to the limit, burying siblings of those already taken.
+    const auto review_limit = static_cast<std::size_t>(std::max(0, limits.reviews));
+    std::vector<StudyCandidate> taken;
+    for (auto& c : reviews) {
+      if (taken.size() >= review_limit) break;
+      if (is_sibling(c)) continue;
+      mark_used(c);
+      taken.push_back(std::move(c));
+    }
+    reviews = std::move(taken);
   }
 
   std::vector<StudyCandidate> fresh;
@@ -91,7 +138,9 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
     took = false;
     for (const auto& g : group_order) {
       auto& q = new_by_group[g];
+      while (!q.empty() && is_sibling(q.front())) q.pop_front();
       if (q.empty() || fresh.size() >= new_limit) continue;
+      mark_used(q.front());
       fresh.push_back(std::move(q.front()));
       q.pop_front();
       took = true;
@@ -146,11 +195,19 @@ bool Session::rate(Rating rating, bool correct, const CardSchedule& after, Times
   StudyCandidate card = std::move(*m_current);
   m_current.reset();
   card.schedule = after;
-  if (after.due <= now + kLearnAheadMs) {
+  const bool suspended =
+      std::find(m_suspended.begin(), m_suspended.end(), card.card_key) != m_suspended.end();
+  if (!suspended && after.due <= now + m_rules.learn_ahead_ms) {
     m_learning.push_back(Learning{std::move(card), m_learning_order++});
   }
   advance(now);
   return true;
+}
+
+void Session::suspend(std::string_view card_key) {
+  m_suspended.emplace_back(card_key);
+  std::erase_if(m_main, [&](const StudyCandidate& c) { return c.card_key == card_key; });
+  std::erase_if(m_learning, [&](const Learning& l) { return l.card.card_key == card_key; });
 }
 
 bool Session::finish() {
@@ -188,7 +245,7 @@ void Session::advance(TimestampMs now) {
   } else if (!m_main.empty()) {
     m_current = std::move(m_main.front());
     m_main.pop_front();
-  } else if (auto ahead = earliest_learning(now + kLearnAheadMs)) {
+  } else if (auto ahead = earliest_learning(now + m_rules.learn_ahead_ms)) {
     take_learning(*ahead);
   } else {
     m_current.reset();

@@ -26,6 +26,26 @@ struct StudyCandidate {
   std::optional<CardSchedule> schedule;  ///< none (or state New) for a card never studied
   std::string group;                     ///< sibling group, the bank id: new cards are taken round-robin across groups
   double retrievability = 0.0;           ///< R at the session start (Scheduler::retrievability), orders reviews
+  std::vector<std::string> fact_ids;     ///< facts the question rests on (Question::fact_ids): cards sharing one are siblings
+};
+
+/// The order of due Review cards when there are more than the day allows (a backlog).
+enum class ReviewOrder {
+  LowestRetrievability,  ///< lowest R first (ties: earlier due, then key): the default
+  EarliestDue,           ///< earliest due first (ties: key)
+  Random                 ///< a pseudo-random order from the session seed and the card key
+};
+
+/// Session rules from the learner's options (core/options.hpp); the defaults are the
+/// behaviour of the constructor without rules.
+struct SessionRules {
+  ReviewOrder review_order = ReviewOrder::LowestRetrievability;
+  TimestampMs learn_ahead_ms = kLearnAheadMs;  ///< >= 0; replaces kLearnAheadMs everywhere in Session
+  /// Bury siblings: a Review or New card is left out (until the next study day) when it
+  /// shares a fact id with a card already taken into this session's main queue, with a card
+  /// in (re)learning, or with a card last reviewed today. Cards without fact ids are never
+  /// siblings. Learning cards are never buried.
+  bool bury_siblings = false;
 };
 
 /// What today's limits still allow (the caller subtracts what was already done today).
@@ -93,6 +113,11 @@ class Session {
   /// unknown time zone.
   Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
           SessionLimits limits, std::uint64_t seed);
+  /// As above with explicit rules: `rules.review_order` replaces step 2's order (the limit
+  /// still takes the first `limits.reviews`), `rules.learn_ahead_ms` replaces kLearnAheadMs,
+  /// and `rules.bury_siblings` leaves siblings out (see SessionRules).
+  Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
+          SessionLimits limits, std::uint64_t seed, SessionRules rules);
 
   [[nodiscard]] SessionPhase phase() const { return m_phase; }
   /// The card shown now; nullptr when Finished.
@@ -112,6 +137,10 @@ class Session {
   /// rating it at `now`; `correct` is the final verdict on the answer. Returns false (and
   /// changes nothing) unless in Feedback.
   bool rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now);
+  /// Takes `card_key` out of the session (e.g. it was just suspended as a leech): it leaves
+  /// the main and learning queues and a later rate() of it does not queue it again. The
+  /// current card stays current until it is rated.
+  void suspend(std::string_view card_key);
   /// Ends the session early (the learner leaves): any phase -> Finished. The current card,
   /// if not rated, is simply not recorded. Returns false if already Finished.
   bool finish();
@@ -142,11 +171,13 @@ class Session {
   [[nodiscard]] std::optional<std::size_t> earliest_learning(TimestampMs limit) const;
 
   DayClock m_clock;
+  SessionRules m_rules;
   std::uint64_t m_seed = 0;
   TimestampMs m_now = 0;  ///< the latest instant passed in (constructor or rate)
   std::deque<StudyCandidate> m_main;
   std::vector<Learning> m_learning;
   std::uint64_t m_learning_order = 0;
+  std::vector<std::string> m_suspended;
   std::optional<StudyCandidate> m_current;
   SessionPhase m_phase = SessionPhase::Finished;
   SessionCounts m_counts;

@@ -5,6 +5,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -66,13 +67,18 @@ std::string zone_from_path(const std::string& path) {
 
 std::int64_t study_day(TimestampMs t, const DayClock& clock) {
   const date::time_zone* zone = zone_for(clock);
-  const auto local = zone->to_local(SysMs{Ms{t}});
+  const auto local = zone->to_local(SysMs{Ms{clamp_supported(t)}});
   const auto shifted = local - std::chrono::hours{clock.rollover_hour};
   return date::floor<date::days>(shifted).time_since_epoch().count();
 }
 
 TimestampMs study_day_start(std::int64_t day, const DayClock& clock) {
   const date::time_zone* zone = zone_for(clock);
+  // Days of the supported range (a day or two of margin for the zone offset), so that
+  // neither the int conversion nor the ms arithmetic below can overflow.
+  constexpr std::int64_t kFirstDay = kMinSupportedMs / kMsPerDay - 2;
+  constexpr std::int64_t kLastDay = kMaxSupportedMs / kMsPerDay + 2;
+  day = std::clamp(day, kFirstDay, kLastDay);
   const date::local_time<Ms> target =
       date::local_days{date::days{static_cast<int>(day)}} + std::chrono::hours{clock.rollover_hour};
   const date::local_info info = zone->get_info(target);
@@ -91,7 +97,7 @@ TimestampMs study_day_start(std::int64_t day, const DayClock& clock) {
       start = date::floor<Ms>(info.second.begin);
       break;
   }
-  return start.time_since_epoch().count();
+  return clamp_supported(start.time_since_epoch().count());
 }
 
 TimestampMs now_ms() {
@@ -113,7 +119,7 @@ std::string format_local_minutes(TimestampMs t, const std::string& time_zone) {
 }
 
 std::string format_iso_utc(TimestampMs t) {
-  return date::format("%FT%TZ", SysMs{Ms{t}});
+  return date::format("%FT%TZ", SysMs{Ms{clamp_supported(t)}});
 }
 
 TimestampMs parse_iso(const std::string& text) {

@@ -14,6 +14,27 @@ inline constexpr std::int64_t kMsPerMinute = 60 * kMsPerSecond;
 inline constexpr std::int64_t kMsPerHour = 60 * kMsPerMinute;
 inline constexpr std::int64_t kMsPerDay = 24 * kMsPerHour;
 
+/// The earliest instant Casebook computes with: 0001-01-01T00:00:00Z. Instants outside
+/// [kMinSupportedMs, kMaxSupportedMs] (e.g. a damaged stored card with INT64_MIN) are
+/// saturated to this range by study_day, study_day_start and the scheduler.
+inline constexpr TimestampMs kMinSupportedMs = -62135596800000;
+/// The latest instant Casebook computes with: 9999-12-31T23:59:59.999Z.
+inline constexpr TimestampMs kMaxSupportedMs = 253402300799999;
+
+/// `t` clamped to [kMinSupportedMs, kMaxSupportedMs].
+[[nodiscard]] constexpr TimestampMs clamp_supported(TimestampMs t) {
+  return t < kMinSupportedMs ? kMinSupportedMs : (t > kMaxSupportedMs ? kMaxSupportedMs : t);
+}
+
+/// `t + delta_ms` saturated to [kMinSupportedMs, kMaxSupportedMs] (no overflow for any inputs).
+[[nodiscard]] constexpr TimestampMs add_saturated(TimestampMs t, std::int64_t delta_ms) {
+  const TimestampMs a = clamp_supported(t);
+  // |a| < 2^48, so only a huge delta can overflow: clamp it first.
+  const std::int64_t span = kMaxSupportedMs - kMinSupportedMs;
+  const std::int64_t d = delta_ms > span ? span : (delta_ms < -span ? -span : delta_ms);
+  return clamp_supported(a + d);
+}
+
 /// How study days are counted: an IANA time zone name ("UTC", "Europe/Paris") and the local
 /// hour (0-23) at which a new study day begins (Anki's "next day starts at").
 struct DayClock {
@@ -25,6 +46,7 @@ struct DayClock {
 /// local time `t - rollover_hour` in `clock.time_zone` (system tz database, via date/tz).
 /// Throws std::runtime_error if the time zone is unknown, std::invalid_argument if
 /// rollover_hour is outside 0..23. With "UTC" and rollover 0 this is the UTC calendar day.
+/// `t` is first clamped with clamp_supported.
 [[nodiscard]] std::int64_t study_day(TimestampMs t, const DayClock& clock);
 
 /// The instant (UTC ms) at which study day `day` begins in `clock`: the first instant whose

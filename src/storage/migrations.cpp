@@ -74,8 +74,32 @@ BEGIN
 END;
 )sql";
 
+// Version 2: study options per learner with optional per-bank overrides (one row per option
+// set; keys and text as core::to_key_values), and per-card flags (leech tags, suspension).
+// Both tables start empty: an upgraded database behaves exactly as before (default options).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE study_option (
+  learner_id    INTEGER NOT NULL REFERENCES learner(id),
+  bank_id       TEXT    NOT NULL DEFAULT '',
+  key           TEXT    NOT NULL,
+  value         TEXT    NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, bank_id, key)
+);
+
+CREATE TABLE card_flag (
+  learner_id    INTEGER NOT NULL REFERENCES learner(id),
+  card_key      TEXT    NOT NULL,
+  tags          TEXT    NOT NULL DEFAULT '',
+  suspended     INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+  updated_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (learner_id, card_key)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
+    Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
 };
 
 }  // namespace

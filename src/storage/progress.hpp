@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/card.hpp"
@@ -28,6 +29,16 @@ struct CardRow {
   std::string card_key;
   core::CardSchedule schedule;
 };
+
+/// A card's flags (schema 2): tags such as "leech", and whether it is suspended (not shown).
+struct CardFlags {
+  std::vector<std::string> tags;  ///< sorted, no duplicates, no white space inside a tag
+  bool suspended = false;
+  friend bool operator==(const CardFlags&, const CardFlags&) = default;
+};
+
+/// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
+using OptionValues = std::vector<std::pair<std::string, std::string>>;
 
 /// The progress database. Opening creates or migrates the schema (PRAGMA user_version,
 /// application_id 0x43534B42 "CSKB"), enables WAL with synchronous=FULL, foreign keys and a
@@ -82,6 +93,25 @@ class Progress {
   /// in one transaction. The review log is the source of truth; this is how a damaged or
   /// stale cache is repaired.
   void rebuild_card_states();
+
+  /// The stored study options of `learner` (bank_id empty) or the learner's overrides for one
+  /// bank, sorted by key; empty when none were saved (the defaults apply).
+  [[nodiscard]] OptionValues study_option_values(const std::string& learner, const std::string& bank_id = "");
+
+  /// Replaces the learner's options (bank_id empty) or one bank's overrides by `values`, in
+  /// one transaction. Empty `values` removes them (back to the defaults / no overrides).
+  void set_study_option_values(const std::string& learner, const std::string& bank_id,
+                               const OptionValues& values);
+
+  /// Ids of the banks for which `learner` has overrides, sorted.
+  [[nodiscard]] std::vector<std::string> option_override_banks(const std::string& learner);
+
+  /// Flags of every card of `learner` that has any, keyed by card key.
+  [[nodiscard]] std::map<std::string, CardFlags> card_flags(const std::string& learner);
+
+  /// Sets one card's flags (a card with no tags and not suspended loses its row). The review
+  /// log is not touched.
+  void set_card_flags(const std::string& learner, const std::string& card_key, const CardFlags& flags);
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
   /// database is in use; never a file copy). Parent folders are created. Throws StorageError

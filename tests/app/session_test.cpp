@@ -25,7 +25,7 @@ constexpr TimestampMs kNow = 1717243200000;  // 2024-06-01T12:00:00Z
 const core::DayClock kUtc{"UTC", 4};
 
 StudyCandidate fresh(const std::string& key, const std::string& group = "b") {
-  return StudyCandidate{key, std::nullopt, group, 0.0};
+  return StudyCandidate{key, std::nullopt, group, 0.0, {}};
 }
 
 StudyCandidate learning(const std::string& key, TimestampMs due, CardState state = CardState::Learning) {
@@ -34,7 +34,7 @@ StudyCandidate learning(const std::string& key, TimestampMs due, CardState state
   s.due = due;
   s.last_review = due - core::kMsPerMinute;
   s.reps = 1;
-  return StudyCandidate{key, s, "b", 0.0};
+  return StudyCandidate{key, s, "b", 0.0, {}};
 }
 
 StudyCandidate review(const std::string& key, TimestampMs due, double r) {
@@ -46,7 +46,7 @@ StudyCandidate review(const std::string& key, TimestampMs due, double r) {
   s.last_review = due - 3 * core::kMsPerDay;
   s.scheduled_days = 3;
   s.reps = 3;
-  return StudyCandidate{key, s, "b", r};
+  return StudyCandidate{key, s, "b", r, {}};
 }
 
 CardSchedule after_learning(TimestampMs due) {

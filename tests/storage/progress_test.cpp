@@ -135,7 +135,7 @@ std::string storage_error_of(F&& f) {
 
 }  // namespace
 
-TEST(ProgressTest, SchemaVersionIsPositive) { EXPECT_EQ(Progress::schema_version(), 1); }
+TEST(ProgressTest, SchemaVersionIsPositive) { EXPECT_EQ(Progress::schema_version(), 2); }
 
 TEST(ProgressTest, InMemoryRoundTripOfEveryField) {
   Progress db(":memory:");

@@ -1,0 +1,107 @@
+// The learner's study options (desired retention, daily limits, steps, time zone, leeches,
+// siblings, backlog order, ...), their validation and text form, and how they map onto the
+// scheduler and the session. Pure: no I/O.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/scheduler.hpp"
+#include "core/session.hpp"
+
+namespace casebook::core {
+
+/// What happens to a card when it becomes a leech (see is_leech_lapse).
+enum class LeechAction {
+  Tag,           ///< tag it "leech", keep showing it
+  TagAndSuspend  ///< tag it "leech" and stop showing it until the learner unsuspends it
+};
+
+/// Every option a learner can set; the defaults are Casebook's behaviour before options
+/// existed. Ranges are those checked by validate() (kOptionRanges in docs/scheduling.md).
+struct StudyOptions {
+  double desired_retention = 0.9;                    ///< 0.70 .. 0.99
+  int new_cards_per_day = 20;                        ///< 0 .. 9999
+  int max_reviews_per_day = 200;                     ///< 0 .. 99999
+  std::vector<int> learning_steps_minutes{1, 10};    ///< each 1 .. 43200 min (30 d), at most 10 steps
+  std::vector<int> relearning_steps_minutes{10};     ///< each 1 .. 43200 min, at most 10 steps
+  std::int64_t maximum_interval_days = 36500;        ///< 1 .. 36500 (100 years)
+  int rollover_hour = 4;                             ///< 0 .. 23, local hour a study day starts
+  std::string time_zone;                             ///< IANA name; empty = the system's zone
+  bool fuzz = false;                                 ///< spread review intervals (deterministic)
+  int leech_threshold = 8;                           ///< lapses, 1 .. 99
+  LeechAction leech_action = LeechAction::Tag;
+  bool bury_siblings = false;                        ///< one card per fact per study day
+  ReviewOrder review_order = ReviewOrder::LowestRetrievability;
+  int learn_ahead_minutes = 20;                      ///< 0 .. 1440
+  std::vector<double> weights;                       ///< 21 FSRS-6 parameters; empty = defaults
+
+  friend bool operator==(const StudyOptions&, const StudyOptions&) = default;
+};
+
+/// One problem found by validate(): the field's key (as in to_key_values) and a sentence
+/// naming the allowed range, e.g. {"desired_retention", "must be between 0.70 and 0.99, got 1.5"}.
+struct OptionProblem {
+  std::string field;
+  std::string message;
+  friend bool operator==(const OptionProblem&, const OptionProblem&) = default;
+};
+
+/// Every field that is out of range (empty when the options are usable). The time zone must
+/// be empty or a name the system tz database knows (date::locate_zone). Weights must be empty
+/// or 21 finite numbers.
+[[nodiscard]] std::vector<OptionProblem> validate(const StudyOptions& options);
+
+/// The time zone the options mean: `options.time_zone`, or local_time_zone_name() when it is
+/// empty.
+[[nodiscard]] std::string effective_time_zone(const StudyOptions& options);
+
+/// The DayClock of the options (effective_time_zone, rollover_hour).
+[[nodiscard]] DayClock day_clock(const StudyOptions& options);
+
+/// The scheduler's options: weights (defaults when empty), retention, steps, maximum interval
+/// (enforced: no grade exceeds it), fuzz and day_clock(). Throws std::invalid_argument when
+/// validate() finds a problem.
+[[nodiscard]] SchedulerOptions to_scheduler_options(const StudyOptions& options);
+
+/// The session rules: backlog order, learn-ahead limit (minutes -> ms), bury siblings.
+[[nodiscard]] SessionRules to_session_rules(const StudyOptions& options);
+
+/// The options as (key, text) pairs in a fixed order, for storage and display. Keys:
+/// desired_retention, new_cards_per_day, max_reviews_per_day, learning_steps, relearning_steps
+/// (minutes separated by spaces, "1 10"), maximum_interval, rollover_hour, time_zone, fuzz
+/// ("on"/"off"), leech_threshold, leech_action ("tag"/"tag_and_suspend"), bury_siblings
+/// ("on"/"off"), review_order (to_string(ReviewOrder)), learn_ahead_minutes, weights (numbers
+/// separated by spaces, empty = defaults). Numbers are written so they read back exactly.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOptions& options);
+
+/// Sets one field from its text form (as written by to_key_values). Returns an error sentence
+/// for an unknown key or text that does not parse; the field is then unchanged. Ranges are
+/// not checked here (validate() does that).
+[[nodiscard]] std::optional<std::string> set_key_value(StudyOptions& options, const std::string& key,
+                                                       const std::string& value);
+
+/// Applies every pair with set_key_value; returns the error sentences (unknown keys and bad
+/// text are skipped, the other pairs still apply).
+[[nodiscard]] std::vector<std::string> apply_key_values(
+    StudyOptions& options, const std::vector<std::pair<std::string, std::string>>& values);
+
+/// Whether a bank may override option `key`: the options that shape a card's schedule
+/// (desired_retention, learning_steps, relearning_steps, maximum_interval, fuzz,
+/// leech_threshold, leech_action, weights). The others (daily limits, time zone, rollover,
+/// order, learn-ahead, bury siblings) apply to the whole session and are the learner's only.
+[[nodiscard]] bool is_bank_overridable(std::string_view key);
+
+/// Whether a lapse makes a card a leech, as Anki does: with `lapses` counted after the lapse,
+/// at the threshold and then every half threshold (rounded up, at least 1) after it.
+/// lapses 8, 12, 16 with threshold 8. Returns false when `threshold` < 1.
+[[nodiscard]] bool is_leech_lapse(int lapses, int threshold);
+
+/// The text form of an order: "lowest_retrievability", "earliest_due", "random".
+[[nodiscard]] std::string_view to_string(ReviewOrder order);
+/// The text form of a leech action: "tag", "tag_and_suspend".
+[[nodiscard]] std::string_view to_string(LeechAction action);
+
+}  // namespace casebook::core

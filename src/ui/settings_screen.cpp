@@ -1,0 +1,224 @@
+#include "ui/settings_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "platform/keys.hpp"
+#include "ui/theme.hpp"
+
+namespace casebook::ui {
+namespace {
+
+/// A single-line text box over a std::string (ImGui 1.86 has no std::string overload).
+bool input_string(const char* label, std::string& value, float width) {
+  std::array<char, 512> buf{};
+  std::strncpy(buf.data(), value.c_str(), buf.size() - 1);
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::InputText(label, buf.data(), buf.size())) {
+    value = buf.data();
+    return true;
+  }
+  return false;
+}
+
+/// Label in the left column, then the widget drawn by `draw` in the right one.
+template <class F>
+void row(const char* label, const char* hint, F&& draw) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::TableSetColumnIndex(1);
+  draw();
+  if (hint != nullptr && hint[0] != '\0') {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", hint);
+  }
+}
+
+std::string join_steps(const std::vector<int>& steps) {
+  std::string out;
+  for (const int m : steps) out += (out.empty() ? "" : " ") + std::to_string(m);
+  return out;
+}
+
+}  // namespace
+
+const core::StudyOptions& SettingsScreen::scope_options(const app::SettingsView& view) const {
+  if (m_scope > 0 && m_scope <= static_cast<int>(view.banks.size())) {
+    return view.banks[static_cast<std::size_t>(m_scope - 1)].options;
+  }
+  return view.learner_options;
+}
+
+void SettingsScreen::load(const app::SettingsView& view) {
+  if (m_scope > static_cast<int>(view.banks.size())) m_scope = 0;
+  m_draft = scope_options(view);
+  m_learning_steps = join_steps(m_draft.learning_steps_minutes);
+  m_relearning_steps = join_steps(m_draft.relearning_steps_minutes);
+  m_time_zone = m_draft.time_zone;
+  const auto kv = core::to_key_values(m_draft);
+  const auto w = std::find_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "weights"; });
+  m_weights = w != kv.end() ? w->second : std::string();
+  m_errors.clear();
+}
+
+core::StudyOptions SettingsScreen::build() {
+  core::StudyOptions o = m_draft;
+  m_errors.clear();
+  o.time_zone = m_time_zone;
+  for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"learning_steps", &m_learning_steps},
+                                  {"relearning_steps", &m_relearning_steps},
+                                  {"weights", &m_weights}}) {
+    if (auto error = core::set_key_value(o, key, *text)) m_errors.push_back(*error);
+  }
+  return o;
+}
+
+void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  const int frame = ImGui::GetFrameCount();
+  if (frame > m_last_frame + 1) {
+    // Entering the screen: focus this window so the arrow keys move between the fields.
+    ImGui::SetWindowFocus();
+    load(view);
+  } else if (!view.notice.empty() && view.notice != m_last_notice) {
+    load(view);
+  }
+  m_last_frame = frame;
+  m_last_notice = view.notice;
+
+  const float em = ImGui::GetFontSize();
+  text_in(ui.fonts->heading, "Study options");
+  hint_text("Changes apply as soon as you save them, to Home and to the next session.");
+
+  // Scope: the learner's own options, or one bank's overrides.
+  const int scopes = 1 + static_cast<int>(view.banks.size());
+  const auto scope_name = [&](int s) {
+    if (s == 0) return std::string("My options (all banks)");
+    const auto& b = view.banks[static_cast<std::size_t>(s - 1)];
+    return "Bank: " + (b.title.empty() ? b.id : b.title) + (b.overridden ? "  (own settings)" : "");
+  };
+  ImGui::SetNextItemWidth(28.0f * em);
+  if (ImGui::BeginCombo("Options for (PgUp/PgDn)", scope_name(m_scope).c_str())) {
+    for (int s = 0; s < scopes; ++s) {
+      if (ImGui::Selectable(scope_name(s).c_str(), s == m_scope)) {
+        m_scope = s;
+        load(view);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (!ui.typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), false)) {
+    m_scope = (m_scope + 1) % scopes;
+    load(view);
+  } else if (!ui.typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), false)) {
+    m_scope = (m_scope + scopes - 1) % scopes;
+    load(view);
+  }
+  const bool bank_scope = m_scope > 0;
+  const bool ctrl_s = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyS, false);
+  const bool save = styled_button("Save (Ctrl+S)", ImVec2(0, 0), true) || ctrl_s;
+  ImGui::SameLine();
+  const bool back = ImGui::Button("Back to Home (Esc)") || (!ui.typing && escape_pressed());
+  bool clear = false, unsuspend = false;
+  if (bank_scope && view.banks[static_cast<std::size_t>(m_scope - 1)].overridden) {
+    ImGui::SameLine();
+    clear = ImGui::Button("Use my options for this bank");
+  }
+  if (view.suspended_cards > 0) {
+    ImGui::SameLine();
+    unsuspend = ImGui::Button("Show suspended cards again");
+  }
+
+  for (const auto& e : m_errors) wrapped_text(e, kColorWrong);
+  for (const auto& p : view.problems) wrapped_text(p.field + ": " + p.message, kColorWrong);
+  if (!view.notice.empty()) wrapped_text(view.notice, kColorCorrect);
+  if (view.leech_cards > 0) {
+    hint_text(std::to_string(view.leech_cards) + " cards tagged leech, " + std::to_string(view.suspended_cards) +
+              " suspended.");
+  }
+
+  ImGui::Dummy(ImVec2(0, 0.25f * em));
+
+  const float field_w = 10.0f * em;
+  if (ImGui::BeginTable("options", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 14.0f * em);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    row("Desired retention", "0.70 - 0.99", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputDouble("##retention", &m_draft.desired_retention, 0.01, 0.05, "%.2f");
+    });
+    row("Learning steps", "minutes, e.g. 1 10", [&] { input_string("##learning", m_learning_steps, field_w); });
+    row("Relearning steps", "minutes, e.g. 10", [&] { input_string("##relearning", m_relearning_steps, field_w); });
+    row("Maximum interval", "days, 1 - 36500", [&] {
+      int v = static_cast<int>(std::clamp<std::int64_t>(m_draft.maximum_interval_days, -1, 1000000));
+      ImGui::SetNextItemWidth(field_w);
+      if (ImGui::InputInt("##maxivl", &v, 1, 30)) m_draft.maximum_interval_days = v;
+    });
+    row("Fuzz", "spread intervals a little", [&] { ImGui::Checkbox("##fuzz", &m_draft.fuzz); });
+    row("Leech threshold", "lapses, 1 - 99", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputInt("##leech", &m_draft.leech_threshold);
+    });
+    row("Leech action", nullptr, [&] {
+      int a = m_draft.leech_action == core::LeechAction::TagAndSuspend ? 1 : 0;
+      ImGui::SetNextItemWidth(field_w);
+      if (ImGui::Combo("##leechaction", &a, "Tag\0Tag and suspend\0")) {
+        m_draft.leech_action = a == 1 ? core::LeechAction::TagAndSuspend : core::LeechAction::Tag;
+      }
+    });
+    row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_weights, field_w); });
+
+    ImGui::BeginDisabled(bank_scope);
+    row("New cards per day", "0 - 9999", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputInt("##new", &m_draft.new_cards_per_day, 1, 10);
+    });
+    row("Maximum reviews per day", "0 - 99999", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputInt("##reviews", &m_draft.max_reviews_per_day, 10, 100);
+    });
+    row("Review order (backlog)", nullptr, [&] {
+      int o = static_cast<int>(m_draft.review_order);
+      ImGui::SetNextItemWidth(field_w);
+      if (ImGui::Combo("##order", &o, "Lowest retrievability\0Earliest due\0Random\0")) {
+        m_draft.review_order = static_cast<core::ReviewOrder>(o);
+      }
+    });
+    row("Bury siblings", "one question per fact a day", [&] { ImGui::Checkbox("##bury", &m_draft.bury_siblings); });
+    row("Learn ahead", "minutes, 0 - 1440", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputInt("##ahead", &m_draft.learn_ahead_minutes, 1, 10);
+    });
+    row("Next day starts at", "hour, 0 - 23", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputInt("##rollover", &m_draft.rollover_hour);
+    });
+    const std::string tz_hint = "IANA name; empty = system (now " + view.effective_time_zone + ")";
+    row("Time zone", tz_hint.c_str(), [&] { input_string("##tz", m_time_zone, field_w); });
+    ImGui::EndDisabled();
+    ImGui::EndTable();
+  }
+  if (bank_scope) hint_text("Greyed options apply to whole sessions and are set under \"My options\".");
+
+  if (save) {
+    const core::StudyOptions o = build();
+    if (m_errors.empty()) {
+      const std::string bank = bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].id : std::string();
+      ui.send(app::SaveOptions{o, bank});
+    }
+  } else if (back) {
+    ui.send(app::GoHome{});
+  } else if (clear) {
+    ui.send(app::ClearBankOptions{view.banks[static_cast<std::size_t>(m_scope - 1)].id});
+  } else if (unsuspend) {
+    ui.send(app::UnsuspendAll{});
+  }
+}
+
+}  // namespace casebook::ui
