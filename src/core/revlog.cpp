@@ -1,0 +1,206 @@
+// Review-log CSV parsing and FSRS training items (see revlog.hpp and docs/optimizer.md).
+#include "core/revlog.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <tuple>
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace casebook::core::revlog {
+
+namespace {
+
+/// Splits one CSV line into fields (RFC 4180 quoting within the line).
+std::optional<std::vector<std::string>> split_fields(std::string_view line) {
+  std::vector<std::string> fields;
+  std::string field;
+  bool quoted = false;
+  bool was_quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < line.size() && line[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && field.empty() && !was_quoted) {
+      quoted = true;
+      was_quoted = true;
+    } else if (c == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+      was_quoted = false;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) return std::nullopt;
+  fields.push_back(std::move(field));
+  return fields;
+}
+
+std::string trimmed(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  std::int64_t v = 0;
+  const char* end = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || ptr != end || s.empty()) return std::nullopt;
+  return v;
+}
+
+constexpr std::array<std::string_view, 5> kColumns = {"card_id", "review_time", "review_rating",
+                                                      "review_state", "review_duration"};
+
+}  // namespace
+
+CsvParseResult parse_csv(std::string_view text, std::string_view source) {
+  const std::string src(source);
+  auto fail = [&](std::size_t line, const std::string& what) -> CsvError {
+    return CsvError(src + ":" + std::to_string(line) + ": " + what);
+  };
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  CsvParseResult result;
+  std::array<std::size_t, 5> col{};
+  bool have_header = false;
+  std::size_t line_no = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trimmed(line).empty()) continue;
+    const auto fields = split_fields(line);
+    if (!fields) throw fail(line_no, "unterminated quoted field");
+    if (!have_header) {
+      for (std::size_t c = 0; c < kColumns.size(); ++c) {
+        const auto it = std::find_if(fields->begin(), fields->end(),
+                                     [&](const std::string& f) { return trimmed(f) == kColumns[c]; });
+        if (it == fields->end()) {
+          throw fail(line_no, "header has no column '" + std::string(kColumns[c]) +
+                                  "' (need card_id, review_time, review_rating, review_state, review_duration)");
+        }
+        col[c] = static_cast<std::size_t>(it - fields->begin());
+      }
+      have_header = true;
+      continue;
+    }
+    const std::size_t needed = *std::max_element(col.begin(), col.end()) + 1;
+    if (fields->size() < needed) {
+      throw fail(line_no, "expected at least " + std::to_string(needed) + " fields, found " +
+                              std::to_string(fields->size()));
+    }
+    // A whole number in [lo, hi]; `range` names the allowed values in the message.
+    auto number = [&](std::size_t c, std::int64_t lo, std::int64_t hi, const char* range) {
+      const std::string v = trimmed((*fields)[col[c]]);
+      const auto n = parse_int(v);
+      if (!n || *n < lo || *n > hi) {
+        throw fail(line_no, std::string(kColumns[c]) + " must be a whole number" + range + ", not '" + v + "'");
+      }
+      return *n;
+    };
+    RevlogEntry e;
+    e.card_id = trimmed((*fields)[col[0]]);
+    if (e.card_id.empty()) throw fail(line_no, "card_id is empty");
+    e.review_time = number(1, INT64_MIN, INT64_MAX, "");
+    e.rating = static_cast<int>(number(2, 0, 4, " 0..4"));
+    e.state = static_cast<int>(number(3, 0, 3, " 0..3"));
+    e.duration_ms = number(4, 0, INT64_MAX, " >= 0");
+    e.line = line_no;
+    if (e.rating == 0) {
+      ++result.skipped_manual;
+      continue;
+    }
+    result.entries.push_back(std::move(e));
+  }
+  if (!have_header) throw fail(line_no == 0 ? 1 : line_no, "no header row (the file is empty)");
+  return result;
+}
+
+std::vector<RevlogEntry> from_review_records(const std::vector<ReviewRecord>& records) {
+  std::vector<RevlogEntry> out;
+  out.reserve(records.size());
+  for (const auto& r : records) {
+    RevlogEntry e;
+    e.card_id = r.card_key;
+    e.review_time = r.reviewed_at;
+    e.rating = static_cast<int>(r.rating);
+    e.state = static_cast<int>(r.before.state);
+    e.duration_ms = r.response_ms;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::size_t FsrsItem::long_term_review_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(reviews.begin(), reviews.end(), [](const FsrsReview& r) { return r.delta_t > 0; }));
+}
+
+const FsrsReview& FsrsItem::first_long_term_review() const {
+  const auto it = std::find_if(reviews.begin(), reviews.end(), [](const FsrsReview& r) { return r.delta_t > 0; });
+  return it == reviews.end() ? reviews.back() : *it;
+}
+
+std::size_t FsrsItem::lapse_count() const {
+  return static_cast<std::size_t>(std::count_if(reviews.begin(), reviews.end() - 1, [](const FsrsReview& r) {
+    return r.rating == 1 && r.delta_t > 0;
+  }));
+}
+
+std::vector<FsrsItem> build_items(std::vector<RevlogEntry> entries, const DayClock& clock) {
+  std::stable_sort(entries.begin(), entries.end(), [](const RevlogEntry& a, const RevlogEntry& b) {
+    return std::tie(a.card_id, a.review_time) < std::tie(b.card_id, b.review_time);
+  });
+  std::vector<FsrsItem> items;
+  std::size_t begin = 0;
+  while (begin < entries.size()) {
+    std::size_t end = begin;
+    while (end < entries.size() && entries[end].card_id == entries[begin].card_id) ++end;
+    // The start of the last contiguous block of learning rows (state 0 or 1).
+    std::optional<std::size_t> start;
+    for (std::size_t i = end; i-- > begin;) {
+      if (entries[i].state == 0 || entries[i].state == 1) {
+        start = i;
+      } else if (start) {
+        break;
+      }
+    }
+    if (start) {
+      std::vector<FsrsReview> history;
+      std::int64_t prev_day = 0;
+      for (std::size_t i = *start; i < end; ++i) {
+        const std::int64_t day = study_day(entries[i].review_time, clock);
+        const std::int64_t dt = i == *start ? 0 : std::max<std::int64_t>(day - prev_day, 0);
+        prev_day = day;
+        history.push_back({entries[i].rating, static_cast<std::uint32_t>(dt)});
+        if (i > *start && dt > 0) items.push_back({history, entries[i].review_time});
+      }
+    }
+    begin = end;
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const FsrsItem& a, const FsrsItem& b) { return a.review_time < b.review_time; });
+  return items;
+}
+
+}  // namespace casebook::core::revlog
