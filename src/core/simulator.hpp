@@ -1,0 +1,69 @@
+// Workload simulator: a seeded Monte Carlo run of a learner who studies a bank every day with
+// the FSRS-6 scheduler and whose memory follows the same model. Pure: no clock, no I/O.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/scheduler.hpp"
+
+namespace casebook::core {
+
+/// What to simulate. Probabilities and costs default to fsrs-rs SimulatorConfig::default()
+/// (fsrs-rs 1.x-2.x simulation.rs, fitted by the FSRS authors on Anki users' review logs):
+/// first ratings 24/9.4/49.5/17.1 %, success ratings Hard/Good/Easy 22.4/63.1/14.5 %, first
+/// sessions 33.79/24.3/13.68/6.5 s, reviews 23.0/11.68/7.33/5.6 s by rating. See docs/simulator.md.
+struct SimulationConfig {
+  SchedulerOptions scheduler{};    ///< weights, desired retention, steps (clock is ignored: UTC days)
+  int bank_size = 1000;            ///< cards available to introduce (>= 0)
+  int new_per_day = 20;            ///< new cards introduced per day (>= 0)
+  int days = 365;                  ///< simulated days (>= 1)
+  int max_reviews_per_day = 0;     ///< due reviews per day, 0 = no limit; the rest wait a day
+  std::uint64_t seed = 1;          ///< same seed and config -> identical result
+  /// P(first rating = Again, Hard, Good, Easy) for a new card (sums to 1).
+  std::array<double, 4> first_rating_prob{0.24, 0.094, 0.495, 0.171};
+  /// P(Hard, Good, Easy) given a successful recall of a due card (sums to 1).
+  std::array<double, 3> review_rating_prob{0.224, 0.631, 0.145};
+  /// Seconds for a new card's whole first day (the learning steps included), by first rating.
+  std::array<double, 4> learn_seconds{33.79, 24.3, 13.68, 6.5};
+  /// Seconds for one review of a due card by rating (Again includes its relearning steps).
+  std::array<double, 4> review_seconds{23.0, 11.68, 7.33, 5.6};
+};
+
+/// One simulated day.
+struct SimulationDay {
+  int day = 0;                 ///< 0-based
+  int new_cards = 0;           ///< cards introduced
+  int reviews = 0;             ///< reviews of due cards (learning-step repeats not counted)
+  int lapses = 0;              ///< of `reviews`, forgotten (rated Again)
+  double seconds = 0.0;        ///< study time: first sessions plus reviews
+  double memorized = 0.0;      ///< sum of R over introduced cards at the end of the day
+  int introduced = 0;          ///< cards introduced so far (end of day)
+};
+
+/// The whole run.
+struct SimulationResult {
+  std::vector<SimulationDay> days;
+  int total_reviews = 0;
+  int total_lapses = 0;
+  double total_seconds = 0.0;
+  /// Mean R over introduced cards at the end of the last day (0 if none were introduced).
+  double end_retention = 0.0;
+  /// Share of due reviews answered correctly over the whole run (0 if there were none):
+  /// the "true retention" a learner would measure; close to the desired retention.
+  double observed_retention = 0.0;
+};
+
+/// Runs the simulation. Each day d (UTC day, reviews at 09:00): first every card due on day d
+/// (by study day, earliest due first, up to max_reviews_per_day) is reviewed: the learner recalls
+/// it with probability R = F2(elapsed days, S) drawn from the seeded PRNG (xoshiro256**, seeded
+/// through splitmix64); a failure is rated Again and the relearning steps are then passed with
+/// Good the same day; a success is rated Hard/Good/Easy by review_rating_prob. Then new_per_day
+/// new cards (while the bank lasts) get a first rating from first_rating_prob and pass their
+/// learning steps with Good the same day. Every rating goes through core::Scheduler, so the
+/// intervals are exactly the app's (no fuzz). Throws std::invalid_argument for negative
+/// counts, days < 1, probabilities that are negative or do not sum to 1 (+-1e-6), or what
+/// Scheduler's constructor rejects.
+[[nodiscard]] SimulationResult simulate(const SimulationConfig& config);
+
+}  // namespace casebook::core

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""GUI test of the workload simulator: opens it from Home with W, types a bank size (300) and
+new cards per day (10) with Tab between the fields, takes an F12 screenshot, simulates with
+Enter, takes another, goes back with Escape and quits. Checks that the app exits 0, that both
+screenshots are real images and that the results (table and plots) changed the lower half of
+the screen. Exit 77 = skipped (no X or xdotool)."""
+import argparse
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_test import key, type_text, wait_for_new_png, xdotool  # noqa: E402
+from pngcheck import check_screenshot, read_png  # noqa: E402
+
+
+def screenshot(shots, name):
+    before = set(glob.glob(os.path.join(shots, "*.png")))
+    key("F12")
+    shot = wait_for_new_png(shots, before)
+    assert shot, "F12 screenshot missing"
+    final = os.path.join(shots, name)
+    os.replace(shot, final)
+    return final
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--casebook", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True, help="folder for the screenshots")
+    ap.add_argument("--work", required=True, help="scratch folder (database)")
+    args = ap.parse_args()
+    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
+        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+        return 77
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    shots = os.path.join(args.out, "simulator")
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    db = os.path.join(args.work, "db.sqlite")
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
+    log = open(os.path.join(args.work, "casebook.log"), "w")
+    app = subprocess.Popen([args.casebook, "--db", db, "--bank", os.path.join(args.data, "e2e.toml")],
+                           env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
+        wid = found.stdout.split()[0] if found.stdout.split() else None
+        assert wid, "the Casebook window did not appear"
+        xdotool("windowfocus", "--sync", wid)
+        xdotool("mousemove", "--window", wid, "40", "40")
+        time.sleep(1.0)
+        key("w")  # Home -> simulator; the first field (cards in the bank) has the focus
+        time.sleep(0.5)
+        key("ctrl+a")
+        type_text("300")
+        key("Tab", "ctrl+a")
+        type_text("10")
+        key("Tab")
+        form = screenshot(shots, "simulator-form.png")
+        key("Return")
+        time.sleep(2.0)
+        results = screenshot(shots, "simulator-results.png")
+        key("Escape")
+        time.sleep(0.3)
+        key("Escape", "ctrl+q")
+        rc = app.wait(timeout=20)
+        assert rc == 0, f"casebook exited with {rc}"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+        print(open(os.path.join(args.work, "casebook.log")).read())
+    for shot in (form, results):
+        check_screenshot(shot, 1100, 760, min_colours=8)
+    _, h, rows_form = read_png(form)
+    _, _, rows_results = read_png(results)
+    changed = sum(1 for y in range(h // 2, h) if rows_form[y] != rows_results[y])
+    assert changed > h // 8, f"simulating changed only {changed} rows of the lower half"
+    print("simulated; screenshots", form, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
