@@ -1,4 +1,4 @@
-// CSV (RFC 4180) and JSON ("casebook-report" v1) writers. Columns and fields are documented
+// CSV (RFC 4180) and JSON ("casebook-report" v2) writers. Columns and fields are documented
 // in docs/report-formats.md; keep the two in step.
 #include <nlohmann/json.hpp>
 
@@ -21,12 +21,13 @@ constexpr int kDecimals = 6;
 constexpr std::string_view kCrLf = "\r\n";
 
 /// Column order of the CSV table (docs/report-formats.md).
-constexpr std::array<std::string_view, 24> kCsvColumns = {
+constexpr std::array<std::string_view, 26> kCsvColumns = {
     "record",        "card_key",      "bank_id",          "question_id",      "question_type",
     "state",         "stability",     "difficulty",       "retrievability",   "due",
     "last_review",   "reps",          "lapses",           "prompt",           "reviewed_at",
     "rating",        "correct",       "answer",           "response_ms",      "state_before",
-    "state_after",   "stability_after", "difficulty_after", "due_after"};
+    "state_after",   "stability_after", "difficulty_after", "due_after",        "retired",
+    "topics"};
 
 void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -60,6 +61,44 @@ Json schedule_json(const core::CardSchedule& s) {
   return j;
 }
 
+Json retention_json(const RetentionCell& c) {
+  return Json{{"passed", c.passed}, {"failed", c.failed},
+              {"retention", c.total() == 0 ? Json(nullptr) : Json(c.retention())}};
+}
+
+Json analytics_json(const ReportInput& in, const Analytics& a) {
+  Json j;
+  j["today"] = a.today_date;
+  Json retention = Json::array();
+  for (const RetentionRow& r : a.retention) {
+    RetentionCell total{r.young.passed + r.mature.passed, r.young.failed + r.mature.failed};
+    retention.push_back(Json{{"period", r.period},
+                             {"young", retention_json(r.young)},
+                             {"mature", retention_json(r.mature)},
+                             {"total", retention_json(total)}});
+  }
+  j["true_retention"] = std::move(retention);
+  Json days = Json::array();
+  for (const DayActivity& d : a.days) days.push_back(Json{{"date", d.date}, {"reviews", d.reviews}, {"minutes", d.minutes}});
+  j["daily"] = std::move(days);
+  Json forecast = Json::array();
+  for (std::size_t i = 0; i < a.forecast.size(); ++i) {
+    forecast.push_back(Json{{"date", date_of_day(a.today + static_cast<std::int64_t>(i))}, {"due", a.forecast[i]}});
+  }
+  j["forecast"] = std::move(forecast);
+  Json topics = Json::array();
+  for (const TopicMastery& t : a.topics) {
+    topics.push_back(Json{{"topic", t.topic}, {"cards", t.cards}, {"mean_retrievability", t.mean_retrievability}});
+  }
+  j["topics"] = std::move(topics);
+  Json weakest = Json::array();
+  for (const WeakCard& w : a.weakest) {
+    weakest.push_back(Json{{"card_key", in.cards[w.card].card_key}, {"lapses", w.lapses}, {"leech", w.leech}});
+  }
+  j["weakest"] = std::move(weakest);
+  return j;
+}
+
 }  // namespace
 
 void write_csv(const ReportInput& in, std::ostream& out) {
@@ -81,6 +120,10 @@ void write_csv(const ReportInput& in, std::ostream& out) {
     row[11] = std::to_string(s.reps);
     row[12] = std::to_string(s.lapses);
     row[13] = csv_text_field(c.prompt);
+    row[24] = c.retired ? "1" : "0";
+    std::string topics;
+    for (const std::string& t : c.topics) topics += (topics.empty() ? "" : "; ") + t;
+    row[25] = csv_text_field(topics);
     write_row(out, row);
   }
   for (const core::ReviewRecord& r : in.reviews) {
@@ -108,11 +151,13 @@ void write_json(const ReportInput& in, std::ostream& out) {
   const Summary sum = summarize(in);
   Json doc;
   doc["schema"] = "casebook-report";
-  doc["schema_version"] = 1;
+  doc["schema_version"] = 2;
   doc["generated_at"] = iso(in.generated_at);
   doc["generated_at_ms"] = in.generated_at;
   doc["learner"] = in.learner;
   doc["time_zone"] = in.time_zone;
+  doc["rollover_hour"] = in.rollover_hour;
+  doc["bank_filter"] = in.bank_filter.empty() ? Json(nullptr) : Json(in.bank_filter);
 
   Json& s = doc["summary"];
   s["cards"] = sum.cards;
@@ -125,6 +170,13 @@ void write_json(const ReportInput& in, std::ostream& out) {
   s["accuracy"] = sum.accuracy;
   s["due_now"] = sum.due_now;
   s["mean_retrievability"] = sum.mean_retrievability;
+  const Analytics a = analyze(in);
+  s["seen"] = a.seen;
+  s["in_learning"] = a.learning;
+  s["young"] = a.young;
+  s["mature"] = a.mature;
+  s["retired"] = a.retired;
+  doc["analytics"] = analytics_json(in, a);
 
   Json cards = Json::array();
   for (const CardEntry& c : in.cards) {
@@ -136,6 +188,9 @@ void write_json(const ReportInput& in, std::ostream& out) {
     j["question_type"] = c.question_type;
     j["prompt"] = c.prompt;
     j["retrievability"] = c.retrievability;
+    j["retired"] = c.retired;
+    j["topics"] = c.topics;
+    j["language"] = c.language;
     j["schedule"] = schedule_json(c.schedule);
     cards.push_back(std::move(j));
   }

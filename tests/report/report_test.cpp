@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "fixture.hpp"
 #include "report/text.hpp"
 
 namespace fs = std::filesystem;
@@ -27,126 +28,9 @@ using casebook::core::TimestampMs;
 namespace report = casebook::report;
 namespace core = casebook::core;
 
+using namespace casebook::report::testing;  // fixtures: fixture.hpp
+
 namespace {
-
-constexpr TimestampMs kNow = 1'717'243'200'000;  // 2024-06-01T12:00:00.000Z
-constexpr TimestampMs kHour = 3'600'000;
-constexpr TimestampMs kDay = 24 * kHour;
-
-const std::string kScript = "<script>alert(1)</script>";
-const std::string kHyperlink = "=HYPERLINK(\"http://evil.example/?x=1\",\"click me\")";
-const std::string kHostilePrompt = kScript + " & \"double\", 'single', commas,\nsecond line";
-const std::string kCyrillic = "Какое ведомство задержало группу «Lurk»? 🕵️‍♀️";
-const std::string kRtl = "מה שם הקבוצה? ما اسم المجموعة؟";
-
-CardSchedule schedule(CardState state, double stability, double difficulty, TimestampMs due,
-                      std::optional<TimestampMs> last, std::int64_t days, int steps, int reps, int lapses) {
-  CardSchedule s;
-  s.state = state;
-  s.stability = stability;
-  s.difficulty = difficulty;
-  s.due = due;
-  s.last_review = last;
-  s.scheduled_days = days;
-  s.learning_steps = steps;
-  s.reps = reps;
-  s.lapses = lapses;
-  return s;
-}
-
-report::CardEntry card(const std::string& bank, const std::string& question, const std::string& title,
-                       const std::string& prompt, const std::string& type, CardSchedule s, double r) {
-  report::CardEntry c;
-  c.card_key = bank + "/" + question;
-  c.bank_id = bank;
-  c.question_id = question;
-  c.bank_title = title;
-  c.prompt = prompt;
-  c.question_type = type;
-  c.schedule = s;
-  c.retrievability = r;
-  return c;
-}
-
-ReviewRecord review(std::int64_t id, const std::string& key, TimestampMs at, Rating rating, bool correct,
-                    const std::string& answer, std::int64_t response_ms, CardSchedule before,
-                    CardSchedule after) {
-  ReviewRecord r;
-  r.id = id;
-  r.learner = "Zoë \"O'Brien\" " + kScript;
-  r.card_key = key;
-  r.reviewed_at = at;
-  r.rating = rating;
-  r.correct = correct;
-  r.answer = answer;
-  r.response_ms = response_ms;
-  r.before = before;
-  r.after = after;
-  return r;
-}
-
-/// The fixed input behind every golden file.
-report::ReportInput fixed_input() {
-  report::ReportInput in;
-  in.learner = "Zoë \"O'Brien\" " + kScript;
-  in.generated_at = kNow;
-  in.time_zone = "Europe/Berlin";
-  const CardSchedule fresh{};
-  in.cards = {
-      card("soldatov-2021", "lurk-arrests-year", "Soldatov 2021: Russia & cooperation",
-           "In which year did Russian police detain about 50 suspects of the Lurk group?", "numeric",
-           schedule(CardState::Review, 12.5, 5.123456789, kNow - kHour, kNow - 12 * kDay, 12, 0, 4, 1),
-           0.876543219),
-      card("hostile", "script", "Bank \"A\" & <B>", kHostilePrompt, "single_choice",
-           schedule(CardState::Learning, 0.4, 6.5, kNow + 10 * 60'000, kNow - 50 * 60'000, 0, 1, 1, 0),
-           0.95),
-      card("hostile", "formula", "Bank \"A\" & <B>", kHyperlink, "short_text",
-           schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kHour, kNow - kDay, 0, 0, 9, 3), 0.5),
-      card("ru-bank", "vedomstvo", "Русский банк", kCyrillic, "single_choice", fresh, 0.0),
-      card("rtl", "group-name", "בנק", kRtl, "short_text",
-           schedule(CardState::Review, 30.0, 3.0, kNow + 20 * kDay, kNow - 10 * kDay, 30, 0, 5, 0), 0.9731),
-  };
-  const CardSchedule s0 = schedule(CardState::New, 0, 0, kNow - 3 * kDay, std::nullopt, 0, 0, 0, 0);
-  const CardSchedule s1 = schedule(CardState::Learning, 2.3065, 2.11810397, kNow - 3 * kDay + 600'000,
-                                   kNow - 3 * kDay, 0, 1, 1, 0);
-  in.reviews = {
-      review(1, "soldatov-2021/lurk-arrests-year", kNow - 3 * kDay, Rating::Good, true, "2016", 4200, s0, s1),
-      review(2, "hostile/formula", kNow - 2 * kDay, Rating::Again, false, "-1+1", 1234, s1,
-             schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kDay + 600'000, kNow - 2 * kDay, 0, 0, 9, 3)),
-      review(3, "hostile/script", kNow - kDay, Rating::Hard, false, "@SUM(A1:A9)\t<img src=x onerror=alert(1)>",
-             987654, s0, s1),
-      review(4, "ru-bank/vedomstvo", kNow - 2 * kHour, Rating::Easy, true, "ФСБ и МВД, \"вместе\"\r\nвторая строка 🎯",
-             0, s0, s1),
-      review(5, "rtl/group-name", kNow - 90 * 60'000, Rating::Good, true, "", 15000, s0, s1),
-      review(6, "hostile/formula", kNow - kHour, Rating::Good, true, "\tstarts with a tab", 250, s1, s1),
-  };
-  return in;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// Compares `actual` with tests/report/golden/<name>; CASEBOOK_UPDATE_GOLDEN=1 rewrites it.
-void expect_golden(const std::string& name, const std::string& actual) {
-  const fs::path path = fs::path(CASEBOOK_TEST_DATA) / "golden" / name;
-  const char* update = std::getenv("CASEBOOK_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << actual;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " is missing; run with CASEBOOK_UPDATE_GOLDEN=1 to create it";
-  const std::string expected = read_file(path);
-  if (expected != actual) {
-    const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
-    const auto at = static_cast<std::size_t>(mismatch.first - expected.begin());
-    ADD_FAILURE() << name << " differs from the golden file at byte " << at << ":\n  golden: "
-                  << expected.substr(at, 80) << "\n  actual: " << actual.substr(at, 80)
-                  << "\n(if the change is intended, rerun with CASEBOOK_UPDATE_GOLDEN=1 and review the diff)";
-  }
-}
 
 /// A strict RFC 4180 reader: records end with CRLF, quoted fields may hold , " CR LF,
 /// quotes inside are doubled. Throws on anything else (bare CR or LF, stray quote).
@@ -216,7 +100,8 @@ const std::vector<std::string> kColumns = {
     "record",      "card_key",  "bank_id",   "question_id",     "question_type",    "state",
     "stability",   "difficulty", "retrievability", "due",        "last_review",      "reps",
     "lapses",      "prompt",    "reviewed_at", "rating",        "correct",          "answer",
-    "response_ms", "state_before", "state_after", "stability_after", "difficulty_after", "due_after"};
+    "response_ms", "state_before", "state_after", "stability_after", "difficulty_after", "due_after",
+    "retired",     "topics"};
 
 std::size_t col(const std::string& name) {
   return static_cast<std::size_t>(std::find(kColumns.begin(), kColumns.end(), name) - kColumns.begin());
@@ -358,7 +243,7 @@ TEST(JsonTest, ReadsBackEveryValue) {
   const report::ReportInput in = fixed_input();
   const nlohmann::json doc = nlohmann::json::parse(json_of(in));
   EXPECT_EQ(doc.at("schema"), "casebook-report");
-  EXPECT_EQ(doc.at("schema_version"), 1);
+  EXPECT_EQ(doc.at("schema_version"), 2);
   EXPECT_EQ(doc.at("generated_at"), "2024-06-01T12:00:00.000Z");
   EXPECT_EQ(doc.at("generated_at_ms").get<std::int64_t>(), kNow);
   EXPECT_EQ(doc.at("learner"), in.learner);
@@ -471,7 +356,9 @@ TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
   // Every row of both tables is there.
   std::size_t rows = 0;
   for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
-  EXPECT_EQ(rows, 10u + 1u + 5u + 1u + 6u);  // summary, cards head+rows, reviews head+rows
+  // summary, retention head+6 periods, topics head+"(no topic)", weakest head+2 lapsed cards,
+  // cards head+rows, reviews head+rows
+  EXPECT_EQ(rows, 15u + 7u + 2u + 3u + 1u + 5u + 1u + 6u);
 }
 
 TEST(HtmlTest, EmptyReportSaysSo) {

@@ -1,0 +1,277 @@
+// Report export: gathering the report input from storage and banks, atomic report files,
+// and the step-by-step exporter behind the GUI's Export screen.
+#include "app/report_export.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+
+#include "bank/loader.hpp"
+#include "core/question.hpp"
+#include "core/scheduler.hpp"
+#include "storage/progress.hpp"
+
+namespace casebook::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// What a report shows of a bank question.
+struct QuestionInfo {
+  std::string bank_title;
+  std::string prompt;
+  std::string question_type;
+  std::vector<std::string> topics;  ///< topic titles (ids when a topic has no title)
+  std::string language;
+};
+
+std::vector<std::string> topic_titles(const core::Bank& bank, const core::Question& q) {
+  std::vector<std::string> out;
+  for (const std::string& id : q.topics) {
+    const auto t = std::find_if(bank.topics.begin(), bank.topics.end(), [&](const core::Topic& x) { return x.id == id; });
+    out.push_back(t == bank.topics.end() || t->title.empty() ? id : t->title);
+  }
+  return out;
+}
+
+/// The bank id and question id of a stored card key, split at the first '/'; a key without
+/// '/' is all bank id (what reports have always shown for such a key).
+std::pair<std::string, std::string> split_stored_key(std::string_view key) {
+  const auto slash = key.find('/');
+  if (slash == std::string_view::npos) return {std::string(key), std::string()};
+  return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
+}
+
+/// A temp file name beside `target`, unique to this process.
+fs::path temp_beside(const fs::path& target) {
+  return target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+}
+
+/// Writes `content` to `target` atomically: a temp file beside it, flushed to disk, renamed.
+void write_atomically(const fs::path& target, const std::string& content) {
+  const fs::path tmp = temp_beside(target);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot create " + tmp.string() + ": " + std::strerror(errno));
+  const char* data = content.data();
+  std::size_t left = content.size();
+  auto fail = [&](const std::string& what) {
+    const int saved = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw std::runtime_error(what + " " + tmp.string() + ": " + std::strerror(saved));
+  };
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write");
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("cannot flush");
+  if (::close(fd) != 0) {
+    const int saved = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot close " + tmp.string() + ": " + std::strerror(saved));
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + std::strerror(saved));
+  }
+}
+
+}  // namespace
+
+GatheredReport gather_report(const ReportRequest& request) {
+  std::error_code ec;
+  if (!fs::is_regular_file(request.db_path, ec)) throw std::runtime_error("no progress database at " + request.db_path);
+  storage::Progress progress(request.db_path, storage::Progress::Access::ReadOnly);  // never writes
+  const auto learners = progress.learners();
+  if (std::find(learners.begin(), learners.end(), request.learner) == learners.end()) {
+    std::string known;
+    for (const auto& l : learners) known += (known.empty() ? "" : ", ") + l;
+    throw std::runtime_error("no learner named '" + request.learner + "' in " + request.db_path +
+                             (known.empty() ? std::string(" (it has no learners)") : " (learners: " + known + ")"));
+  }
+
+  GatheredReport out;
+  std::map<std::string, const core::Bank*> banks;
+  const auto loads = bank::load_banks(request.bank_paths);
+  for (const auto& load : loads) {
+    if (load.bank) {
+      banks.emplace(load.bank->info.id, &*load.bank);
+    } else {
+      out.bank_warnings.push_back("bank " + load.path + " did not load (see 'casebook validate " + load.path + "')");
+    }
+  }
+  // Question info by card key, built once (ids hold no '/', so a key names one question).
+  std::map<std::string, QuestionInfo> questions;
+  for (const auto& [id, bank] : banks) {
+    for (const auto& q : bank->questions) {
+      questions.emplace(core::card_key(*bank, q), QuestionInfo{bank->info.title, q.prompt, core::to_string(q.type),
+                                                               topic_titles(*bank, q), bank->info.language});
+    }
+  }
+
+  core::SchedulerOptions sched_options;
+  sched_options.clock = request.clock;
+  const core::Scheduler scheduler(sched_options);
+  report::ReportInput& in = out.input;
+  in.learner = request.learner;
+  in.generated_at = request.now;
+  in.time_zone = request.clock.time_zone;
+  in.rollover_hour = request.clock.rollover_hour;
+  in.bank_filter = request.bank_filter;
+  for (const auto& [key, schedule] : progress.card_states(request.learner)) {
+    report::CardEntry e;
+    e.card_key = key;
+    std::tie(e.bank_id, e.question_id) = split_stored_key(key);
+    if (!request.bank_filter.empty() && e.bank_id != request.bank_filter) continue;
+    if (const auto q = questions.find(key); q != questions.end()) {
+      e.bank_title = q->second.bank_title;
+      e.prompt = q->second.prompt;
+      e.question_type = q->second.question_type;
+      e.topics = q->second.topics;
+      if (!q->second.language.empty()) e.language = q->second.language;
+    } else {
+      e.retired = true;  // no loaded bank has this question any more: keep its history
+      if (const auto b = banks.find(e.bank_id); b != banks.end()) e.bank_title = b->second->info.title;
+    }
+    e.schedule = schedule;
+    e.retrievability = scheduler.retrievability(schedule, request.now);
+    in.cards.push_back(std::move(e));
+  }
+  for (core::ReviewRecord& r : progress.review_log(request.learner)) {
+    if (request.bank_filter.empty() || split_stored_key(r.card_key).first == request.bank_filter) {
+      in.reviews.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+void write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path) {
+  const fs::path target(path);
+  if (format == "xlsx") {
+    // libxlsxwriter writes a file: write it beside the target, then rename it into place.
+    const fs::path tmp = temp_beside(target);
+    try {
+      report::write_xlsx(in, tmp.string());
+    } catch (...) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
+    std::error_code ec;
+    fs::rename(tmp, target, ec);
+    if (ec) {
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot rename " + tmp.string() + " to " + path);
+    }
+    return;
+  }
+  std::ostringstream text;
+  if (format == "csv") {
+    report::write_csv(in, text);
+  } else if (format == "json") {
+    report::write_json(in, text);
+  } else if (format == "html") {
+    report::write_html(in, text);
+  } else if (format == "xapi") {
+    report::write_xapi(in, text);
+  } else {
+    throw std::invalid_argument("unknown report format '" + std::string(format) + "' (html, csv, xlsx, json or xapi)");
+  }
+  write_atomically(target, text.str());
+}
+
+std::string report_file_name(std::string_view format) {
+  if (format == "xapi") return "casebook-report.xapi.json";
+  return "casebook-report." + std::string(format);
+}
+
+struct ReportExporter::Impl {
+  ReportRequest request;
+  std::vector<std::string> formats;
+  std::string folder;
+  std::optional<report::ReportInput> input;
+  std::size_t next = 0;   ///< next format to write
+  bool running = false;
+  bool failed = false;
+  std::size_t done_steps = 0;
+  std::string message;
+  std::vector<std::string> written;
+};
+
+ReportExporter::ReportExporter() : m_impl(std::make_unique<Impl>()) {}
+ReportExporter::~ReportExporter() = default;
+
+void ReportExporter::start(ReportRequest request, std::vector<std::string> formats, std::string folder) {
+  Impl& m = *m_impl;
+  m = Impl{};
+  m.request = std::move(request);
+  m.formats = std::move(formats);
+  m.folder = std::move(folder);
+  m.running = !m.formats.empty();
+  m.message = m.running ? "Reading progress…" : "Choose at least one format.";
+  m.failed = !m.running;
+}
+
+bool ReportExporter::step() {
+  Impl& m = *m_impl;
+  if (!m.running) return false;
+  try {
+    if (!m.input) {
+      std::error_code ec;
+      fs::create_directories(m.folder, ec);
+      if (ec) throw std::runtime_error("cannot create the folder " + m.folder + ": " + ec.message());
+      m.input = gather_report(m.request).input;
+      ++m.done_steps;
+      m.message = "Writing " + m.formats.front() + "…";
+      return true;
+    }
+    const std::string& format = m.formats[m.next];
+    const std::string path = (fs::path(m.folder) / report_file_name(format)).string();
+    write_report_file(*m.input, format, path);
+    m.written.push_back(path);
+    ++m.done_steps;
+    ++m.next;
+    if (m.next < m.formats.size()) {
+      m.message = "Writing " + m.formats[m.next] + "…";
+      return true;
+    }
+    m.running = false;
+    m.message = "Wrote " + std::to_string(m.written.size()) + (m.written.size() == 1 ? " file" : " files") +
+                " (" + std::to_string(m.input->cards.size()) + " cards, " + std::to_string(m.input->reviews.size()) +
+                " reviews) to " + m.folder;
+  } catch (const std::exception& e) {
+    m.running = false;
+    m.failed = true;
+    m.message = std::string("Export failed: ") + e.what();
+  }
+  return m.running;
+}
+
+bool ReportExporter::running() const { return m_impl->running; }
+double ReportExporter::progress() const {
+  const std::size_t total = m_impl->formats.size() + 1;
+  if (!m_impl->running) return m_impl->done_steps == 0 ? 0.0 : 1.0;
+  return static_cast<double>(m_impl->done_steps) / static_cast<double>(total);
+}
+const std::string& ReportExporter::message() const { return m_impl->message; }
+bool ReportExporter::failed() const { return m_impl->failed; }
+const std::vector<std::string>& ReportExporter::written() const { return m_impl->written; }
+
+}  // namespace casebook::app

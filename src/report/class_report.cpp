@@ -1,0 +1,237 @@
+// Class item analysis: parsing learners' JSON reports, the statistics, and the HTML page.
+#include "report/class_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "report/text.hpp"
+
+namespace casebook::report {
+namespace {
+
+using nlohmann::json;
+
+std::string text_field(const json& j, const char* key, const std::string& source) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (!it->is_string()) throw std::runtime_error(source + ": `" + key + "` is not a string");
+  return it->get<std::string>();
+}
+
+bool is_choice_type(const std::string& type) { return type == "single_choice" || type == "multiple_response"; }
+
+/// The choices picked in a describe_answer text: one for single choice, split at "; " for
+/// multiple response; none for "(no answer)".
+std::vector<std::string> picked(const std::string& type, const std::string& answer) {
+  if (answer.empty() || answer == "(no answer)") return {};
+  if (type != "multiple_response") return {answer};
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t sep = answer.find("; ", start);
+    out.push_back(answer.substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+    if (sep == std::string::npos) break;
+    start = sep + 2;
+  }
+  return out;
+}
+
+/// Pearson's r of paired values; nullopt with fewer than 2 pairs or a zero variance.
+std::optional<double> pearson(const std::vector<std::pair<double, double>>& xy) {
+  if (xy.size() < 2) return std::nullopt;
+  double mx = 0, my = 0;
+  for (const auto& [x, y] : xy) {
+    mx += x;
+    my += y;
+  }
+  mx /= static_cast<double>(xy.size());
+  my /= static_cast<double>(xy.size());
+  double sxy = 0, sxx = 0, syy = 0;
+  for (const auto& [x, y] : xy) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) * (x - mx);
+    syy += (y - my) * (y - my);
+  }
+  if (sxx <= 0 || syy <= 0) return std::nullopt;
+  return sxy / std::sqrt(sxx * syy);
+}
+
+}  // namespace
+
+LearnerExport parse_learner_export(std::string_view text, const std::string& source) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(source + ": not JSON (" + e.what() + ")");
+  }
+  if (!doc.is_object() || doc.value("schema", std::string()) != "casebook-report") {
+    throw std::runtime_error(source + ": not a casebook report (schema \"casebook-report\" expected)");
+  }
+  const auto version = doc.find("schema_version");
+  if (version == doc.end() || !version->is_number_integer() || version->get<int>() < 1) {
+    throw std::runtime_error(source + ": `schema_version` is missing or not a positive integer");
+  }
+  LearnerExport out;
+  out.source = source;
+  out.learner = text_field(doc, "learner", source);
+  for (const auto& c : doc.value("cards", json::array())) {
+    out.cards.push_back({text_field(c, "card_key", source), text_field(c, "question_type", source),
+                         text_field(c, "prompt", source)});
+  }
+  for (const auto& r : doc.value("reviews", json::array())) {
+    ExportedReview rev;
+    rev.card_key = text_field(r, "card_key", source);
+    const auto correct = r.find("correct");
+    if (correct == r.end() || !correct->is_boolean()) throw std::runtime_error(source + ": a review has no boolean `correct`");
+    rev.correct = correct->get<bool>();
+    rev.answer = text_field(r, "answer", source);
+    const auto at = r.find("reviewed_at_ms");
+    if (at != r.end() && at->is_number_integer()) rev.reviewed_at_ms = at->get<std::int64_t>();
+    out.reviews.push_back(std::move(rev));
+  }
+  return out;
+}
+
+ClassReport compute_class_report(const std::vector<LearnerExport>& learners,
+                                 const std::map<std::string, std::vector<core::Choice>>& choices) {
+  ClassReport report;
+  std::map<std::string, QuestionStats> stats;
+  // first[learner][card] = 1 or 0: the learner's score on the card (first review).
+  std::vector<std::map<std::string, double>> first(learners.size());
+  for (std::size_t l = 0; l < learners.size(); ++l) {
+    const LearnerExport& le = learners[l];
+    std::map<std::string, const LearnerExport::Card*> card_info;
+    for (const auto& c : le.cards) card_info[c.card_key] = &c;
+    std::vector<ExportedReview> reviews = le.reviews;
+    std::stable_sort(reviews.begin(), reviews.end(),
+                     [](const ExportedReview& a, const ExportedReview& b) { return a.reviewed_at_ms < b.reviewed_at_ms; });
+    LearnerRow row;
+    row.learner = le.learner;
+    for (const auto& r : reviews) {
+      QuestionStats& q = stats[r.card_key];
+      q.card_key = r.card_key;
+      if (const auto it = card_info.find(r.card_key); it != card_info.end()) {
+        if (q.question_type.empty()) q.question_type = it->second->question_type;
+        if (q.prompt.empty()) q.prompt = it->second->prompt;
+      }
+      ++q.attempts;
+      ++row.reviews;
+      row.correct += r.correct ? 1 : 0;
+      if (first[l].emplace(r.card_key, r.correct ? 1.0 : 0.0).second) {
+        ++q.learners;
+        q.first_correct += r.correct ? 1 : 0;
+      }
+    }
+    row.questions = static_cast<int>(first[l].size());
+    double sum = 0;
+    for (const auto& [key, score] : first[l]) sum += score;
+    row.first_attempt_score = row.questions == 0 ? 0.0 : 100.0 * sum / row.questions;
+    report.learners.push_back(std::move(row));
+  }
+  // Answer counts need the type, known only once every learner's cards are read.
+  for (const auto& le : learners) {
+    for (const auto& r : le.reviews) {
+      QuestionStats& q = stats[r.card_key];
+      if (!is_choice_type(q.question_type)) continue;
+      for (const auto& p : picked(q.question_type, r.answer)) {
+        auto it = std::find_if(q.answers.begin(), q.answers.end(), [&](const AnswerCount& a) { return a.answer == p; });
+        if (it == q.answers.end()) q.answers.push_back({p, 1, std::nullopt});
+        else ++it->picks;
+      }
+    }
+  }
+  for (auto& [key, q] : stats) {
+    if (const auto it = choices.find(key); it != choices.end() && is_choice_type(q.question_type)) {
+      for (const auto& c : it->second) {
+        auto a = std::find_if(q.answers.begin(), q.answers.end(), [&](const AnswerCount& x) { return x.answer == c.text; });
+        if (a == q.answers.end()) q.answers.push_back({c.text, 0, c.correct});
+        else a->correct = c.correct;
+      }
+    }
+    std::stable_sort(q.answers.begin(), q.answers.end(), [](const AnswerCount& a, const AnswerCount& b) {
+      return a.picks != b.picks ? a.picks > b.picks : a.answer < b.answer;
+    });
+    q.facility = q.learners == 0 ? 0.0 : 100.0 * q.first_correct / q.learners;
+    std::vector<std::pair<double, double>> pairs;
+    for (const auto& scores : first) {
+      const auto own = scores.find(key);
+      if (own == scores.end() || scores.size() < 2) continue;
+      double rest = 0;
+      for (const auto& [other, s] : scores) {
+        if (other != key) rest += s;
+      }
+      pairs.emplace_back(own->second, rest / static_cast<double>(scores.size() - 1));
+    }
+    if (const auto r = pearson(pairs)) {
+      // A correlation within rounding of 0 is 0, so it never shows as a negative flag.
+      q.discrimination = std::abs(*r) < 1e-12 ? 0.0 : 100.0 * *r;
+    }
+    q.too_easy = q.learners > 0 && q.facility >= kTooEasyFacility;
+    q.too_hard = q.learners > 0 && q.facility <= kTooHardFacility;
+    q.negative_discrimination = q.discrimination && *q.discrimination < 0;
+    report.questions.push_back(q);
+  }
+  return report;
+}
+
+namespace {
+
+constexpr const char* kClassStyle = R"(body{font-family:sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin-bottom:2em}th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top}
+th{background:#eee;text-align:left}td.n{text-align:right}.flag{color:#a00;font-weight:bold}
+@media print{thead{display:table-header-group}tr{page-break-inside:avoid}})";
+
+std::string percent(double v) { return detail::fixed(v, 1); }
+
+}  // namespace
+
+void write_class_html(const ClassReport& report, std::ostream& out) {
+  using detail::html_escape;
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+      << "<title>Casebook class report</title>\n<style>" << kClassStyle << "</style>\n</head>\n<body>\n"
+      << "<h1>Class report</h1>\n<p>" << report.learners.size() << " learners, " << report.questions.size()
+      << " questions. Facility index F: percent of learners right on their first review; discrimination "
+         "index D: 100 &times; correlation with the rest of the learner's first-review scores (Moodle's "
+         "definitions, see docs/class-report.md).</p>\n";
+  out << "<h2>Questions</h2>\n<table>\n<thead><tr><th>Question</th><th>Type</th><th>Prompt</th><th>Attempts</th>"
+         "<th>Learners</th><th>F (%)</th><th>D (%)</th><th>Flags</th><th>Answers given</th></tr></thead>\n<tbody>\n";
+  for (const auto& q : report.questions) {
+    std::vector<std::string> flags;
+    if (q.too_easy) flags.emplace_back("too easy");
+    if (q.too_hard) flags.emplace_back("too hard");
+    if (q.negative_discrimination) flags.emplace_back("negative discrimination");
+    std::string flag_text;
+    for (const auto& f : flags) flag_text += (flag_text.empty() ? "" : ", ") + f;
+    out << "<tr><td dir=\"auto\">" << html_escape(q.card_key) << "</td><td>" << html_escape(q.question_type)
+        << "</td><td dir=\"auto\">" << html_escape(q.prompt) << "</td><td class=\"n\">" << q.attempts
+        << "</td><td class=\"n\">" << q.learners << "</td><td class=\"n\">" << percent(q.facility)
+        << "</td><td class=\"n\">" << (q.discrimination ? percent(*q.discrimination) : "&mdash;")
+        << "</td><td class=\"flag\">" << flag_text << "</td><td dir=\"auto\">";
+    if (!q.answers.empty()) {
+      out << "<ul>";
+      for (const auto& a : q.answers) {
+        out << "<li>" << html_escape(a.answer) << ": " << a.picks
+            << (a.correct ? (*a.correct ? " (correct)" : " (distractor)") : "") << "</li>";
+      }
+      out << "</ul>";
+    }
+    out << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n<h2>Learners</h2>\n<table>\n<thead><tr><th>Learner</th><th>Questions</th>"
+         "<th>Reviews</th><th>Correct reviews</th><th>First-review score (%)</th></tr></thead>\n<tbody>\n";
+  for (const auto& l : report.learners) {
+    out << "<tr><td dir=\"auto\">" << html_escape(l.learner) << "</td><td class=\"n\">" << l.questions
+        << "</td><td class=\"n\">" << l.reviews << "</td><td class=\"n\">" << l.correct << "</td><td class=\"n\">"
+        << percent(l.first_attempt_score) << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</body>\n</html>\n";
+}
+
+}  // namespace casebook::report

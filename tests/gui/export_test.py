@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""GUI test of the Export screen: under X (xvfb-run) studies two cards with real key presses,
+goes back to Home, opens Export with E, takes an F12 screenshot, exports every format with
+Enter, screenshots the finished progress bar, presses O (open folder: harmless without a
+file manager), leaves with Escape and quits. Then checks the five files the export wrote
+into $HOME/casebook-reports. Exit 77 = skipped (no X or xdotool)."""
+import argparse
+import csv
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_test import key, type_text, wait_for_new_png, xdotool  # noqa: E402
+from pngcheck import check_screenshot  # noqa: E402
+
+NAMES = ["casebook-report.html", "casebook-report.csv", "casebook-report.xlsx", "casebook-report.json",
+         "casebook-report.xapi.json"]
+
+
+def shot(folder, name, taken):
+    before = set(glob.glob(os.path.join(folder, "*.png")))
+    key("F12")
+    png = wait_for_new_png(folder, before)
+    assert png, f"F12 screenshot {name} missing"
+    final = os.path.join(folder, name)
+    os.replace(png, final)
+    taken.append(final)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--casebook", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True, help="folder for the screenshots")
+    ap.add_argument("--work", required=True, help="scratch folder (HOME, database, exports)")
+    args = ap.parse_args()
+    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
+        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+        return 77
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    shots = os.path.join(args.out, "export")
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    db = os.path.join(args.work, "db.sqlite")
+    bank = os.path.join(args.data, "e2e.toml")
+    exports = os.path.join(args.work, "casebook-reports")
+
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work,
+               XDG_DATA_HOME=os.path.join(args.work, "xdg"), PATH="/usr/bin:/bin")
+    log = open(os.path.join(args.work, "casebook.log"), "w")
+    app = subprocess.Popen([args.casebook, "--db", db, "--bank", bank], env=env,
+                           stdout=log, stderr=subprocess.STDOUT)
+    taken = []
+    try:
+        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
+        wid = found.stdout.split()[0] if found.stdout.split() else None
+        assert wid, "the Casebook window did not appear"
+        xdotool("windowfocus", "--sync", wid)
+        xdotool("mousemove", "--window", wid, "40", "40")
+        time.sleep(1.0)
+
+        key("Return")  # Home: start a session; answer two cards as the e2e test does
+        for _ in range(2):
+            key("1")
+            type_text(" Lurk")
+            key("Return", "3")
+        key("Escape", "Return")  # summary, then Home
+        key("e")  # Home: Export
+        shot(shots, "export-screen.png", taken)
+        key("Return")  # export all five formats
+        end = time.time() + 20
+        while time.time() < end and not all(os.path.exists(os.path.join(exports, n)) for n in NAMES):
+            time.sleep(0.2)
+        time.sleep(0.5)
+        shot(shots, "export-done.png", taken)
+        key("o")  # open folder: xdg-open, or nothing when it is missing
+        key("Escape")  # back to Home
+        shot(shots, "export-back-home.png", taken)
+        key("ctrl+q")
+        rc = app.wait(timeout=20)
+        assert rc == 0, f"casebook exited with {rc}"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+        print(open(os.path.join(args.work, "casebook.log")).read())
+
+    for png in taken:
+        check_screenshot(png, 1100, 760, min_colours=8)
+        print("screenshot", png)
+    missing = [n for n in NAMES if not os.path.exists(os.path.join(exports, n))]
+    assert not missing, f"the export did not write {missing}"
+    html = open(os.path.join(exports, NAMES[0]), encoding="utf-8").read()
+    assert "Content-Security-Policy" in html and "<h2>True retention</h2>" in html, "HTML report incomplete"
+    with open(os.path.join(exports, NAMES[1]), newline="", encoding="utf-8") as f:
+        reviews = [r for r in csv.DictReader(f) if r["record"] == "review"]
+    assert len(reviews) == 2, f"CSV: expected 2 reviews, found {len(reviews)}"
+    with zipfile.ZipFile(os.path.join(exports, NAMES[2])) as z:
+        assert "xl/workbook.xml" in z.namelist(), "XLSX without a workbook"
+    doc = json.load(open(os.path.join(exports, NAMES[3]), encoding="utf-8"))
+    assert doc["schema_version"] == 2 and len(doc["reviews"]) == 2, "JSON report"
+    statements = json.load(open(os.path.join(exports, NAMES[4]), encoding="utf-8"))
+    assert len(statements) == 2, "xAPI: one statement per review"
+    print("export: 5 files checked in", exports)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

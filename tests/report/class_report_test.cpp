@@ -1,0 +1,123 @@
+// Class report: exact statistics of the fixture (values from an independent Python
+// computation of the definitions in docs/class-report.md), parsing errors, golden HTML.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "class_fixture.hpp"
+#include "report/class_report.hpp"
+
+namespace report = casebook::report;
+
+namespace {
+
+const report::QuestionStats& find(const report::ClassReport& r, const std::string& key) {
+  for (const auto& q : r.questions) {
+    if (q.card_key == key) return q;
+  }
+  throw std::runtime_error("no question " + key);
+}
+
+}  // namespace
+
+TEST(ClassReport, AttemptsFacilityAndDiscrimination) {
+  const auto r = report::compute_class_report(casebook::test::class_fixture());
+  ASSERT_EQ(r.questions.size(), 6u);
+  struct Expect {
+    const char* key;
+    int attempts, learners;
+    double facility;
+    std::optional<double> d;
+  };
+  const Expect expected[] = {
+      {"b/q1", 6, 4, 50.0, -48.33682445228318},       {"b/q2", 4, 4, 50.0, 0.0},
+      {"b/q3", 3, 3, 66.66666666666667, -82.19949365267864}, {"b/q4", 4, 4, 100.0, std::nullopt},
+      {"b/q5", 3, 3, 33.333333333333336, -75.59289460184543}, {"b/q6", 2, 2, 0.0, std::nullopt},
+  };
+  for (const auto& e : expected) {
+    SCOPED_TRACE(e.key);
+    const auto& q = find(r, e.key);
+    EXPECT_EQ(q.attempts, e.attempts);
+    EXPECT_EQ(q.learners, e.learners);
+    EXPECT_NEAR(q.facility, e.facility, 1e-9);
+    ASSERT_EQ(q.discrimination.has_value(), e.d.has_value());
+    if (e.d) {
+      EXPECT_NEAR(*q.discrimination, *e.d, 1e-9);
+    }
+  }
+  EXPECT_TRUE(find(r, "b/q4").too_easy);
+  EXPECT_TRUE(find(r, "b/q6").too_hard);
+  EXPECT_FALSE(find(r, "b/q5").too_hard);
+  EXPECT_TRUE(find(r, "b/q1").negative_discrimination);
+  EXPECT_FALSE(find(r, "b/q2").negative_discrimination);  // exactly 0 is not negative
+  EXPECT_EQ(find(r, "b/q3").question_type, "multiple_response");
+}
+
+TEST(ClassReport, LearnersTable) {
+  const auto r = report::compute_class_report(casebook::test::class_fixture());
+  ASSERT_EQ(r.learners.size(), 4u);
+  EXPECT_EQ(r.learners[0].learner, "ann");
+  EXPECT_EQ(r.learners[0].questions, 6);
+  EXPECT_EQ(r.learners[0].reviews, 7);
+  EXPECT_EQ(r.learners[0].correct, 5);
+  EXPECT_NEAR(r.learners[0].first_attempt_score, 66.66666666666667, 1e-9);
+  EXPECT_EQ(r.learners[3].questions, 3);
+  EXPECT_EQ(r.learners[3].correct, 1);
+  EXPECT_NEAR(r.learners[3].first_attempt_score, 33.333333333333336, 1e-9);
+}
+
+TEST(ClassReport, DistractorPicks) {
+  const auto plain = report::compute_class_report(casebook::test::class_fixture());
+  const auto& q1 = find(plain, "b/q1");
+  ASSERT_EQ(q1.answers.size(), 3u);
+  EXPECT_EQ(q1.answers[0].answer, "2016");
+  EXPECT_EQ(q1.answers[0].picks, 4);
+  EXPECT_FALSE(q1.answers[0].correct.has_value());
+  const auto& q3 = find(plain, "b/q3");
+  ASSERT_EQ(q3.answers.size(), 3u);  // "a; c" counts a and c
+  EXPECT_EQ(q3.answers[0].answer, "a");
+  EXPECT_EQ(q3.answers[0].picks, 2);
+  EXPECT_EQ(q3.answers[2].answer, "b");
+  EXPECT_TRUE(find(plain, "b/q4").answers.empty());  // not a choice question
+
+  const auto with_bank =
+      report::compute_class_report(casebook::test::class_fixture(), casebook::test::class_fixture_choices());
+  const auto& b1 = find(with_bank, "b/q1");
+  ASSERT_EQ(b1.answers.size(), 4u);
+  EXPECT_EQ(b1.answers[3].answer, "2020");
+  EXPECT_EQ(b1.answers[3].picks, 0);
+  EXPECT_EQ(b1.answers[3].correct, false);
+  EXPECT_EQ(b1.answers[0].correct, true);
+}
+
+TEST(ClassReport, RejectsWhatIsNotAReport) {
+  EXPECT_THROW((void)report::parse_learner_export("{", "x.json"), std::runtime_error);
+  EXPECT_THROW((void)report::parse_learner_export(R"({"schema":"other","schema_version":1})", "x.json"),
+               std::runtime_error);
+  EXPECT_THROW((void)report::parse_learner_export(
+                   R"({"schema":"casebook-report","schema_version":1,"reviews":[{"card_key":"a/b"}]})", "x.json"),
+               std::runtime_error);
+  const auto ok = report::parse_learner_export(
+      R"({"schema":"casebook-report","schema_version":2,"learner":"z","reviews":[{"card_key":"a/b","correct":true,"answer":"x","extra":1}]})",
+      "x.json");
+  EXPECT_EQ(ok.reviews.size(), 1u);
+}
+
+TEST(ClassReport, GoldenHtml) {
+  const auto r = report::compute_class_report(casebook::test::class_fixture(), casebook::test::class_fixture_choices());
+  std::ostringstream html;
+  report::write_class_html(r, html);
+  const std::string golden = std::string(CASEBOOK_TEST_DATA) + "/golden/class.html";
+  if (std::getenv("CASEBOOK_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << html.str();
+  }
+  std::ifstream in(golden, std::ios::binary);
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(html.str(), expected.str());
+  EXPECT_EQ(html.str().find("<script>"), std::string::npos);
+  EXPECT_NE(html.str().find("&lt;script&gt;cy&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.str().find("default-src 'none'"), std::string::npos);
+}

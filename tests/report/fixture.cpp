@@ -1,0 +1,161 @@
+// Report test fixtures (see fixture.hpp).
+#include "fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace casebook::report::testing {
+
+using core::CardSchedule;
+using core::CardState;
+using core::Rating;
+using core::ReviewRecord;
+using core::TimestampMs;
+
+CardSchedule schedule(CardState state, double stability, double difficulty, TimestampMs due,
+                      std::optional<TimestampMs> last, std::int64_t days, int steps, int reps, int lapses) {
+  CardSchedule s;
+  s.state = state;
+  s.stability = stability;
+  s.difficulty = difficulty;
+  s.due = due;
+  s.last_review = last;
+  s.scheduled_days = days;
+  s.learning_steps = steps;
+  s.reps = reps;
+  s.lapses = lapses;
+  return s;
+}
+
+report::CardEntry card(const std::string& bank, const std::string& question, const std::string& title,
+                       const std::string& prompt, const std::string& type, CardSchedule s, double r) {
+  report::CardEntry c;
+  c.card_key = bank + "/" + question;
+  c.bank_id = bank;
+  c.question_id = question;
+  c.bank_title = title;
+  c.prompt = prompt;
+  c.question_type = type;
+  c.schedule = s;
+  c.retrievability = r;
+  return c;
+}
+
+ReviewRecord review(std::int64_t id, const std::string& key, TimestampMs at, Rating rating, bool correct,
+                    const std::string& answer, std::int64_t response_ms, CardSchedule before,
+                    CardSchedule after) {
+  ReviewRecord r;
+  r.id = id;
+  r.learner = "Zoë \"O'Brien\" " + kScript;
+  r.card_key = key;
+  r.reviewed_at = at;
+  r.rating = rating;
+  r.correct = correct;
+  r.answer = answer;
+  r.response_ms = response_ms;
+  r.before = before;
+  r.after = after;
+  return r;
+}
+
+/// The fixed input behind every golden file.
+report::ReportInput fixed_input() {
+  report::ReportInput in;
+  in.learner = "Zoë \"O'Brien\" " + kScript;
+  in.generated_at = kNow;
+  in.time_zone = "Europe/Berlin";
+  const CardSchedule fresh{};
+  in.cards = {
+      card("soldatov-2021", "lurk-arrests-year", "Soldatov 2021: Russia & cooperation",
+           "In which year did Russian police detain about 50 suspects of the Lurk group?", "numeric",
+           schedule(CardState::Review, 12.5, 5.123456789, kNow - kHour, kNow - 12 * kDay, 12, 0, 4, 1),
+           0.876543219),
+      card("hostile", "script", "Bank \"A\" & <B>", kHostilePrompt, "single_choice",
+           schedule(CardState::Learning, 0.4, 6.5, kNow + 10 * 60'000, kNow - 50 * 60'000, 0, 1, 1, 0),
+           0.95),
+      card("hostile", "formula", "Bank \"A\" & <B>", kHyperlink, "short_text",
+           schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kHour, kNow - kDay, 0, 0, 9, 3), 0.5),
+      card("ru-bank", "vedomstvo", "Русский банк", kCyrillic, "single_choice", fresh, 0.0),
+      card("rtl", "group-name", "בנק", kRtl, "short_text",
+           schedule(CardState::Review, 30.0, 3.0, kNow + 20 * kDay, kNow - 10 * kDay, 30, 0, 5, 0), 0.9731),
+  };
+  const CardSchedule s0 = schedule(CardState::New, 0, 0, kNow - 3 * kDay, std::nullopt, 0, 0, 0, 0);
+  const CardSchedule s1 = schedule(CardState::Learning, 2.3065, 2.11810397, kNow - 3 * kDay + 600'000,
+                                   kNow - 3 * kDay, 0, 1, 1, 0);
+  in.reviews = {
+      review(1, "soldatov-2021/lurk-arrests-year", kNow - 3 * kDay, Rating::Good, true, "2016", 4200, s0, s1),
+      review(2, "hostile/formula", kNow - 2 * kDay, Rating::Again, false, "-1+1", 1234, s1,
+             schedule(CardState::Relearning, 1.75, 8.25, kNow - 2 * kDay + 600'000, kNow - 2 * kDay, 0, 0, 9, 3)),
+      review(3, "hostile/script", kNow - kDay, Rating::Hard, false, "@SUM(A1:A9)\t<img src=x onerror=alert(1)>",
+             987654, s0, s1),
+      review(4, "ru-bank/vedomstvo", kNow - 2 * kHour, Rating::Easy, true, "ФСБ и МВД, \"вместе\"\r\nвторая строка 🎯",
+             0, s0, s1),
+      review(5, "rtl/group-name", kNow - 90 * 60'000, Rating::Good, true, "", 15000, s0, s1),
+      review(6, "hostile/formula", kNow - kHour, Rating::Good, true, "\tstarts with a tab", 250, s1, s1),
+  };
+  return in;
+}
+
+std::string read_file(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Compares `actual` with tests/report/golden/<name>; CASEBOOK_UPDATE_GOLDEN=1 rewrites it.
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::filesystem::path path = std::filesystem::path(CASEBOOK_TEST_DATA) / "golden" / name;
+  const char* update = std::getenv("CASEBOOK_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << actual;
+  }
+  ASSERT_TRUE(std::filesystem::exists(path)) << path << " is missing; run with CASEBOOK_UPDATE_GOLDEN=1 to create it";
+  const std::string expected = read_file(path.string());
+  if (expected != actual) {
+    const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+    const auto at = static_cast<std::size_t>(mismatch.first - expected.begin());
+    ADD_FAILURE() << name << " differs from the golden file at byte " << at << ":\n  golden: "
+                  << expected.substr(at, 80) << "\n  actual: " << actual.substr(at, 80)
+                  << "\n(if the change is intended, rerun with CASEBOOK_UPDATE_GOLDEN=1 and review the diff)";
+  }
+}
+
+ReportInput rich_input() {
+  ReportInput in = fixed_input();
+  in.rollover_hour = 4;
+  in.cards[0].topics = {"Cooperation", "Cybercrime"};
+  in.cards[0].language = "en";
+  in.cards[1].topics = {"<b>Hostile</b> & \"topic\""};
+  in.cards[2].topics = {"<b>Hostile</b> & \"topic\""};
+  in.cards[3].topics = {"Cybercrime"};
+  in.cards[3].language = "ru";
+  in.cards[4].language = "he";
+  // A card whose question is no longer in any bank, lapsed often enough to be a leech.
+  CardEntry gone = card("old-bank", "gone", "", "", "", 
+                        schedule(CardState::Review, 3.0, 9.5, kNow + 2 * kDay, kNow - 5 * kDay, 3, 0, 20, 9), 0.7);
+  gone.retired = true;
+  in.cards.push_back(gone);
+  // Reviews of cards in Review state: young (interval 12 days) and mature (interval 30 days).
+  const CardSchedule young = schedule(CardState::Review, 12.5, 5.1, kNow - 40 * kDay, kNow - 52 * kDay, 12, 0, 3, 0);
+  const CardSchedule mature = schedule(CardState::Review, 30.0, 3.0, kNow - 20 * kDay, kNow - 50 * kDay, 30, 0, 4, 0);
+  std::vector<ReviewRecord> older = {
+      review(7, "old-bank/gone", kNow - 40 * kDay, Rating::Again, false, "no idea", 61000, young, young),
+      review(8, "soldatov-2021/lurk-arrests-year", kNow - 20 * kDay, Rating::Good, true, "2016", 90000, mature, mature),
+      review(9, "rtl/group-name", kNow - 6 * kDay, Rating::Hard, true, "لورك", 30000, young, mature),
+      review(10, "old-bank/gone", kNow - 5 * kDay, Rating::Again, false, "=1+1", 45000, mature, young),
+  };
+  older.insert(older.end(), in.reviews.begin(), in.reviews.end());
+  in.reviews = older;
+  // Reviews today of a mature and a young card (12:30 local time, after the 04:00 rollover).
+  in.reviews.push_back(review(11, "rtl/group-name", kNow - 30 * 60'000, Rating::Easy, true, "Lurk 🎯", 5000, mature, mature));
+  in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
+  return in;
+}
+
+}  // namespace casebook::report::testing
