@@ -1,0 +1,104 @@
+#include "cli/cmd_class_report.hpp"
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "bank/loader.hpp"
+#include "cli/cmd_import.hpp"
+#include "core/question.hpp"
+#include "report/class_report.hpp"
+
+namespace casebook::cli {
+
+namespace fs = std::filesystem;
+
+int run_class_report(const ClassReportOptions& options, std::ostream& out, std::ostream& err) {
+  std::string format = options.format;
+  if (format.empty()) {
+    std::string ext = fs::path(options.out_path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    format = ext == ".xlsx" ? "xlsx" : (ext == ".html" || ext == ".htm") ? "html" : "";
+  }
+  if (format != "html" && format != "xlsx") {
+    err << "casebook: cannot tell the format of " << options.out_path << ": add --format html|xlsx\n";
+    return 2;
+  }
+  std::vector<report::LearnerExport> learners;
+  for (const auto& path : options.inputs) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      err << "casebook: cannot read " << path << "\n";
+      return 1;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    try {
+      learners.push_back(report::parse_learner_export(ss.str(), path));
+    } catch (const std::runtime_error& e) {
+      err << "casebook: " << e.what() << "\n";
+      return 1;
+    }
+    if (learners.back().learner.empty()) learners.back().learner = fs::path(path).stem().string();
+  }
+  std::map<std::string, std::vector<core::Choice>> choices;
+  if (!options.bank_paths.empty()) {
+    for (const auto& result : bank::load_banks(options.bank_paths)) {
+      if (!result.bank) {
+        err << "casebook: warning: " << result.path << " did not load; its choices are not listed\n";
+        continue;
+      }
+      for (const auto& q : result.bank->questions) choices[core::card_key(*result.bank, q)] = q.choices;
+    }
+  }
+  const report::ClassReport rep = report::compute_class_report(learners, choices);
+  if (format == "html") {
+    std::ostringstream html;
+    report::write_class_html(rep, html);
+    if (!replace_file(options.out_path, html.str(), err)) return 1;
+  } else {
+    const std::string tmp = options.out_path + ".partial";
+    try {
+      report::write_class_xlsx(rep, tmp);
+    } catch (const std::runtime_error& e) {
+      err << "casebook: " << e.what() << "\n";
+      return 1;
+    }
+    std::error_code ec;
+    fs::rename(tmp, options.out_path, ec);
+    if (ec) {
+      err << "casebook: cannot write " << options.out_path << ": " << ec.message() << "\n";
+      return 1;
+    }
+  }
+  out << "class report of " << learners.size() << " learners and " << rep.questions.size() << " questions written to "
+      << options.out_path << "\n";
+  return 0;
+}
+
+void add_class_report_command(CLI::App& app, int& exit_code, bool& parsed) {
+  auto opts = std::make_shared<ClassReportOptions>();
+  auto* cmd = app.add_subcommand("class-report", "Item analysis over several learners' JSON reports (HTML or XLSX)");
+  cmd->add_option("--input", opts->inputs, "A learner's report (casebook report --format json); repeat it")
+      ->required()
+      ->type_name("FILE.json");
+  cmd->add_option("--out", opts->out_path, "File to write (replaced)")->required()->type_name("FILE");
+  cmd->add_option("--format", opts->format, "html or xlsx (default: from the --out extension)")
+      ->check(CLI::IsMember({"html", "xlsx"}))
+      ->type_name("FORMAT");
+  cmd->add_option("--bank-file", opts->bank_paths, "Banks to list every choice (picked or not) and mark distractors")
+      ->type_name("PATH");
+  cmd->footer("Per question: attempts, facility and discrimination index (Moodle's definitions), answers\n"
+              "picked and flags; per learner: reviews and first-review score. See docs/class-report.md.");
+  cmd->callback([opts, &exit_code, &parsed] {
+    parsed = true;
+    exit_code = run_class_report(*opts, std::cout, std::cerr);
+  });
+}
+
+}  // namespace casebook::cli

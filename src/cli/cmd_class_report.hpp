@@ -1,0 +1,27 @@
+// `casebook class-report --input A.json --input B.json --out class.html|class.xlsx`: item
+// analysis over several learners' JSON reports (docs/class-report.md).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace casebook::cli {
+
+struct ClassReportOptions {
+  std::vector<std::string> inputs;      ///< learners' `casebook report --format json` files
+  std::string out_path;                 ///< .html or .xlsx
+  std::string format;                   ///< "html" or "xlsx"; empty: from the extension
+  std::vector<std::string> bank_paths;  ///< optional banks: list unpicked choices, mark distractors
+};
+
+/// Reads every input, computes report::compute_class_report and writes it (replacing the
+/// file). Returns 0 when written, 1 when an input cannot be read or parsed or the output
+/// cannot be written (message on `err`), 2 when the format is unknown.
+[[nodiscard]] int run_class_report(const ClassReportOptions& options, std::ostream& out, std::ostream& err);
+
+/// Adds the `class-report` subcommand; its exit code goes to `exit_code`, and `parsed` is
+/// set when it ran.
+void add_class_report_command(CLI::App& app, int& exit_code, bool& parsed);
+
+}  // namespace casebook::cli

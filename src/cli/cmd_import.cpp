@@ -1,0 +1,149 @@
+#include "cli/cmd_import.hpp"
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "bank/loader.hpp"
+#include "core/diagnostic.hpp"
+#include "core/question.hpp"
+#include "interchange/interchange.hpp"
+
+namespace casebook::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The whole file, or nullopt (with a message on `err`) when it cannot be read.
+std::optional<std::string> slurp(const std::string& path, std::ostream& err) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    err << "casebook: cannot read " << path << "\n";
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string format_from_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".gift") return "gift";
+  if (ext == ".csv") return "csv";
+  return {};
+}
+
+}  // namespace
+
+bool replace_file(const std::string& path, const std::string& text, std::ostream& err) {
+  const fs::path tmp = fs::path(path).string() + ".partial";
+  {
+    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+    o << text;
+    o.flush();
+    if (!o) {
+      err << "casebook: cannot write " << tmp.string() << "\n";
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    err << "casebook: cannot rename " << tmp.string() << " to " << path << ": " << ec.message() << "\n";
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string from = options.from.empty() ? format_from_extension(options.input) : options.from;
+  if (from != "gift" && from != "aiken" && from != "csv") {
+    err << "casebook: cannot tell the format of " << options.input << ": add --from gift|aiken|csv\n";
+    return 2;
+  }
+  const auto text = slurp(options.input, err);
+  if (!text) return 1;
+  interchange::ImportOptions meta;
+  meta.bank_id = options.bank_id;
+  meta.title = options.title;
+  const interchange::ImportResult result =
+      from == "gift"    ? interchange::import_gift(*text, options.input, meta)
+      : from == "aiken" ? interchange::import_aiken(*text, options.input, meta)
+                        : interchange::import_csv(*text, options.input, meta);
+  for (const auto& d : result.diagnostics) err << core::format_diagnostic(d) << "\n";
+  const std::string toml = interchange::write_bank_toml(result.bank);
+  // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
+  const auto check = bank::load_bank_text(toml, options.out_path);
+  if (core::has_errors(check.diagnostics)) {
+    for (const auto& d : check.diagnostics) err << core::format_diagnostic(d) << "\n";
+    err << "casebook: the imported bank does not validate; nothing written (please report this)\n";
+    return 1;
+  }
+  if (!replace_file(options.out_path, toml, err)) return 1;
+  out << "imported " << result.bank.questions.size() << " question"
+      << (result.bank.questions.size() == 1 ? "" : "s") << " from " << options.input << " into "
+      << options.out_path << "; " << result.skipped << " left out"
+      << (result.skipped > 0 ? " (see the errors above)" : "") << "\n";
+  return 0;
+}
+
+int run_export(const std::string& bank_path, const std::string& out_path, std::ostream& out, std::ostream& err) {
+  const auto loaded = bank::load_bank_file(bank_path);
+  for (const auto& d : loaded.diagnostics) err << core::format_diagnostic(d) << "\n";
+  if (!loaded.bank) {
+    err << "casebook: " << bank_path << " does not load; nothing exported\n";
+    return 1;
+  }
+  std::vector<core::Diagnostic> lossy;
+  const std::string gift = interchange::export_gift(*loaded.bank, lossy);
+  for (const auto& d : lossy) err << core::format_diagnostic(d) << "\n";
+  if (!replace_file(out_path, gift, err)) return 1;
+  std::size_t exported = 0;
+  for (const auto& q : loaded.bank->questions) {
+    exported += (q.type != core::QuestionType::Ordering && q.type != core::QuestionType::Dilemma) ? 1 : 0;
+  }
+  out << "exported " << exported << " of " << loaded.bank->questions.size() << " questions of " << bank_path << " to " << out_path
+      << " (" << lossy.size() << " warning" << (lossy.size() == 1 ? "" : "s") << ")\n";
+  return 0;
+}
+
+void add_import_commands(CLI::App& app, int& exit_code, bool& parsed) {
+  auto opts = std::make_shared<ImportOptions>();
+  auto* imp = app.add_subcommand("import", "Import GIFT, Aiken or CSV questions into a new bank (TOML)");
+  imp->add_option("FILE", opts->input, "The question file to read")->required()->type_name("FILE");
+  imp->add_option("--from", opts->from, "gift, aiken or csv (default: from the extension .gift/.csv)")
+      ->check(CLI::IsMember({"gift", "aiken", "csv"}))
+      ->type_name("FORMAT");
+  imp->add_option("--out", opts->out_path, "The bank file to write (replaced)")->required()->type_name("BANK.toml");
+  imp->add_option("--bank-id", opts->bank_id, "Bank id (default: from the file name)")->type_name("ID");
+  imp->add_option("--title", opts->title, "Bank title")->type_name("TEXT");
+  imp->footer("Every question that cannot be mapped is reported as path:line: error: ... and left out;\n"
+              "the rest is written. See docs/import.md. Exit status: 0 written, 1 failure, 2 usage error.");
+  imp->callback([opts, &exit_code, &parsed] {
+    parsed = true;
+    exit_code = run_import(*opts, std::cout, std::cerr);
+  });
+
+  auto bank_path = std::make_shared<std::string>();
+  auto to = std::make_shared<std::string>("gift");
+  auto out_path = std::make_shared<std::string>();
+  auto* exp = app.add_subcommand("export", "Export a bank to GIFT (for Moodle)");
+  exp->add_option("BANK", *bank_path, "The bank file (TOML)")->required()->type_name("BANK.toml");
+  exp->add_option("--to", *to, "gift (the only export format)")->check(CLI::IsMember({"gift"}))->type_name("FORMAT");
+  exp->add_option("--out", *out_path, "The GIFT file to write (replaced)")->required()->type_name("FILE.gift");
+  exp->footer("Ordering and dilemma questions, units and extra topics are reported as warnings and left out.");
+  exp->callback([bank_path, to, out_path, &exit_code, &parsed] {  // the lambda keeps every bound option alive
+    (void)to;
+    parsed = true;
+    exit_code = run_export(*bank_path, *out_path, std::cout, std::cerr);
+  });
+}
+
+}  // namespace casebook::cli

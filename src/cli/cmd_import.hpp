@@ -1,0 +1,39 @@
+// `casebook import FILE --from gift|aiken|csv --out BANK.toml` and `casebook export BANK.toml
+// --to gift --out FILE.gift`: question files to and from other tools (docs/import.md).
+#pragma once
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <string>
+
+namespace casebook::cli {
+
+struct ImportOptions {
+  std::string input;     ///< the file to read
+  std::string from;      ///< "gift", "aiken" or "csv"; empty: from the extension (.gift, .csv)
+  std::string out_path;  ///< the TOML bank to write (replaced)
+  std::string bank_id;   ///< empty: from the input file name
+  std::string title;     ///< empty: "Imported from <file name>"
+};
+
+/// Reads `input`, prints every diagnostic (file:line) to `err`, writes the bank to `out_path`
+/// when it loads back without error, and prints a summary ("imported N questions, M
+/// reported") to `out`. Returns 0 when the bank was written (questions may have been left
+/// out, as reported), 1 when the input cannot be read or the bank cannot be written, 2 for an
+/// unknown format. Never throws for bad content.
+[[nodiscard]] int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err);
+
+/// Loads `bank_path` and writes it as GIFT to `out_path`; what GIFT cannot hold is reported
+/// as warnings on `err`. Returns 0 when written, 1 when the bank does not load or the file
+/// cannot be written.
+[[nodiscard]] int run_export(const std::string& bank_path, const std::string& out_path, std::ostream& out,
+                             std::ostream& err);
+
+/// Writes `text` to `path + ".partial"` and renames it over `path`, so a failed write never
+/// leaves half a file. False (with a message on `err`) on failure.
+[[nodiscard]] bool replace_file(const std::string& path, const std::string& text, std::ostream& err);
+
+/// Adds the `import` and `export` subcommands; the exit code of the one that runs goes to
+/// `exit_code`. Returns true through `parsed` when one of them ran (checked after parsing).
+void add_import_commands(CLI::App& app, int& exit_code, bool& parsed);
+
+}  // namespace casebook::cli

@@ -1,0 +1,43 @@
+// Internal helpers shared by the importers: building the imported bank (ids, source,
+// paragraphs, topics) and reporting problems as diagnostics.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interchange/interchange.hpp"
+
+namespace casebook::interchange::detail {
+
+/// Collects the questions of one import and turns them into a bank.
+class BankBuilder {
+ public:
+  BankBuilder(std::string path, std::string format_name, const ImportOptions& options);
+
+  /// Adds a question; `id_hint` (a title, or empty for the prompt) becomes a unique slug.
+  /// `topic_title` (may be empty) becomes a [[topic]] whose id is its slug.
+  void add(core::Question q, std::string_view id_hint, std::string_view topic_title);
+  /// Registers a topic without a question (a GIFT category with nothing under it).
+  void add_topic(std::string_view topic_title);
+  void error(int line, std::string code, std::string message, std::string hint = {});
+  void warning(int line, std::string code, std::string message, std::string hint = {});
+
+  /// The bank, its one [[source]] ("imported") and every diagnostic in line order.
+  [[nodiscard]] ImportResult finish();
+
+ private:
+  std::string topic_id(std::string_view title);
+  void report(core::Severity severity, int line, std::string code, std::string message, std::string hint);
+
+  std::string m_path;
+  std::string m_format;
+  ImportResult m_result;
+};
+
+/// `text` with every run of line breaks as one paragraph break "\n\n", lines trimmed.
+[[nodiscard]] std::string as_paragraphs(std::string_view text);
+
+/// `s` split into lines (LF, CRLF or CR); a UTF-8 byte-order mark at the start is dropped.
+[[nodiscard]] std::vector<std::string> split_lines(std::string_view s);
+
+}  // namespace casebook::interchange::detail
