@@ -13,20 +13,22 @@ import sys
 OWN = {
     "core": {"core"},
     "bank": {"core", "bank"},
+    "interchange": {"core", "bank", "interchange"},
     "storage": {"core", "storage"},
     "report": {"core", "report"},
     "app": {"core", "bank", "storage", "report", "app"},
     "platform": {"core", "platform"},
     "ui": {"core", "app", "platform", "ui"},
-    "cli": {"core", "bank", "storage", "report", "app", "cli"},
-    ".": {"core", "bank", "storage", "report", "app", "cli", "platform", "ui"},  # main.cpp
+    "cli": {"core", "bank", "interchange", "storage", "report", "app", "cli"},
+    ".": {"core", "bank", "interchange", "storage", "report", "app", "cli", "platform", "ui"},  # main.cpp
 }
 POSIX = ("unistd.h", "fcntl.h", "signal.h", "sys/", "pwd.h", "errno.h")
 THIRD = {
     "core": ("date/", "utf8proc.h"),
     "bank": ("toml++/",),
+    "interchange": ("toml++/", "utf8proc.h"),
     "storage": ("SQLiteCpp/", "sqlite3.h") + POSIX,
-    "report": ("nlohmann/", "fmt/"),
+    "report": ("nlohmann/", "fmt/", "xlsxwriter.h"),
     "app": POSIX,
     "platform": ("GLFW/", "GL/", "imgui", "backends/", "fontconfig/", "stb_image_write.h") + POSIX,
     "ui": ("imgui", "backends/", "misc/") + POSIX,

@@ -76,6 +76,22 @@ core::SchedulerOptions default_scheduler_options() {
   return o;
 }
 
+core::StudyOptions base_study_options(const AppConfig& config) {
+  core::StudyOptions o;
+  const core::SchedulerOptions& s = config.scheduler;
+  o.desired_retention = s.desired_retention;
+  o.learning_steps_minutes = s.learning_steps_minutes;
+  o.relearning_steps_minutes = s.relearning_steps_minutes;
+  o.maximum_interval_days = s.maximum_interval;
+  o.fuzz = s.enable_fuzz;
+  o.rollover_hour = s.clock.rollover_hour;
+  o.time_zone = s.clock.time_zone == core::local_time_zone_name() ? std::string() : s.clock.time_zone;
+  if (s.weights != core::kDefaultWeights) o.weights.assign(s.weights.begin(), s.weights.end());
+  o.new_cards_per_day = config.new_cards_per_day;
+  o.max_reviews_per_day = config.max_reviews_per_day;
+  return o;
+}
+
 std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs) {
   return core::locator_citation(source, paragraphs);
 }
@@ -98,6 +114,11 @@ struct Controller::Impl {
   std::vector<bank::LoadResult> loads;
   std::map<std::string, CardRef> cards;
   std::map<std::string, core::CardSchedule> states;
+  std::map<std::string, storage::CardFlags> flags;
+  core::StudyOptions learner_opts;                      ///< the learner's options in force
+  std::map<std::string, storage::OptionValues> bank_overrides;  ///< bank id -> stored overrides
+  std::map<std::string, core::Scheduler> bank_schedulers;       ///< banks with overrides
+  SettingsView settings;
 
   Screen screen = Screen::Home;
   HomeView home;
@@ -118,6 +139,135 @@ struct Controller::Impl {
     progress.ensure_learner(config.learner);
     load_banks();
     states = progress.card_states(config.learner);
+    flags = progress.card_flags(config.learner);
+    load_options();
+    refresh_home();
+  }
+
+  const core::DayClock& clock() const { return scheduler.options().clock; }
+
+  /// The learner's options from the database over base_study_options (a stored set that no
+  /// longer validates is ignored with a message), then the bank overrides; applies them.
+  void load_options() {
+    const core::StudyOptions base = base_study_options(config);
+    core::StudyOptions stored = base;
+    std::vector<std::string> errors = core::apply_key_values(stored, progress.study_option_values(config.learner));
+    if (const auto problems = core::validate(stored); !problems.empty()) {
+      errors.push_back(problems.front().field + " " + problems.front().message);
+      stored = base;
+    }
+    if (!errors.empty()) message = "Some saved study options were ignored: " + errors.front();
+    learner_opts = stored;
+    bank_overrides.clear();
+    for (const auto& id : progress.option_override_banks(config.learner)) {
+      bank_overrides[id] = progress.study_option_values(config.learner, id);
+    }
+    apply_options();
+  }
+
+  /// The options of bank `id`: the learner's with the bank's overridable fields on top (an
+  /// override that would not validate is ignored).
+  core::StudyOptions options_for_bank(const std::string& id) const {
+    const auto it = bank_overrides.find(id);
+    if (id.empty() || it == bank_overrides.end()) return learner_opts;
+    core::StudyOptions o = learner_opts;
+    for (const auto& [key, value] : it->second) {
+      if (core::is_bank_overridable(key)) (void)core::set_key_value(o, key, value);
+    }
+    return core::validate(o).empty() ? o : learner_opts;
+  }
+
+  static std::string bank_of_key(const std::string& key) { return key.substr(0, key.find('/')); }
+
+  const core::Scheduler& scheduler_for(const std::string& key) const {
+    const auto it = bank_schedulers.find(bank_of_key(key));
+    return it != bank_schedulers.end() ? it->second : scheduler;
+  }
+
+  /// Rebuilds the schedulers from the options: every later call sees the new options.
+  void apply_options() {
+    scheduler = core::Scheduler(core::to_scheduler_options(learner_opts));
+    bank_schedulers.clear();
+    for (const auto& [id, values] : bank_overrides) {
+      bank_schedulers.emplace(id, core::Scheduler(core::to_scheduler_options(options_for_bank(id))));
+    }
+    refresh_settings();
+  }
+
+  bool suspended(const std::string& key) const {
+    const auto it = flags.find(key);
+    return it != flags.end() && it->second.suspended;
+  }
+
+  void refresh_settings() {
+    std::vector<core::OptionProblem> problems = std::move(settings.problems);
+    std::string notice = std::move(settings.notice);
+    settings = SettingsView{};
+    settings.problems = std::move(problems);
+    settings.notice = std::move(notice);
+    settings.learner_options = learner_opts;
+    settings.effective_time_zone = clock().time_zone;
+    for (const auto& load : loads) {
+      if (!load.bank) continue;
+      const std::string& id = load.bank->info.id;
+      settings.banks.push_back(SettingsView::Bank{id, load.bank->info.title, options_for_bank(id),
+                                                  bank_overrides.count(id) > 0});
+    }
+    for (const auto& [key, f] : flags) {
+      if (cards.count(key) == 0) continue;
+      if (f.suspended) ++settings.suspended_cards;
+      if (std::find(f.tags.begin(), f.tags.end(), "leech") != f.tags.end()) ++settings.leech_cards;
+    }
+  }
+
+  void save_options(const SaveOptions& a) {
+    settings.problems = core::validate(a.options);
+    settings.notice.clear();
+    if (!settings.problems.empty()) {
+      message = "Options not saved: " + settings.problems.front().field + " " + settings.problems.front().message + ".";
+      refresh_settings();
+      return;
+    }
+    if (a.bank_id.empty()) {
+      progress.set_study_option_values(config.learner, "", core::to_key_values(a.options));
+      learner_opts = a.options;
+    } else {
+      // Only what differs from the learner's options, and only what a bank may override.
+      storage::OptionValues diff;
+      const auto mine = core::to_key_values(learner_opts);
+      for (const auto& [key, value] : core::to_key_values(a.options)) {
+        if (!core::is_bank_overridable(key)) continue;
+        const auto same = std::find(mine.begin(), mine.end(), std::make_pair(key, value)) != mine.end();
+        if (!same) diff.emplace_back(key, value);
+      }
+      progress.set_study_option_values(config.learner, a.bank_id, diff);
+      if (diff.empty()) bank_overrides.erase(a.bank_id);
+      else bank_overrides[a.bank_id] = diff;
+    }
+    apply_options();
+    settings.notice = "Saved. The new options apply from now on.";
+    message.clear();
+    refresh_home();
+  }
+
+  void clear_bank_options(const std::string& bank_id) {
+    progress.set_study_option_values(config.learner, bank_id, {});
+    bank_overrides.erase(bank_id);
+    apply_options();
+    settings.notice = "The bank now follows your own options.";
+    refresh_home();
+  }
+
+  void unsuspend_all() {
+    for (auto& [key, f] : flags) {
+      if (!f.suspended) continue;
+      storage::CardFlags next = f;
+      next.suspended = false;
+      progress.set_card_flags(config.learner, key, next);
+      f = next;
+    }
+    refresh_settings();
+    settings.notice = "Suspended cards will be shown again.";
     refresh_home();
   }
 
@@ -141,12 +291,12 @@ struct Controller::Impl {
   /// What today's limits still allow, from the review log (throws StorageError).
   Counts limits_left(TimestampMs t) {
     Counts c;
-    const auto& clock = config.scheduler.clock;
+    const auto& clock = this->clock();
     c.today = core::study_day(t, clock);
     const TimestampMs from = core::study_day_start(c.today, clock);
     c.day_end = core::study_day_start(c.today + 1, clock);
-    c.new_left = std::max(0, config.new_cards_per_day - progress.count_new_cards(config.learner, from, c.day_end));
-    c.reviews_left = std::max(0, config.max_reviews_per_day - progress.count_reviews(config.learner, from, c.day_end));
+    c.new_left = std::max(0, learner_opts.new_cards_per_day - progress.count_new_cards(config.learner, from, c.day_end));
+    c.reviews_left = std::max(0, learner_opts.max_reviews_per_day - progress.count_reviews(config.learner, from, c.day_end));
     return c;
   }
 
@@ -163,7 +313,7 @@ struct Controller::Impl {
         message = std::string("Could not read today's progress: ") + e.what();
         home.message = message;
         Counts none{};
-        none.today = core::study_day(t, config.scheduler.clock);
+        none.today = core::study_day(t, clock());
         return none;
       }
     }();
@@ -182,9 +332,11 @@ struct Controller::Impl {
       row.id = bank.info.id;
       row.title = bank.info.title;
       row.total = static_cast<int>(bank.questions.size());
+      const TimestampMs learn_ahead = core::to_session_rules(learner_opts).learn_ahead_ms;
       for (const auto& q : bank.questions) {
-        switch (core::classify_for_study(state_of(core::card_key(bank, q)), t + core::kLearnAheadMs + 1,
-                                         limits.today, config.scheduler.clock)) {
+        const std::string key = core::card_key(bank, q);
+        if (suspended(key)) continue;
+        switch (core::classify_for_study(state_of(key), t + learn_ahead + 1, limits.today, clock())) {
           case core::StudyKind::New: ++row.new_count; break;
           case core::StudyKind::Learning: ++row.learning_count; break;
           case core::StudyKind::Review: ++row.due_count; break;
@@ -208,7 +360,8 @@ struct Controller::Impl {
     const Counts limits = limits_left(t);
     int learning = 0, due = 0;
     for (const auto& [key, ref] : cards) {
-      switch (core::classify_for_study(state_of(key), limits.day_end, limits.today, config.scheduler.clock)) {
+      if (suspended(key)) continue;
+      switch (core::classify_for_study(state_of(key), limits.day_end, limits.today, clock())) {
         case core::StudyKind::Learning: ++learning; break;
         case core::StudyKind::Review: ++due; break;
         case core::StudyKind::New:
@@ -239,19 +392,21 @@ struct Controller::Impl {
       for (const auto& q : load.bank->questions) {
         core::StudyCandidate c;
         c.card_key = core::card_key(*load.bank, q);
+        if (suspended(c.card_key)) continue;
         c.group = load.bank->info.id;
+        c.fact_ids = q.fact_ids;
         if (const auto it = states.find(c.card_key); it != states.end()) {
           c.schedule = it->second;
           if (it->second.state == core::CardState::Review) {
-            c.retrievability = scheduler.retrievability(it->second, t);
+            c.retrievability = scheduler_for(c.card_key).retrievability(it->second, t);
           }
         }
         candidates.push_back(std::move(c));
       }
     }
     if (config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, config.learner);
-    core::Session s(std::move(candidates), t, config.scheduler.clock,
-                    core::SessionLimits{limits.new_left, limits.reviews_left}, static_cast<std::uint64_t>(t));
+    core::Session s(std::move(candidates), t, clock(), core::SessionLimits{limits.new_left, limits.reviews_left},
+                    static_cast<std::uint64_t>(t), core::to_session_rules(learner_opts));
     if (s.phase() == core::SessionPhase::Finished) {
       message = "Nothing to study right now: no card is due and today's new cards are done.";
       refresh_home();
@@ -327,7 +482,7 @@ struct Controller::Impl {
     regrade(f);
     f.selected = f.grade.proposed;
     const core::CardSchedule before = schedule_before(study.card.card_key, t);
-    const auto previews = scheduler.preview(before, t);
+    const auto previews = scheduler_for(study.card.card_key).preview(before, t, core::fuzz_seed_of(study.card.card_key));
     for (std::size_t i = 0; i < previews.size(); ++i) {
       f.intervals[i] = core::format_interval(t, previews[i].card.due);
     }
@@ -373,7 +528,7 @@ struct Controller::Impl {
       // The newest stored state (another Casebook may share the database), else ours.
       const std::optional<core::CardSchedule> stored = progress.card_state(config.learner, key);
       const core::CardSchedule before = stored ? *stored : schedule_before(key, t);
-      const core::ReviewResult result = scheduler.next(before, t, rating);
+      const core::ReviewResult result = scheduler_for(key).next(before, t, rating, core::fuzz_seed_of(key));
       core::ReviewRecord r;
       r.learner = config.learner;
       r.card_key = key;
@@ -388,6 +543,7 @@ struct Controller::Impl {
       states[key] = result.card;
       const bool correct = f.grade.correct;
       message.clear();
+      if (result.card.lapses > before.lapses) note_lapse(key, result.card.lapses);
       session->rate(rating, correct, result.card, t);
     } catch (const std::exception& e) {
       std::string why = e.what();
@@ -401,6 +557,28 @@ struct Controller::Impl {
       show_current();
     }
     return true;
+  }
+
+  /// A lapse was recorded: tag the card "leech" (and suspend it, by the options) when
+  /// core::is_leech_lapse says so. The answer is already saved; a failure here only warns.
+  void note_lapse(const std::string& key, int lapses) {
+    const core::StudyOptions o = options_for_bank(bank_of_key(key));
+    if (!core::is_leech_lapse(lapses, o.leech_threshold)) return;
+    storage::CardFlags f = flags[key];
+    if (std::find(f.tags.begin(), f.tags.end(), "leech") == f.tags.end()) f.tags.push_back("leech");
+    std::sort(f.tags.begin(), f.tags.end());
+    const bool suspend = o.leech_action == core::LeechAction::TagAndSuspend;
+    f.suspended = f.suspended || suspend;
+    try {
+      progress.set_card_flags(config.learner, key, f);
+      flags[key] = f;
+      message = suspend ? "This card has lapsed " + std::to_string(lapses) +
+                              " times: tagged as a leech and suspended (Settings can show it again)."
+                        : "This card has lapsed " + std::to_string(lapses) + " times: tagged as a leech.";
+      if (suspend && session) session->suspend(key);
+    } catch (const std::exception& e) {
+      message = std::string("Could not tag the card as a leech: ") + e.what();
+    }
   }
 
   void to_summary() {
@@ -450,7 +628,9 @@ struct Controller::Impl {
     }
     load_banks();
     states = progress.card_states(config.learner);
+    flags = progress.card_flags(config.learner);
     message.clear();
+    load_options();
     refresh_home();
   }
 
@@ -484,6 +664,19 @@ struct Controller::Impl {
               go_home();
             } else if constexpr (std::is_same_v<T, ReloadBanks>) {
               reload();
+            } else if constexpr (std::is_same_v<T, OpenSettings>) {
+              if (screen == Screen::Home) {
+                settings.problems.clear();
+                settings.notice.clear();
+                refresh_settings();
+                screen = Screen::Settings;
+              }
+            } else if constexpr (std::is_same_v<T, SaveOptions>) {
+              if (screen == Screen::Settings) save_options(a);
+            } else if constexpr (std::is_same_v<T, ClearBankOptions>) {
+              if (screen == Screen::Settings) clear_bank_options(a.bank_id);
+            } else if constexpr (std::is_same_v<T, UnsuspendAll>) {
+              if (screen == Screen::Settings) unsuspend_all();
             }
           },
           action);
@@ -505,6 +698,11 @@ const StudyView* Controller::study() const {
   return m_impl->screen == Screen::Study ? &m_impl->study : nullptr;
 }
 const SummaryView& Controller::summary() const { return m_impl->summary; }
+const SettingsView& Controller::settings() const { return m_impl->settings; }
+core::StudyOptions Controller::study_options(const std::string& bank_id) const {
+  return m_impl->options_for_bank(bank_id);
+}
+const AppConfig& Controller::config() const { return m_impl->config; }
 const std::string& Controller::message() const { return m_impl->message; }
 
 std::vector<char32_t> Controller::used_code_points() const {

@@ -11,6 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/grading.hpp"
+#include "core/options.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 
@@ -45,7 +46,30 @@ struct AppConfig {
   std::function<core::TimestampMs()> clock;  ///< defaults to core::now_ms; tests inject time
 };
 
-enum class Screen { Home, Study, Summary };
+enum class Screen { Home, Study, Summary, Settings };
+
+/// The study options as the settings screen shows them (Controller::settings()).
+struct SettingsView {
+  /// One loaded bank: its effective options (the learner's with the bank's overrides).
+  struct Bank {
+    std::string id;
+    std::string title;
+    core::StudyOptions options;
+    bool overridden = false;  ///< the bank has overrides of its own
+  };
+  core::StudyOptions learner_options;        ///< the learner's own options (what Home uses)
+  std::string effective_time_zone;           ///< the zone study days follow now
+  std::vector<Bank> banks;
+  std::vector<core::OptionProblem> problems; ///< why the last SaveOptions was refused; empty when saved
+  std::string notice;                        ///< "Saved." after a successful SaveOptions
+  int suspended_cards = 0;                   ///< cards of the loaded banks suspended as leeches
+  int leech_cards = 0;                       ///< cards tagged "leech"
+};
+
+/// The StudyOptions that `config` describes (retention, steps, maximum interval, rollover,
+/// weights from config.scheduler; the daily limits; the time zone, left empty when it is the
+/// system's own). Stored options are applied on top of these.
+[[nodiscard]] core::StudyOptions base_study_options(const AppConfig& config);
 
 /// One bank on the Home screen.
 struct BankRow {
@@ -128,8 +152,17 @@ struct Continue {};                               ///< Study feedback: record wi
 struct LeaveSession {};                           ///< Study: to the summary (nothing lost)
 struct GoHome {};                                 ///< Summary -> Home (reloads counts)
 struct ReloadBanks {};
+struct OpenSettings {};                           ///< Home -> Settings
+/// Settings: validate `options`; if valid, store them for the learner (bank_id empty) or as
+/// the overrides of bank `bank_id` (only its bank-overridable fields that differ from the
+/// learner's), and apply them at once (scheduler, limits, study days, Home counts). Invalid
+/// options change nothing; SettingsView::problems says why.
+struct SaveOptions { core::StudyOptions options; std::string bank_id; };
+struct ClearBankOptions { std::string bank_id; };  ///< Settings: remove a bank's overrides
+struct UnsuspendAll {};                            ///< Settings: show suspended leeches again (tags stay)
 using Action = std::variant<StartSession, SubmitAnswer, SetRubric, SelectRating, Rate, Continue,
-                            LeaveSession, GoHome, ReloadBanks>;
+                            LeaveSession, GoHome, ReloadBanks, OpenSettings, SaveOptions,
+                            ClearBankOptions, UnsuspendAll>;
 
 /// Owns everything behind the screens. Constructing it loads the banks and opens the
 /// database; a failure to open the database throws storage::StorageError (the caller shows
@@ -149,8 +182,13 @@ class Controller {
   [[nodiscard]] const HomeView& home() const;
   [[nodiscard]] const StudyView* study() const;   ///< nullptr unless screen() == Study
   [[nodiscard]] const SummaryView& summary() const;
+  [[nodiscard]] const SettingsView& settings() const;
+  /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
+  [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.
   [[nodiscard]] const std::string& message() const;
+  /// How the app was started (database, banks, learner, clock), e.g. for the Export screen.
+  [[nodiscard]] const AppConfig& config() const;
   /// Every character used by the loaded banks (for font glyph ranges), as code points.
   [[nodiscard]] std::vector<char32_t> used_code_points() const;
 

@@ -21,7 +21,14 @@
 #include <utility>
 
 #include "bank/loader.hpp"
+#include "app/report_export.hpp"
 #include "bank/validate.hpp"
+#include "cli/cmd_optimize.hpp"
+#include "cli/cmd_class_report.hpp"
+#include "cli/cmd_import.hpp"
+#include "cli/cmd_preview.hpp"
+#include "cli/cmd_replay.hpp"
+#include "cli/cmd_simulate.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "core/text.hpp"
@@ -55,69 +62,15 @@ void print_usage_error(const std::string& what) {
             << "Run 'casebook --help' for usage.\n";
 }
 
-/// Writes `content` to `path` atomically: a temp file beside it, flushed to disk, renamed.
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const fs::path target(path);
-  const fs::path tmp = target.parent_path() /
-                       (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    throw std::runtime_error("cannot create " + tmp.string() + ": " + std::strerror(errno));
-  }
-  const char* data = content.data();
-  std::size_t left = content.size();
-  auto fail = [&](const std::string& what) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(what + " " + tmp.string() + ": " + std::strerror(saved));
-  };
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("cannot flush");
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot close " + tmp.string() + ": " + std::strerror(saved));
-  }
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot rename " + tmp.string() + " to " + path + ": " + std::strerror(saved));
-  }
-}
-
 std::string format_from_extension(const std::string& out_path) {
   std::string ext = fs::path(out_path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".csv") return "csv";
   if (ext == ".json") return "json";
   if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".xlsx") return "xlsx";
   return {};
 }
-
-/// The bank id and question id of a stored card key "<bank id>/<question id>", split at the
-/// first '/'. A key without '/' is all bank id with an empty question id (what reports have
-/// always shown for such a key; report::detail::split_card_key reads it the other way).
-std::pair<std::string, std::string> split_stored_key(std::string_view key) {
-  const auto slash = key.find('/');
-  if (slash == std::string_view::npos) return {std::string(key), std::string()};
-  return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
-}
-
-/// What a report shows of a bank question: its bank's title, prompt and type name.
-struct QuestionInfo {
-  std::string bank_title;
-  std::string prompt;
-  std::string question_type;
-};
 
 }  // namespace
 
@@ -184,73 +137,21 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     throw std::runtime_error("no progress database at " + options.db_path);
   }
   const fs::path target = report_target(options.out_path, options.db_path);
-  storage::Progress progress(options.db_path, storage::Progress::Access::ReadOnly);  // never writes
-  const auto learners = progress.learners();
-  if (std::find(learners.begin(), learners.end(), options.learner) == learners.end()) {
-    std::string known;
-    for (const auto& l : learners) known += (known.empty() ? "" : ", ") + l;
-    throw std::runtime_error("no learner named '" + options.learner + "' in " + options.db_path +
-                             (known.empty() ? std::string(" (it has no learners)") : " (learners: " + known + ")"));
+  if (std::find(app::kReportFormats.begin(), app::kReportFormats.end(), options.format) == app::kReportFormats.end()) {
+    throw UsageError("unknown report format '" + options.format + "' (html, csv, xlsx, json or xapi)");
   }
-
-  // Bank info by bank id; banks that fail to load only lose their titles and prompts.
-  std::map<std::string, const core::Bank*> banks;
-  const auto loads = bank::load_banks(options.bank_paths);
-  for (const auto& load : loads) {
-    if (load.bank) {
-      banks.emplace(load.bank->info.id, &*load.bank);
-    } else {
-      err << "casebook: warning: bank " << load.path << " did not load (see 'casebook validate "
-          << load.path << "')\n";
-    }
-  }
-
-  core::SchedulerOptions sched_options;
-  sched_options.clock = options.clock;
-  const core::Scheduler scheduler(sched_options);
-
-  // Question info by card key, built once (ids hold no '/', so a key names one question).
-  std::map<std::string, QuestionInfo> questions;
-  for (const auto& [id, bank] : banks) {
-    for (const auto& q : bank->questions) {
-      questions.emplace(core::card_key(*bank, q), QuestionInfo{bank->info.title, q.prompt, core::to_string(q.type)});
-    }
-  }
-
-  report::ReportInput in;
-  in.learner = options.learner;
-  in.generated_at = options.now;
-  in.time_zone = options.clock.time_zone;
-  for (const auto& [key, schedule] : progress.card_states(options.learner)) {
-    report::CardEntry e;
-    e.card_key = key;
-    std::tie(e.bank_id, e.question_id) = split_stored_key(key);
-    if (const auto q = questions.find(key); q != questions.end()) {
-      e.bank_title = q->second.bank_title;
-      e.prompt = q->second.prompt;
-      e.question_type = q->second.question_type;
-    } else if (const auto b = banks.find(e.bank_id); b != banks.end()) {
-      e.bank_title = b->second->info.title;  // a question the bank no longer has
-    }
-    e.schedule = schedule;
-    e.retrievability = scheduler.retrievability(schedule, options.now);
-    in.cards.push_back(std::move(e));
-  }
-  in.reviews = progress.review_log(options.learner);
-
-  std::ostringstream text;
-  if (options.format == "csv") {
-    report::write_csv(in, text);
-  } else if (options.format == "json") {
-    report::write_json(in, text);
-  } else if (options.format == "html") {
-    report::write_html(in, text);
-  } else {
-    throw UsageError("unknown report format '" + options.format + "' (csv, json or html)");
-  }
-  write_file_atomically(target.string(), text.str());
-  out << "Wrote " << in.cards.size() << " cards and " << in.reviews.size() << " reviews of learner '"
-      << options.learner << "' to " << options.out_path << "\n";
+  app::ReportRequest request;
+  request.db_path = options.db_path;
+  request.bank_paths = options.bank_paths;
+  request.learner = options.learner;
+  request.bank_filter = options.bank_filter;
+  request.now = options.now;
+  request.clock = options.clock;
+  const app::GatheredReport report = app::gather_report(request);
+  for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << warning << "\n";
+  app::write_report_file(report.input, options.format, target.string());
+  out << "Wrote " << report.input.cards.size() << " cards and " << report.input.reviews.size()
+      << " reviews of learner '" << options.learner << "' to " << options.out_path << "\n";
   return kExitOk;
 }
 
@@ -303,21 +204,37 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   validate->add_option("PATH", validate_paths, "Bank files or folders (searched for *.toml)")
       ->required()
       ->type_name("PATH");
-  validate->footer("Prints path:line:col: error|warning: message [code] per problem.\n"
+  std::string validate_format = "text";
+  validate->add_option("--format", validate_format, "text (default) or json (docs/bank-format.md)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  validate->footer("Prints path:line:col: error|warning: message [code] per problem (text), or one JSON\n"
+                   "document (--format json, for CI; see docs/bank-format.md).\n"
                    "Exit status: 0 no errors, 1 errors found, 2 usage error.");
 
-  auto* report_cmd = app.add_subcommand("report", "Write a progress report (CSV, JSON or HTML)");
+  auto* report_cmd = app.add_subcommand("report", "Write a progress report (HTML, CSV, XLSX, JSON or xAPI)");
   std::string format;
   std::string out_path;
-  report_cmd->add_option("--format", format, "csv, json or html (default: from the --out extension)")
-      ->check(CLI::IsMember({"csv", "json", "html"}))
+  std::string report_bank;
+  report_cmd->add_option("--format", format, "html, csv, xlsx, json or xapi (default: from the --out extension)")
+      ->check(CLI::IsMember({"html", "csv", "xlsx", "json", "xapi"}))
       ->type_name("FORMAT");
   report_cmd->add_option("--out", out_path, "File to write (replaced atomically)")
       ->required()
       ->type_name("FILE");
+  report_cmd->add_option("--bank-id", report_bank, "Only the cards and reviews of this bank id")->type_name("ID");
   report_cmd->footer("Also takes --db PATH (must exist), --learner NAME and --bank PATH (for titles and\n"
                      "prompts; default: the bundled banks). Example:\n"
                      "  casebook report --db progress.sqlite3 --format html --out report.html");
+
+  int tool_exit = kExitOk;  // set by the replay and simulate callbacks
+  CLI::App* replay_cmd = add_replay_command(app, tool_exit);
+  CLI::App* simulate_cmd = add_simulate_command(app, tool_exit);
+  CLI::App* preview_cmd = add_preview_command(app, tool_exit);
+  bool interchange_ran = false;  // import, export or class-report ran (exit code in tool_exit)
+  add_import_commands(app, tool_exit, interchange_ran);
+  add_class_report_command(app, tool_exit, interchange_ran);
+  const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
 
   try {
     app.parse(argc, argv);
@@ -333,7 +250,13 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   }
 
   try {
+    if (interchange_ran) return tool_exit;
+    if (replay_cmd->parsed() || simulate_cmd->parsed() || preview_cmd->parsed() || optimize_cmd->parsed() ||
+        evaluate_cmd->parsed()) {
+      return tool_exit;
+    }
     if (validate->parsed()) {
+      if (validate_format == "json") return bank::validate_paths_json(validate_paths, std::cout);
       return run_validate(validate_paths, std::cout);
     }
     const bool have_banks = !bank_paths.empty();
@@ -345,10 +268,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       o.learner = learner;
       o.format = format.empty() ? format_from_extension(out_path) : format;
       if (o.format.empty()) {
-        print_usage_error("cannot tell the report format from '" + out_path + "': add --format csv|json|html");
+        print_usage_error("cannot tell the report format from '" + out_path +
+                          "': add --format html|csv|xlsx|json|xapi");
         return kExitUsage;
       }
       o.out_path = out_path;
+      o.bank_filter = report_bank;
       o.now = core::now_ms();
       o.clock = app::default_scheduler_options().clock;
       std::ostringstream warnings;

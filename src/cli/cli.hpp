@@ -46,10 +46,11 @@ struct ReportOptions {
   std::string db_path;                  ///< must exist: a missing database is an error
   std::vector<std::string> bank_paths;  ///< for titles and prompts (cards stay listed without them)
   std::string learner = "default";
-  std::string format;                   ///< "csv", "json" or "html"
+  std::string format;                   ///< "html", "csv", "xlsx", "json" or "xapi"
   std::string out_path;
   core::TimestampMs now = 0;            ///< report time, UTC ms
   core::DayClock clock{};               ///< for retrievability and local dates
+  std::string bank_filter;              ///< only this bank id's cards and reviews ("" = all)
 };
 
 /// `casebook report`: every card in the learner's card states (joined with bank info when

@@ -6,5 +6,6 @@ namespace casebook::platform {
 
 inline constexpr int kKeyF1 = 290;   ///< GLFW_KEY_F1
 inline constexpr int kKeyF5 = 294;   ///< GLFW_KEY_F5
+inline constexpr int kKeyS = 83;     ///< GLFW_KEY_S (Ctrl+S saves the settings)
 
 }  // namespace casebook::platform

@@ -16,6 +16,7 @@
 #include "platform/screenshot.hpp"
 
 static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::kKeyF5 == GLFW_KEY_F5);
+static_assert(casebook::platform::kKeyS == GLFW_KEY_S);
 
 namespace casebook::platform {
 namespace {
@@ -242,8 +243,10 @@ int run_window_loop(const LoopOptions& options) {
     fonts_uploaded = true;
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    const FrameContext ctx{&fonts, scales.ui};
+    bool busy = false;
+    const FrameContext ctx{&fonts, scales.ui, &busy};
     if (options.draw) options.draw(ctx);
+    if (busy) frames_left = std::max(frames_left, 2);
     ImGui::Render();
     glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

@@ -14,6 +14,9 @@ namespace casebook::platform {
 struct FrameContext {
   const FontSet* fonts = nullptr;
   float scale = 1.0f;  ///< UI scale (content scale / framebuffer ratio); style is already scaled
+  /// Set `*busy = true` while work advances from frame to frame (e.g. an export's progress
+  /// bar): the loop then renders the next frame at once instead of waiting for an event.
+  bool* busy = nullptr;
 };
 
 struct LoopOptions {

@@ -6,7 +6,10 @@
 #include <variant>
 
 #include "platform/window.hpp"
+#include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
+#include "ui/settings_screen.hpp"
+#include "ui/simulator_screen.hpp"
 #include "ui/study_screen.hpp"
 #include "ui/summary_screen.hpp"
 #include "ui/theme.hpp"
@@ -24,7 +27,8 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
     wrapped_text(message, kColorNotice);
     return;
   }
-  const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
+  const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   S: settings   ·   E: export   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
+                     : screen == app::Screen::Settings ? "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Esc: back   ·   F12: screenshot"
                      : screen == app::Screen::Study   ? "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit"
                                                       : "Enter: back to Home   ·   Ctrl+Q: quit";
   ImGui::TextDisabled("%s", keys);
@@ -43,6 +47,11 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.apply_style = [](float scale) { apply_theme(scale); };
 
   StudyScreen study_screen;
+  SettingsScreen settings_screen;
+  ExportScreen export_screen(controller.config());
+  bool exporting = false;  // the Export screen is shown over Home
+  SimulatorScreen simulator_screen;
+  bool simulator_open = false;  // a UI-only screen over Home (it changes no app state)
   loop.draw = [&](const platform::FrameContext& frame) {
     UiContext ui;
     ui.fonts = frame.fonts;
@@ -56,21 +65,50 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##casebook", nullptr, flags);
     const app::Screen screen = controller.screen();
+    // Keyboard navigation between widgets only on the settings form (the other screens use
+    // their own keys for Space, Enter and the arrows).
+    if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     begin_column("##content", kMaxTextWidthEm, status_h);
-    switch (screen) {
-      case app::Screen::Home: draw_home(controller.home(), ui); break;
-      case app::Screen::Study:
-        if (const app::StudyView* view = controller.study()) study_screen.draw(*view, ui);
-        break;
-      case app::Screen::Summary: draw_summary(controller.summary(), ui); break;
+    if (simulator_open && screen == app::Screen::Home) {
+      simulator_screen.draw(controller.study_options(), ui, simulator_open);
+    } else {
+      switch (screen) {
+        case app::Screen::Home:
+          if (exporting) {
+            exporting = export_screen.draw(ui, frame.busy);
+          } else {
+            draw_home(controller.home(), ui);
+          }
+          break;
+        case app::Screen::Study:
+          if (const app::StudyView* view = controller.study()) study_screen.draw(*view, ui);
+          break;
+        case app::Screen::Summary: draw_summary(controller.summary(), ui); break;
+        case app::Screen::Settings: settings_screen.draw(controller.settings(), ui); break;
+      }
+      const bool home = screen == app::Screen::Home && !exporting;  // not over the Export screen
+      if (home) ImGui::SameLine();  // beside Home's last buttons
+      if (home &&
+          (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w')))) {
+        simulator_open = true;
+      }
     }
     end_column();
-    draw_status(controller, screen);
+    if (simulator_open && screen == app::Screen::Home) {
+      ImGui::Separator();
+      ImGui::TextDisabled("Tab: next field   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: back   ·   F12: screenshot   ·   Ctrl+Q: quit");
+    } else if (exporting && screen == app::Screen::Home) {
+      ImGui::Separator();
+      ImGui::TextDisabled("1-5: formats   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot");
+    } else {
+      draw_status(controller, screen);
+    }
     ImGui::End();
 
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);
+    if (ui.open_export) exporting = true;
   };
 
   try {

@@ -130,6 +130,10 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
       ImGui::IsKeyPressed(platform::kKeyF5, false)) {
     ui.send(app::ReloadBanks{});
   }
+  ImGui::SameLine();
+  if (ImGui::Button("Settings (S)") || (!ui.typing && typed_letter('s'))) ui.send(app::OpenSettings{});
+  ImGui::SameLine();
+  if (ImGui::Button("Export report (E)") || (!ui.typing && typed_letter('e'))) ui.open_export = true;
 }
 
 }  // namespace casebook::ui

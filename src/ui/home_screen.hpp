@@ -5,7 +5,8 @@
 
 namespace casebook::ui {
 
-/// Draws Home. Keys: Enter starts a session (when cards are waiting), F5 reloads the banks.
+/// Draws Home. Keys: Enter starts a session (when cards are waiting), F5 reloads the banks,
+/// S opens the study options.
 void draw_home(const app::HomeView& home, UiContext& ui);
 
 }  // namespace casebook::ui

@@ -282,3 +282,55 @@ TEST(Cli, ReportProtectsTheDatabaseAndFollowsSymlinks) {
   EXPECT_TRUE(std::filesystem::is_symlink(link));
   EXPECT_EQ(slurp(real).rfind("record,card_key,", 0), 0u);
 }
+
+// XLSX and xAPI exports, re-export idempotence, --bank-id, and cards whose question is no
+// longer in any loaded bank ("retired": kept with their history, marked).
+TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
+  TempDir dir;
+  const std::string db = dir.file("progress.sqlite3");
+  seed_database(db);
+  if (HasFatalFailure()) return;
+  const std::string bank = casebook::test::small_bank_path();
+
+  const std::string xlsx = dir.file("r.xlsx");
+  Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", xlsx});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(xlsx).substr(0, 4), std::string("PK\x03\x04", 4));  // a zip container
+
+  const std::string xapi1 = dir.file("a.json");
+  const std::string xapi2 = dir.file("b.json");
+  ASSERT_EQ(run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "xapi", "--out", xapi1}).code, 0);
+  ASSERT_EQ(run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "xapi", "--out", xapi2}).code, 0);
+  EXPECT_EQ(slurp(xapi1), slurp(xapi2));  // same reviews, same statements and ids
+  const auto statements = nlohmann::json::parse(slurp(xapi1));
+  ASSERT_EQ(statements.size(), 5u);
+  EXPECT_EQ(statements[0].at("actor").at("account").at("name"), "alice");
+  EXPECT_EQ(statements[0].at("verb").at("id"), "http://adlnet.gov/expapi/verbs/answered");
+
+  // With a bank that lacks these questions, every card is retired but keeps its reviews.
+  const std::string other = dir.file("other.toml");
+  {
+    std::ofstream out(other);
+    out << "[bank]\nid = \"other\"\ntitle = \"Other\"\nversion = \"1.0.0\"\nlanguage = \"en\"\nauthors = [\"t\"]\n"
+           "licence = \"CC0-1.0\"\nformat = 1\n";
+  }
+  const std::string json_path = dir.file("retired.json");
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", other, "--out", json_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(slurp(json_path));
+  EXPECT_EQ(doc.at("schema_version"), 2);
+  EXPECT_EQ(doc.at("summary").at("retired"), 5);
+  EXPECT_EQ(doc.at("reviews").size(), 5u);
+  for (const auto& c : doc.at("cards")) EXPECT_TRUE(c.at("retired").get<bool>());
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", json_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("summary").at("retired"), 0);
+
+  // --bank-id keeps only that bank's cards and reviews.
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--bank-id", "nope", "--out", json_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto none = nlohmann::json::parse(slurp(json_path));
+  EXPECT_EQ(none.at("cards").size(), 0u);
+  EXPECT_EQ(none.at("reviews").size(), 0u);
+  EXPECT_EQ(none.at("bank_filter"), "nope");
+}
