@@ -80,7 +80,12 @@ inline core::Answer make_answer(const core::Question& q, bool right) {
       a.text = right ? q.accepted.front() : "something else entirely";
       break;
     case core::QuestionType::Numeric:
-      a.text = std::to_string(static_cast<long long>(right ? q.value : q.value + q.tolerance + 1000));
+      if (q.min && q.max) {  // a range question: its midpoint is right, far above it is wrong
+        const double mid = (*q.min + *q.max) / 2.0;
+        a.text = std::to_string(right ? mid : *q.max + 1000.0);
+      } else {
+        a.text = std::to_string(static_cast<long long>(right ? q.value : q.value + q.tolerance + 1000));
+      }
       break;
     case core::QuestionType::Ordering:
       a.order.resize(q.items.size());
