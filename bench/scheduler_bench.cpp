@@ -4,6 +4,7 @@
 // $CASEBOOK_VECTORS / $CASEBOOK_REVLOG, else from ../shared/reference/fsrs.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/revlog.hpp"
@@ -103,19 +105,25 @@ const Vectors& vectors() {
   return v;
 }
 
-/// Every vector sequence from a new card, review by review (the reference's f.next loop).
-/// Counter `checksum`: the sum of the final stabilities (bench/ts_fsrs_replay.mjs prints the
+/// One pass over every vector sequence from a new card, review by review (the reference's
+/// f.next loop). Returns the sum of the final stabilities (bench/ts_fsrs_replay.mjs prints the
 /// same sum for ts-fsrs, so the two sides are seen to compute the same thing).
+double replay_pass(const Vectors& v) {
+  double checksum = 0.0;
+  for (const Sequence& s : v.sequences) {
+    CardSchedule card = Scheduler::new_card(s.created);
+    for (const auto& [when, rating] : s.steps) card = s.scheduler->next(card, when, rating).card;
+    checksum += card.stability;
+  }
+  return checksum;
+}
+
+/// replay_pass under Google Benchmark. Counter `checksum`: replay_pass's sum.
 void BM_ReplayVectors(benchmark::State& state) {
   const Vectors& v = vectors();
   double checksum = 0.0;
   for (auto _ : state) {
-    checksum = 0.0;
-    for (const Sequence& s : v.sequences) {
-      CardSchedule card = Scheduler::new_card(s.created);
-      for (const auto& [when, rating] : s.steps) card = s.scheduler->next(card, when, rating).card;
-      checksum += card.stability;
-    }
+    checksum = replay_pass(v);
     benchmark::DoNotOptimize(checksum);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(v.reviews));
@@ -169,4 +177,27 @@ BENCHMARK(BM_SimulateYear)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+/// `casebook_bench --replay-passes=N`: exactly N replay passes, no timing, then one JSON line
+/// {"passes", "reviews", "checksum"}. bench/compare_scheduler.sh runs it under `perf stat` with
+/// two values of N, so that the difference counts the instructions of the steady-state
+/// passes only (start-up and file parsing cancel out). Anything else: Google Benchmark.
+int main(int argc, char** argv) {
+  static constexpr std::string_view kPasses = "--replay-passes=";
+  if (argc == 2 && std::string_view(argv[1]).substr(0, kPasses.size()) == kPasses) {
+    const long passes = std::stol(std::string(argv[1] + kPasses.size()));
+    const Vectors& v = vectors();
+    double checksum = 0.0;
+    for (long i = 0; i < passes; ++i) {
+      checksum = replay_pass(v);
+      benchmark::DoNotOptimize(checksum);
+    }
+    std::printf("{\"passes\": %ld, \"reviews\": %zu, \"checksum\": %.6f}\n", passes,
+                v.reviews * static_cast<std::size_t>(passes), checksum);
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -21,29 +21,6 @@ int grade_value(Rating g) {
 
 }  // namespace
 
-double js_round(double x) {
-  if (!std::isfinite(x)) {
-    return x;
-  }
-  const double fl = std::floor(x);
-  return (x - fl >= 0.5) ? fl + 1.0 : fl;
-}
-
-double round8(double x) {
-  if (!std::isfinite(x)) {
-    return x;
-  }
-  // Math.round(x * 10^8) / 10^8 with JS Math.round semantics. x * 1e8 is one IEEE multiply,
-  // as in the reference, so values a hair below a tie can round up exactly as they do there.
-  const double k = js_round(x * 1e8);
-  if (k == 0.0) {
-    return 0.0;
-  }
-  return k / 1e8;
-}
-
-double clamp(double x, double lo, double hi) { return std::min(std::max(x, lo), hi); }
-
 double w17_w18_ceiling(const Weights& w, std::size_t num_relearning_steps) {
   if (num_relearning_steps <= 1) {
     return kW17W18Ceiling;
@@ -94,9 +71,12 @@ DecayFactor decay_factor(const Weights& w) {
   return {decay, round8(factor)};
 }
 
-double forgetting_curve(const Weights& w, double elapsed_days, double stability) {
-  const DecayFactor df = decay_factor(w);
+double forgetting_curve(const DecayFactor& df, double elapsed_days, double stability) {
   return round8(std::pow(1.0 + (df.factor * elapsed_days) / stability, df.decay));
+}
+
+double forgetting_curve(const Weights& w, double elapsed_days, double stability) {
+  return forgetting_curve(decay_factor(w), elapsed_days, stability);
 }
 
 double interval_modifier(const Weights& w, double desired_retention) {
@@ -131,19 +111,31 @@ double mean_reversion(const Weights& w, double init, double current) {
   return round8(w[7] * init + (1.0 - w[7]) * current);
 }
 
-double next_difficulty(const Weights& w, double d, Rating g) {
+double next_difficulty(const Weights& w, double init_easy, double d, Rating g) {
   const double gv = static_cast<double>(grade_value(g));
   const double delta_d = -w[6] * (gv - 3.0);
   const double next_d = d + linear_damping(delta_d, d);
-  return clamp(mean_reversion(w, init_difficulty(w, Rating::Easy), next_d), 1.0, 10.0);
+  return clamp(mean_reversion(w, init_easy, next_d), 1.0, 10.0);
+}
+
+double next_difficulty(const Weights& w, double d, Rating g) {
+  return next_difficulty(w, init_difficulty(w, Rating::Easy), d, g);
+}
+
+double recall_growth(const Weights& w, double exp_w8, double d, double s, double r) {
+  return exp_w8 * (11.0 - d) * std::pow(s, -w[9]) * (std::exp((1.0 - r) * w[10]) - 1.0);
+}
+
+double recall_stability_from_growth(double s, double growth) {
+  return round8(clamp(s * (1.0 + growth), kMinStability, kMaxStability));
 }
 
 double next_recall_stability(const Weights& w, double d, double s, double r, Rating g) {
   const double hard_penalty = g == Rating::Hard ? w[15] : 1.0;
   const double easy_bonus = g == Rating::Easy ? w[16] : 1.0;
-  const double growth = std::exp(w[8]) * (11.0 - d) * std::pow(s, -w[9]) *
-                        (std::exp((1.0 - r) * w[10]) - 1.0) * hard_penalty * easy_bonus;
-  return round8(clamp(s * (1.0 + growth), kMinStability, kMaxStability));
+  // Same product, left to right, as the reference: ((((e^w8*(11-D))*S^-w9)*(...))*h)*b.
+  const double growth = recall_growth(w, std::exp(w[8]), d, s, r) * hard_penalty * easy_bonus;
+  return recall_stability_from_growth(s, growth);
 }
 
 double next_forget_stability(const Weights& w, double d, double s, double r) {
@@ -152,11 +144,48 @@ double next_forget_stability(const Weights& w, double d, double s, double r) {
   return round8(clamp(pls, kMinStability, kMaxStability));
 }
 
-double next_short_term_stability(const Weights& w, double s, Rating g) {
-  const double gv = static_cast<double>(grade_value(g));
-  const double sinc = std::pow(s, -w[19]) * std::exp(w[17] * (gv - 3.0 + w[18]));
+double short_term_stability(double s, double pow_s_w19, double growth, Rating g) {
+  const double sinc = pow_s_w19 * growth;
   const double masked = g >= Rating::Hard ? std::max(sinc, 1.0) : sinc;
   return round8(clamp(s * masked, kMinStability, kMaxStability));
+}
+
+namespace {
+
+double short_term_growth(const Weights& w, double gv) { return std::exp(w[17] * (gv - 3.0 + w[18])); }
+
+}  // namespace
+
+double next_short_term_stability(const Weights& w, double s, Rating g) {
+  const double gv = static_cast<double>(grade_value(g));
+  return short_term_stability(s, std::pow(s, -w[19]), short_term_growth(w, gv), g);
+}
+
+double again_stability(const Weights& w, double again_divisor, double d, double s, double r) {
+  const double floor_s = round8(s / again_divisor);
+  return clamp(floor_s, kMinStability, next_forget_stability(w, d, s, r));
+}
+
+Constants constants_of(const Weights& w, bool enable_short_term) {
+  Constants c;
+  c.decay = decay_factor(w);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto g = static_cast<Rating>(i + 1);
+    c.init_difficulty[i] = init_difficulty(w, g);
+    c.short_term_growth[i] = short_term_growth(w, static_cast<double>(i + 1));
+  }
+  c.exp_w8 = std::exp(w[8]);
+  const double w17 = enable_short_term ? w[17] : 0.0;
+  const double w18 = enable_short_term ? w[18] : 0.0;
+  c.again_divisor = std::exp(w17 * w18);
+  return c;
+}
+
+void check_memory(const MemoryState& m) {
+  if (!(m.difficulty >= 1.0) || !(m.stability >= kMinStability)) {
+    throw std::invalid_argument("FSRS: invalid memory state (D " + std::to_string(m.difficulty) +
+                                ", S " + std::to_string(m.stability) + ")");
+  }
 }
 
 MemoryState next_state(const Weights& w, bool enable_short_term, std::optional<MemoryState> memory,
@@ -169,10 +198,7 @@ MemoryState next_state(const Weights& w, bool enable_short_term, std::optional<M
   if (m.difficulty == 0.0 && m.stability == 0.0) {
     return {init_stability(w, g), clamp(init_difficulty(w, g), 1.0, 10.0)};
   }
-  if (!(m.difficulty >= 1.0) || !(m.stability >= kMinStability)) {
-    throw std::invalid_argument("FSRS: invalid memory state (D " + std::to_string(m.difficulty) +
-                                ", S " + std::to_string(m.stability) + ")");
-  }
+  check_memory(m);
   const double d = m.difficulty;
   const double s = m.stability;
   const double r = retrievability.value_or(forgetting_curve(w, elapsed_days, s));
@@ -182,8 +208,7 @@ MemoryState next_state(const Weights& w, bool enable_short_term, std::optional<M
   } else if (g == Rating::Again) {
     const double w17 = enable_short_term ? w[17] : 0.0;
     const double w18 = enable_short_term ? w[18] : 0.0;
-    const double floor_s = round8(s / std::exp(w17 * w18));
-    new_s = clamp(floor_s, kMinStability, next_forget_stability(w, d, s, r));
+    new_s = again_stability(w, std::exp(w17 * w18), d, s, r);
   } else {
     new_s = next_recall_stability(w, d, s, r, g);
   }

@@ -2,7 +2,9 @@
 // rating), computed exactly as ts-fsrs 5.4.2 computes them (packages/fsrs/src/algorithm.ts,
 // default.ts, help.ts), including its 8-decimal rounding. No clock, no card state machine.
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -38,16 +40,32 @@ struct DecayFactor {
 
 /// JavaScript `Math.round`: the nearest integer, ties toward +infinity
 /// (floor(x) + [x - floor(x) >= 0.5]). Differs from std::round on negative ties.
-[[nodiscard]] double js_round(double x);
+/// (Inline: it is on the scheduler's hot path, as are round8 and clamp.)
+[[nodiscard]] inline double js_round(double x) {
+  if (!std::isfinite(x)) {
+    return x;
+  }
+  const double fl = std::floor(x);
+  return (x - fl >= 0.5) ? fl + 1.0 : fl;
+}
 
 /// rho(x): ts-fsrs 5.4.2 help.ts `roundTo(x, 8)` = Math.round(x * 1e8) / 1e8, with the multiply
 /// done in double precision exactly as the reference does it (so 3.2031262849999997 rounds up
 /// to 3.20312629, because x * 1e8 is 320312628.5 in binary). Non-finite input is returned
 /// unchanged and -0 becomes 0.
-[[nodiscard]] double round8(double x);
+[[nodiscard]] inline double round8(double x) {
+  if (!std::isfinite(x)) {
+    return x;
+  }
+  // One IEEE multiply, as in the reference, so values a hair below a tie round up as there.
+  const double k = js_round(x * 1e8);
+  return k == 0.0 ? 0.0 : k / 1e8;
+}
 
 /// ts-fsrs 5.4.2 help.ts `clamp`: min(max(x, lo), hi).
-[[nodiscard]] double clamp(double x, double lo, double hi);
+[[nodiscard]] inline double clamp(double x, double lo, double hi) {
+  return std::min(std::max(x, lo), hi);
+}
 
 /// The w17*w18 ceiling (ts-fsrs 5.4.2 default.ts `clipParameters`): 2 unless there are two or
 /// more relearning steps; then clamp(rho(sqrt(max(v, 0))), 0.01, 2) with
@@ -107,6 +125,46 @@ struct DecayFactor {
 /// F10 (algorithm.ts `next_short_term_stability`): same-day stability,
 /// SInc = S^-w19 * e^(w17*(G-3+w18)), SInc >= 1 unless Again; rho(clamp(S*SInc, 0.001, 36500)).
 [[nodiscard]] double next_short_term_stability(const Weights& w, double s, Rating g);
+
+/// The parts of F1-F10 that depend only on the weights (and the short-term switch), computed
+/// once with exactly the operations the functions above use, so that the overloads below that
+/// take them give bit-identical results without the per-call exp/log. Index = grade - 1.
+struct Constants {
+  DecayFactor decay;                        ///< F1
+  std::array<double, 4> init_difficulty{};  ///< F6 D0(G), rho'd, not clamped
+  double exp_w8 = 0.0;                      ///< e^w8 (F8)
+  std::array<double, 4> short_term_growth{};  ///< e^(w17*(G-3+w18)) (F10)
+  double again_divisor = 1.0;  ///< e^(w17*w18) with short-term on, e^0 = 1 off (F11 Again floor)
+};
+
+/// The Constants of `w`. Throws nothing.
+[[nodiscard]] Constants constants_of(const Weights& w, bool enable_short_term);
+
+/// F2 with a precomputed decay factor (bit-identical to forgetting_curve(w, t, s)).
+[[nodiscard]] double forgetting_curve(const DecayFactor& df, double elapsed_days, double stability);
+
+/// F7 with the mean-reversion target D0(Easy) given (bit-identical to next_difficulty(w, d, g)
+/// when `init_easy` = init_difficulty(w, Rating::Easy)).
+[[nodiscard]] double next_difficulty(const Weights& w, double init_easy, double d, Rating g);
+
+/// F8's growth for Good, e^w8*(11-D)*S^-w9*(e^(w10*(1-R)) - 1), with `exp_w8` = e^w8. The
+/// growth of Hard is this times w15, of Easy this times w16 (the same products, in the same
+/// order, as next_recall_stability).
+[[nodiscard]] double recall_growth(const Weights& w, double exp_w8, double d, double s, double r);
+
+/// F8 from its growth: rho(clamp(S*(1 + growth), 0.001, 36500)).
+[[nodiscard]] double recall_stability_from_growth(double s, double growth);
+
+/// F10 with S^-w19 and e^(w17*(G-3+w18)) given (bit-identical to next_short_term_stability).
+[[nodiscard]] double short_term_stability(double s, double pow_s_w19, double growth, Rating g);
+
+/// F11's Again stability when R and the memory are known: min(max(rho(S/divisor), 0.001), PLS)
+/// with divisor = Constants::again_divisor.
+[[nodiscard]] double again_stability(const Weights& w, double again_divisor, double d, double s,
+                                     double r);
+
+/// Throws std::invalid_argument, as next_state does, unless D >= 1 and S >= 0.001.
+void check_memory(const MemoryState& m);
 
 /// F11 (algorithm.ts `next_state`): the memory after rating `g` with `elapsed_days` days since
 /// the last review. `memory` empty (or {0,0}) means a new card: {S0(G), clamp(D0(G),1,10)}.

@@ -3,6 +3,9 @@
 // fsrs.hpp, with elapsed days counted in study days of SchedulerOptions::clock.
 #include "core/scheduler.hpp"
 
+#include <date/date.h>
+#include <date/tz.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -69,9 +72,19 @@ void add_lapse(CardSchedule& c) {
   if (c.lapses < std::numeric_limits<int>::max()) ++c.lapses;
 }
 
-int index_of(Rating g) { return static_cast<int>(g) - 1; }
+constexpr int index_of(Rating g) { return static_cast<int>(g) - 1; }
 
 constexpr std::array<Rating, 4> kGrades = {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy};
+
+/// Bit masks of grades for Scheduler::review.
+constexpr unsigned kAllGrades = 0xFU;
+constexpr unsigned bit_of(Rating g) { return 1U << static_cast<unsigned>(index_of(g)); }
+
+/// Floor division by a positive divisor.
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && a < 0) ? q - 1 : q;
+}
 
 }  // namespace
 
@@ -92,6 +105,39 @@ Scheduler::Scheduler(SchedulerOptions options) : m_options(std::move(options)), 
   m_weights = fsrs::clip_parameters(m_options.weights, m_options.relearning_steps_minutes.size(),
                                     m_options.enable_short_term);
   m_interval_modifier = fsrs::interval_modifier(m_weights, m_options.desired_retention);
+  m_constants = fsrs::constants_of(m_weights, m_options.enable_short_term);
+  const DayClock& clock = m_options.clock;
+  if (clock.rollover_hour >= 0 && clock.rollover_hour <= 23) {
+    try {
+      m_zone = date::locate_zone(clock.time_zone);
+    } catch (const std::exception&) {
+      m_zone = nullptr;  // unknown zone: study_day throws when a study day is needed
+    }
+  }
+  if (m_zone != nullptr) {
+    using std::chrono::seconds;
+    const date::sys_info info =
+        m_zone->get_info(date::sys_seconds{seconds{floor_div(kMinSupportedMs, kMsPerSecond)}});
+    if (info.begin <= date::sys_seconds{seconds{floor_div(kMinSupportedMs, kMsPerSecond)}} &&
+        info.end > date::sys_seconds{seconds{kMaxSupportedMs / kMsPerSecond}}) {
+      m_fixed_offset = true;
+      m_offset_minus_rollover_ms =
+          static_cast<std::int64_t>(info.offset.count()) * kMsPerSecond - clock.rollover_hour * kMsPerHour;
+    }
+  }
+}
+
+std::int64_t Scheduler::study_day_of(TimestampMs t) const {
+  if (m_fixed_offset) {
+    return floor_div(clamp_supported(t) + m_offset_minus_rollover_ms, kMsPerDay);
+  }
+  if (m_zone == nullptr) {
+    return study_day(t, m_options.clock);  // throws for an unknown zone or rollover hour
+  }
+  using Ms = std::chrono::milliseconds;
+  const auto local = m_zone->to_local(date::sys_time<Ms>{Ms{clamp_supported(t)}});
+  const auto shifted = local - std::chrono::hours{m_options.clock.rollover_hour};
+  return date::floor<date::days>(shifted).time_since_epoch().count();
 }
 
 CardSchedule Scheduler::new_card(TimestampMs now) {
@@ -101,7 +147,7 @@ CardSchedule Scheduler::new_card(TimestampMs now) {
 }
 
 std::int64_t Scheduler::elapsed_days(TimestampMs from, TimestampMs to) const {
-  const std::int64_t days = study_day(to, m_options.clock) - study_day(from, m_options.clock);
+  const std::int64_t days = study_day_of(to) - study_day_of(from);
   if (days < 0 && to >= from) {
     // Only possible when clocks fall back across the rollover hour: not a step back in time.
     return 0;
@@ -109,11 +155,70 @@ std::int64_t Scheduler::elapsed_days(TimestampMs from, TimestampMs to) const {
   return days;
 }
 
-std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now_in,
+/// What one grade does to the card's schedule (every field is set by the steps or interval).
+struct Scheduler::Outcome {
+  CardState state = CardState::New;
+  int learning_steps = 0;
+  std::int64_t scheduled_days = 0;
+  TimestampMs due = 0;
+  bool lapse = false;  ///< one more lapse
+};
+
+struct Scheduler::Reviewed {
+  CardSchedule current;  ///< the card with last_review and reps updated
+  std::int64_t elapsed = 0;
+  double r = 0.0;
+  std::array<fsrs::MemoryState, 4> memory{};
+  std::array<Outcome, 4> outcome{};
+
+  /// The ReviewResult of grade index i (0 = Again).
+  [[nodiscard]] ReviewResult result(std::size_t i) const {
+    ReviewResult res;
+    res.card = current;
+    res.card.stability = memory[i].stability;
+    res.card.difficulty = memory[i].difficulty;
+    res.card.state = outcome[i].state;
+    res.card.learning_steps = outcome[i].learning_steps;
+    res.card.scheduled_days = outcome[i].scheduled_days;
+    res.card.due = outcome[i].due;
+    if (outcome[i].lapse) {
+      add_lapse(res.card);
+    }
+    res.elapsed_days = elapsed;
+    res.retrievability = r;
+    return res;
+  }
+};
+
+std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now,
                                                std::uint64_t fuzz_seed) const {
+  const Reviewed x = review(card, now, fuzz_seed, kAllGrades);
+  return {x.result(0), x.result(1), x.result(2), x.result(3)};
+}
+
+ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating,
+                             std::uint64_t fuzz_seed) const {
+  const int idx = index_of(rating);
+  if (idx < 0 || idx > 3) {
+    throw std::invalid_argument("rating must be Again, Hard, Good or Easy");
+  }
+  // Only the grades the chosen one depends on: the LongTermScheduler orders all four
+  // intervals; a Review card's pass orders Hard < Good (< Easy); anything else stands alone.
+  unsigned grades = bit_of(rating);
+  if (!m_options.enable_short_term) {
+    grades = kAllGrades;
+  } else if (card.state == CardState::Review && rating != Rating::Again) {
+    grades = bit_of(Rating::Hard) | bit_of(Rating::Good) | bit_of(rating);
+  }
+  return review(card, now, fuzz_seed, grades).result(static_cast<std::size_t>(idx));
+}
+
+Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_in,
+                                      std::uint64_t fuzz_seed, unsigned grades) const {
   const SchedulerOptions& o = m_options;
   const TimestampMs now = clamp_supported(now_in);
   const bool is_new = card.state == CardState::New;
+  const auto wanted = [grades](Rating g) { return (grades & bit_of(g)) != 0U; };
 
   // AbstractScheduler.init (abstract_scheduler.ts): elapsed days, last_review, reps.
   std::int64_t elapsed = 0;
@@ -129,29 +234,70 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
   current.last_review = now;
   current.reps = card.reps < std::numeric_limits<int>::max() ? card.reps + 1 : card.reps;
 
-  const std::optional<fsrs::MemoryState> memory =
-      fsrs::MemoryState{card.stability, card.difficulty};
+  // fsrs::next_state for every wanted grade at once, with the weight-only constants cached:
+  // a New card is rated at t = 0 with R from the model (1 for S > 0), any other card at t with
+  // R = F2(t, S). The memory {0, 0} means the initial state whatever the card's state.
   const auto t = static_cast<double>(elapsed);
-  const double r = is_new ? 0.0 : fsrs::forgetting_curve(m_weights, t, card.stability);
-
-  std::array<ReviewResult, 4> out{};
-  for (const Rating g : kGrades) {
-    const fsrs::MemoryState next =
-        is_new ? fsrs::next_state(m_weights, o.enable_short_term, memory, 0.0, g)
-               : fsrs::next_state(m_weights, o.enable_short_term, memory, t, g, r);
-    ReviewResult& res = out[static_cast<std::size_t>(index_of(g))];
-    res.card = current;
-    res.card.stability = next.stability;
-    res.card.difficulty = next.difficulty;
-    res.elapsed_days = elapsed;
-    res.retrievability = r;
+  const double r = is_new ? 0.0 : fsrs::forgetting_curve(m_constants.decay, t, card.stability);
+  Reviewed x;
+  x.current = current;
+  x.elapsed = elapsed;
+  x.r = r;
+  std::array<fsrs::MemoryState, 4>& memory = x.memory;
+  const double s = card.stability;
+  const double d = card.difficulty;
+  if (d == 0.0 && s == 0.0) {
+    for (const Rating g : kGrades) {
+      if (wanted(g)) {
+        const auto i = static_cast<std::size_t>(index_of(g));
+        memory[i] = {fsrs::init_stability(m_weights, g),
+                     fsrs::clamp(m_constants.init_difficulty[i], 1.0, 10.0)};
+      }
+    }
+  } else {
+    fsrs::check_memory({s, d});
+    const double t_model = is_new ? 0.0 : t;
+    const double r_model = is_new ? fsrs::forgetting_curve(m_constants.decay, 0.0, s) : r;
+    if (t_model == 0.0 && o.enable_short_term) {
+      const double pow_s = std::pow(s, -m_weights[19]);
+      for (const Rating g : kGrades) {
+        if (wanted(g)) {
+          const auto i = static_cast<std::size_t>(index_of(g));
+          memory[i].stability =
+              fsrs::short_term_stability(s, pow_s, m_constants.short_term_growth[i], g);
+        }
+      }
+    } else {
+      if (wanted(Rating::Again)) {
+        memory[0].stability = fsrs::again_stability(m_weights, m_constants.again_divisor, d, s, r_model);
+      }
+      if ((grades & ~bit_of(Rating::Again)) != 0U) {
+        const double growth = fsrs::recall_growth(m_weights, m_constants.exp_w8, d, s, r_model);
+        // Hard: growth * w15 * 1; Good: growth * 1 * 1; Easy: growth * 1 * w16, as F8.
+        const std::array<double, 4> factor = {0.0, m_weights[15], 1.0, m_weights[16]};
+        for (std::size_t i = 1; i < 4; ++i) {
+          if ((grades & (1U << i)) != 0U) {
+            memory[i].stability = fsrs::recall_stability_from_growth(s, growth * factor[i]);
+          }
+        }
+      }
+    }
+    for (const Rating g : kGrades) {
+      if (wanted(g)) {
+        const auto i = static_cast<std::size_t>(index_of(g));
+        memory[i].difficulty = fsrs::next_difficulty(m_weights, m_constants.init_difficulty[3], d, g);
+      }
+    }
   }
 
-  const auto interval_of = [&](const CardSchedule& c) {
-    const std::int64_t days = fsrs::next_interval(c.stability, m_interval_modifier, o.maximum_interval);
+  std::array<Outcome, 4>& out = x.outcome;
+  out.fill({card.state, card.learning_steps, card.scheduled_days, card.due, false});
+  const auto interval_of = [&](std::size_t i) {
+    const std::int64_t days =
+        fsrs::next_interval(memory[i].stability, m_interval_modifier, o.maximum_interval);
     return o.enable_fuzz ? fuzz_interval(days, o.maximum_interval, fuzz_seed, card.reps) : days;
   };
-  const auto set_days = [&](CardSchedule& c, std::int64_t days) {
+  const auto set_days = [&](Outcome& c, std::int64_t days) {
     if (o.enforce_maximum_interval) {
       days = std::min(days, o.maximum_interval);
     }
@@ -165,26 +311,26 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
   if (!o.enable_short_term) {
     // LongTermScheduler: every grade goes to Review, intervals ordered
     // Again <= Hard < Good < Easy (long_term_scheduler.ts next_interval).
-    std::int64_t ia = interval_of(out[0].card);
-    std::int64_t ih = interval_of(out[1].card);
-    std::int64_t ig = interval_of(out[2].card);
-    std::int64_t ie = interval_of(out[3].card);
+    std::int64_t ia = interval_of(0);
+    std::int64_t ih = interval_of(1);
+    std::int64_t ig = interval_of(2);
+    std::int64_t ie = interval_of(3);
     ia = std::min(ia, ih);
     ih = std::max(ih, ia + 1);
     ig = std::max(ig, ih + 1);
     ie = std::max(ie, ig + 1);
-    set_days(out[0].card, ia);
-    set_days(out[1].card, ih);
-    set_days(out[2].card, ig);
-    set_days(out[3].card, ie);
+    set_days(out[0], ia);
+    set_days(out[1], ih);
+    set_days(out[2], ig);
+    set_days(out[3], ie);
     if (!is_new) {
-      add_lapse(out[0].card);
+      out[0].lapse = true;
     }
-    return out;
+    return x;
   }
 
   // BasicScheduler.applyLearningSteps (basic_scheduler.ts).
-  const auto apply_steps = [&](CardSchedule& c, Rating g, CardState to_state) {
+  const auto apply_steps = [&](Outcome& c, Rating g, CardState to_state) {
     const std::optional<StepEntry> entry = step_entry(o, card.state, card.learning_steps, g);
     const int minutes = entry ? std::max(0, entry->minutes) : 0;
     const int next_step = entry ? std::max(0, entry->next_step) : 0;
@@ -199,47 +345,43 @@ std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, Timesta
       c.due = add_saturated(now, static_cast<std::int64_t>(minutes) * kMsPerMinute);
       c.scheduled_days = minutes / kMinutesPerDay;
     } else {
-      set_days(c, interval_of(c));
+      set_days(c, interval_of(static_cast<std::size_t>(index_of(g))));
     }
   };
 
   switch (card.state) {
     case CardState::New:
-      for (const Rating g : kGrades) {
-        apply_steps(out[static_cast<std::size_t>(index_of(g))].card, g, CardState::Learning);
-      }
-      break;
     case CardState::Learning:
-    case CardState::Relearning:
+    case CardState::Relearning: {
+      const CardState to_state = is_new ? CardState::Learning : card.state;
       for (const Rating g : kGrades) {
-        apply_steps(out[static_cast<std::size_t>(index_of(g))].card, g, card.state);
+        if (wanted(g)) {
+          apply_steps(out[static_cast<std::size_t>(index_of(g))], g, to_state);
+        }
       }
       break;
+    }
     case CardState::Review: {
-      std::int64_t ih = interval_of(out[1].card);
-      std::int64_t ig = interval_of(out[2].card);
-      std::int64_t ie = interval_of(out[3].card);
-      ih = std::min(ih, ig);
-      ig = std::max(ig, ih + 1);
-      ie = std::max(ie, ig + 1);
-      set_days(out[1].card, ih);
-      set_days(out[2].card, ig);
-      set_days(out[3].card, ie);
-      apply_steps(out[0].card, Rating::Again, CardState::Relearning);
-      add_lapse(out[0].card);
+      // Hard and Good are always wanted together (next() asks for both).
+      if ((grades & ~bit_of(Rating::Again)) != 0U) {
+        std::int64_t ih = interval_of(1);
+        std::int64_t ig = interval_of(2);
+        ih = std::min(ih, ig);
+        ig = std::max(ig, ih + 1);
+        set_days(out[1], ih);
+        set_days(out[2], ig);
+        if (wanted(Rating::Easy)) {
+          set_days(out[3], std::max(interval_of(3), ig + 1));
+        }
+      }
+      if (wanted(Rating::Again)) {
+        apply_steps(out[0], Rating::Again, CardState::Relearning);
+        out[0].lapse = true;
+      }
       break;
     }
   }
-  return out;
-}
-
-ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating,
-                             std::uint64_t fuzz_seed) const {
-  const int idx = index_of(rating);
-  if (idx < 0 || idx > 3) {
-    throw std::invalid_argument("rating must be Again, Hard, Good or Easy");
-  }
-  return preview(card, now, fuzz_seed)[static_cast<std::size_t>(idx)];
+  return x;
 }
 
 double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) const {
@@ -252,7 +394,7 @@ double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) cons
     // Math.floor(diff / 86400000): floor division, then max(., 0).
     t = diff >= 0 ? diff / kMsPerDay : 0;
   }
-  return fsrs::forgetting_curve(m_weights, static_cast<double>(t), fsrs::round8(card.stability));
+  return fsrs::forgetting_curve(m_constants.decay, static_cast<double>(t), fsrs::round8(card.stability));
 }
 
 std::uint64_t fuzz_seed_of(std::string_view card_key) {

@@ -8,7 +8,12 @@
 #include <vector>
 
 #include "core/card.hpp"
+#include "core/fsrs.hpp"
 #include "core/time.hpp"
+
+namespace date {
+class time_zone;
+}  // namespace date
 
 namespace casebook::core {
 
@@ -90,9 +95,25 @@ class Scheduler {
   [[nodiscard]] std::int64_t elapsed_days(TimestampMs from, TimestampMs to) const;
 
  private:
+  struct Outcome;
+  struct Reviewed;
+  /// preview/next: the memory and schedule of the grades in `grades` (bit i = grade i+1);
+  /// the other entries are left default.
+  [[nodiscard]] Reviewed review(const CardSchedule& card, TimestampMs now, std::uint64_t fuzz_seed,
+                                unsigned grades) const;
+  /// study_day(t, m_options.clock), without the zone look-up by name.
+  [[nodiscard]] std::int64_t study_day_of(TimestampMs t) const;
+
   SchedulerOptions m_options;
   std::array<double, 21> m_weights;
   double m_interval_modifier = 1.0;  ///< F3 at desired_retention with the clipped weights
+  fsrs::Constants m_constants;       ///< the weight-only parts of the model, computed once
+  /// The clock's zone (nullptr if unknown or the rollover hour is invalid: study_day then
+  /// throws as documented), and its UTC offset when it has one offset over the whole
+  /// supported range (UTC, Etc/GMT+5 ...), so study days need no tz database at all.
+  const date::time_zone* m_zone = nullptr;
+  bool m_fixed_offset = false;
+  std::int64_t m_offset_minus_rollover_ms = 0;  ///< fixed offset - rollover hour, in ms
 };
 
 /// Whether `card` should be shown at `now` (Casebook addition, Anki semantics). New cards are
