@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # FSRS-6 optimizer, side by side: `casebook optimize` against @open-spaced-repetition/binding
-# 0.5.0 (fsrs-rs 6.5.0) on the same review log, with fit time and in-sample log loss.
+# 0.5.0 (fsrs-rs 6.5.0) on the same review log: fit time only (parsing timed apart) and the
+# in-sample log loss of BOTH fitted parameter sets under BOTH evaluators (ours, the binding's).
 # One command from a clean clone:   bench/compare_optimizer.sh [LOG.csv]
 # Default log: ../shared/reference/fsrs/sim_revlog_2000cards.csv. Study days: UTC, starting at
 # 04:00 (BENCH_NEXT_DAY_STARTS_AT). Builds `casebook` (Release, no GUI) in build/bench.
@@ -17,28 +18,35 @@ starts_at=${BENCH_NEXT_DAY_STARTS_AT:-4}
 source "$root/bench/node_deps.sh"
 install_node_deps "$node_dir"
 
-echo "== reference: @open-spaced-repetition/binding 0.5.0" >&2
-ref_json=$(node "$root/bench/binding_optimize.mjs" "$node_dir" "$log" "$starts_at")
-python3 - "$ref_json" <<'PY'
-import json, sys
-r = json.loads(sys.argv[1])
-print(f"binding 0.5.0: {r['items']} items, fit {r['fit_ms']:.0f} ms, log loss {r['log_loss']:.5f} "
-      f"(defaults {r['default_log_loss']:.5f}), RMSE(bins) {r['rmse_bins']:.4f} (defaults {r['default_rmse_bins']:.4f})")
-PY
-
-# ---- HOOK: Casebook's side -----------------------------------------------------------------
-# `casebook optimize --log FILE.csv` is being written in parallel (issue 4, optimizer part).
-# When the subcommand exists it is run here and its output shown next to the reference line;
-# until then this prints a notice. Adjust the flags below once its interface is final.
 echo "== building casebook (Release) in $build" >&2
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEBOOK_BUILD_GUI=OFF \
       -DCASEBOOK_BUILD_TESTS=OFF >/dev/null
-if cmake --build "$build" --target casebook >/dev/null 2>&1 && "$build/src/casebook" optimize --help >/dev/null 2>&1; then
-  start=$(date +%s%N)
-  out=$("$build/src/casebook" optimize --log "$log" --timezone UTC --day-starts-at "$starts_at" --dry-run)
-  end=$(date +%s%N)
-  echo "casebook optimize: $(( (end - start) / 1000000 )) ms wall (whole process)"
-  echo "$out"
-else
-  echo "casebook optimize: not available in this build yet (hook in bench/compare_optimizer.sh)"
-fi
+cmake --build "$build" --target casebook >/dev/null
+cb=("$build/src/casebook")
+csv=(--log "$log" --timezone UTC --day-starts-at "$starts_at")
+
+echo "== casebook optimize" >&2
+ours_out=$("${cb[@]}" optimize "${csv[@]}" --dry-run --timing 2>"$node_dir/timing.txt")
+ours_w=$(grep -A1 '^Parameters' <<<"$ours_out" | tail -1 | tr -d ' ')
+echo "== reference: @open-spaced-repetition/binding 0.5.0" >&2
+ref_json=$(node "$root/bench/binding_optimize.mjs" "$node_dir" "$log" "$starts_at" UTC "$ours_w")
+ref_w=$(python3 -c 'import json,sys; print(",".join(f"{x:.6f}" for x in json.loads(sys.argv[1])["weights"]))' "$ref_json")
+ev() { "${cb[@]}" evaluate "${csv[@]}" --weights "$1" --splits 1 | awk '/in-sample/ {print $(NF-1), $NF}'; }
+python3 - "$ref_json" "$(cat "$node_dir/timing.txt")" "$(ev "$ours_w")" "$(ev "$ref_w")" \
+          "$(grep 'before (default' <<<"$ours_out" | awk '{print $(NF-1), $NF}')" <<'PY'
+import json, re, sys
+r = json.loads(sys.argv[1]); t = sys.argv[2]
+read_ms, fit_ms = (float(x) for x in re.search(r"read\+items ([\d.]+) ms, fit ([\d.]+) ms", t).groups())
+cpu_ms = float(re.search(r"CPU fit\+evaluation ([\d.]+) ms", t).group(1))
+ours_ours, ref_ours, def_ours = (tuple(map(float, a.split())) for a in sys.argv[3:6])
+print(f"items: {r['items']}")
+print(f"{'':28}{'binding 0.5.0':>16}{'casebook':>12}")
+print(f"{'parse + items (ms)':28}{r['convert_ms']:>16.0f}{read_ms:>12.0f}")
+print(f"{'fit only, wall (ms)':28}{r['fit_ms']:>16.0f}{fit_ms:>12.0f}")
+print(f"{'CPU, all threads (ms)':28}{r['fit_cpu_ms']:>16.0f}{cpu_ms:>12.0f}   (casebook: fit + 2 evaluations)")
+print("log loss / RMSE(bins) of each parameter set:")
+print(f"{'  evaluator':28}{'binding':>16}{'casebook':>12}")
+print(f"{'  binding fit':28}{r['log_loss']:>9.5f} {r['rmse_bins']:.4f}{ref_ours[0]:>9.5f} {ref_ours[1]:.4f}")
+print(f"{'  casebook fit':28}{r['other_log_loss']:>9.5f} {r['other_rmse_bins']:.4f}{ours_ours[0]:>9.5f} {ours_ours[1]:.4f}")
+print(f"{'  defaults':28}{r['default_log_loss']:>9.5f} {r['default_rmse_bins']:.4f}{def_ours[0]:>9.5f} {def_ours[1]:.4f}")
+PY

@@ -3,94 +3,28 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <filesystem>
+#include <chrono>
+#include <ctime>
 #include <functional>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <set>
-#include <sstream>
+#include <optional>
 #include <stdexcept>
-#include <utility>
-#include <vector>
+#include <string>
 
 #include "cli/cli.hpp"
 #include "core/evaluate.hpp"
 #include "core/optimizer.hpp"
 #include "core/options.hpp"
-#include "core/revlog.hpp"
-#include "core/scheduler.hpp"
-#include "storage/progress.hpp"
 
 namespace casebook::cli {
 
 namespace {
 
 namespace opt = core::optimizer;
+using app::ReviewLog;
 
-/// A review log ready for fitting, with the parameters the learner uses now.
-struct LoadedLog {
-  std::vector<core::revlog::FsrsItem> items;
-  std::size_t reviews = 0;
-  std::size_t cards = 0;
-  std::size_t skipped_manual = 0;
-  std::string source;                       ///< "FILE" or "learner 'x' in PATH"
-  opt::Weights current = core::kDefaultWeights;
-  bool current_is_default = true;
-  std::optional<core::StudyOptions> options;  ///< the learner's options when a database was read
-};
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read review log " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-LoadedLog load(const ReviewLogSource& src) {
-  LoadedLog log;
-  std::vector<core::revlog::RevlogEntry> entries;
-  core::DayClock clock = src.csv_clock;
-  if (!src.db_path.empty()) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(src.db_path, ec)) {
-      throw std::runtime_error("no progress database at " + src.db_path);
-    }
-    storage::Progress progress(src.db_path, storage::Progress::Access::ReadOnly);
-    const auto learners = progress.learners();
-    if (std::find(learners.begin(), learners.end(), src.learner) == learners.end()) {
-      throw std::runtime_error("no learner named '" + src.learner + "' in " + src.db_path);
-    }
-    core::StudyOptions options;
-    (void)core::apply_key_values(options, progress.study_option_values(src.learner));
-    if (options.weights.size() == 21) {
-      std::copy(options.weights.begin(), options.weights.end(), log.current.begin());
-      log.current_is_default = false;
-    }
-    log.options = options;
-    if (src.log_path.empty()) {
-      entries = core::revlog::from_review_records(progress.review_log(src.learner));
-      clock = core::day_clock(options);
-      log.source = "learner '" + src.learner + "' in " + src.db_path;
-    }
-  }
-  if (!src.log_path.empty()) {
-    auto parsed = core::revlog::parse_csv(read_text_file(src.log_path), src.log_path);
-    entries = std::move(parsed.entries);
-    log.skipped_manual = parsed.skipped_manual;
-    log.source = src.log_path;
-  }
-  log.reviews = entries.size();
-  std::set<std::string> cards;
-  for (const auto& e : entries) cards.insert(e.card_id);
-  log.cards = cards.size();
-  log.items = core::revlog::build_items(std::move(entries), clock);
-  return log;
-}
-
-void write_summary(const LoadedLog& log, std::ostream& out) {
+void write_summary(const ReviewLog& log, std::ostream& out) {
   out << fmt::format("Review log: {} ({} reviews of {} cards", log.source, log.reviews, log.cards);
   if (log.skipped_manual > 0) out << fmt::format(", {} manual entries skipped", log.skipped_manual);
   out << fmt::format(") -> {} items (reviews on a later day than the card's previous one)\n", log.items.size());
@@ -100,63 +34,55 @@ void write_metrics_row(const std::string& label, const core::evaluate::Metrics& 
   out << fmt::format("  {:<28}{:>10.5f}{:>12.4f}\n", label, m.log_loss, m.rmse_bins);
 }
 
-std::string fit_kind_text(opt::FitKind k) {
-  switch (k) {
-    case opt::FitKind::Defaults: return "defaults kept";
-    case opt::FitKind::PretrainOnly: return "initial stabilities only";
-    case opt::FitKind::Full: return "all 21 parameters";
-  }
-  return "";
-}
-
-/// fsrs-rs settings for this learner: their number of relearning steps bounds w17*w18.
-opt::TrainingConfig training_config(const LoadedLog& log) {
-  opt::TrainingConfig config;
-  if (log.options) config.num_relearning_steps = log.options->relearning_steps_minutes.size();
-  return config;
-}
-
 }  // namespace
 
 int run_optimize(const OptimizeOptions& options, std::ostream& out) {
-  const LoadedLog log = load(options.source);
+  using Clock = std::chrono::steady_clock;
+  const auto ms_since = [](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  };
+  const auto t_load = Clock::now();
+  const ReviewLog log = app::load_review_log(options.source);
+  const double load_ms = ms_since(t_load);
   write_summary(log, out);
-  const opt::FitResult fit = opt::fit(log.items, training_config(log));
-  out << fmt::format("Fit: {} ({} training items after the outlier filter)\n", fit_kind_text(fit.kind),
+  const auto t_fit = Clock::now();
+  const std::clock_t cpu_fit = std::clock();
+  const app::OptimizeOutcome result = app::optimize(log);
+  const double optimize_ms = ms_since(t_fit);
+  const double optimize_cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_fit) / CLOCKS_PER_SEC;
+  if (options.timing) {
+    // app::optimize = the fit plus two in-sample evaluations; time one to separate them.
+    const auto t_eval = Clock::now();
+    (void)core::evaluate::evaluate(result.fit.weights, log.items);
+    const double eval_ms = ms_since(t_eval);
+    std::cerr << fmt::format(
+        "timing: read+items {:.1f} ms, fit {:.1f} ms, evaluation {:.1f} ms x2 ({} items); CPU fit+evaluation "
+        "{:.1f} ms (all threads)\n",
+        load_ms, optimize_ms - 2.0 * eval_ms, eval_ms, log.items.size(), optimize_cpu_ms);
+  }
+  const opt::FitResult& fit = result.fit;
+  out << fmt::format("Fit: {} ({} training items after the outlier filter)\n", app::fit_kind_text(fit.kind),
                      fit.training_items);
   if (!fit.note.empty()) out << "  " << fit.note << "\n";
-
-  bool better = false;
-  if (!log.items.empty()) {
-    const auto before = core::evaluate::evaluate(log.current, log.items);
-    const auto after = core::evaluate::evaluate(fit.weights, log.items);
+  if (result.before && result.after) {
     out << fmt::format("  {:<28}{:>10}{:>12}\n", "", "log loss", "RMSE(bins)");
     write_metrics_row(log.current_is_default ? "before (default parameters)" : "before (current parameters)",
-                      before, out);
-    write_metrics_row("after (fitted parameters)", after, out);
-    better = after.log_loss < before.log_loss;
+                      *result.before, out);
+    write_metrics_row("after (fitted parameters)", *result.after, out);
   }
   out << "Parameters (21, comma-separated):\n" << opt::format_weights(fit.weights) << "\n";
 
-  if (fit.kind == opt::FitKind::Defaults) {
-    out << "Not applied: too little data to fit (see above).\n";
-  } else if (!better) {
-    out << "Not applied: the fitted parameters do not lower the log loss"
-        << (log.items.empty() ? " (no items to evaluate)" : "") << ".\n";
+  if (result.verdict != app::OptimizeVerdict::Better) {
+    out << (result.verdict == app::OptimizeVerdict::TooFewReviews ? "Not applied: too little data to fit (see above)."
+                                                                   : app::verdict_text(result.verdict))
+        << "\n";
   } else if (options.source.db_path.empty()) {
     out << "Not applied: no --db given (paste the list into the study options to use it).\n";
   } else if (!options.apply) {
     out << "Not applied (--dry-run).\n";
   } else {
-    core::StudyOptions study = log.options.value_or(core::StudyOptions{});
-    study.weights.assign(fit.weights.begin(), fit.weights.end());
-    const auto problems = core::validate(study);
-    if (!problems.empty()) {
-      throw std::runtime_error("cannot store the parameters: " + problems.front().field + " " +
-                               problems.front().message);
-    }
-    storage::Progress progress(options.source.db_path);
-    progress.set_study_option_values(options.source.learner, "", core::to_key_values(study));
+    app::store_weights(options.source.db_path, options.source.learner, log.options.value_or(core::StudyOptions{}),
+                       fit.weights);
     out << "Applied: stored in the study options of learner '" << options.source.learner << "'.\n";
   }
   return 0;
@@ -165,7 +91,7 @@ int run_optimize(const OptimizeOptions& options, std::ostream& out) {
 int run_evaluate(const EvaluateOptions& options, std::ostream& out) {
   std::optional<opt::Weights> given;
   if (options.weights) given = opt::parse_weights(*options.weights);  // a bad list fails before any work
-  const LoadedLog log = load(options.source);
+  const ReviewLog log = app::load_review_log(options.source);
   write_summary(log, out);
   const opt::Weights w = given.value_or(log.current);
   const std::string label = given                    ? "given parameters"
@@ -183,7 +109,7 @@ int run_evaluate(const EvaluateOptions& options, std::ostream& out) {
                        options.splits);
     return 0;
   }
-  const auto split = core::evaluate::evaluate_time_series_splits(log.items, training_config(log), options.splits);
+  const auto split = core::evaluate::evaluate_time_series_splits(log.items, app::training_config(log), options.splits);
   out << fmt::format("  {:<38}{:>10.5f}{:>12.4f}\n",
                      fmt::format("out of sample, {} time-series splits", options.splits), split.log_loss,
                      split.rmse_bins);
@@ -197,6 +123,7 @@ std::pair<CLI::App*, CLI::App*> add_optimize_commands(CLI::App& app, int& exit_c
     std::string time_zone = "UTC";
     int day_starts_at = 0;
     bool dry_run = false;
+    bool timing = false;
     std::string weights;
     std::size_t splits = 5;
   };
@@ -214,6 +141,7 @@ std::pair<CLI::App*, CLI::App*> add_optimize_commands(CLI::App& app, int& exit_c
   CLI::App* optimize = app.add_subcommand("optimize", "Fit the FSRS-6 parameters to the learner's review log");
   add_log_flags(*optimize);
   optimize->add_flag("--dry-run", flags->dry_run, "Print the fit but do not store it");
+  optimize->add_flag("--timing", flags->timing, "Print wall times (read, fit, evaluation) to stderr");
   optimize->footer("Reads --db PATH and --learner NAME (or --log FILE.csv). Prints log loss and RMSE(bins)\n"
                    "before and after and the 21 parameters; stores them in the learner's study options\n"
                    "only if they lower the log loss. See docs/optimizer.md. Example:\n"
@@ -256,6 +184,7 @@ std::pair<CLI::App*, CLI::App*> add_optimize_commands(CLI::App& app, int& exit_c
       OptimizeOptions o;
       o.source = source_of();
       o.apply = !flags->dry_run;
+      o.timing = flags->timing;
       return run_optimize(o, std::cout);
     });
   });

@@ -8,23 +8,17 @@
 #include <optional>
 #include <string>
 
-#include "core/time.hpp"
+#include "app/optimize.hpp"
 
 namespace casebook::cli {
 
-/// Where the review log comes from and how its days are counted.
-struct ReviewLogSource {
-  std::string db_path;   ///< progress database (used when log_path is empty, and for applying)
-  std::string learner = "default";
-  std::string log_path;  ///< CSV file (card_id, review_time, review_rating, review_state, review_duration)
-  /// Study days of a CSV log: UTC with the day starting at 00:00 unless given (the database
-  /// uses the learner's own time zone and rollover hour from their study options).
-  core::DayClock csv_clock{"UTC", 0};
-};
+/// Where the review log comes from and how its days are counted (shared with the GUI).
+using ReviewLogSource = app::ReviewLogSource;
 
 struct OptimizeOptions {
   ReviewLogSource source;
   bool apply = true;  ///< store the fit in the learner's study options when it is better
+  bool timing = false; ///< print wall times (reading + items, fit, evaluation) in ms to stderr
 };
 
 /// `casebook optimize`: fits the parameters, prints the number of reviews and items, log

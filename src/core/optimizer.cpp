@@ -1,6 +1,6 @@
 // FSRS-6 parameter fitting as fsrs-rs 6.5.0 does it (see optimizer.hpp, docs/optimizer.md).
 // The memory model is written once as a template and evaluated with doubles (prediction)
-// or with forward-mode dual numbers carrying d/dw for all 21 parameters (training).
+// or with reverse-mode variables recorded on a tape (training gradients).
 #include "core/optimizer.hpp"
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <optional>
 #include <random>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "core/scheduler.hpp"
@@ -27,58 +28,91 @@ constexpr double kInitSMax = 100.0;
 constexpr double kDMin = 1.0;
 constexpr double kDMax = 10.0;
 
-/// A value and its derivatives with respect to w0..w20.
-struct Dual {
-  double v = 0.0;
-  std::array<double, kN> d{};
-  Dual() = default;
-  Dual(double value) : v(value) {}  // NOLINT: constants mix freely with duals
+/// Reverse-mode automatic differentiation: every operation on a Var appends one node (its
+/// up to two operands and the partial derivatives with respect to them) to the calling
+/// thread's tape; a backward sweep then gives d(output)/d(w0..w20) for the cost of a few
+/// multiply-adds per operation (forward mode would carry 21 derivatives through each).
+/// Slots 0..20 are the parameters, slot 21 a sink for constants; nodes follow.
+constexpr std::uint32_t kSink = kN;
+constexpr std::uint32_t kFirstNode = kN + 1;
+
+struct Node {
+  std::uint32_t a;
+  std::uint32_t b;
+  double da;
+  double db;
 };
 
-Dual operator+(const Dual& a, const Dual& b) {
-  Dual r(a.v + b.v);
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = a.d[i] + b.d[i];
-  return r;
+struct Tape {
+  std::vector<Node> nodes;    ///< nodes[k] is slot kFirstNode + k
+  std::vector<double> adj;    ///< adjoints of all slots, for the backward sweep
+  void reset() { nodes.clear(); }
+};
+
+thread_local Tape t_tape;
+
+struct Var {
+  double v = 0.0;
+  std::uint32_t id = kSink;
+  Var() = default;
+  Var(double value) : v(value) {}  // NOLINT: constants mix freely with variables
+  Var(double value, std::uint32_t slot) : v(value), id(slot) {}
+};
+
+/// A new variable with value `v` depending on a (partial da) and b (partial db).
+Var record(double v, std::uint32_t a, double da, std::uint32_t b, double db) {
+  if (a == kSink && b == kSink) return Var(v);
+  t_tape.nodes.push_back({a, b, da, db});
+  return Var(v, static_cast<std::uint32_t>(kFirstNode + t_tape.nodes.size() - 1));
 }
-Dual operator-(const Dual& a, const Dual& b) {
-  Dual r(a.v - b.v);
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = a.d[i] - b.d[i];
-  return r;
-}
-Dual operator-(const Dual& a) { return Dual(0.0) - a; }
-Dual operator*(const Dual& a, const Dual& b) {
-  Dual r(a.v * b.v);
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = a.d[i] * b.v + a.v * b.d[i];
-  return r;
-}
-Dual operator/(const Dual& a, const Dual& b) {
-  Dual r(a.v / b.v);
+
+Var operator+(const Var& a, const Var& b) { return record(a.v + b.v, a.id, 1.0, b.id, 1.0); }
+Var operator-(const Var& a, const Var& b) { return record(a.v - b.v, a.id, 1.0, b.id, -1.0); }
+Var operator-(const Var& a) { return record(-a.v, a.id, -1.0, kSink, 0.0); }
+Var operator*(const Var& a, const Var& b) { return record(a.v * b.v, a.id, b.v, b.id, a.v); }
+Var operator/(const Var& a, const Var& b) {
   const double inv = 1.0 / b.v;
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = (a.d[i] - r.v * b.d[i]) * inv;
-  return r;
-}
-/// Chain rule for a unary function with value `fv` and derivative `df` at a.v.
-Dual chain(const Dual& a, double fv, double df) {
-  Dual r(fv);
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = df * a.d[i];
-  return r;
+  const double r = a.v * inv;
+  return record(r, a.id, inv, b.id, -r * inv);
 }
 
 double value(double x) { return x; }
-double value(const Dual& x) { return x.v; }
+double value(const Var& x) { return x.v; }
 double exp_(double x) { return std::exp(x); }
-Dual exp_(const Dual& a) {
+Var exp_(const Var& a) {
   const double e = std::exp(a.v);
-  return chain(a, e, e);
+  return record(e, a.id, e, kSink, 0.0);
 }
 double pow_(double a, double b) { return std::pow(a, b); }
 /// a^b with both varying (a > 0): d = a^b * (b' ln a + b a'/a).
-Dual pow_(const Dual& a, const Dual& b) {
-  const double p = std::pow(a.v, b.v);
-  const double la = std::log(a.v);
-  Dual r(p);
-  for (std::size_t i = 0; i < kN; ++i) r.d[i] = p * (b.d[i] * la + b.v * a.d[i] / a.v);
-  return r;
+Var pow_(const Var& a, const Var& b) {
+  if (b.id == kSink) {
+    const double p = std::pow(a.v, b.v);
+    return record(p, a.id, p * b.v / a.v, kSink, 0.0);
+  }
+  const double la = std::log(a.v);  // one log + one exp instead of pow + log
+  const double p = std::exp(b.v * la);
+  return record(p, a.id, p * b.v / a.v, b.id, p * la);
+}
+
+/// Gradient of variable `out` with respect to w0..w20 times `seed`, added to `grad`; the
+/// tape is cleared afterwards.
+void backward(const Var& out, double seed, Weights& grad) {
+  Tape& t = t_tape;
+  const std::size_t slots = kFirstNode + t.nodes.size();
+  if (out.id != kSink) {
+    t.adj.assign(slots, 0.0);
+    t.adj[out.id] = seed;
+    for (std::size_t k = t.nodes.size(); k-- > 0;) {
+      const double g = t.adj[kFirstNode + k];
+      if (g == 0.0) continue;
+      const Node& n = t.nodes[k];
+      t.adj[n.a] += n.da * g;
+      t.adj[n.b] += n.db * g;
+    }
+    for (std::size_t i = 0; i < kN; ++i) grad[i] += t.adj[i];
+  }
+  t.reset();
 }
 /// Clamp with zero derivative where the bound is active (as burn's clamp).
 template <class T>
@@ -105,22 +139,37 @@ struct Memory {
   T d{};
 };
 
-/// (1 + factor*t/S)^decay with decay = -w20, factor = 0.9^(1/decay) - 1 (model.rs).
-template <class T>
-T forgetting_curve(const Params<T>& w, double t, const T& s) {
-  const T decay = -w[20];
-  const T factor = exp_(T(std::log(0.9)) / decay) - T(1.0);
-  return pow_(T(1.0) + factor * T(t) / s, decay);
-}
-
 template <class T>
 T init_difficulty(const Params<T>& w, int rating) {
   return w[4] - exp_(w[5] * T(static_cast<double>(rating - 1))) + T(1.0);
 }
 
+/// The terms that depend on the parameters only, computed once per item rather than once
+/// per review (same values: this only saves work).
+template <class T>
+struct Derived {
+  T decay;         ///< -w20
+  T factor;        ///< 0.9^(1/decay) - 1
+  T exp_w8;        ///< e^w8
+  T d0_easy;       ///< init_difficulty(4), the mean-reversion target (unclamped)
+  T again_divisor; ///< e^(w17*w18), the floor of S after a lapse is S / this
+  explicit Derived(const Params<T>& w)
+      : decay(-w[20]),
+        factor(exp_(T(std::log(0.9)) / decay) - T(1.0)),
+        exp_w8(exp_(w[8])),
+        d0_easy(init_difficulty(w, 4)),
+        again_divisor(exp_(w[17] * w[18])) {}
+};
+
+/// (1 + factor*t/S)^decay with decay = -w20, factor = 0.9^(1/decay) - 1 (model.rs).
+template <class T>
+T forgetting_curve(const Derived<T>& k, double t, const T& s) {
+  return pow_(T(1.0) + k.factor * T(t) / s, k.decay);
+}
+
 /// One fsrs-rs model.rs `step`.
 template <class T>
-Memory<T> step(const Params<T>& w, double delta_t, int rating, const Memory<T>& m, bool first) {
+Memory<T> step(const Params<T>& w, const Derived<T>& k, double delta_t, int rating, const Memory<T>& m, bool first) {
   const double g = static_cast<double>(rating);
   if (first) {
     return {clamp_(w[static_cast<std::size_t>(rating - 1)], kSMin, kSMax),
@@ -133,45 +182,44 @@ Memory<T> step(const Params<T>& w, double delta_t, int rating, const Memory<T>& 
     const T sinc = exp_(w[17] * (T(g - 3.0) + w[18])) * pow_(s, -w[19]);
     new_s = s * (rating >= 2 ? max_(sinc, T(1.0)) : sinc);
   } else {
-    const T r = forgetting_curve(w, delta_t, s);
+    const T r = forgetting_curve(k, delta_t, s);
     if (rating == 1) {
       const T pls = w[11] * pow_(d, -w[12]) * (pow_(s + T(1.0), w[13]) - T(1.0)) *
                     exp_((T(1.0) - r) * w[14]);
-      const T floor_s = s / exp_(w[17] * w[18]);
+      const T floor_s = s / k.again_divisor;
       new_s = min_(pls, floor_s);
     } else {
-      T growth = exp_(w[8]) * (T(11.0) - d) * pow_(s, -w[9]) * (exp_((T(1.0) - r) * w[10]) - T(1.0));
+      T growth = k.exp_w8 * (T(11.0) - d) * pow_(s, -w[9]) * (exp_((T(1.0) - r) * w[10]) - T(1.0));
       if (rating == 2) growth = growth * w[15];
       if (rating == 4) growth = growth * w[16];
       new_s = s * (growth + T(1.0));
     }
   }
   const T next_d = d + (-w[6] * T(g - 3.0)) * (T(10.0) - d) / T(9.0);
-  const T reverted = w[7] * (init_difficulty(w, 4) - next_d) + next_d;
+  const T reverted = w[7] * (k.d0_easy - next_d) + next_d;
   return {clamp_(new_s, kSMin, kSMax), clamp_(reverted, kDMin, kDMax)};
 }
 
 template <class T>
-Memory<T> run(const Params<T>& w, const std::vector<revlog::FsrsReview>& reviews, std::size_t count) {
+Memory<T> run(const Params<T>& w, const Derived<T>& k, const std::vector<revlog::FsrsReview>& reviews,
+              std::size_t count) {
   Memory<T> m{T(0.0), T(0.0)};
   for (std::size_t i = 0; i < count; ++i) {
-    m = step(w, static_cast<double>(reviews[i].delta_t), reviews[i].rating, m, i == 0);
+    m = step(w, k, static_cast<double>(reviews[i].delta_t), reviews[i].rating, m, i == 0);
   }
   return m;
 }
 
 template <class T>
 T predict_t(const Params<T>& w, const FsrsItem& item) {
-  const Memory<T> m = run(w, item.reviews, item.reviews.size() - 1);
-  return forgetting_curve(w, static_cast<double>(item.current().delta_t), clamp_(m.s, kSMin, kSMax));
+  const Derived<T> k(w);
+  const Memory<T> m = run(w, k, item.reviews, item.reviews.size() - 1);
+  return forgetting_curve(k, static_cast<double>(item.current().delta_t), clamp_(m.s, kSMin, kSMax));
 }
 
-Params<Dual> seed_duals(const Weights& w) {
-  Params<Dual> out;
-  for (std::size_t i = 0; i < kN; ++i) {
-    out[i] = Dual(w[i]);
-    out[i].d[i] = 1.0;
-  }
+Params<Var> leaf_vars(const Weights& w) {
+  Params<Var> out;
+  for (std::size_t i = 0; i < kN; ++i) out[i] = Var(w[i], static_cast<std::uint32_t>(i));
   return out;
 }
 
@@ -179,6 +227,26 @@ Params<Dual> seed_duals(const Weights& w) {
 double bce(double p, bool label) {
   const double q = std::clamp(p, 1e-12, 1.0 - 1e-12);
   return label ? -std::log(q) : -std::log(1.0 - q);
+}
+
+/// Items per half-batch below which batch_loss does not start a second thread.
+constexpr std::size_t kMinItemsPerThread = 64;
+
+/// Sum of weight_k * BCE over batch[begin, end) and its gradient (added to `grad`).
+double gradient_sum(const Weights& w, const std::vector<const FsrsItem*>& batch, const std::vector<double>& item_weights,
+                    std::size_t begin, std::size_t end, Weights& grad) {
+  const Params<Var> wv = leaf_vars(w);
+  double sum = 0.0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Var p = predict_t(wv, *batch[k]);
+    const bool y = batch[k]->recalled();
+    sum += item_weights[k] * bce(p.v, y);
+    const double q = std::clamp(p.v, 1e-12, 1.0 - 1e-12);
+    const bool inside = q == p.v;
+    const double dl_dp = inside ? (y ? -1.0 / q : 1.0 / (1.0 - q)) : 0.0;
+    backward(p, item_weights[k] * dl_dp, grad);
+  }
+  return sum;
 }
 
 double penalty(const Weights& w, const Weights& w_init, double scale, Weights* grad) {
@@ -263,7 +331,7 @@ std::string count_text(std::size_t n, const char* what) { return std::to_string(
 }  // namespace
 
 fsrs::MemoryState memory_after(const Weights& w, const std::vector<revlog::FsrsReview>& reviews) {
-  const Memory<double> m = run(w, reviews, reviews.size());
+  const Memory<double> m = run(w, Derived<double>(w), reviews, reviews.size());
   return {m.s, m.d};
 }
 
@@ -394,16 +462,25 @@ double batch_loss(const Weights& w, const std::vector<const FsrsItem*>& batch, c
       sum += item_weights[k] * bce(predict(w, *batch[k]), batch[k]->recalled());
     }
   } else {
-    const Params<Dual> wd = seed_duals(w);
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-      const Dual p = predict_t(wd, *batch[k]);
-      const bool y = batch[k]->recalled();
-      sum += item_weights[k] * bce(p.v, y);
-      const double q = std::clamp(p.v, 1e-12, 1.0 - 1e-12);
-      const bool inside = q == p.v;
-      const double dl_dp = inside ? (y ? -1.0 / q : 1.0 / (1.0 - q)) : 0.0;
-      for (std::size_t i = 0; i < kN; ++i) (*gradient)[i] += item_weights[k] * dl_dp * p.d[i];
+    // Two halves, each summed in item order and then added half 0 + half 1: the same
+    // result whether the second half runs on a second thread (2+ cores) or not.
+    const std::size_t mid = batch.size() / 2;
+    Weights g0{};
+    Weights g1{};
+    double s1 = 0.0;
+    const bool threaded = mid >= kMinItemsPerThread && std::thread::hardware_concurrency() > 1;
+    std::thread second;
+    if (threaded) {
+      second = std::thread([&] { s1 = gradient_sum(w, batch, item_weights, mid, batch.size(), g1); });
     }
+    const double s0 = gradient_sum(w, batch, item_weights, 0, mid, g0);
+    if (threaded) {
+      second.join();
+    } else {
+      s1 = gradient_sum(w, batch, item_weights, mid, batch.size(), g1);
+    }
+    sum = s0 + s1;
+    for (std::size_t i = 0; i < kN; ++i) (*gradient)[i] = g0[i] + g1[i];
   }
   const double scale = gamma * static_cast<double>(batch.size()) / static_cast<double>(total);
   return sum + penalty(w, w_init, scale, gradient);
@@ -520,9 +597,23 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
       w = clip_for_training(w, config.num_relearning_steps);
       report(step_count / total_steps * 0.99);
     }
-    double loss = 0.0;
-    for (const Batch& b : batches) loss += batch_loss(w, b.items, b.weights, init, config.gamma, total, nullptr);
-    loss /= static_cast<double>(total);
+    // Per-batch losses (the second half of the batches on a second thread), summed in batch
+    // order: the same figure with one thread or two.
+    std::vector<double> batch_losses(batches.size());
+    const auto score = [&](std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k < to; ++k) {
+        batch_losses[k] = batch_loss(w, batches[k].items, batches[k].weights, init, config.gamma, total, nullptr);
+      }
+    };
+    const std::size_t half = batches.size() / 2;
+    if (half > 0 && std::thread::hardware_concurrency() > 1) {
+      std::thread second(score, half, batches.size());
+      score(0, half);
+      second.join();
+    } else {
+      score(0, batches.size());
+    }
+    const double loss = std::accumulate(batch_losses.begin(), batch_losses.end(), 0.0) / static_cast<double>(total);
     if (loss < best_loss) {
       best_loss = loss;
       best = w;

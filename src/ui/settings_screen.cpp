@@ -134,6 +134,9 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
     ImGui::SameLine();
     unsuspend = ImGui::Button("Show suspended cards again");
   }
+  ImGui::SameLine();
+  const bool ctrl_o = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyO, false);
+  if (ImGui::Button("Optimize parameters (Ctrl+O)") || ctrl_o) ui.open_optimize = true;
 
   for (const auto& e : m_errors) wrapped_text(e, kColorWrong);
   for (const auto& p : view.problems) wrapped_text(p.field + ": " + p.message, kColorWrong);

@@ -12,7 +12,7 @@ class SettingsScreen {
  public:
   /// Draws the options of the chosen scope (the learner, or one bank) and queues at most one
   /// action. Keys: arrows/Tab move between fields (ImGui keyboard navigation), Space toggles
-  /// and opens lists, Enter edits a field, Ctrl+S saves, Escape (outside a text box) goes back
+  /// and opens lists, Enter edits a field, Ctrl+S saves, Ctrl+O opens the Optimize screen, Escape (outside a text box) goes back
   /// Home without saving, PageUp/PageDown switch the scope.
   void draw(const app::SettingsView& view, UiContext& ui);
 

@@ -15,6 +15,7 @@
 #include "core/optimizer.hpp"
 #include "core/options.hpp"
 #include "storage/progress.hpp"
+#include "optimize_support.hpp"
 #include "test_support.hpp"
 
 namespace core = casebook::core;
@@ -23,54 +24,11 @@ using casebook::test::TempDir;
 
 namespace {
 
-constexpr std::int64_t kDay = 86'400'000;
-constexpr core::TimestampMs kStart = 1'704'110'400'000;  // 2024-01-01T12:00Z
-
-core::ReviewRecord review(const std::string& card, core::TimestampMs at, int rating, core::CardState before) {
-  core::ReviewRecord r;
-  r.learner = "ana";
-  r.card_key = "bank/" + card;
-  r.reviewed_at = at;
-  r.rating = static_cast<core::Rating>(rating);
-  r.correct = rating > 1;
-  r.before.state = before;
-  r.after.state = core::CardState::Review;
-  return r;
-}
-
-/// `cards` cards introduced one a day, each reviewed when its (true-model) interval is due,
-/// recalled with the true model's probability; 1 lapse in ~10.
-std::vector<core::ReviewRecord> simulated_log(int cards) {
-  const core::optimizer::Weights truth = {0.5, 1.5, 4.5, 12.0, 6.0, 0.6, 2.5, 0.02, 1.6, 0.15, 0.9,
-                                          1.7, 0.08, 0.35, 1.4, 0.5, 2.2, 0.45, 0.15, 0.1, 0.3};
-  std::mt19937_64 rng(7);
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  std::vector<core::ReviewRecord> out;
-  for (int c = 0; c < cards; ++c) {
-    const std::string id = "q" + std::to_string(c);
-    core::TimestampMs t = kStart + c * kDay / 3;
-    std::vector<core::revlog::FsrsReview> history{{3, 0}};
-    out.push_back(review(id, t, 3, core::CardState::New));
-    for (int k = 0; k < 8; ++k) {
-      const double s = core::optimizer::memory_after(truth, history).stability;
-      const auto days = static_cast<std::uint32_t>(std::max(1.0, std::round(s * (0.7 + 0.6 * u(rng)))));
-      core::revlog::FsrsItem item{history, 0};
-      item.reviews.push_back({3, days});
-      const double r = core::optimizer::predict(truth, item);
-      const int rating = u(rng) < r ? 3 : 1;
-      t += days * kDay;
-      out.push_back(review(id, t, rating, core::CardState::Review));
-      history.push_back({rating, days});
-    }
-  }
-  return out;
-}
-
-void seed(const std::string& db, const std::vector<core::ReviewRecord>& log) {
-  casebook::storage::Progress p(db);
-  p.ensure_learner("ana");
-  for (const auto& r : log) (void)p.record_review(r);
-}
+using casebook::test::review;
+using casebook::test::seed;
+using casebook::test::simulated_log;
+constexpr std::int64_t kDay = casebook::test::kDayMs;
+constexpr core::TimestampMs kStart = casebook::test::kLogStart;
 
 std::string printed_weights(const std::string& output) {
   std::smatch m;
