@@ -1165,6 +1165,15 @@ bool BankReader::read_fact_base(const toml::table& t, Context& ctx, std::string_
   const auto id = get_id(t, ctx);
   if (id) {
     f.id = *id;
+    // Generated question ids join fact ids with '.', so a '.' in one could make two
+    // questions share an id ("a.b" + "c" and "a" + "b.c"). Only bad characters are reported
+    // here; other id errors were reported by get_id.
+    if (id->find('.') != std::string::npos && is_plain_id(*id)) {
+      std::string fixed = *id;
+      std::replace(fixed.begin(), fixed.end(), '.', '-');
+      error(where_of(*t.get("id")), "bad-id", "fact id " + ticked(*id) + " has a '.', which fact ids may not use",
+            "generated question ids join fact ids with '.'; use '-' instead, e.g. `" + fixed + "`");
+    }
     ctx.name = std::string(kind) + " " + ticked(*id);
     note_id(m_fact_ids, *id, where_of(*t.get("id")), "fact", "",
             "give every fact its own id (events, actors, terms and figures share one set of ids)");

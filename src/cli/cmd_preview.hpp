@@ -13,7 +13,9 @@ namespace casebook::cli {
 /// Writes every question of `bank` in file order (hand-written, then generated) as "text"
 /// (plain lines) or "markdown" (a heading per card): the card key `bank-id/question-id`,
 /// type, generator and facts when generated, prompt, choices with the correct ones marked,
-/// the answer, the explanation and the citation with its paragraphs. Throws
+/// the answer, the explanation and the citation with its paragraphs (core::locator_citation).
+/// Texts are shown as the study screen shows them: each `[@id]` marker rendered as
+/// "(Short, year)" by core::render_citations against the bank's sources. Throws
 /// std::invalid_argument for another format.
 void write_preview(const core::Bank& bank, const std::string& format, std::ostream& out);
 

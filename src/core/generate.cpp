@@ -9,6 +9,8 @@
 #include <set>
 #include <utility>
 
+#include "core/citation.hpp"
+
 namespace casebook::core {
 
 namespace {
@@ -46,6 +48,42 @@ bool mentions(const std::string& text, const std::string& name) {
     if (before && after) return true;
   }
   return false;
+}
+
+/// True when `text` names `actor`: its name or an alias as a whole word, or, for a person
+/// with a name of two or more words, the last word of the name or of an alias (the surname:
+/// "Putin" names "Vladimir Putin").
+bool names_actor(const std::string& text, const Actor& actor) {
+  const auto named = [&](const std::string& name) {
+    if (mentions(text, name)) return true;
+    if (actor.kind != ActorKind::Person) return false;
+    const std::size_t space = name.find_last_of(' ');
+    return space != std::string::npos && mentions(text, name.substr(space + 1));
+  };
+  return named(actor.name) || std::any_of(actor.aliases.begin(), actor.aliases.end(), named);
+}
+
+/// `text` split before the citation markers at its end: {"the prison term", " [@a] [@b]"}
+/// for "the prison term [@a] [@b]", so a generator can put words between a phrase and its
+/// citation; {text, ""} when it does not end with a well-formed marker.
+std::pair<std::string, std::string> split_trailing_citations(const std::string& text) {
+  std::size_t body_end = text.size();
+  const auto markers = find_citations(text);
+  for (auto it = markers.rbegin(); it != markers.rend(); ++it) {
+    std::size_t end = body_end;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    if (!it->ok() || it->offset + it->length != end) break;
+    body_end = it->offset;
+  }
+  while (body_end > 0 && text[body_end - 1] == ' ') --body_end;
+  if (body_end == 0) return {text, ""};  // nothing but citations: keep it whole
+  return {text.substr(0, body_end), text.substr(body_end)};
+}
+
+/// `text` with its first letter upper-cased when it is an ASCII lower-case letter.
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
 }
 
 /// A number as a reader writes it: whole numbers with thousands separators ("1,700,000,000"),
@@ -174,10 +212,11 @@ class Generation {
              .second) {
       return;
     }
-    // Ids with dots can spell the same question id from different facts ("a.b"+"c", "a"+"b.c").
+    // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
+    // "a"+"b.c"). The loader refuses such ids; a bank built in code is checked here.
     if (!m_ids.insert(q.id).second) {
       warn(q.pos, "duplicate-id", "generated question id `" + q.id + "` would be used twice",
-           "fact ids with '.' can join into the same id; use '-' in fact ids instead");
+           "fact ids may not contain '.' (ids of generated questions join them with '.'); use '-' instead");
       return;
     }
     m_made.push_back(std::move(q));
@@ -332,9 +371,8 @@ class Generation {
       q.prompt = "Put these events in chronological order, earliest first.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.items.push_back(group[i]->title);
-        q.explanation += (i == 0 ? "" : "; then ") + dated(*group[i]);
+        q.explanation += (i == 0 ? "" : " ") + std::to_string(i + 1) + ". " + dated(*group[i]) + ".";
       }
-      q.explanation += ".";
       add(std::move(q));
     }
   }
@@ -353,7 +391,8 @@ class Generation {
       const Event* first = by_date(pair[0], pair[1]) ? pair[0] : pair[1];
       const Event* second = first == pair[0] ? pair[1] : pair[0];
       for (const Event* e : pair) q.choices.push_back(Choice{e->title, e == first});
-      q.explanation = dated(*first) + " came before " + dated(*second) + ".";
+      // Titles are sentences with a capital: each gets a sentence of its own.
+      q.explanation = "First: " + dated(*first) + ". Then: " + dated(*second) + ".";
       add(std::move(q));
     }
   }
@@ -385,9 +424,9 @@ class Generation {
       q.prompt = "Match each actor to its description.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.pairs.push_back(MatchPair{group[i]->name, group[i]->description});
-        q.explanation += (i == 0 ? "" : "; ") + group[i]->name + ": " + without_full_stop(group[i]->description);
+        // A sentence per actor: descriptions may hold ';' themselves.
+        q.explanation += (i == 0 ? "" : " ") + group[i]->name + ": " + without_full_stop(group[i]->description) + ".";
       }
-      q.explanation += ".";
       add(std::move(q));
     }
   }
@@ -404,10 +443,7 @@ class Generation {
       sort_ranked(own);
       const Actor* answer = nullptr;
       for (const auto& r : own) {
-        const bool gives_away = mentions(e->title, r.fact->name) ||
-                                std::any_of(r.fact->aliases.begin(), r.fact->aliases.end(),
-                                            [&](const std::string& a) { return mentions(e->title, a); });
-        if (!gives_away) {
+        if (!names_actor(e->title, *r.fact)) {
           answer = r.fact;
           break;
         }
@@ -435,7 +471,12 @@ class Generation {
       q.prompt = "Which actor was involved in: " + without_full_stop(e->title) + "?";
       std::sort(names.begin(), names.end());
       for (const auto& n : names) q.choices.push_back(Choice{n, n == answer->name});
-      q.explanation = answer->name + " (" + without_full_stop(answer->description) + ") was involved in: " + dated(*e) + ".";
+      // The description gets a sentence of its own: it is written as a line that starts with
+      // a capital ("Russia's main security service"), so it cannot go inside another sentence.
+      q.explanation = answer->name + " was involved in: " + dated(*e) + ".";
+      if (!answer->description.empty()) {
+        q.explanation += " " + answer->name + ": " + without_full_stop(answer->description) + ".";
+      }
       if (!e->summary.empty()) q.explanation += " " + e->summary;
       add(std::move(q));
     }
@@ -478,19 +519,22 @@ class Generation {
   void figure_value() {
     for (const Figure* f : anchor_order(m_bank.facts.figures, Generator::FigureValue)) {
       Question q = make(Generator::FigureValue, {f}, QuestionType::Numeric);
+      // A citation at the end of `measures` stays at the end of its sentence, after the value
+      // in the explanation; the unit gets a sentence of its own, never next to a citation.
       const std::string measures = without_full_stop(f->measures);
-      q.prompt = "Give the figure: " + measures + (f->unit.empty() ? "" : " (in " + f->unit + ")") + ".";
+      const auto [phrase, cited] = split_trailing_citations(measures);
+      q.prompt = "Give the figure: " + measures + "." + (f->unit.empty() ? "" : " Unit: " + f->unit + ".");
       q.value = f->value;
       q.tolerance = f->tolerance;
       q.unit = f->unit;
-      std::string upper = measures;
-      if (!upper.empty() && upper[0] >= 'a' && upper[0] <= 'z') upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
-      q.explanation = upper + ": " + format_number(f->value) + (f->unit.empty() ? "" : " " + f->unit);
-      if (f->tolerance > 0) q.explanation += " (answers within " + format_number(f->tolerance) + " count)";
-      if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
-        q.explanation += "; see: " + dated(*it->second);
+      q.explanation = capitalised(phrase) + ": " + format_number(f->value) + (f->unit.empty() ? "" : " " + f->unit) + cited + ".";
+      if (f->tolerance > 0) {
+        q.explanation += " Answers within " + format_number(f->tolerance) + (f->unit.empty() ? "" : " " + f->unit) +
+                         " of it count.";
       }
-      q.explanation += ".";
+      if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
+        q.explanation += " Related event: " + dated(*it->second) + ".";
+      }
       add(std::move(q));
     }
   }
