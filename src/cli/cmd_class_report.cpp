@@ -40,7 +40,7 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     ss << in.rdbuf();
     try {
       learners.push_back(report::parse_learner_export(ss.str(), path));
-    } catch (const std::runtime_error& e) {
+    } catch (const std::exception& e) {  // any bad input names the file; never a crash
       err << "casebook: " << e.what() << "\n";
       return 1;
     }

@@ -1,5 +1,6 @@
 #include "cli/cmd_import.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,11 @@ namespace fs = std::filesystem;
 
 /// The whole file, or nullopt (with a message on `err`) when it cannot be read.
 std::optional<std::string> slurp(const std::string& path, std::ostream& err) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    err << "casebook: " << path << " is a folder; give the question file\n";
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     err << "casebook: cannot read " << path << "\n";
@@ -29,6 +35,14 @@ std::optional<std::string> slurp(const std::string& path, std::ostream& err) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+/// True when `id` is a bank id the loader accepts: lower-case ASCII letters, digits and '-', not
+/// starting with '-'.
+bool valid_bank_id(const std::string& id) {
+  return !id.empty() && id.front() != '-' && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 std::string format_from_extension(const std::string& path) {
@@ -68,6 +82,11 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
     err << "casebook: cannot tell the format of " << options.input << ": add --from gift|aiken|csv\n";
     return 2;
   }
+  if (!options.bank_id.empty() && !valid_bank_id(options.bank_id)) {
+    err << "casebook: --bank-id `" << options.bank_id << "` may use only lower-case letters, digits and '-'"
+        << " (e.g. `" << interchange::slugify(options.bank_id) << "`)\n";
+    return 2;
+  }
   const auto text = slurp(options.input, err);
   if (!text) return 1;
   interchange::ImportOptions meta;
@@ -78,6 +97,11 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
       : from == "aiken" ? interchange::import_aiken(*text, options.input, meta)
                         : interchange::import_csv(*text, options.input, meta);
   for (const auto& d : result.diagnostics) err << core::format_diagnostic(d) << "\n";
+  if (result.bank.questions.empty()) {  // an empty bank is no use, and would hide a wrong --from
+    err << "casebook: no question of " << options.input << " could be imported (" << result.skipped
+        << " reported above); nothing written. Is it a " << from << " file? (--from gift|aiken|csv)\n";
+    return 1;
+  }
   const std::string toml = interchange::write_bank_toml(result.bank);
   // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
   const auto check = bank::load_bank_text(toml, options.out_path);

@@ -75,6 +75,10 @@ void add_scheduler_flags(CLI::App& cmd, SchedulerFlags& flags) {
 
 core::SchedulerOptions scheduler_options_from(const SchedulerFlags& flags, const core::DayClock& clock) {
   core::SchedulerOptions o;
+  if (!(flags.desired_retention >= 0.01 && flags.desired_retention <= 1.0)) {  // also catches NaN
+    throw std::invalid_argument("--retention must be a number from 0.01 to 1, not " +
+                                fmt::format("{}", flags.desired_retention));
+  }
   o.desired_retention = flags.desired_retention;
   o.maximum_interval = flags.maximum_interval;
   o.enable_short_term = !flags.long_term;
@@ -143,7 +147,14 @@ CLI::App* add_replay_command(CLI::App& app, int& exit_code) {
   cmd->callback([flags, &exit_code]() {
     try {
       const core::DayClock clock{flags->time_zone, flags->rollover_hour};
-      (void)core::study_day(0, clock);  // unknown zone -> std::runtime_error before any output
+      try {
+        (void)core::study_day(0, clock);  // unknown zone -> std::runtime_error before any output
+      } catch (const std::runtime_error& e) {
+        std::cerr << "casebook: --tz: " << e.what() << " (write an IANA name such as Europe/Berlin)\n"
+                  << "Run 'casebook replay --help' for usage.\n";
+        exit_code = kExitUsage;
+        return;
+      }
       core::SchedulerOptions options;
       try {
         options = scheduler_options_from(flags->scheduler, clock);
@@ -163,7 +174,12 @@ CLI::App* add_replay_command(CLI::App& app, int& exit_code) {
         std::cerr << "casebook: skipped " << parsed.skipped_manual << " manual entries (rating 0)\n";
       }
       std::ostringstream out;
-      (void)write_replay(parsed.entries, options, out);
+      try {
+        (void)write_replay(parsed.entries, options, out);
+      } catch (const std::invalid_argument& e) {  // name the file, and say what to do
+        throw std::runtime_error(flags->log_path + ": " + e.what() +
+                                 "; each card's rows must be in time order (sort the log by review_time)");
+      }
       std::cout << out.str();
       exit_code = 0;
     } catch (const std::exception& e) {

@@ -33,6 +33,7 @@ std::optional<OptionLine> option_line(const std::string& line) {
 
 ImportResult import_aiken(std::string_view text, const std::string& path, const ImportOptions& options) {
   detail::BankBuilder out(path, "Aiken", options);
+  if (!detail::check_text(text, out)) return out.finish();
   const auto lines = detail::split_lines(text);
   enum class State { Idle, Question, Recovering } state = State::Idle;
   int q_line = 0;
@@ -100,8 +101,17 @@ ImportResult import_aiken(std::string_view text, const std::string& path, const 
       continue;
     }
     int correct = -1;
+    int repeats = 0;  // an answer letter given to two options names neither for sure
     for (std::size_t k = 0; k < opts.size(); ++k) {
-      if (letter.size() == 1 && opts[k].letter == letter[0]) correct = static_cast<int>(k);
+      if (letter.size() == 1 && opts[k].letter == letter[0]) {
+        correct = static_cast<int>(k);
+        ++repeats;
+      }
+    }
+    if (repeats > 1) {
+      out.error(q_line, "aiken-bad-answer", "`" + line + "` names " + std::to_string(repeats) + " options labelled " + letter,
+                "give each option its own letter");
+      continue;
     }
     if (correct < 0) {
       out.error(q_line, "aiken-bad-answer", "`" + line + "` names no option of the question",

@@ -3,6 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -241,16 +244,11 @@ BankBuilder::BankBuilder(std::string path, std::string format_name, const Import
 std::string BankBuilder::topic_id(std::string_view title) {
   std::string id = slugify(title);
   if (id.empty()) id = "topic";
-  for (const auto& t : m_result.bank.topics) {
-    if (t.title == title) return t.id;
-  }
+  if (const auto it = m_topic_by_title.find(std::string(title)); it != m_topic_by_title.end()) return it->second;
   std::string unique = id;
-  for (int k = 2;; ++k) {
-    const bool taken = std::any_of(m_result.bank.topics.begin(), m_result.bank.topics.end(),
-                                   [&](const core::Topic& t) { return t.id == unique; });
-    if (!taken) break;
-    unique = id + "-" + std::to_string(k);
-  }
+  for (int k = 2; m_topic_ids.count(unique) > 0; ++k) unique = id + "-" + std::to_string(k);
+  m_topic_ids.insert(unique);
+  m_topic_by_title.emplace(std::string(title), unique);
   m_result.bank.topics.push_back(core::Topic{unique, std::string(title)});
   return unique;
 }
@@ -313,12 +311,10 @@ void BankBuilder::add(core::Question q, std::string_view id_hint, std::string_vi
   std::string base = slugify(core::is_blank(id_hint) ? std::string_view(q.prompt) : id_hint);
   if (base.empty()) base = "q" + std::to_string(questions.size() + 1);
   std::string id = base;
-  for (int k = 2;; ++k) {
-    const bool taken = std::any_of(questions.begin(), questions.end(),
-                                   [&](const core::Question& other) { return other.id == id; });
-    if (!taken) break;
-    id = base + "-" + std::to_string(k);
-  }
+  int& k = m_next_suffix[base];  // 100,000 questions with one prompt must not cost n^2 probes
+  if (k < 2) k = 2;
+  for (; m_question_ids.count(id) > 0; ++k) id = base + "-" + std::to_string(k);
+  m_question_ids.insert(id);
   q.id = id;
   q.source.source_id = "imported";
   q.source.paragraphs = {static_cast<int>(questions.size()) + 1};
@@ -327,12 +323,12 @@ void BankBuilder::add(core::Question q, std::string_view id_hint, std::string_vi
   questions.push_back(std::move(q));
 }
 
-void BankBuilder::report(core::Severity severity, int line, std::string code, std::string message,
+void BankBuilder::report(core::Severity severity, int line, int column, std::string code, std::string message,
                          std::string hint) {
   core::Diagnostic d;
   d.file = m_path;
   d.line = line;
-  d.column = line > 0 ? 1 : 0;
+  d.column = line > 0 ? column : 0;
   d.severity = severity;
   d.code = std::move(code);
   d.message = std::move(message);
@@ -342,11 +338,15 @@ void BankBuilder::report(core::Severity severity, int line, std::string code, st
 }
 
 void BankBuilder::error(int line, std::string code, std::string message, std::string hint) {
-  report(core::Severity::Error, line, std::move(code), std::move(message), std::move(hint));
+  report(core::Severity::Error, line, 1, std::move(code), std::move(message), std::move(hint));
+}
+
+void BankBuilder::error_at(int line, int column, std::string code, std::string message, std::string hint) {
+  report(core::Severity::Error, line, column, std::move(code), std::move(message), std::move(hint));
 }
 
 void BankBuilder::warning(int line, std::string code, std::string message, std::string hint) {
-  report(core::Severity::Warning, line, std::move(code), std::move(message), std::move(hint));
+  report(core::Severity::Warning, line, 1, std::move(code), std::move(message), std::move(hint));
 }
 
 ImportResult BankBuilder::finish() {
@@ -354,6 +354,49 @@ ImportResult BankBuilder::finish() {
   std::stable_sort(m_result.diagnostics.begin(), m_result.diagnostics.end(),
                    [](const core::Diagnostic& a, const core::Diagnostic& b) { return a.line < b.line; });
   return std::move(m_result);
+}
+
+bool check_text(std::string_view text, BankBuilder& out) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      ++i;
+      continue;
+    }
+    if (c < 0x20 && c != '\t' && c != '\r') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      out.error_at(line, column, "encoding", std::string("control character ") + code +
+                   " (a binary file?); nothing was imported", "save the questions as a UTF-8 text file");
+      return false;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                                static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n <= 0) {
+      out.error_at(line, column, "encoding", "the file is not UTF-8 here; nothing was imported",
+                   "save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)");
+      return false;
+    }
+    i += static_cast<std::size_t>(n);
+    ++column;
+  }
+  return true;
+}
+
+std::optional<double> parse_finite(std::string_view s) {
+  const std::string t = core::trim_ascii_space(s);
+  if (t.empty()) return std::nullopt;
+  const char* first = t.data();
+  if (*first == '+') ++first;
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), v);
+  if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 }  // namespace detail

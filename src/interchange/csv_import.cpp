@@ -1,6 +1,5 @@
 // CSV reader for Casebook's own import layout (docs/import.md, "CSV").
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
@@ -68,9 +67,10 @@ std::vector<Record> parse_csv(std::string_view s, std::string& error, int& error
       any = true;
     }
   }
-  if (quoted) {
-    error = "a quoted field is not closed";
+  if (quoted) {  // the broken record is reported, not read: its fields ran on to the end of the file
+    error = "a quoted field is not closed (its `\"` runs on to the end of the file)";
     error_line = rec.line;
+    return records;
   }
   if (any || !field.empty()) {
     rec.fields.push_back(std::move(field));
@@ -102,15 +102,7 @@ std::vector<std::string> split_list(std::string_view cell) {
   return out;
 }
 
-std::optional<double> parse_number(std::string_view s) {
-  const std::string t = core::trim_ascii_space(s);
-  double v = 0;
-  const char* first = t.data();
-  if (!t.empty() && *first == '+') ++first;
-  const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), v);
-  if (t.empty() || ec != std::errc() || ptr != t.data() + t.size()) return std::nullopt;
-  return v;
-}
+std::optional<double> parse_number(std::string_view s) { return detail::parse_finite(s); }
 
 const std::vector<std::string> kColumns = {"id", "type", "prompt", "choices", "answer", "explanation", "topic", "unit"};
 
@@ -118,10 +110,11 @@ const std::vector<std::string> kColumns = {"id", "type", "prompt", "choices", "a
 
 ImportResult import_csv(std::string_view text, const std::string& path, const ImportOptions& options) {
   detail::BankBuilder out(path, "CSV", options);
+  if (!detail::check_text(text, out)) return out.finish();
   std::string error;
   int error_line = 0;
   const auto records = parse_csv(text, error, error_line);
-  if (!error.empty()) out.error(error_line, "csv-syntax", error);
+  if (!error.empty()) out.error(error_line, "csv-syntax", error, "close the field with `\"`; write a quote inside it as `\"\"`");
   if (records.empty()) return out.finish();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < records[0].fields.size(); ++i) {
@@ -148,6 +141,11 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
       return core::trim_ascii_space(rec.fields[it->second]);
     };
     const int ln = rec.line;
+    if (rec.fields.size() > records[0].fields.size()) {  // an unquoted comma shifted the cells
+      out.error(ln, "csv-bad-question", "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                std::to_string(records[0].fields.size()), "put a field that contains a comma in double quotes");
+      continue;
+    }
     core::Question q;
     q.pos.line = ln;
     q.pos.column = 1;
@@ -202,7 +200,8 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
         if (dots != std::string::npos) {
           q.min = parse_number(answer.substr(0, dots));
           q.max = parse_number(answer.substr(dots + 2));
-          if (!q.min || !q.max || *q.min > *q.max) problem = "`" + answer + "` is not a range min..max";
+          if (!q.min || !q.max) problem = "`" + answer + "` is not a range min..max of finite numbers";
+          else if (*q.min > *q.max) problem = "the range `" + answer + "` ends below its start";
         } else {
           const auto v = parse_number(answer.substr(0, colon));
           const auto t = colon == std::string::npos ? std::optional<double>(0.0) : parse_number(answer.substr(colon + 1));

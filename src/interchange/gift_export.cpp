@@ -1,4 +1,5 @@
 // GIFT writer: a bank as a Moodle GIFT file (docs/import.md, "Export to GIFT").
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <string>
@@ -74,6 +75,18 @@ std::string export_gift(const core::Bank& bank, std::vector<core::Diagnostic>& l
       warn(q, "gift-unsupported-type", "GIFT has no " + core::to_string(q.type) + " question; left out");
       continue;
     }
+    if (q.type == core::QuestionType::ShortAnswer) {
+      // GIFT has no escape for "->", and a short answer block with one is read as matching.
+      const auto arrow = [](const std::string& a) { return a.find("->") != std::string::npos; };
+      if (std::any_of(q.accepted.begin(), q.accepted.end(), arrow)) {
+        q.accepted.erase(std::remove_if(q.accepted.begin(), q.accepted.end(), arrow), q.accepted.end());
+        if (q.accepted.empty()) {
+          warn(q, "gift-arrow-in-answer", "every accepted answer has `->`, which GIFT reads as matching; left out");
+          continue;
+        }
+        warn(q, "gift-arrow-in-answer", "accepted answers with `->` (GIFT reads them as matching) left out");
+      }
+    }
     std::string topic_title;
     if (!q.topics.empty()) {
       topic_title = q.topics.front();
@@ -92,7 +105,12 @@ std::string export_gift(const core::Bank& bank, std::vector<core::Diagnostic>& l
     out += "\n::" + escape(q.id) + "::" + escape(q.prompt) + " {";
     switch (q.type) {
       case core::QuestionType::SingleChoice:
-        for (const auto& c : q.choices) out += std::string("\n\t") + (c.correct ? "=" : "~") + escape(c.text);
+        for (const auto& c : q.choices) {
+          // "~%50% off" would read as a weight: an explicit %0% keeps the text (after `=`,
+          // Moodle reads no weight).
+          const bool percent = !c.correct && !c.text.empty() && c.text.front() == '%';
+          out += std::string("\n\t") + (c.correct ? "=" : percent ? "~%0%" : "~") + escape(c.text);
+        }
         break;
       case core::QuestionType::MultipleResponse: {
         int right = 0;
@@ -106,7 +124,10 @@ std::string export_gift(const core::Bank& bank, std::vector<core::Diagnostic>& l
         out += q.truth ? "T" : "F";
         break;
       case core::QuestionType::ShortAnswer:
-        for (const auto& a : q.accepted) out += "\n\t=" + escape(a);
+        for (const auto& a : q.accepted) {
+          // An accepted answer starting with '%' gets an explicit %100% so it is not read as a weight.
+          out += "\n\t=" + std::string(!a.empty() && a.front() == '%' ? "%100%" : "") + escape(a);
+        }
         break;
       case core::QuestionType::Numeric:
         out += "#";

@@ -1,7 +1,6 @@
 // GIFT reader: Moodle's "General Import Format Template" (docs/import.md, "GIFT").
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,27 +79,20 @@ std::string to_plain(std::string_view raw, TextFormat format, bool* dropped_imag
 struct Answer {
   char marker = '=';          ///< '=' or '~'
   std::optional<double> weight;  ///< percent, when written as %w%
+  std::string unweighted_text;   ///< plain text with a "%w%" kept as text (for `=` in a choice question)
   std::string text;           ///< plain
   std::string raw;            ///< escapes still in (for numeric and matching)
   std::string feedback;       ///< plain
 };
 
-std::optional<double> parse_number(std::string_view s) {
-  const std::string t = core::trim_ascii_space(s);
-  if (t.empty()) return std::nullopt;
-  const char* first = t.data();
-  if (*first == '+') ++first;
-  double v = 0;
-  const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), v);
-  if (ec != std::errc() || ptr != t.data() + t.size()) return std::nullopt;
-  return v;
-}
+std::optional<double> parse_number(std::string_view s) { return detail::parse_finite(s); }
 
 class GiftReader {
  public:
   GiftReader(const std::string& path, const ImportOptions& options) : m_out(path, "GIFT", options) {}
 
   ImportResult read(std::string_view text) {
+    if (!detail::check_text(text, m_out)) return m_out.finish();
     const auto lines = detail::split_lines(text);
     std::string block;
     int block_line = 0;
@@ -184,6 +176,11 @@ class GiftReader {
     }
     std::string before(rest.substr(0, open));
     const std::string after(rest.substr(close + 1));
+    if (find_unescaped(after, "{") != std::string::npos || find_unescaped(after, "}") != std::string::npos) {
+      m_out.error(line, "gift-syntax", label + ": a `{` or `}` after the answer block (one question has one "
+                  "answer block)", "escape a literal brace as \\{ or \\}, or separate questions with a blank line");
+      return;
+    }
     const TextFormat format = take_format(before).value_or(TextFormat::Moodle);
     // Missing word: text after the answers means the answers fill a blank in the sentence.
     const std::string prompt_raw =
@@ -280,6 +277,11 @@ class GiftReader {
         const std::size_t pct = trimmed.find('%', 1);
         if (pct != std::string::npos) {
           a.weight = parse_number(trimmed.substr(1, pct - 1));
+          if (a.weight) {
+            std::string whole = trimmed.substr(0, find_unescaped(trimmed, "#"));
+            const TextFormat whole_format = take_format(whole).value_or(format);
+            a.unweighted_text = to_plain(whole, whole_format, &m_dropped_image);
+          }
           trimmed.erase(0, pct + 1);
         }
       }
@@ -333,6 +335,11 @@ class GiftReader {
       q.min = parse_number(spec.substr(0, dots));
       q.max = parse_number(spec.substr(dots + 2));
       if (q.min && q.max && *q.min <= *q.max) return true;
+      if (q.min && q.max) {
+        m_out.error(line, "gift-bad-number", label + ": the range `" + spec + "` ends below its start",
+                    "write the smaller number first, e.g. {#1..5}");
+        return false;
+      }
     } else {
       const auto value = parse_number(spec.substr(0, colon));
       const auto tol = colon == std::string::npos ? std::optional<double>(0.0) : parse_number(spec.substr(colon + 1));
@@ -342,14 +349,24 @@ class GiftReader {
         return true;
       }
     }
-    m_out.error(line, "gift-bad-number", label + ": `" + spec + "` is not a number, value:tolerance or min..max");
+    m_out.error(line, "gift-bad-number", label + ": `" + spec + "` is not a number, value:tolerance or min..max",
+                "write finite numbers such as {#5}, {#5:0.5} or {#1..5}");
     return false;
   }
 
   bool parse_choices(core::Question& q, const std::string& body, TextFormat format, int line,
                      const std::string& label, std::vector<std::string>& notes) {
     std::string leading;
-    const auto answers = split_answers(body, format, leading);
+    auto answers = split_answers(body, format, leading);
+    if (std::any_of(answers.begin(), answers.end(), [](const Answer& a) { return a.marker == '~'; })) {
+      // A multiple choice question (it has a `~`): as in Moodle, `=` marks the right answer
+      // and a "%w%" after it is part of the answer's text ("=%50% off").
+      for (auto& a : answers) {
+        if (a.marker != '=' || !a.weight) continue;
+        a.text = a.unweighted_text;
+        a.weight.reset();
+      }
+    }
     if (answers.empty() || !core::is_blank(leading)) {
       m_out.error(line, "gift-syntax", label + ": the answers must start with `=` or `~`");
       return false;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 #include <stdexcept>
 #include <utility>
@@ -16,11 +17,28 @@ namespace {
 
 using nlohmann::json;
 
-std::string text_field(const json& j, const char* key, const std::string& source) {
+/// A string member of `j` (empty when absent or null); throws naming `where` when it is of
+/// another type.
+std::string text_field(const json& j, const char* key, const std::string& where) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return {};
-  if (!it->is_string()) throw std::runtime_error(source + ": `" + key + "` is not a string");
+  if (!it->is_string()) throw std::runtime_error(where + ": `" + key + "` is not a string");
   return it->get<std::string>();
+}
+
+/// The array `key` of `doc` (empty when absent or null); throws when it is not an array or an
+/// element is not an object, naming the element ("cards[3]").
+const json& object_list(const json& doc, const char* key, const std::string& source) {
+  static const json kEmpty = json::array();
+  const auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) return kEmpty;
+  if (!it->is_array()) throw std::runtime_error(source + ": `" + key + "` is not a list");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    if (!(*it)[i].is_object()) {
+      throw std::runtime_error(source + ": `" + key + "[" + std::to_string(i) + "]` is not an object");
+    }
+  }
+  return *it;
 }
 
 bool is_choice_type(const std::string& type) { return type == "single_choice" || type == "multiple_response"; }
@@ -70,29 +88,44 @@ LearnerExport parse_learner_export(std::string_view text, const std::string& sou
   } catch (const json::exception& e) {
     throw std::runtime_error(source + ": not JSON (" + e.what() + ")");
   }
-  if (!doc.is_object() || doc.value("schema", std::string()) != "casebook-report") {
-    throw std::runtime_error(source + ": not a casebook report (schema \"casebook-report\" expected)");
+  const auto schema = doc.is_object() ? doc.find("schema") : doc.end();
+  if (!doc.is_object() || schema == doc.end() || !schema->is_string() || schema->get<std::string>() != "casebook-report") {
+    throw std::runtime_error(source + ": not a casebook report (schema \"casebook-report\" expected); "
+                             "write one with `casebook report --format json`");
   }
   const auto version = doc.find("schema_version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<int>() < 1) {
+  if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
     throw std::runtime_error(source + ": `schema_version` is missing or not a positive integer");
   }
   LearnerExport out;
   out.source = source;
   out.learner = text_field(doc, "learner", source);
-  for (const auto& c : doc.value("cards", json::array())) {
-    out.cards.push_back({text_field(c, "card_key", source), text_field(c, "question_type", source),
-                         text_field(c, "prompt", source)});
+  const json& cards = object_list(doc, "cards", source);
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    const std::string where = source + ": cards[" + std::to_string(i) + "]";
+    out.cards.push_back({text_field(cards[i], "card_key", where), text_field(cards[i], "question_type", where),
+                         text_field(cards[i], "prompt", where)});
   }
-  for (const auto& r : doc.value("reviews", json::array())) {
+  const json& reviews = object_list(doc, "reviews", source);
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    const json& r = reviews[i];
+    const std::string where = source + ": reviews[" + std::to_string(i) + "]";
     ExportedReview rev;
-    rev.card_key = text_field(r, "card_key", source);
+    rev.card_key = text_field(r, "card_key", where);
+    if (rev.card_key.empty()) throw std::runtime_error(where + ": `card_key` is missing or empty");
     const auto correct = r.find("correct");
-    if (correct == r.end() || !correct->is_boolean()) throw std::runtime_error(source + ": a review has no boolean `correct`");
+    if (correct == r.end() || !correct->is_boolean()) throw std::runtime_error(where + ": no boolean `correct`");
     rev.correct = correct->get<bool>();
-    rev.answer = text_field(r, "answer", source);
+    rev.answer = text_field(r, "answer", where);
     const auto at = r.find("reviewed_at_ms");
-    if (at != r.end() && at->is_number_integer()) rev.reviewed_at_ms = at->get<std::int64_t>();
+    if (at != r.end() && !at->is_null()) {
+      // Reviews are ordered by time to find each learner's first one: a bad time would pick
+      // the wrong one silently.
+      if (!at->is_number_integer() || (at->is_number_unsigned() && at->get<std::uint64_t>() > INT64_MAX)) {
+        throw std::runtime_error(where + ": `reviewed_at_ms` is not a whole number of milliseconds");
+      }
+      rev.reviewed_at_ms = at->get<std::int64_t>();
+    }
     out.reviews.push_back(std::move(rev));
   }
   return out;

@@ -89,3 +89,47 @@ TEST(CliClassReport, ReadsTheReportGoldens) {
   EXPECT_EQ(cli::run_class_report(o, out, err), 1);
   fs::remove_all(dir);
 }
+
+// Hostile inputs: junk used to give an empty bank and exit 0, a bad --bank-id an "internal"
+// error ("please report this"), a folder an empty bank.
+TEST(CliImport, NothingImportableFailsAndWritesNothing) {
+  const fs::path dir = temp_dir("hostile");
+  {
+    std::ofstream(dir / "junk.gift", std::ios::binary) << "just some words\n\nand more\n";
+    std::ofstream(dir / "ok.gift", std::ios::binary) << "Q {=a ~b}\n";
+  }
+  cli::ImportOptions o;
+  o.input = (dir / "junk.gift").string();
+  o.out_path = (dir / "junk.toml").string();
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::run_import(o, out, err), 1);
+  EXPECT_NE(err.str().find("no question of " + o.input + " could be imported (2 reported above); nothing written"),
+            std::string::npos) << err.str();
+  EXPECT_FALSE(fs::exists(o.out_path));
+  o.input = dir.string();
+  o.from = "gift";
+  EXPECT_EQ(cli::run_import(o, out, err), 1);
+  EXPECT_NE(err.str().find("is a folder"), std::string::npos) << err.str();
+  o.input = (dir / "ok.gift").string();
+  o.bank_id = "Bad Id!";
+  std::ostringstream err2;
+  EXPECT_EQ(cli::run_import(o, out, err2), 2);
+  EXPECT_NE(err2.str().find("--bank-id `Bad Id!` may use only lower-case letters, digits and '-' (e.g. `bad-id`)"),
+            std::string::npos) << err2.str();
+  EXPECT_EQ(err2.str().find("please report"), std::string::npos) << err2.str();
+  EXPECT_FALSE(fs::exists(o.out_path));
+  fs::remove_all(dir);
+}
+
+TEST(CliClassReport, WrongSchemaTypeIsAnErrorNamingTheFile) {
+  const fs::path dir = temp_dir("class-hostile");
+  { std::ofstream(dir / "b.json", std::ios::binary) << R"({"schema": 5})"; }
+  cli::ClassReportOptions o;
+  o.inputs = {(dir / "b.json").string()};
+  o.out_path = (dir / "class.html").string();
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::run_class_report(o, out, err), 1);
+  EXPECT_NE(err.str().find("b.json: not a casebook report"), std::string::npos) << err.str();
+  EXPECT_FALSE(fs::exists(o.out_path));
+  fs::remove_all(dir);
+}

@@ -334,3 +334,23 @@ TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
   EXPECT_EQ(none.at("reviews").size(), 0u);
   EXPECT_EQ(none.at("bank_filter"), "nope");
 }
+
+// Hostile replay arguments: an out-of-order log named no file; a NaN retention passed the
+// range check and failed later with exit 1; an unknown zone was not a usage error.
+TEST(Cli, ReplayHostileArguments) {
+  TempDir dir;
+  const std::string log = dir.file("unsorted.csv");
+  std::ofstream(log) << "card_id,review_time,review_rating,review_state,review_duration\n"
+                        "1,2000000000000,3,0,0\n1,1000000000000,3,2,0\n";
+  const Exec unsorted = run(dir, {"replay", "--log", log});
+  EXPECT_EQ(unsorted.code, 1);
+  EXPECT_NE(unsorted.err.find(log + ": line 3 (card 1): "), std::string::npos) << unsorted.err;
+  EXPECT_NE(unsorted.err.find("sort the log by review_time"), std::string::npos) << unsorted.err;
+  const Exec nan = run(dir, {"replay", "--log", log, "--retention", "nan"});
+  EXPECT_EQ(nan.code, 2);
+  EXPECT_NE(nan.err.find("--retention must be a number from 0.01 to 1, not nan"), std::string::npos) << nan.err;
+  const Exec zone = run(dir, {"replay", "--log", log, "--tz", "Mars/Phobos"});
+  EXPECT_EQ(zone.code, 2);
+  EXPECT_NE(zone.err.find("--tz: "), std::string::npos) << zone.err;
+  EXPECT_TRUE(zone.out.empty());
+}

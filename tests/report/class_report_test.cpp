@@ -121,3 +121,58 @@ TEST(ClassReport, GoldenHtml) {
   EXPECT_NE(html.str().find("&lt;script&gt;cy&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(html.str().find("default-src 'none'"), std::string::npos);
 }
+
+namespace {
+
+/// The message parse_learner_export throws for `json` ("" when it does not throw).
+std::string parse_error(const std::string& json) {
+  try {
+    (void)report::parse_learner_export(json, "h.json");
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+// Hostile inputs found by hand: a non-string schema threw nlohmann's type_error (a message
+// without the file name, past the CLI's handler); a non-list `cards`, a non-object entry or a
+// text `reviewed_at_ms` were accepted and gave a silently wrong report.
+TEST(ClassReport, HostileSchemasNameFileAndPlace) {
+  EXPECT_EQ(parse_error(R"({"schema":5})"),
+            "h.json: not a casebook report (schema \"casebook-report\" expected); write one with `casebook report "
+            "--format json`");
+  EXPECT_EQ(parse_error(R"([1,2])").rfind("h.json: not a casebook report", 0), 0u);
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"cards":5})"), "h.json: `cards` is not a list");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"cards":[{},5]})"),
+            "h.json: `cards[1]` is not an object");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"cards":[{"prompt":7}]})"),
+            "h.json: cards[0]: `prompt` is not a string");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"reviews":[{"card_key":"a/b","correct":true,"reviewed_at_ms":"soon"}]})"),
+            "h.json: reviews[0]: `reviewed_at_ms` is not a whole number of milliseconds");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"reviews":[{"correct":true}]})"),
+            "h.json: reviews[0]: `card_key` is missing or empty");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"reviews":[{"card_key":"a/b","correct":1}]})"),
+            "h.json: reviews[0]: no boolean `correct`");
+  EXPECT_EQ(parse_error(R"({"schema":"casebook-report","schema_version":1,"cards":null,"reviews":[]})"), "");
+}
+
+// One learner, and a learner with no review: figures are finite, D is undefined (not NaN).
+TEST(ClassReport, OneLearnerAndZeroAttemptsGiveNoNaN) {
+  const auto one = report::parse_learner_export(
+      R"js({"schema":"casebook-report","schema_version":1,"learner":"=HYPERLINK(\"x\")","cards":[{"card_key":"b/q","question_type":"single_choice","prompt":"<b>p</b>"}],"reviews":[{"card_key":"b/q","correct":false,"answer":"=1+1","reviewed_at_ms":5}]})js",
+      "one.json");
+  const auto zero = report::parse_learner_export(R"({"schema":"casebook-report","schema_version":1,"learner":"z"})", "z.json");
+  const auto rep = report::compute_class_report({one, zero}, {});
+  ASSERT_EQ(rep.questions.size(), 1u);
+  EXPECT_EQ(rep.questions[0].facility, 0.0);
+  EXPECT_FALSE(rep.questions[0].discrimination.has_value());
+  ASSERT_EQ(rep.learners.size(), 2u);
+  EXPECT_EQ(rep.learners[1].first_attempt_score, 0.0);
+  std::ostringstream html;
+  report::write_class_html(rep, html);
+  EXPECT_EQ(html.str().find("nan"), std::string::npos);
+  EXPECT_NE(html.str().find("&lt;b&gt;p&lt;/b&gt;"), std::string::npos);
+  EXPECT_NE(html.str().find("=HYPERLINK(&quot;x&quot;)"), std::string::npos);
+}
