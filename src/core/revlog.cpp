@@ -1,6 +1,8 @@
 // Review-log CSV parsing and FSRS training items (see revlog.hpp and docs/optimizer.md).
 #include "core/revlog.hpp"
 
+#include "core/time.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -121,7 +123,8 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
     RevlogEntry e;
     e.card_id = trimmed((*fields)[col[0]]);
     if (e.card_id.empty()) throw fail(line_no, "card_id is empty");
-    e.review_time = number(1, INT64_MIN, INT64_MAX, "");
+    // Milliseconds since 1970-01-01 UTC, up to the last instant Casebook computes with.
+    e.review_time = number(1, 0, kMaxSupportedMs, " of milliseconds since 1970 (0..253402300799999)");
     e.rating = static_cast<int>(number(2, 0, 4, " 0..4"));
     e.state = static_cast<int>(number(3, 0, 3, " 0..3"));
     e.duration_ms = number(4, 0, INT64_MAX, " >= 0");

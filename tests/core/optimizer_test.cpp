@@ -68,7 +68,13 @@ TEST(RevlogCsv, ErrorsNameFileAndLine) {
   EXPECT_EQ(message(header + "a,1,3,0,5\na,2,5,2,5\n"),
             "log.csv:3: review_rating must be a whole number 0..4, not '5'");
   EXPECT_EQ(message(header + "a,1,3,0\n"), "log.csv:2: expected at least 5 fields, found 4");
-  EXPECT_EQ(message(header + "a,1.5,3,0,1\n"), "log.csv:2: review_time must be a whole number, not '1.5'");
+  EXPECT_EQ(message(header + "a,1.5,3,0,1\n"),
+            "log.csv:2: review_time must be a whole number of milliseconds since 1970 (0..253402300799999), not '1.5'");
+  EXPECT_EQ(message(header + "a,-5,3,0,1\n"),
+            "log.csv:2: review_time must be a whole number of milliseconds since 1970 (0..253402300799999), not '-5'");
+  EXPECT_EQ(message(header + "a,9223372036854775807,3,0,1\n"),
+            "log.csv:2: review_time must be a whole number of milliseconds since 1970 (0..253402300799999), "
+            "not '9223372036854775807'");
   EXPECT_EQ(message(header + "a,1,3,4,1\n"), "log.csv:2: review_state must be a whole number 0..3, not '4'");
   EXPECT_EQ(message(header + "a,1,3,0,-1\n"), "log.csv:2: review_duration must be a whole number >= 0, not '-1'");
   EXPECT_EQ(message(header + ",1,3,0,1\n"), "log.csv:2: card_id is empty");
