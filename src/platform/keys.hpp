@@ -7,5 +7,6 @@ namespace casebook::platform {
 inline constexpr int kKeyF1 = 290;   ///< GLFW_KEY_F1
 inline constexpr int kKeyF5 = 294;   ///< GLFW_KEY_F5
 inline constexpr int kKeyS = 83;     ///< GLFW_KEY_S (Ctrl+S saves the settings)
+inline constexpr int kKeyO = 79;     ///< GLFW_KEY_O (Ctrl+O opens the Optimize screen from the settings)
 
 }  // namespace casebook::platform

@@ -16,7 +16,7 @@
 #include "platform/screenshot.hpp"
 
 static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::kKeyF5 == GLFW_KEY_F5);
-static_assert(casebook::platform::kKeyS == GLFW_KEY_S);
+static_assert(casebook::platform::kKeyS == GLFW_KEY_S && casebook::platform::kKeyO == GLFW_KEY_O);
 
 namespace casebook::platform {
 namespace {

@@ -8,6 +8,7 @@
 #include "platform/window.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
+#include "ui/optimize_screen.hpp"
 #include "ui/settings_screen.hpp"
 #include "ui/simulator_screen.hpp"
 #include "ui/study_screen.hpp"
@@ -28,7 +29,7 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
     return;
   }
   const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   S: settings   ·   E: export   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
-                     : screen == app::Screen::Settings ? "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Esc: back   ·   F12: screenshot"
+                     : screen == app::Screen::Settings ? "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot"
                      : screen == app::Screen::Study   ? "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit"
                                                       : "Enter: back to Home   ·   Ctrl+Q: quit";
   ImGui::TextDisabled("%s", keys);
@@ -51,6 +52,8 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   ExportScreen export_screen(controller.config());
   bool exporting = false;  // the Export screen is shown over Home
   SimulatorScreen simulator_screen;
+  OptimizeScreen optimize_screen(controller.config());  // its destructor cancels a running fit
+  bool optimizing = false;  // the Optimize screen is shown over Settings
   bool simulator_open = false;  // a UI-only screen over Home (it changes no app state)
   loop.draw = [&](const platform::FrameContext& frame) {
     UiContext ui;
@@ -85,7 +88,13 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
           if (const app::StudyView* view = controller.study()) study_screen.draw(*view, ui);
           break;
         case app::Screen::Summary: draw_summary(controller.summary(), ui); break;
-        case app::Screen::Settings: settings_screen.draw(controller.settings(), ui); break;
+        case app::Screen::Settings:
+          if (optimizing) {
+            optimizing = optimize_screen.draw(controller.settings(), ui, frame.busy);
+          } else {
+            settings_screen.draw(controller.settings(), ui);
+          }
+          break;
       }
       const bool home = screen == app::Screen::Home && !exporting;  // not over the Export screen
       if (home) ImGui::SameLine();  // beside Home's last buttons
@@ -98,6 +107,9 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (simulator_open && screen == app::Screen::Home) {
       ImGui::Separator();
       ImGui::TextDisabled("Tab: next field   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: back   ·   F12: screenshot   ·   Ctrl+Q: quit");
+    } else if (optimizing && screen == app::Screen::Settings) {
+      ImGui::Separator();
+      ImGui::TextDisabled("Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot");
     } else if (exporting && screen == app::Screen::Home) {
       ImGui::Separator();
       ImGui::TextDisabled("1-5: formats   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot");
@@ -109,6 +121,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);
     if (ui.open_export) exporting = true;
+    if (ui.open_optimize) optimizing = true;
   };
 
   try {
