@@ -16,7 +16,7 @@ OWN = {
     "interchange": {"core", "bank", "interchange"},
     "storage": {"core", "storage"},
     "report": {"core", "report"},
-    "app": {"core", "bank", "storage", "report", "app"},
+    "app": {"core", "bank", "interchange", "storage", "report", "app"},
     "platform": {"core", "platform"},
     "ui": {"core", "app", "platform", "ui"},
     "cli": {"core", "bank", "interchange", "storage", "report", "app", "cli"},

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <optional>
-#include <sstream>
 #include <vector>
 
+#include "app/import.hpp"
 #include "bank/loader.hpp"
 #include "core/diagnostic.hpp"
 #include "core/question.hpp"
@@ -19,23 +17,6 @@ namespace casebook::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// The whole file, or nullopt (with a message on `err`) when it cannot be read.
-std::optional<std::string> slurp(const std::string& path, std::ostream& err) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    err << "casebook: " << path << " is a folder; give the question file\n";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << "casebook: cannot read " << path << "\n";
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// True when `id` is a bank id the loader accepts: lower-case ASCII letters, digits and '-', not
 /// starting with '-'.
@@ -56,29 +37,15 @@ std::string format_from_extension(const std::string& path) {
 }  // namespace
 
 bool replace_file(const std::string& path, const std::string& text, std::ostream& err) {
-  const fs::path tmp = fs::path(path).string() + ".partial";
-  {
-    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-    o << text;
-    o.flush();
-    if (!o) {
-      err << "casebook: cannot write " << tmp.string() << "\n";
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    err << "casebook: cannot rename " << tmp.string() << " to " << path << ": " << ec.message() << "\n";
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
+  const std::string problem = app::replace_file_text(path, text);
+  if (!problem.empty()) err << "casebook: " << problem << "\n";
+  return problem.empty();
 }
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string from = options.from.empty() ? format_from_extension(options.input) : options.from;
-  if (from != "gift" && from != "aiken" && from != "csv") {
+  const auto format = app::parse_import_format(from);
+  if (!format) {
     err << "casebook: cannot tell the format of " << options.input << ": add --from gift|aiken|csv\n";
     return 2;
   }
@@ -87,34 +54,33 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         << " (e.g. `" << interchange::slugify(options.bank_id) << "`)\n";
     return 2;
   }
-  const auto text = slurp(options.input, err);
-  if (!text) return 1;
-  interchange::ImportOptions meta;
-  meta.bank_id = options.bank_id;
-  meta.title = options.title;
-  const interchange::ImportResult result =
-      from == "gift"    ? interchange::import_gift(*text, options.input, meta)
-      : from == "aiken" ? interchange::import_aiken(*text, options.input, meta)
-                        : interchange::import_csv(*text, options.input, meta);
-  for (const auto& d : result.diagnostics) err << core::format_diagnostic(d) << "\n";
-  if (result.bank.questions.empty()) {  // an empty bank is no use, and would hide a wrong --from
-    err << "casebook: no question of " << options.input << " could be imported (" << result.skipped
-        << " reported above); nothing written. Is it a " << from << " file? (--from gift|aiken|csv)\n";
-    return 1;
+  app::ImportRequest request;
+  request.input = options.input;
+  request.format = *format;
+  request.out_path = options.out_path;
+  request.bank_id = options.bank_id;
+  request.title = options.title;
+  const app::ImportOutcome outcome = app::import_questions(request);
+  for (const auto& d : outcome.diagnostics) err << core::format_diagnostic(d) << "\n";
+  switch (outcome.status) {
+    case app::ImportStatus::Written: break;
+    case app::ImportStatus::Empty:
+      err << "casebook: no question of " << options.input << " could be imported (" << outcome.skipped
+          << " reported above); nothing written. Is it a " << from << " file? (--from gift|aiken|csv)\n";
+      return 1;
+    case app::ImportStatus::Invalid:
+      for (const auto& d : outcome.check_diagnostics) err << core::format_diagnostic(d) << "\n";
+      err << "casebook: the imported bank does not validate; nothing written (please report this)\n";
+      return 1;
+    case app::ImportStatus::Unreadable:
+    case app::ImportStatus::Exists:
+    case app::ImportStatus::WriteFailed:
+      err << "casebook: " << outcome.message << "\n";
+      return 1;
   }
-  const std::string toml = interchange::write_bank_toml(result.bank);
-  // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
-  const auto check = bank::load_bank_text(toml, options.out_path);
-  if (core::has_errors(check.diagnostics)) {
-    for (const auto& d : check.diagnostics) err << core::format_diagnostic(d) << "\n";
-    err << "casebook: the imported bank does not validate; nothing written (please report this)\n";
-    return 1;
-  }
-  if (!replace_file(options.out_path, toml, err)) return 1;
-  out << "imported " << result.bank.questions.size() << " question"
-      << (result.bank.questions.size() == 1 ? "" : "s") << " from " << options.input << " into "
-      << options.out_path << "; " << result.skipped << " left out"
-      << (result.skipped > 0 ? " (see the errors above)" : "") << "\n";
+  out << "imported " << outcome.imported << " question" << (outcome.imported == 1 ? "" : "s") << " from "
+      << options.input << " into " << options.out_path << "; " << outcome.skipped << " left out"
+      << (outcome.skipped > 0 ? " (see the errors above)" : "") << "\n";
   return 0;
 }
 

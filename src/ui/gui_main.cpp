@@ -8,6 +8,7 @@
 #include "platform/window.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
+#include "ui/import_screen.hpp"
 #include "ui/optimize_screen.hpp"
 #include "ui/settings_screen.hpp"
 #include "ui/simulator_screen.hpp"
@@ -28,7 +29,7 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
     wrapped_text(message, kColorNotice);
     return;
   }
-  const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   S: settings   ·   E: export   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
+  const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
                      : screen == app::Screen::Settings ? "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot"
                      : screen == app::Screen::Study   ? "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit"
                                                       : "Enter: back to Home   ·   Ctrl+Q: quit";
@@ -51,6 +52,8 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   SettingsScreen settings_screen;
   ExportScreen export_screen(controller.config());
   bool exporting = false;  // the Export screen is shown over Home
+  ImportScreen import_screen(controller.config());
+  bool importing = false;  // the Import screen is shown over Home
   SimulatorScreen simulator_screen;
   OptimizeScreen optimize_screen(controller.config());  // its destructor cancels a running fit
   bool optimizing = false;  // the Optimize screen is shown over Settings
@@ -80,6 +83,8 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
         case app::Screen::Home:
           if (exporting) {
             exporting = export_screen.draw(ui, frame.busy);
+          } else if (importing) {
+            importing = import_screen.draw(ui);
           } else {
             draw_home(controller.home(), ui);
           }
@@ -96,8 +101,13 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
           }
           break;
       }
-      const bool home = screen == app::Screen::Home && !exporting;  // not over the Export screen
-      if (home) ImGui::SameLine();  // beside Home's last buttons
+      const bool home = screen == app::Screen::Home && !exporting && !importing;  // not over Export or Import
+      if (home) {  // beside Home's last buttons when it fits, else on the next line
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float w = ImGui::CalcTextSize("Workload simulator (W)").x + 2.0f * style.FramePadding.x;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+      }
       if (home &&
           (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w')))) {
         simulator_open = true;
@@ -113,6 +123,9 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     } else if (exporting && screen == app::Screen::Home) {
       ImGui::Separator();
       ImGui::TextDisabled("1-5: formats   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot");
+    } else if (importing && screen == app::Screen::Home) {
+      ImGui::Separator();
+      ImGui::TextDisabled("Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot");
     } else {
       draw_status(controller, screen);
     }
@@ -121,6 +134,10 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);
     if (ui.open_export) exporting = true;
+    if (ui.open_import) {
+      import_screen.open();
+      importing = true;
+    }
     if (ui.open_optimize) optimizing = true;
   };
 

@@ -134,6 +134,11 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
   if (ImGui::Button("Settings (S)") || (!ui.typing && typed_letter('s'))) ui.send(app::OpenSettings{});
   ImGui::SameLine();
   if (ImGui::Button("Export report (E)") || (!ui.typing && typed_letter('e'))) ui.open_export = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Import questions (I)") ||
+      (!ui.typing && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false))) {
+    ui.open_import = true;
+  }
 }
 
 }  // namespace casebook::ui

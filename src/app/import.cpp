@@ -1,0 +1,115 @@
+#include "app/import.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bank/loader.hpp"
+#include "interchange/interchange.hpp"
+
+namespace casebook::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::optional<ImportFormat> parse_import_format(std::string_view name) {
+  if (name == "gift") return ImportFormat::Gift;
+  if (name == "aiken") return ImportFormat::Aiken;
+  if (name == "csv") return ImportFormat::Csv;
+  return std::nullopt;
+}
+
+std::string_view import_format_name(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::Gift: return "gift";
+    case ImportFormat::Aiken: return "aiken";
+    case ImportFormat::Csv: return "csv";
+  }
+  return "gift";
+}
+
+std::optional<ImportFormat> guess_import_format(const std::string& path) {
+  const fs::path p(path);
+  const std::string ext = lower(p.extension().string());
+  if (ext == ".csv") return ImportFormat::Csv;
+  if (lower(p.filename().string()).find("aiken") != std::string::npos) return ImportFormat::Aiken;
+  if (ext == ".gift" || ext == ".txt") return ImportFormat::Gift;
+  return std::nullopt;
+}
+
+std::string replace_file_text(const std::string& path, const std::string& text) {
+  const fs::path tmp = fs::path(path).string() + ".partial";
+  {
+    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+    o << text;
+    o.flush();
+    if (!o) return "cannot write " + tmp.string();
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    std::string message = "cannot rename " + tmp.string() + " to " + path + ": " + ec.message();
+    fs::remove(tmp, ec);
+    return message;
+  }
+  return {};
+}
+
+ImportOutcome import_questions(const ImportRequest& request) {
+  ImportOutcome outcome;
+  std::error_code ec;
+  if (fs::is_directory(request.input, ec)) {
+    outcome.message = request.input + " is a folder; give the question file";
+    return outcome;
+  }
+  std::ifstream in(request.input, std::ios::binary);
+  if (!in) {
+    outcome.message = "cannot read " + request.input;
+    return outcome;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+
+  interchange::ImportOptions meta;
+  meta.bank_id = request.bank_id;
+  meta.title = request.title;
+  interchange::ImportResult result =
+      request.format == ImportFormat::Gift    ? interchange::import_gift(text, request.input, meta)
+      : request.format == ImportFormat::Aiken ? interchange::import_aiken(text, request.input, meta)
+                                              : interchange::import_csv(text, request.input, meta);
+  outcome.diagnostics = std::move(result.diagnostics);
+  outcome.imported = result.bank.questions.size();
+  outcome.skipped = result.skipped;
+  if (result.bank.questions.empty()) {  // an empty bank is no use, and would hide a wrong format
+    outcome.status = ImportStatus::Empty;
+    return outcome;
+  }
+  const std::string toml = interchange::write_bank_toml(result.bank);
+  // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
+  auto check = bank::load_bank_text(toml, request.out_path);
+  if (core::has_errors(check.diagnostics)) {
+    outcome.status = ImportStatus::Invalid;
+    outcome.check_diagnostics = std::move(check.diagnostics);
+    return outcome;
+  }
+  if (!request.replace && fs::exists(request.out_path, ec)) {
+    outcome.status = ImportStatus::Exists;
+    outcome.message = request.out_path + " exists; tick \"replace\" or choose another name";
+    return outcome;
+  }
+  outcome.message = replace_file_text(request.out_path, toml);
+  outcome.status = outcome.message.empty() ? ImportStatus::Written : ImportStatus::WriteFailed;
+  return outcome;
+}
+
+}  // namespace casebook::app

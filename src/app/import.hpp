@@ -1,0 +1,66 @@
+// Question import shared by `casebook import` and the GUI's Import screen: reads a GIFT, Aiken
+// or CSV file, maps it with the interchange importers, checks the bank loads, and writes it
+// as TOML atomically. Formats and mapping: docs/import.md.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace casebook::app {
+
+/// The question file formats an import reads.
+enum class ImportFormat { Gift, Aiken, Csv };
+
+/// "gift", "aiken" or "csv" as an ImportFormat; nullopt for anything else.
+[[nodiscard]] std::optional<ImportFormat> parse_import_format(std::string_view name);
+/// The lower-case name of `format` ("gift", "aiken", "csv").
+[[nodiscard]] std::string_view import_format_name(ImportFormat format);
+/// The format the file name suggests (the GUI's preselection): Aiken when the file name
+/// contains "aiken" (any case), else GIFT for .gift and .txt, CSV for .csv; nullopt otherwise.
+[[nodiscard]] std::optional<ImportFormat> guess_import_format(const std::string& path);
+
+/// What to import and where to.
+struct ImportRequest {
+  std::string input;     ///< the question file to read
+  ImportFormat format = ImportFormat::Gift;
+  std::string out_path;  ///< the TOML bank to write
+  std::string bank_id;   ///< empty: from the input file name (the caller checks its syntax)
+  std::string title;     ///< empty: "Imported from <file name>"
+  bool replace = true;   ///< false: an existing `out_path` is left alone (status Exists)
+};
+
+/// How an import ended.
+enum class ImportStatus {
+  Written,      ///< the bank was written (some questions may have been left out, as reported)
+  Unreadable,   ///< the input is a folder or cannot be read; nothing written
+  Empty,        ///< no question could be imported; nothing written
+  Invalid,      ///< the bank does not load back (a bug); nothing written
+  Exists,       ///< `out_path` exists and `replace` is false; nothing written
+  WriteFailed,  ///< the file could not be written
+};
+
+/// The result of import_questions().
+struct ImportOutcome {
+  ImportStatus status = ImportStatus::Unreadable;
+  std::size_t imported = 0;  ///< questions in the bank (written or not)
+  int skipped = 0;           ///< questions reported as errors and left out
+  std::vector<core::Diagnostic> diagnostics;        ///< the importer's, in file order
+  std::vector<core::Diagnostic> check_diagnostics;  ///< the loader's, when status is Invalid
+  std::string message;  ///< for Unreadable, Exists and WriteFailed: what went wrong, one sentence
+};
+
+/// Imports `request.input` as `request.format` into a bank written to `request.out_path`
+/// (replace_file_text). The bank must have at least one question and pass
+/// bank::load_bank_text before anything is written. Never throws for bad content or I/O
+/// errors: they come back in the outcome.
+[[nodiscard]] ImportOutcome import_questions(const ImportRequest& request);
+
+/// Writes `text` to `path + ".partial"` and renames it over `path`, so a failed write never
+/// leaves half a file. Returns "" on success, else the error ("cannot write X.partial", ...).
+[[nodiscard]] std::string replace_file_text(const std::string& path, const std::string& text);
+
+}  // namespace casebook::app

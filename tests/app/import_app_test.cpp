@@ -1,0 +1,122 @@
+// app::import_questions, shared by `casebook import` and the GUI's Import screen: a small GIFT
+// file imported (count, the essay's diagnostic at its line), an existing bank kept unless
+// `replace`, an empty result and an unreadable input refused; the format guess of the screen.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "app/import.hpp"
+#include "bank/loader.hpp"
+
+namespace fs = std::filesystem;
+namespace app = casebook::app;
+
+namespace {
+
+constexpr const char* kGift =
+    "// two questions and an essay Casebook cannot map\n"
+    "::capital:: The capital of France is {=Paris ~Lyon ~Nice}\n"
+    "\n"
+    "::tf:: The sky is green. {F}\n"
+    "\n"
+    "::essay:: Discuss policy. {}\n";
+
+class ImportApp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() / ("casebook-import-app-" + std::to_string(::getpid()));
+    fs::remove_all(m_dir);
+    fs::create_directories(m_dir);
+    std::ofstream(m_dir / "quiz.gift", std::ios::binary) << kGift;
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  app::ImportRequest request(const std::string& out_name) const {
+    app::ImportRequest r;
+    r.input = (m_dir / "quiz.gift").string();
+    r.format = app::ImportFormat::Gift;
+    r.out_path = (m_dir / out_name).string();
+    return r;
+  }
+
+  static std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  fs::path m_dir;
+};
+
+}  // namespace
+
+TEST_F(ImportApp, ImportsTheMappableQuestionsAndReportsTheRest) {
+  const app::ImportRequest r = request("quiz.toml");
+  const app::ImportOutcome o = app::import_questions(r);
+  ASSERT_EQ(o.status, app::ImportStatus::Written) << o.message;
+  EXPECT_EQ(o.imported, 2u);
+  EXPECT_EQ(o.skipped, 1);
+  ASSERT_EQ(o.diagnostics.size(), 1u);
+  const auto& d = o.diagnostics.front();
+  EXPECT_EQ(d.file, r.input);
+  EXPECT_EQ(d.line, 6);
+  EXPECT_EQ(d.column, 1);
+  EXPECT_EQ(d.severity, casebook::core::Severity::Error);
+  EXPECT_EQ(d.code, "gift-essay");
+  EXPECT_TRUE(o.message.empty());
+  EXPECT_FALSE(fs::exists(r.out_path + ".partial"));
+  const auto loaded = casebook::bank::load_bank_file(r.out_path);
+  ASSERT_TRUE(loaded.bank);
+  ASSERT_EQ(loaded.bank->questions.size(), 2u);
+  EXPECT_EQ(loaded.bank->questions[0].id, "capital");
+  EXPECT_EQ(loaded.bank->questions[1].id, "tf");
+}
+
+TEST_F(ImportApp, KeepsAnExistingBankUnlessReplaceIsSet) {
+  app::ImportRequest r = request("quiz.toml");
+  std::ofstream(r.out_path, std::ios::binary) << "keep me\n";
+  r.replace = false;
+  const app::ImportOutcome kept = app::import_questions(r);
+  EXPECT_EQ(kept.status, app::ImportStatus::Exists);
+  EXPECT_NE(kept.message.find("quiz.toml exists"), std::string::npos) << kept.message;
+  EXPECT_EQ(slurp(r.out_path), "keep me\n");
+  r.replace = true;
+  const app::ImportOutcome replaced = app::import_questions(r);
+  ASSERT_EQ(replaced.status, app::ImportStatus::Written) << replaced.message;
+  EXPECT_NE(slurp(r.out_path).find("[[question]]"), std::string::npos);
+}
+
+TEST_F(ImportApp, RefusesAnEmptyResultAndAnUnreadableInput) {
+  app::ImportRequest r = request("wrong.toml");
+  r.format = app::ImportFormat::Aiken;  // a GIFT file read as Aiken: nothing maps
+  const app::ImportOutcome empty = app::import_questions(r);
+  EXPECT_EQ(empty.status, app::ImportStatus::Empty);
+  EXPECT_EQ(empty.imported, 0u);
+  ASSERT_FALSE(empty.diagnostics.empty());
+  EXPECT_EQ(empty.diagnostics.front().code, "aiken-unfinished");
+  EXPECT_FALSE(fs::exists(r.out_path));
+
+  r = request("missing.toml");
+  r.input = (m_dir / "nothing-here.gift").string();
+  const app::ImportOutcome missing = app::import_questions(r);
+  EXPECT_EQ(missing.status, app::ImportStatus::Unreadable);
+  EXPECT_EQ(missing.message, "cannot read " + r.input);
+  r.input = m_dir.string();
+  EXPECT_EQ(app::import_questions(r).message, m_dir.string() + " is a folder; give the question file");
+  EXPECT_FALSE(fs::exists(r.out_path));
+}
+
+TEST(ImportFormatGuess, FollowsTheExtensionAndTheWordAiken) {
+  EXPECT_EQ(app::guess_import_format("a/quiz.gift"), app::ImportFormat::Gift);
+  EXPECT_EQ(app::guess_import_format("quiz.TXT"), app::ImportFormat::Gift);
+  EXPECT_EQ(app::guess_import_format("week1-Aiken.txt"), app::ImportFormat::Aiken);
+  EXPECT_EQ(app::guess_import_format("aiken/list.csv"), app::ImportFormat::Csv);
+  EXPECT_EQ(app::guess_import_format("quiz.toml"), std::nullopt);
+  EXPECT_EQ(app::parse_import_format("csv"), app::ImportFormat::Csv);
+  EXPECT_EQ(app::parse_import_format("xml"), std::nullopt);
+  EXPECT_EQ(app::import_format_name(app::ImportFormat::Aiken), "aiken");
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""GUI test of the Import screen: under X (xvfb-run) starts Casebook on a bank folder, opens
+Import with I, types the path of a small GIFT file it wrote (two questions and an essay
+Casebook cannot map), imports with Enter, screenshots the result, goes back with Escape
+(the new bank is on Home after the reload) and quits. Then checks that the bank was written
+into the bank folder with the two questions and that `casebook validate` accepts it. Exit 77 =
+skipped (no X or xdotool)."""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_test import key, type_text, xdotool  # noqa: E402
+from export_test import shot  # noqa: E402
+from pngcheck import check_screenshot  # noqa: E402
+
+GIFT = """// two questions and an essay Casebook cannot map
+::capital:: The capital of France is {=Paris ~Lyon ~Nice}
+
+::tf:: The sky is green. {F}
+
+::essay:: Discuss policy. {}
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--casebook", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True, help="folder for the screenshots")
+    ap.add_argument("--work", required=True, help="scratch folder (HOME, database, banks)")
+    args = ap.parse_args()
+    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
+        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+        return 77
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    shots = os.path.join(args.out, "import")
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    db = os.path.join(args.work, "db.sqlite")
+    banks = os.path.join(args.work, "banks")
+    os.makedirs(banks)
+    shutil.copy(os.path.join(args.data, "e2e.toml"), banks)
+    gift = os.path.join(args.work, "week1.gift")
+    with open(gift, "w", encoding="utf-8") as f:
+        f.write(GIFT)
+    written = os.path.join(banks, "week1.toml")
+
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work,
+               XDG_DATA_HOME=os.path.join(args.work, "xdg"), PATH="/usr/bin:/bin")
+    log = open(os.path.join(args.work, "casebook.log"), "w")
+    app = subprocess.Popen([args.casebook, "--db", db, "--bank", banks], env=env,
+                           stdout=log, stderr=subprocess.STDOUT)
+    taken = []
+    try:
+        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
+        wid = found.stdout.split()[0] if found.stdout.split() else None
+        assert wid, "the Casebook window did not appear"
+        xdotool("windowfocus", "--sync", wid)
+        xdotool("mousemove", "--window", wid, "40", "40")
+        time.sleep(1.0)
+
+        key("i")  # Home: Import; the path field has the keyboard
+        time.sleep(0.3)
+        type_text(gift)
+        key("Return")  # import into banks/week1.toml
+        end = time.time() + 10
+        while time.time() < end and not os.path.exists(written):
+            time.sleep(0.2)
+        time.sleep(0.5)
+        shot(shots, "import-done.png", taken)
+        key("Escape")  # back to Home, which lists the reloaded banks
+        shot(shots, "import-back-home.png", taken)
+        key("ctrl+q")
+        rc = app.wait(timeout=20)
+        assert rc == 0, f"casebook exited with {rc}"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        log.close()
+        print(open(os.path.join(args.work, "casebook.log")).read())
+
+    for png in taken:
+        check_screenshot(png, 1100, 760, min_colours=8)
+        print("screenshot", png)
+    assert os.path.exists(written), f"the import did not write {written}"
+    text = open(written, encoding="utf-8").read()
+    assert text.count("[[question]]") == 2, "expected the two mappable questions"
+    check = subprocess.run([args.casebook, "validate", written], capture_output=True, text=True, timeout=60)
+    print(check.stdout, check.stderr)
+    assert check.returncode == 0, f"casebook validate refused {written}: {check.returncode}"
+    assert "1 bank, 2 questions: 0 errors" in check.stdout + check.stderr, "validate summary"
+    print("import: wrote and validated", written)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
