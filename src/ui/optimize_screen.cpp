@@ -73,7 +73,12 @@ void OptimizeScreen::collect(const app::SettingsView& view, UiContext& ui) {
   m_status_is_error = false;
   if (out.verdict != app::OptimizeVerdict::Better) {
     m_status = app::verdict_text(out.verdict);
-    if (!out.fit.note.empty()) m_status += " " + out.fit.note;
+    if (!out.fit.note.empty()) {  // the fit's note ("kept the default parameters: ...") as its own sentence
+      std::string note = out.fit.note;
+      if (note[0] >= 'a' && note[0] <= 'z') note[0] = static_cast<char>(note[0] - 'a' + 'A');
+      if (note.back() != '.') note += '.';
+      m_status += " " + note;
+    }
     return;
   }
   try {
