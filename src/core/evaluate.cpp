@@ -76,10 +76,10 @@ Metrics metrics(const std::vector<FsrsItem>& items, const std::vector<double>& p
 }
 
 Metrics evaluate(const Weights& w, const std::vector<FsrsItem>& items) {
-  std::vector<double> p;
-  p.reserve(items.size());
-  for (const auto& item : items) p.push_back(optimizer::predict(w, item));
-  return metrics(items, p, recency_weights(items.size()));
+  std::vector<const FsrsItem*> all;
+  all.reserve(items.size());
+  for (const auto& item : items) all.push_back(&item);
+  return metrics(items, optimizer::PredictionPlan(std::move(all)).predict(w), recency_weights(items.size()));
 }
 
 Metrics evaluate_time_series_splits(const std::vector<FsrsItem>& items, const optimizer::TrainingConfig& config,

@@ -1,6 +1,8 @@
 // FSRS-6 parameter fitting as fsrs-rs 6.5.0 does it (see optimizer.hpp, docs/optimizer.md).
-// The memory model is written once as a template and evaluated with doubles (prediction)
-// or with reverse-mode variables recorded on a tape (training gradients).
+// The memory model is written twice: a plain forward pass in double precision (prediction,
+// evaluation, the per-epoch training loss) and a forward pass that keeps what its hand-written
+// backward sweep (the adjoint of every operation, i.e. reverse-mode differentiation done by
+// hand) needs to give the exact gradient of one item's loss.
 #include "core/optimizer.hpp"
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "core/scheduler.hpp"
@@ -28,199 +31,292 @@ constexpr double kInitSMax = 100.0;
 constexpr double kDMin = 1.0;
 constexpr double kDMax = 10.0;
 
-/// Reverse-mode automatic differentiation: every operation on a Var appends one node (its
-/// up to two operands and the partial derivatives with respect to them) to the calling
-/// thread's tape; a backward sweep then gives d(output)/d(w0..w20) for the cost of a few
-/// multiply-adds per operation (forward mode would carry 21 derivatives through each).
-/// Slots 0..20 are the parameters, slot 21 a sink for constants; nodes follow.
-constexpr std::uint32_t kSink = kN;
-constexpr std::uint32_t kFirstNode = kN + 1;
+double clamp_(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+/// True when clamp_(x, lo, hi) returns x itself (derivative 1; 0 where a bound is active, as
+/// burn's clamp).
+bool inside(double x, double lo, double hi) { return !(x < lo) && !(x > hi); }
 
-struct Node {
-  std::uint32_t a;
-  std::uint32_t b;
-  double da;
-  double db;
-};
-
-struct Tape {
-  std::vector<Node> nodes;    ///< nodes[k] is slot kFirstNode + k
-  std::vector<double> adj;    ///< adjoints of all slots, for the backward sweep
-  void reset() { nodes.clear(); }
-};
-
-thread_local Tape t_tape;
-
-struct Var {
-  double v = 0.0;
-  std::uint32_t id = kSink;
-  Var() = default;
-  Var(double value) : v(value) {}  // NOLINT: constants mix freely with variables
-  Var(double value, std::uint32_t slot) : v(value), id(slot) {}
-};
-
-/// A new variable with value `v` depending on a (partial da) and b (partial db).
-Var record(double v, std::uint32_t a, double da, std::uint32_t b, double db) {
-  if (a == kSink && b == kSink) return Var(v);
-  t_tape.nodes.push_back({a, b, da, db});
-  return Var(v, static_cast<std::uint32_t>(kFirstNode + t_tape.nodes.size() - 1));
-}
-
-Var operator+(const Var& a, const Var& b) { return record(a.v + b.v, a.id, 1.0, b.id, 1.0); }
-Var operator-(const Var& a, const Var& b) { return record(a.v - b.v, a.id, 1.0, b.id, -1.0); }
-Var operator-(const Var& a) { return record(-a.v, a.id, -1.0, kSink, 0.0); }
-Var operator*(const Var& a, const Var& b) { return record(a.v * b.v, a.id, b.v, b.id, a.v); }
-Var operator/(const Var& a, const Var& b) {
-  const double inv = 1.0 / b.v;
-  const double r = a.v * inv;
-  return record(r, a.id, inv, b.id, -r * inv);
-}
-
-double value(double x) { return x; }
-double value(const Var& x) { return x.v; }
-double exp_(double x) { return std::exp(x); }
-Var exp_(const Var& a) {
-  const double e = std::exp(a.v);
-  return record(e, a.id, e, kSink, 0.0);
-}
-double pow_(double a, double b) { return std::pow(a, b); }
-/// a^b with both varying (a > 0): d = a^b * (b' ln a + b a'/a).
-Var pow_(const Var& a, const Var& b) {
-  if (b.id == kSink) {
-    const double p = std::pow(a.v, b.v);
-    return record(p, a.id, p * b.v / a.v, kSink, 0.0);
-  }
-  const double la = std::log(a.v);  // one log + one exp instead of pow + log
-  const double p = std::exp(b.v * la);
-  return record(p, a.id, p * b.v / a.v, b.id, p * la);
-}
-
-/// Gradient of variable `out` with respect to w0..w20 times `seed`, added to `grad`; the
-/// tape is cleared afterwards.
-void backward(const Var& out, double seed, Weights& grad) {
-  Tape& t = t_tape;
-  const std::size_t slots = kFirstNode + t.nodes.size();
-  if (out.id != kSink) {
-    t.adj.assign(slots, 0.0);
-    t.adj[out.id] = seed;
-    for (std::size_t k = t.nodes.size(); k-- > 0;) {
-      const double g = t.adj[kFirstNode + k];
-      if (g == 0.0) continue;
-      const Node& n = t.nodes[k];
-      t.adj[n.a] += n.da * g;
-      t.adj[n.b] += n.db * g;
-    }
-    for (std::size_t i = 0; i < kN; ++i) grad[i] += t.adj[i];
-  }
-  t.reset();
-}
-/// Clamp with zero derivative where the bound is active (as burn's clamp).
-template <class T>
-T clamp_(const T& x, double lo, double hi) {
-  if (value(x) < lo) return T(lo);
-  if (value(x) > hi) return T(hi);
-  return x;
-}
-template <class T>
-const T& min_(const T& a, const T& b) {
-  return value(b) < value(a) ? b : a;
-}
-template <class T>
-const T& max_(const T& a, const T& b) {
-  return value(b) > value(a) ? b : a;
-}
-
-template <class T>
-using Params = std::array<T, kN>;
-
-template <class T>
 struct Memory {
-  T s{};
-  T d{};
+  double s = 0.0;
+  double d = 0.0;
 };
 
-template <class T>
-T init_difficulty(const Params<T>& w, int rating) {
-  return w[4] - exp_(w[5] * T(static_cast<double>(rating - 1))) + T(1.0);
-}
-
-/// The terms that depend on the parameters only, computed once per item rather than once
-/// per review (same values: this only saves work).
-template <class T>
+/// The terms that depend on the parameters only, computed once per parameter set rather than
+/// once per review as model.rs does (same values: this only saves work).
 struct Derived {
-  T decay;         ///< -w20
-  T factor;        ///< 0.9^(1/decay) - 1
-  T exp_w8;        ///< e^w8
-  T d0_easy;       ///< init_difficulty(4), the mean-reversion target (unclamped)
-  T again_divisor; ///< e^(w17*w18), the floor of S after a lapse is S / this
-  explicit Derived(const Params<T>& w)
+  double decay;                      ///< -w20
+  double factor;                     ///< 0.9^(1/decay) - 1
+  double exp_w8;                     ///< e^w8
+  double again_divisor;              ///< e^(w17*w18): the floor of S after a lapse is S / this
+  std::array<double, 4> d0;          ///< D0(G) = w4 - e^(w5 (G-1)) + 1 for G = 1..4, unclamped
+  std::array<double, 4> short_term;  ///< e^(w17 (G - 3 + w18)) for G = 1..4
+  explicit Derived(const Weights& w)
       : decay(-w[20]),
-        factor(exp_(T(std::log(0.9)) / decay) - T(1.0)),
-        exp_w8(exp_(w[8])),
-        d0_easy(init_difficulty(w, 4)),
-        again_divisor(exp_(w[17] * w[18])) {}
+        factor(std::exp(std::log(0.9) / decay) - 1.0),
+        exp_w8(std::exp(w[8])),
+        again_divisor(std::exp(w[17] * w[18])),
+        d0{},
+        short_term{} {
+    for (std::size_t i = 0; i < 4; ++i) {
+      const double g = static_cast<double>(i + 1);
+      d0[i] = w[4] - std::exp(w[5] * (g - 1.0)) + 1.0;
+      short_term[i] = std::exp(w[17] * ((g - 3.0) + w[18]));
+    }
+  }
 };
 
-/// (1 + factor*t/S)^decay with decay = -w20, factor = 0.9^(1/decay) - 1 (model.rs).
-template <class T>
-T forgetting_curve(const Derived<T>& k, double t, const T& s) {
-  return pow_(T(1.0) + k.factor * T(t) / s, k.decay);
+/// F1 as model.rs: (1 + factor*t/S)^decay.
+double forgetting_curve(const Derived& k, double t, double s) { return std::pow(1.0 + k.factor * t / s, k.decay); }
+
+/// D after a review: linear damping toward 10, then mean reversion to D0(Easy) (model.rs
+/// `next_difficulty` + `mean_reversion`), before the clamp.
+double next_difficulty(const Weights& w, const Derived& k, double d, double g, double* damped = nullptr) {
+  const double next_d = d + (-w[6] * (g - 3.0)) * (10.0 - d) / 9.0;
+  if (damped != nullptr) *damped = next_d;
+  return w[7] * (k.d0[3] - next_d) + next_d;
 }
 
-/// One fsrs-rs model.rs `step`.
-template <class T>
-Memory<T> step(const Params<T>& w, const Derived<T>& k, double delta_t, int rating, const Memory<T>& m, bool first) {
-  const double g = static_cast<double>(rating);
-  if (first) {
-    return {clamp_(w[static_cast<std::size_t>(rating - 1)], kSMin, kSMax),
-            clamp_(init_difficulty(w, rating), kDMin, kDMax)};
-  }
-  const T s = clamp_(m.s, kSMin, kSMax);
-  const T d = clamp_(m.d, kDMin, kDMax);
-  T new_s;
+/// One fsrs-rs model.rs `step` from memory `m` (already clamped; ignored when `first`).
+Memory step(const Weights& w, const Derived& k, double delta_t, int rating, const Memory& m, bool first) {
+  const auto gi = static_cast<std::size_t>(rating - 1);
+  if (first) return {clamp_(w[gi], kSMin, kSMax), clamp_(k.d0[gi], kDMin, kDMax)};
+  const double s = m.s;
+  const double d = m.d;
+  double new_s = 0.0;
   if (delta_t == 0.0) {
-    const T sinc = exp_(w[17] * (T(g - 3.0) + w[18])) * pow_(s, -w[19]);
-    new_s = s * (rating >= 2 ? max_(sinc, T(1.0)) : sinc);
+    const double sinc = k.short_term[gi] * std::pow(s, -w[19]);
+    new_s = s * (rating >= 2 ? std::max(sinc, 1.0) : sinc);
   } else {
-    const T r = forgetting_curve(k, delta_t, s);
+    const double r = forgetting_curve(k, delta_t, s);
     if (rating == 1) {
-      const T pls = w[11] * pow_(d, -w[12]) * (pow_(s + T(1.0), w[13]) - T(1.0)) *
-                    exp_((T(1.0) - r) * w[14]);
-      const T floor_s = s / k.again_divisor;
-      new_s = min_(pls, floor_s);
+      const double pls = w[11] * std::pow(d, -w[12]) * (std::pow(s + 1.0, w[13]) - 1.0) * std::exp((1.0 - r) * w[14]);
+      const double floor_s = s / k.again_divisor;
+      new_s = floor_s < pls ? floor_s : pls;
     } else {
-      T growth = k.exp_w8 * (T(11.0) - d) * pow_(s, -w[9]) * (exp_((T(1.0) - r) * w[10]) - T(1.0));
+      double growth = k.exp_w8 * (11.0 - d) * std::pow(s, -w[9]) * (std::exp((1.0 - r) * w[10]) - 1.0);
       if (rating == 2) growth = growth * w[15];
       if (rating == 4) growth = growth * w[16];
-      new_s = s * (growth + T(1.0));
+      new_s = s * (growth + 1.0);
     }
   }
-  const T next_d = d + (-w[6] * T(g - 3.0)) * (T(10.0) - d) / T(9.0);
-  const T reverted = w[7] * (k.d0_easy - next_d) + next_d;
+  const double reverted = next_difficulty(w, k, d, static_cast<double>(rating));
   return {clamp_(new_s, kSMin, kSMax), clamp_(reverted, kDMin, kDMax)};
 }
 
-template <class T>
-Memory<T> run(const Params<T>& w, const Derived<T>& k, const std::vector<revlog::FsrsReview>& reviews,
-              std::size_t count) {
-  Memory<T> m{T(0.0), T(0.0)};
-  for (std::size_t i = 0; i < count; ++i) {
+Memory run(const Weights& w, const Derived& k, const std::vector<revlog::FsrsReview>& reviews, std::size_t from,
+           std::size_t to, Memory m) {
+  for (std::size_t i = from; i < to; ++i) {
     m = step(w, k, static_cast<double>(reviews[i].delta_t), reviews[i].rating, m, i == 0);
   }
   return m;
 }
 
-template <class T>
-T predict_t(const Params<T>& w, const FsrsItem& item) {
-  const Derived<T> k(w);
-  const Memory<T> m = run(w, k, item.reviews, item.reviews.size() - 1);
+double predict_with(const Weights& w, const Derived& k, const FsrsItem& item) {
+  const Memory m = run(w, k, item.reviews, 0, item.reviews.size() - 1, {});
   return forgetting_curve(k, static_cast<double>(item.current().delta_t), clamp_(m.s, kSMin, kSMax));
 }
 
-Params<Var> leaf_vars(const Weights& w) {
-  Params<Var> out;
-  for (std::size_t i = 0; i < kN; ++i) out[i] = Var(w[i], static_cast<std::uint32_t>(i));
-  return out;
+// ---- Gradient: forward pass with records, then the backward sweep -----------------------------
+
+/// What the backward sweep needs of one step (kinds: first review, same-day review, lapse,
+/// recall). Values are those of the forward pass.
+struct StepRecord {
+  enum Kind : std::uint8_t { First, ShortTerm, Lapse, Recall };
+  Kind kind = First;
+  int rating = 0;
+  bool s_inside = true;  ///< new S not clamped
+  bool d_inside = true;  ///< new D not clamped
+  double s = 0.0;        ///< memory before the step
+  double d = 0.0;
+  double t = 0.0;        ///< delta_t
+  double damped = 0.0;   ///< D after damping, before mean reversion
+  // Forgetting curve (Lapse, Recall): base = 1 + factor t/S, ln base, R.
+  double base = 0.0, log_base = 0.0, r = 0.0;
+  // ShortTerm: P = S^-w19, SInc = e^(..) P, ln S. Recall: Q = S^-w9, e^((1-R) w10), g0 = growth
+  // before the Hard/Easy factor, ln S, new S factor. Lapse: A = D^-w12, (S+1)^w13, e^((1-R) w14),
+  // ln D, ln(S+1), whether S / e^(w17 w18) was the smaller.
+  double p1 = 0.0, p2 = 0.0, p3 = 0.0, log1 = 0.0, log2 = 0.0;
+  bool floor_taken = false;
+};
+
+/// Adjoints of the loss with respect to the parameters and to the Derived terms; the latter
+/// are folded into the parameters once per batch (add_derived).
+struct Adjoints {
+  Weights w{};
+  double decay = 0.0;
+  double factor = 0.0;
+  double exp_w8 = 0.0;
+  double again_divisor = 0.0;
+  std::array<double, 4> d0{};
+  std::array<double, 4> short_term{};
+};
+
+/// R = e^(decay ln(1 + factor t/S)) with the records for its adjoint.
+void forward_curve(const Derived& k, double t, double s, StepRecord& rec) {
+  rec.base = 1.0 + k.factor * t / s;
+  rec.log_base = std::log(rec.base);
+  rec.r = std::exp(k.decay * rec.log_base);
+}
+
+/// Adds the adjoints of R's inputs (S, decay, factor) given R's adjoint `ar`; returns dL/dS.
+double backward_curve(const Derived& k, double t, double s, double base, double log_base, double r, double ar,
+                      Adjoints& a) {
+  const double ab = ar * k.decay * r / base;
+  a.decay += ar * r * log_base;
+  a.factor += ab * t / s;
+  return ab * (-k.factor * t / (s * s));
+}
+
+/// step() again, keeping a record; the same formulas, with S^x written e^(x ln S) where the
+/// logarithm is needed for the adjoint anyway.
+Memory forward_step(const Weights& w, const Derived& k, double t, int rating, const Memory& m, bool first,
+                    StepRecord& rec) {
+  const auto gi = static_cast<std::size_t>(rating - 1);
+  rec.rating = rating;
+  rec.s = m.s;
+  rec.d = m.d;
+  rec.t = t;
+  if (first) {
+    rec.kind = StepRecord::First;
+    rec.s_inside = inside(w[gi], kSMin, kSMax);
+    rec.d_inside = inside(k.d0[gi], kDMin, kDMax);
+    return {clamp_(w[gi], kSMin, kSMax), clamp_(k.d0[gi], kDMin, kDMax)};
+  }
+  const double s = m.s;
+  const double d = m.d;
+  double new_s = 0.0;
+  if (t == 0.0) {
+    rec.kind = StepRecord::ShortTerm;
+    rec.log1 = std::log(s);
+    rec.p1 = std::exp(-w[19] * rec.log1);
+    rec.p2 = k.short_term[gi] * rec.p1;
+    rec.floor_taken = rating >= 2 && rec.p2 < 1.0;  // max(SInc, 1) took the constant
+    new_s = s * (rec.floor_taken ? 1.0 : rec.p2);
+  } else if (rating == 1) {
+    rec.kind = StepRecord::Lapse;
+    forward_curve(k, t, s, rec);
+    rec.log1 = std::log(d);
+    rec.log2 = std::log(s + 1.0);
+    rec.p1 = std::exp(-w[12] * rec.log1);
+    rec.p2 = std::exp(w[13] * rec.log2);
+    rec.p3 = std::exp((1.0 - rec.r) * w[14]);
+    const double pls = w[11] * rec.p1 * (rec.p2 - 1.0) * rec.p3;
+    const double floor_s = s / k.again_divisor;
+    rec.floor_taken = floor_s < pls;
+    new_s = rec.floor_taken ? floor_s : pls;
+  } else {
+    rec.kind = StepRecord::Recall;
+    forward_curve(k, t, s, rec);
+    rec.log1 = std::log(s);
+    rec.p1 = std::exp(-w[9] * rec.log1);
+    rec.p2 = std::exp((1.0 - rec.r) * w[10]);
+    rec.p3 = k.exp_w8 * (11.0 - d) * rec.p1 * (rec.p2 - 1.0);
+    const double h = rating == 2 ? w[15] : (rating == 4 ? w[16] : 1.0);
+    new_s = s * (rec.p3 * h + 1.0);
+  }
+  const double reverted = next_difficulty(w, k, d, static_cast<double>(rating), &rec.damped);
+  rec.s_inside = inside(new_s, kSMin, kSMax);
+  rec.d_inside = inside(reverted, kDMin, kDMax);
+  return {clamp_(new_s, kSMin, kSMax), clamp_(reverted, kDMin, kDMax)};
+}
+
+/// The adjoint of forward_step: given dL/d(new S) and dL/d(new D) (after the clamps), adds
+/// the parameter adjoints to `a` and returns dL/dS, dL/dD of the memory before the step.
+Memory backward_step(const Weights& w, const Derived& k, const StepRecord& rec, Memory adj_out, Adjoints& a) {
+  const double as = rec.s_inside ? adj_out.s : 0.0;
+  const double ad = rec.d_inside ? adj_out.d : 0.0;
+  const auto gi = static_cast<std::size_t>(rec.rating - 1);
+  if (rec.kind == StepRecord::First) {
+    a.w[gi] += as;
+    a.d0[gi] += ad;
+    return {};
+  }
+  const double g = static_cast<double>(rec.rating);
+  const double s = rec.s;
+  const double d = rec.d;
+  // D: reverted = w7 (D0(4) - damped) + damped; damped = D + (-w6 (G-3)) (10 - D) / 9.
+  a.w[7] += ad * (k.d0[3] - rec.damped);
+  a.d0[3] += ad * w[7];
+  const double a_damped = ad * (1.0 - w[7]);
+  a.w[6] += a_damped * (-(g - 3.0) * (10.0 - d) / 9.0);
+  Memory adj{0.0, a_damped * (1.0 + w[6] * (g - 3.0) / 9.0)};
+  switch (rec.kind) {
+    case StepRecord::ShortTerm: {  // new S = S * SInc, SInc = e^(w17 (G-3+w18)) S^-w19
+      if (rec.floor_taken) {
+        adj.s += as;
+        break;
+      }
+      adj.s += as * rec.p2;
+      const double a_sinc = as * s;
+      a.short_term[gi] += a_sinc * rec.p1;
+      const double ap = a_sinc * k.short_term[gi];
+      adj.s += ap * rec.p1 * (-w[19]) / s;
+      a.w[19] += ap * (-rec.p1 * rec.log1);
+      break;
+    }
+    case StepRecord::Lapse: {  // new S = min(w11 D^-w12 ((S+1)^w13 - 1) e^((1-R) w14), S / e^(w17 w18))
+      if (rec.floor_taken) {
+        adj.s += as / k.again_divisor;
+        a.again_divisor += as * (-(s / k.again_divisor) / k.again_divisor);
+        break;
+      }
+      const double b = rec.p2 - 1.0;
+      a.w[11] += as * rec.p1 * b * rec.p3;
+      const double a_a = as * w[11] * b * rec.p3;
+      const double a_b = as * w[11] * rec.p1 * rec.p3;
+      const double a_c = as * w[11] * rec.p1 * b;
+      adj.d += a_a * rec.p1 * (-w[12]) / d;
+      a.w[12] += a_a * (-rec.p1 * rec.log1);
+      adj.s += a_b * rec.p2 * w[13] / (s + 1.0);
+      a.w[13] += a_b * rec.p2 * rec.log2;
+      a.w[14] += a_c * rec.p3 * (1.0 - rec.r);
+      const double ar = a_c * rec.p3 * (-w[14]);
+      adj.s += backward_curve(k, rec.t, s, rec.base, rec.log_base, rec.r, ar, a);
+      break;
+    }
+    case StepRecord::Recall: {  // new S = S (g0 h + 1), g0 = e^w8 (11 - D) S^-w9 (e^((1-R) w10) - 1)
+      const double h = rec.rating == 2 ? w[15] : (rec.rating == 4 ? w[16] : 1.0);
+      adj.s += as * (rec.p3 * h + 1.0);
+      const double a_growth = as * s;
+      if (rec.rating == 2) a.w[15] += a_growth * rec.p3;
+      if (rec.rating == 4) a.w[16] += a_growth * rec.p3;
+      const double a_g0 = a_growth * h;
+      const double x = rec.p2 - 1.0;
+      a.exp_w8 += a_g0 * (11.0 - d) * rec.p1 * x;
+      adj.d += -a_g0 * k.exp_w8 * rec.p1 * x;
+      const double a_q = a_g0 * k.exp_w8 * (11.0 - d) * x;
+      const double a_x = a_g0 * k.exp_w8 * (11.0 - d) * rec.p1;
+      adj.s += a_q * rec.p1 * (-w[9]) / s;
+      a.w[9] += a_q * (-rec.p1 * rec.log1);
+      a.w[10] += a_x * rec.p2 * (1.0 - rec.r);
+      const double ar = a_x * rec.p2 * (-w[10]);
+      adj.s += backward_curve(k, rec.t, s, rec.base, rec.log_base, rec.r, ar, a);
+      break;
+    }
+    case StepRecord::First:
+      break;
+  }
+  return adj;
+}
+
+/// Folds the adjoints of the Derived terms into the parameters' and adds all to `grad`.
+void add_derived(const Weights& w, const Derived& k, const Adjoints& a, Weights& grad) {
+  Weights g = a.w;
+  // factor = e^(ln 0.9 / decay) - 1, decay = -w20.
+  const double dfactor_ddecay = (k.factor + 1.0) * (-std::log(0.9)) / (k.decay * k.decay);
+  g[20] -= a.decay + a.factor * dfactor_ddecay;
+  g[8] += a.exp_w8 * k.exp_w8;
+  g[17] += a.again_divisor * k.again_divisor * w[18];
+  g[18] += a.again_divisor * k.again_divisor * w[17];
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double gm1 = static_cast<double>(i);  // G - 1
+    g[4] += a.d0[i];
+    g[5] += a.d0[i] * (-gm1 * std::exp(w[5] * gm1));
+    const double e = k.short_term[i];
+    g[17] += a.short_term[i] * e * ((gm1 - 2.0) + w[18]);
+    g[18] += a.short_term[i] * e * w[17];
+  }
+  for (std::size_t i = 0; i < kN; ++i) grad[i] += g[i];
 }
 
 /// Binary cross-entropy with the probability kept off 0 and 1 (log of 0 is -inf).
@@ -235,17 +331,32 @@ constexpr std::size_t kMinItemsPerThread = 64;
 /// Sum of weight_k * BCE over batch[begin, end) and its gradient (added to `grad`).
 double gradient_sum(const Weights& w, const std::vector<const FsrsItem*>& batch, const std::vector<double>& item_weights,
                     std::size_t begin, std::size_t end, Weights& grad) {
-  const Params<Var> wv = leaf_vars(w);
+  const Derived k(w);
+  Adjoints a;
+  std::vector<StepRecord> records;
   double sum = 0.0;
-  for (std::size_t k = begin; k < end; ++k) {
-    const Var p = predict_t(wv, *batch[k]);
-    const bool y = batch[k]->recalled();
-    sum += item_weights[k] * bce(p.v, y);
-    const double q = std::clamp(p.v, 1e-12, 1.0 - 1e-12);
-    const bool inside = q == p.v;
-    const double dl_dp = inside ? (y ? -1.0 / q : 1.0 / (1.0 - q)) : 0.0;
-    backward(p, item_weights[k] * dl_dp, grad);
+  for (std::size_t j = begin; j < end; ++j) {
+    const FsrsItem& item = *batch[j];
+    const std::size_t n = item.reviews.size() - 1;  // steps before the predicted review
+    records.resize(n);
+    Memory m;
+    for (std::size_t i = 0; i < n; ++i) {
+      m = forward_step(w, k, static_cast<double>(item.reviews[i].delta_t), item.reviews[i].rating, m, i == 0, records[i]);
+    }
+    StepRecord last;
+    const double t = static_cast<double>(item.current().delta_t);
+    const double s = clamp_(m.s, kSMin, kSMax);  // a no-op after a step; 0.001 for an item of one review
+    forward_curve(k, t, s, last);
+    const double p = last.r;
+    const bool y = item.recalled();
+    sum += item_weights[j] * bce(p, y);
+    const double q = std::clamp(p, 1e-12, 1.0 - 1e-12);
+    const double dl_dp = q == p ? (y ? -1.0 / q : 1.0 / (1.0 - q)) : 0.0;
+    const double adj_s = backward_curve(k, t, s, last.base, last.log_base, last.r, item_weights[j] * dl_dp, a);
+    Memory adj{inside(m.s, kSMin, kSMax) ? adj_s : 0.0, 0.0};
+    for (std::size_t i = n; i-- > 0;) adj = backward_step(w, k, records[i], adj, a);
   }
+  add_derived(w, k, a, grad);
   return sum;
 }
 
@@ -331,11 +442,73 @@ std::string count_text(std::size_t n, const char* what) { return std::to_string(
 }  // namespace
 
 fsrs::MemoryState memory_after(const Weights& w, const std::vector<revlog::FsrsReview>& reviews) {
-  const Memory<double> m = run(w, Derived<double>(w), reviews, reviews.size());
+  const Memory m = run(w, Derived(w), reviews, 0, reviews.size(), {});
   return {m.s, m.d};
 }
 
-double predict(const Weights& w, const FsrsItem& item) { return predict_t(w, item); }
+double predict(const Weights& w, const FsrsItem& item) { return predict_with(w, Derived(w), item); }
+
+namespace {
+
+/// A 64-bit hash of a review sequence, extended one (rating, delta_t) pair at a time
+/// (multiply-rotate mixing; equal sequences give equal hashes, and every match is verified).
+std::uint64_t extend_hash(std::uint64_t h, const revlog::FsrsReview& r) {
+  const std::uint64_t v = (static_cast<std::uint64_t>(r.delta_t) << 8U) | static_cast<std::uint8_t>(r.rating);
+  h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29U);
+}
+constexpr std::uint64_t kHashBasis = 14695981039346656037ULL;
+
+}  // namespace
+
+PredictionPlan::PredictionPlan(std::vector<const FsrsItem*> items)
+    : m_items(std::move(items)), m_parent(m_items.size(), kNone), m_is_parent(m_items.size(), false) {
+  std::unordered_map<std::uint64_t, std::size_t> by_reviews;  // hash of all reviews -> an item
+  by_reviews.reserve(m_items.size());
+  for (std::size_t i = 0; i < m_items.size(); ++i) {
+    std::uint64_t h = kHashBasis;
+    for (const auto& r : m_items[i]->reviews) h = extend_hash(h, r);
+    by_reviews.emplace(h, i);
+  }
+  std::vector<std::uint64_t> prefix;
+  for (std::size_t i = 0; i < m_items.size(); ++i) {
+    const auto& reviews = m_items[i]->reviews;
+    if (reviews.size() < 3) continue;  // a parent has 2+ reviews and is shorter than the history
+    prefix.assign(1, kHashBasis);
+    for (std::size_t k = 0; k + 1 < reviews.size(); ++k) prefix.push_back(extend_hash(prefix.back(), reviews[k]));
+    // The longest item whose reviews are this item's first len (< history length + 1).
+    for (std::size_t len = reviews.size() - 1; len >= 2; --len) {
+      const auto it = by_reviews.find(prefix[len]);
+      if (it == by_reviews.end()) continue;
+      const auto& other = m_items[it->second]->reviews;
+      if (other.size() == len && std::equal(other.begin(), other.end(), reviews.begin())) {
+        m_parent[i] = it->second;
+        m_is_parent[it->second] = true;
+        break;
+      }
+    }
+  }
+  m_order.resize(m_items.size());
+  std::iota(m_order.begin(), m_order.end(), std::size_t{0});
+  std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
+    return m_items[a]->reviews.size() < m_items[b]->reviews.size();
+  });
+}
+
+std::vector<double> PredictionPlan::predict(const Weights& w) const {
+  const Derived k(w);
+  std::vector<double> p(m_items.size());
+  std::vector<Memory> after_all(m_items.size());  // memory after every review (parents only)
+  for (const std::size_t i : m_order) {
+    const auto& reviews = m_items[i]->reviews;
+    const std::size_t parent = m_parent[i];
+    const std::size_t from = parent == kNone ? 0 : m_items[parent]->reviews.size();
+    const Memory m = run(w, k, reviews, from, reviews.size() - 1, parent == kNone ? Memory{} : after_all[parent]);
+    p[i] = forgetting_curve(k, static_cast<double>(reviews.back().delta_t), clamp_(m.s, kSMin, kSMax));
+    if (m_is_parent[i]) after_all[i] = run(w, k, reviews, reviews.size() - 1, reviews.size(), m);
+  }
+  return p;
+}
 
 Weights clip_for_training(const Weights& w, std::size_t num_relearning_steps) {
   double ceiling = 2.0;
@@ -453,14 +626,26 @@ std::array<double, 4> pretrain(const std::vector<FsrsItem>& pretrain_set, double
   return smooth_and_fill(stability, rating_count);
 }
 
+namespace {
+
+/// Sum over `batch`, in order, of item_weights[k] * BCE(p[k], label k).
+double weighted_bce_sum(const double* p, const std::vector<const FsrsItem*>& batch,
+                        const std::vector<double>& item_weights) {
+  double sum = 0.0;
+  for (std::size_t k = 0; k < batch.size(); ++k) sum += item_weights[k] * bce(p[k], batch[k]->recalled());
+  return sum;
+}
+
+}  // namespace
+
 double batch_loss(const Weights& w, const std::vector<const FsrsItem*>& batch, const std::vector<double>& item_weights,
                   const Weights& w_init, double gamma, std::size_t total, Weights* gradient) {
   if (gradient != nullptr) gradient->fill(0.0);
   double sum = 0.0;
   if (gradient == nullptr) {
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-      sum += item_weights[k] * bce(predict(w, *batch[k]), batch[k]->recalled());
-    }
+    std::vector<double> p(batch.size());
+    for (std::size_t k = 0; k < batch.size(); ++k) p[k] = predict(w, *batch[k]);
+    sum = weighted_bce_sum(p.data(), batch, item_weights);
   } else {
     // Two halves, each summed in item order and then added half 0 + half 1: the same
     // result whether the second half runs on a second thread (2+ cores) or not.
@@ -559,6 +744,9 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
     batches.push_back(std::move(b));
   }
   const std::size_t total = train.size();
+  std::vector<const FsrsItem*> in_batch_order;
+  for (const Batch& b : batches) in_batch_order.insert(in_batch_order.end(), b.items.begin(), b.items.end());
+  const PredictionPlan plan(std::move(in_batch_order));
   const int epochs = std::max(config.epochs, 1);
   const double iterations = static_cast<double>((total / bs + 1) * static_cast<std::size_t>(epochs));
 
@@ -597,21 +785,14 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
       w = clip_for_training(w, config.num_relearning_steps);
       report(step_count / total_steps * 0.99);
     }
-    // Per-batch losses (the second half of the batches on a second thread), summed in batch
-    // order: the same figure with one thread or two.
+    // The training loss of the epoch: every item predicted once (items that continue a shorter
+    // item's history start from its memory), then per-batch sums in batch order.
+    const std::vector<double> p = plan.predict(w);
     std::vector<double> batch_losses(batches.size());
-    const auto score = [&](std::size_t from, std::size_t to) {
-      for (std::size_t k = from; k < to; ++k) {
-        batch_losses[k] = batch_loss(w, batches[k].items, batches[k].weights, init, config.gamma, total, nullptr);
-      }
-    };
-    const std::size_t half = batches.size() / 2;
-    if (half > 0 && std::thread::hardware_concurrency() > 1) {
-      std::thread second(score, half, batches.size());
-      score(0, half);
-      second.join();
-    } else {
-      score(0, batches.size());
+    for (std::size_t k = 0, at = 0; k < batches.size(); at += batches[k].items.size(), ++k) {
+      const double scale = config.gamma * static_cast<double>(batches[k].items.size()) / static_cast<double>(total);
+      batch_losses[k] = weighted_bce_sum(p.data() + at, batches[k].items, batches[k].weights) +
+                        penalty(w, init, scale, nullptr);
     }
     const double loss = std::accumulate(batch_losses.begin(), batch_losses.end(), 0.0) / static_cast<double>(total);
     if (loss < best_loss) {

@@ -140,16 +140,12 @@ TEST(Optimizer, LossOfDefaultsOnHandComputedHistory) {
   EXPECT_NEAR(loss, 5.19538962, 1e-8);  // -ln 0.88094796 - 2 ln(1 - 0.92068408)
 }
 
-TEST(Optimizer, GradientMatchesFiniteDifferences) {
-  Weights w = {0.4, 1.8, 4.0, 14.0, 6.0, 0.6, 2.5, 0.05, 1.7, 0.12, 0.9, 1.7, 0.08, 0.35, 1.4, 0.5, 2.2, 0.45, 0.15, 0.1, 0.25};
-  Weights w_init = kDefaultWeights;
-  const std::vector<FsrsItem> items = {
-      item_of({{1, 0}, {3, 0}, {3, 1}}), item_of({{2, 0}, {3, 2}, {2, 5}, {1, 9}}),
-      item_of({{4, 0}, {3, 8}, {4, 20}}), item_of({{3, 0}, {1, 3}, {2, 0}, {3, 1}, {3, 4}}),
-      item_of({{1, 0}, {1, 0}, {3, 0}, {3, 2}})};
+/// Checks batch_loss's gradient against central finite differences for every parameter.
+void expect_gradient_matches_finite_differences(const Weights& w, const std::vector<FsrsItem>& items,
+                                                const std::vector<double>& weights) {
+  const Weights w_init = kDefaultWeights;
   std::vector<const FsrsItem*> batch;
   for (const auto& i : items) batch.push_back(&i);
-  const std::vector<double> weights = {0.25, 0.5, 0.75, 1.0, 0.3};
   Weights grad{};
   (void)optimizer::batch_loss(w, batch, weights, w_init, 1.0, 40, &grad);
   for (std::size_t i = 0; i < 21; ++i) {
@@ -162,6 +158,56 @@ TEST(Optimizer, GradientMatchesFiniteDifferences) {
                        optimizer::batch_loss(down, batch, weights, w_init, 1.0, 40, nullptr)) /
                       (2.0 * h);
     EXPECT_NEAR(grad[i], fd, 1e-5 * std::max(1.0, std::abs(fd))) << "w" << i;
+  }
+}
+
+TEST(Optimizer, GradientMatchesFiniteDifferences) {
+  // Same-day reviews (with and without the max(SInc, 1) floor), recalls, a lapse where PLS is
+  // the smaller, D clamped at 1 after Easy.
+  const Weights w = {0.4, 1.8, 4.0, 14.0, 6.0, 0.6, 2.5, 0.05, 1.7, 0.12, 0.9, 1.7, 0.08, 0.35, 1.4, 0.5, 2.2, 0.45, 0.15, 0.1, 0.25};
+  expect_gradient_matches_finite_differences(
+      w,
+      {item_of({{1, 0}, {3, 0}, {3, 1}}), item_of({{2, 0}, {3, 2}, {2, 5}, {1, 9}}),
+       item_of({{4, 0}, {3, 8}, {4, 20}}), item_of({{3, 0}, {1, 3}, {2, 0}, {3, 1}, {3, 4}}),
+       item_of({{1, 0}, {1, 0}, {3, 0}, {3, 2}})},
+      {0.25, 0.5, 0.75, 1.0, 0.3});
+}
+
+TEST(Optimizer, GradientMatchesFiniteDifferencesAtFloorsAndClamps) {
+  // Large w17 * w18: lapses where S / e^(w17 w18) is the smaller (the floor), including after a
+  // same-day Again; Easy runs with D held at 1 by its clamp; Hard same-day reviews on the
+  // SInc floor.
+  Weights w = {0.4, 1.8, 4.0, 14.0, 6.0, 0.6, 3.5, 0.002, 1.7, 0.12, 0.9, 1.7, 0.08, 0.35, 1.4, 0.5, 2.2, 1.2, 0.9, 0.1, 0.25};
+  expect_gradient_matches_finite_differences(
+      w,
+      {item_of({{1, 0}, {1, 1}, {1, 1}, {1, 2}, {1, 1}, {3, 3}}),
+       item_of({{4, 0}, {4, 0}, {4, 3}, {4, 30}, {4, 100}, {3, 200}}),
+       item_of({{3, 0}, {2, 0}, {2, 0}, {3, 0}, {1, 2}, {3, 5}}),
+       item_of({{1, 0}, {1, 5}, {1, 0}, {1, 20}, {1, 60}, {1, 3}, {3, 1}})},
+      {1.0, 0.5, 0.8, 0.6});
+}
+
+TEST(Optimizer, PredictionPlanGivesExactlyPredict) {
+  // Items continuing shorter ones (B after A, C after B, F after E, given out of order), a
+  // duplicate of A from another card, one whose ancestors are missing (E), one of a single
+  // earlier review, and a same-day review between A and B.
+  const std::vector<FsrsItem> items = {
+      item_of({{3, 0}, {3, 2}, {3, 0}, {2, 5}, {1, 10}}),           // C
+      item_of({{3, 0}, {3, 2}}),                                    // A
+      item_of({{1, 0}, {4, 0}, {3, 3}, {3, 7}, {3, 20}, {3, 40}}),  // F
+      item_of({{3, 0}, {3, 2}, {3, 0}, {2, 5}}),                    // B
+      item_of({{3, 0}, {3, 2}}),                                    // A again
+      item_of({{1, 0}, {4, 0}, {3, 3}, {3, 7}, {3, 20}}),           // E
+      item_of({{2, 0}, {1, 0}, {3, 0}, {4, 4}}),
+  };
+  std::vector<const FsrsItem*> ptrs;
+  for (const auto& i : items) ptrs.push_back(&i);
+  const optimizer::PredictionPlan plan(ptrs);
+  for (const Weights& w : {kDefaultWeights, Weights{0.4, 1.8, 4.0, 14.0, 6.0, 0.6, 3.5, 0.002, 1.7, 0.12, 0.9, 1.7, 0.08,
+                                                    0.35, 1.4, 0.5, 2.2, 1.2, 0.9, 0.1, 0.25}}) {
+    const std::vector<double> p = plan.predict(w);
+    ASSERT_EQ(p.size(), items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(p[i], optimizer::predict(w, items[i])) << i;
   }
 }
 
@@ -256,9 +302,14 @@ TEST(OptimizerSim2000, MatchesFsrsRsFit) {
     ref_w[i] = ref["fitted_w_full"][i].get<double>();
     true_w[i] = ref["true_w"][i].get<double>();
   }
+  std::vector<const FsrsItem*> ptrs;
+  for (const auto& item : items) ptrs.push_back(&item);
+  const optimizer::PredictionPlan plan(ptrs);
   auto unweighted = [&](const Weights& w) {
     std::vector<double> p;
     for (const auto& item : items) p.push_back(optimizer::predict(w, item));
+    // The plan that fit() and evaluate() use gives the same numbers, bit for bit.
+    EXPECT_EQ(plan.predict(w), p);
     return evaluate::metrics(items, p, std::vector<double>(items.size(), 1.0)).log_loss;
   };
   const auto& js = ref["js_unweighted_log_loss"];
