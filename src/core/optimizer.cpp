@@ -463,22 +463,27 @@ constexpr std::uint64_t kHashBasis = 14695981039346656037ULL;
 
 PredictionPlan::PredictionPlan(std::vector<const FsrsItem*> items)
     : m_items(std::move(items)), m_parent(m_items.size(), kNone), m_is_parent(m_items.size(), false) {
+  // One pass over the reviews: hashes of every prefix of every item (offsets[i] .. offsets[i+1]
+  // holds item i's prefixes of length 0..n), the full sequence's hash indexed.
+  std::vector<std::size_t> offsets(m_items.size() + 1, 0);
+  for (std::size_t i = 0; i < m_items.size(); ++i) offsets[i + 1] = offsets[i] + m_items[i]->reviews.size() + 1;
+  std::vector<std::uint64_t> prefix(offsets.back());
   std::unordered_map<std::uint64_t, std::size_t> by_reviews;  // hash of all reviews -> an item
   by_reviews.reserve(m_items.size());
   for (std::size_t i = 0; i < m_items.size(); ++i) {
-    std::uint64_t h = kHashBasis;
-    for (const auto& r : m_items[i]->reviews) h = extend_hash(h, r);
-    by_reviews.emplace(h, i);
+    std::uint64_t* h = prefix.data() + offsets[i];
+    h[0] = kHashBasis;
+    const auto& reviews = m_items[i]->reviews;
+    for (std::size_t k = 0; k < reviews.size(); ++k) h[k + 1] = extend_hash(h[k], reviews[k]);
+    by_reviews.emplace(h[reviews.size()], i);
   }
-  std::vector<std::uint64_t> prefix;
   for (std::size_t i = 0; i < m_items.size(); ++i) {
     const auto& reviews = m_items[i]->reviews;
     if (reviews.size() < 3) continue;  // a parent has 2+ reviews and is shorter than the history
-    prefix.assign(1, kHashBasis);
-    for (std::size_t k = 0; k + 1 < reviews.size(); ++k) prefix.push_back(extend_hash(prefix.back(), reviews[k]));
-    // The longest item whose reviews are this item's first len (< history length + 1).
+    const std::uint64_t* h = prefix.data() + offsets[i];
+    // The longest item whose reviews are this item's first len (len < its review count).
     for (std::size_t len = reviews.size() - 1; len >= 2; --len) {
-      const auto it = by_reviews.find(prefix[len]);
+      const auto it = by_reviews.find(h[len]);
       if (it == by_reviews.end()) continue;
       const auto& other = m_items[it->second]->reviews;
       if (other.size() == len && std::equal(other.begin(), other.end(), reviews.begin())) {
