@@ -102,7 +102,7 @@ struct CardRef {
 };
 
 struct Counts {
-  int new_left = 0, reviews_left = 0;
+  core::SessionLimits left{0, 0};  ///< what today's limits still allow, overall and per bank
   std::int64_t today = 0;
   TimestampMs day_end = 0;
 };
@@ -295,8 +295,13 @@ struct Controller::Impl {
     c.today = core::study_day(t, clock);
     const TimestampMs from = core::study_day_start(c.today, clock);
     c.day_end = core::study_day_start(c.today + 1, clock);
-    c.new_left = std::max(0, learner_opts.new_cards_per_day - progress.count_new_cards(config.learner, from, c.day_end));
-    c.reviews_left = std::max(0, learner_opts.max_reviews_per_day - progress.count_reviews(config.learner, from, c.day_end));
+    const core::DoneToday done{progress.count_new_cards(config.learner, from, c.day_end),
+                               progress.count_reviews(config.learner, from, c.day_end)};
+    std::map<std::string, core::StudyOptions> banks;
+    for (const auto& [id, values] : bank_overrides) banks.emplace(id, options_for_bank(id));
+    const auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
+                                       : progress.done_by_bank(config.learner, from, c.day_end);
+    c.left = core::daily_limits(learner_opts, done, banks, by_bank);
     return c;
   }
 
@@ -317,7 +322,7 @@ struct Controller::Impl {
         return none;
       }
     }();
-    int total_new = 0, total_due = 0;
+    std::map<std::string, int> new_by_bank, due_by_bank;  // before the limits
     for (const auto& load : loads) {
       BankRow row;
       row.path = load.path;
@@ -343,32 +348,34 @@ struct Controller::Impl {
           case core::StudyKind::NotDue: break;
         }
       }
-      total_new += row.new_count;
-      total_due += row.due_count;
+      new_by_bank[row.id] += row.new_count;
+      due_by_bank[row.id] += row.due_count;
       home.learning_due += row.learning_count;
-      row.new_count = std::min(row.new_count, limits.new_left);
-      row.due_count = std::min(row.due_count, limits.reviews_left);
+      // What a session over this bank alone would take: its own limits within the learner's.
+      row.new_count = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, {{row.id, row.new_count}});
+      row.due_count = core::limited_count(limits.left.reviews, limits.left.group_reviews, {{row.id, row.due_count}});
       home.banks.push_back(std::move(row));
     }
-    home.new_available = std::min(total_new, limits.new_left);
-    home.review_due = std::min(total_due, limits.reviews_left);
+    home.new_available = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, new_by_bank);
+    home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
   }
 
   /// Learning cards due before the end of today plus the reviews today's limit allows.
   int remaining_due_today() {
     const TimestampMs t = now();
     const Counts limits = limits_left(t);
-    int learning = 0, due = 0;
+    int learning = 0;
+    std::map<std::string, int> due;  // bank id -> Review cards due today
     for (const auto& [key, ref] : cards) {
       if (suspended(key)) continue;
       switch (core::classify_for_study(state_of(key), limits.day_end, limits.today, clock())) {
         case core::StudyKind::Learning: ++learning; break;
-        case core::StudyKind::Review: ++due; break;
+        case core::StudyKind::Review: ++due[bank_of_key(key)]; break;
         case core::StudyKind::New:
         case core::StudyKind::NotDue: break;
       }
     }
-    return learning + std::min(due, limits.reviews_left);
+    return learning + core::limited_count(limits.left.reviews, limits.left.group_reviews, due);
   }
 
   /// The cached schedule of a card, none if the learner never studied it.
@@ -405,8 +412,8 @@ struct Controller::Impl {
       }
     }
     if (config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, config.learner);
-    core::Session s(std::move(candidates), t, clock(), core::SessionLimits{limits.new_left, limits.reviews_left},
-                    static_cast<std::uint64_t>(t), core::to_session_rules(learner_opts));
+    core::Session s(std::move(candidates), t, clock(), limits.left, static_cast<std::uint64_t>(t),
+                    core::to_session_rules(learner_opts));
     if (s.phase() == core::SessionPhase::Finished) {
       message = "Nothing to study right now: no card is due and today's new cards are done.";
       refresh_home();

@@ -187,6 +187,21 @@ SessionRules to_session_rules(const StudyOptions& o) {
   return r;
 }
 
+SessionLimits daily_limits(const StudyOptions& learner, const DoneToday& done,
+                           const std::map<std::string, StudyOptions>& banks,
+                           const std::map<std::string, DoneToday>& done_by_bank) {
+  SessionLimits l;
+  l.new_cards = std::max(0, learner.new_cards_per_day - done.new_cards);
+  l.reviews = std::max(0, learner.max_reviews_per_day - done.reviews);
+  for (const auto& [id, o] : banks) {
+    const auto it = done_by_bank.find(id);
+    const DoneToday d = it == done_by_bank.end() ? DoneToday{} : it->second;
+    l.group_new_cards[id] = std::max(0, o.new_cards_per_day - d.new_cards);
+    l.group_reviews[id] = std::max(0, o.max_reviews_per_day - d.reviews);
+  }
+  return l;
+}
+
 std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOptions& o) {
   std::string weights;
   for (const double w : o.weights) {
@@ -287,9 +302,9 @@ std::vector<std::string> apply_key_values(StudyOptions& options,
 }
 
 bool is_bank_overridable(std::string_view key) {
-  static constexpr std::array<std::string_view, 8> kKeys = {
-      "desired_retention", "learning_steps", "relearning_steps", "maximum_interval",
-      "fuzz",              "leech_threshold", "leech_action",    "weights"};
+  static constexpr std::array<std::string_view, 10> kKeys = {
+      "desired_retention", "new_cards_per_day", "max_reviews_per_day", "learning_steps", "relearning_steps",
+      "maximum_interval",  "fuzz",              "leech_threshold",     "leech_action",   "weights"};
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 

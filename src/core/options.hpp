@@ -3,6 +3,7 @@
 // scheduler and the session. Pure: no I/O.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,7 +34,7 @@ struct StudyOptions {
   bool fuzz = false;                                 ///< spread review intervals (deterministic)
   int leech_threshold = 8;                           ///< lapses, 1 .. 99
   LeechAction leech_action = LeechAction::Tag;
-  bool bury_siblings = false;                        ///< one card per fact per study day
+  bool bury_siblings = true;                         ///< one card per fact per study day
   ReviewOrder review_order = ReviewOrder::LowestRetrievability;
   int learn_ahead_minutes = 20;                      ///< 0 .. 1440
   std::vector<double> weights;                       ///< 21 FSRS-6 parameters; empty = defaults
@@ -69,6 +70,23 @@ struct OptionProblem {
 /// The session rules: backlog order, learn-ahead limit (minutes -> ms), bury siblings.
 [[nodiscard]] SessionRules to_session_rules(const StudyOptions& options);
 
+/// What was already done on the current study day, for the daily limits.
+struct DoneToday {
+  int new_cards = 0;  ///< distinct cards first reviewed today
+  int reviews = 0;    ///< reviews recorded today (all states, as Anki counts them)
+  friend bool operator==(const DoneToday&, const DoneToday&) = default;
+};
+
+/// Today's SessionLimits: overall new_cards = learner.new_cards_per_day - done.new_cards and
+/// reviews = learner.max_reviews_per_day - done.reviews; for every bank in `banks` (bank id ->
+/// the bank's effective options, see is_bank_overridable) group caps of that bank's own
+/// limits minus what was done in that bank today (`done_by_bank`, missing = nothing). All
+/// values are clamped at 0. Example: learner 20 new/day, bank A 5, 3 new cards of A and 4 of
+/// B done today -> new_cards 13, group_new_cards {A: 2}.
+[[nodiscard]] SessionLimits daily_limits(const StudyOptions& learner, const DoneToday& done,
+                                         const std::map<std::string, StudyOptions>& banks,
+                                         const std::map<std::string, DoneToday>& done_by_bank);
+
 /// The options as (key, text) pairs in a fixed order, for storage and display. Keys:
 /// desired_retention, new_cards_per_day, max_reviews_per_day, learning_steps, relearning_steps
 /// (minutes separated by spaces, "1 10"), maximum_interval, rollover_hour, time_zone, fuzz
@@ -90,8 +108,10 @@ struct OptionProblem {
 
 /// Whether a bank may override option `key`: the options that shape a card's schedule
 /// (desired_retention, learning_steps, relearning_steps, maximum_interval, fuzz,
-/// leech_threshold, leech_action, weights). The others (daily limits, time zone, rollover,
-/// order, learn-ahead, bury siblings) apply to the whole session and are the learner's only.
+/// leech_threshold, leech_action, weights) and the daily limits (new_cards_per_day,
+/// max_reviews_per_day: a bank's limit caps its own cards within the learner's, see
+/// daily_limits). The others (time zone, rollover, order, learn-ahead, bury siblings) apply
+/// to the whole session and are the learner's only.
 [[nodiscard]] bool is_bank_overridable(std::string_view key);
 
 /// Whether a lapse makes a card a leech, as Anki does: with `lapses` counted after the lapse,

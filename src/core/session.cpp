@@ -33,7 +33,22 @@ std::uint64_t fnv1a(std::string_view text) {
   return h;
 }
 
+/// The cap of `group` in `caps`, or `fallback` when the group has none; never below 0.
+std::size_t cap_of(const std::map<std::string, int>& caps, const std::string& group, std::size_t fallback) {
+  const auto it = caps.find(group);
+  return it == caps.end() ? fallback : static_cast<std::size_t>(std::max(0, it->second));
+}
+
 }  // namespace
+
+int limited_count(int total, const std::map<std::string, int>& group_caps, const std::map<std::string, int>& available) {
+  long long sum = 0;
+  for (const auto& [group, n] : available) {
+    const auto all = static_cast<std::size_t>(std::max(0, n));
+    sum += static_cast<long long>(std::min(all, cap_of(group_caps, group, all)));
+  }
+  return static_cast<int>(std::min<long long>(std::max(0, total), sum));
+}
 
 StudyKind classify_for_study(const std::optional<CardSchedule>& schedule, TimestampMs learning_before,
                              std::int64_t today, const DayClock& clock) {
@@ -119,13 +134,17 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
     return a.card_key < b.card_key;
   });
   {
-    // Take reviews in order up to the limit, burying siblings of those already taken.
+    // Take reviews in order up to the limits, burying siblings of those already taken.
     const auto review_limit = static_cast<std::size_t>(std::max(0, limits.reviews));
+    std::map<std::string, std::size_t> taken_in_group;
     std::vector<StudyCandidate> taken;
     for (auto& c : reviews) {
       if (taken.size() >= review_limit) break;
+      std::size_t& in_group = taken_in_group[c.group];
+      if (in_group >= cap_of(limits.group_reviews, c.group, review_limit)) continue;
       if (is_sibling(c)) continue;
       mark_used(c);
+      ++in_group;
       taken.push_back(std::move(c));
     }
     reviews = std::move(taken);
@@ -134,12 +153,16 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   std::vector<StudyCandidate> fresh;
   const auto new_limit = static_cast<std::size_t>(std::max(0, limits.new_cards));
   bool took = true;
+  std::map<std::string, std::size_t> fresh_in_group;
   while (fresh.size() < new_limit && took) {
     took = false;
     for (const auto& g : group_order) {
       auto& q = new_by_group[g];
+      std::size_t& in_group = fresh_in_group[g];
+      if (in_group >= cap_of(limits.group_new_cards, g, new_limit)) continue;
       while (!q.empty() && is_sibling(q.front())) q.pop_front();
       if (q.empty() || fresh.size() >= new_limit) continue;
+      ++in_group;
       mark_used(q.front());
       fresh.push_back(std::move(q.front()));
       q.pop_front();

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,15 +45,31 @@ struct SessionRules {
   /// Bury siblings: a Review or New card is left out (until the next study day) when it
   /// shares a fact id with a card already taken into this session's main queue, with a card
   /// in (re)learning, or with a card last reviewed today. Cards without fact ids are never
-  /// siblings. Learning cards are never buried.
-  bool bury_siblings = false;
+  /// siblings. Learning cards are never buried. On by default (docs/scheduling.md, "Siblings").
+  bool bury_siblings = true;
 };
 
 /// What today's limits still allow (the caller subtracts what was already done today).
+/// A card of group g is taken only while both the overall count and g's own count are below
+/// their limits (Anki's deck limits under a parent: a bank's limit caps that bank's cards
+/// within the learner's overall limit, it never adds to it).
 struct SessionLimits {
   int new_cards = 20;  ///< new cards that may be introduced; <= 0 means none
   int reviews = 200;   ///< Review-state cards that may be shown; <= 0 means none
+  /// Per group (StudyCandidate::group, the bank id): new cards that group may still
+  /// introduce; <= 0 means none. A group not listed is capped only by `new_cards`.
+  std::map<std::string, int> group_new_cards = {};
+  /// Per group: Review cards that group may still show; a group not listed: only `reviews`.
+  std::map<std::string, int> group_reviews = {};
 };
+
+/// How many cards the limits let a session take when `available` (group -> cards of that
+/// kind, New or due Review) are offered, ignoring siblings: min(total, sum over groups of
+/// min(available, group cap)), each term at least 0; `group_caps` as in SessionLimits (a
+/// group not listed is uncapped). This is the number Session takes when nothing is buried,
+/// and what the Home counts show.
+[[nodiscard]] int limited_count(int total, const std::map<std::string, int>& group_caps,
+                                const std::map<std::string, int>& available);
 
 /// How a card counts when a session or the Home screen is built.
 enum class StudyKind {
@@ -95,9 +112,11 @@ struct SessionCounts {
 ///  1. (re)learning cards due by `now + kLearnAheadMs`, earliest due first; they stay in a
 ///     separate learning queue and are shown as soon as they are due;
 ///  2. Review cards with study_day(due) <= today, lowest retrievability first (ties: earlier
-///     due, then key), at most `limits.reviews`;
-///  3. new cards, at most `limits.new_cards`, taken round-robin across groups (each group in
-///     candidate order) and spread evenly among the reviews: new card i (0-based) of N comes
+///     due, then key), at most `limits.reviews`; a card whose group has used its
+///     `limits.group_reviews` is skipped (the next one in order is taken instead);
+///  3. new cards, at most `limits.new_cards` and at most `limits.group_new_cards[g]` of group
+///     g, taken round-robin across groups (each group in candidate order) and spread evenly
+///     among the reviews: new card i (0-based) of N comes
 ///     after floor((i + 1) * R / (N + 1)) of the R reviews (Anki's "mix with reviews").
 /// Choosing the next card at time t: a learning card due by t (earliest first), else the
 /// next card of the main queue, else a learning card due by t + kLearnAheadMs (shown early,

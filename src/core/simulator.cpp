@@ -113,7 +113,8 @@ CardSchedule pass_steps(const Scheduler& scheduler, CardSchedule card) {
 
 }  // namespace
 
-SimulationResult simulate(const SimulationConfig& config) {
+SimulationResult simulate(const SimulationConfig& config, const SimulationProgress& progress,
+                          const std::atomic<bool>* cancel) {
   check_config(config);
   SchedulerOptions options = config.scheduler;
   options.clock = DayClock{"UTC", 0};
@@ -129,6 +130,7 @@ SimulationResult simulate(const SimulationConfig& config) {
   int passed = 0;
 
   for (int d = 0; d < config.days; ++d) {
+    if (cancel != nullptr && cancel->load()) throw SimulationCancelled();
     SimulationDay day;
     day.day = d;
     const TimestampMs session = kEpoch + d * kMsPerDay + kSessionOffset;
@@ -180,6 +182,7 @@ SimulationResult simulate(const SimulationConfig& config) {
     result.total_lapses += day.lapses;
     result.total_seconds += day.seconds;
     result.days.push_back(day);
+    if (progress) progress(static_cast<double>(d + 1) / static_cast<double>(config.days));
   }
   if (!cards.empty()) {
     result.end_retention = result.days.back().memorized / static_cast<double>(cards.size());

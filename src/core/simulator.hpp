@@ -2,7 +2,10 @@
 // the FSRS-6 scheduler and whose memory follows the same model. Pure: no clock, no I/O.
 #pragma once
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <stdexcept>
 #include <vector>
 
 #include "core/scheduler.hpp"
@@ -54,6 +57,15 @@ struct SimulationResult {
   double observed_retention = 0.0;
 };
 
+/// Thrown by simulate() when its cancel flag becomes true (between two simulated days).
+class SimulationCancelled : public std::runtime_error {
+ public:
+  SimulationCancelled() : std::runtime_error("simulation cancelled") {}
+};
+
+/// Receives the share of simulated days done (0..1] after each day.
+using SimulationProgress = std::function<void(double)>;
+
 /// Runs the simulation. Each day d (UTC day, reviews at 09:00): first every card due on day d
 /// (by study day, earliest due first, up to max_reviews_per_day) is reviewed: the learner recalls
 /// it with probability R = F2(elapsed days, S) drawn from the seeded PRNG (xoshiro256**, seeded
@@ -63,7 +75,10 @@ struct SimulationResult {
 /// learning steps with Good the same day. Every rating goes through core::Scheduler, so the
 /// intervals are exactly the app's (no fuzz). Throws std::invalid_argument for negative
 /// counts, days < 1, probabilities that are negative or do not sum to 1 (+-1e-6), or what
-/// Scheduler's constructor rejects.
-[[nodiscard]] SimulationResult simulate(const SimulationConfig& config);
+/// Scheduler's constructor rejects. `progress` (if set) is called after every day with
+/// (d + 1) / days; `cancel` is read before every day and throws SimulationCancelled once true.
+/// Neither changes the figures: the result depends only on `config` (seed included).
+[[nodiscard]] SimulationResult simulate(const SimulationConfig& config, const SimulationProgress& progress = {},
+                                        const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace casebook::core

@@ -421,6 +421,25 @@ int Progress::count_new_cards(const std::string& learner, core::TimestampMs from
   });
 }
 
+std::map<std::string, core::DoneToday> Progress::done_by_bank(const std::string& learner, core::TimestampMs from,
+                                                              core::TimestampMs to) {
+  return m_impl->guard("count today's reviews per bank in", [&] {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT substr(r.card_key, 1, instr(r.card_key || '/', '/') - 1) AS bank, "
+                         "count(*), count(DISTINCT CASE WHEN r.state_before = 0 THEN r.card_key END) "
+                         "FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? GROUP BY bank");
+    st.bind(1, learner);
+    st.bind(2, static_cast<std::int64_t>(from));
+    st.bind(3, static_cast<std::int64_t>(to));
+    std::map<std::string, core::DoneToday> out;
+    while (st.executeStep()) {
+      out[st.getColumn(0).getString()] = core::DoneToday{st.getColumn(2).getInt(), st.getColumn(1).getInt()};
+    }
+    return out;
+  });
+}
+
 void Progress::rebuild_card_states() {
   m_impl->guard("rebuild card states in", [&] {
     SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/card.hpp"
+#include "core/options.hpp"
 #include "core/review.hpp"
 #include "core/time.hpp"
 
@@ -87,6 +88,11 @@ class Progress {
   [[nodiscard]] int count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
   /// Number of distinct cards first reviewed (state New before) in [from, to).
   [[nodiscard]] int count_new_cards(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
+  /// Per bank (the part of the card key before the first '/'), the counts of count_new_cards
+  /// and count_reviews in [from, to), for per-bank daily limits; banks without reviews in
+  /// the range are absent. Read from review_log.card_key: no schema change was needed.
+  [[nodiscard]] std::map<std::string, core::DoneToday> done_by_bank(const std::string& learner,
+                                                                    core::TimestampMs from, core::TimestampMs to);
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
   /// the `after` state of its last review (latest reviewed_at, ties broken by the later row),

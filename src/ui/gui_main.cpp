@@ -77,7 +77,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     begin_column("##content", kMaxTextWidthEm, status_h);
     if (simulator_open && screen == app::Screen::Home) {
-      simulator_screen.draw(controller.study_options(), ui, simulator_open);
+      simulator_screen.draw(controller.settings(), ui, simulator_open, frame.busy);
     } else {
       switch (screen) {
         case app::Screen::Home:
@@ -116,7 +116,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     end_column();
     if (simulator_open && screen == app::Screen::Home) {
       ImGui::Separator();
-      ImGui::TextDisabled("Tab: next field   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: back   ·   F12: screenshot   ·   Ctrl+Q: quit");
+      ImGui::TextDisabled("Tab: next field   ·   Ctrl+B: options   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit");
     } else if (optimizing && screen == app::Screen::Settings) {
       ImGui::Separator();
       ImGui::TextDisabled("Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot");

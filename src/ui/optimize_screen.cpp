@@ -25,49 +25,35 @@ std::string metrics_cell(const std::optional<core::evaluate::Metrics>& m, bool r
 
 OptimizeScreen::OptimizeScreen(const app::AppConfig& config) : m_config(config) {}
 
-OptimizeScreen::~OptimizeScreen() { cancel_and_join(); }
-
-void OptimizeScreen::cancel_and_join() {
-  m_cancel = true;
-  if (m_worker.joinable()) m_worker.join();
-}
+OptimizeScreen::~OptimizeScreen() = default;
 
 void OptimizeScreen::start() {
-  cancel_and_join();
-  m_cancel = false;
-  m_done = false;
-  m_progress = 0.0;
   m_outcome.reset();
-  m_worker_error.clear();
   m_status.clear();
   m_manual_status.clear();
   m_result_text.clear();
-  m_running = true;
   app::ReviewLogSource source;
   source.db_path = m_config.db_path;
   source.learner = m_config.learner;
-  m_worker = std::thread([this, source] {
-    try {
-      m_log = app::load_review_log(source);
-      m_outcome = app::optimize(m_log, [this](double f) { m_progress = f; }, &m_cancel);
-      m_log.items.clear();
-    } catch (const opt::Cancelled&) {
-      m_worker_error = "Cancelled: nothing was changed.";
-    } catch (const std::exception& e) {
-      m_worker_error = std::string("The optimization failed: ") + e.what();
-    }
-    m_done = true;
+  m_job.start([source](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
+    Run run;
+    run.log = app::load_review_log(source);
+    run.outcome = app::optimize(run.log, progress, &cancel);
+    run.log.items.clear();
+    return run;
   });
 }
 
 void OptimizeScreen::collect(const app::SettingsView& view, UiContext& ui) {
-  m_worker.join();
-  m_running = false;
-  if (!m_outcome) {
-    m_status = m_worker_error;
+  std::optional<Run> run = m_job.collect();
+  if (!run) {
+    // opt::Cancelled is thrown only once cancel was asked for.
+    m_status = m_job.cancelled() ? "Cancelled: nothing was changed." : "The optimization failed: " + m_job.error();
     m_status_is_error = true;
     return;
   }
+  m_log = std::move(run->log);
+  m_outcome = std::move(run->outcome);
   const app::OptimizeOutcome& out = *m_outcome;
   m_result_text = opt::format_weights(out.fit.weights);
   m_status_is_error = false;
@@ -92,7 +78,8 @@ void OptimizeScreen::collect(const app::SettingsView& view, UiContext& ui) {
 
 bool OptimizeScreen::draw(const app::SettingsView& view, UiContext& ui, bool* busy) {
   ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;  // Enter/Esc are this screen's keys
-  if (m_running && m_done) collect(view, ui);
+  if (m_job.finished()) collect(view, ui);
+  const bool running = m_job.running();
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Optimize FSRS parameters");
   hint_text("Fits the 21 FSRS-6 parameters to your review log (learner " + m_config.learner +
@@ -100,26 +87,26 @@ bool OptimizeScreen::draw(const app::SettingsView& view, UiContext& ui, bool* bu
   ImGui::Dummy(ImVec2(0, 0.25f * em));
 
   const bool keys = !ui.typing;
-  if (styled_button("Optimize parameters (Enter)", ImVec2(0, 0), true, !m_running) ||
-      (keys && !m_running && enter_pressed())) {
+  if (styled_button("Optimize parameters (Enter)", ImVec2(0, 0), true, !running) ||
+      (keys && !running && enter_pressed())) {
     start();
   }
   ImGui::SameLine();
   bool back = false;
-  if (m_running) {
-    if (ImGui::Button("Cancel (Esc)") || (keys && escape_pressed())) m_cancel = true;
+  if (running) {
+    if (ImGui::Button("Cancel (Esc)") || (keys && escape_pressed())) m_job.cancel();
   } else {
     back = ImGui::Button("Back to settings (Esc)") || (keys && escape_pressed());
   }
 
   ImGui::Dummy(ImVec2(0, 0.25f * em));
-  const auto fraction = static_cast<float>(m_progress.load());
-  ImGui::ProgressBar(fraction, ImVec2(-1, 0), m_running ? nullptr : (m_outcome ? "done" : ""));
-  if (m_running && m_cancel) hint_text("Cancelling…");
+  const auto fraction = static_cast<float>(m_job.progress());
+  ImGui::ProgressBar(fraction, ImVec2(-1, 0), running ? nullptr : (m_outcome ? "done" : ""));
+  if (m_job.cancelling()) hint_text("Cancelling…");
   if (!m_status.empty()) wrapped_text(m_status, m_status_is_error ? kColorWrong : kColorCorrect);
   for (const auto& p : view.problems) wrapped_text(p.field + ": " + p.message, kColorWrong);
 
-  if (m_outcome && !m_running) {
+  if (m_outcome && !running) {
     const app::OptimizeOutcome& out = *m_outcome;
     hint_text(m_log.source + ": " + std::to_string(m_log.reviews) + " reviews of " + std::to_string(m_log.cards) +
               " cards, fit: " + app::fit_kind_text(out.fit.kind) + " (" + std::to_string(out.fit.training_items) +
@@ -171,7 +158,7 @@ bool OptimizeScreen::draw(const app::SettingsView& view, UiContext& ui, bool* bu
   ImGui::TextUnformatted("Set parameters by hand: paste 21 comma-separated numbers");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##paste", "0.212, 1.2931, 2.3065, 8.2956, ...", &m_paste);
-  ImGui::BeginDisabled(m_running);
+  ImGui::BeginDisabled(running);
   const bool use_pasted = ImGui::Button("Use these parameters");
   ImGui::SameLine();
   const bool reset = ImGui::Button("Reset to defaults");
@@ -197,7 +184,7 @@ bool OptimizeScreen::draw(const app::SettingsView& view, UiContext& ui, bool* bu
 
   if (!m_manual_status.empty()) wrapped_text(m_manual_status, m_manual_is_error ? kColorWrong : kColorCorrect);
 
-  if (m_running && busy != nullptr) *busy = true;
+  if (running && busy != nullptr) *busy = true;
   return !back;
 }
 

@@ -2,11 +2,10 @@
 // thread with a progress bar and Cancel, shows log loss and RMSE(bins) before and after,
 // applies the fit only if it is better, and lets the 21 numbers be copied, pasted or reset.
 #pragma once
-#include <atomic>
 #include <optional>
 #include <string>
-#include <thread>
 
+#include "app/background.hpp"
 #include "app/controller.hpp"
 #include "app/optimize.hpp"
 #include "ui/widgets.hpp"
@@ -29,21 +28,21 @@ class OptimizeScreen {
   [[nodiscard]] bool draw(const app::SettingsView& view, UiContext& ui, bool* busy);
 
  private:
+  /// What the worker hands back: the log read (its items cleared: only the counts are
+  /// shown) and the fit's outcome.
+  struct Run {
+    app::ReviewLog log;
+    app::OptimizeOutcome outcome;
+  };
+
   void start();
-  void cancel_and_join();
   /// Called on the main thread once the worker has finished: takes its result.
   void collect(const app::SettingsView& view, UiContext& ui);
 
   const app::AppConfig& m_config;
-  std::thread m_worker;
-  std::atomic<bool> m_cancel{false};
-  std::atomic<bool> m_done{false};
-  std::atomic<double> m_progress{0.0};
-  bool m_running = false;
-  // Written by the worker before m_done is set; read on the main thread after it.
+  app::BackgroundJob<Run> m_job;  ///< the fit; its destructor cancels and joins it
   std::optional<app::OptimizeOutcome> m_outcome;
-  app::ReviewLog m_log;         ///< its items are cleared after the fit (only the counts are shown)
-  std::string m_worker_error;   ///< why the fit failed ("optimization cancelled", a database error)
+  app::ReviewLog m_log;
 
   std::string m_result_text;    ///< the 21 numbers shown for copying
   std::string m_status;         ///< the fit's outcome: "Applied: ..." / "Not applied: ..." / an error

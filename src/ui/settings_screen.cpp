@@ -177,15 +177,16 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
     });
     row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_weights, field_w); });
 
-    ImGui::BeginDisabled(bank_scope);
-    row("New cards per day", "0 - 9999", [&] {
+    // On a bank's page the limits cap that bank's cards within the learner's own limits.
+    row("New cards per day", bank_scope ? "this bank, within yours" : "0 - 9999", [&] {
       ImGui::SetNextItemWidth(field_w);
       ImGui::InputInt("##new", &m_draft.new_cards_per_day, 1, 10);
     });
-    row("Maximum reviews per day", "0 - 99999", [&] {
+    row("Maximum reviews per day", bank_scope ? "this bank, within yours" : "0 - 99999", [&] {
       ImGui::SetNextItemWidth(field_w);
       ImGui::InputInt("##reviews", &m_draft.max_reviews_per_day, 10, 100);
     });
+    ImGui::BeginDisabled(bank_scope);
     row("Review order (backlog)", nullptr, [&] {
       int o = static_cast<int>(m_draft.review_order);
       ImGui::SetNextItemWidth(field_w);

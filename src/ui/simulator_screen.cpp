@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/options.hpp"
+#include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -89,41 +91,86 @@ void draw_results(const core::SimulationResult& a, double ra, const core::Simula
 
 }  // namespace
 
-void SimulatorScreen::run(const core::StudyOptions& options) {
-  m_error.clear();
-  try {
-    core::SimulationConfig config;
-    config.scheduler = core::to_scheduler_options(options);
-    config.bank_size = std::clamp(m_bank_size, 0, 100000);
-    config.new_per_day = std::clamp(m_new_per_day, 0, 10000);
-    config.days = std::clamp(m_days, 1, 3650);
-    config.max_reviews_per_day = options.max_reviews_per_day;
-    config.seed = static_cast<std::uint64_t>(m_seed);
-    config.scheduler.desired_retention = std::clamp(m_retention_a, 70, 99) / 100.0;
-    m_a = core::simulate(config);
-    m_ran_a = config.scheduler.desired_retention;
-    config.scheduler.desired_retention = std::clamp(m_retention_b, 70, 99) / 100.0;
-    m_b = core::simulate(config);
-    m_ran_b = config.scheduler.desired_retention;
-  } catch (const std::exception& e) {
-    m_error = e.what();
-    m_a.reset();
-    m_b.reset();
+const core::StudyOptions& SimulatorScreen::scope_options(const app::SettingsView& view) const {
+  if (m_scope > 0 && m_scope <= static_cast<int>(view.banks.size())) {
+    return view.banks[static_cast<std::size_t>(m_scope - 1)].options;
   }
+  return view.learner_options;
 }
 
-void SimulatorScreen::draw(const core::StudyOptions& options, UiContext& ui, bool& open) {
-  if (!m_initialised) {
-    m_initialised = true;
-    m_new_per_day = options.new_cards_per_day;
-    m_retention_a = static_cast<int>(options.desired_retention * 100.0 + 0.5);
-    m_retention_b = m_retention_a > 80 ? m_retention_a - 10 : m_retention_a + 5;
-    ImGui::SetKeyboardFocusHere();
+void SimulatorScreen::reset_form(const core::StudyOptions& options) {
+  m_new_per_day = options.new_cards_per_day;
+  m_retention_a = static_cast<int>(options.desired_retention * 100.0 + 0.5);
+  m_retention_b = m_retention_a > 80 ? m_retention_a - 10 : m_retention_a + 5;
+}
+
+void SimulatorScreen::start(const core::StudyOptions& options) {
+  m_error.clear();
+  core::SimulationConfig a, b;
+  try {
+    a.scheduler = core::to_scheduler_options(options);
+  } catch (const std::exception& e) {
+    m_error = e.what();
+    return;
   }
+  a.bank_size = std::clamp(m_bank_size, 0, 100000);
+  a.new_per_day = std::clamp(m_new_per_day, 0, 10000);
+  a.days = std::clamp(m_days, 1, 3650);
+  a.max_reviews_per_day = options.max_reviews_per_day;
+  a.seed = static_cast<std::uint64_t>(m_seed);
+  b = a;
+  a.scheduler.desired_retention = std::clamp(m_retention_a, 70, 99) / 100.0;
+  b.scheduler.desired_retention = std::clamp(m_retention_b, 70, 99) / 100.0;
+  m_job.start([a, b](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
+    Results r;
+    r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
+    r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
+    r.retention_a = a.scheduler.desired_retention;
+    r.retention_b = b.scheduler.desired_retention;
+    return r;
+  });
+}
+
+void SimulatorScreen::draw(const app::SettingsView& view, UiContext& ui, bool& open, bool* busy) {
+  if (m_scope > static_cast<int>(view.banks.size())) m_scope = 0;
+  const auto scope_name = [&](int s) {
+    if (s == 0) return std::string("My options (all banks)");
+    const auto& bank = view.banks[static_cast<std::size_t>(s - 1)];
+    return "Bank: " + (bank.title.empty() ? bank.id : bank.title) + (bank.overridden ? "  (own settings)" : "");
+  };
+  const bool first_frame = !m_initialised;
+  if (first_frame) {
+    m_initialised = true;
+    reset_form(scope_options(view));
+  }
+  if (m_job.finished()) {
+    if (auto r = m_job.collect()) {
+      m_results = std::move(*r);
+    } else if (!m_job.cancelled()) {
+      m_error = m_job.error();
+    }
+  }
+  const bool running = m_job.running();
   text_in(ui.fonts->heading, "Workload simulator");
   hint_text("A simulated learner whose memory follows your FSRS parameters studies every day. "
             "Compare two desired retentions before you choose one in Settings.");
   ImGui::Dummy(ImVec2(0, 0.25f * ImGui::GetFontSize()));
+
+  // Whose options: the learner's or one bank's (with its overrides).
+  const int scopes = 1 + static_cast<int>(view.banks.size());
+  int scope = m_scope;
+  ImGui::SetNextItemWidth(28.0f * ImGui::GetFontSize());
+  if (ImGui::BeginCombo("Options (Ctrl+B)", scope_name(m_scope).c_str())) {
+    for (int s = 0; s < scopes; ++s) {
+      if (ImGui::Selectable(scope_name(s).c_str(), s == m_scope)) scope = s;
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyB, false)) scope = (m_scope + 1) % scopes;
+  if (scope != m_scope && !running) {
+    m_scope = scope;
+    reset_form(scope_options(view));
+  }
 
   // Three rows of two fields (Tab goes left to right, then down).
   const float field = 6.0f * ImGui::GetFontSize();
@@ -132,8 +179,10 @@ void SimulatorScreen::draw(const core::StudyOptions& options, UiContext& ui, boo
     ImGui::InputInt(label, &value, 0, 0);
     value = std::clamp(value, lo, hi);
   };
+  ImGui::BeginDisabled(running);
   if (ImGui::BeginTable("form", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
+    if (first_frame) ImGui::SetKeyboardFocusHere();  // the first field has the focus
     input("Cards in the bank", m_bank_size, 0, 100000);
     ImGui::TableNextColumn();
     input("New cards per day", m_new_per_day, 0, 10000);
@@ -147,23 +196,38 @@ void SimulatorScreen::draw(const core::StudyOptions& options, UiContext& ui, boo
     input("Seed", m_seed, 0, 1000000000);
     ImGui::EndTable();
   }
+  ImGui::EndDisabled();
 
-  const bool run_clicked = styled_button("Simulate (Enter)", ImVec2(0, 0), true);
+  const bool run_clicked = styled_button("Simulate (Enter)", ImVec2(0, 0), true, !running);
   ImGui::SameLine();
-  const bool back_clicked = styled_button("Back (Esc)", ImVec2(0, 0), false);
-  if (run_clicked || enter_pressed()) run(options);
-  if (back_clicked || (escape_pressed() && !ui.typing)) open = false;
+  if (running) {
+    if (ImGui::Button("Cancel (Esc)") || escape_pressed()) m_job.cancel();
+  } else {
+    const bool back_clicked = styled_button("Back (Esc)", ImVec2(0, 0), false);
+    if (back_clicked || (escape_pressed() && !ui.typing)) open = false;
+    if (run_clicked || enter_pressed()) {
+      m_scope_name = scope_name(m_scope);
+      start(scope_options(view));
+    }
+  }
   const float page = 0.8f * ImGui::GetWindowHeight();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(ImGui::GetScrollY() + page);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(ImGui::GetScrollY() - page);
 
+  if (running || m_job.progress() > 0.0) {
+    ImGui::ProgressBar(static_cast<float>(m_job.progress()), ImVec2(-1, 0),
+                       running ? nullptr : (m_job.cancelled() ? "cancelled" : "done"));
+  }
+  if (m_job.cancelling()) hint_text("Cancelling…");
   if (!m_error.empty()) wrapped_text(m_error, kColorWrong);
-  if (m_a && m_b) {
+  if (m_results && !running) {
     ImGui::Dummy(ImVec2(0, 0.25f * ImGui::GetFontSize()));
-    draw_results(*m_a, m_ran_a, *m_b, m_ran_b);
+    hint_text("Simulated with: " + m_scope_name);
+    draw_results(m_results->a, m_results->retention_a, m_results->b, m_results->retention_b);
     hint_text("Times per review and rating shares: the fsrs-rs simulator's defaults (docs/simulator.md). "
               "Same seed, same figures.");
   }
+  if (running && busy != nullptr) *busy = true;
 }
 
 }  // namespace casebook::ui

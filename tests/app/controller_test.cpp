@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
+#include <string>
+#include <tuple>
 
 #include "app/controller.hpp"
 #include "storage/progress.hpp"
@@ -470,38 +473,62 @@ paragraph = 2
 TEST(Controller, BundledBanksStudyEndToEnd) {
   const std::string banks = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks";
   if (!std::filesystem::is_directory(banks)) GTEST_SKIP() << "no " << banks;
-  Fixture f;
-  auto config = test_config(f.db, f.now, {banks});
-  config.new_cards_per_day = 1000;
-  app::Controller c(config);
-  for (const auto& row : c.home().banks) EXPECT_TRUE(row.loaded) << row.path;
-  c.dispatch(app::StartSession{});
-  int shown = 0;
-  while (c.screen() == app::Screen::Study && shown < 1000) {
-    const app::CardView& card = c.study()->card;
-    const core::Question& q = *card.question;
-    SCOPED_TRACE(card.card_key);
-    // Every citation resolves to its [[source]] and ends with the paragraph(s).
-    EXPECT_NE(card.citation.rfind(q.source.source_id, 0), 0u) << card.citation;
-    EXPECT_NE(card.citation.find("\xC2\xB6"), std::string::npos) << card.citation;
-    std::size_t n = 0;
-    if (q.type == core::QuestionType::SingleChoice || q.type == core::QuestionType::MultipleResponse) n = q.choices.size();
-    if (q.type == core::QuestionType::Ordering) n = q.items.size();
-    if (q.type == core::QuestionType::Matching) n = q.pairs.size();
-    EXPECT_EQ(card.display_order.size(), n);
-    *f.now += 1000;
-    c.dispatch(app::SubmitAnswer{make_answer(q, true)});
-    ASSERT_TRUE(c.study()->feedback.has_value());
-    EXPECT_TRUE(c.study()->feedback->grade.correct) << "the right answer was graded wrong";
-    c.dispatch(app::Rate{Rating::Easy});
-    ASSERT_TRUE(c.message().empty()) << c.message();
-    ++shown;
-  }
-  EXPECT_EQ(c.screen(), app::Screen::Summary);
-  int total = 0;
-  for (const auto& row : c.home().banks) total += row.total;
-  EXPECT_EQ(shown, total);
-  EXPECT_EQ(c.summary().reviewed, total);
+  // One session over the bundled banks with every answer right and rated Easy (each card
+  // graduates and leaves); returns the questions shown.
+  const auto walk = [&](bool bury_siblings) {
+    Fixture f;
+    auto config = test_config(f.db, f.now, {banks});
+    config.new_cards_per_day = 1000;
+    app::Controller c(config);
+    core::StudyOptions o = c.study_options();
+    EXPECT_TRUE(o.bury_siblings);  // the default since issue 4
+    o.bury_siblings = bury_siblings;
+    c.dispatch(app::OpenSettings{});
+    c.dispatch(app::SaveOptions{o, ""});
+    c.dispatch(app::GoHome{});
+    for (const auto& row : c.home().banks) EXPECT_TRUE(row.loaded) << row.path;
+    c.dispatch(app::StartSession{});
+    std::vector<const core::Question*> shown;
+    while (c.screen() == app::Screen::Study && shown.size() < 1000) {
+      const app::CardView& card = c.study()->card;
+      const core::Question& q = *card.question;
+      SCOPED_TRACE(card.card_key);
+      // Every citation resolves to its [[source]] and ends with the paragraph(s).
+      EXPECT_NE(card.citation.rfind(q.source.source_id, 0), 0u) << card.citation;
+      EXPECT_NE(card.citation.find("\xC2\xB6"), std::string::npos) << card.citation;
+      std::size_t n = 0;
+      if (q.type == core::QuestionType::SingleChoice || q.type == core::QuestionType::MultipleResponse) n = q.choices.size();
+      if (q.type == core::QuestionType::Ordering) n = q.items.size();
+      if (q.type == core::QuestionType::Matching) n = q.pairs.size();
+      EXPECT_EQ(card.display_order.size(), n);
+      *f.now += 1000;
+      c.dispatch(app::SubmitAnswer{make_answer(q, true)});
+      EXPECT_TRUE(c.study()->feedback.has_value());
+      if (!c.study()->feedback) break;
+      EXPECT_TRUE(c.study()->feedback->grade.correct) << "the right answer was graded wrong";
+      c.dispatch(app::Rate{Rating::Easy});
+      EXPECT_TRUE(c.message().empty()) << c.message();
+      shown.push_back(&q);
+    }
+    EXPECT_EQ(c.screen(), app::Screen::Summary);
+    EXPECT_EQ(c.summary().reviewed, static_cast<int>(shown.size()));
+    int total = 0;
+    for (const auto& row : c.home().banks) total += row.total;
+    std::set<std::string> facts;  // facts of the questions shown
+    bool sibling_shown = false;
+    for (const core::Question* q : shown) {
+      for (const auto& fact : q->fact_ids) sibling_shown = !facts.insert(fact).second || sibling_shown;
+    }
+    return std::make_tuple(static_cast<int>(shown.size()), total, sibling_shown);
+  };
+  // Bury siblings off: every card of the banks is shown, generated siblings included.
+  const auto [all_shown, total, siblings_when_off] = walk(false);
+  EXPECT_EQ(all_shown, total);
+  EXPECT_TRUE(siblings_when_off);  // the bundled bank does generate several cards per fact
+  // On (the default): at most one card per fact, so fewer cards today.
+  const auto [shown, total_again, siblings_when_on] = walk(true);
+  EXPECT_FALSE(siblings_when_on);
+  EXPECT_LT(shown, total_again);
 }
 
 // Two Casebooks on one database (two windows, or a laptop and a synced folder): each rating

@@ -7,11 +7,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "app/background.hpp"
 #include "app/controller.hpp"
 #include "app/optimize.hpp"
 #include "core/optimizer.hpp"
@@ -177,4 +181,54 @@ TEST(OptimizeApp, WithWeightsKeepsTheOtherOptions) {
   EXPECT_EQ(w.desired_retention, 0.85);
   ASSERT_EQ(w.weights.size(), 21U);
   EXPECT_EQ(w.weights[20], core::kDefaultWeights[20]);
+}
+
+// app::BackgroundJob, the worker of the Optimize and Workload simulator screens. The waits
+// below spin on the job's own flags (no sleeps, no timeouts).
+TEST(BackgroundJob, HandsBackTheResultAndTheLastProgress) {
+  app::BackgroundJob<int> job;
+  EXPECT_FALSE(job.running());
+  job.start([](const std::function<void(double)>& progress, const std::atomic<bool>&) {
+    progress(0.25);
+    progress(1.0);
+    return 42;
+  });
+  EXPECT_TRUE(job.running());
+  while (!job.finished()) std::this_thread::yield();
+  EXPECT_EQ(job.progress(), 1.0);
+  EXPECT_EQ(job.collect(), std::optional<int>(42));
+  EXPECT_FALSE(job.running());
+  EXPECT_FALSE(job.cancelled());
+  EXPECT_TRUE(job.error().empty());
+}
+
+TEST(BackgroundJob, CancelAndErrorsGiveNoResultWithTheReason) {
+  app::BackgroundJob<int> job;
+  const auto until_cancelled = [](const std::function<void(double)>&, const std::atomic<bool>& cancel) -> int {
+    while (!cancel) std::this_thread::yield();
+    throw std::runtime_error("simulation cancelled");
+  };
+  job.start(until_cancelled);
+  EXPECT_FALSE(job.cancelling());
+  job.cancel();
+  EXPECT_TRUE(job.cancelling());
+  while (!job.finished()) std::this_thread::yield();
+  EXPECT_EQ(job.collect(), std::nullopt);
+  EXPECT_TRUE(job.cancelled());
+  EXPECT_EQ(job.error(), "simulation cancelled");
+
+  job.start([](const std::function<void(double)>&, const std::atomic<bool>&) -> int {
+    throw std::invalid_argument("bad days");
+  });
+  while (!job.finished()) std::this_thread::yield();
+  EXPECT_EQ(job.collect(), std::nullopt);
+  EXPECT_FALSE(job.cancelled());  // it failed on its own
+  EXPECT_EQ(job.error(), "bad days");
+
+  // A job still running when the next starts, or when the job is destroyed, is cancelled and joined.
+  job.start(until_cancelled);
+  job.start([](const std::function<void(double)>&, const std::atomic<bool>&) { return 7; });
+  while (!job.finished()) std::this_thread::yield();
+  EXPECT_EQ(job.collect(), std::optional<int>(7));
+  job.start(until_cancelled);
 }

@@ -3,7 +3,10 @@
 // options refused, and leeches tagged and suspended.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "app/controller.hpp"
@@ -96,10 +99,10 @@ TEST(StudyOptionsController, BankOverridesOnlyCardLevelOptions) {
   app::Controller c(test_config(f.db, f.now));
   core::StudyOptions o = c.study_options("test-small");
   o.desired_retention = 0.8;
-  o.new_cards_per_day = 1;  // session-wide: not a bank option, ignored
+  o.rollover_hour = 6;  // session-wide: not a bank option, ignored
   save(c, o, "test-small");
   EXPECT_EQ(c.study_options("test-small").desired_retention, 0.8);
-  EXPECT_EQ(c.study_options("test-small").new_cards_per_day, 20);
+  EXPECT_EQ(c.study_options("test-small").rollover_hour, 4);
   EXPECT_EQ(c.study_options().desired_retention, 0.9);
   ASSERT_EQ(c.settings().banks.size(), 1u);
   EXPECT_TRUE(c.settings().banks[0].overridden);
@@ -214,4 +217,107 @@ TEST(StudyOptionsController, RolloverChangeMovesTheDueCountAtOnce) {
   *f.now = casebook::core::parse_iso("2024-06-03T12:00:00Z");
   c.dispatch(app::ReloadBanks{});
   EXPECT_EQ(c.home().review_due, 1);
+}
+
+namespace {
+
+/// Writes a bank `id` with `n` true/false questions into `dir` and returns its path.
+std::string write_bank(const TempDir& dir, const std::string& id, int n) {
+  const std::string path = dir.file(id + ".toml");
+  std::ofstream out(path);
+  out << "[bank]\nid = \"" << id << "\"\ntitle = \"Bank " << id << "\"\nversion = \"1.0.0\"\nformat = 1\n"
+      << "language = \"en\"\nauthors = [\"Casebook tests\"]\nlicence = \"CC-BY-4.0\"\n"
+      << "description = \"Limit tests.\"\n\n[[source]]\nid = \"src\"\n"
+      << "citation = \"Jane Doe, \\\"An Article\\\", The Test Times, 14 May 2021.\"\n";
+  for (int i = 1; i <= n; ++i) {
+    out << "\n[[question]]\nid = \"q" << i << "\"\ntype = \"true_false\"\n"
+        << "prompt = \"Statement number " << i << " of " << id << " holds.\"\nanswer = true\n"
+        << "explanation = \"It does.\"\nsource = \"src\"\nparagraph = " << i << "\n";
+  }
+  return path;
+}
+
+/// Answers every card of the running session right and rates it Easy (a new card graduates
+/// and leaves the session); returns how many cards of each bank were shown.
+std::map<std::string, int> study_all_easy(app::Controller& c, Fixture& f) {
+  std::map<std::string, int> shown;
+  c.dispatch(app::StartSession{});
+  while (c.screen() == app::Screen::Study) {
+    const std::string key = c.study()->card.card_key;
+    ++shown[key.substr(0, key.find('/'))];
+    submit(c, f, true);
+    c.dispatch(app::Rate{Rating::Easy});
+  }
+  return shown;
+}
+
+const app::BankRow& row_of(const app::HomeView& home, const std::string& id) {
+  for (const auto& r : home.banks) {
+    if (r.id == id) return r;
+  }
+  throw std::runtime_error("no bank " + id);
+}
+
+}  // namespace
+
+TEST(StudyOptionsController, BankDailyLimitsCapTheirCardsWithinTheLearnersLimits) {
+  Fixture f;
+  const std::string a = write_bank(f.dir, "bank-a", 10);
+  const std::string b = write_bank(f.dir, "bank-b", 30);
+  app::Controller c(test_config(f.db, f.now, {a, b}));
+  ASSERT_EQ(c.settings().banks.size(), 2u);
+  EXPECT_EQ(c.home().new_available, 20);
+  core::StudyOptions bank_a = c.study_options("bank-a");
+  bank_a.new_cards_per_day = 5;
+  save(c, bank_a, "bank-a");
+  EXPECT_EQ(c.study_options("bank-a").new_cards_per_day, 5);
+  EXPECT_EQ(c.study_options("bank-b").new_cards_per_day, 20);
+  EXPECT_EQ(c.study_options().new_cards_per_day, 20);
+  {
+    storage::Progress p(f.db);
+    EXPECT_EQ(p.study_option_values("alice", "bank-a"), (storage::OptionValues{{"new_cards_per_day", "5"}}));
+  }
+  // Home at once: A shows 5, B 20, 20 in all.
+  EXPECT_EQ(row_of(c.home(), "bank-a").new_count, 5);
+  EXPECT_EQ(row_of(c.home(), "bank-b").new_count, 20);
+  EXPECT_EQ(c.home().new_available, 20);
+  // The session: at most 5 new from A and 20 in all.
+  EXPECT_EQ(study_all_easy(c, f), (std::map<std::string, int>{{"bank-a", 5}, {"bank-b", 15}}));
+  c.dispatch(app::GoHome{});
+  EXPECT_EQ(c.home().new_available, 0);
+
+  // The same day, a larger learner limit: A has used its 5, B takes the rest.
+  core::StudyOptions mine = c.study_options();
+  mine.new_cards_per_day = 40;  // 20 left today
+  save(c, mine);
+  EXPECT_EQ(c.study_options("bank-a").new_cards_per_day, 5);  // the override stays
+  EXPECT_EQ(row_of(c.home(), "bank-a").new_count, 0);
+  EXPECT_EQ(row_of(c.home(), "bank-b").new_count, 15);
+  EXPECT_EQ(c.home().new_available, 15);
+  bank_a.new_cards_per_day = 8;  // 3 more from A today (5 already done in A)
+  save(c, bank_a, "bank-a");
+  EXPECT_EQ(row_of(c.home(), "bank-a").new_count, 3);
+  EXPECT_EQ(c.home().new_available, 18);
+  EXPECT_EQ(study_all_easy(c, f), (std::map<std::string, int>{{"bank-a", 3}, {"bank-b", 15}}));
+  c.dispatch(app::GoHome{});
+
+  // 30 days later every studied card (8 of A, 30 of B) is a due Review card. Bank B allows
+  // 4 reviews a day, the learner 200; A has no review limit of its own.
+  *f.now += 30 * core::kMsPerDay;
+  core::StudyOptions bank_b = c.study_options("bank-b");
+  bank_b.max_reviews_per_day = 4;
+  save(c, bank_b, "bank-b");
+  EXPECT_EQ(row_of(c.home(), "bank-a").due_count, 8);
+  EXPECT_EQ(row_of(c.home(), "bank-b").due_count, 4);
+  EXPECT_EQ(c.home().review_due, 12);
+  EXPECT_EQ(c.home().new_available, 2);  // A: 8 new a day, 2 cards left; B has none left
+  EXPECT_EQ(study_all_easy(c, f), (std::map<std::string, int>{{"bank-a", 10}, {"bank-b", 4}}));
+  c.dispatch(app::GoHome{});
+  EXPECT_EQ(c.home().review_due, 0);
+  EXPECT_EQ(row_of(c.home(), "bank-b").due_count, 0);
+  // A restart keeps both overrides.
+  app::Controller again(test_config(f.db, f.now, {a, b}));
+  EXPECT_EQ(again.study_options("bank-a").new_cards_per_day, 8);
+  EXPECT_EQ(again.study_options("bank-b").max_reviews_per_day, 4);
+  EXPECT_EQ(again.home().review_due, 0);
 }

@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -68,7 +69,9 @@ TEST(StudyOptions, DefaultsAreValidAndMatchThePreviousBehaviour) {
   const SessionRules r = to_session_rules(o);
   EXPECT_EQ(r.review_order, ReviewOrder::LowestRetrievability);
   EXPECT_EQ(r.learn_ahead_ms, kLearnAheadMs);
-  EXPECT_FALSE(r.bury_siblings);
+  EXPECT_TRUE(r.bury_siblings);  // the one default that changed: on since issue 4 (docs/scheduling.md)
+  EXPECT_TRUE(o.bury_siblings);
+  EXPECT_EQ(r.bury_siblings, SessionRules{}.bury_siblings);
   EXPECT_EQ(o.new_cards_per_day, SessionLimits{}.new_cards);
   EXPECT_EQ(o.max_reviews_per_day, SessionLimits{}.reviews);
   // Empty time zone = the system's.
@@ -128,7 +131,7 @@ TEST(StudyOptions, KeyValuesRoundTripExactly) {
   o.fuzz = true;
   o.leech_threshold = 5;
   o.leech_action = LeechAction::TagAndSuspend;
-  o.bury_siblings = true;
+  o.bury_siblings = false;  // not the default, so the round trip covers it
   o.review_order = ReviewOrder::Random;
   o.learn_ahead_minutes = 0;
   o.weights.assign(kDefaultWeights.begin(), kDefaultWeights.end());
@@ -164,11 +167,10 @@ TEST(StudyOptions, BadTextIsRefusedAndLeavesTheFieldUnchanged) {
   EXPECT_EQ(o, expected);
 }
 
-TEST(StudyOptions, OnlyCardLevelOptionsAreBankOverridable) {
+TEST(StudyOptions, CardLevelOptionsAndDailyLimitsAreBankOverridable) {
   for (const auto& [key, value] : to_key_values(StudyOptions{})) {
-    const bool session_wide = key == "new_cards_per_day" || key == "max_reviews_per_day" || key == "rollover_hour" ||
-                              key == "time_zone" || key == "bury_siblings" || key == "review_order" ||
-                              key == "learn_ahead_minutes";
+    const bool session_wide = key == "rollover_hour" || key == "time_zone" || key == "bury_siblings" ||
+                              key == "review_order" || key == "learn_ahead_minutes";
     EXPECT_EQ(is_bank_overridable(key), !session_wide) << key;
   }
 }
@@ -442,8 +444,10 @@ TEST(SessionRules, BurySiblingsKeepsOneCardPerFactADay) {
       review("b/r3", kNow - kMsPerDay, 0.7, {"f3"}), fresh("b/n1", {"f2"}), fresh("b/n2", {"f4"}),
       fresh("b/n3", {"f4"}),                          fresh("b/n4")};
   SessionRules rules;
+  rules.bury_siblings = false;
   EXPECT_EQ(order_of(cs, rules).size(), 7u);  // off: everything
   rules.bury_siblings = true;
+  EXPECT_EQ(order_of(cs, rules), order_of(cs, SessionRules{}));  // on is the default
   // r2 shares f1 with r1 and is buried, so its f2 stays free and n1 comes; n3 shares f4 with
   // n2; n4 has no facts and is never a sibling.
   auto shown = order_of(cs, rules);
@@ -457,6 +461,73 @@ TEST(SessionRules, BurySiblingsKeepsOneCardPerFactADay) {
   shown = order_of(later, rules);
   std::sort(shown.begin(), shown.end());
   EXPECT_EQ(shown, (std::vector<std::string>{"b/n1", "b/n4", "b/r1"}));
+}
+
+StudyCandidate in_group(StudyCandidate c, const std::string& group) {
+  c.group = group;
+  return c;
+}
+
+std::map<std::string, int> count_by_group(const std::vector<std::string>& keys) {
+  std::map<std::string, int> out;
+  for (const auto& k : keys) ++out[k.substr(0, k.find('/'))];
+  return out;
+}
+
+TEST(SessionLimits, BankNewCardLimitCapsItsCardsWithinTheLearnersLimit) {
+  // 10 new cards in bank A, 30 in bank B; the learner allows 20 a day, bank A 5.
+  std::vector<StudyCandidate> cs;
+  for (int i = 0; i < 10; ++i) cs.push_back(in_group(fresh("A/n" + std::to_string(i)), "A"));
+  for (int i = 0; i < 30; ++i) cs.push_back(in_group(fresh("B/n" + std::to_string(i)), "B"));
+  SessionLimits limits{20, 200};
+  limits.group_new_cards = {{"A", 5}};
+  EXPECT_EQ(count_by_group(order_of(cs, {}, limits)), (std::map<std::string, int>{{"A", 5}, {"B", 15}}));
+  // Round-robin until A is full: A, B, A, B, ... then B only.
+  const auto keys = order_of(cs, {}, limits);
+  EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 12),
+            (std::vector<std::string>{"A/n0", "B/n0", "A/n1", "B/n1", "A/n2", "B/n2", "A/n3", "B/n3", "A/n4",
+                                      "B/n4", "B/n5", "B/n6"}));
+  // A bank limit above the learner's adds nothing: 20 in all.
+  limits.group_new_cards = {{"A", 50}};
+  EXPECT_EQ(count_by_group(order_of(cs, {}, limits)), (std::map<std::string, int>{{"A", 10}, {"B", 10}}));
+  // A bank at 0 takes none; the learner's limit at 3 caps both.
+  limits = SessionLimits{3, 200};
+  limits.group_new_cards = {{"B", 0}};
+  EXPECT_EQ(count_by_group(order_of(cs, {}, limits)), (std::map<std::string, int>{{"A", 3}}));
+  EXPECT_EQ(limited_count(3, limits.group_new_cards, {{"A", 10}, {"B", 30}}), 3);
+  EXPECT_EQ(limited_count(20, {{"A", 5}}, {{"A", 10}, {"B", 30}}), 20);
+  EXPECT_EQ(limited_count(20, {{"A", 5}}, {{"A", 10}, {"B", 7}}), 12);
+  EXPECT_EQ(limited_count(20, {{"A", -4}}, {{"A", 10}}), 0);
+}
+
+TEST(SessionLimits, BankReviewLimitSkipsItsCardsAndTakesTheNextInOrder) {
+  // Backlog (lowest R first): A1 0.1, A2 0.2, B1 0.3, A3 0.4, B2 0.5, B3 0.6.
+  std::vector<StudyCandidate> cs;
+  const std::vector<std::pair<std::string, double>> due = {{"A/r1", 0.1}, {"A/r2", 0.2}, {"B/r1", 0.3},
+                                                           {"A/r3", 0.4}, {"B/r2", 0.5}, {"B/r3", 0.6}};
+  for (const auto& [key, r] : due) cs.push_back(in_group(review(key, kNow - kMsPerDay, r), key.substr(0, 1)));
+  SessionLimits limits{0, 4};
+  EXPECT_EQ(order_of(cs, {}, limits), (std::vector<std::string>{"A/r1", "A/r2", "B/r1", "A/r3"}));
+  limits.group_reviews = {{"A", 1}};  // A/r2 and A/r3 are skipped; B/r2 and B/r3 fill the 4
+  EXPECT_EQ(order_of(cs, {}, limits), (std::vector<std::string>{"A/r1", "B/r1", "B/r2", "B/r3"}));
+  limits.reviews = 2;
+  EXPECT_EQ(order_of(cs, {}, limits), (std::vector<std::string>{"A/r1", "B/r1"}));
+}
+
+TEST(SessionLimits, DailyLimitsSubtractWhatWasDoneTodayOverallAndPerBank) {
+  StudyOptions learner;  // 20 new, 200 reviews
+  StudyOptions a = learner;
+  a.new_cards_per_day = 5;
+  a.max_reviews_per_day = 30;
+  const SessionLimits l = daily_limits(learner, DoneToday{7, 50}, {{"A", a}, {"C", learner}},
+                                       {{"A", DoneToday{3, 40}}, {"B", DoneToday{4, 10}}});
+  EXPECT_EQ(l.new_cards, 13);
+  EXPECT_EQ(l.reviews, 150);
+  EXPECT_EQ(l.group_new_cards, (std::map<std::string, int>{{"A", 2}, {"C", 20}}));
+  EXPECT_EQ(l.group_reviews, (std::map<std::string, int>{{"A", 0}, {"C", 200}}));  // 30 - 40 clamps at 0
+  const SessionLimits none = daily_limits(learner, DoneToday{25, 0}, {}, {});
+  EXPECT_EQ(none.new_cards, 0);
+  EXPECT_TRUE(none.group_new_cards.empty());
 }
 
 TEST(SessionRules, SuspendedCardLeavesTheSession) {

@@ -2,7 +2,9 @@
 // retention over a long run, lower desired retention -> fewer reviews.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
+#include <vector>
 #include <stdexcept>
 
 #include "core/simulator.hpp"
@@ -38,6 +40,24 @@ TEST(Simulator, SameSeedGivesIdenticalDailyFigures) {
   EXPECT_TRUE(same_days(a, b));
   EXPECT_EQ(a.total_reviews, b.total_reviews);
   EXPECT_EQ(a.end_retention, b.end_retention);
+}
+
+TEST(Simulator, ProgressAndCancelDoNotChangeTheFigures) {
+  const SimulationResult plain = simulate(small_config(7));
+  std::vector<double> seen;
+  std::atomic<bool> cancel{false};
+  const SimulationResult watched = simulate(small_config(7), [&](double f) { seen.push_back(f); }, &cancel);
+  EXPECT_TRUE(same_days(plain, watched));
+  ASSERT_EQ(seen.size(), 120u);  // once per day
+  EXPECT_EQ(seen.front(), 1.0 / 120.0);
+  EXPECT_EQ(seen.back(), 1.0);
+  // Cancelled after day 10: throws, and the next run with the same seed is unaffected.
+  int days = 0;
+  EXPECT_THROW((void)simulate(small_config(7), [&](double) { if (++days == 10) cancel = true; }, &cancel),
+               SimulationCancelled);
+  EXPECT_EQ(days, 10);
+  cancel = false;
+  EXPECT_TRUE(same_days(plain, simulate(small_config(7), {}, &cancel)));
 }
 
 TEST(Simulator, DifferentSeedGivesDifferentDailyFigures) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""GUI test of the workload simulator: opens it from Home with W, types a bank size (300) and
-new cards per day (10) with Tab between the fields, takes an F12 screenshot, simulates with
-Enter, takes another, goes back with Escape and quits. Checks that the app exits 0, that both
+"""GUI test of the workload simulator: opens it from Home with W, picks the bank's options with
+Ctrl+B, types a bank size (300) and new cards per day (10) with Tab between the fields, takes an
+F12 screenshot, simulates with Enter (on a background thread), takes another, goes back with
+Escape and quits. Checks that the app exits 0, that both
 screenshots are real images and that the results (table and plots) changed the lower half of
 the screen. Exit 77 = skipped (no X or xdotool)."""
 import argparse
@@ -56,6 +57,8 @@ def main():
         time.sleep(1.0)
         key("w")  # Home -> simulator; the first field (cards in the bank) has the focus
         time.sleep(0.5)
+        key("ctrl+b")  # my options -> the bank's effective options
+        time.sleep(0.3)
         key("ctrl+a")
         type_text("300")
         key("Tab", "ctrl+a")

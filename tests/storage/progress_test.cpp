@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -426,6 +427,26 @@ TEST(ProgressTest, CountsReviewsAndNewCardsInHalfOpenRange) {
   EXPECT_EQ(db.count_new_cards("ben", kInt64Min, kInt64Max), 1);
   EXPECT_EQ(db.count_reviews("nobody", kInt64Min, kInt64Max), 0);
   EXPECT_EQ(db.count_new_cards("nobody", kInt64Min, kInt64Max), 0);
+}
+
+TEST(ProgressTest, CountsTodayPerBankFromTheCardKey) {
+  Progress db(":memory:");
+  db.record_review(make_review("ann", "a/q1", kT0, 0));         // A new
+  db.record_review(make_review("ann", "a/q1", kT0 + 1000, 1));  // A review
+  db.record_review(make_review("ann", "a/q2", kT0 + 2000, 0));  // A new
+  db.record_review(make_review("ann", "a/q2", kT0 + 2500, 0));  // A new again: counted once
+  db.record_review(make_review("ann", "b-2/x/y", kT0 + 10, 0)); // bank "b-2" (key split at the first '/')
+  db.record_review(make_review("ann", "b-2/z", kT0 + kDay, 0)); // next day
+  db.record_review(make_review("ben", "a/q3", kT0 + 10, 0));    // other learner
+  using casebook::core::DoneToday;
+  EXPECT_EQ(db.done_by_bank("ann", kT0, kT0 + kDay),
+            (std::map<std::string, DoneToday>{{"a", DoneToday{2, 4}}, {"b-2", DoneToday{1, 1}}}));
+  EXPECT_EQ(db.done_by_bank("ann", kT0 + kDay, kT0 + 2 * kDay),
+            (std::map<std::string, DoneToday>{{"b-2", DoneToday{1, 1}}}));
+  EXPECT_TRUE(db.done_by_bank("nobody", kT0, kT0 + kDay).empty());
+  // The per-bank figures add up to the overall ones.
+  EXPECT_EQ(db.count_new_cards("ann", kT0, kT0 + kDay), 3);
+  EXPECT_EQ(db.count_reviews("ann", kT0, kT0 + kDay), 5);
 }
 
 TEST(ProgressTest, EnsureLearnerIsIdempotent) {
