@@ -358,6 +358,31 @@ struct Controller::Impl {
     }
     home.new_available = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, new_by_bank);
     home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
+    if (learner_opts.bury_siblings) count_session_queue(t, limits);
+  }
+
+  /// Home's totals as the session Enter would start: the same queue (limits, and siblings
+  /// buried), counted by the kind of each card. Leaves the totals as they are if it fails.
+  void count_session_queue(TimestampMs t, const Counts& limits) {
+    try {
+      const core::Session s(study_candidates(t), t, clock(), limits.left, 0, core::to_session_rules(learner_opts));
+      int fresh = 0, learning = 0, review = 0;
+      for (const std::string& key : s.upcoming()) {
+        const auto state = state_of(key);
+        if (!state || state->state == core::CardState::New) {
+          ++fresh;
+        } else if (state->state == core::CardState::Review) {
+          ++review;
+        } else {
+          ++learning;
+        }
+      }
+      home.new_available = fresh;
+      home.learning_due = learning;
+      home.review_due = review;
+    } catch (const std::exception&) {
+      // The per-bank counts above stand; start_session reports the problem.
+    }
   }
 
   /// Learning cards due before the end of today plus the reviews today's limit allows.
@@ -390,9 +415,9 @@ struct Controller::Impl {
     return it != states.end() ? it->second : core::Scheduler::new_card(t);
   }
 
-  void start_session() {
-    const TimestampMs t = now();
-    const Counts limits = limits_left(t);
+  /// Every unsuspended card of the loaded banks as a session candidate at `t`, in the
+  /// learner's new-card order.
+  std::vector<core::StudyCandidate> study_candidates(TimestampMs t) {
     std::vector<core::StudyCandidate> candidates;
     for (const auto& load : loads) {
       if (!load.bank) continue;
@@ -412,7 +437,13 @@ struct Controller::Impl {
       }
     }
     if (config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, config.learner);
-    core::Session s(std::move(candidates), t, clock(), limits.left, static_cast<std::uint64_t>(t),
+    return candidates;
+  }
+
+  void start_session() {
+    const TimestampMs t = now();
+    const Counts limits = limits_left(t);
+    core::Session s(study_candidates(t), t, clock(), limits.left, static_cast<std::uint64_t>(t),
                     core::to_session_rules(learner_opts));
     if (s.phase() == core::SessionPhase::Finished) {
       message = "Nothing to study right now: no card is due and today's new cards are done.";

@@ -487,6 +487,8 @@ TEST(Controller, BundledBanksStudyEndToEnd) {
     c.dispatch(app::SaveOptions{o, ""});
     c.dispatch(app::GoHome{});
     for (const auto& row : c.home().banks) EXPECT_TRUE(row.loaded) << row.path;
+    // Home promises what the session then shows (siblings buried or not).
+    const int promised = c.home().new_available + c.home().learning_due + c.home().review_due;
     c.dispatch(app::StartSession{});
     std::vector<const core::Question*> shown;
     while (c.screen() == app::Screen::Study && shown.size() < 1000) {
@@ -519,6 +521,7 @@ TEST(Controller, BundledBanksStudyEndToEnd) {
     for (const core::Question* q : shown) {
       for (const auto& fact : q->fact_ids) sibling_shown = !facts.insert(fact).second || sibling_shown;
     }
+    EXPECT_EQ(promised, static_cast<int>(shown.size()));
     return std::make_tuple(static_cast<int>(shown.size()), total, sibling_shown);
   };
   // Bury siblings off: every card of the banks is shown, generated siblings included.
