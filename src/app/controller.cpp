@@ -211,7 +211,8 @@ struct Controller::Impl {
       if (!load.bank) continue;
       const std::string& id = load.bank->info.id;
       settings.banks.push_back(SettingsView::Bank{id, load.bank->info.title, options_for_bank(id),
-                                                  bank_overrides.count(id) > 0});
+                                                  bank_overrides.count(id) > 0,
+                                                  static_cast<int>(load.bank->questions.size())});
     }
     for (const auto& [key, f] : flags) {
       if (cards.count(key) == 0) continue;

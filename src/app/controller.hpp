@@ -56,6 +56,7 @@ struct SettingsView {
     std::string title;
     core::StudyOptions options;
     bool overridden = false;  ///< the bank has overrides of its own
+    int cards = 0;            ///< its questions (hand-written and generated)
   };
   core::StudyOptions learner_options;        ///< the learner's own options (what Home uses)
   std::string effective_time_zone;           ///< the zone study days follow now

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: a field being edited shows a new value
+
 #include "core/options.hpp"
 #include "platform/keys.hpp"
 #include "ui/theme.hpp"
@@ -72,13 +75,18 @@ void draw_results(const core::SimulationResult& a, double ra, const core::Simula
     const std::vector<float> sb = series(b, minutes);
     const float top = std::max(sa.empty() ? 0.0f : *std::max_element(sa.begin(), sa.end()),
                                sb.empty() ? 0.0f : *std::max_element(sb.begin(), sb.end()));
+    // Titles in a row of their own, so both plots start on one line.
     ImGui::TableNextRow();
-    int column = 0;
-    for (const auto* s : {&sa, &sb}) {
+    for (int column = 0; column < 2; ++column) {
       ImGui::TableSetColumnIndex(column);
       const std::string label = std::string(minutes ? "Minutes" : "Reviews") + " per day, retention " +
                                 percent(column == 0 ? ra : rb);
       ImGui::TextDisabled("%s", label.c_str());
+    }
+    ImGui::TableNextRow();
+    int column = 0;
+    for (const auto* s : {&sa, &sb}) {
+      ImGui::TableSetColumnIndex(column);
       ImGui::PushID(column + (minutes ? 2 : 0));
       ImGui::PlotLines("##plot", s->data(), static_cast<int>(s->size()), 0, nullptr, 0.0f, top,
                        ImVec2(ImGui::GetContentRegionAvail().x, height));
@@ -170,6 +178,12 @@ void SimulatorScreen::draw(const app::SettingsView& view, UiContext& ui, bool& o
   if (scope != m_scope && !running) {
     m_scope = scope;
     reset_form(scope_options(view));
+    // A bank's simulation starts from its own size (the learner's keeps what was typed).
+    if (m_scope > 0) m_bank_size = view.banks[static_cast<std::size_t>(m_scope - 1)].cards;
+    // A field being edited keeps its own text: leave it, then focus the first field again
+    // so it shows the new values.
+    ImGui::ClearActiveID();
+    m_refocus = true;
   }
 
   // Three rows of two fields (Tab goes left to right, then down).
@@ -182,7 +196,8 @@ void SimulatorScreen::draw(const app::SettingsView& view, UiContext& ui, bool& o
   ImGui::BeginDisabled(running);
   if (ImGui::BeginTable("form", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
-    if (first_frame) ImGui::SetKeyboardFocusHere();  // the first field has the focus
+    if (first_frame || m_refocus) ImGui::SetKeyboardFocusHere();  // the first field has the focus
+    m_refocus = false;
     input("Cards in the bank", m_bank_size, 0, 100000);
     ImGui::TableNextColumn();
     input("New cards per day", m_new_per_day, 0, 10000);

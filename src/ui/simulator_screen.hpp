@@ -42,6 +42,7 @@ class SimulatorScreen {
   void start(const core::StudyOptions& options);
 
   bool m_initialised = false;
+  bool m_refocus = false;     ///< give the first field the focus again (its value changed under it)
   int m_scope = 0;         ///< 0 = my options, i = view.banks[i - 1]
   std::string m_scope_name;  ///< the options the results shown were simulated with
   int m_bank_size = 1000;
