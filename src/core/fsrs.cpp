@@ -11,10 +11,14 @@ namespace casebook::core::fsrs {
 
 namespace {
 
+[[noreturn]] void throw_bad_grade(int v) {
+  throw std::invalid_argument("FSRS: grade must be 1..4 (Again..Easy), got " + std::to_string(v));
+}
+
 int grade_value(Rating g) {
   const int v = static_cast<int>(g);
-  if (v < 1 || v > 4) {
-    throw std::invalid_argument("FSRS: grade must be 1..4 (Again..Easy), got " + std::to_string(v));
+  if (v < 1 || v > 4) [[unlikely]] {
+    throw_bad_grade(v);  // out of line, so that this check stays small enough to inline
   }
   return v;
 }
@@ -71,10 +75,6 @@ DecayFactor decay_factor(const Weights& w) {
   return {decay, round8(factor)};
 }
 
-double forgetting_curve(const DecayFactor& df, double elapsed_days, double stability) {
-  return round8(std::pow(1.0 + (df.factor * elapsed_days) / stability, df.decay));
-}
-
 double forgetting_curve(const Weights& w, double elapsed_days, double stability) {
   return forgetting_curve(decay_factor(w), elapsed_days, stability);
 }
@@ -85,13 +85,6 @@ double interval_modifier(const Weights& w, double desired_retention) {
   }
   const DecayFactor df = decay_factor(w);
   return round8((std::pow(desired_retention, 1.0 / df.decay) - 1.0) / df.factor);
-}
-
-std::int64_t next_interval(double stability, double interval_modifier,
-                           std::int64_t maximum_interval) {
-  const double raw = js_round(stability * interval_modifier);
-  const double lower = std::max(1.0, raw);
-  return std::min(static_cast<std::int64_t>(lower), maximum_interval);
 }
 
 double init_stability(const Weights& w, Rating g) {
@@ -124,10 +117,6 @@ double next_difficulty(const Weights& w, double d, Rating g) {
 
 double recall_growth(const Weights& w, double exp_w8, double d, double s, double r) {
   return exp_w8 * (11.0 - d) * std::pow(s, -w[9]) * (std::exp((1.0 - r) * w[10]) - 1.0);
-}
-
-double recall_stability_from_growth(double s, double growth) {
-  return round8(clamp(s * (1.0 + growth), kMinStability, kMaxStability));
 }
 
 double next_recall_stability(const Weights& w, double d, double s, double r, Rating g) {

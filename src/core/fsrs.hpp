@@ -38,15 +38,27 @@ struct DecayFactor {
   double factor = 0.0;  ///< rho(0.9^(1/decay) - 1)
 };
 
+/// JavaScript `Math.round(y)` as an integer, for |y| < 2^52 only (not NaN): floor(y) +
+/// [y - floor(y) >= 0.5] exactly. Computed without std::floor (no single SSE2 instruction): n
+/// is the nearest integer, ties to even (std::llrint: one cvtsd2si on x86-64 where
+/// -fno-math-errno is on, as for src/core; exact as |y| < 2^52), y - n is exact and in
+/// [-0.5, 0.5], and y - n == 0.5 is the only case where Math.round (ties up) and ties-to-even
+/// differ. Assumes the default rounding mode, as all the arithmetic here does.
+[[nodiscard]] inline std::int64_t js_round_int(double y) {
+  const std::int64_t n = std::llrint(y);
+  return n + static_cast<std::int64_t>(y - static_cast<double>(n) >= 0.5);
+}
+
 /// JavaScript `Math.round`: the nearest integer, ties toward +infinity
 /// (floor(x) + [x - floor(x) >= 0.5]). Differs from std::round on negative ties.
 /// (Inline: it is on the scheduler's hot path, as are round8 and clamp.)
 [[nodiscard]] inline double js_round(double x) {
-  if (!std::isfinite(x)) {
-    return x;
+  if (std::fabs(x) < 0x1p52) {  // false for NaN and infinities
+    // With the zero signs of the floor formula: -0 stays -0, x in [-0.5, 0) gives +0.
+    const auto k = static_cast<double>(js_round_int(x));
+    return (k == 0.0 && x == 0.0) ? x : k;
   }
-  const double fl = std::floor(x);
-  return (x - fl >= 0.5) ? fl + 1.0 : fl;
+  return x;  // NaN, infinite, or |x| >= 2^52: already an integer
 }
 
 /// rho(x): ts-fsrs 5.4.2 help.ts `roundTo(x, 8)` = Math.round(x * 1e8) / 1e8, with the multiply
@@ -54,12 +66,17 @@ struct DecayFactor {
 /// to 3.20312629, because x * 1e8 is 320312628.5 in binary). Non-finite input is returned
 /// unchanged and -0 becomes 0.
 [[nodiscard]] inline double round8(double x) {
+  // One IEEE multiply, as in the reference, so values a hair below a tie round up as there.
+  const double y = x * 1e8;
+  if (std::fabs(y) < 0x1p52) {  // false for NaN and infinities
+    // Equal to js_round(y) / 1e8 with +0 for a zero k (the integer 0 converts to +0).
+    return static_cast<double>(js_round_int(y)) / 1e8;
+  }
   if (!std::isfinite(x)) {
     return x;
   }
-  // One IEEE multiply, as in the reference, so values a hair below a tie round up as there.
-  const double k = js_round(x * 1e8);
-  return k == 0.0 ? 0.0 : k / 1e8;
+  // |y| >= 2^52 (or inf from overflow): y is already an integer, js_round(y) == y != 0.
+  return y / 1e8;
 }
 
 /// ts-fsrs 5.4.2 help.ts `clamp`: min(max(x, lo), hi).
@@ -93,8 +110,15 @@ struct DecayFactor {
 
 /// F4 (algorithm.ts `next_interval`, fuzz off): min(max(1, JSround(S*IM)), maximum_interval),
 /// in whole days.
-[[nodiscard]] std::int64_t next_interval(double stability, double interval_modifier,
-                                         std::int64_t maximum_interval);
+[[nodiscard]] inline std::int64_t next_interval(double stability, double interval_modifier,
+                                                std::int64_t maximum_interval) {
+  const double x = stability * interval_modifier;
+  if (std::fabs(x) < 0x1p52) {
+    return std::min(std::max<std::int64_t>(1, js_round_int(x)), maximum_interval);
+  }
+  const double lower = std::max(1.0, js_round(x));
+  return std::min(static_cast<std::int64_t>(lower), maximum_interval);
+}
 
 /// F5 (algorithm.ts `init_stability`): S0(G) = max(w_{G-1}, 0.1) days.
 [[nodiscard]] double init_stability(const Weights& w, Rating g);
@@ -141,7 +165,10 @@ struct Constants {
 [[nodiscard]] Constants constants_of(const Weights& w, bool enable_short_term);
 
 /// F2 with a precomputed decay factor (bit-identical to forgetting_curve(w, t, s)).
-[[nodiscard]] double forgetting_curve(const DecayFactor& df, double elapsed_days, double stability);
+[[nodiscard]] inline double forgetting_curve(const DecayFactor& df, double elapsed_days,
+                                             double stability) {
+  return round8(std::pow(1.0 + (df.factor * elapsed_days) / stability, df.decay));
+}
 
 /// F7 with the mean-reversion target D0(Easy) given (bit-identical to next_difficulty(w, d, g)
 /// when `init_easy` = init_difficulty(w, Rating::Easy)).
@@ -153,7 +180,9 @@ struct Constants {
 [[nodiscard]] double recall_growth(const Weights& w, double exp_w8, double d, double s, double r);
 
 /// F8 from its growth: rho(clamp(S*(1 + growth), 0.001, 36500)).
-[[nodiscard]] double recall_stability_from_growth(double s, double growth);
+[[nodiscard]] inline double recall_stability_from_growth(double s, double growth) {
+  return round8(clamp(s * (1.0 + growth), kMinStability, kMaxStability));
+}
 
 /// F10 with S^-w19 and e^(w17*(G-3+w18)) given (bit-identical to next_short_term_stability).
 [[nodiscard]] double short_term_stability(double s, double pow_s_w19, double growth, Rating g);

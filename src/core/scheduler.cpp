@@ -80,6 +80,11 @@ constexpr std::array<Rating, 4> kGrades = {Rating::Again, Rating::Hard, Rating::
 constexpr unsigned kAllGrades = 0xFU;
 constexpr unsigned bit_of(Rating g) { return 1U << static_cast<unsigned>(index_of(g)); }
 
+/// Days added to a fixed-offset study day's dividend so that it is never negative: more than
+/// the days from kMinSupportedMs back to 1970 plus a day of offset and rollover.
+constexpr std::int64_t kBiasDays = 1'000'000;
+static_assert(kBiasDays * kMsPerDay + kMinSupportedMs > 2 * kMsPerDay);
+
 /// Floor division by a positive divisor.
 constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   const std::int64_t q = a / b;
@@ -121,15 +126,18 @@ Scheduler::Scheduler(SchedulerOptions options) : m_options(std::move(options)), 
     if (info.begin <= date::sys_seconds{seconds{floor_div(kMinSupportedMs, kMsPerSecond)}} &&
         info.end > date::sys_seconds{seconds{kMaxSupportedMs / kMsPerSecond}}) {
       m_fixed_offset = true;
-      m_offset_minus_rollover_ms =
-          static_cast<std::int64_t>(info.offset.count()) * kMsPerSecond - clock.rollover_hour * kMsPerHour;
+      m_biased_offset_ms = static_cast<std::int64_t>(info.offset.count()) * kMsPerSecond -
+                           clock.rollover_hour * kMsPerHour + kBiasDays * kMsPerDay;
     }
   }
 }
 
 std::int64_t Scheduler::study_day_of(TimestampMs t) const {
   if (m_fixed_offset) {
-    return floor_div(clamp_supported(t) + m_offset_minus_rollover_ms, kMsPerDay);
+    // floor_div(clamp_supported(t) + offset - rollover, kMsPerDay), with the dividend made
+    // non-negative by kBiasDays whole days, so that it is one unsigned division.
+    const auto biased = static_cast<std::uint64_t>(clamp_supported(t) + m_biased_offset_ms);
+    return static_cast<std::int64_t>(biased / static_cast<std::uint64_t>(kMsPerDay)) - kBiasDays;
   }
   if (m_zone == nullptr) {
     return study_day(t, m_options.clock);  // throws for an unknown zone or rollover hour
@@ -156,25 +164,29 @@ std::int64_t Scheduler::elapsed_days(TimestampMs from, TimestampMs to) const {
 }
 
 /// What one grade does to the card's schedule (every field is set by the steps or interval).
+/// No default member values: review() leaves the grades it does not build unwritten (zeroing
+/// the four records cost about 2 % of a review), and result() reads only built ones.
 struct Scheduler::Outcome {
-  CardState state = CardState::New;
-  int learning_steps = 0;
-  std::int64_t scheduled_days = 0;
-  TimestampMs due = 0;
-  bool lapse = false;  ///< one more lapse
+  CardState state;
+  int learning_steps;
+  std::int64_t scheduled_days;
+  TimestampMs due;
+  bool lapse;  ///< one more lapse
 };
 
 struct Scheduler::Reviewed {
-  CardSchedule current;  ///< the card with last_review and reps updated
+  TimestampMs now = 0;  ///< the review time, clamped
   std::int64_t elapsed = 0;
   double r = 0.0;
   std::array<fsrs::MemoryState, 4> memory{};
-  std::array<Outcome, 4> outcome{};
+  std::array<Outcome, 4> outcome;  ///< set for the built grades only (see review)
 
-  /// The ReviewResult of grade index i (0 = Again).
-  [[nodiscard]] ReviewResult result(std::size_t i) const {
+  /// The ReviewResult of grade index i (0 = Again) for `card`, the card that was reviewed.
+  [[nodiscard]] ReviewResult result(const CardSchedule& card, std::size_t i) const {
     ReviewResult res;
-    res.card = current;
+    res.card = card;
+    res.card.last_review = now;
+    if (card.reps < std::numeric_limits<int>::max()) ++res.card.reps;
     res.card.stability = memory[i].stability;
     res.card.difficulty = memory[i].difficulty;
     res.card.state = outcome[i].state;
@@ -192,8 +204,8 @@ struct Scheduler::Reviewed {
 
 std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now,
                                                std::uint64_t fuzz_seed) const {
-  const Reviewed x = review(card, now, fuzz_seed, kAllGrades);
-  return {x.result(0), x.result(1), x.result(2), x.result(3)};
+  const Reviewed x = review(card, now, fuzz_seed, kAllGrades, kAllGrades);
+  return {x.result(card, 0), x.result(card, 1), x.result(card, 2), x.result(card, 3)};
 }
 
 ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating,
@@ -210,15 +222,18 @@ ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating r
   } else if (card.state == CardState::Review && rating != Rating::Again) {
     grades = bit_of(Rating::Hard) | bit_of(Rating::Good) | bit_of(rating);
   }
-  return review(card, now, fuzz_seed, grades).result(static_cast<std::size_t>(idx));
+  return review(card, now, fuzz_seed, grades, bit_of(rating))
+      .result(card, static_cast<std::size_t>(idx));
 }
 
 Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_in,
-                                      std::uint64_t fuzz_seed, unsigned grades) const {
+                                      std::uint64_t fuzz_seed, unsigned grades,
+                                      unsigned built) const {
   const SchedulerOptions& o = m_options;
   const TimestampMs now = clamp_supported(now_in);
   const bool is_new = card.state == CardState::New;
   const auto wanted = [grades](Rating g) { return (grades & bit_of(g)) != 0U; };
+  const auto is_built = [built](Rating g) { return (built & bit_of(g)) != 0U; };
 
   // AbstractScheduler.init (abstract_scheduler.ts): elapsed days, last_review, reps.
   std::int64_t elapsed = 0;
@@ -230,17 +245,18 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
                                   format_iso_utc(*card.last_review));
     }
   }
-  CardSchedule current = card;
-  current.last_review = now;
-  current.reps = card.reps < std::numeric_limits<int>::max() ? card.reps + 1 : card.reps;
-
-  // fsrs::next_state for every wanted grade at once, with the weight-only constants cached:
+  // fsrs::next_state for every wanted grade at once (the difficulty for the built ones only),
+  // with the weight-only constants cached:
   // a New card is rated at t = 0 with R from the model (1 for S > 0), any other card at t with
   // R = F2(t, S). The memory {0, 0} means the initial state whatever the card's state.
   const auto t = static_cast<double>(elapsed);
-  const double r = is_new ? 0.0 : fsrs::forgetting_curve(m_constants.decay, t, card.stability);
+  // Same day (t = 0) with S > 0: F2 is rho((1 + factor*0/S)^decay) = rho(1^decay) = 1 exactly
+  // (factor is finite for clipped weights, and pow(1, y) = 1 for every y), so pow is skipped.
+  const double r = is_new                                   ? 0.0
+                   : (elapsed == 0 && card.stability > 0.0) ? 1.0
+                       : fsrs::forgetting_curve(m_constants.decay, t, card.stability);
   Reviewed x;
-  x.current = current;
+  x.now = now;
   x.elapsed = elapsed;
   x.r = r;
   std::array<fsrs::MemoryState, 4>& memory = x.memory;
@@ -255,7 +271,9 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
       }
     }
   } else {
-    fsrs::check_memory({s, d});
+    if (!(d >= 1.0) || !(s >= fsrs::kMinStability)) {
+      fsrs::check_memory({s, d});  // throws
+    }
     const double t_model = is_new ? 0.0 : t;
     const double r_model = is_new ? fsrs::forgetting_curve(m_constants.decay, 0.0, s) : r;
     if (t_model == 0.0 && o.enable_short_term) {
@@ -283,15 +301,14 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
       }
     }
     for (const Rating g : kGrades) {
-      if (wanted(g)) {
+      if (is_built(g)) {
         const auto i = static_cast<std::size_t>(index_of(g));
         memory[i].difficulty = fsrs::next_difficulty(m_weights, m_constants.init_difficulty[3], d, g);
       }
     }
   }
 
-  std::array<Outcome, 4>& out = x.outcome;
-  out.fill({card.state, card.learning_steps, card.scheduled_days, card.due, false});
+  std::array<Outcome, 4>& out = x.outcome;  // only the built grades are filled in below
   const auto interval_of = [&](std::size_t i) {
     const std::int64_t days =
         fsrs::next_interval(memory[i].stability, m_interval_modifier, o.maximum_interval);
@@ -304,6 +321,7 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
     c.state = CardState::Review;
     c.learning_steps = 0;
     c.scheduled_days = days;
+    c.lapse = false;
     days = std::clamp<std::int64_t>(days, 0, kMaxSupportedMs / kMsPerDay);
     c.due = add_saturated(now, days * kMsPerDay);
   };
@@ -319,13 +337,13 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
     ih = std::max(ih, ia + 1);
     ig = std::max(ig, ih + 1);
     ie = std::max(ie, ig + 1);
-    set_days(out[0], ia);
-    set_days(out[1], ih);
-    set_days(out[2], ig);
-    set_days(out[3], ie);
-    if (!is_new) {
-      out[0].lapse = true;
+    const std::array<std::int64_t, 4> days = {ia, ih, ig, ie};
+    for (std::size_t i = 0; i < 4; ++i) {
+      if ((built & (1U << i)) != 0U) {
+        set_days(out[i], days[i]);
+      }
     }
+    out[0].lapse = !is_new;
     return x;
   }
 
@@ -334,6 +352,7 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
     const std::optional<StepEntry> entry = step_entry(o, card.state, card.learning_steps, g);
     const int minutes = entry ? std::max(0, entry->minutes) : 0;
     const int next_step = entry ? std::max(0, entry->next_step) : 0;
+    c.lapse = false;
     if (minutes > 0 && minutes < kMinutesPerDay) {
       c.learning_steps = next_step;
       c.scheduled_days = 0;
@@ -355,7 +374,7 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
     case CardState::Relearning: {
       const CardState to_state = is_new ? CardState::Learning : card.state;
       for (const Rating g : kGrades) {
-        if (wanted(g)) {
+        if (is_built(g)) {
           apply_steps(out[static_cast<std::size_t>(index_of(g))], g, to_state);
         }
       }
@@ -368,13 +387,17 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
         std::int64_t ig = interval_of(2);
         ih = std::min(ih, ig);
         ig = std::max(ig, ih + 1);
-        set_days(out[1], ih);
-        set_days(out[2], ig);
-        if (wanted(Rating::Easy)) {
+        if (is_built(Rating::Hard)) {
+          set_days(out[1], ih);
+        }
+        if (is_built(Rating::Good)) {
+          set_days(out[2], ig);
+        }
+        if (is_built(Rating::Easy)) {
           set_days(out[3], std::max(interval_of(3), ig + 1));
         }
       }
-      if (wanted(Rating::Again)) {
+      if (is_built(Rating::Again)) {
         apply_steps(out[0], Rating::Again, CardState::Relearning);
         out[0].lapse = true;
       }

@@ -97,10 +97,11 @@ class Scheduler {
  private:
   struct Outcome;
   struct Reviewed;
-  /// preview/next: the memory and schedule of the grades in `grades` (bit i = grade i+1);
-  /// the other entries are left default.
+  /// preview/next: the stabilities and intervals of the grades in `grades` (bit i = grade
+  /// i+1), the difficulty and schedule of those in `built` (a subset of `grades`: the ones a
+  /// ReviewResult is built for); the other entries are left default.
   [[nodiscard]] Reviewed review(const CardSchedule& card, TimestampMs now, std::uint64_t fuzz_seed,
-                                unsigned grades) const;
+                                unsigned grades, unsigned built) const;
   /// study_day(t, m_options.clock), without the zone look-up by name.
   [[nodiscard]] std::int64_t study_day_of(TimestampMs t) const;
 
@@ -113,7 +114,8 @@ class Scheduler {
   /// supported range (UTC, Etc/GMT+5 ...), so study days need no tz database at all.
   const date::time_zone* m_zone = nullptr;
   bool m_fixed_offset = false;
-  std::int64_t m_offset_minus_rollover_ms = 0;  ///< fixed offset - rollover hour, in ms
+  /// Fixed offset - rollover hour + kBiasDays days (scheduler.cpp), in ms.
+  std::int64_t m_biased_offset_ms = 0;
 };
 
 /// Whether `card` should be shown at `now` (Casebook addition, Anki semantics). New cards are

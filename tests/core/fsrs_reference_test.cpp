@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -302,6 +303,64 @@ TEST(FsrsModel, JsRoundTiesGoUp) {
   EXPECT_EQ(fsrs::round8(5e-9), 1e-8);
   EXPECT_EQ(fsrs::round8(-5e-9), 0.0);  // negative tie goes toward +infinity
   EXPECT_EQ(fsrs::round8(2.3065), 2.3065);
+}
+
+// js_round, round8 and next_interval round through the nearest integer (cvtsd2si) instead of
+// std::floor: they must agree bit for bit with the floor-based definitions on every double,
+// here on the edge cases and on 3 x 400,000 pseudo-random ones (a fixed-seed splitmix64).
+TEST(FsrsModel, RoundingAgreesWithTheFloorDefinitionBitForBit) {
+  const auto js_round_def = [](double x) {
+    if (!std::isfinite(x)) return x;
+    const double fl = std::floor(x);
+    return (x - fl >= 0.5) ? fl + 1.0 : fl;
+  };
+  const auto round8_def = [&](double x) {
+    if (!std::isfinite(x)) return x;
+    const double k = js_round_def(x * 1e8);
+    return k == 0.0 ? 0.0 : k / 1e8;
+  };
+  const auto interval_def = [&](double s, double im, std::int64_t max) {
+    const double lower = std::max(1.0, js_round_def(s * im));
+    return std::min(static_cast<std::int64_t>(lower), max);
+  };
+  const auto bits = [](double x) { return std::bit_cast<std::uint64_t>(x); };
+  const auto check = [&](double x) {
+    ASSERT_EQ(bits(fsrs::js_round(x)), bits(js_round_def(x))) << std::hexfloat << x;
+    ASSERT_EQ(bits(fsrs::round8(x)), bits(round8_def(x))) << std::hexfloat << x;
+    if (std::isfinite(x) && std::fabs(x) < 0x1p62) {
+      ASSERT_EQ(fsrs::next_interval(x, 1.0, 36500), interval_def(x, 1.0, 36500)) << x;
+    }
+  };
+  const double two52 = 0x1p52;
+  for (const double x : {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+                         -0.49999999999999994, 5e-9, -5e-9, 1.5e-8, -1.5e-8, 3.2031262849999997,
+                         two52, -two52, two52 - 0.5, 0.5 - two52, two52 / 1e8, -two52 / 1e8,
+                         0x1p51 + 0.5, -0x1p51 - 0.5, 1e300, -1e300, 1.7e308, 5e-324, -5e-324,
+                         HUGE_VAL, -HUGE_VAL, std::nan("")}) {
+    check(x);
+    check(std::nextafter(x, HUGE_VAL));
+    check(std::nextafter(x, -HUGE_VAL));
+  }
+  std::uint64_t state = 2026;
+  const auto next = [&] {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  };
+  for (int i = 0; i < 400000; ++i) {
+    const std::uint64_t u = next();
+    check(std::bit_cast<double>(u));  // any double, NaNs included
+    // a value with a random 53-bit mantissa between 2^-40 and 2^40, either sign
+    const double m = std::ldexp(static_cast<double>(u >> 11), -53);
+    check((u & 1U) != 0U ? -std::ldexp(m, static_cast<int>(next() % 80) - 40)
+                         : std::ldexp(m, static_cast<int>(next() % 80) - 40));
+    // a decimal tie of round8 (k + 0.5) / 1e8, |k| < 2^41, or its neighbour
+    const double tie =
+        (static_cast<double>(static_cast<std::int64_t>(next() % (1ULL << 42)) - (1LL << 41)) + 0.5) /
+        1e8;
+    check((u & 2U) != 0U ? tie : std::nextafter(tie, (u & 4U) != 0U ? HUGE_VAL : -HUGE_VAL));
+  }
 }
 
 TEST(FsrsModel, DefaultWeightConstants) {
