@@ -126,6 +126,22 @@ std::string hex32(std::int32_t v) {
 
 }  // namespace
 
+namespace {
+
+std::vector<std::string> split_tags(const std::string& text) {
+  std::vector<std::string> tags;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t j = text.find(' ', i);
+    const std::size_t end = j == std::string::npos ? text.size() : j;
+    if (end > i) tags.push_back(text.substr(i, end - i));
+    i = end + 1;
+  }
+  return tags;
+}
+
+}  // namespace
+
 struct Progress::Impl {
   std::string path;
   SQLite::Database db;
@@ -162,6 +178,92 @@ struct Progress::Impl {
       return f();
     } catch (const SQLite::Exception& e) {
       throw_sqlite_failure(std::string(doing) + " the " + describe_path(path), e);
+    }
+  }
+
+  /// Appends `r` to the review log and updates the card-state cache (inside the caller's
+  /// transaction). Returns the new row id.
+  std::int64_t insert_review(std::int64_t learner_id, const ReviewRecord& r) {
+    SQLite::Statement ins(db,
+                          "INSERT INTO review_log (learner_id, card_key, reviewed_at_ms, rating, "
+                          "correct, answer, response_ms, "
+                          "state_before, stability_before, difficulty_before, due_before_ms, "
+                          "last_review_before_ms, scheduled_days_before, learning_steps_before, "
+                          "reps_before, lapses_before, "
+                          "state_after, stability_after, difficulty_after, due_after_ms, "
+                          "last_review_after_ms, scheduled_days_after, learning_steps_after, "
+                          "reps_after, lapses_after) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?)");
+    ins.bind(1, learner_id);
+    ins.bind(2, r.card_key);
+    ins.bind(3, static_cast<std::int64_t>(r.reviewed_at));
+    ins.bind(4, static_cast<std::int32_t>(r.rating));
+    ins.bind(5, static_cast<std::int32_t>(r.correct ? 1 : 0));
+    ins.bind(6, r.answer);
+    ins.bind(7, static_cast<std::int64_t>(r.response_ms));
+    bind_schedule(ins, 8, r.before);
+    bind_schedule(ins, 17, r.after);
+    ins.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+
+    // The cache keeps the state after the latest review (by time, then by row): an answer
+    // recorded late with an older timestamp does not overwrite a newer state. This is the
+    // same rule rebuild_card_states() applies to the whole log.
+    SQLite::Statement up(db,
+                         "INSERT INTO card_state (learner_id, card_key, state, stability, "
+                         "difficulty, due_ms, last_review_ms, scheduled_days, learning_steps, "
+                         "reps, lapses, updated_at_ms) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (learner_id, card_key) DO UPDATE SET "
+                         "state = excluded.state, stability = excluded.stability, "
+                         "difficulty = excluded.difficulty, due_ms = excluded.due_ms, "
+                         "last_review_ms = excluded.last_review_ms, "
+                         "scheduled_days = excluded.scheduled_days, "
+                         "learning_steps = excluded.learning_steps, reps = excluded.reps, "
+                         "lapses = excluded.lapses, updated_at_ms = excluded.updated_at_ms "
+                         "WHERE excluded.updated_at_ms >= card_state.updated_at_ms");
+    up.bind(1, learner_id);
+    up.bind(2, r.card_key);
+    bind_schedule(up, 3, r.after);
+    up.bind(12, static_cast<std::int64_t>(r.reviewed_at));
+    up.exec();
+
+    return id;
+  }
+
+  /// Replaces one card's flags (inside the caller's transaction); a card with no tags and
+  /// not suspended loses its row. Throws StorageError for a tag with white space.
+  void write_flags(std::int64_t learner_id, const std::string& card_key, const CardFlags& flags) {
+    std::vector<std::string> tags;
+    for (const auto& t : flags.tags) {
+      if (t.empty() || t.find_first_of(" \t\n") != std::string::npos) {
+        throw StorageError("A card tag must be one word without spaces, got \"" + t + "\".");
+      }
+      tags.push_back(t);
+    }
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    std::string joined;
+    for (const auto& t : tags) joined += (joined.empty() ? "" : " ") + t;
+
+    if (tags.empty() && !flags.suspended) {
+      SQLite::Statement del(db, "DELETE FROM card_flag WHERE learner_id = ? AND card_key = ?");
+      del.bind(1, learner_id);
+      del.bind(2, card_key);
+      del.exec();
+    } else {
+      SQLite::Statement up(db,
+                           "INSERT INTO card_flag (learner_id, card_key, tags, suspended, updated_at_ms) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, card_key) DO UPDATE SET "
+                           "tags = excluded.tags, suspended = excluded.suspended, "
+                           "updated_at_ms = excluded.updated_at_ms");
+      up.bind(1, learner_id);
+      up.bind(2, card_key);
+      up.bind(3, joined);
+      up.bind(4, static_cast<std::int32_t>(flags.suspended ? 1 : 0));
+      up.bind(5, static_cast<std::int64_t>(core::now_ms()));
+      up.exec();
     }
   }
 
@@ -299,55 +401,38 @@ std::int64_t Progress::record_review(const ReviewRecord& r) {
       throw StorageError("Cannot record an answer without a card key in the " +
                          describe_path(m_impl->path) + ".");
     }
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = m_impl->insert_review(m_impl->ensure_learner(r.learner), r);
+    tx.commit();
+    return id;
+  });
+}
+
+std::int64_t Progress::record_answer(
+    const std::string& learner, const std::string& card_key,
+    const std::function<AnswerPlan(const std::optional<core::CardSchedule>& newest, const CardFlags& flags)>& plan) {
+  return m_impl->guard("record an answer in", [&] {
+    if (card_key.empty()) {
+      throw StorageError("Cannot record an answer without a card key in the " + describe_path(m_impl->path) + ".");
+    }
     SQLite::Database& db = m_impl->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t learner_id = m_impl->ensure_learner(r.learner);
-
-    SQLite::Statement ins(db,
-                          "INSERT INTO review_log (learner_id, card_key, reviewed_at_ms, rating, "
-                          "correct, answer, response_ms, "
-                          "state_before, stability_before, difficulty_before, due_before_ms, "
-                          "last_review_before_ms, scheduled_days_before, learning_steps_before, "
-                          "reps_before, lapses_before, "
-                          "state_after, stability_after, difficulty_after, due_after_ms, "
-                          "last_review_after_ms, scheduled_days_after, learning_steps_after, "
-                          "reps_after, lapses_after) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?, ?, ?)");
-    ins.bind(1, learner_id);
-    ins.bind(2, r.card_key);
-    ins.bind(3, static_cast<std::int64_t>(r.reviewed_at));
-    ins.bind(4, static_cast<std::int32_t>(r.rating));
-    ins.bind(5, static_cast<std::int32_t>(r.correct ? 1 : 0));
-    ins.bind(6, r.answer);
-    ins.bind(7, static_cast<std::int64_t>(r.response_ms));
-    bind_schedule(ins, 8, r.before);
-    bind_schedule(ins, 17, r.after);
-    ins.exec();
-    const std::int64_t id = db.getLastInsertRowid();
-
-    // The cache keeps the state after the latest review (by time, then by row): an answer
-    // recorded late with an older timestamp does not overwrite a newer state. This is the
-    // same rule rebuild_card_states() applies to the whole log.
-    SQLite::Statement up(db,
-                         "INSERT INTO card_state (learner_id, card_key, state, stability, "
-                         "difficulty, due_ms, last_review_ms, scheduled_days, learning_steps, "
-                         "reps, lapses, updated_at_ms) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                         "ON CONFLICT (learner_id, card_key) DO UPDATE SET "
-                         "state = excluded.state, stability = excluded.stability, "
-                         "difficulty = excluded.difficulty, due_ms = excluded.due_ms, "
-                         "last_review_ms = excluded.last_review_ms, "
-                         "scheduled_days = excluded.scheduled_days, "
-                         "learning_steps = excluded.learning_steps, reps = excluded.reps, "
-                         "lapses = excluded.lapses, updated_at_ms = excluded.updated_at_ms "
-                         "WHERE excluded.updated_at_ms >= card_state.updated_at_ms");
-    up.bind(1, learner_id);
-    up.bind(2, r.card_key);
-    bind_schedule(up, 3, r.after);
-    up.bind(12, static_cast<std::int64_t>(r.reviewed_at));
-    up.exec();
-
+    const std::int64_t learner_id = m_impl->ensure_learner(learner);
+    SQLite::Statement st(db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    std::optional<core::CardSchedule> newest;
+    if (st.executeStep()) newest = read_schedule(st, 1);
+    CardFlags flags;
+    SQLite::Statement fl(db, "SELECT tags, suspended FROM card_flag WHERE learner_id = ? AND card_key = ?");
+    fl.bind(1, learner_id);
+    fl.bind(2, card_key);
+    if (fl.executeStep()) flags = CardFlags{split_tags(fl.getColumn(0).getString()), fl.getColumn(1).getInt() != 0};
+    AnswerPlan p = plan(newest, flags);
+    p.review.learner = learner;
+    p.review.card_key = card_key;
+    const std::int64_t id = m_impl->insert_review(learner_id, p.review);
+    if (p.flags) m_impl->write_flags(learner_id, card_key, *p.flags);
     tx.commit();
     return id;
   });
@@ -527,21 +612,6 @@ std::vector<std::string> Progress::option_override_banks(const std::string& lear
   });
 }
 
-namespace {
-
-std::vector<std::string> split_tags(const std::string& text) {
-  std::vector<std::string> tags;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t j = text.find(' ', i);
-    const std::size_t end = j == std::string::npos ? text.size() : j;
-    if (end > i) tags.push_back(text.substr(i, end - i));
-    i = end + 1;
-  }
-  return tags;
-}
-
-}  // namespace
 
 std::map<std::string, CardFlags> Progress::card_flags(const std::string& learner) {
   return m_impl->guard("read card flags from", [&] {
@@ -560,39 +630,8 @@ std::map<std::string, CardFlags> Progress::card_flags(const std::string& learner
 
 void Progress::set_card_flags(const std::string& learner, const std::string& card_key, const CardFlags& flags) {
   m_impl->guard("save card flags in", [&] {
-    std::vector<std::string> tags;
-    for (const auto& t : flags.tags) {
-      if (t.empty() || t.find_first_of(" \t\n") != std::string::npos) {
-        throw StorageError("A card tag must be one word without spaces, got \"" + t + "\".");
-      }
-      tags.push_back(t);
-    }
-    std::sort(tags.begin(), tags.end());
-    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-    std::string joined;
-    for (const auto& t : tags) joined += (joined.empty() ? "" : " ") + t;
-
-    SQLite::Database& db = m_impl->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t learner_id = m_impl->ensure_learner(learner);
-    if (tags.empty() && !flags.suspended) {
-      SQLite::Statement del(db, "DELETE FROM card_flag WHERE learner_id = ? AND card_key = ?");
-      del.bind(1, learner_id);
-      del.bind(2, card_key);
-      del.exec();
-    } else {
-      SQLite::Statement up(db,
-                           "INSERT INTO card_flag (learner_id, card_key, tags, suspended, updated_at_ms) "
-                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, card_key) DO UPDATE SET "
-                           "tags = excluded.tags, suspended = excluded.suspended, "
-                           "updated_at_ms = excluded.updated_at_ms");
-      up.bind(1, learner_id);
-      up.bind(2, card_key);
-      up.bind(3, joined);
-      up.bind(4, static_cast<std::int32_t>(flags.suspended ? 1 : 0));
-      up.bind(5, static_cast<std::int64_t>(core::now_ms()));
-      up.exec();
-    }
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    m_impl->write_flags(m_impl->ensure_learner(learner), card_key, flags);
     tx.commit();
   });
 }
