@@ -112,7 +112,7 @@ void StudyFlow::select(core::Rating rating) {
 bool StudyFlow::rate(core::Rating rating) {
   if (!in_feedback()) return false;
   select(rating);
-  const TimestampMs t = m_ctx.now();
+  TimestampMs t = 0;
   const FeedbackView& f = *m_view.feedback;
   const std::string key = m_view.card.card_key;
   const core::Question& q = question();
@@ -126,6 +126,10 @@ bool StudyFlow::rate(core::Rating rating) {
     m_ctx.progress.record_answer(
         m_ctx.config.learner, key,
         [&](const std::optional<core::CardSchedule>& newest, const storage::CardFlags& flags) {
+          // The time is read inside the transaction, so the log's times follow the order the
+          // answers were committed in; never before the card's previous review.
+          t = m_ctx.now();
+          if (newest && newest->last_review) t = std::max(t, *newest->last_review);
           storage::AnswerPlan plan;
           core::ReviewRecord& r = plan.review;
           r.learner = m_ctx.config.learner;
