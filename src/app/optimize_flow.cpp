@@ -119,6 +119,7 @@ OptimizeView OptimizeFlow::view() const {
   v.job = job_view(m_job);
   v.status = m_status;
   v.status_is_error = m_status_is_error;
+  v.status_tone = m_status_is_error ? Tone::Wrong : m_status.rfind("Applied", 0) == 0 ? Tone::Correct : Tone::Neutral;
   v.manual_status = m_manual_status;
   v.manual_is_error = m_manual_is_error;
   const std::vector<double>& in_use = m_ctx.options.learner().weights;

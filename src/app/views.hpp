@@ -166,6 +166,7 @@ struct OptimizeView {
   JobView job;
   std::string status;               ///< the fit's outcome: "Applied: ...", "Not applied: ..." or an error
   bool status_is_error = false;
+  Tone status_tone = Tone::Neutral; ///< Correct: applied; Wrong: an error; Neutral: not applied (e.g. too little data)
   bool has_result = false;          ///< a fit finished: the lines below are filled
   std::string data_line;            ///< "learner 'x' in PATH: 120 reviews of 30 cards, fit: all 21 parameters (95 training items)"
   struct Metrics {

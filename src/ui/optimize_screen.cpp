@@ -67,7 +67,11 @@ void OptimizeScreen::draw(const app::OptimizeView& view, UiContext& ui) {
   ImGui::ProgressBar(static_cast<float>(view.job.progress), ImVec2(-1, 0),
                      running ? nullptr : (view.has_result ? "done" : ""));
   if (view.job.cancelling) hint_text("Cancelling…");
-  if (!view.status.empty()) wrapped_text(view.status, view.status_is_error ? kColorWrong : kColorCorrect);
+  if (!view.status.empty()) {
+    wrapped_text(view.status, view.status_tone == app::Tone::Correct ? kColorCorrect
+                              : view.status_tone == app::Tone::Wrong ? kColorWrong
+                                                                     : kColorNotice);
+  }
   if (view.has_result && !running) draw_result(view, keys);
 
   ImGui::Dummy(ImVec2(0, 0.75f * em));
