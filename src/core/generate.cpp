@@ -567,15 +567,6 @@ class Generation {
 
 }  // namespace
 
-std::uint64_t fnv1a64(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 double pair_score(std::string_view anchor, std::string_view candidate, double penalty) {
   std::string key(anchor);
   key += '\x1f';

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/hash.hpp"
 #include "core/optimizer_model.hpp"
 
 namespace casebook::core::optimizer {
@@ -64,14 +65,14 @@ double predict(const Weights& w, const FsrsItem& item) { return predict_with(w, 
 
 namespace {
 
-/// A 64-bit hash of a review sequence, extended one (rating, delta_t) pair at a time
-/// (multiply-rotate mixing; equal sequences give equal hashes, and every match is verified).
+/// A 64-bit hash of a review sequence, extended one (rating, delta_t) pair at a time with
+/// splitmix64's mix (equal sequences give equal hashes, and every match is verified).
 std::uint64_t extend_hash(std::uint64_t h, const revlog::FsrsReview& r) {
   const std::uint64_t v = (static_cast<std::uint64_t>(r.delta_t) << 8U) | static_cast<std::uint8_t>(r.rating);
-  h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
-  return h ^ (h >> 29U);
+  return splitmix64_mix(h ^ v);
 }
-constexpr std::uint64_t kHashBasis = 14695981039346656037ULL;
+/// The hash of no reviews.
+constexpr std::uint64_t kEmptyHash = 0;
 
 }  // namespace
 
@@ -86,7 +87,7 @@ PredictionPlan::PredictionPlan(std::vector<const FsrsItem*> items)
   by_reviews.reserve(m_items.size());
   for (std::size_t i = 0; i < m_items.size(); ++i) {
     std::uint64_t* h = prefix.data() + offsets[i];
-    h[0] = kHashBasis;
+    h[0] = kEmptyHash;
     const auto& reviews = m_items[i]->reviews;
     for (std::size_t k = 0; k < reviews.size(); ++k) h[k + 1] = extend_hash(h[k], reviews[k]);
     by_reviews.emplace(h[reviews.size()], i);
