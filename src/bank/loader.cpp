@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "bank/reader.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::bank::detail {
 
@@ -34,11 +35,7 @@ std::optional<Where> find_overlong_key(std::string_view text) {
   int parts = 1;
   bool in_key = true;  // at the start of a line, before its '=' (or inside a [header])
   const auto column_of = [&](std::size_t at) {
-    int col = 1;
-    for (std::size_t k = line_start; k < at; ++k) {
-      if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++col;
-    }
-    return col;
+    return static_cast<int>(core::code_point_count(text.substr(line_start, at - line_start))) + 1;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];

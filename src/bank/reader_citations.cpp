@@ -6,6 +6,7 @@
 
 #include "bank/suggest.hpp"
 #include "core/citation.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::bank::detail {
 
@@ -16,12 +17,10 @@ std::optional<std::size_t> BankReader::offset_in_text(Where at) const {
   std::size_t i = m_line_starts[static_cast<std::size_t>(at.line - 1)];
   // toml++ does not count a UTF-8 byte-order mark as a column.
   if (i == 0 && m_text.starts_with("\xEF\xBB\xBF")) i = 3;
-  for (int col = 1; col < at.column; ++col) {
-    if (i >= m_text.size() || m_text[i] == '\n') return std::nullopt;
-    ++i;
-    while (i < m_text.size() && (static_cast<unsigned char>(m_text[i]) & 0xC0U) == 0x80U) ++i;
-  }
-  return i;
+  const std::string_view line = m_text.substr(i, std::min(m_text.find('\n', i), m_text.size()) - i);
+  const auto before = static_cast<std::size_t>(at.column - 1);  // characters before the column
+  if (before > core::code_point_count(line)) return std::nullopt;
+  return i + core::utf8_offset(line, before);
 }
 
 /// The 1-based line and code-point column of byte `offset` of m_text (inverse of offset_in_text).
@@ -30,11 +29,9 @@ Where BankReader::where_in_text(std::size_t offset) const {
   const auto line = static_cast<std::size_t>(it - m_line_starts.begin());  // >= 1: line 1 starts at 0
   std::size_t i = m_line_starts[line - 1];
   if (i == 0 && m_text.starts_with("\xEF\xBB\xBF") && offset >= 3) i = 3;
-  int column = 1;
-  for (; i < offset && i < m_text.size(); ++i) {
-    if ((static_cast<unsigned char>(m_text[i]) & 0xC0U) != 0x80U) ++column;
-  }
-  return {static_cast<int>(line), column};
+  const std::size_t end = std::min(offset, m_text.size());
+  const std::size_t before = end > i ? core::code_point_count(m_text.substr(i, end - i)) : 0;
+  return {static_cast<int>(line), static_cast<int>(before) + 1};
 }
 
 /// Checks the `[@id]` citation markers of a string node (as shown: after reflow) against the
@@ -67,12 +64,13 @@ void BankReader::check_citations(const toml::node& n, const core::Bank& bank) {
   for (std::size_t k = 0; k < markers.size(); ++k) {
     const auto& m = markers[k];
     if (!m.ok()) {
-      // Quote the marker up to its `]`, the end of its line, or 40 bytes (not cutting UTF-8).
+      // Quote the marker up to its `]`, the end of its line, or 40 bytes (whole characters).
       std::size_t end = m.offset + 2;
       while (end < shown.size() && shown[end] != '\n' && end - m.offset < 40) {
-        if (shown[end++] == ']') break;
+        const bool bracket = shown[end] == ']';
+        end += core::decode_utf8_at(shown, end).length;
+        if (bracket) break;
       }
-      while (end < shown.size() && (static_cast<unsigned char>(shown[end]) & 0xC0U) == 0x80U) ++end;
       std::string quoted = shown.substr(m.offset, end - m.offset);
       if (end < shown.size() && shown[end - 1] != ']' && shown[end] != '\n') quoted += "...";
       error(places[k], "bad-citation", "citation " + ticked(quoted) + " " + m.problem, m.hint);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/utf8.hpp"
+
 namespace casebook::bank::detail {
 
 /// Where the key `key` is written in `t` (the table's own place when absent).
@@ -19,9 +21,7 @@ Where key_where(const toml::table& t, std::string_view key) {
 std::string ticked(std::string_view s) {
   constexpr std::size_t kMax = 80;
   if (s.size() <= kMax) return "`" + std::string(s) + "`";
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "`" + std::string(s.substr(0, cut)) + "…`";
+  return "`" + std::string(s.substr(0, core::utf8_cut(s, kMax))) + "…`";
 }
 
 std::string type_name(const toml::node& n) {

@@ -8,6 +8,7 @@
 
 #include "bank/suggest.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::bank::detail {
 
@@ -194,14 +195,17 @@ void BankReader::note_id(std::map<std::string, int>& seen, const std::string& id
 }
 
 void BankReader::warn_unrenderable(const Located& v) {
-  const auto lead4 = [](char c) { return (static_cast<unsigned char>(c) & 0xF8) == 0xF0; };
-  const auto it = std::find_if(v.text.begin(), v.text.end(), lead4);
-  if (it == v.text.end()) return;
-  const auto len = std::min<std::size_t>(4, static_cast<std::size_t>(v.text.end() - it));
-  warning(v.at, "unrenderable-character",
-          "the text has a character above U+FFFF (" + std::string(it, it + static_cast<std::ptrdiff_t>(len)) +
-              ") that the app cannot display or let a learner type",
-          "write it in words or leave it out (emoji and rare CJK or maths letters)");
+  for (std::size_t i = 0; i < v.text.size();) {
+    const core::Utf8Char c = core::decode_utf8_at(v.text, i);
+    if (c.valid && c.code_point > 0xFFFF) {
+      warning(v.at, "unrenderable-character",
+              "the text has a character above U+FFFF (" + v.text.substr(i, c.length) +
+                  ") that the app cannot display or let a learner type",
+              "write it in words or leave it out (emoji and rare CJK or maths letters)");
+      return;
+    }
+    i += c.length;
+  }
 }
 
 void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
