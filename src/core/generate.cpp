@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/citation.hpp"
+#include "core/time.hpp"
 
 namespace casebook::core {
 
@@ -309,10 +310,7 @@ class Generation {
         d.year = m / 12;
         d.month = m % 12 + 1;
         if (d.precision == DatePrecision::Day) {
-          static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-          const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-          const int last = d.month == 2 && leap ? 29 : kDays[d.month - 1];
-          d.day = std::min(d.day, last);
+          d.day = std::min(d.day, days_in_month(d.year, d.month));
         }
       }
       offer(d, 1.0 + std::abs(k));

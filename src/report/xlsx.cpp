@@ -94,7 +94,7 @@ void write_xlsx(const ReportInput& in, const std::string& path) {
       summary.row({"retention_" + r.period + "_mature_failed", double(r.mature.failed)});
     }
     for (std::size_t d = 0; d < a.forecast.size(); ++d) {
-      summary.row({"forecast_" + date_of_day(a.today + static_cast<std::int64_t>(d)), double(a.forecast[d])});
+      summary.row({"forecast_" + core::iso_date_of_day(a.today + static_cast<std::int64_t>(d)), double(a.forecast[d])});
     }
 
     Sheet cards(book, "Cards");
