@@ -4,54 +4,16 @@
 #include <string_view>
 
 #include "core/citation.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::app {
 
 namespace {
 
-/// Appends the code points of valid UTF-8 sequences in `s` to `out` (invalid bytes skipped).
+/// Adds the code points of the well-formed characters of `s` to `out`.
 void collect_code_points(std::string_view s, std::set<char32_t>& out) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t cp = 0;
-    if (b0 < 0x80) {
-      len = 1;
-      cp = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2;
-      cp = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3;
-      cp = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4;
-      cp = b0 & 0x07u;
-    } else {
-      ++i;
-      continue;
-    }
-    if (i + static_cast<std::size_t>(len) > s.size()) break;
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (!ok || cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      ++i;
-      continue;
-    }
-    out.insert(cp);
-    i += static_cast<std::size_t>(len);
-  }
+  for (const char32_t cp : core::decode_utf8(s, core::InvalidUtf8::Skip)) out.insert(cp);
 }
-
 
 }  // namespace
 

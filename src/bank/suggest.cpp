@@ -3,18 +3,18 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace casebook::bank {
 
 namespace {
 
-/// Splits UTF-8 into code points (each as its bytes); ASCII letters lower-cased. A stray
-/// continuation byte counts as one unit, so invalid text still gets a distance.
+/// Splits UTF-8 into code points (each as its bytes); ASCII letters lower-cased. An ill-formed
+/// sequence counts as one unit, so invalid text still gets a distance.
 std::vector<std::string> units(std::string_view s) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-    len = std::min(len, s.size() - i);
+    const std::size_t len = core::decode_utf8_at(s, i).length;
     std::string u(s.substr(i, len));
     if (len == 1 && u[0] >= 'A' && u[0] <= 'Z') u[0] = static_cast<char>(u[0] - 'A' + 'a');
     out.push_back(std::move(u));

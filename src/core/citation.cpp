@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::core {
 
@@ -16,13 +17,6 @@ bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') 
 bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += is_continuation(c) ? 0 : 1;
-  return n;
-}
 
 /// Reads one marker starting at `text[start] == '['` (followed by '@').
 CitationMarker read_marker(std::string_view text, std::size_t start) {
@@ -179,15 +173,8 @@ std::string last_year(std::string_view text) {
 
 /// `s` cut at a word boundary to at most `max` code points, with "…" appended when cut.
 std::string shorten(const std::string& s, std::size_t max) {
-  if (code_points(s) <= max) return s;
-  std::size_t bytes = 0;
-  std::size_t count = 0;
-  while (bytes < s.size() && count < max) {
-    ++bytes;
-    while (bytes < s.size() && is_continuation(s[bytes])) ++bytes;
-    ++count;
-  }
-  std::string cut = s.substr(0, bytes);
+  if (code_point_count(s) <= max) return s;
+  std::string cut = s.substr(0, utf8_offset(s, max));
   if (const auto space = cut.find_last_of(' '); space != std::string::npos && space > 0) cut.resize(space);
   while (!cut.empty() && (cut.back() == ',' || cut.back() == ' ' || cut.back() == ';' || cut.back() == ':')) {
     cut.pop_back();

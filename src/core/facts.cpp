@@ -4,16 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/time.hpp"
+
 namespace casebook::core {
 
 namespace {
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
-}
 
 /// The decimal value of `s` when it is exactly `digits` ASCII digits, else -1.
 int digits_value(std::string_view s, std::size_t digits) {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/citation.hpp"
+#include "core/time.hpp"
 
 namespace casebook::core {
 
@@ -309,10 +310,7 @@ class Generation {
         d.year = m / 12;
         d.month = m % 12 + 1;
         if (d.precision == DatePrecision::Day) {
-          static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-          const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-          const int last = d.month == 2 && leap ? 29 : kDays[d.month - 1];
-          d.day = std::min(d.day, last);
+          d.day = std::min(d.day, days_in_month(d.year, d.month));
         }
       }
       offer(d, 1.0 + std::abs(k));
@@ -566,15 +564,6 @@ class Generation {
 };
 
 }  // namespace
-
-std::uint64_t fnv1a64(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 double pair_score(std::string_view anchor, std::string_view candidate, double penalty) {
   std::string key(anchor);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/hash.hpp"
 #include "core/question.hpp"
 
 namespace casebook::core {
@@ -29,10 +30,6 @@ struct GenerateResult {
 /// that neither a generated question nor a hand-written question's `fact_ids` uses.
 /// Never throws except std::bad_alloc.
 [[nodiscard]] GenerateResult generate_questions(const Bank& bank);
-
-/// FNV-1a, 64 bits (Fowler, Noll, Vo; offset basis 14695981039346656037, prime 1099511628211)
-/// of the bytes of `s`.
-[[nodiscard]] std::uint64_t fnv1a64(std::string_view s);
 
 /// The rendezvous weight of `candidate` for `anchor`: -ln(u) * penalty, where u in (0, 1) is
 /// taken from fnv1a64(anchor + '\x1f' + candidate); lower is preferred. A penalty >= 1 makes a

@@ -13,72 +13,25 @@
 #include <string_view>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::core {
 
 namespace {
 
-using CodePoint = utf8proc_int32_t;
+using CodePoint = char32_t;
 
-constexpr CodePoint kReplacementChar = 0xFFFD;
-/// describe_answer keeps at most this many code points of typed text (then "…").
-
-/// Decodes UTF-8 into code points. Invalid bytes are skipped one at a time, or replaced by
-/// U+FFFD when `replace_invalid` is set.
-std::vector<CodePoint> decode_utf8(std::string_view text, bool replace_invalid) {
-  std::vector<CodePoint> out;
-  out.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    CodePoint cp = -1;
-    const utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n <= 0 || cp < 0) {
-      if (replace_invalid) out.push_back(kReplacementChar);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(n);
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, CodePoint cp) {
-  std::array<utf8proc_uint8_t, 4> buf{};
-  const utf8proc_ssize_t n = utf8proc_encode_char(cp, buf.data());
-  out.append(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
-}
-
-std::string encode_utf8(const std::vector<CodePoint>& cps) {
-  std::string out;
-  out.reserve(cps.size());
-  for (CodePoint cp : cps) append_utf8(out, cp);
-  return out;
-}
-
-/// Runs utf8proc_map on text that is already valid UTF-8.
-std::string utf8proc_apply(std::string_view valid, int options) {
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                   static_cast<utf8proc_ssize_t>(valid.size()), &mapped,
-                   static_cast<utf8proc_option_t>(options));
-  if (n < 0 || mapped == nullptr) return std::string(valid);
-  std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
-  std::free(mapped);
-  return out;
-}
+/// utf8proc's category of `cp`.
+utf8proc_category_t category(CodePoint cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
 bool is_white_space(CodePoint cp) {
   if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85) return true;
-  const auto cat = utf8proc_category(cp);
+  const auto cat = category(cp);
   return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
 }
 
 bool is_punctuation(CodePoint cp) {
-  const auto cat = utf8proc_category(cp);
+  const auto cat = category(cp);
   return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
 }
 
@@ -90,16 +43,16 @@ bool is_accent(CodePoint cp) {
                         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
                         (cp >= 0xFE20 && cp <= 0xFE2F);
   if (!in_block) return false;
-  const auto cat = utf8proc_category(cp);
+  const auto cat = category(cp);
   return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME;
 }
 
 /// Bank text for one line of a log: valid UTF-8 (bad bytes become U+FFFD), control
 /// characters and line breaks become spaces.
 std::string one_line(std::string_view text) {
-  std::vector<CodePoint> cps = decode_utf8(text, true);
+  std::u32string cps = decode_utf8(text, InvalidUtf8::Replace);
   for (CodePoint& cp : cps) {
-    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC || cp == 0x2028 || cp == 0x2029) cp = ' ';
+    if (category(cp) == UTF8PROC_CATEGORY_CC || cp == 0x2028 || cp == 0x2029) cp = ' ';
   }
   return encode_utf8(cps);
 }
@@ -108,15 +61,15 @@ std::string one_line(std::string_view text) {
 /// bytes become U+FFFD), CR LF and CR become LF, other control characters spaces. Nothing is
 /// cut: a justification is the learner's work and cannot be recovered later.
 std::string learner_text(std::string_view text) {
-  std::vector<CodePoint> cps = decode_utf8(text, true);
-  std::vector<CodePoint> out;
+  const std::u32string cps = decode_utf8(text, InvalidUtf8::Replace);
+  std::u32string out;
   out.reserve(cps.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
     CodePoint cp = cps[i];
     if (cp == '\r') {
       if (i + 1 < cps.size() && cps[i + 1] == '\n') continue;
       cp = '\n';
-    } else if (cp != '\n' && utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) {
+    } else if (cp != '\n' && category(cp) == UTF8PROC_CATEGORY_CC) {
       cp = ' ';
     }
     out.push_back(cp);
@@ -214,9 +167,9 @@ std::optional<double> scale_word_factor(const std::string& folded_word) {
 std::optional<double> parse_number_with_unit(std::string_view text, std::string_view unit) {
   // NFKC turns full-width digits and no-break/thin spaces into ASCII; LUMP turns U+2212
   // MINUS SIGN and the Unicode dashes into '-'.
-  const std::string valid = encode_utf8(decode_utf8(text, false));
+  const std::string valid = encode_utf8(decode_utf8(text, InvalidUtf8::Skip));
   const std::string s =
-      trim_ascii_space(utf8proc_apply(valid, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_LUMP));
+      trim_ascii_space(map_utf8(valid, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_LUMP));
   std::size_t i = 0;
   const std::size_t n = s.size();
   const auto skip_spaces = [&] {
@@ -235,11 +188,9 @@ std::optional<double> parse_number_with_unit(std::string_view text, std::string_
   read_sign();
   // An optional currency symbol before the digits ("$50", "€ 1,700", "-$5").
   if (i < n) {
-    CodePoint cp = -1;
-    const utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                                  static_cast<utf8proc_ssize_t>(n - i), &cp);
-    if (len > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC) {
-      i += static_cast<std::size_t>(len);
+    const Utf8Char c = decode_utf8_at(s, i);
+    if (c.valid && category(c.code_point) == UTF8PROC_CATEGORY_SC) {
+      i += c.length;
       skip_spaces();
       read_sign();
     }
@@ -266,13 +217,11 @@ std::optional<double> parse_number_with_unit(std::string_view text, std::string_
   const std::string rest = trim_ascii_space(std::string_view(s).substr(i));
   if (!rest.empty()) {
     if (std::any_of(rest.begin(), rest.end(), is_digit)) return std::nullopt;
-    CodePoint first = -1;
-    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(rest.data()),
-                     static_cast<utf8proc_ssize_t>(rest.size()), &first);
-    const auto cat = utf8proc_category(first);
+    const Utf8Char first = decode_utf8_at(rest, 0);
+    const auto cat = first.valid ? category(first.code_point) : UTF8PROC_CATEGORY_CN;
     const bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
     const bool symbol = cat >= UTF8PROC_CATEGORY_SM && cat <= UTF8PROC_CATEGORY_SO;
-    if (!letter && !symbol && first != '%') return std::nullopt;
+    if (!letter && !symbol && first.code_point != U'%') return std::nullopt;
     const std::string folded = normalize_answer_text(rest);
     const std::string first_word = folded.substr(0, folded.find(' '));
     if (const auto factor = scale_word_factor(first_word)) {
@@ -415,25 +364,25 @@ Grade grade_dilemma(const Question& q, const Answer& a) {
 }  // namespace
 
 std::string normalize_answer_text(std::string_view text) {
-  const std::string valid = encode_utf8(decode_utf8(text, false));
+  const std::string valid = encode_utf8(decode_utf8(text, InvalidUtf8::Skip));
   // NFKD + case folding + default-ignorable characters (soft hyphen, zero-width joiners) removed.
-  const std::string folded = utf8proc_apply(
+  const std::string folded = map_utf8(
       valid, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   std::string kept;
   kept.reserve(folded.size());
   bool pending_space = false;
-  for (CodePoint cp : decode_utf8(folded, false)) {
+  for (CodePoint cp : decode_utf8(folded, InvalidUtf8::Skip)) {
     if (is_white_space(cp)) {
       pending_space = !kept.empty();
       continue;
     }
-    if (is_punctuation(cp) || is_accent(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) continue;
+    if (is_punctuation(cp) || is_accent(cp) || category(cp) == UTF8PROC_CATEGORY_CC) continue;
     if (pending_space) kept += ' ';
     pending_space = false;
     append_utf8(kept, cp);
   }
   // Canonical composition of the compatibility decomposition: NFKC.
-  return utf8proc_apply(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return map_utf8(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 std::optional<double> parse_learner_number(std::string_view text) {

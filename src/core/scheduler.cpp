@@ -15,6 +15,7 @@
 #include <string>
 
 #include "core/fsrs.hpp"
+#include "core/hash.hpp"
 
 namespace casebook::core {
 
@@ -420,14 +421,7 @@ double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) cons
   return fsrs::forgetting_curve(m_constants.decay, static_cast<double>(t), fsrs::round8(card.stability));
 }
 
-std::uint64_t fuzz_seed_of(std::string_view card_key) {
-  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64-bit offset basis
-  for (const char ch : card_key) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 1099511628211ULL;  // FNV-1a 64-bit prime
-  }
-  return h;
-}
+std::uint64_t fuzz_seed_of(std::string_view card_key) { return fnv1a64(card_key); }
 
 std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval, std::uint64_t seed, int reps) {
   const auto ivl = static_cast<double>(interval);
@@ -447,11 +441,9 @@ std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval,
   std::int64_t lo = std::max<std::int64_t>(2, rounded(ivl - delta));
   const std::int64_t hi = std::min<std::int64_t>(rounded(ivl + delta), maximum_interval);
   lo = std::min(lo, hi);
-  // splitmix64 (Steele, Lea, Flood 2014) over the seed and the review count.
-  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (static_cast<std::uint64_t>(static_cast<std::uint32_t>(reps)) + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  z ^= z >> 31;
+  // splitmix64 (Steele, Lea, Flood 2014): the (reps + 1)-th output from state `seed`.
+  const std::uint64_t z =
+      splitmix64_mix(seed + kSplitmix64Gamma * (static_cast<std::uint64_t>(static_cast<std::uint32_t>(reps)) + 1));
   const auto span = static_cast<std::uint64_t>(hi - lo + 1);
   return lo + static_cast<std::int64_t>(z % span);
 }

@@ -5,32 +5,14 @@
 #include <set>
 #include <utility>
 
+#include "core/hash.hpp"
+
 namespace casebook::core {
 
 namespace {
 
 bool is_new(const StudyCandidate& c) {
   return !c.schedule || c.schedule->state == CardState::New;
-}
-
-
-/// splitmix64 (Steele, Lea, Flood 2014; constants from Vigna's public-domain reference).
-std::uint64_t splitmix64(std::uint64_t& state) {
-  state += 0x9E3779B97F4A7C15ULL;
-  std::uint64_t z = state;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-/// FNV-1a, 64 bit (offset basis 14695981039346656037, prime 1099511628211).
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char ch : text) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 1099511628211ULL;
-  }
-  return h;
 }
 
 /// The cap of `group` in `caps`, or `fallback` when the group has none; never below 0.
@@ -61,7 +43,7 @@ StudyKind classify_for_study(const std::optional<CardSchedule>& schedule, Timest
 
 void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner) {
   const auto rank = [&](const StudyCandidate& c) {
-    return fnv1a(std::string(learner) + '\n' + c.card_key);
+    return fnv1a64(std::string(learner) + '\n' + c.card_key);
   };
   std::stable_sort(candidates.begin(), candidates.end(),
                    [&](const StudyCandidate& a, const StudyCandidate& b) { return rank(a) < rank(b); });
@@ -115,7 +97,7 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   }
 
   const auto random_rank = [seed](const StudyCandidate& c) {
-    std::uint64_t state = seed ^ fnv1a(c.card_key);
+    std::uint64_t state = seed ^ fnv1a64(c.card_key);
     return splitmix64(state);
   };
   std::stable_sort(reviews.begin(), reviews.end(), [&](const StudyCandidate& a, const StudyCandidate& b) {
@@ -309,7 +291,7 @@ std::vector<int> Session::shuffled_order(std::uint64_t seed, std::string_view ca
   for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
 
   std::uint64_t mix = showing;
-  std::uint64_t state = seed ^ fnv1a(card_key) ^ splitmix64(mix);
+  std::uint64_t state = seed ^ fnv1a64(card_key) ^ splitmix64(mix);
   for (std::size_t i = order.size() - 1; i > 0; --i) {
     const std::size_t j = static_cast<std::size_t>(splitmix64(state) % (i + 1));
     std::swap(order[i], order[j]);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/fsrs.hpp"
+#include "core/hash.hpp"
 
 namespace casebook::core {
 
@@ -29,13 +30,7 @@ class Prng {
  public:
   explicit Prng(std::uint64_t seed) {
     std::uint64_t x = seed;
-    for (auto& s : m_state) {
-      x += 0x9E3779B97F4A7C15ULL;
-      std::uint64_t z = x;
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-      s = z ^ (z >> 31);
-    }
+    for (auto& s : m_state) s = splitmix64(x);
   }
 
   /// Uniform in [0, 1) with 53 random bits.

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <locale>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
@@ -110,16 +111,41 @@ std::string format_local_minutes(TimestampMs t, const std::string& time_zone) {
   if (time_zone != "UTC") {
     try {
       const date::time_zone* zone = date::locate_zone(time_zone);
-      return date::format("%Y-%m-%d %H:%M %Z", date::make_zoned(zone, minutes));
+      return date::format(std::locale::classic(), "%Y-%m-%d %H:%M %Z", date::make_zoned(zone, minutes));
     } catch (const std::exception&) {
       // Unknown zone or no tz database: fall through to UTC.
     }
   }
-  return date::format("%Y-%m-%d %H:%M UTC", minutes);
+  return date::format(std::locale::classic(), "%Y-%m-%d %H:%M UTC", minutes);
 }
 
 std::string format_iso_utc(TimestampMs t) {
-  return date::format("%FT%TZ", SysMs{Ms{clamp_supported(t)}});
+  return date::format(std::locale::classic(), "%FT%TZ", SysMs{Ms{clamp_supported(t)}});
+}
+
+namespace {
+
+/// `day` clamped to the day indices of 0001-01-01 .. 9999-12-31, as date::sys_days.
+date::sys_days clamped_day(std::int64_t day) {
+  constexpr std::int64_t kFirst = kMinSupportedMs / kMsPerDay;  // exact: midnight of 0001-01-01
+  constexpr std::int64_t kLast = kMaxSupportedMs / kMsPerDay;
+  return date::sys_days{date::days{static_cast<int>(std::clamp(day, kFirst, kLast))}};
+}
+
+}  // namespace
+
+std::string iso_date_of_day(std::int64_t day) {
+  return date::format(std::locale::classic(), "%F", clamped_day(day));
+}
+
+int iso_weekday_of_day(std::int64_t day) {
+  return static_cast<int>(date::weekday{clamped_day(day)}.iso_encoding());
+}
+
+int days_in_month(int year, int month) {
+  if (month < 1 || month > 12) return 0;
+  const date::year_month_day_last last{date::year{year} / date::month{static_cast<unsigned>(month)} / date::last};
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 TimestampMs parse_iso(const std::string& text) {

@@ -55,6 +55,20 @@ struct DayClock {
 /// back) it starts at the first occurrence. Throws as study_day.
 [[nodiscard]] TimestampMs study_day_start(std::int64_t day, const DayClock& clock);
 
+/// Calendar dates (proleptic Gregorian, as ISO 8601 and date::year_month_day count them). A
+/// "day index" counts days since 1970-01-01 (day 0); study_day returns one.
+
+/// The date "YYYY-MM-DD" of day index `day` (19875 -> "2024-06-01", -1 -> "1969-12-31"); a day
+/// outside 0001-01-01..9999-12-31 is clamped to that range. Same text under every locale.
+[[nodiscard]] std::string iso_date_of_day(std::int64_t day);
+
+/// The ISO weekday of day index `day`: 1 = Monday ... 7 = Sunday (day 0, 1970-01-01, is 4).
+[[nodiscard]] int iso_weekday_of_day(std::int64_t day);
+
+/// The number of days (28-31) of month `month` (1-12) of `year` (leap years as the Gregorian
+/// calendar has them: 2000 and 2024 are, 1900 and 2023 are not); 0 for a month outside 1-12.
+[[nodiscard]] int days_in_month(int year, int month);
+
 /// Current wall-clock time as UTC ms.
 [[nodiscard]] TimestampMs now_ms();
 

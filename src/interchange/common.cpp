@@ -14,19 +14,14 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::interchange {
 
 std::string slugify(std::string_view text, std::size_t max_length) {
   // Decompose and drop combining marks, so "é" gives "e"; other scripts become separators.
-  std::string folded(text);
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                          static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                                          static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                                         UTF8PROC_CASEFOLD | UTF8PROC_COMPAT));
-  if (n >= 0 && mapped != nullptr) folded.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
-  std::free(mapped);
+  const std::string folded =
+      core::map_utf8(text, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
   std::string out;
   bool pending_dash = false;
   for (const char ch : folded) {
@@ -70,12 +65,6 @@ const std::map<std::string, std::uint32_t, std::less<>>& named_entities() {
   return kEntities;
 }
 
-void append_code_point(std::string& out, std::uint32_t cp) {
-  utf8proc_uint8_t buf[4];
-  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-}
-
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -101,7 +90,7 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
     if (it == named_entities().end()) return 0;
     cp = it->second;
   }
-  append_code_point(out, cp);
+  core::append_utf8(out, static_cast<char32_t>(cp));
   return semi - i + 1;
 }
 
@@ -374,15 +363,13 @@ bool check_text(std::string_view text, BankBuilder& out) {
                    " (a binary file?); nothing was imported", "save the questions as a UTF-8 text file");
       return false;
     }
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                                                static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-    if (n <= 0) {
+    const core::Utf8Char ch = core::decode_utf8_at(text, i);
+    if (!ch.valid) {
       out.error_at(line, column, "encoding", "the file is not UTF-8 here; nothing was imported",
                    "save the file as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)");
       return false;
     }
-    i += static_cast<std::size_t>(n);
+    i += ch.length;
     ++column;
   }
   return true;

@@ -35,25 +35,11 @@ bool in_period(const Period& p, std::int64_t day, std::int64_t today) {
 
 }  // namespace
 
-std::string date_of_day(std::int64_t day) {
-  // civil_from_days: shift the epoch to 0000-03-01 so leap days end each 400-year era.
-  const std::int64_t z = day + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;                                   // [0, 146096]
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365]
-  const std::int64_t mp = (5 * doy + 2) / 153;                                 // [0, 11]
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
-
 Analytics analyze(const ReportInput& in) {
   Analytics a;
   const core::DayClock clock{in.time_zone, std::clamp(in.rollover_hour, 0, 23)};
   a.today = day_of(in.generated_at, clock);
-  a.today_date = date_of_day(a.today);
+  a.today_date = core::iso_date_of_day(a.today);
   a.forecast.assign(kForecastDays, 0);
 
   std::map<std::string, TopicMastery> topics;
@@ -106,7 +92,7 @@ Analytics analyze(const ReportInput& in) {
     }
   }
   for (auto& [day, d] : days) {
-    d.date = date_of_day(day);
+    d.date = core::iso_date_of_day(day);
     a.days.push_back(d);
   }
   return a;

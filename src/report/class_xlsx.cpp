@@ -23,7 +23,7 @@ void check(lxw_error e) {
 
 /// Writes text as a string cell (never a formula); empty text leaves the cell blank.
 void text(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const std::string& value) {
-  const std::string v = detail::valid_utf8(value.substr(0, 32767));
+  const std::string v = detail::xlsx_cell_text(value);
   if (!v.empty()) check(worksheet_write_string(s, r, c, v.c_str(), nullptr));
 }
 

@@ -110,7 +110,7 @@ std::string bar_chart(std::string_view caption, const std::vector<std::string>& 
 std::string heatmap(const Analytics& a) {
   constexpr int kCell = 11, kGap = 2, kWeeks = 53, kLeft = 4, kTop = 4;
   std::vector<int> count_by_offset(kWeeks * 7, 0);
-  const std::int64_t weekday_today = ((a.today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+  const std::int64_t weekday_today = core::iso_weekday_of_day(a.today) - 1;  // Monday 0
   const std::int64_t first = a.today - weekday_today - (kWeeks - 1) * 7;
   for (const DayActivity& d : a.days) {
     if (d.day >= first && d.day <= a.today) count_by_offset[static_cast<std::size_t>(d.day - first)] = d.reviews;
@@ -126,7 +126,7 @@ std::string heatmap(const Analytics& a) {
     const char* colour = n == 0 ? "#ebedf0" : n < 3 ? "#c6dbef" : n < 6 ? "#6baed6" : n < 10 ? "#2171b5" : "#08306b";
     svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} reviews</title></rect>",
                        kLeft + offset / 7 * (kCell + kGap), kTop + offset % 7 * (kCell + kGap), kCell, kCell, colour,
-                       date_of_day(day), n);
+                       core::iso_date_of_day(day), n);
   }
   return svg + "</svg>\n";
 }
@@ -165,7 +165,7 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
     const auto it = std::find_if(a.days.begin(), a.days.end(), [&](const DayActivity& x) { return x.day == d; });
     const int n = it == a.days.end() ? 0 : it->reviews;
     const double m = it == a.days.end() ? 0.0 : it->minutes;
-    const std::string date = date_of_day(d);
+    const std::string date = core::iso_date_of_day(d);
     labels.push_back(date.substr(5));
     reviews.push_back(n);
     minutes.push_back(m);
@@ -182,7 +182,7 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
   std::vector<std::string> flabels, ftips;
   std::vector<double> fvalues;
   for (std::size_t i = 0; i < a.forecast.size(); ++i) {
-    const std::string date = date_of_day(a.today + static_cast<std::int64_t>(i));
+    const std::string date = core::iso_date_of_day(a.today + static_cast<std::int64_t>(i));
     flabels.push_back(date.substr(5));
     fvalues.push_back(a.forecast[i]);
     ftips.push_back(date + ": " + std::to_string(a.forecast[i]) + " due" + (i == 0 ? " (with overdue)" : ""));

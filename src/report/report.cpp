@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "core/utf8.hpp"
 #include "report/text.hpp"
 
 namespace casebook::report {
@@ -39,68 +40,18 @@ Summary summarize(const ReportInput& in) {
 
 namespace detail {
 
-namespace {
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-}  // namespace
+/// Excel's limit on the length of one cell, in bytes here (it counts characters, which are
+/// never more).
+constexpr std::size_t kMaxCellBytes = 32767;
 
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      out.push_back(static_cast<char>(lead));
-      ++i;
-      continue;
-    }
-    // Table 3-7 of the Unicode Standard: well-formed UTF-8 byte sequences.
-    std::size_t length = 0;
-    unsigned char second_lo = 0x80;
-    unsigned char second_hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead == 0xE0) {
-      length = 3;
-      second_lo = 0xA0;
-    } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
-      length = 3;
-    } else if (lead == 0xED) {
-      length = 3;
-      second_hi = 0x9F;
-    } else if (lead == 0xF0) {
-      length = 4;
-      second_lo = 0x90;
-    } else if (lead >= 0xF1 && lead <= 0xF3) {
-      length = 4;
-    } else if (lead == 0xF4) {
-      length = 4;
-      second_hi = 0x8F;
-    } else {
-      out.append(kReplacement);
-      ++i;
-      continue;
-    }
-    std::size_t j = 1;
-    for (; j < length && i + j < n; ++j) {
-      const auto b = static_cast<unsigned char>(text[i + j]);
-      const unsigned char lo = j == 1 ? second_lo : 0x80;
-      const unsigned char hi = j == 1 ? second_hi : 0xBF;
-      if (b < lo || b > hi) break;
-    }
-    if (j == length) {
-      out.append(text.substr(i, length));
-    } else {
-      out.append(kReplacement);  // the maximal ill-formed subpart becomes one U+FFFD
-    }
-    i += j;
-  }
-  return out;
+std::string xlsx_cell_text(std::string_view text) {
+  std::string value = core::valid_utf8(text);
+  value.resize(core::utf8_cut(value, kMaxCellBytes));
+  return value;
 }
 
 std::string csv_field(std::string_view text) {
-  std::string value = valid_utf8(text);
+  std::string value = core::valid_utf8(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (const char c : value) {
@@ -129,7 +80,7 @@ std::string csv_text_field(std::string_view text) {
 }
 
 std::string html_escape(std::string_view text) {
-  const std::string value = valid_utf8(text);
+  const std::string value = core::valid_utf8(text);
   std::string out;
   out.reserve(value.size() + value.size() / 8);
   for (const char c : value) {

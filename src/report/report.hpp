@@ -114,10 +114,6 @@ struct Analytics {
 /// Computes the analytics of `in` (pure; never reads the clock).
 [[nodiscard]] Analytics analyze(const ReportInput& in);
 
-/// The date "YYYY-MM-DD" of a day index counted from 1970-01-01 (proleptic Gregorian;
-/// H. Hinnant's days_from_civil inverse, "chrono-Compatible Low-Level Date Algorithms").
-[[nodiscard]] std::string date_of_day(std::int64_t day);
-
 /// CSV, RFC 4180 (CRLF, quotes doubled), UTF-8 without BOM: one table whose first column
 /// `record` is "card" or "review"; see docs/report-formats.md for the columns.
 void write_csv(const ReportInput& in, std::ostream& out);

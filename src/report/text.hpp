@@ -1,4 +1,4 @@
-// Text helpers shared by the report writers (internal to report): UTF-8 repair, escaping
+// Text helpers shared by the report writers (internal to report): XLSX cell text, escaping
 // for CSV and HTML, and fixed number formats.
 #pragma once
 #include <string>
@@ -8,13 +8,12 @@
 
 namespace casebook::report::detail {
 
-/// `text` with every ill-formed UTF-8 sequence (stray continuation bytes, overlong forms,
-/// surrogates, code points above U+10FFFF, truncated sequences) replaced by U+FFFD, so that
-/// every writer emits valid UTF-8 (Unicode 15, section 3.9, "maximal subpart" replacement).
-[[nodiscard]] std::string valid_utf8(std::string_view text);
+/// Text for one XLSX cell: valid UTF-8 (core::valid_utf8) cut at a character boundary to
+/// Excel's 32,767-byte limit.
+[[nodiscard]] std::string xlsx_cell_text(std::string_view text);
 
 /// A CSV field per RFC 4180: quoted (with quotes doubled) when it contains a comma, a quote,
-/// CR or LF. Also repairs UTF-8.
+/// CR or LF. Also repairs UTF-8 (core::valid_utf8).
 [[nodiscard]] std::string csv_field(std::string_view text);
 
 /// A CSV field for free text from a bank or learner: like csv_field, but a cell that starts

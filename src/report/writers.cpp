@@ -83,7 +83,7 @@ Json analytics_json(const ReportInput& in, const Analytics& a) {
   j["daily"] = std::move(days);
   Json forecast = Json::array();
   for (std::size_t i = 0; i < a.forecast.size(); ++i) {
-    forecast.push_back(Json{{"date", date_of_day(a.today + static_cast<std::int64_t>(i))}, {"due", a.forecast[i]}});
+    forecast.push_back(Json{{"date", core::iso_date_of_day(a.today + static_cast<std::int64_t>(i))}, {"due", a.forecast[i]}});
   }
   j["forecast"] = std::move(forecast);
   Json topics = Json::array();

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
 
@@ -139,7 +140,7 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
     Json s;
     // The review's identity: who, which card, when (ms). Re-exports give the same id.
     s["id"] = uuid_v5(std::string(kStatementNamespace),
-                      detail::valid_utf8(learner) + "\n" + detail::valid_utf8(r.card_key) + "\n" +
+                      core::valid_utf8(learner) + "\n" + core::valid_utf8(r.card_key) + "\n" +
                           std::to_string(r.reviewed_at));
     s["actor"] = {{"objectType", "Agent"},
                   {"account", {{"homePage", std::string(kIriBase) + "/learners"}, {"name", learner}}}};

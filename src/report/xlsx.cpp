@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
 
@@ -16,9 +17,6 @@ namespace {
 
 /// A cell: text, or a number (integers are stored as doubles, as Excel does).
 using Cell = std::variant<std::string, double>;
-
-/// Excel's limit on the characters of one cell.
-constexpr std::size_t kMaxCellBytes = 32767;
 
 class Sheet {
  public:
@@ -30,8 +28,7 @@ class Sheet {
       const auto col = static_cast<lxw_col_t>(c);
       lxw_error e = LXW_NO_ERROR;
       if (const auto* text = std::get_if<std::string>(&cells[c])) {
-        std::string value = detail::valid_utf8(*text);
-        if (value.size() > kMaxCellBytes) value = detail::valid_utf8(value.substr(0, kMaxCellBytes));
+        const std::string value = detail::xlsx_cell_text(*text);
         if (!value.empty()) e = worksheet_write_string(m_sheet, m_row, col, value.c_str(), nullptr);
       } else {
         e = worksheet_write_number(m_sheet, m_row, col, std::get<double>(cells[c]), nullptr);
@@ -67,7 +64,7 @@ void write_xlsx(const ReportInput& in, const std::string& path) {
   lxw_workbook_options options{};
   lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
   if (book == nullptr) throw std::runtime_error("cannot create " + path);
-  std::string title = "Casebook progress report: " + detail::valid_utf8(in.learner);
+  std::string title = "Casebook progress report: " + core::valid_utf8(in.learner);
   lxw_doc_properties props{};
   props.title = title.data();
   props.created = static_cast<std::time_t>(in.generated_at / 1000);  // reproducible output
@@ -97,7 +94,7 @@ void write_xlsx(const ReportInput& in, const std::string& path) {
       summary.row({"retention_" + r.period + "_mature_failed", double(r.mature.failed)});
     }
     for (std::size_t d = 0; d < a.forecast.size(); ++d) {
-      summary.row({"forecast_" + date_of_day(a.today + static_cast<std::int64_t>(d)), double(a.forecast[d])});
+      summary.row({"forecast_" + core::iso_date_of_day(a.today + static_cast<std::int64_t>(d)), double(a.forecast[d])});
     }
 
     Sheet cards(book, "Cards");

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -79,20 +80,15 @@ void end_panel(const ImVec4& bg, const ImVec4& border) {
 namespace {
 
 /// `title` cut with "…" at a character boundary so that it fits `room` pixels.
-std::string fit_title(std::string title, float room) {
-  bool cut = false;
-  const auto width = [&] { return ImGui::CalcTextSize((title + (cut ? "…" : "")).c_str()).x; };
-  while (!title.empty() && width() > room) {
-    // Drop one code point: its continuation bytes, then its lead byte.
-    while (!title.empty()) {
-      const auto c = static_cast<unsigned char>(title.back());
-      title.pop_back();
-      if ((c & 0xC0) != 0x80) break;
-    }
-    cut = true;
-  }
-  if (cut && !title.empty()) title += "…";
-  return title;
+std::string fit_title(const std::string& title, float room) {
+  if (ImGui::CalcTextSize(title.c_str()).x <= room) return title;
+  std::size_t keep = core::code_point_count(title);
+  std::string cut;
+  do {
+    --keep;
+    cut = title.substr(0, core::utf8_offset(title, keep)) + "…";
+  } while (keep > 0 && ImGui::CalcTextSize(cut.c_str()).x > room);
+  return keep > 0 ? cut : std::string();
 }
 
 }  // namespace

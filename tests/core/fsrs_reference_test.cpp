@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/fsrs.hpp"
+#include "core/hash.hpp"
 #include "core/scheduler.hpp"
 #include "core/time.hpp"
 
@@ -342,12 +343,7 @@ TEST(FsrsModel, RoundingAgreesWithTheFloorDefinitionBitForBit) {
     check(std::nextafter(x, -HUGE_VAL));
   }
   std::uint64_t state = 2026;
-  const auto next = [&] {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  };
+  const auto next = [&] { return core::splitmix64(state); };
   for (int i = 0; i < 400000; ++i) {
     const std::uint64_t u = next();
     check(std::bit_cast<double>(u));  // any double, NaNs included

@@ -9,35 +9,11 @@
 #include <fstream>
 
 #include "core/grading.hpp"
+#include "core/utf8.hpp"
 
 namespace {
 
 using namespace casebook::core;
-
-/// True when `s` is well-formed UTF-8 (no cut or overlong sequence, no surrogate).
-bool valid_utf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) { n = 1; cp = c; }
-    else if ((c >> 5) == 0x6) { n = 2; cp = c & 0x1F; }
-    else if ((c >> 4) == 0xE) { n = 3; cp = c & 0x0F; }
-    else if ((c >> 3) == 0x1E) { n = 4; cp = c & 0x07; }
-    else return false;
-    if (i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 0x2) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const std::uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n;
-  }
-  return true;
-}
 
 Question short_answer(std::vector<std::string> accepted) {
   Question q;
@@ -103,7 +79,7 @@ TEST(NormalizeAnswerText, InvalidBytesAreDroppedAndOutputIsValid) {
   EXPECT_EQ(normalize_answer_text("Lu\xffrk"), "lurk");
   EXPECT_EQ(normalize_answer_text("ab\xe6\xbc"), "ab");  // a cut 3-byte sequence
   EXPECT_EQ(normalize_answer_text("\xed\xa0\x80x"), "x");  // an encoded surrogate
-  EXPECT_TRUE(valid_utf8(normalize_answer_text("\xc3")));
+  EXPECT_TRUE(is_valid_utf8(normalize_answer_text("\xc3")));
 }
 
 // --- parse_learner_number ----------------------------------------------------------------
@@ -444,7 +420,7 @@ TEST(DescribeAnswer, KeepsTypedTextWholeAndValid) {
   std::string long_text;
   for (int i = 0; i < 1200; ++i) long_text += "漢";
   const std::string d = describe_answer(short_answer({"x"}), typed(long_text));
-  EXPECT_TRUE(valid_utf8(d));
+  EXPECT_TRUE(is_valid_utf8(d));
   EXPECT_EQ(d, long_text);
 }
 
@@ -467,9 +443,9 @@ TEST(Img2Utf8InputCases, TypedAnswersFoldToValidUtf8AndMatchThemselves) {
   for (std::size_t i = 0; i < typed_answers.size(); ++i) {
     const std::string& t = typed_answers[i];
     SCOPED_TRACE(t);
-    ASSERT_TRUE(valid_utf8(t));
+    ASSERT_TRUE(is_valid_utf8(t));
     EXPECT_EQ(normalize_answer_text(t), folded[i]);
-    EXPECT_TRUE(valid_utf8(describe_answer(short_answer({t}), typed(t))));
+    EXPECT_TRUE(is_valid_utf8(describe_answer(short_answer({t}), typed(t))));
     EXPECT_EQ(describe_answer(short_answer({t}), typed(t)), t);  // stored as typed
     // Each answer matches itself (except one that folds to nothing, which matches nothing).
     EXPECT_EQ(grade(short_answer({t}), typed(t)).correct, !folded[i].empty());
@@ -482,9 +458,9 @@ TEST(Img2Utf8InputCases, TypedAnswersFoldToValidUtf8AndMatchThemselves) {
   const std::string text = paste.at("text").get<std::string>();
   const auto cap = paste.at("cap_bytes").get<std::size_t>();
   const std::string cut = text.substr(0, cap);  // E6 BC A2 E5 + 1 byte: a cut sequence
-  ASSERT_FALSE(valid_utf8(cut));
+  ASSERT_FALSE(is_valid_utf8(cut));
   EXPECT_EQ(normalize_answer_text(cut), "漢");  // the cut sequence is dropped, the whole kept
-  EXPECT_TRUE(valid_utf8(describe_answer(short_answer({"x"}), typed(cut))));
+  EXPECT_TRUE(is_valid_utf8(describe_answer(short_answer({"x"}), typed(cut))));
   EXPECT_EQ(describe_answer(short_answer({"x"}), typed(cut)), "漢\ufffd\ufffd");
 }
 

@@ -372,20 +372,6 @@ TEST(HtmlTest, EmptyReportSaysSo) {
   EXPECT_NE(html.find("2024-06-01 12:00 UTC"), std::string::npos);
 }
 
-TEST(TextTest, ValidUtf8ReplacesIllFormedSequences) {
-  using report::detail::valid_utf8;
-  EXPECT_EQ(valid_utf8("plain ascii"), "plain ascii");
-  EXPECT_EQ(valid_utf8(kCyrillic), kCyrillic);
-  EXPECT_EQ(valid_utf8("\xF0\x9F\x8E\x93"), "\xF0\x9F\x8E\x93");          // 🎓 kept
-  EXPECT_EQ(valid_utf8("a\x80z"), "a\xEF\xBF\xBDz");                        // stray continuation
-  EXPECT_EQ(valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");            // overlong '/'
-  EXPECT_EQ(valid_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  EXPECT_EQ(valid_utf8("\xF4\x90\x80\x80"),
-            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // above U+10FFFF
-  EXPECT_EQ(valid_utf8("\xE2\x82"), "\xEF\xBF\xBD");                        // truncated €: one U+FFFD
-  EXPECT_EQ(valid_utf8("\xE2\x82x"), "\xEF\xBF\xBDx");
-}
-
 TEST(TextTest, CsvFieldQuotingFollowsRfc4180) {
   using report::detail::csv_field;
   using report::detail::csv_text_field;

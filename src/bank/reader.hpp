@@ -1,0 +1,206 @@
+// Internal to the bank loader: the reader of one bank file (BankReader), the place and
+// context types of its diagnostics, and the text helpers its messages share. The reader's
+// methods are defined by topic in loader.cpp and reader_*.cpp.
+#pragma once
+#include <toml++/toml.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bank/loader.hpp"
+#include "core/diagnostic.hpp"
+#include "core/question.hpp"
+
+namespace casebook::bank::detail {
+
+using core::Diagnostic;
+using core::QuestionType;
+using core::Severity;
+
+/// The bank format versions this loader reads: 1, and 2 (fact tables and generators).
+constexpr std::int64_t kFormatVersion = 1;
+constexpr std::int64_t kFormatFacts = 2;
+/// Files larger than this are refused before parsing (a bank is a few hundred kilobytes).
+constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
+/// Most dotted parts a key or table name may have (see find_overlong_key).
+constexpr int kMaxKeyParts = 64;
+
+constexpr std::size_t kMinChoices = 2;
+constexpr std::size_t kMinItems = 3;
+constexpr std::size_t kMinPairs = 2;
+constexpr std::size_t kMinPositions = 2;
+constexpr std::size_t kMinRubricLines = 2;
+/// The app ticks rubric lines with the keys A-H: a rubric has at most eight lines.
+constexpr std::size_t kMaxRubricLines = 8;
+constexpr std::size_t kMinAnswers = 1;
+
+/// A 1-based place in the file (0 when unknown). toml++ counts columns in code points.
+struct Where {
+  int line = 0;
+  int column = 0;
+};
+
+inline Where where_of(const toml::source_region& r) {
+  return {static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
+inline Where where_of(const toml::node& n) { return where_of(n.source()); }
+
+/// Where the key `key` is written in `t` (the table's own place when absent).
+Where key_where(const toml::table& t, std::string_view key);
+
+/// What a table is called in messages, and where its header is.
+struct Context {
+  std::string name;
+  Where at;
+};
+
+/// `s` in backticks for a message; text over 80 bytes is cut (at a character boundary) with
+/// "…", so a hostile 2 MB key does not become a 2 MB diagnostic.
+std::string ticked(std::string_view s);
+
+/// "a string", "an integer", ... for messages about a value of the wrong type.
+std::string type_name(const toml::node& n);
+
+/// A line of TOML showing how `key` is written, for hints.
+std::string example(std::string_view key, std::optional<QuestionType> type);
+
+/// The words in backticks, separated by ", ".
+std::string join_quoted(const std::vector<std::string_view>& words);
+
+/// Bank ids: lowercase ASCII letters, digits and '-', starting with a letter or digit.
+bool is_bank_id(std::string_view s);
+
+/// Other ids (questions, sources, topics, positions): ASCII letters, digits, '-', '_', '.',
+/// starting with a letter or digit; no spaces or '/', since ids join into card keys.
+bool is_plain_id(std::string_view s);
+
+/// A suggestion for a bad id: lower case, runs of other characters turned into one '-'.
+std::string slug(std::string_view s);
+
+/// Joins hard-wrapped lines as Markdown does, so instructors may wrap long text in `"""`
+/// strings: a single line break, with the spaces and tabs around it, becomes one space; a
+/// blank line (two or more breaks) becomes one paragraph break "\n\n". Breaks at the very
+/// start or end are dropped; CR counts as part of a break. Other text is unchanged.
+std::string reflow(std::string_view text);
+
+/// A string with the place it was written.
+struct Located {
+  std::string text;
+  Where at;
+};
+
+/// Reads one bank. All state lives here so the loader is re-entrant.
+class BankReader {
+ public:
+  explicit BankReader(std::string path) : m_path(std::move(path)) {}
+
+  LoadResult read(std::string_view text);
+
+  /// The `[bank] id` as written (even when the bank has errors) and where it is.
+  [[nodiscard]] const std::optional<Located>& bank_id() const { return m_bank_id; }
+
+ private:
+  void report(Severity severity, Where at, std::string code, std::string message, std::string hint) {
+    m_diags.push_back(Diagnostic{m_path, at.line, at.column, severity, std::move(code), std::move(message),
+                                 std::move(hint)});
+  }
+  void error(Where at, std::string code, std::string message, std::string hint) {
+    report(Severity::Error, at, std::move(code), std::move(message), std::move(hint));
+  }
+  void warning(Where at, std::string code, std::string message, std::string hint) {
+    report(Severity::Warning, at, std::move(code), std::move(message), std::move(hint));
+  }
+
+  void syntax_error(const toml::parse_error& e);
+  /// "question `x` has 1 choice; it needs at least 2" (`what` is the singular noun).
+  void too_few(Where at, std::string_view code, const Context& ctx, std::size_t found, std::size_t min_count,
+               std::string_view what, std::string hint) {
+    const std::string noun = std::string(what) + (found == 1 ? "" : "s");
+    error(at, std::string(code),
+          ctx.name + " has " + std::to_string(found) + " " + noun + "; it needs at least " + std::to_string(min_count),
+          std::move(hint));
+  }
+  /// Errors for keys of `t` not in `allowed`: `key-not-for-type` for `other_type_keys`,
+  /// `needs-format-2` for `format2_keys` (keys a format-1 bank may not use), else `unknown-key`.
+  void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed, const Context& ctx,
+                  const std::vector<std::string_view>& other_type_keys = {},
+                  const std::vector<std::string_view>& format2_keys = {});
+  const toml::node* require(const toml::table& t, std::string_view key, const Context& ctx);
+  void wrong_type(const toml::node& n, std::string_view key, std::string_view expected);
+  enum class Need { Required, Optional };
+  enum class IfEmpty { Error, Warn, Allow };
+  std::optional<Located> get_string(const toml::table& t, std::string_view key, const Context& ctx, Need need,
+                                    IfEmpty if_empty = IfEmpty::Error);
+  std::optional<double> get_number(const toml::table& t, std::string_view key, const Context& ctx, Need need);
+  std::optional<std::vector<Located>> get_strings(const toml::table& t, std::string_view key, const Context& ctx,
+                                                  Need need, std::size_t min_count, std::string_view too_few_code,
+                                                  std::string_view what);
+  std::optional<std::string> get_id(const toml::table& t, const Context& ctx);
+  const toml::array* get_tables(const toml::node& n, std::string_view key);
+  /// Calls fn(table, ordinal) for each table of `arr` (ordinal counts every entry from 1).
+  template <typename Fn>
+  static void for_each_table(const toml::array& arr, Fn&& fn);
+  /// Records `id` in `seen`; a second use is a `duplicate-id` error naming the first line.
+  void note_id(std::map<std::string, int>& seen, const std::string& id, Where at, std::string_view what,
+               std::string_view scope, std::string_view hint);
+
+  void read_bank_info(const toml::table& root, core::Bank& bank);
+  void read_sources(const toml::table& root, core::Bank& bank);
+  void read_topics(const toml::table& root, core::Bank& bank);
+  void read_questions(const toml::table& root, core::Bank& bank);
+  core::Question read_question(const toml::table& t, std::size_t ordinal, const core::Bank& bank);
+  void read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc);
+  void read_locator(const toml::table& t, const Context& ctx, const core::Bank& bank, core::SourceLocator& loc);
+  void read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                       std::vector<std::string>& out);
+  void read_generators(const toml::table& root, core::Bank& bank);
+  void read_facts(const toml::table& root, core::Bank& bank);
+  /// Reads the fields every fact has; false when the fact has no usable id.
+  bool read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
+                      core::FactBase& f);
+  void read_event(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_actor(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_term(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_figure(const toml::table& t, Context ctx, core::Bank& bank);
+  /// Checks a list of ids against `known` (error `code` with did-you-mean for each unknown one).
+  std::vector<std::string> read_refs(const toml::table& t, std::string_view key, const Context& ctx,
+                                     const std::vector<std::string_view>& known, std::string_view code,
+                                     std::string_view what);
+  void generate(core::Bank& bank);
+  void read_choices(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_numeric(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_dilemma(const toml::table& t, const Context& ctx, core::Question& q);
+  void warn_repeats(const std::vector<Located>& values, std::string_view what);
+  /// Warns (`unrenderable-character`) when `v` has a character above U+FFFF (emoji, some
+  /// CJK and maths letters): Debian's Dear ImGui 1.86 stores characters in 16 bits, so the
+  /// app would show "?" and a learner could never type such an answer.
+  void warn_unrenderable(const Located& v);
+  void check_citations(const toml::node& n, const core::Bank& bank);
+  void check_question_citations(const toml::table& t, const core::Bank& bank);
+  Where where_in_text(std::size_t offset) const;
+  std::optional<std::size_t> offset_in_text(Where at) const;
+
+  std::string m_path;
+  std::string_view m_text;                ///< the file being read (valid during read())
+  std::vector<std::size_t> m_line_starts; ///< byte offset of each line of m_text
+  std::vector<Diagnostic> m_diags;
+  std::optional<Located> m_bank_id;
+  std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
+  std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
+};
+
+template <typename Fn>
+void BankReader::for_each_table(const toml::array& arr, Fn&& fn) {
+  std::size_t ordinal = 0;
+  for (const auto& element : arr) {
+    ++ordinal;
+    if (const auto* t = element.as_table()) fn(*t, ordinal);
+  }
+}
+
+}  // namespace casebook::bank::detail

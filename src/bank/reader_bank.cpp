@@ -1,0 +1,166 @@
+// BankReader: the [bank] table, [[source]] and [[topic]] tables, and the source locator and
+// topic list that questions and facts share.
+#include "bank/reader.hpp"
+
+#include <algorithm>
+
+#include "bank/suggest.hpp"
+#include "core/text.hpp"
+
+namespace casebook::bank::detail {
+
+const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
+                                              "language", "authors", "licence", "description"};
+const std::vector<std::string_view> kSourceKeys{"id", "citation", "url", "short"};
+const std::vector<std::string_view> kTopicKeys{"id", "title"};
+
+void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("bank");
+  if (n == nullptr) {
+    error({1, 1}, "missing-table", "the file has no [bank] table",
+          "start the file with [bank] and its id, title, version and format (docs/bank-format.md)");
+    return;
+  }
+  const auto* t = n->as_table();
+  if (t == nullptr) {
+    error(key_where(root, "bank"), "wrong-type", "`bank` must be a table, not " + type_name(*n),
+          "write one [bank] table (one bracket)");
+    return;
+  }
+  const Context ctx{"[bank]", where_of(*t)};
+  check_keys(*t, kBankKeys, ctx);
+  auto& info = bank.info;
+  if (auto id = get_string(*t, "id", ctx, Need::Required); id && !core::is_blank(id->text)) {
+    m_bank_id = id;
+    if (!is_bank_id(id->text)) {
+      error(id->at, "bad-id", "bank id " + ticked(id->text) + " may use only lowercase letters, digits and '-'",
+            "e.g. `" + slug(id->text) + "`; never change it once students use the bank");
+    }
+    info.id = id->text;
+  }
+  if (auto v = get_string(*t, "title", ctx, Need::Required)) info.title = v->text;
+  if (auto v = get_string(*t, "version", ctx, Need::Required)) info.version = v->text;
+  if (const toml::node* f = require(*t, "format", ctx)) {
+    if (const auto* i = f->as_integer()) {
+      if (i->get() != kFormatVersion && i->get() != kFormatFacts) {
+        error(where_of(*f), "unsupported-format",
+              "bank format " + std::to_string(i->get()) + " is not supported; this Casebook reads formats " +
+                  std::to_string(kFormatVersion) + " and " + std::to_string(kFormatFacts),
+              "write the bank in format 1 or 2 (docs/bank-format.md), or use a newer Casebook");
+      } else {
+        info.format = static_cast<int>(i->get());
+      }
+    } else {
+      wrong_type(*f, "format", "an integer");
+    }
+  }
+  info.language = "en";
+  if (auto v = get_string(*t, "language", ctx, Need::Optional)) info.language = v->text;
+  if (auto v = get_strings(*t, "authors", ctx, Need::Optional, 0, "", "author")) {
+    for (auto& a : *v) info.authors.push_back(a.text);
+  }
+  if (auto v = get_string(*t, "licence", ctx, Need::Optional)) info.licence = v->text;
+  if (auto v = get_string(*t, "description", ctx, Need::Optional, IfEmpty::Allow)) info.description = v->text;
+}
+
+void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("source");
+  if (n == nullptr) return;
+  const auto* arr = get_tables(*n, "source");
+  if (arr == nullptr) return;
+  std::map<std::string, int> seen;  // id -> line
+  for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+    const Context ctx{"[[source]] #" + std::to_string(ordinal), where_of(t)};
+    check_keys(t, kSourceKeys, ctx);
+    core::Source s;
+    if (auto id = get_id(t, ctx)) {
+      s.id = *id;
+      note_id(seen, *id, where_of(*t.get("id")), "source", "", "give every [[source]] its own id");
+    }
+    if (auto v = get_string(t, "citation", ctx, Need::Required)) s.citation = v->text;
+    if (auto v = get_string(t, "url", ctx, Need::Optional)) s.url = v->text;
+    if (auto v = get_string(t, "short", ctx, Need::Optional)) s.short_form = v->text;
+    bank.sources.push_back(std::move(s));
+  });
+}
+
+void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
+  const toml::node* n = root.get("topic");
+  if (n == nullptr) return;
+  const auto* arr = get_tables(*n, "topic");
+  if (arr == nullptr) return;
+  std::map<std::string, int> seen;
+  for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
+    const Context ctx{"[[topic]] #" + std::to_string(ordinal), where_of(t)};
+    check_keys(t, kTopicKeys, ctx);
+    core::Topic topic;
+    if (auto id = get_id(t, ctx)) {
+      topic.id = *id;
+      note_id(seen, *id, where_of(*t.get("id")), "topic", "", "give every [[topic]] its own id");
+    }
+    if (auto v = get_string(t, "title", ctx, Need::Required)) topic.title = v->text;
+    bank.topics.push_back(std::move(topic));
+  });
+}
+
+void BankReader::read_locator(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                              core::SourceLocator& loc) {
+  if (auto v = get_string(t, "source", ctx, Need::Required); v && !core::is_blank(v->text)) {
+    loc.source_id = v->text;
+    if (bank.find_source(v->text) == nullptr) {
+      std::vector<std::string_view> ids;
+      for (const auto& s : bank.sources) ids.push_back(s.id);
+      const auto near = closest_word(v->text, ids);
+      error(v->at, "unknown-source", "source " + ticked(v->text) + " names no [[source]]",
+            near ? "did you mean " + ticked(*near) + "?"
+                 : "add a [[source]] with id = \"" + v->text + "\" and its citation");
+    }
+  }
+  read_paragraphs(t, ctx, loc);
+}
+
+void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
+                                 std::vector<std::string>& out) {
+  if (auto topics = get_strings(t, "topics", ctx, Need::Optional, 0, "", "topic")) {
+    std::vector<std::string_view> ids;
+    for (const auto& topic : bank.topics) ids.push_back(topic.id);
+    for (const auto& topic : *topics) {
+      out.push_back(topic.text);
+      if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
+      const auto near = closest_word(topic.text, ids);
+      warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
+              near ? "did you mean " + ticked(*near) + "?"
+                   : "add a [[topic]] with id = \"" + topic.text + "\" and a title");
+    }
+  }
+}
+
+void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc) {
+  const toml::node* n = require(t, "paragraph", ctx);
+  if (n == nullptr) return;
+  const auto check = [&](const toml::node& e) {
+    const auto* i = e.as_integer();
+    if (i == nullptr) {
+      error(where_of(e), "wrong-type", "a paragraph number must be an integer, not " + type_name(e),
+            "write `paragraph = 12` or `paragraph = [12, 13]`");
+      return;
+    }
+    if (i->get() < 1 || i->get() > 1000000) {
+      error(where_of(e), "bad-paragraph", "paragraph " + std::to_string(i->get()) + " does not exist",
+            "paragraphs are numbered from 1, as in the source");
+      return;
+    }
+    loc.paragraphs.push_back(static_cast<int>(i->get()));
+  };
+  if (const auto* arr = n->as_array()) {
+    if (arr->empty()) {
+      error(where_of(*n), "bad-paragraph", "the list of paragraphs is empty",
+            "name at least one paragraph, e.g. `paragraph = [12]`");
+    }
+    for (const auto& e : *arr) check(e);
+  } else {
+    check(*n);
+  }
+}
+
+}  // namespace casebook::bank::detail

@@ -1,0 +1,243 @@
+// BankReader's generic value readers: keys allowed in a table, required and typed values,
+// lists of strings, ids and their uniqueness, repeats and characters the app cannot show.
+#include "bank/reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "bank/suggest.hpp"
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+
+namespace casebook::bank::detail {
+
+void BankReader::syntax_error(const toml::parse_error& e) {
+  std::string what(e.description());
+  // toml++ says "Error while parsing key-value pair: <detail>"; keep the detail.
+  static constexpr std::string_view kPrefix = "Error while parsing ";
+  if (what.rfind(kPrefix, 0) == 0) {
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+  }
+  std::string hint = "fix the TOML syntax here (TOML 1.0: quotes, brackets, commas, one key per line)";
+  if (what.find("nested value depth") != std::string::npos) {
+    hint = "nest lists and tables less deeply; a bank needs at most 3 levels";
+  } else if (what.find("redefine") != std::string::npos) {
+    hint = "each key may appear once per table; remove or rename the second one";
+  } else if (what.find("control characters") != std::string::npos) {
+    hint = "a \"...\" string must end on its line: close the quote, or use \"\"\"...\"\"\" for text on several lines";
+  } else if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
+    hint = "save the file as UTF-8";
+  }
+  error(where_of(e.source()), "toml-syntax", "invalid TOML: " + what, hint);
+}
+
+void BankReader::check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
+                            const Context& ctx, const std::vector<std::string_view>& other_type_keys,
+                            const std::vector<std::string_view>& format2_keys) {
+  for (const auto& [key, value] : t) {
+    const std::string_view k = key.str();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+    const Where at = where_of(key.source());
+    const auto near = closest_word(k, allowed);
+    const std::string did_you_mean = near ? "did you mean " + ticked(*near) + "?" : std::string();
+    if (std::find(format2_keys.begin(), format2_keys.end(), k) != format2_keys.end()) {
+      const std::string shown = k == "generators" ? "[generators]"
+                                : k == "facts"    ? "`facts`"
+                                                  : "[[" + std::string(k) + "]]";
+      error(at, "needs-format-2", shown + " needs bank format 2",
+            "set `format = 2` in [bank] to use fact tables and generators (docs/bank-format.md)");
+      continue;
+    }
+    if (std::find(other_type_keys.begin(), other_type_keys.end(), k) != other_type_keys.end()) {
+      std::string hint = "remove " + ticked(k) + ", or change `type`";
+      if (near) hint += "; " + did_you_mean;
+      error(at, "key-not-for-type",
+            ticked(k) + " does not apply to a " + (m_type ? core::to_string(*m_type) : "") + " question", hint);
+      continue;
+    }
+    error(at, "unknown-key", "unknown key " + ticked(k) + " in " + ctx.name,
+          near ? did_you_mean : "the keys allowed here are " + join_quoted(allowed));
+  }
+}
+
+const toml::node* BankReader::require(const toml::table& t, std::string_view key, const Context& ctx) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    error(ctx.at, "missing-key", ctx.name + " has no " + ticked(key), "add `" + example(key, m_type) + "`");
+  }
+  return n;
+}
+
+void BankReader::wrong_type(const toml::node& n, std::string_view key, std::string_view expected) {
+  error(where_of(n), "wrong-type", ticked(key) + " must be " + std::string(expected) + ", not " + type_name(n),
+        "write it like `" + example(key, m_type) + "`");
+}
+
+std::optional<Located> BankReader::get_string(const toml::table& t, std::string_view key, const Context& ctx,
+                                              Need need, IfEmpty if_empty) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* s = n->as_string();
+  if (s == nullptr) {
+    wrong_type(*n, key, "a string");
+    return std::nullopt;
+  }
+  Located out{reflow(s->get()), where_of(*n)};
+  warn_unrenderable(out);
+  if (core::is_blank(out.text)) {
+    if (if_empty == IfEmpty::Error) {
+      error(out.at, "empty-value", ticked(key) + " is empty in " + ctx.name, "write the text between the quotes");
+    } else if (if_empty == IfEmpty::Warn) {
+      warning(out.at, "empty-" + std::string(key), ticked(key) + " is empty in " + ctx.name,
+              "say why the answer is right, in your own words, and where the source says so");
+    }
+  }
+  return out;
+}
+
+std::optional<double> BankReader::get_number(const toml::table& t, std::string_view key, const Context& ctx,
+                                             Need need) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  double v = 0.0;
+  if (const auto* i = n->as_integer()) {
+    v = static_cast<double>(i->get());
+  } else if (const auto* f = n->as_floating_point()) {
+    v = f->get();
+  } else {
+    wrong_type(*n, key, "a number");
+    return std::nullopt;
+  }
+  if (!std::isfinite(v)) {
+    error(where_of(*n), "bad-number", ticked(key) + " must be a finite number", "write a plain number such as 50 or 2.5");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::vector<Located>> BankReader::get_strings(const toml::table& t, std::string_view key,
+                                                            const Context& ctx, Need need, std::size_t min_count,
+                                                            std::string_view too_few_code, std::string_view what) {
+  const toml::node* n = need == Need::Required ? require(t, key, ctx) : t.get(key);
+  if (n == nullptr) return std::nullopt;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) {
+    wrong_type(*n, key, "a list of strings");
+    return std::nullopt;
+  }
+  std::vector<Located> out;
+  bool ok = true;
+  for (const auto& element : *arr) {
+    const auto* s = element.as_string();
+    if (s == nullptr) {
+      error(where_of(element), "wrong-type",
+            "each entry of " + ticked(key) + " must be a string, not " + type_name(element),
+            "put the text in double quotes, e.g. `" + example(key, m_type) + "`");
+      ok = false;
+      continue;
+    }
+    if (core::is_blank(s->get())) {
+      error(where_of(element), "empty-value", "an entry of " + ticked(key) + " is empty in " + ctx.name,
+            "write the text, or remove the empty entry");
+      ok = false;
+      continue;
+    }
+    out.push_back(Located{reflow(s->get()), where_of(element)});
+    warn_unrenderable(out.back());
+  }
+  if (!ok) return std::nullopt;
+  if (out.size() < min_count) {
+    too_few(where_of(*n), too_few_code, ctx, out.size(), min_count, what, "add " + std::string(what) + "s to " + ticked(key));
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::string> BankReader::get_id(const toml::table& t, const Context& ctx) {
+  auto id = get_string(t, "id", ctx, Need::Required);
+  if (!id || core::is_blank(id->text)) return std::nullopt;
+  if (!is_plain_id(id->text)) {
+    error(id->at, "bad-id", "id " + ticked(id->text) + " in " + ctx.name + " has characters ids may not use",
+          "use ASCII letters, digits, '-', '_' or '.', e.g. `" + slug(id->text) + "`");
+    // Still returned, so that references to it do not add errors of their own.
+  }
+  return id->text;
+}
+
+/// The list of tables under `key` (`[[key]]`), or nullptr after reporting its wrong shape.
+const toml::array* BankReader::get_tables(const toml::node& n, std::string_view key) {
+  const auto* arr = n.as_array();
+  if (arr == nullptr) {
+    error(where_of(n), "wrong-type", ticked(key) + " must be a list of tables, not " + type_name(n),
+          "write each one as a [[" + std::string(key) + "]] table (two brackets)");
+    return nullptr;
+  }
+  for (const auto& element : *arr) {
+    if (!element.is_table()) {
+      error(where_of(element), "wrong-type",
+            "each entry of " + ticked(key) + " must be a table, not " + type_name(element),
+            "write each one as a [[" + std::string(key) + "]] table (two brackets)");
+    }
+  }
+  return arr;
+}
+
+void BankReader::note_id(std::map<std::string, int>& seen, const std::string& id, Where at, std::string_view what,
+                         std::string_view scope, std::string_view hint) {
+  if (const auto [it, fresh] = seen.emplace(id, at.line); !fresh) {
+    error(at, "duplicate-id",
+          std::string(what) + " id " + ticked(id) + " is used twice" + std::string(scope) + " (first at line " +
+              std::to_string(it->second) + ")",
+          std::string(hint));
+  }
+}
+
+void BankReader::warn_unrenderable(const Located& v) {
+  for (std::size_t i = 0; i < v.text.size();) {
+    const core::Utf8Char c = core::decode_utf8_at(v.text, i);
+    if (c.valid && c.code_point > 0xFFFF) {
+      warning(v.at, "unrenderable-character",
+              "the text has a character above U+FFFF (" + v.text.substr(i, c.length) +
+                  ") that the app cannot display or let a learner type",
+              "write it in words or leave it out (emoji and rare CJK or maths letters)");
+      return;
+    }
+    i += c.length;
+  }
+}
+
+void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
+  std::unordered_map<std::string_view, std::size_t> first;  // text -> index of its first use
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const auto [it, fresh] = first.emplace(values[i].text, i);
+    if (fresh) continue;
+    const Located& earlier = values[it->second];
+    warning(values[i].at, "repeated-choice",
+            std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
+                std::to_string(earlier.at.line) + ", column " + std::to_string(earlier.at.column) + ")",
+            "remove the repeat");
+  }
+}
+
+std::vector<std::string> BankReader::read_refs(const toml::table& t, std::string_view key, const Context& ctx,
+                                               const std::vector<std::string_view>& known, std::string_view code,
+                                               std::string_view what) {
+  std::vector<std::string> out;
+  auto refs = get_strings(t, key, ctx, Need::Optional, 0, "", what);
+  if (!refs) return out;
+  for (const auto& r : *refs) {
+    out.push_back(r.text);
+    if (std::find(known.begin(), known.end(), r.text) != known.end()) continue;
+    const auto near = closest_word(r.text, known);
+    error(r.at, std::string(code), std::string(what) + " " + ticked(r.text) + " in " + ctx.name + " does not exist",
+          near ? "did you mean " + ticked(*near) + "?"
+               : what == "fact" ? std::string("write the id of an [[event]], [[actor]], [[term]] or [[figure]]")
+                                : "write the id of an [[" + std::string(what) + "]]");
+  }
+  warn_repeats(*refs, what);
+  return out;
+}
+
+}  // namespace casebook::bank::detail

@@ -1,0 +1,164 @@
+// Internal to storage: the open database behind Progress (Progress::Impl: opening, identity
+// checks, migrations, learners) and the helpers the repository files share (error messages,
+// the schedule columns). Progress's methods are defined in progress.cpp, review_log.cpp and
+// options_flags.cpp.
+#pragma once
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/migrations.hpp"
+#include "storage/progress.hpp"
+
+namespace casebook::storage {
+
+namespace detail {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+/// "progress database \"<path>\"" (or "in-memory progress database"), for messages.
+std::string describe_path(const std::string& path);
+
+/// Throws StorageError "Cannot <doing>: <SQLite message>." followed by the hint for its
+/// result code, if any. `doing` names the action and the file, e.g. "open the progress
+/// database \"x\"".
+[[noreturn]] void throw_sqlite_failure(const std::string& doing, const SQLite::Exception& e);
+
+/// Binds the 9 schedule columns of `s` starting at parameter `first`.
+void bind_schedule(SQLite::Statement& st, int first, const core::CardSchedule& s);
+
+/// Reads the 9 schedule columns starting at `first` (same order as bind_schedule).
+core::CardSchedule read_schedule(const SQLite::Statement& st, int first);
+
+/// `v` as "0x" and 8 upper-case hex digits (application ids in messages).
+std::string hex32(std::int32_t v);
+
+/// Appends `r` to the review log of learner `learner_id` and updates the card-state cache,
+/// inside the caller's transaction. Returns the new row id. (review_log.cpp)
+std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r);
+
+/// Replaces one card's flags inside the caller's transaction; a card with no tags and not
+/// suspended loses its row. Throws StorageError for a tag with white space. (options_flags.cpp)
+void write_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key, const CardFlags& flags);
+
+/// The flags of one card (none: no tags, not suspended), inside the caller's transaction.
+CardFlags read_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key);
+
+}  // namespace detail
+
+using detail::describe_path;
+using detail::hex32;
+using detail::kBusyTimeoutMs;
+using detail::throw_sqlite_failure;
+
+struct Progress::Impl {
+  std::string path;
+  SQLite::Database db;
+
+  Impl(const std::string& p, Access access)
+      : path(p), db(open(p, access)) {
+    db.setBusyTimeout(kBusyTimeoutMs);
+    check_identity();  // before anything that could write to the file
+    if (access == Access::ReadOnly) {
+      if (user_version() != schema_version()) {
+        throw StorageError("The " + describe_path(path) +
+                           (user_version() == 0 ? std::string(" is empty, not a Casebook progress database.")
+                                                : " was written by an older Casebook; open it once in the app "
+                                                  "to upgrade it.") +
+                           " It was left unchanged.");
+      }
+      return;
+    }
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    migrate();
+  }
+
+  static SQLite::Database open(const std::string& p, Access access) {
+    return SQLite::Database(p, access == Access::ReadOnly ? SQLite::OPEN_READONLY
+                                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  }
+
+  /// Runs `f`, turning SQLite exceptions into StorageError naming the file.
+  template <class F>
+  auto guard(const char* doing, F&& f) -> decltype(f()) {
+    try {
+      return f();
+    } catch (const SQLite::Exception& e) {
+      throw_sqlite_failure(std::string(doing) + " the " + describe_path(path), e);
+    }
+  }
+
+  int user_version() { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+  /// Refuses, without writing anything, a file of another application or a newer Casebook.
+  void check_identity() {
+    const auto app_id = static_cast<std::int32_t>(db.execAndGet("PRAGMA application_id").getInt());
+    const int version = user_version();
+    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    const std::string file = describe_path(path);
+    if (app_id != 0 && app_id != detail::kApplicationId) {
+      throw StorageError("The " + file + " belongs to another application (application_id " +
+                         hex32(app_id) + ", Casebook uses " + hex32(detail::kApplicationId) +
+                         "). It was left unchanged; choose a different progress file.");
+    }
+    if (app_id == 0 && (version != 0 || objects != 0)) {
+      throw StorageError("The " + file +
+                         " is a SQLite database of another application, not a Casebook progress "
+                         "database. It was left unchanged; choose a different progress file.");
+    }
+    if (version > schema_version()) {
+      throw StorageError("The " + file + " was written by a newer version of Casebook (schema " +
+                         std::to_string(version) + "; this version understands up to " +
+                         std::to_string(schema_version()) +
+                         "). It was left unchanged; update Casebook to open it, or choose another "
+                         "progress file.");
+    }
+  }
+
+  /// Applies every missing migration step, each in its own IMMEDIATE transaction.
+  void migrate() {
+    for (const detail::Migration& m : detail::migrations()) {
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      const int current = user_version();  // re-read under the write lock
+      if (current >= m.version) continue;
+      if (current != m.version - 1) {
+        throw StorageError("The " + describe_path(path) + " has schema version " +
+                           std::to_string(current) + ", which cannot be upgraded to " +
+                           std::to_string(m.version) + ". Choose another progress file.");
+      }
+      db.exec(m.sql);
+      if (m.version == 1) {
+        db.exec("PRAGMA application_id = " + std::to_string(detail::kApplicationId));
+      }
+      db.exec("PRAGMA user_version = " + std::to_string(m.version));
+      tx.commit();
+    }
+  }
+
+  std::optional<std::int64_t> find_learner(const std::string& name) {
+    SQLite::Statement st(db, "SELECT id FROM learner WHERE name = ?");
+    st.bind(1, name);
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getInt64();
+  }
+
+  /// Inserts the learner if missing (call inside a transaction or alone) and returns the id.
+  std::int64_t ensure_learner(const std::string& name) {
+    if (name.empty()) {
+      throw StorageError("Cannot add a learner with an empty name to the " + describe_path(path) + ".");
+    }
+    SQLite::Statement ins(db,
+                          "INSERT INTO learner (name, created_at_ms) VALUES (?, ?) "
+                          "ON CONFLICT (name) DO NOTHING");
+    ins.bind(1, name);
+    ins.bind(2, static_cast<std::int64_t>(core::now_ms()));
+    ins.exec();
+    return *find_learner(name);
+  }
+};
+
+}  // namespace casebook::storage

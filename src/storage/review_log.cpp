@@ -1,0 +1,274 @@
+// Progress: the append-only review log and the card-state cache (recording an answer, reading
+// the log and card states, daily counts, rebuilding the cache from the log).
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/progress.hpp"
+#include "storage/progress_impl.hpp"
+
+namespace casebook::storage {
+
+namespace detail {
+
+void bind_schedule(SQLite::Statement& st, int first, const core::CardSchedule& s) {
+  st.bind(first + 0, static_cast<std::int32_t>(s.state));
+  st.bind(first + 1, s.stability);
+  st.bind(first + 2, s.difficulty);
+  st.bind(first + 3, static_cast<std::int64_t>(s.due));
+  if (s.last_review) {
+    st.bind(first + 4, static_cast<std::int64_t>(*s.last_review));
+  } else {
+    st.bind(first + 4);  // NULL
+  }
+  st.bind(first + 5, static_cast<std::int64_t>(s.scheduled_days));
+  st.bind(first + 6, static_cast<std::int32_t>(s.learning_steps));
+  st.bind(first + 7, static_cast<std::int32_t>(s.reps));
+  st.bind(first + 8, static_cast<std::int32_t>(s.lapses));
+}
+
+/// Reads the 9 schedule columns starting at `first` (same order as bind_schedule).
+core::CardSchedule read_schedule(const SQLite::Statement& st, int first) {
+  core::CardSchedule s;
+  s.state = static_cast<core::CardState>(st.getColumn(first + 0).getInt());
+  s.stability = st.getColumn(first + 1).getDouble();
+  s.difficulty = st.getColumn(first + 2).getDouble();
+  s.due = st.getColumn(first + 3).getInt64();
+  const SQLite::Column last = st.getColumn(first + 4);
+  if (last.isNull()) {
+    s.last_review.reset();
+  } else {
+    s.last_review = last.getInt64();
+  }
+  s.scheduled_days = st.getColumn(first + 5).getInt64();
+  s.learning_steps = st.getColumn(first + 6).getInt();
+  s.reps = st.getColumn(first + 7).getInt();
+  s.lapses = st.getColumn(first + 8).getInt();
+  return s;
+}
+
+}  // namespace detail
+
+using detail::bind_schedule;
+using detail::read_schedule;
+
+/// Card states of one learner (bind the name as parameter 1); columns as read_schedule(st, 1).
+constexpr const char* kSelectCardStates =
+    "SELECT c.card_key, c.state, c.stability, c.difficulty, c.due_ms, "
+    "c.last_review_ms, c.scheduled_days, c.learning_steps, c.reps, c.lapses "
+    "FROM card_state c JOIN learner l ON l.id = c.learner_id WHERE l.name = ?";
+
+std::map<std::string, core::CardSchedule> Progress::card_states(const std::string& learner) {
+  return m_impl->guard("read card states from", [&] {
+    std::map<std::string, core::CardSchedule> out;
+    SQLite::Statement st(m_impl->db, std::string(kSelectCardStates) + " ORDER BY c.card_key");
+    st.bind(1, learner);
+    while (st.executeStep()) out.emplace(st.getColumn(0).getString(), read_schedule(st, 1));
+    return out;
+  });
+}
+
+std::optional<core::CardSchedule> Progress::card_state(const std::string& learner, const std::string& card_key) {
+  return m_impl->guard("read a card state from", [&]() -> std::optional<core::CardSchedule> {
+    SQLite::Statement st(m_impl->db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    if (!st.executeStep()) return std::nullopt;
+    return read_schedule(st, 1);
+  });
+}
+
+namespace detail {
+
+std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r) {
+    SQLite::Statement ins(db,
+                          "INSERT INTO review_log (learner_id, card_key, reviewed_at_ms, rating, "
+                          "correct, answer, response_ms, "
+                          "state_before, stability_before, difficulty_before, due_before_ms, "
+                          "last_review_before_ms, scheduled_days_before, learning_steps_before, "
+                          "reps_before, lapses_before, "
+                          "state_after, stability_after, difficulty_after, due_after_ms, "
+                          "last_review_after_ms, scheduled_days_after, learning_steps_after, "
+                          "reps_after, lapses_after) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                          "?, ?, ?, ?)");
+    ins.bind(1, learner_id);
+    ins.bind(2, r.card_key);
+    ins.bind(3, static_cast<std::int64_t>(r.reviewed_at));
+    ins.bind(4, static_cast<std::int32_t>(r.rating));
+    ins.bind(5, static_cast<std::int32_t>(r.correct ? 1 : 0));
+    ins.bind(6, r.answer);
+    ins.bind(7, static_cast<std::int64_t>(r.response_ms));
+    bind_schedule(ins, 8, r.before);
+    bind_schedule(ins, 17, r.after);
+    ins.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+
+    // The cache keeps the state after the latest review (by time, then by row): an answer
+    // recorded late with an older timestamp does not overwrite a newer state. This is the
+    // same rule rebuild_card_states() applies to the whole log.
+    SQLite::Statement up(db,
+                         "INSERT INTO card_state (learner_id, card_key, state, stability, "
+                         "difficulty, due_ms, last_review_ms, scheduled_days, learning_steps, "
+                         "reps, lapses, updated_at_ms) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (learner_id, card_key) DO UPDATE SET "
+                         "state = excluded.state, stability = excluded.stability, "
+                         "difficulty = excluded.difficulty, due_ms = excluded.due_ms, "
+                         "last_review_ms = excluded.last_review_ms, "
+                         "scheduled_days = excluded.scheduled_days, "
+                         "learning_steps = excluded.learning_steps, reps = excluded.reps, "
+                         "lapses = excluded.lapses, updated_at_ms = excluded.updated_at_ms "
+                         "WHERE excluded.updated_at_ms >= card_state.updated_at_ms");
+    up.bind(1, learner_id);
+    up.bind(2, r.card_key);
+    bind_schedule(up, 3, r.after);
+    up.bind(12, static_cast<std::int64_t>(r.reviewed_at));
+    up.exec();
+
+    return id;
+}
+
+}  // namespace detail
+
+std::int64_t Progress::record_review(const ReviewRecord& r) {
+  return m_impl->guard("record an answer in", [&] {
+    if (r.card_key.empty()) {
+      throw StorageError("Cannot record an answer without a card key in the " +
+                         describe_path(m_impl->path) + ".");
+    }
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = detail::insert_review(m_impl->db, m_impl->ensure_learner(r.learner), r);
+    tx.commit();
+    return id;
+  });
+}
+
+std::int64_t Progress::record_answer(
+    const std::string& learner, const std::string& card_key,
+    const std::function<AnswerPlan(const std::optional<core::CardSchedule>& newest, const CardFlags& flags)>& plan) {
+  return m_impl->guard("record an answer in", [&] {
+    if (card_key.empty()) {
+      throw StorageError("Cannot record an answer without a card key in the " + describe_path(m_impl->path) + ".");
+    }
+    SQLite::Database& db = m_impl->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // the write lock first
+    const std::int64_t learner_id = m_impl->ensure_learner(learner);
+    SQLite::Statement st(db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    std::optional<core::CardSchedule> newest;
+    if (st.executeStep()) newest = read_schedule(st, 1);
+    AnswerPlan p = plan(newest, detail::read_flags(db, learner_id, card_key));
+    p.review.learner = learner;
+    p.review.card_key = card_key;
+    const std::int64_t id = detail::insert_review(db, learner_id, p.review);
+    if (p.flags) detail::write_flags(db, learner_id, card_key, *p.flags);
+    tx.commit();
+    return id;
+  });
+}
+
+std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
+  return m_impl->guard("read the review log from", [&] {
+    std::vector<ReviewRecord> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
+                         "r.answer, r.response_ms, "
+                         "r.state_before, r.stability_before, r.difficulty_before, "
+                         "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
+                         "r.learning_steps_before, r.reps_before, r.lapses_before, "
+                         "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
+                         "r.last_review_after_ms, r.scheduled_days_after, "
+                         "r.learning_steps_after, r.reps_after, r.lapses_after "
+                         "FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY r.reviewed_at_ms, r.id");
+    st.bind(1, learner);
+    while (st.executeStep()) {
+      ReviewRecord r;
+      r.id = st.getColumn(0).getInt64();
+      r.learner = st.getColumn(1).getString();
+      r.card_key = st.getColumn(2).getString();
+      r.reviewed_at = st.getColumn(3).getInt64();
+      r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
+      r.correct = st.getColumn(5).getInt() != 0;
+      r.answer = st.getColumn(6).getString();
+      r.response_ms = st.getColumn(7).getInt64();
+      r.before = read_schedule(st, 8);
+      r.after = read_schedule(st, 17);
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+namespace {
+
+/// Runs a `SELECT count(...)` whose three parameters are learner name, from and to (UTC ms).
+int count_in_range(SQLite::Database& db, const char* sql, const std::string& learner, core::TimestampMs from,
+                   core::TimestampMs to) {
+  SQLite::Statement st(db, sql);
+  st.bind(1, learner);
+  st.bind(2, static_cast<std::int64_t>(from));
+  st.bind(3, static_cast<std::int64_t>(to));
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+}  // namespace
+
+int Progress::count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to) {
+  return m_impl->guard("count reviews in", [&] {
+    return count_in_range(m_impl->db,
+                          "SELECT count(*) FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          learner, from, to);
+  });
+}
+
+int Progress::count_new_cards(const std::string& learner, core::TimestampMs from, core::TimestampMs to) {
+  return m_impl->guard("count new cards in", [&] {
+    return count_in_range(m_impl->db,
+                          "SELECT count(DISTINCT r.card_key) FROM review_log r "
+                          "JOIN learner l ON l.id = r.learner_id "
+                          "WHERE l.name = ? AND r.state_before = 0 "
+                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          learner, from, to);
+  });
+}
+
+std::map<std::string, core::DoneToday> Progress::done_by_bank(const std::string& learner, core::TimestampMs from,
+                                                              core::TimestampMs to) {
+  return m_impl->guard("count today's reviews per bank in", [&] {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT substr(r.card_key, 1, instr(r.card_key || '/', '/') - 1) AS bank, "
+                         "count(*), count(DISTINCT CASE WHEN r.state_before = 0 THEN r.card_key END) "
+                         "FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? GROUP BY bank");
+    st.bind(1, learner);
+    st.bind(2, static_cast<std::int64_t>(from));
+    st.bind(3, static_cast<std::int64_t>(to));
+    std::map<std::string, core::DoneToday> out;
+    while (st.executeStep()) {
+      out[st.getColumn(0).getString()] = core::DoneToday{st.getColumn(2).getInt(), st.getColumn(1).getInt()};
+    }
+    return out;
+  });
+}
+
+void Progress::rebuild_card_states() {
+  m_impl->guard("rebuild card states in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    m_impl->db.exec("DELETE FROM card_state");
+    m_impl->db.exec(
+        "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
+        "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
+        "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+        "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
+        "reps_after, lapses_after, reviewed_at_ms FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
+        "                               ORDER BY reviewed_at_ms DESC, id DESC) AS rn "
+        "  FROM review_log) WHERE rn = 1");
+    tx.commit();
+  });
+}
+
+}  // namespace casebook::storage
