@@ -112,8 +112,12 @@ CardSchedule pass_steps(const Scheduler& scheduler, CardSchedule card, std::uint
 struct Simulated {
   CardSchedule card;
   bool introduced = false;
-  std::optional<ExamTarget> exam;
-  std::uint64_t seed = 0;  ///< fuzz seed
+  std::optional<ExamTarget> exam;  ///< measured on its day
+  bool rule = true;                ///< the exam rule, pace and priority apply
+  std::uint64_t seed = 0;          ///< fuzz seed
+
+  /// The exam the scheduler and the queue follow (none when it is only measured).
+  [[nodiscard]] std::optional<ExamTarget> followed() const { return rule ? exam : std::nullopt; }
 };
 
 /// The cards of a run: config.cards, then bank_size new ones.
@@ -123,18 +127,19 @@ std::vector<Simulated> initial_cards(const SimulationConfig& c, const Scheduler&
   for (const SimulatedCard& sc : c.cards) {
     Simulated s;
     s.exam = sc.exam;
+    s.rule = sc.exam_rule;
     if (sc.schedule && sc.schedule->state != CardState::New) {
       s.card = *sc.schedule;
       s.introduced = true;
-      if (s.exam) {
-        if (const auto by = exam_review_day(s.card, *s.exam, scheduler)) {
+      if (const auto exam = s.followed()) {
+        if (const auto by = exam_review_day(s.card, *exam, scheduler)) {
           s.card.due = std::min(s.card.due, *by * kMsPerDay + kSessionOffset);
         }
       }
     }
     all.push_back(std::move(s));
   }
-  for (int i = 0; i < c.bank_size; ++i) all.push_back(Simulated{CardSchedule{}, false, c.exam, 0});
+  for (int i = 0; i < c.bank_size; ++i) all.push_back(Simulated{CardSchedule{}, false, c.exam, c.exam_rule, 0});
   std::uint64_t state = c.seed ^ 0x5EEDF022ULL;
   for (Simulated& s : all) {
     s.seed = splitmix64(state);
@@ -225,7 +230,7 @@ SimulationResult simulate(const SimulationConfig& config, const SimulationProgre
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!all[i].introduced) fresh.push_back(i);
   }
-  std::stable_partition(fresh.begin(), fresh.end(), [&](std::size_t i) { return all[i].exam.has_value(); });
+  std::stable_partition(fresh.begin(), fresh.end(), [&](std::size_t i) { return all[i].followed().has_value(); });
   std::size_t next_fresh = 0;
   // Cards introduced so far, in index order for the due scan.
   std::vector<std::size_t> active;
@@ -248,7 +253,7 @@ SimulationResult simulate(const SimulationConfig& config, const SimulationProgre
   // Schedules card i after a rating at `at` and keeps the load up to date.
   const auto reschedule = [&](std::size_t i, const CardSchedule& after) {
     Simulated& s = all[i];
-    const ScheduleContext context{balance ? &load : nullptr, s.exam};
+    const ScheduleContext context{balance ? &load : nullptr, s.followed()};
     const CardSchedule next = pass_steps(scheduler, after, s.seed, context);
     if (balance) {
       if (s.introduced) load.add(day_of(s.card.due), -1);
@@ -271,7 +276,7 @@ SimulationResult simulate(const SimulationConfig& config, const SimulationProgre
     if (any_exam && std::binary_search(exam_days.begin(), exam_days.end(), today)) {
       result.exams.push_back(exam_outcome(all, scheduler, today));
     }
-    const auto exam_ahead = [&](std::size_t i) { return all[i].exam && all[i].exam->day > today; };
+    const auto exam_ahead = [&](std::size_t i) { return all[i].rule && all[i].exam && all[i].exam->day > today; };
 
     // 1. Due reviews, earliest due first (ties by introduction order); an exam plan's first.
     due.clear();
@@ -303,7 +308,7 @@ SimulationResult simulate(const SimulationConfig& config, const SimulationProgre
         ++day.lapses;
       }
       day.seconds += config.review_seconds[static_cast<std::size_t>(static_cast<int>(rating) - 1)];
-      const ScheduleContext context{balance ? &load : nullptr, all[i].exam};
+      const ScheduleContext context{balance ? &load : nullptr, all[i].followed()};
       reschedule(i, scheduler.next(card, session, rating, all[i].seed, context).card);
     }
 
@@ -312,18 +317,18 @@ SimulationResult simulate(const SimulationConfig& config, const SimulationProgre
     if (any_exam) {
       std::map<std::int64_t, int> remaining;  // exam day -> its new cards not yet introduced
       for (std::size_t k = next_fresh; k < fresh.size(); ++k) {
-        if (all[fresh[k]].exam) ++remaining[all[fresh[k]].exam->day];
+        if (const auto exam = all[fresh[k]].followed()) ++remaining[exam->day];
       }
       for (const auto& [exam_day, n] : remaining) pace += exam_new_cards_per_day(n, today, exam_day);
     }
     for (int k = 0; next_fresh < fresh.size(); ++k) {
       const std::size_t i = fresh[next_fresh];
-      const bool for_exam = all[i].exam && all[i].exam->day > today && k < pace;
+      const bool for_exam = exam_ahead(i) && k < pace;
       if (k >= config.new_per_day && !for_exam) break;
       const std::size_t g = rng.pick(config.first_rating_prob);
       const auto rating = static_cast<Rating>(1 + static_cast<int>(g));
       day.seconds += config.learn_seconds[g];
-      const ScheduleContext context{balance ? &load : nullptr, all[i].exam};
+      const ScheduleContext context{balance ? &load : nullptr, all[i].followed()};
       reschedule(i, scheduler.next(Scheduler::new_card(session), session, rating, all[i].seed, context).card);
       all[i].introduced = true;
       active.insert(std::upper_bound(active.begin(), active.end(), i), i);

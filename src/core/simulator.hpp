@@ -24,6 +24,9 @@ struct SimulatedCard {
   /// simulation's days: a study day d of the learner is the UTC day d here (the app converts).
   std::optional<CardSchedule> schedule;
   std::optional<ExamTarget> exam;  ///< its exam, when it belongs to an exam plan
+  /// false: the exam is only measured (ExamOutcome), the card is scheduled as plain FSRS
+  /// would (no exam rule, pace or priority): what the plan compares the rule with.
+  bool exam_rule = true;
 };
 
 /// What to simulate. Probabilities and costs default to fsrs-rs SimulatorConfig::default()
@@ -53,6 +56,7 @@ struct SimulationConfig {
   std::vector<SimulatedCard> cards;
   /// The exam of the bank_size new cards (none: they are in no exam plan).
   std::optional<ExamTarget> exam;
+  bool exam_rule = true;  ///< as SimulatedCard::exam_rule, for the bank_size new cards
 };
 
 /// One simulated day.
