@@ -63,12 +63,14 @@ std::string spread_backlog(AppContext& ctx, int days, bool pause_new) {
   spread.pause_new = pause_new;
   spread.cards = core::spread_backlog(std::move(cards), days);
   spread.id = ctx.progress.add_backlog_spread(ctx.config.learner, spread);
-  const auto per_day = core::backlog_cards_per_day(static_cast<int>(spread.cards.size()), days);
+  const int total = static_cast<int>(spread.cards.size());
+  const int first = core::backlog_cards_per_day(total, days).front();
+  const int rest = (total - first + (days - 1) / 2) / (days - 1);  // the other days' mean, rounded
   ctx.load_spreads();
   ctx.refresh_load();
-  return "Spread " + cards_text(static_cast<int>(spread.cards.size())) + " over " + std::to_string(days) +
-         " days, most at risk first: " + std::to_string(per_day.front()) + " today, then about " +
-         std::to_string(per_day.back()) + " a day" + (pause_new ? "; no new cards until then." : "; new cards as usual.");
+  return "Spread " + cards_text(total) + " over " + std::to_string(days) + " days, most at risk first: " +
+         std::to_string(first) + " today, then about " + std::to_string(rest) + " a day" +
+         (pause_new ? "; no new cards until then." : "; new cards as usual.");
 }
 
 }  // namespace casebook::app

@@ -31,6 +31,18 @@ core::CardSchedule to_simulated(core::CardSchedule s, const core::Scheduler& clo
   return s;
 }
 
+/// The words of `text`, split at spaces.
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 /// Applies alternative `k` to column B's configuration.
 void apply_alternative(int k, const core::StudyOptions& learner, core::SimulationConfig& b) {
   switch (k) {
@@ -76,10 +88,8 @@ StoredPlanData load_plan_data(const std::string& db_path, const std::vector<std:
 
 std::vector<std::string> plan_alternatives(const core::StudyOptions& learner) {
   const bool light = std::find(learner.light_days.begin(), learner.light_days.end(), true) != learner.light_days.end();
-  return {"Plain FSRS (no exam rule, no balancing, no light days)",
-          learner.exam_day ? "Without the exam date" : "Without the exam date (none is set)",
-          learner.load_balance ? "Without load balancing" : "With load balancing",
-          light ? "Without light days" : "With Saturday and Sunday light (50 %)"};
+  return {"Plain FSRS", "Without the exam date", learner.load_balance ? "Without load balancing" : "With load balancing",
+          light ? "Without light days" : "With light weekends"};
 }
 
 PlanSetup plan_setup(const PlanInputs& in, int alternative) {
@@ -183,7 +193,11 @@ void fill_plan_view(const PlanSetup& setup, const core::SimulationResult& a, con
     };
     const auto ma = means(a);
     const auto mb = means(b);
-    const std::string days = core::light_weekdays_text(light);
+    std::string days;  // "Sat, Sun"
+    for (std::string d : split_words(core::light_weekdays_text(light))) {
+      d[0] = static_cast<char>(d[0] - 'a' + 'A');
+      days += (days.empty() ? "" : ", ") + d;
+    }
     view.rows.push_back({"Reviews per day on " + days + " (mean)", ma[0], mb[0]});
     view.rows.push_back({"Reviews per day on the other days (mean)", ma[1], mb[1]});
   }
@@ -199,7 +213,7 @@ void fill_plan_view(const PlanSetup& setup, const core::SimulationResult& a, con
     if (ea == nullptr) continue;
     const auto cell = [](const core::ExamOutcome* e, auto get) { return e == nullptr ? std::string("-") : get(*e); };
     const std::string date = core::iso_date_of_day(day);
-    view.rows.push_back({"Expected retention on " + date + " (target " + percent(ea->target) + ")",
+    view.rows.push_back({"Retention on " + date + " (target " + fixed(100.0 * ea->target, 0) + " %)",
                          percent(ea->retention), cell(eb, [](const core::ExamOutcome& e) { return percent(e.retention); })});
     view.rows.push_back({"  of the cards studied by then", percent(ea->retention_studied),
                          cell(eb, [](const core::ExamOutcome& e) { return percent(e.retention_studied); })});

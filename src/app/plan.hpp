@@ -49,9 +49,9 @@ struct StoredPlanData {
                                             const std::string& learner, const core::StudyOptions& base);
 
 /// What column B of a plan can be, in words, for the learner's options `learner`:
-/// 0 plain FSRS (no exam rule, no load balancing, no light days), 1 the exam rule switched
+/// 0 "Plain FSRS" (no exam rule, no load balancing, no light days), 1 the exam rule switched
 /// off ("Without the exam date"), 2 load balancing switched (off if on, on if off), 3 light
-/// days switched (off if set, else Saturday and Sunday at half a day).
+/// days switched (off if set, else "With light weekends": Saturday and Sunday at half a day).
 [[nodiscard]] std::vector<std::string> plan_alternatives(const core::StudyOptions& learner);
 
 /// The two runs of a plan.
@@ -74,9 +74,10 @@ struct PlanSetup {
 
 /// The rows and per-day table of a finished plan: reviews per day (mean, peak and its date,
 /// standard deviation, unevenness: core::daily_review_stats over the days before the exam, or
-/// all days without one), minutes per day, total reviews, and per exam the expected retention
-/// on its day (over all its cards, and over those studied by then), the cards studied and those
-/// below the target.
+/// all days without one), minutes per day, total reviews, with light weekdays in either column
+/// the mean reviews on them and on the other days, and per exam the expected retention on its
+/// day ("Retention on YYYY-MM-DD (target 95 %)", over all its cards, and over those studied by
+/// then), the cards studied and those below the target.
 void fill_plan_view(const PlanSetup& setup, const core::SimulationResult& a, const core::SimulationResult& b,
                     PlanView& view);
 

@@ -44,7 +44,7 @@ void draw_plan(const app::PlanView& view, UiContext& ui) {
 
   const int n = static_cast<int>(view.alternatives.size());
   int alternative = view.alternative;
-  ImGui::SetNextItemWidth(28.0f * em);
+  ImGui::SetNextItemWidth(16.0f * em);
   if (ImGui::BeginCombo("Compare with (Left/Right)",
                         n > 0 ? view.alternatives[static_cast<std::size_t>(view.alternative)].c_str() : "")) {
     for (int k = 0; k < n; ++k) {
@@ -55,6 +55,8 @@ void draw_plan(const app::PlanView& view, UiContext& ui) {
   if (!running && n > 0 && left_pressed()) alternative = (view.alternative + n - 1) % n;
   if (!running && n > 0 && right_pressed()) alternative = (view.alternative + 1) % n;
   if (alternative != view.alternative && !running) ui.send(app::SetPlanAlternative{alternative});
+  hint_text("Plain FSRS: your options without the exam rule, load balancing and light days. The exam is still "
+            "measured on its day.");
 
   const bool again = styled_button("Plan again (Enter)", ImVec2(0, 0), true, !running);
   ImGui::SameLine();
@@ -75,7 +77,7 @@ void draw_plan(const app::PlanView& view, UiContext& ui) {
   ImGui::Dummy(ImVec2(0, 0.25f * em));
   wrapped_text(view.horizon);
   draw_comparison_table("plan", view.columns, view.rows);
-  draw_series_pair("plot", "Expected reviews per day", view.columns, view.reviews_per_day, 4.0f * em);
+  draw_series_pair("plot", "Reviews per day", view.columns, view.reviews_per_day, 4.0f * em);
   draw_days(view);
   hint_text("Same cards, same seed, same figures: the difference between the columns is the option. "
             "How it is computed: docs/simulator.md, \"The exam plan\".");
