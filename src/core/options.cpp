@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "core/number.hpp"
+
 namespace casebook::core {
 
 namespace {
@@ -26,16 +28,6 @@ constexpr std::size_t kMaxSteps = 10;
 constexpr std::int64_t kMaxIntervalDays = 36500;
 constexpr int kMaxLeechThreshold = 99;
 constexpr int kMaxLearnAheadMinutes = 1440;
-
-/// Shortest text that reads back as exactly `x` ("%.17g" trimmed to the first exact width).
-std::string exact_number(double x) {
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
 
 std::string join_ints(const std::vector<int>& v) {
   std::string out;
@@ -58,15 +50,6 @@ std::optional<int> parse_int32(const std::string& text) {
   const auto v = parse_int(text);
   if (!v || *v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max()) return std::nullopt;
   return static_cast<int>(*v);
-}
-
-std::optional<double> parse_double(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 std::optional<bool> parse_switch(const std::string& text) {
@@ -133,7 +116,7 @@ std::string_view to_string(LeechAction action) {
 std::vector<OptionProblem> validate(const StudyOptions& o) {
   std::vector<OptionProblem> out;
   if (!(o.desired_retention >= kMinRetention && o.desired_retention <= kMaxRetention)) {
-    out.push_back({"desired_retention", "must be between 0.70 and 0.99, got " + exact_number(o.desired_retention)});
+    out.push_back({"desired_retention", "must be between 0.70 and 0.99, got " + format_shortest(o.desired_retention)});
   }
   check_range(o.new_cards_per_day, 0, kMaxNewPerDay, "new_cards_per_day", "", out);
   check_range(o.max_reviews_per_day, 0, kMaxReviewsPerDay, "max_reviews_per_day", "", out);
@@ -206,10 +189,10 @@ std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOption
   std::string weights;
   for (const double w : o.weights) {
     if (!weights.empty()) weights += ' ';
-    weights += exact_number(w);
+    weights += format_shortest(w);
   }
   return {
-      {"desired_retention", exact_number(o.desired_retention)},
+      {"desired_retention", format_shortest(o.desired_retention)},
       {"new_cards_per_day", std::to_string(o.new_cards_per_day)},
       {"max_reviews_per_day", std::to_string(o.max_reviews_per_day)},
       {"learning_steps", join_ints(o.learning_steps_minutes)},
