@@ -28,7 +28,7 @@ THIRD = {
     "bank": ("toml++/",),
     "interchange": ("toml++/", "utf8proc.h"),
     "storage": ("SQLiteCpp/", "sqlite3.h") + POSIX,
-    "report": ("nlohmann/", "fmt/", "xlsxwriter.h"),
+    "report": ("nlohmann/", "fmt/", "xlsxwriter.h", "uuid/"),
     "app": POSIX,
     "platform": ("GLFW/", "GL/", "imgui", "backends/", "fontconfig/", "stb_image_write.h") + POSIX,
     "ui": ("imgui", "backends/", "misc/") + POSIX,
