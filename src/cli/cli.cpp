@@ -23,6 +23,7 @@
 #include "bank/loader.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
+#include "cli/cmd_validate.hpp"
 #include "cli/cmd_optimize.hpp"
 #include "cli/cmd_class_report.hpp"
 #include "cli/cmd_import.hpp"
@@ -256,7 +257,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       return tool_exit;
     }
     if (validate->parsed()) {
-      if (validate_format == "json") return bank::validate_paths_json(validate_paths, std::cout);
+      if (validate_format == "json") return run_validate_json(validate_paths, std::cout);
       return run_validate(validate_paths, std::cout);
     }
     const bool have_banks = !bank_paths.empty();
