@@ -1,7 +1,6 @@
 // `casebook preview`: every card of a bank in plain text or Markdown, for proof-reading.
 #include "cli/cmd_preview.hpp"
 
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <ostream>

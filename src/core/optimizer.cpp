@@ -11,7 +11,6 @@
 #include <numeric>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <utility>
 
 #include "core/number.hpp"

@@ -1,7 +1,5 @@
 // GIFT writer: a bank as a Moodle GIFT file (docs/import.md, "Export to GIFT").
 #include <algorithm>
-#include <charconv>
-#include <cstdio>
 #include <string>
 #include <vector>
 

@@ -1,5 +1,4 @@
 // Writes a core::Bank as a format-1 TOML bank (docs/bank-format.md).
-#include <charconv>
 #include <cstdio>
 #include <string>
 #include <vector>

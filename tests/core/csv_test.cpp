@@ -35,7 +35,7 @@ TEST(Csv, QuotedFieldsKeepCommasQuotesAndLineBreaksAsWritten) {
 }
 
 TEST(Csv, AMultiLineFieldDoesNotShiftLaterLineNumbers) {
-  // Line 2 opens a field that ends on line 4 (CRLF, LF and a lone CR inside it, one line each).
+  // Line 2 opens a field that ends on line 5 (CRLF, LF and a lone CR inside it, one line each).
   const CsvTable t = read_csv("h1,h2\n1,\"a\r\nb\nc\rd\"\n2,z\r\n\r\n3,w\n");
   ASSERT_FALSE(t.error);
   ASSERT_EQ(t.rows.size(), 4U);
