@@ -3,8 +3,10 @@
 
 Each folder of src/ is a layer; a file may include our own headers only from the layers
 listed for it, and third-party headers only from the libraries listed for it. Standard
-headers (<vector>, <cstdint>, ...) are always allowed. Exits 1 and prints file:line for
-every violation, so the same rule holds for headers as for the CMake link graph.
+headers (<vector>, <cstdint>, ...) are always allowed. Front ends (FRONT_ENDS) only draw and
+read input: they may use core's types through the app layer's view models and actions, but
+never call a core function (`core::name(`). Exits 1 and prints file:line for every
+violation, so the same rule holds for headers as for the CMake link graph.
 """
 import pathlib
 import re
@@ -17,8 +19,8 @@ OWN = {
     "storage": {"core", "storage"},
     "report": {"core", "report"},
     "app": {"core", "bank", "interchange", "storage", "report", "app"},
-    "platform": {"core", "platform"},
-    "ui": {"core", "app", "platform", "ui"},
+    "platform": {"platform"},
+    "ui": {"app", "platform", "ui"},
     "cli": {"core", "bank", "interchange", "storage", "report", "app", "cli"},
     ".": {"core", "bank", "interchange", "storage", "report", "app", "cli", "platform", "ui"},  # main.cpp
 }
@@ -36,6 +38,12 @@ THIRD = {
     ".": ("CLI/", "fmt/") + POSIX,
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+FRONT_ENDS = {"ui"}
+# A front end may use core's UTF-8 walker (text utilities, no study logic) and nothing else.
+FRONT_END_CORE_HEADERS = {"core/utf8.hpp"}
+FRONT_END_CORE_CALLS = {"code_point_count", "utf8_offset", "utf8_cut", "decode_utf8_at", "decode_utf8",
+                        "valid_utf8", "is_valid_utf8", "append_utf8", "encode_utf8"}
+CORE_CALL = re.compile(r'\bcore::([a-z_][a-z0-9_]*)\s*[(<]')
 
 
 def is_standard(name: str) -> bool:
@@ -53,12 +61,19 @@ def main() -> int:
             problems.append(f"{path}: folder src/{layer} is not a known layer")
             continue
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("//", 1)[0]
+            calls = [c for c in CORE_CALL.findall(code) if c not in FRONT_END_CORE_CALLS]
+            if layer in FRONT_ENDS and calls:
+                problems.append(f"{path}:{lineno}: src/{layer} is a front end and may not call core directly "
+                                f"(go through the app layer): {line.strip()}")
             m = INCLUDE.match(line)
             if not m:
                 continue
             kind, name = m.groups()
             if kind == '"':
                 top = name.split("/")[0] if "/" in name else layer
+                if layer in FRONT_ENDS and name in FRONT_END_CORE_HEADERS:
+                    continue
                 if top not in OWN[layer]:
                     problems.append(f"{path}:{lineno}: src/{layer} may not include \"{name}\"")
             elif not is_standard(name) and not name.startswith(THIRD[layer]):

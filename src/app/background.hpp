@@ -1,6 +1,7 @@
-// One long computation at a time on a worker thread, for screens that must keep drawing
-// frames meanwhile (the Optimize and Workload simulator screens): progress 0..1, cancel, the
-// result or the error, and a join when it is replaced or destroyed. No ImGui here.
+// The one way the app runs long work (export, import, optimize, simulate, and later network
+// sync): one computation at a time per job on a worker thread, with progress 0..1, cancel,
+// the result or the error handed to the main thread, a wake-up call when something changed
+// (so an idle window redraws), and a join when it is replaced or destroyed. No ImGui here.
 #pragma once
 #include <atomic>
 #include <exception>
@@ -9,6 +10,8 @@
 #include <string>
 #include <thread>
 #include <utility>
+
+#include "app/views.hpp"
 
 namespace casebook::app {
 
@@ -29,7 +32,10 @@ class BackgroundJob {
   BackgroundJob& operator=(const BackgroundJob&) = delete;
 
   /// Starts `work` (cancelling and joining a previous job first; its result is dropped).
-  void start(Work work) {
+  /// `wake`, when given, is called from the worker thread whenever the progress moves by at
+  /// least 1 % and once when the job has finished (result or error ready): it must be
+  /// thread-safe (the GUI passes glfwPostEmptyEvent).
+  void start(Work work, std::function<void()> wake = {}) {
     cancel_and_join();
     m_cancel = false;
     m_done = false;
@@ -38,13 +44,22 @@ class BackgroundJob {
     m_error.clear();
     m_cancelled = false;
     m_running = true;
-    m_worker = std::thread([this, work = std::move(work)] {
+    m_worker = std::thread([this, work = std::move(work), wake = std::move(wake)] {
+      double woke_at = 0.0;
+      const auto progress = [&](double f) {
+        m_progress = f;
+        if (wake && (f - woke_at >= 0.01 || f < woke_at)) {
+          woke_at = f;
+          wake();
+        }
+      };
       try {
-        m_result.emplace(work([this](double f) { m_progress = f; }, m_cancel));
+        m_result.emplace(work(progress, m_cancel));
       } catch (const std::exception& e) {
         m_error = e.what();
       }
       m_done = true;
+      if (wake) wake();
     });
   }
 
@@ -91,5 +106,11 @@ class BackgroundJob {
   std::optional<T> m_result;
   std::string m_error;
 };
+
+/// What a screen shows of `job`.
+template <class T>
+[[nodiscard]] JobView job_view(const BackgroundJob<T>& job) {
+  return JobView{job.running(), job.progress(), job.cancelling()};
+}
 
 }  // namespace casebook::app

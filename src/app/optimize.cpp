@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "app/effective_options.hpp"
 #include "core/number.hpp"
 #include "storage/progress.hpp"
 
@@ -46,8 +47,7 @@ ReviewLog load_review_log(const ReviewLogSource& src) {
     if (std::find(learners.begin(), learners.end(), src.learner) == learners.end()) {
       throw std::runtime_error("no learner named '" + src.learner + "' in " + src.db_path);
     }
-    core::StudyOptions options;
-    (void)core::apply_key_values(options, progress.study_option_values(src.learner));
+    const core::StudyOptions options = load_effective_options(src.base, progress, src.learner).options.learner();
     if (options.weights.size() == log.current.size()) {
       std::copy(options.weights.begin(), options.weights.end(), log.current.begin());
       log.current_is_default = false;
@@ -151,7 +151,8 @@ void store_weights(const std::string& db_path, const std::string& learner, const
                    const opt::Weights& weights) {
   const core::StudyOptions study = with_weights(options, weights);
   storage::Progress progress(db_path);
-  progress.set_study_option_values(learner, "", core::to_key_values(study));
+  const EffectiveOptions current = load_effective_options(study, progress, learner).options;
+  (void)store_options(progress, learner, current, study, "");
 }
 
 }  // namespace casebook::app

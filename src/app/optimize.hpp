@@ -21,6 +21,9 @@ struct ReviewLogSource {
   std::string db_path;   ///< progress database (used when log_path is empty, and for applying)
   std::string learner = "default";
   std::string log_path;  ///< CSV file (card_id, review_time, review_rating, review_state, review_duration)
+  /// The options the learner's stored ones apply over (app::base_study_options of the app's
+  /// configuration; the system's zone and Casebook's defaults when left as is).
+  core::StudyOptions base;
   /// Study days of a CSV log: UTC with the day starting at 00:00 unless given (the database
   /// uses the learner's own time zone and rollover hour from their study options).
   core::DayClock csv_clock{"UTC", 0};
@@ -35,7 +38,7 @@ struct ReviewLog {
   std::string source;                         ///< "FILE" or "learner 'x' in PATH"
   core::optimizer::Weights current = core::kDefaultWeights;
   bool current_is_default = true;
-  std::optional<core::StudyOptions> options;  ///< the learner's stored options when a database was read
+  std::optional<core::StudyOptions> options;  ///< the learner's effective options when a database was read
 };
 
 /// Reads the log: the learner's review log from `source.db_path` (read-only), or the CSV at

@@ -3,6 +3,9 @@
 #include "app/report_export.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -11,6 +14,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "app/effective_options.hpp"
 #include "app/files.hpp"
 #include "bank/loader.hpp"
 #include "core/question.hpp"
@@ -82,14 +86,13 @@ GatheredReport gather_report(const ReportRequest& request) {
     }
   }
 
-  core::SchedulerOptions sched_options;
-  sched_options.clock = request.clock;
-  const core::Scheduler scheduler(sched_options);
+  // The learner's effective options, as the study screen uses them.
+  const EffectiveOptions options = load_effective_options(request.base, progress, request.learner).options;
   report::ReportInput& in = out.input;
   in.learner = request.learner;
   in.generated_at = request.now;
-  in.time_zone = request.clock.time_zone;
-  in.rollover_hour = request.clock.rollover_hour;
+  in.time_zone = options.clock().time_zone;
+  in.rollover_hour = options.clock().rollover_hour;
   in.bank_filter = request.bank_filter;
   for (const auto& [key, schedule] : progress.card_states(request.learner)) {
     report::CardEntry e;
@@ -107,7 +110,7 @@ GatheredReport gather_report(const ReportRequest& request) {
       if (const auto b = banks.find(e.bank_id); b != banks.end()) e.bank_title = b->second->info.title;
     }
     e.schedule = schedule;
-    e.retrievability = scheduler.retrievability(schedule, request.now);
+    e.retrievability = options.scheduler_for_card(key).retrievability(schedule, request.now);
     in.cards.push_back(std::move(e));
   }
   for (core::ReviewRecord& r : progress.review_log(request.learner)) {
@@ -147,76 +150,28 @@ std::string report_file_name(std::string_view format) {
   return "casebook-report." + std::string(format);
 }
 
-struct ReportExporter::Impl {
-  ReportRequest request;
-  std::vector<std::string> formats;
-  std::string folder;
-  std::optional<report::ReportInput> input;
-  std::size_t next = 0;   ///< next format to write
-  bool running = false;
-  bool failed = false;
-  std::size_t done_steps = 0;
-  std::string message;
-  std::vector<std::string> written;
-};
-
-ReportExporter::ReportExporter() : m_impl(std::make_unique<Impl>()) {}
-ReportExporter::~ReportExporter() = default;
-
-void ReportExporter::start(ReportRequest request, std::vector<std::string> formats, std::string folder) {
-  Impl& m = *m_impl;
-  m = Impl{};
-  m.request = std::move(request);
-  m.formats = std::move(formats);
-  m.folder = std::move(folder);
-  m.running = !m.formats.empty();
-  m.message = m.running ? "Reading progress…" : "Choose at least one format.";
-  m.failed = !m.running;
-}
-
-bool ReportExporter::step() {
-  Impl& m = *m_impl;
-  if (!m.running) return false;
-  try {
-    if (!m.input) {
-      std::error_code ec;
-      fs::create_directories(m.folder, ec);
-      if (ec) throw std::runtime_error("cannot create the folder " + m.folder + ": " + ec.message());
-      m.input = gather_report(m.request).input;
-      ++m.done_steps;
-      m.message = "Writing " + m.formats.front() + "…";
-      return true;
-    }
-    const std::string& format = m.formats[m.next];
-    const std::string path = (fs::path(m.folder) / report_file_name(format)).string();
-    write_report_file(*m.input, format, path);
-    m.written.push_back(path);
-    ++m.done_steps;
-    ++m.next;
-    if (m.next < m.formats.size()) {
-      m.message = "Writing " + m.formats[m.next] + "…";
-      return true;
-    }
-    m.running = false;
-    m.message = "Wrote " + std::to_string(m.written.size()) + (m.written.size() == 1 ? " file" : " files") +
-                " (" + std::to_string(m.input->cards.size()) + " cards, " + std::to_string(m.input->reviews.size()) +
-                " reviews) to " + m.folder;
-  } catch (const std::exception& e) {
-    m.running = false;
-    m.failed = true;
-    m.message = std::string("Export failed: ") + e.what();
+std::vector<std::string> propose_report_paths(const std::string& folder, const std::string& learner,
+                                              const std::string& date, const std::vector<std::string>& formats) {
+  // Learner names may hold anything: keep letters, digits (any script), '-' and '_'.
+  std::string who;
+  for (const char c : learner) {
+    const auto u = static_cast<unsigned char>(c);
+    who += (u >= 0x80 || std::isalnum(u) || c == '-' || c == '_') ? c : '_';
   }
-  return m.running;
+  const std::string stem = "casebook-report-" + who + "-" + date;
+  for (int k = 1;; ++k) {
+    std::vector<std::string> paths;
+    bool taken = false;
+    for (const std::string& format : formats) {
+      std::string name = report_file_name(format);  // casebook-report.<ext>
+      name = stem + (k > 1 ? "-" + std::to_string(k) : "") + name.substr(std::string("casebook-report").size());
+      const fs::path p = fs::path(folder) / name;
+      std::error_code ec;
+      taken = taken || fs::exists(fs::symlink_status(p, ec));
+      paths.push_back(p.string());
+    }
+    if (!taken) return paths;
+  }
 }
-
-bool ReportExporter::running() const { return m_impl->running; }
-double ReportExporter::progress() const {
-  const std::size_t total = m_impl->formats.size() + 1;
-  if (!m_impl->running) return m_impl->done_steps == 0 ? 0.0 : 1.0;
-  return static_cast<double>(m_impl->done_steps) / static_cast<double>(total);
-}
-const std::string& ReportExporter::message() const { return m_impl->message; }
-bool ReportExporter::failed() const { return m_impl->failed; }
-const std::vector<std::string>& ReportExporter::written() const { return m_impl->written; }
 
 }  // namespace casebook::app

@@ -147,7 +147,7 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   request.learner = options.learner;
   request.bank_filter = options.bank_filter;
   request.now = options.now;
-  request.clock = options.clock;
+  request.base = options.base;
   const app::GatheredReport report = app::gather_report(request);
   for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << warning << "\n";
   app::write_report_file(report.input, options.format, target.string());
@@ -276,7 +276,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       o.out_path = out_path;
       o.bank_filter = report_bank;
       o.now = core::now_ms();
-      o.clock = app::default_scheduler_options().clock;
+      o.base = app::base_study_options(app::AppConfig{});
       std::ostringstream warnings;
       const int rc = run_report(o, std::cout, warnings);
       if (have_banks) std::cerr << warnings.str();  // the default banks are optional here

@@ -49,7 +49,9 @@ struct ReportOptions {
   std::string format;                   ///< "html", "csv", "xlsx", "json" or "xapi"
   std::string out_path;
   core::TimestampMs now = 0;            ///< report time, UTC ms
-  core::DayClock clock{};               ///< for retrievability and local dates
+  /// The options the learner's stored ones apply over (app::base_study_options): the report
+  /// uses the learner's effective options (weights, time zone, rollover) as the study screen.
+  core::StudyOptions base{};
   std::string bank_filter;              ///< only this bank id's cards and reviews ("" = all)
 };
 

@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -21,6 +22,15 @@ static_assert(casebook::platform::kKeyI == GLFW_KEY_I && casebook::platform::kKe
 
 namespace casebook::platform {
 namespace {
+
+/// Guards glfwPostEmptyEvent from worker threads against the loop's start and shutdown.
+std::mutex g_wake_mutex;
+bool g_loop_running = false;
+
+void set_loop_running(bool running) {
+  const std::lock_guard<std::mutex> lock(g_wake_mutex);
+  g_loop_running = running;
+}
 
 /// Wake up this often when nothing happens. Nothing on screen changes without an event (the
 /// controller recomputes counts on actions), so this is only a safety net: one frame every
@@ -167,6 +177,7 @@ int run_window_loop(const LoopOptions& options) {
     glfwTerminate();
     return 1;
   }
+  set_loop_running(true);
   InputState input;
   glfwSetWindowUserPointer(window, &input);
   glfwMakeContextCurrent(window);
@@ -180,6 +191,7 @@ int run_window_loop(const LoopOptions& options) {
   io.LogFilename = nullptr;
   if (!ImGui_ImplGlfw_InitForOpenGL(window, false) || !ImGui_ImplOpenGL3_Init("#version 150")) {
     std::fprintf(stderr, "casebook: cannot start the graphical interface: OpenGL 3.0 renderer failed to initialise\n");
+    set_loop_running(false);
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();
@@ -288,12 +300,18 @@ int run_window_loop(const LoopOptions& options) {
     if (frames_left > 0) --frames_left;
   }
 
+  set_loop_running(false);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
   return exit_code;
+}
+
+void wake_event_loop() {
+  const std::lock_guard<std::mutex> lock(g_wake_mutex);
+  if (g_loop_running) glfwPostEmptyEvent();
 }
 
 }  // namespace casebook::platform

@@ -31,6 +31,10 @@ struct LoopOptions {
   std::function<void(const FrameContext&)> draw;
 };
 
+/// Wakes a loop waiting for events so it draws a frame soon. Thread-safe (glfwPostEmptyEvent):
+/// background work calls it when it progresses or ends. Does nothing before the loop starts.
+void wake_event_loop();
+
 /// Opens the window and runs until it is closed (window close button or Ctrl+Q) or, in
 /// screenshot mode, until the PNG is written. Waits for events when idle
 /// (glfwWaitEventsTimeout) and renders a few frames after each. F12 writes a PNG of the

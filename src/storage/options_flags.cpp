@@ -92,8 +92,9 @@ std::map<std::string, CardFlags> Progress::card_flags(const std::string& learner
   });
 }
 
-void Progress::set_card_flags(const std::string& learner, const std::string& card_key, const CardFlags& flags) {
-  m_impl->guard("save card flags in", [&] {
+namespace detail {
+
+void write_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key, const CardFlags& flags) {
     std::vector<std::string> tags;
     for (const auto& t : flags.tags) {
       if (t.empty() || t.find_first_of(" \t\n") != std::string::npos) {
@@ -106,9 +107,6 @@ void Progress::set_card_flags(const std::string& learner, const std::string& car
     std::string joined;
     for (const auto& t : tags) joined += (joined.empty() ? "" : " ") + t;
 
-    SQLite::Database& db = m_impl->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t learner_id = m_impl->ensure_learner(learner);
     if (tags.empty() && !flags.suspended) {
       SQLite::Statement del(db, "DELETE FROM card_flag WHERE learner_id = ? AND card_key = ?");
       del.bind(1, learner_id);
@@ -127,6 +125,22 @@ void Progress::set_card_flags(const std::string& learner, const std::string& car
       up.bind(5, static_cast<std::int64_t>(core::now_ms()));
       up.exec();
     }
+}
+
+CardFlags read_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key) {
+  SQLite::Statement st(db, "SELECT tags, suspended FROM card_flag WHERE learner_id = ? AND card_key = ?");
+  st.bind(1, learner_id);
+  st.bind(2, card_key);
+  if (!st.executeStep()) return {};
+  return CardFlags{split_tags(st.getColumn(0).getString()), st.getColumn(1).getInt() != 0};
+}
+
+}  // namespace detail
+
+void Progress::set_card_flags(const std::string& learner, const std::string& card_key, const CardFlags& flags) {
+  m_impl->guard("save card flags in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    detail::write_flags(m_impl->db, m_impl->ensure_learner(learner), card_key, flags);
     tx.commit();
   });
 }

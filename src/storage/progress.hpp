@@ -1,6 +1,7 @@
 // Progress storage: learners, card state and the append-only review log, in SQLite.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -36,6 +37,12 @@ struct CardFlags {
   std::vector<std::string> tags;  ///< sorted, no duplicates, no white space inside a tag
   bool suspended = false;
   friend bool operator==(const CardFlags&, const CardFlags&) = default;
+};
+
+/// What record_answer() writes, decided from the card's newest stored state and flags.
+struct AnswerPlan {
+  ReviewRecord review;              ///< the review-log row (its `before` should be the newest state)
+  std::optional<CardFlags> flags;   ///< the card's new flags (e.g. tagged as a leech), or none to keep them
 };
 
 /// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
@@ -80,6 +87,15 @@ class Progress {
   /// Appends `r` to the review log and updates the card's state in one committed
   /// transaction; when this returns the answer is durable. Returns the new row id.
   std::int64_t record_review(const ReviewRecord& r);
+
+  /// Records one answer in one write transaction (BEGIN IMMEDIATE, so a second Casebook on the
+  /// same database waits for it): reads the card's newest state (nullopt when never
+  /// reviewed) and flags, calls `plan` with them once, appends its review-log row, updates
+  /// the card state and, when the plan says so, the flags, and commits. When this returns
+  /// the answer is durable; if `plan` throws, nothing is written. Returns the new row id.
+  std::int64_t record_answer(
+      const std::string& learner, const std::string& card_key,
+      const std::function<AnswerPlan(const std::optional<core::CardSchedule>& newest, const CardFlags& flags)>& plan);
 
   /// The learner's review log in time order (all learners when `learner` is empty).
   [[nodiscard]] std::vector<ReviewRecord> review_log(const std::string& learner = "");

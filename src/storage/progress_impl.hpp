@@ -35,6 +35,17 @@ core::CardSchedule read_schedule(const SQLite::Statement& st, int first);
 /// `v` as "0x" and 8 upper-case hex digits (application ids in messages).
 std::string hex32(std::int32_t v);
 
+/// Appends `r` to the review log of learner `learner_id` and updates the card-state cache,
+/// inside the caller's transaction. Returns the new row id. (review_log.cpp)
+std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r);
+
+/// Replaces one card's flags inside the caller's transaction; a card with no tags and not
+/// suspended loses its row. Throws StorageError for a tag with white space. (options_flags.cpp)
+void write_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key, const CardFlags& flags);
+
+/// The flags of one card (none: no tags, not suspended), inside the caller's transaction.
+CardFlags read_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key);
+
 }  // namespace detail
 
 using detail::describe_path;

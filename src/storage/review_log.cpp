@@ -76,16 +76,9 @@ std::optional<core::CardSchedule> Progress::card_state(const std::string& learne
   });
 }
 
-std::int64_t Progress::record_review(const ReviewRecord& r) {
-  return m_impl->guard("record an answer in", [&] {
-    if (r.card_key.empty()) {
-      throw StorageError("Cannot record an answer without a card key in the " +
-                         describe_path(m_impl->path) + ".");
-    }
-    SQLite::Database& db = m_impl->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t learner_id = m_impl->ensure_learner(r.learner);
+namespace detail {
 
+std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r) {
     SQLite::Statement ins(db,
                           "INSERT INTO review_log (learner_id, card_key, reviewed_at_ms, rating, "
                           "correct, answer, response_ms, "
@@ -131,6 +124,44 @@ std::int64_t Progress::record_review(const ReviewRecord& r) {
     up.bind(12, static_cast<std::int64_t>(r.reviewed_at));
     up.exec();
 
+    return id;
+}
+
+}  // namespace detail
+
+std::int64_t Progress::record_review(const ReviewRecord& r) {
+  return m_impl->guard("record an answer in", [&] {
+    if (r.card_key.empty()) {
+      throw StorageError("Cannot record an answer without a card key in the " +
+                         describe_path(m_impl->path) + ".");
+    }
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t id = detail::insert_review(m_impl->db, m_impl->ensure_learner(r.learner), r);
+    tx.commit();
+    return id;
+  });
+}
+
+std::int64_t Progress::record_answer(
+    const std::string& learner, const std::string& card_key,
+    const std::function<AnswerPlan(const std::optional<core::CardSchedule>& newest, const CardFlags& flags)>& plan) {
+  return m_impl->guard("record an answer in", [&] {
+    if (card_key.empty()) {
+      throw StorageError("Cannot record an answer without a card key in the " + describe_path(m_impl->path) + ".");
+    }
+    SQLite::Database& db = m_impl->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);  // the write lock first
+    const std::int64_t learner_id = m_impl->ensure_learner(learner);
+    SQLite::Statement st(db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    std::optional<core::CardSchedule> newest;
+    if (st.executeStep()) newest = read_schedule(st, 1);
+    AnswerPlan p = plan(newest, detail::read_flags(db, learner_id, card_key));
+    p.review.learner = learner;
+    p.review.card_key = card_key;
+    const std::int64_t id = detail::insert_review(db, learner_id, p.review);
+    if (p.flags) detail::write_flags(db, learner_id, card_key, *p.flags);
     tx.commit();
     return id;
   });

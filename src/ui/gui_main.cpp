@@ -20,21 +20,63 @@
 namespace casebook::ui {
 namespace {
 
-/// Draws the status line at the bottom of the window: the controller's message, or the
-/// keys that matter on this screen.
+/// The keys that matter on each screen, for the status line.
+const char* key_hints(app::Screen screen) {
+  switch (screen) {
+    case app::Screen::Home:
+      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
+    case app::Screen::Settings:
+      return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Study: return "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
+    case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Q: quit";
+    case app::Screen::Simulator:
+      return "Tab: next field   ·   Ctrl+B: options   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
+    case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
+    case app::Screen::Export:
+      return "1-5: formats   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
+  }
+  return "";
+}
+
+/// The status line at the bottom of the window: the controller's message on the screens that
+/// have no place of their own for it, or the keys that matter on this screen.
 void draw_status(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
   ImGui::Separator();
-  if (!message.empty()) {
+  const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
+                         screen == app::Screen::Export || screen == app::Screen::Import;
+  if (!message.empty() && !own_place) {
     wrapped_text(message, kColorNotice);
     return;
   }
-  const char* keys = screen == app::Screen::Home      ? "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit"
-                     : screen == app::Screen::Settings ? "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot"
-                     : screen == app::Screen::Study   ? "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit"
-                                                      : "Enter: back to Home   ·   Ctrl+Q: quit";
-  ImGui::TextDisabled("%s", keys);
+  ImGui::TextDisabled("%s", key_hints(screen));
 }
+
+/// Every screen, each keeping only its widget drafts.
+struct Screens {
+  StudyScreen study;
+  SettingsScreen settings;
+  ExportScreen exporter;
+  ImportScreen importer;
+  SimulatorScreen simulator;
+  OptimizeScreen optimize;
+
+  void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
+    switch (screen) {
+      case app::Screen::Home: draw_home(c.home(), ui); break;
+      case app::Screen::Study:
+        if (const app::StudyView* view = c.study()) study.draw(*view, ui);
+        break;
+      case app::Screen::Summary: draw_summary(c.summary(), ui); break;
+      case app::Screen::Settings: settings.draw(c.settings(), ui); break;
+      case app::Screen::Optimize: optimize.draw(c.optimize(), ui); break;
+      case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
+      case app::Screen::Export: exporter.draw(c.export_view(), ui); break;
+      case app::Screen::Import: importer.draw(c.import_view(), ui); break;
+    }
+  }
+};
 
 }  // namespace
 
@@ -47,18 +89,11 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.frames = options.frames;
   loop.extra_code_points = controller.used_code_points();
   loop.apply_style = [](float scale) { apply_theme(scale); };
+  controller.set_waker(platform::wake_event_loop);
 
-  StudyScreen study_screen;
-  SettingsScreen settings_screen;
-  ExportScreen export_screen(controller.config());
-  bool exporting = false;  // the Export screen is shown over Home
-  ImportScreen import_screen(controller.config());
-  bool importing = false;  // the Import screen is shown over Home
-  SimulatorScreen simulator_screen;
-  OptimizeScreen optimize_screen(controller.config());  // its destructor cancels a running fit
-  bool optimizing = false;  // the Optimize screen is shown over Settings
-  bool simulator_open = false;  // a UI-only screen over Home (it changes no app state)
+  Screens screens;
   loop.draw = [&](const platform::FrameContext& frame) {
+    controller.poll();  // finished background work, applied on this thread
     UiContext ui;
     ui.fonts = frame.fonts;
     ui.typing = ImGui::GetIO().WantTextInput;
@@ -67,8 +102,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##casebook", nullptr, flags);
     const app::Screen screen = controller.screen();
     // Keyboard navigation between widgets only on the settings form (the other screens use
@@ -76,69 +110,13 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     begin_column("##content", kMaxTextWidthEm, status_h);
-    if (simulator_open && screen == app::Screen::Home) {
-      simulator_screen.draw(controller.settings(), ui, simulator_open, frame.busy);
-    } else {
-      switch (screen) {
-        case app::Screen::Home:
-          if (exporting) {
-            exporting = export_screen.draw(ui, frame.busy);
-          } else if (importing) {
-            importing = import_screen.draw(ui);
-          } else {
-            draw_home(controller.home(), ui);
-          }
-          break;
-        case app::Screen::Study:
-          if (const app::StudyView* view = controller.study()) study_screen.draw(*view, ui);
-          break;
-        case app::Screen::Summary: draw_summary(controller.summary(), ui); break;
-        case app::Screen::Settings:
-          if (optimizing) {
-            optimizing = optimize_screen.draw(controller.settings(), ui, frame.busy);
-          } else {
-            settings_screen.draw(controller.settings(), ui);
-          }
-          break;
-      }
-      const bool home = screen == app::Screen::Home && !exporting && !importing;  // not over Export or Import
-      if (home) {  // beside Home's last buttons when it fits, else on the next line
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const float w = ImGui::CalcTextSize("Workload simulator (W)").x + 2.0f * style.FramePadding.x;
-        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-        if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
-      }
-      if (home &&
-          (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w')))) {
-        simulator_open = true;
-      }
-    }
+    screens.draw(controller, screen, ui);
     end_column();
-    if (simulator_open && screen == app::Screen::Home) {
-      ImGui::Separator();
-      ImGui::TextDisabled("Tab: next field   ·   Ctrl+B: options   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit");
-    } else if (optimizing && screen == app::Screen::Settings) {
-      ImGui::Separator();
-      ImGui::TextDisabled("Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot");
-    } else if (exporting && screen == app::Screen::Home) {
-      ImGui::Separator();
-      ImGui::TextDisabled("1-5: formats   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot");
-    } else if (importing && screen == app::Screen::Home) {
-      ImGui::Separator();
-      ImGui::TextDisabled("Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot");
-    } else {
-      draw_status(controller, screen);
-    }
+    draw_status(controller, screen);
     ImGui::End();
 
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);
-    if (ui.open_export) exporting = true;
-    if (ui.open_import) {
-      import_screen.open();
-      importing = true;
-    }
-    if (ui.open_optimize) optimizing = true;
   };
 
   try {

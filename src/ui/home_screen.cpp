@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "core/diagnostic.hpp"
 #include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
@@ -65,7 +64,7 @@ void draw_diagnostics(const app::HomeView& home) {
     const bool open = ImGui::TreeNodeEx("diag", flags, "%s", label.c_str());
     ImGui::PopStyleColor();
     if (open) {
-      for (const auto& d : bank.diagnostics) wrapped_text(core::format_diagnostic(d));
+      for (const auto& line : bank.diagnostic_lines) wrapped_text(line);
       if (!bank.loaded) hint_text("Fix the file (casebook validate FILE shows the same list), then press F5.");
       ImGui::TreePop();
     }
@@ -131,13 +130,22 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
     ui.send(app::ReloadBanks{});
   }
   ImGui::SameLine();
-  if (ImGui::Button("Settings (S)") || (!ui.typing && typed_letter('s'))) ui.send(app::OpenSettings{});
+  if (ImGui::Button("Settings (S)") || (!ui.typing && typed_letter('s'))) ui.send(app::Navigate{app::Screen::Settings});
   ImGui::SameLine();
-  if (ImGui::Button("Export report (E)") || (!ui.typing && typed_letter('e'))) ui.open_export = true;
+  if (ImGui::Button("Export report (E)") || (!ui.typing && typed_letter('e'))) ui.send(app::Navigate{app::Screen::Export});
   ImGui::SameLine();
   if (ImGui::Button("Import questions (I)") ||
       (!ui.typing && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false))) {
-    ui.open_import = true;
+    ui.send(app::Navigate{app::Screen::Import});
+  }
+  {  // beside the last button when it fits, else on the next line
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize("Workload simulator (W)").x + 2.0f * style.FramePadding.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+  }
+  if (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w'))) {
+    ui.send(app::Navigate{app::Screen::Simulator});
   }
 }
 

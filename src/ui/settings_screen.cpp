@@ -40,43 +40,19 @@ void row(const char* label, const char* hint, F&& draw) {
   }
 }
 
-std::string join_steps(const std::vector<int>& steps) {
-  std::string out;
-  for (const int m : steps) out += (out.empty() ? "" : " ") + std::to_string(m);
-  return out;
-}
-
 }  // namespace
 
-const core::StudyOptions& SettingsScreen::scope_options(const app::SettingsView& view) const {
+const app::OptionsDraft& SettingsScreen::scope_draft(const app::SettingsView& view) const {
   if (m_scope > 0 && m_scope <= static_cast<int>(view.banks.size())) {
-    return view.banks[static_cast<std::size_t>(m_scope - 1)].options;
+    return view.banks[static_cast<std::size_t>(m_scope - 1)].draft;
   }
-  return view.learner_options;
+  return view.learner_draft;
 }
 
 void SettingsScreen::load(const app::SettingsView& view) {
   if (m_scope > static_cast<int>(view.banks.size())) m_scope = 0;
-  m_draft = scope_options(view);
-  m_learning_steps = join_steps(m_draft.learning_steps_minutes);
-  m_relearning_steps = join_steps(m_draft.relearning_steps_minutes);
-  m_time_zone = m_draft.time_zone;
-  const auto kv = core::to_key_values(m_draft);
-  const auto w = std::find_if(kv.begin(), kv.end(), [](const auto& p) { return p.first == "weights"; });
-  m_weights = w != kv.end() ? w->second : std::string();
-  m_errors.clear();
-}
-
-core::StudyOptions SettingsScreen::build() {
-  core::StudyOptions o = m_draft;
-  m_errors.clear();
-  o.time_zone = m_time_zone;
-  for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"learning_steps", &m_learning_steps},
-                                  {"relearning_steps", &m_relearning_steps},
-                                  {"weights", &m_weights}}) {
-    if (auto error = core::set_key_value(o, key, *text)) m_errors.push_back(*error);
-  }
-  return o;
+  m_draft = scope_draft(view);
+  m_revision = view.revision;
 }
 
 void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
@@ -86,11 +62,10 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
     // Entering the screen: focus this window so the arrow keys move between the fields.
     ImGui::SetWindowFocus();
     load(view);
-  } else if (!view.notice.empty() && view.notice != m_last_notice) {
-    load(view);
+  } else if (view.revision != m_revision) {
+    load(view);  // saved (or changed by Optimize): the form shows what is in force
   }
   m_last_frame = frame;
-  m_last_notice = view.notice;
 
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Study options");
@@ -136,9 +111,8 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
   }
   ImGui::SameLine();
   const bool ctrl_o = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyO, false);
-  if (ImGui::Button("Optimize parameters (Ctrl+O)") || ctrl_o) ui.open_optimize = true;
+  if (ImGui::Button("Optimize parameters (Ctrl+O)") || ctrl_o) ui.send(app::Navigate{app::Screen::Optimize});
 
-  for (const auto& e : m_errors) wrapped_text(e, kColorWrong);
   for (const auto& p : view.problems) wrapped_text(p.field + ": " + p.message, kColorWrong);
   if (!view.notice.empty()) wrapped_text(view.notice, kColorCorrect);
   if (view.leech_cards > 0) {
@@ -154,70 +128,67 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     row("Desired retention", "0.70 - 0.99", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputDouble("##retention", &m_draft.desired_retention, 0.01, 0.05, "%.2f");
+      ImGui::InputDouble("##retention", &m_draft.options.desired_retention, 0.01, 0.05, "%.2f");
     });
-    row("Learning steps", "minutes, e.g. 1 10", [&] { input_string("##learning", m_learning_steps, field_w); });
-    row("Relearning steps", "minutes, e.g. 10", [&] { input_string("##relearning", m_relearning_steps, field_w); });
+    row("Learning steps", "minutes, e.g. 1 10", [&] { input_string("##learning", m_draft.learning_steps, field_w); });
+    row("Relearning steps", "minutes, e.g. 10", [&] { input_string("##relearning", m_draft.relearning_steps, field_w); });
     row("Maximum interval", "days, 1 - 36500", [&] {
-      int v = static_cast<int>(std::clamp<std::int64_t>(m_draft.maximum_interval_days, -1, 1000000));
+      int v = static_cast<int>(std::clamp<std::int64_t>(m_draft.options.maximum_interval_days, -1, 1000000));
       ImGui::SetNextItemWidth(field_w);
-      if (ImGui::InputInt("##maxivl", &v, 1, 30)) m_draft.maximum_interval_days = v;
+      if (ImGui::InputInt("##maxivl", &v, 1, 30)) m_draft.options.maximum_interval_days = v;
     });
-    row("Fuzz", "spread intervals a little", [&] { ImGui::Checkbox("##fuzz", &m_draft.fuzz); });
+    row("Fuzz", "spread intervals a little", [&] { ImGui::Checkbox("##fuzz", &m_draft.options.fuzz); });
     row("Leech threshold", "lapses, 1 - 99", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputInt("##leech", &m_draft.leech_threshold);
+      ImGui::InputInt("##leech", &m_draft.options.leech_threshold);
     });
     row("Leech action", nullptr, [&] {
-      int a = m_draft.leech_action == core::LeechAction::TagAndSuspend ? 1 : 0;
+      int a = m_draft.options.leech_action == core::LeechAction::TagAndSuspend ? 1 : 0;
       ImGui::SetNextItemWidth(field_w);
       if (ImGui::Combo("##leechaction", &a, "Tag\0Tag and suspend\0")) {
-        m_draft.leech_action = a == 1 ? core::LeechAction::TagAndSuspend : core::LeechAction::Tag;
+        m_draft.options.leech_action = a == 1 ? core::LeechAction::TagAndSuspend : core::LeechAction::Tag;
       }
     });
-    row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_weights, field_w); });
+    row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_draft.weights, field_w); });
 
     // On a bank's page the limits cap that bank's cards within the learner's own limits.
     row("New cards per day", bank_scope ? "this bank, within yours" : "0 - 9999", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputInt("##new", &m_draft.new_cards_per_day, 1, 10);
+      ImGui::InputInt("##new", &m_draft.options.new_cards_per_day, 1, 10);
     });
     row("Maximum reviews per day", bank_scope ? "this bank, within yours" : "0 - 99999", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputInt("##reviews", &m_draft.max_reviews_per_day, 10, 100);
+      ImGui::InputInt("##reviews", &m_draft.options.max_reviews_per_day, 10, 100);
     });
     ImGui::BeginDisabled(bank_scope);
     row("Review order (backlog)", nullptr, [&] {
-      int o = static_cast<int>(m_draft.review_order);
+      int o = static_cast<int>(m_draft.options.review_order);
       ImGui::SetNextItemWidth(field_w);
       if (ImGui::Combo("##order", &o, "Lowest retrievability\0Earliest due\0Random\0")) {
-        m_draft.review_order = static_cast<core::ReviewOrder>(o);
+        m_draft.options.review_order = static_cast<core::ReviewOrder>(o);
       }
     });
-    row("Bury siblings", "one question per fact a day", [&] { ImGui::Checkbox("##bury", &m_draft.bury_siblings); });
+    row("Bury siblings", "one question per fact a day", [&] { ImGui::Checkbox("##bury", &m_draft.options.bury_siblings); });
     row("Learn ahead", "minutes, 0 - 1440", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputInt("##ahead", &m_draft.learn_ahead_minutes, 1, 10);
+      ImGui::InputInt("##ahead", &m_draft.options.learn_ahead_minutes, 1, 10);
     });
     row("Next day starts at", "hour, 0 - 23", [&] {
       ImGui::SetNextItemWidth(field_w);
-      ImGui::InputInt("##rollover", &m_draft.rollover_hour);
+      ImGui::InputInt("##rollover", &m_draft.options.rollover_hour);
     });
     const std::string tz_hint = "IANA name; empty = system (now " + view.effective_time_zone + ")";
-    row("Time zone", tz_hint.c_str(), [&] { input_string("##tz", m_time_zone, field_w); });
+    row("Time zone", tz_hint.c_str(), [&] { input_string("##tz", m_draft.time_zone, field_w); });
     ImGui::EndDisabled();
     ImGui::EndTable();
   }
   if (bank_scope) hint_text("Greyed options apply to whole sessions and are set under \"My options\".");
 
   if (save) {
-    const core::StudyOptions o = build();
-    if (m_errors.empty()) {
-      const std::string bank = bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].id : std::string();
-      ui.send(app::SaveOptions{o, bank});
-    }
+    const std::string bank = bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].id : std::string();
+    ui.send(app::SaveOptionsDraft{m_draft, bank});
   } else if (back) {
-    ui.send(app::GoHome{});
+    ui.send(app::Back{});
   } else if (clear) {
     ui.send(app::ClearBankOptions{view.banks[static_cast<std::size_t>(m_scope - 1)].id});
   } else if (unsuspend) {

@@ -1,6 +1,7 @@
 // Settings screen: the learner's study options and per-bank overrides, edited in a draft and
 // applied at once by Save. Reads app::SettingsView every frame; keeps only the unsaved draft.
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "app/controller.hpp"
@@ -18,16 +19,12 @@ class SettingsScreen {
 
  private:
   void load(const app::SettingsView& view);
-  [[nodiscard]] const core::StudyOptions& scope_options(const app::SettingsView& view) const;
-  /// The draft with its text fields parsed; parse errors go to m_errors.
-  [[nodiscard]] core::StudyOptions build();
+  [[nodiscard]] const app::OptionsDraft& scope_draft(const app::SettingsView& view) const;
 
   int m_scope = 0;                 ///< 0 = the learner, k = view.banks[k - 1]
   int m_last_frame = -10;          ///< to notice that the screen was (re)entered
-  std::string m_last_notice;       ///< reload the draft after a successful save
-  core::StudyOptions m_draft;
-  std::string m_learning_steps, m_relearning_steps, m_time_zone, m_weights;
-  std::vector<std::string> m_errors;  ///< text that did not parse
+  std::uint64_t m_revision = 0;    ///< the view's revision the draft was loaded from
+  app::OptionsDraft m_draft;       ///< the form, saved with SaveOptionsDraft
 };
 
 }  // namespace casebook::ui

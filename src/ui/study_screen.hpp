@@ -1,6 +1,7 @@
 // Study screen: one card at a time, an answer widget per question type, then feedback and
 // the four rating buttons. Keeps only the learner's unsent input; everything else is read
-// from app::StudyView every frame.
+// from app::StudyView every frame. Drawn by study_screen.cpp (frame, header, keys),
+// study_answering.cpp (the answer widgets) and study_feedback.cpp (verdict and ratings).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -29,17 +30,20 @@ class StudyScreen {
  private:
   void reset(const app::CardView& card);
   void draw_answering(const app::CardView& card, UiContext& ui);
+  void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
+  void draw_ordering(const app::CardView& card);
+  void draw_matching(const app::CardView& card);
+  void draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit);
   void draw_feedback(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui);
   void handle_answer_keys(const app::CardView& card, UiContext& ui);
   [[nodiscard]] core::Answer build_answer(const app::CardView& card) const;
-  [[nodiscard]] bool can_submit(const app::CardView& card) const;
 
   std::optional<std::uint64_t> m_showing_id;
   int m_single = -1;                ///< display position chosen (single choice)
   std::vector<bool> m_multi;        ///< per display position (multiple response)
   std::optional<bool> m_truth;      ///< true/false
   std::string m_text;               ///< short answer, numeric
-  std::vector<int> m_order;         ///< ordering: canonical item indices, top to bottom
+  std::vector<int> m_order;         ///< ordering: display positions of the items, top to bottom
   int m_order_sel = 0;              ///< ordering: selected row
   std::vector<int> m_match;         ///< matching: per left item, display position of the right side (-1)
   int m_match_sel = 0;              ///< matching: selected left item
@@ -50,5 +54,16 @@ class StudyScreen {
   bool m_scroll_top = false;
   std::string m_notice;             ///< e.g. "Pick an answer first"
 };
+
+/// Drawing helpers shared by the study screen's files.
+namespace study_widgets {
+enum class Mark { Radio, Check, Correct, Wrong, Chosen, None };
+/// One numbered option: a radio button or checkbox (or a feedback mark), the number, and the
+/// text wrapped with a hanging indent. Returns true when the row was clicked.
+bool option_row(int number, std::string_view text, Mark mark, bool on, bool highlight = false);
+/// A panel with a soft background behind whatever is drawn between begin and end.
+void begin_panel();
+void end_panel(const ImVec4& bg, const ImVec4& border);
+}  // namespace study_widgets
 
 }  // namespace casebook::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -18,10 +19,7 @@ void unformatted_text(std::string_view text) {
   while (text.size() > kMaxPiece) {
     std::size_t cut = text.rfind('\n', kMaxPiece - 1);
     if (cut == std::string_view::npos || cut < kMaxPiece / 2) cut = text.rfind(' ', kMaxPiece - 1);
-    if (cut == std::string_view::npos || cut < kMaxPiece / 2) {
-      cut = kMaxPiece - 1;
-      while (cut > 0 && (static_cast<unsigned char>(text[cut + 1]) & 0xC0) == 0x80) --cut;
-    }
+    if (cut == std::string_view::npos || cut < kMaxPiece / 2) cut = core::utf8_cut(text, kMaxPiece) - 1;
     ImGui::TextUnformatted(text.data(), text.data() + cut + 1);
     text.remove_prefix(cut + 1);
   }

@@ -17,9 +17,6 @@ struct UiContext {
   const platform::FontSet* fonts = nullptr;
   std::optional<app::Action> action;
   bool typing = false;  ///< a text box had keyboard focus at the start of this frame
-  bool open_export = false;  ///< Home asked for the Export screen (a UI-only screen, no action)
-  bool open_import = false;  ///< Home asked for the Import screen (UI-only; it sends ReloadBanks itself)
-  bool open_optimize = false;  ///< Settings asked for the Optimize screen (UI-only, no action)
 
   /// Queues `a` unless an earlier action was queued this frame.
   void send(app::Action a) {

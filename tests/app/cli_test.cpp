@@ -82,7 +82,7 @@ void seed_database(const std::string& db) {
   for (const bool r : right) {
     ASSERT_EQ(c.screen(), app::Screen::Study);
     *now += 2000;
-    c.dispatch(app::SubmitAnswer{make_answer(*c.study()->card.question, r)});
+    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), r)});
     *now += 1000;
     c.dispatch(app::Continue{});
     ASSERT_TRUE(c.message().empty()) << c.message();

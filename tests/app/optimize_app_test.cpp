@@ -51,7 +51,7 @@ std::string good_interval(app::Controller& c, core::TimestampMs& now) {
   EXPECT_EQ(c.screen(), app::Screen::Study);
   if (c.study() == nullptr) return "";
   now += 2000;
-  c.dispatch(app::SubmitAnswer{make_answer(*c.study()->card.question, true)});
+  c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), true)});
   const std::string shown = c.study()->feedback ? c.study()->feedback->intervals[2] : "";
   c.dispatch(app::LeaveSession{});
   c.dispatch(app::GoHome{});
@@ -59,7 +59,7 @@ std::string good_interval(app::Controller& c, core::TimestampMs& now) {
 }
 
 void save(app::Controller& c, const core::StudyOptions& o) {
-  c.dispatch(app::OpenSettings{});
+  c.dispatch(app::Navigate{app::Screen::Settings});
   c.dispatch(app::SaveOptions{o, ""});
   c.dispatch(app::GoHome{});
 }

@@ -31,7 +31,7 @@ struct Fixture {
 };
 
 void save(app::Controller& c, const core::StudyOptions& o, const std::string& bank = "") {
-  c.dispatch(app::OpenSettings{});
+  c.dispatch(app::Navigate{app::Screen::Settings});
   ASSERT_EQ(c.screen(), app::Screen::Settings);
   c.dispatch(app::SaveOptions{o, bank});
   c.dispatch(app::GoHome{});
@@ -41,7 +41,7 @@ void save(app::Controller& c, const core::StudyOptions& o, const std::string& ba
 void submit(app::Controller& c, Fixture& f, bool right) {
   ASSERT_NE(c.study(), nullptr);
   *f.now += 2000;
-  c.dispatch(app::SubmitAnswer{make_answer(*c.study()->card.question, right)});
+  c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), right)});
   ASSERT_TRUE(c.study()->feedback.has_value());
 }
 
@@ -117,7 +117,7 @@ TEST(StudyOptionsController, BankOverridesOnlyCardLevelOptions) {
   mine.desired_retention = 0.85;
   save(c, mine);
   EXPECT_EQ(c.study_options("test-small").desired_retention, 0.8);
-  c.dispatch(app::OpenSettings{});
+  c.dispatch(app::Navigate{app::Screen::Settings});
   c.dispatch(app::ClearBankOptions{"test-small"});
   EXPECT_EQ(c.study_options("test-small").desired_retention, 0.85);
   EXPECT_FALSE(c.settings().banks[0].overridden);
@@ -129,7 +129,7 @@ TEST(StudyOptionsController, InvalidOptionsAreRefusedWithTheirFields) {
   core::StudyOptions o = c.study_options();
   o.desired_retention = 1.2;
   o.time_zone = "Nowhere/Special";
-  c.dispatch(app::OpenSettings{});
+  c.dispatch(app::Navigate{app::Screen::Settings});
   c.dispatch(app::SaveOptions{o, ""});
   ASSERT_EQ(c.settings().problems.size(), 2u);
   EXPECT_EQ(c.settings().problems[0].field, "desired_retention");
@@ -184,7 +184,7 @@ TEST(StudyOptionsController, LeechIsTaggedAndSuspendedThenShownAgain) {
   *f.now += 20 * core::kMsPerMinute;
   c.dispatch(app::GoHome{});
   EXPECT_EQ(c.home().learning_due, 0);  // suspended: not shown
-  c.dispatch(app::OpenSettings{});
+  c.dispatch(app::Navigate{app::Screen::Settings});
   EXPECT_EQ(c.settings().suspended_cards, 1);
   EXPECT_EQ(c.settings().leech_cards, 1);
   c.dispatch(app::UnsuspendAll{});

@@ -51,16 +51,17 @@ std::vector<std::string> study_all(app::Controller& c, core::TimestampMs& now) {
   while (c.screen() == app::Screen::Study && c.study() != nullptr) {
     const app::CardView& card = c.study()->card;
     keys.push_back(card.card_key);
-    if (card.question->type == core::QuestionType::SingleChoice) {
+    const core::Question& q = casebook::test::shown_question(c);
+    if (q.type == core::QuestionType::SingleChoice) {
       // The session shuffles generated choices too: a permutation of the canonical indices.
-      auto order = card.display_order;
+      auto order = casebook::test::display_order(card);
       std::sort(order.begin(), order.end());
-      std::vector<int> expected(card.question->choices.size());
+      std::vector<int> expected(q.choices.size());
       for (std::size_t i = 0; i < expected.size(); ++i) expected[i] = static_cast<int>(i);
       EXPECT_EQ(order, expected) << card.card_key;
     }
     now += 2000;
-    c.dispatch(app::SubmitAnswer{make_answer(*card.question, true)});
+    c.dispatch(app::SubmitAnswer{make_answer(q, true)});
     now += 500;
     c.dispatch(app::Rate{core::Rating::Good});
     if (keys.size() > 50) break;  // a learning step may bring a card back; never loop forever
@@ -91,7 +92,7 @@ TEST(Retirement, RemovedFactRetiresItsQuestionAndKeepsItsHistory) {
     core::StudyOptions o = c.study_options();
     ASSERT_TRUE(o.bury_siblings);
     o.bury_siblings = false;
-    c.dispatch(app::OpenSettings{});
+    c.dispatch(app::Navigate{app::Screen::Settings});
     c.dispatch(app::SaveOptions{o, ""});
     c.dispatch(app::GoHome{});
     const auto keys = study_all(c, *now);
@@ -132,7 +133,8 @@ TEST(Retirement, RemovedFactRetiresItsQuestionAndKeepsItsHistory) {
   o.format = "json";
   o.out_path = dir.file("report.json");
   o.now = *now;
-  o.clock = core::DayClock{"UTC", 4};
+  o.base.time_zone = "UTC";
+  o.base.rollover_hour = 4;
   std::ostringstream out, err;
   ASSERT_EQ(casebook::cli::run_report(o, out, err), 0) << err.str();
   std::ifstream in(o.out_path);

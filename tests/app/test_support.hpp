@@ -2,12 +2,16 @@
 // from a question (right or wrong) in canonical indices.
 #pragma once
 #include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <vector>
 #include <memory>
 #include <numeric>
 #include <random>
 #include <string>
 
 #include "app/controller.hpp"
+#include "app/library.hpp"
 #include "core/grading.hpp"
 #include "core/question.hpp"
 #include "core/time.hpp"
@@ -104,6 +108,51 @@ inline core::Answer make_answer(const core::Question& q, bool right) {
       break;
   }
   return a;
+}
+
+/// The question behind `card_key` in the banks at `bank_paths`. Tests build answers from it;
+/// front ends never see core::Question (app::CardView is complete). The banks are loaded
+/// once per set of paths and again when a file under them changes.
+inline const core::Question& question_for(const std::vector<std::string>& bank_paths, const std::string& card_key) {
+  struct Cached {
+    std::string fingerprint;
+    app::Library library;
+  };
+  static std::map<std::vector<std::string>, Cached> cache;
+  std::string fingerprint;
+  for (const auto& p : bank_paths) {
+    std::error_code ec;
+    const auto add = [&](const std::filesystem::path& f) {
+      fingerprint += f.string() + ":" + std::to_string(std::filesystem::file_size(f, ec)) + ":" +
+                     std::to_string(std::filesystem::last_write_time(f, ec).time_since_epoch().count()) + ";";
+    };
+    if (std::filesystem::is_directory(p, ec)) {
+      for (const auto& e : std::filesystem::recursive_directory_iterator(p, ec)) add(e.path());
+    } else {
+      add(p);
+    }
+  }
+  Cached& c = cache[bank_paths];
+  if (c.fingerprint != fingerprint || c.library.generation() == 0) {
+    c.library.load(bank_paths);
+    c.fingerprint = fingerprint;
+  }
+  const app::CardRef* ref = c.library.find(card_key);
+  if (ref == nullptr) throw std::runtime_error("no question " + card_key + " in the test banks");
+  return c.library.question(*ref);
+}
+
+/// The question of the card on `c`'s study screen (throws when none is shown).
+inline const core::Question& shown_question(const app::Controller& c) {
+  if (c.study() == nullptr) throw std::runtime_error("no card on screen");
+  return question_for(c.config().bank_paths, c.study()->card.card_key);
+}
+
+/// The canonical indices of the card's options in display order (CardView::options).
+inline std::vector<int> display_order(const app::CardView& card) {
+  std::vector<int> out;
+  for (const auto& o : card.options) out.push_back(o.index);
+  return out;
 }
 
 }  // namespace casebook::test

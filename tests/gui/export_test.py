@@ -7,6 +7,7 @@ into $HOME/casebook-reports. Exit 77 = skipped (no X or xdotool)."""
 import argparse
 import csv
 import glob
+import re
 import json
 import os
 import shutil
@@ -19,8 +20,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_test import key, type_text, wait_for_new_png, xdotool  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
-NAMES = ["casebook-report.html", "casebook-report.csv", "casebook-report.xlsx", "casebook-report.json",
-         "casebook-report.xapi.json"]
+EXTS = [".html", ".csv", ".xlsx", ".json", ".xapi.json"]
+
+
+def export_set(folder, suffix=""):
+    """The five files of one export: casebook-report-<learner>-<date><suffix><ext>."""
+    found = []
+    for ext in EXTS:
+        pattern = os.path.join(folder, "casebook-report-default-*" + suffix + ext)
+        hits = [h for h in glob.glob(pattern)
+                if re.fullmatch(r"casebook-report-default-\d{4}-\d{2}-\d{2}" + re.escape(suffix + ext),
+                                os.path.basename(h))]
+        found.append(hits[0] if len(hits) == 1 else None)
+    return found
 
 
 def shot(folder, name, taken):
@@ -76,10 +88,17 @@ def main():
         shot(shots, "export-screen.png", taken)
         key("Return")  # export all five formats
         end = time.time() + 20
-        while time.time() < end and not all(os.path.exists(os.path.join(exports, n)) for n in NAMES):
+        while time.time() < end and not all(export_set(exports)):
             time.sleep(0.2)
         time.sleep(0.5)
+        first = export_set(exports)
+        first_bytes = [open(p, "rb").read() if p else None for p in first]
         shot(shots, "export-done.png", taken)
+        key("Return")  # a second export proposes new names: nothing is replaced
+        end = time.time() + 20
+        while time.time() < end and not all(export_set(exports, "-2")):
+            time.sleep(0.2)
+        time.sleep(0.5)
         key("o")  # open folder: xdg-open, or nothing when it is missing
         key("Escape")  # back to Home
         shot(shots, "export-back-home.png", taken)
@@ -96,8 +115,12 @@ def main():
     for png in taken:
         check_screenshot(png, 1100, 760, min_colours=8)
         print("screenshot", png)
-    missing = [n for n in NAMES if not os.path.exists(os.path.join(exports, n))]
-    assert not missing, f"the export did not write {missing}"
+    missing = [e for e, p in zip(EXTS, first) if p is None]
+    assert not missing, f"the export did not write {missing} (folder: {os.listdir(exports)})"
+    second = export_set(exports, "-2")
+    assert all(second), f"the second export did not write new files: {os.listdir(exports)}"
+    assert [open(p, "rb").read() for p in first] == first_bytes, "the second export replaced the first"
+    NAMES = first
     html = open(os.path.join(exports, NAMES[0]), encoding="utf-8").read()
     assert "Content-Security-Policy" in html and "<h2>True retention</h2>" in html, "HTML report incomplete"
     with open(os.path.join(exports, NAMES[1]), newline="", encoding="utf-8") as f:

@@ -1,0 +1,73 @@
+// What a front end asks the app to do: one struct per action, sent to Controller::dispatch.
+// An action that does not fit the current screen is ignored.
+#pragma once
+#include <string>
+#include <variant>
+
+#include "app/views.hpp"
+#include "core/card.hpp"
+#include "core/grading.hpp"
+#include "core/options.hpp"
+
+namespace casebook::app {
+
+// Navigation.
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import; Settings -> Optimize
+struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
+struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
+
+// Home and study.
+struct StartSession {};                           ///< Home: study due and new cards of all banks
+struct ReloadBanks {};                            ///< Home: read the banks again (F5)
+struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
+struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
+struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
+struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
+struct Continue {};                               ///< Study feedback: record with the selected rating
+struct LeaveSession {};                           ///< Study: to the summary (nothing lost)
+
+// Settings.
+/// Validate `options`; if valid, store them for the learner (bank_id empty) or as the
+/// overrides of bank `bank_id` (only its bank-overridable fields that differ from the
+/// learner's), and apply them at once (scheduler, limits, study days, Home counts). Invalid
+/// options change nothing; SettingsView::problems says why.
+struct SaveOptions { core::StudyOptions options; std::string bank_id; };
+/// As SaveOptions, from the Settings form: its text fields are parsed first (a field that
+/// does not parse is a problem, and nothing is saved).
+struct SaveOptionsDraft { OptionsDraft draft; std::string bank_id; };
+struct ClearBankOptions { std::string bank_id; };  ///< Settings: remove a bank's overrides
+struct UnsuspendAll {};                            ///< Settings: show suspended leeches again (tags stay)
+
+// Long work (export, import, optimize, simulate): cancel the one of the current screen.
+struct CancelJob {};
+
+// Optimize.
+struct StartOptimize {};                           ///< fit the learner's review log (background)
+struct UseWeights { std::string text; };           ///< pasted: 21 comma-separated numbers
+struct ResetWeights {};                            ///< back to the FSRS-6 defaults
+
+// Simulator.
+struct SetSimulatorForm { SimulatorForm form; };   ///< values are clamped; a new scope resets the form to its options
+struct StartSimulation {};
+
+// Export.
+struct ToggleExportFormat { int index; };          ///< ExportView::formats[index]
+struct SetExportFolder { std::string folder; };
+struct StartExport {};
+struct OpenExportFolder {};                        ///< in the desktop's file manager (xdg-open)
+
+// Import.
+struct SetImportInput { std::string path; };       ///< also guesses the format and derives the output
+struct SetImportOutput { std::string path; };
+struct SetImportFormat { int index; };
+struct SetImportReplace { bool replace; };
+struct StartImport {};
+
+using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SubmitAnswer, SetRubric,
+                            SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
+                            ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
+                            SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
+                            OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
+                            StartImport>;
+
+}  // namespace casebook::app

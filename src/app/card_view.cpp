@@ -1,0 +1,138 @@
+#include "app/card_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/citation.hpp"
+#include "core/text.hpp"
+
+namespace casebook::app {
+
+using core::QuestionType;
+
+namespace {
+
+/// Canonical index at display position k (identity without an order).
+int canonical(const std::vector<int>& order, int k) {
+  return static_cast<std::size_t>(k) < order.size() ? order[static_cast<std::size_t>(k)] : k;
+}
+
+}  // namespace
+
+CardView make_card_view(const core::Bank& bank, const core::Question& q, const std::string& card_key,
+                        const std::vector<int>& display_order) {
+  CardView v;
+  v.card_key = card_key;
+  v.bank_title = bank.info.title;
+  v.type = q.type;
+  if (const core::Source* src = bank.find_source(q.source.source_id)) {
+    v.citation = core::locator_citation(*src, q.source.paragraphs);
+  } else {
+    v.citation = core::locator_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
+  }
+  const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
+  v.prompt = shown(q.prompt);
+  v.explanation = shown(q.explanation);
+  v.unit = q.unit;
+  v.scenario = shown(q.scenario);
+  v.model_answer = shown(q.model_answer);
+  const auto add_options = [&](int n, const auto& text_of) {
+    for (int k = 0; k < n; ++k) {
+      const int c = canonical(display_order, k);
+      v.options.push_back(ShownOption{c, shown(text_of(static_cast<std::size_t>(c)))});
+    }
+  };
+  switch (q.type) {
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleResponse:
+      add_options(static_cast<int>(q.choices.size()), [&q](std::size_t c) { return q.choices[c].text; });
+      break;
+    case QuestionType::Ordering:
+      add_options(static_cast<int>(q.items.size()), [&q](std::size_t c) { return q.items[c]; });
+      break;
+    case QuestionType::Matching:
+      add_options(static_cast<int>(q.pairs.size()), [&q](std::size_t c) { return q.pairs[c].right; });
+      for (const auto& p : q.pairs) v.left.push_back(shown(p.left));
+      break;
+    default:
+      break;
+  }
+  for (const auto& p : q.positions) {
+    core::Position rendered{p.id, shown(p.title), {}};
+    for (const auto& a : p.arguments) rendered.arguments.push_back(shown(a));
+    v.positions.push_back(std::move(rendered));
+  }
+  for (const auto& r : q.rubric) v.rubric.push_back(shown(r));
+  return v;
+}
+
+FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, const CardView& card,
+                           const core::Answer& answer) {
+  FeedbackView f;
+  f.answer = answer;
+  if (q.type == QuestionType::Dilemma) f.answer.rubric_met.resize(q.rubric.size(), false);
+  f.grade = core::grade(q, f.answer);
+  f.expected = core::render_citations(f.grade.expected, bank.sources);
+  f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
+  if (f.given.empty()) f.given = "(nothing)";
+  f.rubric_met = f.answer.rubric_met;
+  const core::Grade& g = f.grade;
+  if (q.type == QuestionType::Dilemma) {
+    // A dilemma has no right answer: the verdict is the learner's own rubric count, in a
+    // neutral tone, so ticking nothing yet does not read as "wrong".
+    const auto met = std::count(f.answer.rubric_met.begin(), f.answer.rubric_met.end(), true);
+    f.verdict = "Self-assessment: " + std::to_string(met) + " of " + std::to_string(q.rubric.size()) +
+                " rubric lines met";
+    f.tone = Tone::Neutral;
+  } else {
+    const bool partial = !g.correct && g.score > 0.0;
+    f.verdict = g.correct ? "✓  Correct" : partial ? "✗  Partly right" : "✗  Incorrect";
+    if (partial || (g.correct && g.score < 1.0 && g.score > 0.0)) {
+      f.verdict += "  (" + std::to_string(static_cast<int>(std::lround(g.score * 100.0))) + "%)";
+    }
+    f.tone = g.correct ? Tone::Correct : Tone::Wrong;
+  }
+  const bool choices = q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleResponse;
+  if (choices) {
+    for (const ShownOption& o : card.options) {
+      const bool chosen = std::find(f.answer.choices.begin(), f.answer.choices.end(), o.index) != f.answer.choices.end();
+      f.options.push_back(OptionFeedback{o.text, q.choices[static_cast<std::size_t>(o.index)].correct, chosen});
+    }
+  }
+  const bool typed = q.type == QuestionType::ShortAnswer || q.type == QuestionType::Numeric;
+  f.show_expected = q.type != QuestionType::Dilemma && !f.expected.empty() && (!g.correct || typed);
+  return f;
+}
+
+std::string answer_problem(const CardView& card, const core::Answer& answer) {
+  switch (card.type) {
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleResponse:
+      return answer.choices.empty() ? "Choose an answer first (number keys)." : "";
+    case QuestionType::TrueFalse:
+      return answer.truth ? "" : "Choose true or false first.";
+    case QuestionType::Dilemma:
+      return answer.position >= 0 ? "" : "Pick a position first (number keys).";
+    case QuestionType::Numeric:
+      // A number, or nothing ("I don't know"); words are refused instead of graded wrong.
+      return core::is_blank(answer.text) || core::parse_learner_number(answer.text)
+                 ? ""
+                 : "Type a number, in digits (for example 1,700 or 45.5).";
+    default:
+      return "";  // an empty text is a legitimate "I don't know"
+  }
+}
+
+int option_count(const CardView& card) {
+  switch (card.type) {
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleResponse:
+    case QuestionType::Ordering:
+    case QuestionType::Matching: return static_cast<int>(card.options.size());
+    case QuestionType::TrueFalse: return 2;
+    case QuestionType::Dilemma: return static_cast<int>(card.positions.size());
+    default: return 0;
+  }
+}
+
+}  // namespace casebook::app

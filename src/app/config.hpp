@@ -1,0 +1,55 @@
+// How the app was started (database, banks, learner, clock) and the defaults it starts from.
+// Shared by the controller, the report and optimize flows and both front ends.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/options.hpp"
+#include "core/question.hpp"
+#include "core/scheduler.hpp"
+#include "core/time.hpp"
+
+namespace casebook::app {
+
+/// Casebook's default scheduler options with the study-day clock in the local time zone
+/// (core::local_time_zone_name(); "UTC" if the tz database does not know it) and the
+/// rollover at 04:00.
+[[nodiscard]] core::SchedulerOptions default_scheduler_options();
+
+/// Short citation for the study screen: forwards to core::locator_citation (the first
+/// author's surname and the citation's remaining parts without the quoted title and final
+/// full stop, then "¶N", "¶9, 11" or "¶12–13"). "Andrei Soldatov, \"Title\", The Moscow
+/// Times, 14 May 2021." with {12} gives "Soldatov, The Moscow Times, 14 May 2021, ¶12".
+[[nodiscard]] std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs);
+
+/// The order in which new cards are introduced.
+enum class NewCardOrder {
+  Random,  ///< a fixed pseudo-random order per learner (core::order_new_cards): the default
+  InBank   ///< the order of the questions in the banks (banks in path order)
+};
+
+/// How the app was started (from the command line).
+struct AppConfig {
+  std::string db_path;                  ///< SQLite file (created if missing)
+  std::vector<std::string> bank_paths;  ///< files or folders of *.toml banks
+  std::string learner = "default";
+  core::SchedulerOptions scheduler = default_scheduler_options();  ///< clock: local time zone, rollover 04:00
+  int new_cards_per_day = 20;
+  int max_reviews_per_day = 200;
+  NewCardOrder new_card_order = NewCardOrder::Random;
+  std::function<core::TimestampMs()> clock;  ///< defaults to core::now_ms; tests inject time
+  /// Seed of every session's choice shuffles; 0 = the session's start time (the default).
+  /// A fixed seed makes scripted sessions reproducible (`--seed`), in either front end.
+  std::uint64_t session_seed = 0;
+};
+
+/// The StudyOptions that `config` describes (retention, steps, maximum interval, rollover,
+/// weights from config.scheduler; the daily limits; the time zone, left empty when it is the
+/// system's own). Stored options are applied on top of these.
+[[nodiscard]] core::StudyOptions base_study_options(const AppConfig& config);
+
+/// `config.clock()` when set, else core::now_ms(): UTC milliseconds.
+[[nodiscard]] core::TimestampMs now(const AppConfig& config);
+
+}  // namespace casebook::app

@@ -1,0 +1,173 @@
+#include "app/simulator_flow.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <thread>
+
+#include "core/number.hpp"
+#include "core/options.hpp"
+
+namespace casebook::app {
+
+namespace {
+
+/// The bank-only loads, in Home's order (scope i >= 1 is loaded bank i - 1).
+std::vector<const core::Bank*> loaded_banks(const Library& library) {
+  std::vector<const core::Bank*> out;
+  for (const auto& load : library.loads()) {
+    if (load.bank) out.push_back(&*load.bank);
+  }
+  return out;
+}
+
+std::string fixed(double v, int decimals) { return core::format_fixed(v, decimals); }
+
+std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
+
+std::vector<float> series(const core::SimulationResult& r, bool minutes) {
+  std::vector<float> out;
+  out.reserve(r.days.size());
+  for (const core::SimulationDay& d : r.days) {
+    out.push_back(minutes ? static_cast<float>(d.seconds / 60.0) : static_cast<float>(d.reviews));
+  }
+  return out;
+}
+
+double peak(const std::vector<float>& s) { return s.empty() ? 0.0 : static_cast<double>(*std::max_element(s.begin(), s.end())); }
+
+}  // namespace
+
+core::StudyOptions SimulatorFlow::scope_options(int scope) const {
+  const auto banks = loaded_banks(m_ctx.library);
+  if (scope > 0 && scope <= static_cast<int>(banks.size())) {
+    return m_ctx.options.for_bank(banks[static_cast<std::size_t>(scope - 1)]->info.id);
+  }
+  return m_ctx.options.learner();
+}
+
+std::vector<std::string> SimulatorFlow::scope_names() const {
+  std::vector<std::string> names{"My options (all banks)"};
+  for (const core::Bank* b : loaded_banks(m_ctx.library)) {
+    names.push_back("Bank: " + (b->info.title.empty() ? b->info.id : b->info.title) +
+                    (m_ctx.options.overridden(b->info.id) ? "  (own settings)" : ""));
+  }
+  return names;
+}
+
+void SimulatorFlow::reset_to(int scope) {
+  const core::StudyOptions o = scope_options(scope);
+  m_form.scope = scope;
+  m_form.new_per_day = o.new_cards_per_day;
+  m_form.retention_a = static_cast<int>(o.desired_retention * 100.0 + 0.5);
+  m_form.retention_b = m_form.retention_a > 80 ? m_form.retention_a - 10 : m_form.retention_a + 5;
+  const auto banks = loaded_banks(m_ctx.library);
+  // A bank's simulation starts from its own size (the learner's keeps what was typed).
+  if (scope > 0 && scope <= static_cast<int>(banks.size())) {
+    m_form.bank_size = static_cast<int>(banks[static_cast<std::size_t>(scope - 1)]->questions.size());
+  }
+  ++m_revision;
+}
+
+void SimulatorFlow::open() {
+  const int scopes = static_cast<int>(scope_names().size());
+  if (!m_opened || m_form.scope >= scopes) reset_to(m_form.scope < scopes ? m_form.scope : 0);
+  m_opened = true;
+}
+
+void SimulatorFlow::set_form(const SimulatorForm& form) {
+  if (m_job.running()) return;
+  const int scopes = static_cast<int>(scope_names().size());
+  if (form.scope != m_form.scope) {
+    m_form = form;
+    reset_to(std::clamp(form.scope, 0, scopes - 1));
+    return;
+  }
+  const SimulatorForm before = m_form;
+  m_form = form;
+  m_form.bank_size = std::clamp(form.bank_size, 0, 100000);
+  m_form.new_per_day = std::clamp(form.new_per_day, 0, 10000);
+  m_form.retention_a = std::clamp(form.retention_a, 70, 99);
+  m_form.retention_b = std::clamp(form.retention_b, 70, 99);
+  m_form.days = std::clamp(form.days, 1, 3650);
+  m_form.seed = std::clamp(form.seed, 0, 1000000000);
+  if (!(m_form == form) && !(m_form == before)) ++m_revision;  // a clamped value: the field shows it
+}
+
+void SimulatorFlow::start() {
+  if (m_job.running()) return;
+  m_error.clear();
+  const core::StudyOptions options = scope_options(m_form.scope);
+  core::SimulationConfig a;
+  try {
+    a.scheduler = core::to_scheduler_options(options);
+  } catch (const std::exception& e) {
+    m_error = e.what();
+    return;
+  }
+  a.bank_size = m_form.bank_size;
+  a.new_per_day = m_form.new_per_day;
+  a.days = m_form.days;
+  a.max_reviews_per_day = options.max_reviews_per_day;
+  a.seed = static_cast<std::uint64_t>(m_form.seed);
+  core::SimulationConfig b = a;
+  a.scheduler.desired_retention = m_form.retention_a / 100.0;
+  b.scheduler.desired_retention = m_form.retention_b / 100.0;
+  m_scope_name = scope_names()[static_cast<std::size_t>(m_form.scope)];
+  m_job.start(
+      [a, b](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
+        Results r;
+        r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
+        r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
+        r.retention_a = a.scheduler.desired_retention;
+        r.retention_b = b.scheduler.desired_retention;
+        return r;
+      },
+      m_ctx.wake);
+}
+
+bool SimulatorFlow::poll() {
+  if (!m_job.finished()) return false;
+  if (auto r = m_job.collect()) {
+    m_results = std::move(*r);
+  } else if (!m_job.cancelled()) {
+    m_error = m_job.error();
+  }
+  return true;
+}
+
+void SimulatorFlow::wait() {
+  while (m_job.running() && !m_job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  poll();
+}
+
+SimulatorView SimulatorFlow::view() const {
+  SimulatorView v;
+  v.form = m_form;
+  v.scopes = scope_names();
+  v.revision = m_revision;
+  v.job = job_view(m_job);
+  v.error = m_error;
+  if (!m_results || v.job.running) return v;
+  const Results& r = *m_results;
+  v.has_results = true;
+  v.scope_name = m_scope_name;
+  v.columns = {"Retention " + percent(r.retention_a), "Retention " + percent(r.retention_b)};
+  const auto n = static_cast<double>(std::max<std::size_t>(1, r.a.days.size()));
+  for (int minutes = 0; minutes < 2; ++minutes) {
+    v.series[static_cast<std::size_t>(minutes)] = {series(r.a, minutes == 1), series(r.b, minutes == 1)};
+  }
+  const auto& s = v.series;
+  v.rows = {
+      {"Reviews per day (mean)", fixed(r.a.total_reviews / n, 1), fixed(r.b.total_reviews / n, 1)},
+      {"Reviews per day (peak)", fixed(peak(s[0][0]), 0), fixed(peak(s[0][1]), 0)},
+      {"Minutes per day (mean)", fixed(r.a.total_seconds / 60.0 / n, 1), fixed(r.b.total_seconds / 60.0 / n, 1)},
+      {"Minutes per day (peak)", fixed(peak(s[1][0]), 1), fixed(peak(s[1][1]), 1)},
+      {"Total study time (hours)", fixed(r.a.total_seconds / 3600.0, 1), fixed(r.b.total_seconds / 3600.0, 1)},
+      {"Forgotten at review", std::to_string(r.a.total_lapses), std::to_string(r.b.total_lapses)},
+      {"Expected retention at the end", percent(r.a.end_retention), percent(r.b.end_retention)},
+  };
+  return v;
+}
+
+}  // namespace casebook::app

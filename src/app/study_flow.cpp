@@ -1,0 +1,215 @@
+#include "app/study_flow.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <string>
+
+#include "app/card_view.hpp"
+#include "app/study_queue.hpp"
+#include "core/options.hpp"
+#include "core/scheduler.hpp"
+
+namespace casebook::app {
+
+using core::TimestampMs;
+
+bool StudyFlow::start() {
+  const TimestampMs t = m_ctx.now();
+  const DayLimits limits = day_limits(m_ctx, t);
+  const std::uint64_t seed = m_ctx.config.session_seed != 0 ? m_ctx.config.session_seed : static_cast<std::uint64_t>(t);
+  core::Session s(study_candidates(m_ctx, t), t, m_ctx.clock(), limits.left, seed,
+                  core::to_session_rules(m_ctx.options.learner()));
+  if (s.phase() == core::SessionPhase::Finished) {
+    m_ctx.message = "Nothing to study right now: no card is due and today's new cards are done.";
+    return false;
+  }
+  m_session.emplace(std::move(s));
+  m_started = t;
+  m_summary = SummaryView{};
+  m_finished = false;
+  m_ctx.message.clear();
+  show_current();
+  return true;
+}
+
+const core::Question& StudyFlow::question() const {
+  return m_ctx.library.question(*m_ctx.library.find(m_view.card.card_key));
+}
+
+const core::Bank& StudyFlow::bank() const { return m_ctx.library.bank(*m_ctx.library.find(m_view.card.card_key)); }
+
+void StudyFlow::show_current() {
+  const core::StudyCandidate* cur = m_session->current();
+  const CardRef* ref = m_ctx.library.find(cur->card_key);
+  const core::Question& q = m_ctx.library.question(*ref);
+  std::vector<int> order;
+  switch (q.type) {
+    case core::QuestionType::SingleChoice:
+    case core::QuestionType::MultipleResponse:
+      order = m_session->display_order(static_cast<int>(q.choices.size()));
+      break;
+    case core::QuestionType::Ordering:
+      order = m_session->display_order(static_cast<int>(q.items.size()), true);
+      break;
+    case core::QuestionType::Matching:
+      order = m_session->display_order(static_cast<int>(q.pairs.size()), true);
+      break;
+    default:
+      break;
+  }
+  m_view = StudyView{};
+  m_view.card = make_card_view(m_ctx.library.bank(*ref), q, cur->card_key, order);
+  m_view.card.position = m_session->showing();
+  m_view.card.remaining = m_session->remaining();
+  m_view.card.remaining_learning = m_session->remaining_learning();
+  m_view.card.showing_id = ++m_showing_id;
+  m_shown_at = m_ctx.now();
+  m_rating_chosen = false;
+}
+
+void StudyFlow::submit(const core::Answer& answer) {
+  if (!m_session || m_session->phase() != core::SessionPhase::Answering) return;
+  const TimestampMs t = m_ctx.now();
+  m_submitted_at = t;
+  FeedbackView f = make_feedback(bank(), question(), m_view.card, answer);
+  f.selected = f.grade.proposed;
+  const std::string& key = m_view.card.card_key;
+  const auto previews =
+      m_ctx.options.scheduler_for_card(key).preview(schedule_before(m_ctx, key, t), t, core::fuzz_seed_of(key));
+  for (std::size_t i = 0; i < previews.size(); ++i) f.intervals[i] = core::format_interval(t, previews[i].card.due);
+  // Only now, with nothing left that can throw, does the session move to Feedback.
+  m_view.feedback = std::move(f);
+  m_session->submit();
+}
+
+bool StudyFlow::in_feedback() const {
+  return m_session && m_session->phase() == core::SessionPhase::Feedback && m_view.feedback.has_value();
+}
+
+void StudyFlow::regrade() {
+  FeedbackView& old = *m_view.feedback;
+  FeedbackView f = make_feedback(bank(), question(), m_view.card, old.answer);
+  f.intervals = old.intervals;
+  f.selected = m_rating_chosen ? old.selected : f.grade.proposed;
+  old = std::move(f);
+}
+
+void StudyFlow::set_rubric(int line, bool met) {
+  if (!in_feedback() || m_view.card.type != core::QuestionType::Dilemma) return;
+  if (line < 0 || line >= static_cast<int>(m_view.card.rubric.size())) return;
+  core::Answer& a = m_view.feedback->answer;
+  a.rubric_met.resize(m_view.card.rubric.size(), false);
+  a.rubric_met[static_cast<std::size_t>(line)] = met;
+  regrade();  // the verdict and "rubric N/M met" in the answer text follow the ticks
+}
+
+void StudyFlow::select(core::Rating rating) {
+  if (!in_feedback()) return;
+  m_view.feedback->selected = rating;
+  m_rating_chosen = true;
+}
+
+bool StudyFlow::rate(core::Rating rating) {
+  if (!in_feedback()) return false;
+  select(rating);
+  TimestampMs t = 0;
+  const FeedbackView& f = *m_view.feedback;
+  const std::string key = m_view.card.card_key;
+  const core::Question& q = question();
+  const core::Scheduler& scheduler = m_ctx.options.scheduler_for_card(key);
+  const core::StudyOptions options = m_ctx.options.for_bank(bank_of_key(key));
+  core::ReviewRecord recorded;
+  std::optional<storage::CardFlags> new_flags;
+  try {
+    // One write transaction: the newest stored state (another Casebook may share the
+    // database), the review-log row, the card state and the leech flags.
+    m_ctx.progress.record_answer(
+        m_ctx.config.learner, key,
+        [&](const std::optional<core::CardSchedule>& newest, const storage::CardFlags& flags) {
+          // The time is read inside the transaction, so the log's times follow the order the
+          // answers were committed in; never before the card's previous review.
+          t = m_ctx.now();
+          if (newest && newest->last_review) t = std::max(t, *newest->last_review);
+          storage::AnswerPlan plan;
+          core::ReviewRecord& r = plan.review;
+          r.learner = m_ctx.config.learner;
+          r.card_key = key;
+          r.reviewed_at = t;
+          r.rating = rating;
+          r.correct = f.grade.correct;
+          r.answer = core::describe_answer(q, f.answer);
+          r.response_ms = std::max<std::int64_t>(0, m_submitted_at - m_shown_at);
+          r.before = newest ? *newest : core::Scheduler::new_card(t);
+          r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key)).card;
+          if (r.after.lapses > r.before.lapses && core::is_leech_lapse(r.after.lapses, options.leech_threshold)) {
+            storage::CardFlags next = flags;
+            if (std::find(next.tags.begin(), next.tags.end(), "leech") == next.tags.end()) next.tags.push_back("leech");
+            std::sort(next.tags.begin(), next.tags.end());
+            next.suspended = next.suspended || options.leech_action == core::LeechAction::TagAndSuspend;
+            plan.flags = next;
+          }
+          recorded = r;
+          new_flags = plan.flags;
+          return plan;
+        });
+  } catch (const std::exception& e) {
+    std::string why = e.what();
+    while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();  // no ".."
+    m_ctx.message = "Your answer was not saved: " + why + ". It is kept; rate again to retry.";
+    return false;
+  }
+  m_ctx.states[key] = recorded.after;
+  m_ctx.message.clear();
+  if (new_flags) {
+    m_ctx.flags[key] = *new_flags;
+    const int lapses = recorded.after.lapses;
+    m_ctx.message = new_flags->suspended
+                        ? "This card has lapsed " + std::to_string(lapses) +
+                              " times: tagged as a leech and suspended (Settings can show it again)."
+                        : "This card has lapsed " + std::to_string(lapses) + " times: tagged as a leech.";
+    if (new_flags->suspended) m_session->suspend(key);
+  }
+  m_session->rate(rating, recorded.correct, recorded.after, t);
+  if (m_session->phase() == core::SessionPhase::Finished) {
+    end();
+  } else {
+    show_current();
+  }
+  return true;
+}
+
+bool StudyFlow::continue_with_selected() {
+  if (!in_feedback()) return false;
+  return rate(m_view.feedback->selected);
+}
+
+bool StudyFlow::leave() {
+  if (!m_session) return true;
+  if (in_feedback()) {
+    // Nothing is lost: the shown answer is recorded with the selected rating first.
+    if (!rate(m_view.feedback->selected)) return false;
+    if (!m_session) return true;  // that was the last card
+  }
+  m_session->finish();
+  end();
+  return true;
+}
+
+void StudyFlow::end() {
+  m_summary = SummaryView{};
+  const auto& c = m_session->counts();
+  m_summary.reviewed = c.reviewed;
+  m_summary.correct = c.correct;
+  m_summary.ratings = c.ratings;
+  m_summary.duration_ms = std::max<std::int64_t>(0, m_ctx.now() - m_started);
+  try {
+    m_summary.remaining_due_today = remaining_due_today(m_ctx);
+  } catch (const std::exception& e) {
+    m_ctx.message = std::string("Could not read today's progress: ") + e.what();
+  }
+  m_session.reset();
+  m_view = StudyView{};
+  m_finished = true;
+}
+
+}  // namespace casebook::app

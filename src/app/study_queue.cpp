@@ -1,0 +1,87 @@
+#include "app/study_queue.hpp"
+
+#include <map>
+
+#include "core/options.hpp"
+#include "core/scheduler.hpp"
+
+namespace casebook::app {
+
+std::string bank_of_key(const std::string& card_key) { return card_key.substr(0, card_key.find('/')); }
+
+DayLimits day_limits(AppContext& ctx, core::TimestampMs t) {
+  DayLimits d;
+  const core::DayClock& clock = ctx.clock();
+  d.today = core::study_day(t, clock);
+  const core::TimestampMs from = core::study_day_start(d.today, clock);
+  d.day_end = core::study_day_start(d.today + 1, clock);
+  const std::string& learner = ctx.config.learner;
+  const core::DoneToday done{ctx.progress.count_new_cards(learner, from, d.day_end),
+                             ctx.progress.count_reviews(learner, from, d.day_end)};
+  const auto banks = ctx.options.overridden_banks();
+  const auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
+                                     : ctx.progress.done_by_bank(learner, from, d.day_end);
+  d.left = core::daily_limits(ctx.options.learner(), done, banks, by_bank);
+  return d;
+}
+
+std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t) {
+  std::vector<core::StudyCandidate> candidates;
+  for (const auto& load : ctx.library.loads()) {
+    if (!load.bank) continue;
+    for (const auto& q : load.bank->questions) {
+      core::StudyCandidate c;
+      c.card_key = core::card_key(*load.bank, q);
+      if (ctx.suspended(c.card_key)) continue;
+      c.group = load.bank->info.id;
+      c.fact_ids = q.fact_ids;
+      if (const auto it = ctx.states.find(c.card_key); it != ctx.states.end()) {
+        c.schedule = it->second;
+        if (it->second.state == core::CardState::Review) {
+          c.retrievability = ctx.options.scheduler(c.group).retrievability(it->second, t);
+        }
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+  if (ctx.config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, ctx.config.learner);
+  return candidates;
+}
+
+KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& keys) {
+  KindCounts k;
+  for (const std::string& key : keys) {
+    const auto it = ctx.states.find(key);
+    if (it == ctx.states.end() || it->second.state == core::CardState::New) {
+      ++k.fresh;
+    } else if (it->second.state == core::CardState::Review) {
+      ++k.review;
+    } else {
+      ++k.learning;
+    }
+  }
+  return k;
+}
+
+int remaining_due_today(AppContext& ctx) {
+  const DayLimits limits = day_limits(ctx, ctx.now());
+  int learning = 0;
+  std::map<std::string, int> due;  // bank id -> Review cards due today
+  for (const auto& [key, ref] : ctx.library.cards()) {
+    if (ctx.suspended(key)) continue;
+    switch (core::classify_for_study(ctx.state_of(key), limits.day_end, limits.today, ctx.clock())) {
+      case core::StudyKind::Learning: ++learning; break;
+      case core::StudyKind::Review: ++due[bank_of_key(key)]; break;
+      case core::StudyKind::New:
+      case core::StudyKind::NotDue: break;
+    }
+  }
+  return learning + core::limited_count(limits.left.reviews, limits.left.group_reviews, due);
+}
+
+core::CardSchedule schedule_before(const AppContext& ctx, const std::string& card_key, core::TimestampMs t) {
+  const auto it = ctx.states.find(card_key);
+  return it != ctx.states.end() ? it->second : core::Scheduler::new_card(t);
+}
+
+}  // namespace casebook::app

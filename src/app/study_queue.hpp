@@ -1,0 +1,47 @@
+// What a study session would take, shared by the Home counts, the session start and the
+// summary: today's remaining limits from the review log, every study candidate of the
+// loaded banks, and the counts of a queue by kind.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/session.hpp"
+
+namespace casebook::app {
+
+/// What today's limits still allow at an instant.
+struct DayLimits {
+  core::SessionLimits left{0, 0};  ///< overall and per bank (bank overrides), what is left today
+  std::int64_t today = 0;          ///< study_day(t) in the learner's clock
+  core::TimestampMs day_end = 0;   ///< start of the next study day, UTC ms
+};
+
+/// Today's limits at `t` from the review log (new cards and reviews already done today, in
+/// the learner's clock; per bank for banks with overrides). Throws storage::StorageError.
+[[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
+
+/// Every unsuspended card of the loaded banks as a session candidate at `t` (schedule,
+/// retrievability of Review cards under the card's own scheduler, sibling facts), in the
+/// learner's new-card order (config.new_card_order).
+[[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t);
+
+/// New, learning and review cards among `keys` (by their stored state).
+struct KindCounts {
+  int fresh = 0, learning = 0, review = 0;
+};
+[[nodiscard]] KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& keys);
+
+/// Learning cards due before the end of today plus the Review cards today's limit allows
+/// (the summary's "still due today"). Throws storage::StorageError.
+[[nodiscard]] int remaining_due_today(AppContext& ctx);
+
+/// The state a card is scheduled from: its stored state, or a new card at `t`.
+[[nodiscard]] core::CardSchedule schedule_before(const AppContext& ctx, const std::string& card_key,
+                                                 core::TimestampMs t);
+
+/// The bank id of a card key (the part before the first '/').
+[[nodiscard]] std::string bank_of_key(const std::string& card_key);
+
+}  // namespace casebook::app

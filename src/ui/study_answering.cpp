@@ -1,0 +1,331 @@
+// The study screen while answering: one widget per question type, the keys that drive them,
+// and the answer built in canonical indices (app::CardView gives each option's index).
+#include <imgui_internal.h>  // ClearActiveID: leave a text box without reverting it
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app/card_view.hpp"
+#include "ui/study_screen.hpp"
+#include "ui/theme.hpp"
+
+namespace casebook::ui {
+
+using core::QuestionType;
+using study_widgets::Mark;
+using study_widgets::option_row;
+
+namespace {
+
+bool alt_or_ctrl() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.KeyAlt || io.KeyCtrl;
+}
+
+const std::string& option_text(const app::CardView& card, int k) {
+  return card.options[static_cast<std::size_t>(k)].text;
+}
+
+}  // namespace
+
+void StudyScreen::reset(const app::CardView& card) {
+  m_showing_id = card.showing_id;
+  m_single = -1;
+  m_multi.clear();
+  m_truth.reset();
+  m_text.clear();
+  m_order.clear();
+  m_order_sel = 0;
+  m_match.clear();
+  m_match_sel = 0;
+  m_position = -1;
+  m_justification.clear();
+  m_focus_text = false;
+  m_justification_active = false;
+  m_scroll_top = true;
+  m_notice.clear();
+  const int n = app::option_count(card);
+  switch (card.type) {
+    case QuestionType::MultipleResponse: m_multi.assign(static_cast<std::size_t>(n), false); break;
+    case QuestionType::ShortAnswer:
+    case QuestionType::Numeric: m_focus_text = true; break;
+    case QuestionType::Ordering:
+      for (int k = 0; k < n; ++k) m_order.push_back(k);
+      break;
+    case QuestionType::Matching: m_match.assign(card.left.size(), -1); break;
+    default: break;
+  }
+}
+
+core::Answer StudyScreen::build_answer(const app::CardView& card) const {
+  core::Answer a;
+  const auto index = [&card](int k) { return card.options[static_cast<std::size_t>(k)].index; };
+  switch (card.type) {
+    case QuestionType::SingleChoice:
+      if (m_single >= 0) a.choices.push_back(index(m_single));
+      break;
+    case QuestionType::MultipleResponse:
+      for (std::size_t k = 0; k < m_multi.size(); ++k)
+        if (m_multi[k]) a.choices.push_back(index(static_cast<int>(k)));
+      std::sort(a.choices.begin(), a.choices.end());
+      break;
+    case QuestionType::TrueFalse: a.truth = m_truth; break;
+    case QuestionType::ShortAnswer:
+    case QuestionType::Numeric: a.text = m_text; break;
+    case QuestionType::Ordering:
+      for (const int k : m_order) a.order.push_back(index(k));
+      break;
+    case QuestionType::Matching:
+      for (const int k : m_match) a.matches.push_back(k >= 0 ? index(k) : -1);
+      break;
+    case QuestionType::Dilemma:
+      a.position = m_position;
+      a.text = m_justification;
+      a.rubric_met.assign(card.rubric.size(), false);
+      break;
+  }
+  return a;
+}
+
+void StudyScreen::handle_answer_keys(const app::CardView& card, UiContext& ui) {
+  const int n = app::option_count(card);
+  if (ui.typing) return;
+  const int digit = typed_digit();
+  switch (card.type) {
+    case QuestionType::SingleChoice:
+      if (digit >= 1 && digit <= n) m_single = digit - 1;
+      break;
+    case QuestionType::MultipleResponse:
+      if (digit >= 1 && digit <= n) m_multi[static_cast<std::size_t>(digit - 1)] = !m_multi[static_cast<std::size_t>(digit - 1)];
+      break;
+    case QuestionType::TrueFalse:
+      if (digit == 1 || typed_letter('t')) m_truth = true;
+      if (digit == 2 || typed_letter('f')) m_truth = false;
+      break;
+    case QuestionType::Ordering: {
+      if (digit >= 1 && digit <= n) m_order_sel = digit - 1;
+      const bool up = up_pressed(), down = down_pressed();
+      const auto sel = static_cast<std::size_t>(m_order_sel);
+      if (alt_or_ctrl()) {
+        if (up && m_order_sel > 0) {
+          std::swap(m_order[sel], m_order[sel - 1]);
+          --m_order_sel;
+        } else if (down && m_order_sel + 1 < n) {
+          std::swap(m_order[sel], m_order[sel + 1]);
+          ++m_order_sel;
+        }
+      } else {
+        if (up && m_order_sel > 0) --m_order_sel;
+        if (down && m_order_sel + 1 < n) ++m_order_sel;
+      }
+      break;
+    }
+    case QuestionType::Matching: {
+      const int rows = static_cast<int>(m_match.size());
+      if (up_pressed() && m_match_sel > 0) --m_match_sel;
+      if (down_pressed() && m_match_sel + 1 < rows) ++m_match_sel;
+      if (digit >= 1 && digit <= n && m_match_sel < rows) {
+        m_match[static_cast<std::size_t>(m_match_sel)] = digit - 1;
+        if (m_match_sel + 1 < rows) ++m_match_sel;
+      }
+      break;
+    }
+    case QuestionType::Dilemma:
+      if (digit >= 1 && digit <= n) {
+        m_position = digit - 1;
+        if (m_justification.empty()) m_focus_text = true;  // the natural next step
+      }
+      if (tab_pressed() || typed_letter('j')) m_focus_text = true;
+      break;
+    default: break;
+  }
+}
+
+void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  // Escape: out of the justification box first, otherwise out of the session.
+  if (escape_pressed()) {
+    if (m_justification_active) {
+      ImGui::ClearActiveID();
+      m_justification_active = false;
+      ui.typing = false;
+    } else {
+      ui.send(app::LeaveSession{});
+      return;
+    }
+  } else {
+    handle_answer_keys(card, ui);
+  }
+  bool submit = !ui.typing && enter_pressed();
+  draw_answer_widgets(card, ui, submit);
+
+  ImGui::Dummy(ImVec2(0, 0.4f * em));
+  const core::Answer answer = build_answer(card);
+  const std::string problem = app::answer_problem(card, answer);
+  if (styled_button("Submit  (Enter)", ImVec2(10.0f * em, 0), true, problem.empty())) submit = true;
+  ImGui::SameLine();
+  if (ImGui::Button("End session  (Esc)")) ui.send(app::LeaveSession{});
+  if (submit) {
+    m_notice = problem;
+    if (problem.empty()) ui.send(app::SubmitAnswer{answer});
+  }
+  if (!m_notice.empty()) wrapped_text(m_notice, kColorNotice);
+}
+
+void StudyScreen::draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit) {
+  const float em = ImGui::GetFontSize();
+  const int n = app::option_count(card);
+  switch (card.type) {
+    case QuestionType::SingleChoice:
+      for (int k = 0; k < n; ++k) {
+        if (option_row(k + 1, option_text(card, k), Mark::Radio, m_single == k)) m_single = k;
+      }
+      hint_text("Press 1–" + std::to_string(n) + " to choose, Enter to submit.");
+      break;
+    case QuestionType::MultipleResponse:
+      for (int k = 0; k < n; ++k) {
+        const auto ku = static_cast<std::size_t>(k);
+        if (option_row(k + 1, option_text(card, k), Mark::Check, m_multi[ku])) m_multi[ku] = !m_multi[ku];
+      }
+      hint_text("Select every correct answer: 1–" + std::to_string(n) + " toggle, Enter submits.");
+      break;
+    case QuestionType::TrueFalse:
+      if (option_row(1, "True", Mark::Radio, m_truth == true)) m_truth = true;
+      if (option_row(2, "False", Mark::Radio, m_truth == false)) m_truth = false;
+      hint_text("T or 1 for true, F or 2 for false, Enter to submit.");
+      break;
+    case QuestionType::ShortAnswer:
+    case QuestionType::Numeric: {
+      const bool numeric = card.type == QuestionType::Numeric;
+      float width = ImGui::GetContentRegionAvail().x;
+      if (numeric) width = std::min(width, 12.0f * em);
+      ImGui::SetNextItemWidth(width);
+      if (m_focus_text) {
+        ImGui::SetKeyboardFocusHere();
+        m_focus_text = false;
+      }
+      if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue)) submit = true;
+      if (numeric && !card.unit.empty()) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(card.unit.c_str());
+      }
+      hint_text(numeric ? "Type a number, then Enter. Separators such as 1,700 are fine."
+                        : "Type your answer, then Enter. Case and accents do not matter.");
+      break;
+    }
+    case QuestionType::Ordering: draw_ordering(card); break;
+    case QuestionType::Matching: draw_matching(card); break;
+    case QuestionType::Dilemma: draw_dilemma(card, ui, submit); break;
+  }
+}
+
+void StudyScreen::draw_ordering(const app::CardView& card) {
+  const float em = ImGui::GetFontSize();
+  const int n = app::option_count(card);
+  const float btn = ImGui::GetFrameHeight();
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH;
+  if (ImGui::BeginTable("order", 3, flags)) {
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 1.5f * em);
+    ImGui::TableSetupColumn("item", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("move", ImGuiTableColumnFlags_WidthFixed, 2 * btn + ImGui::GetStyle().ItemSpacing.x);
+    for (int k = 0; k < n; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      ImGui::PushID(k);
+      ImGui::TableNextRow();
+      if (k == m_order_sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorAccentSoft));
+      ImGui::TableSetColumnIndex(0);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%d", k + 1);
+      ImGui::TableSetColumnIndex(1);
+      ImGui::AlignTextToFramePadding();
+      wrapped_text(option_text(card, m_order[ku]));
+      if (ImGui::IsItemClicked()) m_order_sel = k;
+      ImGui::TableSetColumnIndex(2);
+      if (ImGui::ArrowButton("up", ImGuiDir_Up) && k > 0) {
+        std::swap(m_order[ku], m_order[ku - 1]);
+        m_order_sel = k - 1;
+      }
+      ImGui::SameLine();
+      if (ImGui::ArrowButton("down", ImGuiDir_Down) && k + 1 < n) {
+        std::swap(m_order[ku], m_order[ku + 1]);
+        m_order_sel = k + 1;
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  hint_text("Select a row with 1–" + std::to_string(n) + " or ↑/↓, move it with Alt+↑/↓ (or Ctrl+↑/↓). Enter submits.");
+}
+
+void StudyScreen::draw_matching(const app::CardView& card) {
+  const float em = ImGui::GetFontSize();
+  const int n = app::option_count(card);
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH;
+  if (ImGui::BeginTable("match", 2, flags)) {
+    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    for (std::size_t i = 0; i < card.left.size(); ++i) {
+      const int row = static_cast<int>(i);
+      ImGui::PushID(row);
+      ImGui::TableNextRow();
+      if (row == m_match_sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(kColorAccentSoft));
+      ImGui::TableSetColumnIndex(0);
+      ImGui::AlignTextToFramePadding();
+      wrapped_text(card.left[i]);
+      if (ImGui::IsItemClicked()) m_match_sel = row;
+      ImGui::TableSetColumnIndex(1);
+      ImGui::SetNextItemWidth(-1);
+      const int cur = m_match[i];
+      const std::string preview = cur >= 0 ? std::to_string(cur + 1) + "  " + option_text(card, cur) : std::string("— choose —");
+      if (ImGui::BeginCombo("##right", preview.c_str())) {
+        m_match_sel = row;
+        for (int k = 0; k < n; ++k) {
+          const std::string label = std::to_string(k + 1) + "  " + option_text(card, k);
+          if (ImGui::Selectable(label.c_str(), cur == k)) m_match[i] = k;
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Dummy(ImVec2(0, 0.2f * em));
+  ImGui::TextDisabled("Options");
+  for (int k = 0; k < n; ++k) option_row(k + 1, option_text(card, k), Mark::None, false);
+  hint_text("↑/↓ select an item on the left, 1–" + std::to_string(n) + " give it an option. Enter submits.");
+}
+
+void StudyScreen::draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit) {
+  const float em = ImGui::GetFontSize();
+  const int n = app::option_count(card);
+  text_in(ui.fonts->bold, "Positions");
+  for (int k = 0; k < n; ++k) {
+    const core::Position& p = card.positions[static_cast<std::size_t>(k)];
+    if (option_row(k + 1, p.title, Mark::Radio, m_position == k, m_position == k)) m_position = k;
+    ImGui::Indent(2.6f * em);
+    for (const auto& arg : p.arguments) {
+      ImGui::Bullet();
+      ImGui::SameLine();
+      wrapped_text(arg, kColorMuted);
+    }
+    ImGui::Unindent(2.6f * em);
+  }
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  text_in(ui.fonts->bold, "Your justification");
+  if (m_focus_text) {
+    ImGui::SetKeyboardFocusHere();
+    m_focus_text = false;
+  }
+  if (ImGui::InputTextMultiline("##justification", &m_justification,
+                                ImVec2(-1, 7.0f * ImGui::GetTextLineHeightWithSpacing()),
+                                ImGuiInputTextFlags_EnterReturnsTrue)) {
+    submit = true;  // Ctrl+Enter
+  }
+  m_justification_active = ImGui::IsItemActive();
+  hint_text("1–" + std::to_string(n) +
+            " pick a position, Tab writes the justification, Ctrl+Enter (or Enter outside the box) submits, Esc leaves the box.");
+}
+
+}  // namespace casebook::ui

@@ -1,0 +1,135 @@
+// The study screen after the answer: the verdict (app::FeedbackView says it in words), the
+// correct answer, a dilemma's model answer and rubric, the explanation and source, and the
+// four rating buttons with their intervals.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "ui/study_screen.hpp"
+#include "ui/theme.hpp"
+
+namespace casebook::ui {
+
+using core::QuestionType;
+using study_widgets::Mark;
+using study_widgets::option_row;
+
+namespace {
+
+constexpr std::array<const char*, 4> kRatingNames = {"Again", "Hard", "Good", "Easy"};
+
+void rating_keys(const app::FeedbackView& fb, UiContext& ui) {
+  const int digit = typed_digit();
+  if (escape_pressed()) {
+    ui.send(app::LeaveSession{});
+  } else if (digit >= 1 && digit <= 4) {
+    ui.send(app::Rate{static_cast<core::Rating>(digit)});
+  } else if (enter_pressed()) {
+    ui.send(app::Continue{});
+  } else if (left_pressed() && fb.selected != core::Rating::Again) {
+    ui.send(app::SelectRating{static_cast<core::Rating>(static_cast<int>(fb.selected) - 1)});
+  } else if (right_pressed() && fb.selected != core::Rating::Easy) {
+    ui.send(app::SelectRating{static_cast<core::Rating>(static_cast<int>(fb.selected) + 1)});
+  }
+}
+
+void draw_verdict(const app::FeedbackView& fb, UiContext& ui) {
+  const ImVec4 col = fb.tone == app::Tone::Correct ? kColorCorrect : fb.tone == app::Tone::Wrong ? kColorWrong : kColorAccent;
+  const ImVec4 soft =
+      fb.tone == app::Tone::Correct ? kColorCorrectSoft : fb.tone == app::Tone::Wrong ? kColorWrongSoft : kColorAccentSoft;
+  study_widgets::begin_panel();
+  text_in(ui.fonts->heading, fb.verdict, &col);
+  if (!fb.options.empty()) {
+    for (std::size_t k = 0; k < fb.options.size(); ++k) {
+      const app::OptionFeedback& o = fb.options[k];
+      const Mark m = o.correct ? Mark::Correct : o.chosen ? Mark::Wrong : Mark::None;
+      option_row(static_cast<int>(k) + 1, o.chosen ? o.text + "   — your answer" : o.text, m, false);
+    }
+    if (fb.show_expected) {
+      ImGui::TextDisabled("Correct answer");
+      ImGui::SameLine();
+      ImGui::PushFont(ui.fonts->bold);
+      unformatted_text(fb.expected);
+      ImGui::PopFont();
+    }
+  } else {
+    ImGui::TextDisabled("Your answer");
+    unformatted_text(fb.given);
+    if (fb.show_expected) {
+      ImGui::TextDisabled("Correct answer");
+      ImGui::PushFont(ui.fonts->bold);
+      unformatted_text(fb.expected);
+      ImGui::PopFont();
+    }
+  }
+  study_widgets::end_panel(soft, col);
+}
+
+void draw_dilemma_review(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  text_in(ui.fonts->bold, "Model answer");
+  wrapped_text(card.model_answer);
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  text_in(ui.fonts->bold, "Self-assessment: tick what your justification did");
+  const std::size_t lines = std::min<std::size_t>(card.rubric.size(), 8);
+  for (std::size_t i = 0; i < lines; ++i) {
+    const bool met = i < fb.rubric_met.size() && fb.rubric_met[i];
+    const char letter = static_cast<char>('A' + i);
+    ImGui::PushID(static_cast<int>(i));
+    bool v = met;
+    const bool clicked = ImGui::Checkbox("##r", &v);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%c", letter);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text(card.rubric[i]);
+    const bool text_clicked = ImGui::IsItemClicked();
+    if (clicked || text_clicked || typed_letter(letter)) ui.send(app::SetRubric{static_cast<int>(i), !met});
+    ImGui::PopID();
+  }
+  if (lines > 0) hint_text(std::string("Press A–") + static_cast<char>('A' + lines - 1) + " to tick or untick a line.");
+}
+
+}  // namespace
+
+void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  rating_keys(fb, ui);  // keys first (the buttons below show the same choices)
+  draw_verdict(fb, ui);
+  if (card.type == QuestionType::Dilemma) draw_dilemma_review(card, fb, ui);
+
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  if (!card.explanation.empty()) {
+    text_in(ui.fonts->bold, "Why");
+    wrapped_text(card.explanation);
+  }
+  if (!card.citation.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.2f * em));
+    wrapped_text("Source: " + card.citation, kColorMuted);
+  }
+
+  // Rating buttons, the proposed one highlighted.
+  ImGui::Dummy(ImVec2(0, 0.6f * em));
+  text_in(ui.fonts->bold, "How well did you know it?");
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4.0f;
+  for (int r = 1; r <= 4; ++r) {
+    const auto ru = static_cast<std::size_t>(r - 1);
+    const bool selected = static_cast<int>(fb.selected) == r;
+    std::string label = std::to_string(r) + "  " + kRatingNames[ru];
+    if (!fb.intervals[ru].empty()) label += "  " + fb.intervals[ru];
+    if (selected) label += "  ◂";
+    label += "##rate" + std::to_string(r);
+    if (r > 1) ImGui::SameLine();
+    if (selected) ImGui::PushFont(ui.fonts->bold);
+    const bool clicked = styled_button(label.c_str(), ImVec2(w, 2.2f * em), selected);
+    if (selected) ImGui::PopFont();
+    if (clicked) ui.send(app::Rate{static_cast<core::Rating>(r)});
+  }
+  const std::string sel = kRatingNames[static_cast<std::size_t>(static_cast<int>(fb.selected) - 1)];
+  hint_text("1–4: rate and go on  ·  Enter: continue (" + sel + ")  ·  ←/→: change  ·  Esc: end session");
+}
+
+}  // namespace casebook::ui
