@@ -12,45 +12,48 @@ namespace {
 
 using Fields = std::vector<std::string>;
 
+/// The rows of `text`, which must read without an error.
+std::vector<CsvRow> rows_of(std::string_view text) {
+  const CsvTable t = read_csv(text);
+  EXPECT_FALSE(t.error.has_value()) << text;
+  return t.rows;
+}
+
 TEST(Csv, ReadsFieldsAndLinesWithLfCrlfAndLoneCr) {
-  const CsvTable t = read_csv("a,b,c\r\n1,,3\n\n x ,y\rlast");
-  ASSERT_FALSE(t.error);
-  ASSERT_EQ(t.rows.size(), 4U);
-  EXPECT_EQ(t.rows[0].fields, (Fields{"a", "b", "c"}));
-  EXPECT_EQ(t.rows[0].line, 1U);
-  EXPECT_EQ(t.rows[1].fields, (Fields{"1", "", "3"}));
-  EXPECT_EQ(t.rows[1].line, 2U);
-  EXPECT_EQ(t.rows[2].fields, (Fields{" x ", "y"}));  // the empty line 3 is skipped; spaces kept
-  EXPECT_EQ(t.rows[2].line, 4U);
-  EXPECT_EQ(t.rows[3].fields, (Fields{"last"}));  // after a lone CR, no final line break
-  EXPECT_EQ(t.rows[3].line, 5U);
+  const std::vector<CsvRow> rows = rows_of("a,b,c\r\n1,,3\n\n x ,y\rlast");
+  ASSERT_EQ(rows.size(), 4U);
+  EXPECT_EQ(rows[0].fields, (Fields{"a", "b", "c"}));
+  EXPECT_EQ(rows[0].line, 1U);
+  EXPECT_EQ(rows[1].fields, (Fields{"1", "", "3"}));
+  EXPECT_EQ(rows[1].line, 2U);
+  EXPECT_EQ(rows[2].fields, (Fields{" x ", "y"}));  // the empty line 3 is skipped; spaces kept
+  EXPECT_EQ(rows[2].line, 4U);
+  EXPECT_EQ(rows[3].fields, (Fields{"last"}));  // after a lone CR, no final line break
+  EXPECT_EQ(rows[3].line, 5U);
 }
 
 TEST(Csv, QuotedFieldsKeepCommasQuotesAndLineBreaksAsWritten) {
-  const CsvTable t = read_csv("\"a,b\",\"say \"\"hi\"\"\",\"\"\r\n\"two\r\nlines\",\"cr\ronly\",x\r\n");
-  ASSERT_FALSE(t.error);
-  ASSERT_EQ(t.rows.size(), 2U);
-  EXPECT_EQ(t.rows[0].fields, (Fields{"a,b", "say \"hi\"", ""}));
-  EXPECT_EQ(t.rows[1].fields, (Fields{"two\r\nlines", "cr\ronly", "x"}));  // CR kept inside quotes
+  const std::vector<CsvRow> rows = rows_of("\"a,b\",\"say \"\"hi\"\"\",\"\"\r\n\"two\r\nlines\",\"cr\ronly\",x\r\n");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[0].fields, (Fields{"a,b", "say \"hi\"", ""}));
+  EXPECT_EQ(rows[1].fields, (Fields{"two\r\nlines", "cr\ronly", "x"}));  // CR kept inside quotes
 }
 
 TEST(Csv, AMultiLineFieldDoesNotShiftLaterLineNumbers) {
   // Line 2 opens a field that ends on line 5 (CRLF, LF and a lone CR inside it, one line each).
-  const CsvTable t = read_csv("h1,h2\n1,\"a\r\nb\nc\rd\"\n2,z\r\n\r\n3,w\n");
-  ASSERT_FALSE(t.error);
-  ASSERT_EQ(t.rows.size(), 4U);
-  EXPECT_EQ(t.rows[1].line, 2U);
-  EXPECT_EQ(t.rows[1].fields[1], "a\r\nb\nc\rd");
-  EXPECT_EQ(t.rows[2].line, 6U);
-  EXPECT_EQ(t.rows[2].fields, (Fields{"2", "z"}));
-  EXPECT_EQ(t.rows[3].line, 8U);
+  const std::vector<CsvRow> rows = rows_of("h1,h2\n1,\"a\r\nb\nc\rd\"\n2,z\r\n\r\n3,w\n");
+  ASSERT_EQ(rows.size(), 4U);
+  EXPECT_EQ(rows[1].line, 2U);
+  EXPECT_EQ(rows[1].fields[1], "a\r\nb\nc\rd");
+  EXPECT_EQ(rows[2].line, 6U);
+  EXPECT_EQ(rows[2].fields, (Fields{"2", "z"}));
+  EXPECT_EQ(rows[3].line, 8U);
 }
 
 TEST(Csv, QuotesOnlyOpenAFieldAtItsStart) {
-  const CsvTable t = read_csv("ab\"c,\"q\"tail, \"x\"\n");
-  ASSERT_FALSE(t.error);
-  ASSERT_EQ(t.rows.size(), 1U);
-  EXPECT_EQ(t.rows[0].fields, (Fields{"ab\"c", "qtail", " \"x\""}));
+  const std::vector<CsvRow> rows = rows_of("ab\"c,\"q\"tail, \"x\"\n");
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows[0].fields, (Fields{"ab\"c", "qtail", " \"x\""}));
 }
 
 TEST(Csv, ByteOrderMarkAndEmptyText) {
