@@ -38,8 +38,10 @@ void wake_event_loop();
 /// Opens the window and runs until it is closed (window close button or Ctrl+Q) or, in
 /// screenshot mode, until the PNG is written. Waits for events when idle
 /// (glfwWaitEventsTimeout) and renders a few frames after each. F12 writes a PNG of the
-/// window to $CASEBOOK_SCREENSHOT_DIR (or the current directory). Returns 0 on success, 1 if
-/// GLFW, the window, the GL context or the screenshot fails (the reason goes to stderr).
+/// window to $CASEBOOK_SCREENSHOT_DIR (or the current directory). Keys, characters and mouse
+/// buttons reach the screens in order, none lost however fast they come (InputQueue).
+/// Returns 0 on success, 1 if GLFW, the window, the GL context or the screenshot fails (the
+/// reason goes to stderr).
 [[nodiscard]] int run_window_loop(const LoopOptions& options);
 
 }  // namespace casebook::platform
