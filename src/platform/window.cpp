@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <string_view>
 
 #include "platform/input_queue.hpp"
 #include "platform/keys.hpp"
@@ -201,6 +203,39 @@ std::string screenshot_file_name() {
   }
 }
 
+/// Bakes the atlas `builder` just set up, replaces the backend's font texture with it and
+/// frees the CPU-side copies (pixels and font files): the atlas is then held once, by the
+/// GL. The next rebuild starts again from FontBuilder::build. `device_ready`: the backend's
+/// shaders exist (else they are made now, with the texture). With CASEBOOK_DEBUG_FONTS=1,
+/// prints the atlas's coverage and size to stderr.
+void upload_fonts(const FontBuilder& builder, const FontSet& fonts, bool device_ready) {
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (device_ready) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();  // builds the atlas, then uploads it as RGBA
+  } else {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders and the font texture
+  }
+  const auto texels =
+      static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight);
+  std::size_t cpu_bytes = texels * 5;  // the Alpha8 and RGBA32 copies
+  for (const ImFontConfig& cfg : atlas.ConfigData)
+    if (cfg.FontDataOwnedByAtlas) cpu_bytes += static_cast<std::size_t>(cfg.FontDataSize);
+  // Safe with ImGui 1.86: both leave TexReady set, the OpenGL3 backend reads the pixels
+  // only in CreateFontsTexture, and fonts keep their glyphs (ConfigData is used to build).
+  atlas.ClearTexData();
+  atlas.ClearInputData();
+  const char* debug = std::getenv("CASEBOOK_DEBUG_FONTS");
+  if (debug != nullptr && std::string_view(debug) == "1") {
+    std::fprintf(stderr,
+                 "font atlas: %zu code points requested, %zu missing, %dx%d px "
+                 "(%zu KiB texture; %zu KiB of CPU copies freed)\n",
+                 builder.requested().size(), builder.count_missing(*fonts.body), atlas.TexWidth,
+                 atlas.TexHeight, texels * 4 / 1024, cpu_bytes / 1024);
+    std::fflush(stderr);
+  }
+}
+
 }  // namespace
 
 int run_window_loop(const LoopOptions& options) {
@@ -259,17 +294,17 @@ int run_window_loop(const LoopOptions& options) {
   glfwSetWindowRefreshCallback(window, on_refresh);
   glfwSetWindowContentScaleCallback(window, on_content_scale);
 
-  FontBuilder builder(options.extra_code_points);
+  FontBuilder builder;
+  std::uint64_t glyph_generation = options.glyph_generation ? options.glyph_generation() : 0;
+  if (options.code_points) builder.set_code_points(options.code_points());
   FontSet fonts;
   Scales scales = scales_of(window);
-  bool fonts_uploaded = false;  // the first upload happens in ImGui_ImplOpenGL3_NewFrame
+  bool device_ready = false;  // the backend's shaders exist (made with the first font upload)
   auto rebuild_fonts = [&] {
     fonts = builder.build(*io.Fonts, scales.bake);
     io.FontGlobalScale = 1.0f / scales.ratio;
-    if (fonts_uploaded) {
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    upload_fonts(builder, fonts, device_ready);
+    device_ready = true;
     if (options.apply_style) options.apply_style(scales.ui);
   };
   rebuild_fonts();
@@ -288,6 +323,12 @@ int run_window_loop(const LoopOptions& options) {
       frames_left = std::max(frames_left, kFramesAfterEvent);
       input.event_seen = false;
     }
+    if (options.glyph_generation && options.glyph_generation() != glyph_generation) {
+      glyph_generation = options.glyph_generation();  // banks (re)loaded: new code points
+      builder.set_code_points(options.code_points ? options.code_points()
+                                                  : std::vector<char32_t>{});
+      rebuild_fonts();
+    }
     if (input.scale_changed) {
       input.scale_changed = false;
       const Scales now = scales_of(window);
@@ -304,7 +345,6 @@ int run_window_loop(const LoopOptions& options) {
     }
 
     ImGui_ImplOpenGL3_NewFrame();
-    fonts_uploaded = true;
     ImGui_ImplGlfw_NewFrame();
     give_frame_input(window, input);
     ImGui::NewFrame();
