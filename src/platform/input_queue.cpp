@@ -24,7 +24,10 @@ struct FrameSoFar {
     switch (e.kind) {
       case Kind::Key: {
         if (has(keys_changed, e.code) && !(text_input && e.role == Role::Text)) return false;
-        if (!e.down || e.role == Role::Modifier) return true;
+        // A modifier changing after a press would change what that press means (Ctrl+S
+        // seen as S when Ctrl comes up in the same frame).
+        if (e.role == Role::Modifier) return text_input ? commands == 0 : actions == 0;
+        if (!e.down) return true;
         if (text_input) return e.role == Role::Text || commands == 0;
         return actions == 0;
       }

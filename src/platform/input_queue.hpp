@@ -49,11 +49,12 @@ class InputQueue {
   ///   carry their effect there);
   /// - with `text_input` false (the screens read at most one key or character per frame):
   ///   a second action, an action being a key press (not a modifier), a character that does
-  ///   not belong to the key press just before it, or a mouse-button press;
+  ///   not belong to the key press just before it, or a mouse-button press; and a modifier
+  ///   event after an action (it would change what the action means: Ctrl+S read as S);
   /// - with `text_input` true (a text box has keyboard focus: characters flow freely): a
   ///   character after a Command key event or a mouse-button press of this frame (ImGui's
-  ///   text box handles characters before keys), and a second Command key press or
-  ///   mouse-button press.
+  ///   text box handles characters before keys); a second Command key press or mouse-button
+  ///   press; and a modifier event after one of those.
   /// The first event is always taken, so every call makes progress while the queue is not
   /// empty.
   [[nodiscard]] std::vector<InputEvent> take_frame(bool text_input);

@@ -5,13 +5,25 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ostream>
 #include <random>
 #include <vector>
 
 namespace casebook::platform {
+
+/// Prints an event as e.g. "key 83 down", "char 49", "mouse 0 up" in gtest failures.
+void PrintTo(const InputEvent& e, std::ostream* os) {
+  const char* kind = e.kind == InputEvent::Kind::Key    ? "key"
+                     : e.kind == InputEvent::Kind::Char ? "char"
+                                                        : "mouse";
+  *os << kind << ' ' << e.code;
+  if (e.kind != InputEvent::Kind::Char) *os << (e.down ? " down" : " up");
+}
+
 namespace {
 
 using Role = InputEvent::Role;
+
 using Frames = std::vector<std::vector<InputEvent>>;
 
 // GLFW key codes used below.
@@ -110,6 +122,28 @@ TEST(InputQueue, ModifierStaysDownWithItsKey) {
   EXPECT_EQ(frames, expected);
 }
 
+/// xdotool's ctrl+s releases Ctrl before S: Ctrl must still be down in the frame that sees S
+/// go down (the settings screen saves on Ctrl+S), also when Ctrl went down a frame earlier.
+/// A capital letter typed into a text box comes in the frame that sees Shift go down.
+TEST(InputQueue, ModifierChangeAfterAPressWaits) {
+  const InputEvent ctrl_down = down(kCtrl, Role::Modifier), ctrl_up = up(kCtrl, Role::Modifier);
+  const InputEvent s_down = down(83), s_up = up(83);  // S with Ctrl held: a Command key
+  for (const bool text_input : {false, true}) {
+    EXPECT_EQ(frames_of({ctrl_down, s_down, ctrl_up, s_up}, text_input),
+              (Frames{{ctrl_down, s_down}, {ctrl_up, s_up}}));
+    InputQueue q;  // Ctrl arrives alone, the rest after a frame was drawn
+    q.push(ctrl_down);
+    EXPECT_EQ(q.take_frame(text_input), std::vector<InputEvent>{ctrl_down});
+    for (const auto& e : {s_down, ctrl_up, s_up}) q.push(e);
+    EXPECT_EQ(q.take_frame(text_input), std::vector<InputEvent>{s_down});
+    EXPECT_EQ(q.take_frame(text_input), (std::vector<InputEvent>{ctrl_up, s_up}));
+  }
+  const std::vector<InputEvent> capital = {down(kShift, Role::Modifier), text_down(kKeyA), ch('A'),
+                                           up(kShift, Role::Modifier), text_up(kKeyA)};
+  EXPECT_EQ(frames_of(capital, true),
+            (Frames{{capital[0], capital[1], capital[2]}, {capital[3], capital[4]}}));
+}
+
 /// A double click: each press and release in a frame of its own, at its own position.
 TEST(InputQueue, DoubleClickKeepsBothClicks) {
   const auto m = [](bool d, float x) { return InputEvent::mouse_button(0, d, x, 5.0f); };
@@ -119,8 +153,8 @@ TEST(InputQueue, DoubleClickKeepsBothClicks) {
 }
 
 /// Any sequence: every frame takes at least one event, the frames put together are the
-/// sequence, and no key or button changes state twice in a frame (but Text keys in a text
-/// box) nor is a second key pressed in a frame without one.
+/// sequence, no key or button changes state twice in a frame (but Text keys in a text box),
+/// no second key is pressed in a frame without one, and no modifier changes after a press.
 TEST(InputQueue, RandomSequencesLoseNothing) {
   std::mt19937 rng(20240611);
   const int keys[] = {kKey1, kKey3, kKeyA, kEnter, kBackspace, kShift};
@@ -159,6 +193,9 @@ TEST(InputQueue, RandomSequencesLoseNothing) {
         if (!(text_input && e.role == Role::Text && e.kind == InputEvent::Kind::Key)) {
           EXPECT_EQ(std::count(changed.begin(), changed.end(), id), 0) << "round " << round;
           changed.push_back(id);
+        }
+        if (e.kind == InputEvent::Kind::Key && e.role == Role::Modifier) {
+          EXPECT_EQ(presses, 0) << "round " << round << ": a modifier changed after a press";
         }
         if (e.down && e.role != Role::Modifier && !(text_input && e.role == Role::Text)) ++presses;
       }
