@@ -9,11 +9,13 @@
 #include <charconv>
 #include <cerrno>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -30,6 +32,7 @@
 #include "cli/cmd_preview.hpp"
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
+#include "cli/cmd_study.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "core/text.hpp"
@@ -194,6 +197,10 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       },
       "1..100000");
   app.add_option("--learner", learner, "Learner name (default \"default\")")->check(non_blank)->type_name("NAME");
+  std::uint64_t seed = 0;
+  app.add_option("--seed", seed,
+                 "Fixed seed of the choice shuffles (window and `study`): a scripted session is reproducible")
+      ->type_name("N");
   app.add_option("--screenshot", screenshot, "GUI: write a PNG of the window after --frames frames, then exit")
       ->type_name("FILE.png");
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
@@ -236,6 +243,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   add_import_commands(app, tool_exit, interchange_ran);
   add_class_report_command(app, tool_exit, interchange_ran);
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
+  term::StudyOptions study_options;
+  CLI::App* study_cmd = add_study_command(app, study_options);
 
   try {
     app.parse(argc, argv);
@@ -283,24 +292,23 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       return rc;
     }
 
-    if (!gui) {
-      std::cerr << "casebook: this build has no graphical interface; use 'casebook validate' or "
-                   "'casebook report' (see 'casebook --help')\n";
-      return kExitFailure;
-    }
     app::AppConfig config;
     config.db_path = db_path.empty() ? default_db_path() : db_path;
     config.bank_paths = bank_paths;
     config.learner = learner;
-    app::Controller controller(std::move(config));
-    // Bank problems also go to stderr, in the same form as `casebook validate`.
-    for (const app::BankRow& bank : controller.home().banks) {
-      for (const core::Diagnostic& d : bank.diagnostics) std::cerr << core::format_diagnostic(d) << '\n';
+    config.session_seed = seed;
+    if (study_cmd->parsed()) return run_study_command(std::move(config), study_options);
+    if (!gui) {
+      std::cerr << "casebook: this build has no graphical interface; use 'casebook study', 'casebook validate' "
+                   "or 'casebook report' (see 'casebook --help')\n";
+      return kExitFailure;
     }
+    // Bank problems also go to stderr, in the same form as `casebook validate`.
+    const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;
-    return gui(controller, request);
+    return gui(*controller, request);
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;
