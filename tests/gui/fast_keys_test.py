@@ -17,8 +17,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, xdotool  # noqa: E402
-from gui_app import args_or_skip, open_window, quit_window  # noqa: E402
+from gui_app import args_or_skip, key, open_window, quit_window, xdotool  # noqa: E402
 
 BANK_HEAD = """[bank]
 id = "{id}"

@@ -1,5 +1,6 @@
-"""Starting and stopping casebook for the GUI tests (used by fast_keys_test.py and
-font_reload_test.py)."""
+"""Shared pieces of the GUI tests, which drive the real casebook window with xdotool under Xvfb:
+the arguments every GUI test gets, key presses with a pause (so that the app draws the next
+screen), typing, and starting, stopping and quitting casebook."""
 import argparse
 import os
 import shutil
@@ -7,11 +8,12 @@ import subprocess
 import sys
 import time
 
-from e2e_test import key, xdotool
+PAUSE = 0.35  # seconds between key presses: lets the app draw the next screen
 
 
 def args_or_skip(doc):
-    """The arguments every GUI test gets (tests/gui/CMakeLists.txt), or None without X."""
+    """The arguments every GUI test gets (tests/gui/CMakeLists.txt), or None without X (the
+    test then exits 77, "skipped"). The work folder is emptied."""
     ap = argparse.ArgumentParser(description=doc)
     ap.add_argument("--casebook", required=True)
     ap.add_argument("--data", required=True)
@@ -26,18 +28,44 @@ def args_or_skip(doc):
     return args
 
 
+def xdotool(*args, timeout=20):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def key(*names):
+    for name in names:
+        xdotool("key", "--clearmodifiers", name)
+        time.sleep(PAUSE)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "60", text)
+    time.sleep(PAUSE)
+
+
 def open_window(casebook, argv, env, log):
-    """Starts casebook with `argv`, focuses its window; returns the process."""
+    """Starts casebook with `argv` (its output in the file `log`), waits for its window, focuses
+    it and lets the first frames draw; returns the process. End it with stop_window in a
+    `finally`. When no window appears, the process is stopped and its output is in the error."""
     app = subprocess.Popen([casebook, *argv], env=env, stdout=log, stderr=subprocess.STDOUT)
     found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
     wid = found.stdout.split()[0] if found.stdout.split() else None
     if not wid:
-        app.kill()
-        raise AssertionError("the Casebook window did not appear")
+        stop_window(app)
+        log.flush()
+        with open(log.name, encoding="utf-8", errors="replace") as f:
+            raise AssertionError("the Casebook window did not appear; its output:\n" + f.read())
     xdotool("windowfocus", "--sync", wid)
     xdotool("mousemove", "--window", wid, "40", "40")
     time.sleep(1.0)  # first frames, fonts
     return app
+
+
+def stop_window(app):
+    """Kills casebook if it is still running (a test that failed half-way)."""
+    if app.poll() is None:
+        app.kill()
+        app.wait()
 
 
 def quit_window(app):
