@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/card_view.hpp"
+#include "app/study_text.hpp"
 #include "term/input.hpp"
 #include "term/render.hpp"
 
@@ -47,7 +48,7 @@ class Runner {
       }
     }
     if (m_c.screen() == app::Screen::Study && !leave()) {
-      m_err << "casebook: " << m_c.message() << "\n";
+      m_err << "casebook: " << app::terminal_safe(m_c.message()) << "\n";
       return 1;
     }
     m_out << render_summary(m_c.summary(), m_style);

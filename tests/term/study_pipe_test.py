@@ -9,11 +9,13 @@
    which has every question type.
 2. A fixed input file ("1" and Enter, over and over) with --limit 5: five rows, a summary.
 3. Ctrl+C (SIGINT) on a feedback screen: the answer is recorded, the summary printed, exit 0.
-4. End of input at once, --color through a pipe (no escape bytes), --help, a database that
-   cannot be opened (exit 1, message on stderr).
+4. End of input at once, --color through a pipe (no escape bytes) and on a pseudo-terminal
+   (colours only when asked), --help, a database that cannot be opened (exit 1, message on
+   stderr).
 """
 import argparse
 import os
+import pty
 import re
 import shutil
 import signal
@@ -146,6 +148,29 @@ def run(casebook, args, stdin_text=None, timeout=60):
     return subprocess.run([casebook, *args], input=stdin_text, capture_output=True, text=True, timeout=timeout)
 
 
+def on_a_terminal(casebook, args):
+    """Runs casebook with standard output on a pseudo-terminal and no input; returns what it
+    printed."""
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen([casebook, *args], stdin=subprocess.DEVNULL, stdout=slave,
+                                stderr=subprocess.PIPE)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=30)
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
 def review_rows(db, learner):
     con = sqlite3.connect(db)
     try:
@@ -227,6 +252,13 @@ def small_cases(casebook, banks, work):
         fail("--color wrote escape bytes to a pipe")
     if review_rows(db, "default"):
         fail("end of input at once recorded an answer")
+
+    # On a terminal (a pseudo-terminal here) --color colours the lines; without it, none.
+    for color in (True, False):
+        out = on_a_terminal(casebook, ["--db", os.path.join(work, "pty.sqlite3"), "--bank", banks, "study"]
+                            + (["--color"] if color else []))
+        if ("\x1b[1m" in out) != color or ("\x1b" in out) != color:
+            fail(f"on a terminal with color={color}: {out!r}")
 
     res = run(casebook, ["study", "--help"])
     for needed in ("--limit", "--color", "--seed", "1b 2a 3c", "3 1 2 4", "t or f", "q ends the session",
