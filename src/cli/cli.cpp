@@ -66,6 +66,21 @@ void print_usage_error(const std::string& what) {
             << "Run 'casebook --help' for usage.\n";
 }
 
+/// A CLI11 check: the value is a whole number in ASCII digits (no sign, no spaces) from `lo` to
+/// `hi`; `name` is what --help shows for it.
+CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi, const std::string& name) {
+  return CLI::Validator(
+      [lo, hi](std::string& value) {
+        std::uint64_t n = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, n);
+        if (ec != std::errc() || ptr != end) return "'" + value + "' is not a whole number";
+        if (n < lo || n > hi) return "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " + value;
+        return std::string();
+      },
+      name);
+}
+
 std::string format_from_extension(const std::string& out_path) {
   std::string ext = fs::path(out_path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -186,25 +201,16 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
         return core::is_blank(value) ? std::string("must not be empty") : std::string();
       },
       "NON-EMPTY");
-  const CLI::Validator frame_count(
-      [](std::string& value) {
-        int n = 0;
-        const char* end = value.data() + value.size();
-        const auto [ptr, ec] = std::from_chars(value.data(), end, n);
-        if (ec != std::errc() || ptr != end) return "'" + value + "' is not a whole number";
-        if (n < 1 || n > 100000) return "must be between 1 and 100000, not " + value;
-        return std::string();
-      },
-      "1..100000");
   app.add_option("--learner", learner, "Learner name (default \"default\")")->check(non_blank)->type_name("NAME");
   std::uint64_t seed = 0;
   app.add_option("--seed", seed,
                  "Fixed seed of the choice shuffles (window and `study`): a scripted session is reproducible")
+      ->check(whole_number(0, UINT64_MAX, ""))
       ->type_name("N");
   app.add_option("--screenshot", screenshot, "GUI: write a PNG of the window after --frames frames, then exit")
       ->type_name("FILE.png");
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
-      ->check(frame_count)
+      ->check(whole_number(1, 100000, "1..100000"))
       ->type_name("N");
 
   auto* validate = app.add_subcommand("validate", "Check question bank files and print every problem");

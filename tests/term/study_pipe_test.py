@@ -10,8 +10,8 @@
 2. A fixed input file ("1" and Enter, over and over) with --limit 5: five rows, a summary.
 3. Ctrl+C (SIGINT) on a feedback screen: the answer is recorded, the summary printed, exit 0.
 4. End of input at once, --color through a pipe (no escape bytes) and on a pseudo-terminal
-   (colours only when asked), --help, a database that cannot be opened (exit 1, message on
-   stderr).
+   (colours only when asked), --seed (the same seed, the same session; a bad one, exit 2),
+   --help, a database that cannot be opened (exit 1, message on stderr).
 """
 import argparse
 import os
@@ -260,6 +260,20 @@ def small_cases(casebook, banks, work):
         if ("\x1b[1m" in out) != color or ("\x1b" in out) != color:
             fail(f"on a terminal with color={color}: {out!r}")
 
+    # --seed: the same seed and answers give the same session, line for line (times aside);
+    # a seed that is not a whole number is a usage error.
+    runs = []
+    for i in range(2):
+        res = run(casebook, ["--db", os.path.join(work, f"seed{i}.sqlite3"), "--bank", banks, "--seed", "5",
+                             "study"], "1\n\n2\n\n" * 3)
+        runs.append(re.sub(r"^Time: .*$", "Time: -", res.stdout, flags=re.M))
+    if res.returncode != 0 or runs[0] != runs[1] or runs[0].count("\nCard ") < 3:
+        fail(f"--seed 5 twice: different sessions\n{runs[0]}\n---\n{runs[1]}")
+    for bad in ("-5", "abc", "18446744073709551616"):
+        res = run(casebook, ["--seed", bad, "--db", os.path.join(work, "bad-seed.sqlite3"), "study"], "")
+        if res.returncode != 2 or "--seed" not in res.stderr:
+            fail(f"--seed {bad}: exit {res.returncode}, stderr {res.stderr!r}")
+
     res = run(casebook, ["study", "--help"])
     for needed in ("--limit", "--color", "--seed", "1b 2a 3c", "3 1 2 4", "t or f", "q ends the session",
                    "rubric", "Enter accepts the proposed"):
@@ -272,7 +286,7 @@ def small_cases(casebook, banks, work):
     if res.returncode != 1 or not res.stderr.startswith("casebook: ") or res.stdout:
         fail(f"a database that cannot be opened: exit {res.returncode}, stdout {res.stdout!r}, "
              f"stderr {res.stderr!r}")
-    print("end of input, --color in a pipe, --help, unopenable database: as expected")
+    print("end of input, --color in a pipe and on a terminal, --seed, --help, unopenable database: as expected")
 
 
 def main():
