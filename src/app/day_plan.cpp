@@ -3,9 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <tuple>
+
+#include "core/number.hpp"
 
 namespace casebook::app {
 
@@ -18,11 +19,7 @@ bool is_suspended(const StudyData& data, const std::string& key) {
   return it != data.flags.end() && it->second.suspended;
 }
 
-std::string percent(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f %%", 100.0 * v);
-  return buf;
-}
+std::string percent(double v) { return core::format_fixed(100.0 * v, 0) + " %"; }
 
 }  // namespace
 

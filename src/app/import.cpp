@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/files.hpp"
 #include "bank/loader.hpp"
 #include "interchange/interchange.hpp"
 
@@ -44,24 +45,6 @@ std::optional<ImportFormat> guess_import_format(const std::string& path) {
   if (lower(p.filename().string()).find("aiken") != std::string::npos) return ImportFormat::Aiken;
   if (ext == ".gift" || ext == ".txt") return ImportFormat::Gift;
   return std::nullopt;
-}
-
-std::string replace_file_text(const std::string& path, const std::string& text) {
-  const fs::path tmp = fs::path(path).string() + ".partial";
-  {
-    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-    o << text;
-    o.flush();
-    if (!o) return "cannot write " + tmp.string();
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    std::string message = "cannot rename " + tmp.string() + " to " + path + ": " + ec.message();
-    fs::remove(tmp, ec);
-    return message;
-  }
-  return {};
 }
 
 ImportOutcome import_questions(const ImportRequest& request) {
@@ -107,8 +90,13 @@ ImportOutcome import_questions(const ImportRequest& request) {
     outcome.message = request.out_path + " exists; tick \"replace\" or choose another name";
     return outcome;
   }
-  outcome.message = replace_file_text(request.out_path, toml);
-  outcome.status = outcome.message.empty() ? ImportStatus::Written : ImportStatus::WriteFailed;
+  try {
+    write_file_atomically(request.out_path, toml);
+    outcome.status = ImportStatus::Written;
+  } catch (const std::runtime_error& e) {
+    outcome.status = ImportStatus::WriteFailed;
+    outcome.message = e.what();
+  }
   return outcome;
 }
 

@@ -54,13 +54,9 @@ struct ImportOutcome {
 };
 
 /// Imports `request.input` as `request.format` into a bank written to `request.out_path`
-/// (replace_file_text). The bank must have at least one question and pass
+/// (write_file_atomically, app/files.hpp). The bank must have at least one question and pass
 /// bank::load_bank_text before anything is written. Never throws for bad content or I/O
 /// errors: they come back in the outcome.
 [[nodiscard]] ImportOutcome import_questions(const ImportRequest& request);
-
-/// Writes `text` to `path + ".partial"` and renames it over `path`, so a failed write never
-/// leaves half a file. Returns "" on success, else the error ("cannot write X.partial", ...).
-[[nodiscard]] std::string replace_file_text(const std::string& path, const std::string& text);
 
 }  // namespace casebook::app

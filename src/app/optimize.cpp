@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "app/effective_options.hpp"
+#include "core/number.hpp"
 #include "storage/progress.hpp"
 
 namespace casebook::app {
@@ -28,12 +29,7 @@ std::string read_text_file(const std::string& path) {
 }
 
 /// Shortest text that reads back as `x` for the messages ("0.9", not "0.900000").
-std::string short_number(double x) {
-  std::ostringstream s;
-  s.precision(6);
-  s << x;
-  return s.str();
-}
+std::string short_number(double x) { return core::format_significant(x, 6); }
 
 }  // namespace
 

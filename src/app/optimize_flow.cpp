@@ -1,10 +1,11 @@
 #include "app/optimize_flow.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <exception>
 #include <thread>
 #include <utility>
+
+#include "core/number.hpp"
 
 namespace casebook::app {
 
@@ -14,9 +15,7 @@ namespace {
 
 std::string metrics_cell(const std::optional<core::evaluate::Metrics>& m, bool rmse) {
   if (!m) return "-";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, rmse ? "%.4f" : "%.5f", rmse ? m->rmse_bins : m->log_loss);
-  return buf;
+  return rmse ? core::format_fixed(m->rmse_bins, 4) : core::format_fixed(m->log_loss, 5);
 }
 
 /// The fit's note ("kept the default parameters: ...") as a sentence of its own.

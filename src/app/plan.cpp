@@ -2,9 +2,9 @@
 #include "app/plan.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 
+#include "core/number.hpp"
 #include "core/options.hpp"
 #include "core/session.hpp"
 
@@ -14,11 +14,7 @@ namespace {
 
 constexpr core::TimestampMs kSessionOffset = 9 * core::kMsPerHour;
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string fixed(double v, int decimals) { return core::format_fixed(v, decimals); }
 
 std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
 

@@ -2,9 +2,6 @@
 // and the step-by-step exporter behind the GUI's Export screen.
 #include "app/report_export.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -18,6 +15,7 @@
 #include <utility>
 
 #include "app/effective_options.hpp"
+#include "app/files.hpp"
 #include "bank/loader.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
@@ -53,46 +51,6 @@ std::pair<std::string, std::string> split_stored_key(std::string_view key) {
   const auto slash = key.find('/');
   if (slash == std::string_view::npos) return {std::string(key), std::string()};
   return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
-}
-
-/// A temp file name beside `target`, unique to this process.
-fs::path temp_beside(const fs::path& target) {
-  return target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-}
-
-/// Writes `content` to `target` atomically: a temp file beside it, flushed to disk, renamed.
-void write_atomically(const fs::path& target, const std::string& content) {
-  const fs::path tmp = temp_beside(target);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw std::runtime_error("cannot create " + tmp.string() + ": " + std::strerror(errno));
-  const char* data = content.data();
-  std::size_t left = content.size();
-  auto fail = [&](const std::string& what) {
-    const int saved = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw std::runtime_error(what + " " + tmp.string() + ": " + std::strerror(saved));
-  };
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
-    }
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("cannot flush");
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot close " + tmp.string() + ": " + std::strerror(saved));
-  }
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot rename " + tmp.string() + " to " + target.string() + ": " + std::strerror(saved));
-  }
 }
 
 }  // namespace
@@ -174,21 +132,10 @@ GatheredReport gather_report(const ReportRequest& request) {
 void write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path) {
   const fs::path target(path);
   if (format == "xlsx") {
-    // libxlsxwriter writes a file: write it beside the target, then rename it into place.
-    const fs::path tmp = temp_beside(target);
-    try {
-      report::write_xlsx(in, tmp.string());
-    } catch (...) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw;
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) {
-      fs::remove(tmp, ec);
-      throw std::runtime_error("cannot rename " + tmp.string() + " to " + path);
-    }
+    // libxlsxwriter writes by path: into a temporary file beside the target, then committed.
+    AtomicFile file(target.string());
+    report::write_xlsx(in, file.temp_path());
+    file.commit();
     return;
   }
   std::ostringstream text;
@@ -203,7 +150,7 @@ void write_report_file(const report::ReportInput& in, std::string_view format, c
   } else {
     throw std::invalid_argument("unknown report format '" + std::string(format) + "' (html, csv, xlsx, json or xapi)");
   }
-  write_atomically(target, text.str());
+  write_file_atomically(target.string(), text.str());
 }
 
 std::string report_file_name(std::string_view format) {

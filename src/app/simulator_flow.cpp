@@ -1,9 +1,9 @@
 #include "app/simulator_flow.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <exception>
 
+#include "core/number.hpp"
 #include "core/options.hpp"
 
 namespace casebook::app {
@@ -19,11 +19,7 @@ std::vector<const core::Bank*> loaded_banks(const Library& library) {
   return out;
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string fixed(double v, int decimals) { return core::format_fixed(v, decimals); }
 
 std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/files.hpp"
 #include "bank/loader.hpp"
 #include "cli/cmd_import.hpp"
 #include "core/question.hpp"
@@ -62,17 +63,13 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     report::write_class_html(rep, html);
     if (!replace_file(options.out_path, html.str(), err)) return 1;
   } else {
-    const std::string tmp = options.out_path + ".partial";
+    // libxlsxwriter writes by path: into a temporary file beside the target, then committed.
     try {
-      report::write_class_xlsx(rep, tmp);
+      app::AtomicFile file(options.out_path);
+      report::write_class_xlsx(rep, file.temp_path());
+      file.commit();
     } catch (const std::runtime_error& e) {
       err << "casebook: " << e.what() << "\n";
-      return 1;
-    }
-    std::error_code ec;
-    fs::rename(tmp, options.out_path, ec);
-    if (ec) {
-      err << "casebook: cannot write " << options.out_path << ": " << ec.message() << "\n";
       return 1;
     }
   }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/files.hpp"
 #include "app/import.hpp"
 #include "bank/loader.hpp"
 #include "core/diagnostic.hpp"
@@ -37,9 +38,13 @@ std::string format_from_extension(const std::string& path) {
 }  // namespace
 
 bool replace_file(const std::string& path, const std::string& text, std::ostream& err) {
-  const std::string problem = app::replace_file_text(path, text);
-  if (!problem.empty()) err << "casebook: " << problem << "\n";
-  return problem.empty();
+  try {
+    app::write_file_atomically(path, text);
+    return true;
+  } catch (const std::runtime_error& e) {
+    err << "casebook: " << e.what() << "\n";
+    return false;
+  }
 }
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {

@@ -28,8 +28,8 @@ struct ImportOptions {
 [[nodiscard]] int run_export(const std::string& bank_path, const std::string& out_path, std::ostream& out,
                              std::ostream& err);
 
-/// Writes `text` to `path + ".partial"` and renames it over `path`, so a failed write never
-/// leaves half a file. False (with a message on `err`) on failure.
+/// Replaces `path` by `text` atomically and durably (app::write_file_atomically). False (with a
+/// message on `err`) on failure; the old file is then unchanged.
 [[nodiscard]] bool replace_file(const std::string& path, const std::string& text, std::ostream& err);
 
 /// Adds the `import` and `export` subcommands; the exit code of the one that runs goes to

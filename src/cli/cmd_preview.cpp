@@ -1,7 +1,6 @@
 // `casebook preview`: every card of a bank in plain text or Markdown, for proof-reading.
 #include "cli/cmd_preview.hpp"
 
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -10,17 +9,14 @@
 #include "bank/loader.hpp"
 #include "core/citation.hpp"
 #include "core/diagnostic.hpp"
+#include "core/number.hpp"
 
 namespace casebook::cli {
 
 namespace {
 
 /// A number as written in a bank ("50", "2.5", "1700000000").
-std::string number_text(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
+std::string number_text(double v) { return core::format_significant(v, 15); }
 
 /// The right answer of `q` in one line (or several for ordering, matching and dilemmas).
 std::vector<std::string> answer_lines(const core::Question& q) {

@@ -1,6 +1,8 @@
 // `casebook replay` and the scheduler flags shared with `casebook simulate`.
 #include "cli/cmd_replay.hpp"
 
+#include "core/number.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,17 +40,9 @@ std::vector<double> parse_number_list(const std::string& text) {
   std::vector<double> out;
   std::string token;
   while (in >> token) {
-    std::size_t used = 0;
-    double v = 0.0;
-    try {
-      v = std::stod(token, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != token.size() || !std::isfinite(v)) {
-      throw std::invalid_argument("'" + token + "' in --weights is not a number");
-    }
-    out.push_back(v);
+    const std::optional<double> v = core::parse_double(token);
+    if (!v) throw std::invalid_argument("'" + token + "' in --weights is not a number");
+    out.push_back(*v);
   }
   return out;
 }

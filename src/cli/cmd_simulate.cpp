@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/cmd_replay.hpp"
+#include "core/number.hpp"
 
 namespace casebook::cli {
 
@@ -50,8 +51,8 @@ void write_simulation_summary(const core::SimulationResult& a, double ra, const 
   const auto line = [&](const char* what, const std::string& x, const std::string& y) {
     out << fmt::format("{:<34}{:>14}{:>14}\n", what, x, y);
   };
-  const auto num = [](double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); };
-  const auto pct = [](double v) { return fmt::format("{:.1f} %", 100.0 * v); };
+  const auto num = [](double v, int decimals) { return core::format_fixed(v, decimals); };
+  const auto pct = [](double v) { return core::format_fixed(100.0 * v, 1) + " %"; };
   line("desired retention", pct(ra), pct(rb));
   line("reviews per day (mean)", num(fa.mean_reviews, 1), num(fb.mean_reviews, 1));
   line("reviews per day (peak)", num(fa.peak_reviews, 0), num(fb.peak_reviews, 0));

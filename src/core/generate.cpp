@@ -3,13 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "core/citation.hpp"
+#include "core/number.hpp"
 #include "core/time.hpp"
 
 namespace casebook::core {
@@ -90,19 +90,8 @@ std::string capitalised(std::string text) {
 /// A number as a reader writes it: whole numbers with thousands separators ("1,700,000,000"),
 /// others with up to six significant decimals.
 std::string format_number(double v) {
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
-    const auto whole = static_cast<long long>(std::llabs(static_cast<long long>(v)));
-    std::string digits = std::to_string(whole);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return (v < 0 ? "-" : "") + out;
-  }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) return format_grouped(static_cast<std::int64_t>(v));
+  return format_significant(v, 6);
 }
 
 /// Years between two dates, as a plausibility distance (months / 12).

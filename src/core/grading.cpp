@@ -8,10 +8,10 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <set>
 #include <string_view>
 
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
@@ -80,12 +80,7 @@ std::string learner_text(std::string_view text) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Shortest decimal text that reads back as `x` ("50", "45.5", "0.1").
-std::string format_number(double x) {
-  if (x == 0.0) x = 0.0;  // no "-0"
-  std::array<char, 64> buf{};
-  const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), x);
-  return std::string(buf.data(), res.ptr);
-}
+std::string format_number(double x) { return format_shortest(x); }
 
 /// Reads the digits of a number with thousands separators and a decimal point or comma
 /// (see parse_learner_number). nullopt when the grouping is not a plausible number.

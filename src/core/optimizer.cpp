@@ -11,9 +11,9 @@
 #include <numeric>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <utility>
 
+#include "core/number.hpp"
 #include "core/optimizer_model.hpp"
 
 namespace casebook::core::optimizer {
@@ -172,14 +172,12 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
 }
 
 std::string format_weights(const Weights& w) {
-  std::ostringstream out;
-  out.setf(std::ios::fixed);
-  out.precision(4);
+  std::string out;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (i > 0) out << ", ";
-    out << (std::abs(w[i]) < 5e-5 ? 0.0 : w[i]);
+    if (i > 0) out += ", ";
+    out += format_fixed(std::abs(w[i]) < 5e-5 ? 0.0 : w[i], 4);
   }
-  return out.str();
+  return out;
 }
 
 Weights parse_weights(const std::string& text) {
@@ -194,16 +192,10 @@ Weights parse_weights(const std::string& text) {
     if (b == std::string::npos) throw std::invalid_argument("parameters: empty number in the list");
     const auto e = field.find_last_not_of(" \t\r\n");
     const std::string num = field.substr(b, e - b + 1);
-    std::size_t used = 0;
-    double x = 0.0;
-    try {
-      x = std::stod(num, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != num.size() || !std::isfinite(x)) throw std::invalid_argument("parameters: '" + num + "' is not a number");
+    const std::optional<double> x = parse_double(num);
+    if (!x) throw std::invalid_argument("parameters: '" + num + "' is not a number");
     if (n >= w.size()) throw std::invalid_argument("parameters: more than 21 numbers");
-    w[n++] = x;
+    w[n++] = *x;
     pos = comma + 1;
   }
   if (n != w.size()) throw std::invalid_argument("parameters: expected 21 numbers, found " + std::to_string(n));

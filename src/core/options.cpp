@@ -4,15 +4,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <type_traits>
+
+#include "core/number.hpp"
 
 namespace casebook::core {
 
@@ -46,16 +45,6 @@ bool valid_scope_word(const std::string& w) {
   return ids(bank) && ids(topic);
 }
 
-/// Shortest text that reads back as exactly `x` ("%.17g" trimmed to the first exact width).
-std::string exact_number(double x) {
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
-
 std::string join_ints(const std::vector<int>& v) {
   std::string out;
   for (const int x : v) {
@@ -86,15 +75,6 @@ std::optional<int> parse_int32(const std::string& text) {
   const auto v = parse_int(text);
   if (!v || *v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max()) return std::nullopt;
   return static_cast<int>(*v);
-}
-
-std::optional<double> parse_double(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 std::optional<bool> parse_switch(const std::string& text) {
@@ -173,7 +153,7 @@ std::string light_weekdays_text(const std::array<bool, 7>& days) {
 std::vector<OptionProblem> validate(const StudyOptions& o) {
   std::vector<OptionProblem> out;
   if (!(o.desired_retention >= kMinRetention && o.desired_retention <= kMaxRetention)) {
-    out.push_back({"desired_retention", "must be between 0.70 and 0.99, got " + exact_number(o.desired_retention)});
+    out.push_back({"desired_retention", "must be between 0.70 and 0.99, got " + format_shortest(o.desired_retention)});
   }
   check_range(o.new_cards_per_day, 0, kMaxNewPerDay, "new_cards_per_day", "", out);
   check_range(o.max_reviews_per_day, 0, kMaxReviewsPerDay, "max_reviews_per_day", "", out);
@@ -195,7 +175,7 @@ std::vector<OptionProblem> validate(const StudyOptions& o) {
     }
   }
   if (!(o.exam_retention >= kMinRetention && o.exam_retention <= kMaxRetention)) {
-    out.push_back({"exam_retention", "must be between 0.70 and 0.99, got " + exact_number(o.exam_retention)});
+    out.push_back({"exam_retention", "must be between 0.70 and 0.99, got " + format_shortest(o.exam_retention)});
   }
   for (const std::string& w : o.exam_scope) {
     if (!valid_scope_word(w)) {
@@ -205,7 +185,7 @@ std::vector<OptionProblem> validate(const StudyOptions& o) {
     }
   }
   if (!(o.light_fraction >= 0.0 && o.light_fraction <= kMaxLightFraction)) {
-    out.push_back({"light_fraction", "must be between 0 and 0.9, got " + exact_number(o.light_fraction)});
+    out.push_back({"light_fraction", "must be between 0 and 0.9, got " + format_shortest(o.light_fraction)});
   }
   return out;
 }
@@ -266,10 +246,10 @@ std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOption
   std::string weights;
   for (const double w : o.weights) {
     if (!weights.empty()) weights += ' ';
-    weights += exact_number(w);
+    weights += format_shortest(w);
   }
   return {
-      {"desired_retention", exact_number(o.desired_retention)},
+      {"desired_retention", format_shortest(o.desired_retention)},
       {"new_cards_per_day", std::to_string(o.new_cards_per_day)},
       {"max_reviews_per_day", std::to_string(o.max_reviews_per_day)},
       {"learning_steps", join_ints(o.learning_steps_minutes)},
@@ -285,12 +265,12 @@ std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOption
       {"learn_ahead_minutes", std::to_string(o.learn_ahead_minutes)},
       {"weights", weights},
       {"exam_date", o.exam_day ? iso_date_of_day(*o.exam_day) : std::string()},
-      {"exam_retention", exact_number(o.exam_retention)},
+      {"exam_retention", format_shortest(o.exam_retention)},
       {"exam_scope", join_words(o.exam_scope)},
       {"after_exam", std::string(to_string(o.after_exam))},
       {"load_balance", o.load_balance ? "on" : "off"},
       {"light_weekdays", light_weekdays_text(o.light_days)},
-      {"light_fraction", exact_number(o.light_fraction)},
+      {"light_fraction", format_shortest(o.light_fraction)},
   };
 }
 

@@ -1,6 +1,7 @@
 // Review-log CSV parsing and FSRS training items (see revlog.hpp and docs/optimizer.md).
 #include "core/revlog.hpp"
 
+#include "core/csv.hpp"
 #include "core/time.hpp"
 
 #include <algorithm>
@@ -15,41 +16,6 @@
 namespace casebook::core::revlog {
 
 namespace {
-
-/// Splits one CSV line into fields (RFC 4180 quoting within the line).
-std::optional<std::vector<std::string>> split_fields(std::string_view line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  bool was_quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c == '"' && field.empty() && !was_quoted) {
-      quoted = true;
-      was_quoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
-      was_quoted = false;
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) return std::nullopt;
-  fields.push_back(std::move(field));
-  return fields;
-}
 
 std::string trimmed(std::string_view s) {
   const auto b = s.find_first_not_of(" \t");
@@ -76,44 +42,33 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
   auto fail = [&](std::size_t line, const std::string& what) -> CsvError {
     return CsvError(src + ":" + std::to_string(line) + ": " + what);
   };
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-
+  const CsvTable table = read_csv(text);
   CsvParseResult result;
   std::array<std::size_t, 5> col{};
   bool have_header = false;
-  std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trimmed(line).empty()) continue;
-    const auto fields = split_fields(line);
-    if (!fields) throw fail(line_no, "unterminated quoted field");
+  std::size_t line_no = 1;
+  for (const CsvRow& row : table.rows) {
+    line_no = row.line;
+    const std::vector<std::string>& fields = row.fields;
+    if (fields.size() == 1 && trimmed(fields[0]).empty()) continue;  // a line of spaces
     if (!have_header) {
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
-        const auto it = std::find_if(fields->begin(), fields->end(),
+        const auto it = std::find_if(fields.begin(), fields.end(),
                                      [&](const std::string& f) { return trimmed(f) == kColumns[c]; });
-        if (it == fields->end()) {
+        if (it == fields.end()) {
           throw fail(line_no, "header has no column '" + std::string(kColumns[c]) +
                                   "' (need card_id, review_time, review_rating, review_state, review_duration)");
         }
-        col[c] = static_cast<std::size_t>(it - fields->begin());
+        col[c] = static_cast<std::size_t>(it - fields.begin());
       }
       have_header = true;
       continue;
     }
     const std::size_t needed = *std::max_element(col.begin(), col.end()) + 1;
-    if (fields->size() < needed) {
-      throw fail(line_no, "expected at least " + std::to_string(needed) + " fields, found " +
-                              std::to_string(fields->size()));
-    }
+    if (const auto problem = csv_field_count_problem(row, needed, SIZE_MAX)) throw fail(line_no, *problem);
     // A whole number in [lo, hi]; `range` names the allowed values in the message.
     auto number = [&](std::size_t c, std::int64_t lo, std::int64_t hi, const char* range) {
-      const std::string v = trimmed((*fields)[col[c]]);
+      const std::string v = trimmed(fields[col[c]]);
       const auto n = parse_int(v);
       if (!n || *n < lo || *n > hi) {
         throw fail(line_no, std::string(kColumns[c]) + " must be a whole number" + range + ", not '" + v + "'");
@@ -121,7 +76,7 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
       return *n;
     };
     RevlogEntry e;
-    e.card_id = trimmed((*fields)[col[0]]);
+    e.card_id = trimmed(fields[col[0]]);
     if (e.card_id.empty()) throw fail(line_no, "card_id is empty");
     // Milliseconds since 1970-01-01 UTC, up to the last instant Casebook computes with.
     e.review_time = number(1, 0, kMaxSupportedMs, " of milliseconds since 1970 (0..253402300799999)");
@@ -135,7 +90,8 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
     }
     result.entries.push_back(std::move(e));
   }
-  if (!have_header) throw fail(line_no == 0 ? 1 : line_no, "no header row (the file is empty)");
+  if (table.error) throw fail(table.error->line, table.error->message);
+  if (!have_header) throw fail(line_no, "no header row (the file is empty)");
   return result;
 }
 

@@ -40,9 +40,11 @@ struct CsvParseResult {
 
 /// Parses CSV text with a header row naming at least the columns card_id, review_time,
 /// review_rating, review_state and review_duration, in any order; other columns are ignored.
-/// Fields may be double-quoted ("" for a quote); CRLF line ends and a UTF-8 BOM are accepted;
-/// blank lines are skipped. review_time is an integer (ms), review_rating 0..4 (0 = manual
-/// entry, dropped as fsrs-rs drops them), review_state 0..3, review_duration an integer >= 0.
+/// The text is read by core::read_csv (RFC 4180: a quoted field may hold commas, "" for a
+/// quote and line breaks; CRLF, LF or CR line ends; a UTF-8 BOM); blank lines are skipped, and
+/// lines are numbered as in the file. review_time is an integer (ms), review_rating 0..4
+/// (0 = manual entry, dropped as fsrs-rs drops them), review_state 0..3, review_duration an
+/// integer >= 0.
 /// Throws CsvError "<source>:<line>: ..." for a missing column, a short row or a bad value.
 [[nodiscard]] CsvParseResult parse_csv(std::string_view text, std::string_view source);
 

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +16,7 @@
 #include "core/exam.hpp"
 #include "core/fsrs.hpp"
 #include "core/hash.hpp"
+#include "core/number.hpp"
 
 namespace casebook::core {
 
@@ -483,14 +483,7 @@ std::string format_interval(TimestampMs now, TimestampMs due) {
   }
   // One decimal, without a trailing ".0": "2.1mo", "1mo", "1.5y", "12y".
   const auto one_decimal = [&](double x, const char* unit) {
-    const double tenths = fsrs::js_round(x * 10.0);
-    char buf[48];
-    if (std::fmod(tenths, 10.0) == 0.0) {
-      std::snprintf(buf, sizeof buf, "%.0f%s", tenths / 10.0, unit);
-    } else {
-      std::snprintf(buf, sizeof buf, "%.1f%s", tenths / 10.0, unit);
-    }
-    return std::string(buf);
+    return format_trimmed(fsrs::js_round(x * 10.0) / 10.0, 1) + unit;
   };
   constexpr double kDaysPerMonth = 365.25 / 12.0;
   if (const double months = days / kDaysPerMonth; fsrs::js_round(months * 10.0) < 120.0) {

@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -13,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
@@ -376,14 +376,7 @@ bool check_text(std::string_view text, BankBuilder& out) {
 }
 
 std::optional<double> parse_finite(std::string_view s) {
-  const std::string t = core::trim_ascii_space(s);
-  if (t.empty()) return std::nullopt;
-  const char* first = t.data();
-  if (*first == '+') ++first;
-  double v = 0;
-  const auto [ptr, ec] = std::from_chars(first, t.data() + t.size(), v);
-  if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
+  return core::parse_double(core::trim_ascii_space(s));
 }
 
 }  // namespace detail

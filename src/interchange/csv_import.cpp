@@ -1,4 +1,5 @@
-// CSV reader for Casebook's own import layout (docs/import.md, "CSV").
+// CSV import of Casebook's own question layout (docs/import.md, "CSV"); the CSV syntax is
+// core::read_csv's.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -6,78 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "interchange/common.hpp"
 #include "interchange/interchange.hpp"
 
 namespace casebook::interchange {
 namespace {
-
-struct Record {
-  int line = 0;  ///< where the record starts
-  std::vector<std::string> fields;
-};
-
-/// RFC 4180 records (quoted fields may hold commas, "" and line breaks); LF or CRLF.
-std::vector<Record> parse_csv(std::string_view s, std::string& error, int& error_line) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  std::vector<Record> records;
-  Record rec;
-  std::string field;
-  int line = 1;
-  rec.line = 1;
-  bool quoted = false;
-  bool any = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < s.size() && s[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        if (c != '\r') field += c;
-      }
-      continue;
-    }
-    if (c == '"' && field.empty()) {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      rec.fields.push_back(std::move(field));
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        rec.fields.push_back(std::move(field));
-        records.push_back(std::move(rec));
-      }
-      field.clear();
-      rec = Record{};
-      any = false;
-      ++line;
-      rec.line = line;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (quoted) {  // the broken record is reported, not read: its fields ran on to the end of the file
-    error = "a quoted field is not closed (its `\"` runs on to the end of the file)";
-    error_line = rec.line;
-    return records;
-  }
-  if (any || !field.empty()) {
-    rec.fields.push_back(std::move(field));
-    records.push_back(std::move(rec));
-  }
-  return records;
-}
 
 /// A list cell split at '|' (write \| for a '|' inside an entry), entries trimmed, empties dropped.
 std::vector<std::string> split_list(std::string_view cell) {
@@ -111,10 +47,13 @@ const std::vector<std::string> kColumns = {"id", "type", "prompt", "choices", "a
 ImportResult import_csv(std::string_view text, const std::string& path, const ImportOptions& options) {
   detail::BankBuilder out(path, "CSV", options);
   if (!detail::check_text(text, out)) return out.finish();
-  std::string error;
-  int error_line = 0;
-  const auto records = parse_csv(text, error, error_line);
-  if (!error.empty()) out.error(error_line, "csv-syntax", error, "close the field with `\"`; write a quote inside it as `\"\"`");
+  const core::CsvTable table = core::read_csv(text);
+  if (table.error) {
+    // The broken record is reported, not read: its fields ran on to the end of the file.
+    out.error(static_cast<int>(table.error->line), "csv-syntax", table.error->message,
+              "close the field with `\"`; write a quote inside it as `\"\"`");
+  }
+  const std::vector<core::CsvRow>& records = table.rows;
   if (records.empty()) return out.finish();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < records[0].fields.size(); ++i) {
@@ -134,16 +73,17 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
     }
   }
   for (std::size_t r = 1; r < records.size(); ++r) {
-    const Record& rec = records[r];
+    const core::CsvRow& rec = records[r];
     auto cell = [&](const char* name) -> std::string {
       const auto it = column.find(name);
       if (it == column.end() || it->second >= rec.fields.size()) return {};
       return core::trim_ascii_space(rec.fields[it->second]);
     };
-    const int ln = rec.line;
-    if (rec.fields.size() > records[0].fields.size()) {  // an unquoted comma shifted the cells
-      out.error(ln, "csv-bad-question", "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                std::to_string(records[0].fields.size()), "put a field that contains a comma in double quotes");
+    const int ln = static_cast<int>(rec.line);
+    // More fields than the header: an unquoted comma shifted the cells (fewer: empty cells).
+    if (const auto problem = core::csv_field_count_problem(rec, 0, records[0].fields.size())) {
+      out.error(ln, "csv-bad-question", "this row: " + *problem + " (as many as the header has)",
+                "put a field that contains a comma in double quotes");
       continue;
     }
     core::Question q;

@@ -1,11 +1,10 @@
 // GIFT writer: a bank as a Moodle GIFT file (docs/import.md, "Export to GIFT").
 #include <algorithm>
-#include <charconv>
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/citation.hpp"
+#include "core/number.hpp"
 #include "interchange/interchange.hpp"
 
 namespace casebook::interchange {
@@ -29,22 +28,11 @@ std::string escape(const std::string& s) {
   return out;
 }
 
-std::string number(double v) {
-  char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
-}
+std::string number(double v) { return core::format_shortest(v); }
 
 /// Moodle accepts a multiple-answer weight from its fixed list; 100/k rounded to 5 decimals is
 /// what it writes itself for k right answers.
-std::string weight(int k) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.5f", 100.0 / k);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
+std::string weight(int k) { return core::format_trimmed(100.0 / k, 5); }
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 // Writes a core::Bank as a format-1 TOML bank (docs/bank-format.md).
-#include <charconv>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/number.hpp"
 #include "interchange/interchange.hpp"
 
 namespace casebook::interchange {
@@ -35,11 +35,7 @@ std::string quoted(const std::string& s) {
   return out + "\"";
 }
 
-std::string number(double v) {
-  char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
-}
+std::string number(double v) { return core::format_shortest(v); }
 
 std::string string_list(const std::vector<std::string>& items) {
   std::string out = "[";

@@ -220,12 +220,13 @@ table{border-collapse:collapse;margin-bottom:2em}th,td{border:1px solid #bbb;pad
 th{background:#eee;text-align:left}td.n{text-align:right}.flag{color:#a00;font-weight:bold}
 @media print{thead{display:table-header-group}tr{page-break-inside:avoid}})";
 
-std::string percent(double v) { return detail::fixed(v, 1); }
+std::string percent(double v) { return core::format_fixed(v, 1); }
 
 }  // namespace
 
 void write_class_html(const ClassReport& report, std::ostream& out) {
   using detail::html_escape;
+  const detail::ClassicLocaleGuard classic(out);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
       << "<title>Casebook class report</title>\n<style>" << kClassStyle << "</style>\n</head>\n<body>\n"

@@ -13,7 +13,6 @@
 namespace casebook::report {
 namespace {
 
-using detail::fixed;
 using detail::html_escape;
 
 constexpr std::string_view kStyle = R"css(
@@ -71,7 +70,7 @@ constexpr const char* kRetiredMark =
 
 constexpr std::string_view kNoTimeCell = "<td class=\"time\">\u2014</td>";
 
-std::string percent(double fraction) { return fixed(fraction * 100.0, 1) + "\u00A0%"; }
+std::string percent(double fraction) { return core::format_fixed(fraction * 100.0, 1) + "\u00A0%"; }
 
 void summary_row(std::ostream& out, std::string_view label, const std::string& value) {
   out << "<tr><th scope=\"row\">" << label << "</th><td class=\"num\">" << value << "</td></tr>\n";
@@ -91,15 +90,15 @@ std::string bar_chart(std::string_view caption, const std::vector<std::string>& 
       "xmlns=\"http://www.w3.org/2000/svg\"><title>{0}</title>"
       "<line x1=\"{3}\" y1=\"{4}\" x2=\"{1}\" y2=\"{4}\" stroke=\"#999\"/>"
       "<text x=\"{5}\" y=\"{6}\" text-anchor=\"end\">{7}</text><text x=\"{5}\" y=\"{4}\" text-anchor=\"end\">0</text>",
-      caption, kWidth, kHeight, kLeft, kHeight - kBottom, kLeft - 4, kTop + 8, fixed(max, max >= 10 || max == static_cast<double>(static_cast<std::int64_t>(max)) ? 0 : 1));
+      caption, kWidth, kHeight, kLeft, kHeight - kBottom, kLeft - 4, kTop + 8, core::format_fixed(max, max >= 10 || max == static_cast<double>(static_cast<std::int64_t>(max)) ? 0 : 1));
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double h = max > 0 ? values[i] / max * plot_h : 0.0;
     const double x = kLeft + static_cast<double>(i) * step;
     svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2f6fb3\"><title>{}</title></rect>",
-                       fixed(x + 1, 1), fixed(kHeight - kBottom - h, 1), fixed(std::max(step - 2, 1.0), 1), fixed(h, 1),
+                       core::format_fixed(x + 1, 1), core::format_fixed(kHeight - kBottom - h, 1), core::format_fixed(std::max(step - 2, 1.0), 1), core::format_fixed(h, 1),
                        html_escape(tooltips[i]));
     if (label_every > 0 && i % label_every == 0) {
-      svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", fixed(x + 1, 1), kHeight - kBottom + 14, html_escape(labels[i]));
+      svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", core::format_fixed(x + 1, 1), kHeight - kBottom + 14, html_escape(labels[i]));
     }
   }
   return svg + "</svg>\n";
@@ -170,7 +169,7 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
     reviews.push_back(n);
     minutes.push_back(m);
     tips.push_back(date + ": " + std::to_string(n) + " reviews");
-    mtips.push_back(date + ": " + fixed(m, 1) + " minutes");
+    mtips.push_back(date + ": " + core::format_fixed(m, 1) + " minutes");
   }
   out << "<section>\n<h2>Activity</h2>\n<div class=\"grid\">\n<figure><figcaption>Reviews per day (last 30 days)</figcaption>\n"
       << bar_chart("Reviews per day", labels, reviews, tips, 7)
@@ -203,7 +202,7 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
   if (a.topics.empty()) out << "<tr><td class=\"empty\" colspan=\"3\">No cards.</td></tr>\n";
   for (const TopicMastery& t : a.topics) {
     out << "<tr><td class=\"text\" dir=\"auto\">" << html_escape(t.topic) << "</td><td class=\"num\">" << t.cards
-        << "</td><td class=\"num\"><span class=\"bar\" style=\"width:" << fixed(t.mean_retrievability * 6.0, 2)
+        << "</td><td class=\"num\"><span class=\"bar\" style=\"width:" << core::format_fixed(t.mean_retrievability * 6.0, 2)
         << "em\"></span> " << percent(t.mean_retrievability) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";
@@ -223,6 +222,7 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
 }  // namespace
 
 void write_html(const ReportInput& in, std::ostream& out) {
+  const detail::ClassicLocaleGuard classic(out);
   const Summary s = summarize(in);
   const std::string learner = html_escape(in.learner);
   const std::string& zone = in.time_zone;
@@ -282,8 +282,8 @@ void write_html(const ReportInput& in, std::ostream& out) {
         // A new card's due time is only when it was added: show a dash, as for "last review".
         << (sc.state == core::CardState::New ? std::string(kNoTimeCell) : time_cell(sc.due, zone))
         << (sc.last_review ? time_cell(*sc.last_review, zone) : std::string(kNoTimeCell))
-        << "<td class=\"num\">" << fixed(sc.stability, 2) << "</td>"
-        << "<td class=\"num\">" << fixed(sc.difficulty, 2) << "</td>"
+        << "<td class=\"num\">" << core::format_fixed(sc.stability, 2) << "</td>"
+        << "<td class=\"num\">" << core::format_fixed(sc.difficulty, 2) << "</td>"
         << "<td class=\"num\">" << percent(c.retrievability) << "</td>"
         << "<td class=\"num\">" << sc.reps << "</td>"
         << "<td class=\"num\">" << sc.lapses << "</td></tr>\n";
@@ -303,10 +303,10 @@ void write_html(const ReportInput& in, std::ostream& out) {
         << "<td>" << core::to_string(r.rating) << "</td>"
         << (r.correct ? "<td class=\"ok\">correct</td>" : "<td class=\"bad\">wrong</td>")
         << "<td class=\"text\" dir=\"auto\">" << html_escape(r.answer) << "</td>"
-        << "<td class=\"num\">" << fixed(static_cast<double>(r.response_ms) / 1000.0, 1) << "</td>"
+        << "<td class=\"num\">" << core::format_fixed(static_cast<double>(r.response_ms) / 1000.0, 1) << "</td>"
         << "<td>" << core::to_string(r.before.state) << " \u2192 " << core::to_string(r.after.state) << "</td>"
-        << "<td class=\"num\">" << fixed(r.after.stability, 2) << "</td>"
-        << "<td class=\"num\">" << fixed(r.after.difficulty, 2) << "</td>"
+        << "<td class=\"num\">" << core::format_fixed(r.after.stability, 2) << "</td>"
+        << "<td class=\"num\">" << core::format_fixed(r.after.difficulty, 2) << "</td>"
         << time_cell(r.after.due, zone) << "</tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";

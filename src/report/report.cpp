@@ -1,8 +1,6 @@
 // Report aggregation (summarize) and the text helpers the writers share.
 #include "report/report.hpp"
 
-#include <fmt/format.h>
-
 #include <chrono>
 #include <cstdint>
 
@@ -96,7 +94,6 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 
 KeyParts split_card_key(std::string_view key) {
   const auto slash = key.find('/');

@@ -135,8 +135,9 @@ void write_xapi(const ReportInput& in, std::ostream& out);
 /// The xAPI interactionType for a Casebook question type ("single_choice" -> "choice", ...;
 /// "other" for an unknown type).
 [[nodiscard]] std::string xapi_interaction_type(const std::string& question_type);
-/// A name-based UUID, version 5 (RFC 4122 section 4.3: SHA-1 of namespace bytes + name),
-/// in lower-case 8-4-4-4-12 form. `name_space` is a UUID in that form.
+/// A name-based UUID, version 5 (RFC 4122 section 4.3: SHA-1 of namespace bytes + name, by
+/// libuuid's uuid_generate_sha1), in lower-case 8-4-4-4-12 form. `name_space` is a UUID in
+/// that form (either case); anything else throws std::invalid_argument.
 [[nodiscard]] std::string uuid_v5(const std::string& name_space, const std::string& name);
 
 }  // namespace casebook::report

@@ -1,9 +1,12 @@
 // Text helpers shared by the report writers (internal to report): XLSX cell text, escaping
-// for CSV and HTML, and fixed number formats.
+// for CSV and HTML (numbers: core/number.hpp).
 #pragma once
+#include <locale>
+#include <ostream>
 #include <string>
 #include <string_view>
 
+#include "core/number.hpp"
 #include "core/time.hpp"
 
 namespace casebook::report::detail {
@@ -25,9 +28,20 @@ namespace casebook::report::detail {
 /// entities. Also repairs UTF-8.
 [[nodiscard]] std::string html_escape(std::string_view text);
 
-/// `value` with exactly `decimals` digits after the point, no thousands separators,
-/// "C" locale ("0.500000"). Non-finite values print as "nan", "inf" or "-inf".
-[[nodiscard]] std::string fixed(double value, int decimals);
+/// Streams numbers into `out` the same under any locale: imbues `out` with the "C" locale for
+/// the guard's life and then restores the stream's own (a German locale would otherwise write
+/// 1234 as "1.234"). The HTML writers stream counts directly.
+class ClassicLocaleGuard {
+ public:
+  explicit ClassicLocaleGuard(std::ostream& out) : m_out(out), m_old(out.imbue(std::locale::classic())) {}
+  ~ClassicLocaleGuard() { m_out.imbue(m_old); }
+  ClassicLocaleGuard(const ClassicLocaleGuard&) = delete;
+  ClassicLocaleGuard& operator=(const ClassicLocaleGuard&) = delete;
+
+ private:
+  std::ostream& m_out;
+  std::locale m_old;
+};
 
 /// The bank id and question id of a card key "<bank id>/<question id>" (split at the first
 /// '/'); the whole key as question id when there is no '/'.

@@ -15,7 +15,6 @@ namespace {
 
 using detail::csv_field;
 using detail::csv_text_field;
-using detail::fixed;
 
 constexpr int kDecimals = 6;
 constexpr std::string_view kCrLf = "\r\n";
@@ -112,9 +111,9 @@ void write_csv(const ReportInput& in, std::ostream& out) {
     row[3] = csv_text_field(c.question_id);
     row[4] = csv_text_field(c.question_type);
     row[5] = std::string(core::to_string(s.state));
-    row[6] = fixed(s.stability, kDecimals);
-    row[7] = fixed(s.difficulty, kDecimals);
-    row[8] = fixed(c.retrievability, kDecimals);
+    row[6] = core::format_fixed(s.stability, kDecimals);
+    row[7] = core::format_fixed(s.difficulty, kDecimals);
+    row[8] = core::format_fixed(c.retrievability, kDecimals);
     row[9] = iso(s.due);
     row[10] = optional_iso(s.last_review);
     row[11] = std::to_string(s.reps);
@@ -140,8 +139,8 @@ void write_csv(const ReportInput& in, std::ostream& out) {
     row[18] = std::to_string(r.response_ms);
     row[19] = std::string(core::to_string(r.before.state));
     row[20] = std::string(core::to_string(r.after.state));
-    row[21] = fixed(r.after.stability, kDecimals);
-    row[22] = fixed(r.after.difficulty, kDecimals);
+    row[21] = core::format_fixed(r.after.stability, kDecimals);
+    row[22] = core::format_fixed(r.after.difficulty, kDecimals);
     row[23] = iso(r.after.due);
     write_row(out, row);
   }

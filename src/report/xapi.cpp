@@ -2,6 +2,7 @@
 // (version 5) statement ids, so exporting the same reviews twice is idempotent at an LRS.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <uuid/uuid.h>
 
 #include <array>
 #include <cctype>
@@ -23,52 +24,6 @@ using Json = nlohmann::ordered_json;
 constexpr std::string_view kIriBase = "https://casebook.invalid/xapi";
 /// The fixed namespace of every statement id (a random v4 UUID chosen once for Casebook).
 constexpr std::string_view kStatementNamespace = "3f0f9b52-6a4e-4c1d-9f3b-2d8e61c7a915";
-
-/// SHA-1 digest of `data` (FIPS 180-4, section 6.1).
-std::array<std::uint8_t, 20> sha1(const std::string& data) {
-  std::array<std::uint32_t, 5> h = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
-  std::string msg = data;
-  const std::uint64_t bit_length = static_cast<std::uint64_t>(data.size()) * 8u;
-  msg.push_back(static_cast<char>(0x80));
-  while (msg.size() % 64 != 56) msg.push_back('\0');
-  for (int i = 7; i >= 0; --i) msg.push_back(static_cast<char>((bit_length >> (i * 8)) & 0xFFu));
-  const auto rotl = [](std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); };
-  for (std::size_t block = 0; block < msg.size(); block += 64) {
-    std::array<std::uint32_t, 80> w{};
-    for (std::size_t t = 0; t < 16; ++t) {
-      for (std::size_t b = 0; b < 4; ++b) {
-        w[t] = (w[t] << 8) | static_cast<std::uint8_t>(msg[block + t * 4 + b]);
-      }
-    }
-    for (std::size_t t = 16; t < 80; ++t) w[t] = rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
-    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-    for (std::size_t t = 0; t < 80; ++t) {
-      std::uint32_t f = 0, k = 0;
-      if (t < 20) {
-        f = (b & c) | (~b & d), k = 0x5A827999u;
-      } else if (t < 40) {
-        f = b ^ c ^ d, k = 0x6ED9EBA1u;
-      } else if (t < 60) {
-        f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDCu;
-      } else {
-        f = b ^ c ^ d, k = 0xCA62C1D6u;
-      }
-      const std::uint32_t temp = rotl(a, 5) + f + e + k + w[t];
-      e = d, d = c, c = rotl(b, 30), b = a, a = temp;
-    }
-    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
-  }
-  std::array<std::uint8_t, 20> out{};
-  for (std::size_t i = 0; i < 20; ++i) out[i] = static_cast<std::uint8_t>(h[i / 4] >> (24 - 8 * (i % 4)));
-  return out;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 /// `text` percent-encoded for an IRI path segment: RFC 3986 unreserved characters and '/'
 /// stay, every other byte becomes %XX.
@@ -97,25 +52,13 @@ std::string iso_duration(std::int64_t ms) {
 }  // namespace
 
 std::string uuid_v5(const std::string& name_space, const std::string& name) {
-  std::string bytes;
-  for (std::size_t i = 0; i < name_space.size(); ++i) {
-    if (name_space[i] == '-') continue;
-    const int hi = hex_value(name_space[i]);
-    const int lo = i + 1 < name_space.size() ? hex_value(name_space[i + 1]) : -1;
-    if (hi < 0 || lo < 0) throw std::invalid_argument("not a UUID: " + name_space);
-    bytes.push_back(static_cast<char>(hi * 16 + lo));
-    ++i;
-  }
-  if (bytes.size() != 16) throw std::invalid_argument("not a UUID: " + name_space);
-  std::array<std::uint8_t, 20> digest = sha1(bytes + name);
-  digest[6] = static_cast<std::uint8_t>((digest[6] & 0x0Fu) | 0x50u);  // version 5
-  digest[8] = static_cast<std::uint8_t>((digest[8] & 0x3Fu) | 0x80u);  // RFC 4122 variant
-  std::string out;
-  for (std::size_t i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out += fmt::format("{:02x}", digest[i]);
-  }
-  return out;
+  uuid_t ns{};
+  if (uuid_parse(name_space.c_str(), ns) != 0) throw std::invalid_argument("not a UUID: " + name_space);
+  uuid_t id{};
+  uuid_generate_sha1(id, ns, name.data(), name.size());
+  std::array<char, 37> text{};  // 36 characters and the NUL
+  uuid_unparse_lower(id, text.data());
+  return std::string(text.data(), 36);
 }
 
 std::string xapi_interaction_type(const std::string& question_type) {

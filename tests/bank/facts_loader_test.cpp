@@ -1,9 +1,7 @@
 // Format 2 in the bank loader: fact tables and [generators] read from TOML, generated
 // questions appended with the place of their fact, format-1 banks unchanged, question ids
-// unaffected by reordering the file, and the JSON output of `validate --format json`.
+// unaffected by reordering the file, and what `validate` collects (bank::validate_banks).
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -150,40 +148,42 @@ TEST(BankFacts, ReorderingTheFileKeepsEveryGeneratedQuestion) {
   EXPECT_EQ(a, b);
 }
 
-TEST(BankFacts, ValidateJsonHasTheDocumentedShape) {
-  std::ostringstream out;
+TEST(BankFacts, ValidateCollectsEveryBankAndDiagnostic) {
+  // The JSON rendering of this is tested in tests/app/validate_json_test.cpp.
   const fs::path warn = kData / "invalid" / "warnings-facts.toml";
   const fs::path bad = kData / "invalid" / "facts-in-format-1.toml";
-  EXPECT_EQ(casebook::bank::validate_paths_json({warn.string()}, out), 0);
-  const auto j = nlohmann::json::parse(out.str());
-  EXPECT_EQ(j["schema"], 1);
-  ASSERT_EQ(j["banks"].size(), 1u);
-  EXPECT_EQ(j["banks"][0]["path"], warn.string());
-  EXPECT_EQ(j["banks"][0]["id"], "fixture");
-  EXPECT_EQ(j["banks"][0]["loaded"], true);
-  EXPECT_EQ(j["banks"][0]["questions"], 1);
-  EXPECT_EQ(j["banks"][0]["generated"], 0);
-  EXPECT_EQ(j["banks"][0]["errors"], 0);
-  EXPECT_EQ(j["banks"][0]["warnings"], 8);
-  ASSERT_EQ(j["diagnostics"].size(), 8u);
-  const auto& d = j["diagnostics"][0];
-  EXPECT_EQ(d["file"], warn.string());
-  EXPECT_EQ(d["line"], 16);
-  EXPECT_EQ(d["column"], 1);
-  EXPECT_EQ(d["severity"], "warning");
-  EXPECT_EQ(d["code"], "generator-unused");
-  EXPECT_EQ(j["diagnostics"][2]["message"], "alias `\xD0\xA4\xD0\xA1\xD0\x91` is repeated (first at line 26, column 12)");
-  EXPECT_EQ(j["summary"], (nlohmann::json{{"banks", 1}, {"questions", 1}, {"errors", 0}, {"warnings", 8}}));
+  const casebook::bank::Validation v = casebook::bank::validate_banks({warn.string()});
+  EXPECT_EQ(v.exit_code(), 0);
+  ASSERT_EQ(v.banks.size(), 1u);
+  EXPECT_EQ(v.banks[0].path, warn.string());
+  EXPECT_EQ(v.banks[0].id, "fixture");
+  EXPECT_TRUE(v.banks[0].loaded);
+  EXPECT_EQ(v.banks[0].questions, 1u);
+  EXPECT_EQ(v.banks[0].generated, 0u);
+  EXPECT_EQ(v.banks[0].errors, 0u);
+  EXPECT_EQ(v.banks[0].warnings, 8u);
+  ASSERT_EQ(v.diagnostics.size(), 8u);
+  EXPECT_EQ(v.diagnostics[0].line, 16);
+  EXPECT_EQ(v.diagnostics[0].code, "generator-unused");
+  EXPECT_EQ(v.diagnostics[2].message, "alias `\xD0\xA4\xD0\xA1\xD0\x91` is repeated (first at line 26, column 12)");
+  EXPECT_EQ(v.questions, 1u);
+  EXPECT_EQ(v.errors, 0u);
+  EXPECT_EQ(v.warnings, 8u);
 
-  // With an error: exit 1, the bank not loaded, its id null; the text output agrees.
-  std::ostringstream out2, text;
-  EXPECT_EQ(casebook::bank::validate_paths_json({bad.string()}, out2), 1);
-  const auto k = nlohmann::json::parse(out2.str());
-  EXPECT_EQ(k["banks"][0]["loaded"], false);
-  EXPECT_TRUE(k["banks"][0]["id"].is_null());
-  EXPECT_EQ(k["summary"]["errors"], 3);
-  EXPECT_EQ(casebook::bank::validate_paths({bad.string()}, text), 1);
+  // With an error and a missing path: exit 1, the bank not loaded and its id unknown; the
+  // missing path is a diagnostic but no bank; the text output has a line per diagnostic.
+  const std::string missing = (kData / "no-such-bank.toml").string();
+  const casebook::bank::Validation w = casebook::bank::validate_banks({bad.string(), missing});
+  EXPECT_EQ(w.exit_code(), 1);
+  ASSERT_EQ(w.banks.size(), 1u);
+  EXPECT_FALSE(w.banks[0].loaded);
+  EXPECT_FALSE(w.banks[0].id.has_value());
+  EXPECT_EQ(w.banks[0].errors, 3u);
+  EXPECT_EQ(w.errors, 4u);
+  std::ostringstream text;
+  EXPECT_EQ(casebook::bank::validate_paths({bad.string(), missing}, text), 1);
   std::size_t lines = 0;
   for (char c : text.str()) lines += c == '\n' ? 1 : 0;
-  EXPECT_EQ(lines, k["diagnostics"].size() + 1);
+  EXPECT_EQ(lines, w.diagnostics.size() + 1);
+  EXPECT_NE(text.str().find("1 bank, 0 questions: 4 errors, 0 warnings\n"), std::string::npos) << text.str();
 }

@@ -78,8 +78,27 @@ TEST(RevlogCsv, ErrorsNameFileAndLine) {
   EXPECT_EQ(message(header + "a,1,3,4,1\n"), "log.csv:2: review_state must be a whole number 0..3, not '4'");
   EXPECT_EQ(message(header + "a,1,3,0,-1\n"), "log.csv:2: review_duration must be a whole number >= 0, not '-1'");
   EXPECT_EQ(message(header + ",1,3,0,1\n"), "log.csv:2: card_id is empty");
-  EXPECT_EQ(message(header + "\"a,1,3,0,1\n"), "log.csv:2: unterminated quoted field");
+  EXPECT_EQ(message(header + "\"a,1,3,0,1\n"),
+            "log.csv:2: unterminated quoted field (its `\"` runs on to the end of the file)");
   EXPECT_EQ(message(""), "log.csv:1: no header row (the file is empty)");
+}
+
+TEST(RevlogCsv, QuotedLineBreaksKeepRealLineNumbers) {
+  // A card id quoted across two CRLF lines: the entry is on line 2, the bad rating on line 4.
+  const std::string text =
+      "card_id,review_time,review_rating,review_state,review_duration\r\n"
+      "\"deck/\r\ncard\",1,3,0,5\r\n"
+      "b,2,9,0,5\r\n";
+  try {
+    (void)revlog::parse_csv(text, "log.csv");
+    FAIL() << "no error";
+  } catch (const revlog::CsvError& e) {
+    EXPECT_STREQ(e.what(), "log.csv:4: review_rating must be a whole number 0..4, not '9'");
+  }
+  const auto ok = revlog::parse_csv(text.substr(0, text.rfind("b,2")), "log.csv");
+  ASSERT_EQ(ok.entries.size(), 1U);
+  EXPECT_EQ(ok.entries[0].card_id, "deck/\r\ncard");
+  EXPECT_EQ(ok.entries[0].line, 2U);
 }
 
 TEST(RevlogItems, LastLearningBlockSameDayAndOrder) {

@@ -101,6 +101,18 @@ TEST(InterchangeHostile, CsvExtraFieldsAndUnterminatedQuote) {
   expect_loads(r);
 }
 
+// A CRLF file whose quoted prompt spans lines: the row after it is reported at its real line,
+// and the line breaks of the prompt become paragraphs.
+TEST(InterchangeHostile, CsvMultiLineFieldKeepsLaterLineNumbers) {
+  const auto r = ci::import_csv("type,prompt,answer\r\ntrue_false,\"first\r\nsecond\r\nthird\",true\r\n"
+                                "no_such_type,x,y\r\n",
+                                "q.csv");
+  EXPECT_EQ(diags(r), (std::vector<D>{{5, 1, 'E', "csv-bad-type"}}));
+  ASSERT_EQ(r.bank.questions.size(), 1U);
+  EXPECT_EQ(r.bank.questions[0].prompt, "first\n\nsecond\n\nthird");
+  expect_loads(r);
+}
+
 // Unique ids were found by probing "-2", "-3", ... with a linear scan each: n questions with
 // one prompt cost n^3 string compares (5,000 took many minutes; 100,000 never ended).
 TEST(InterchangeHostile, ManyQuestionsWithOnePromptImportFast) {

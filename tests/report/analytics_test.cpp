@@ -115,7 +115,13 @@ TEST(XapiTest, UuidV5MatchesRfc4122Examples) {
             "886313e1-3b8a-5372-9b90-0c9aee199e5d");
   EXPECT_EQ(report::uuid_v5("3f0f9b52-6a4e-4c1d-9f3b-2d8e61c7a915", "ann\nb/q\n1717243200000"),
             "c9826f5a-0fb1-509e-8c59-718ab11c8abf");
+  EXPECT_EQ(report::uuid_v5("6BA7B810-9DAD-11D1-80B4-00C04FD430C8", "python.org"),
+            "886313e1-3b8a-5372-9b90-0c9aee199e5d");  // either case of namespace
+  EXPECT_EQ(report::uuid_v5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", ""), "4ebd0208-8328-5d69-8c44-ec50939c0967");
+  EXPECT_EQ(report::uuid_v5("3f0f9b52-6a4e-4c1d-9f3b-2d8e61c7a915", "\xD0\x90\xD0\xBD\xC3\xA9"),
+            "b93e09ec-653a-52d0-b9d4-32e43c2a01f1");  // the UTF-8 bytes of a name
   EXPECT_THROW((void)report::uuid_v5("not-a-uuid", "x"), std::invalid_argument);
+  EXPECT_THROW((void)report::uuid_v5("6ba7b810-9dad-11d1-80b4-00c04fd430c", "x"), std::invalid_argument);
 }
 
 TEST(XapiTest, InteractionTypesMapEveryQuestionType) {

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -324,6 +325,30 @@ TEST(JsonTest, InvalidUtf8BecomesReplacementCharacter) {
 }
 
 TEST(HtmlTest, MatchesGolden) { expect_golden("report.html", html_of(fixed_input())); }
+
+TEST(HtmlTest, NumbersAreTheSameUnderAGermanLocale) {
+  std::locale german;
+  try {
+    german = std::locale("de_DE.UTF-8");
+  } catch (const std::runtime_error&) {
+    GTEST_SKIP() << "no de_DE.UTF-8 locale on this system (Debian: locales-all)";
+  }
+  report::ReportInput in = fixed_input();
+  for (auto& c : in.cards) c.schedule.reps = 1234;  // streamed as an integer: "1.234" in German
+  std::ostringstream plain;
+  std::ostringstream localized;
+  localized.imbue(german);
+  report::write_html(in, plain);
+  report::write_html(in, localized);
+  EXPECT_NE(plain.str().find(">1234<"), std::string::npos);
+  EXPECT_EQ(localized.str(), plain.str());
+  EXPECT_EQ(localized.getloc().name(), german.name());  // the caller's locale is given back
+  std::ostringstream csv_plain, csv_localized;
+  csv_localized.imbue(german);
+  report::write_csv(in, csv_plain);
+  report::write_csv(in, csv_localized);
+  EXPECT_EQ(csv_localized.str(), csv_plain.str());
+}
 
 TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
   const std::string html = html_of(fixed_input());
