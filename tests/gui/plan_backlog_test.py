@@ -22,7 +22,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, wait_for_new_png, xdotool  # noqa: E402
+from e2e_test import wait_for_new_png  # noqa: E402
+from gui_app import key, xdotool  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 DAY_MS = 86400000
