@@ -62,7 +62,7 @@ HomeView build_home(AppContext& ctx) {
     row.total = static_cast<int>(bank.questions.size());
     for (const auto& q : bank.questions) {
       const std::string key = core::card_key(bank, q);
-      if (ctx.suspended(key)) continue;
+      if (ctx.set_aside(key, t)) continue;
       switch (core::classify_for_study(ctx.state_of(key), t + learn_ahead + 1, limits.today, ctx.clock())) {
         case core::StudyKind::New: ++row.new_count; break;
         case core::StudyKind::Learning: ++row.learning_count; break;

@@ -32,7 +32,7 @@ std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::
     for (const auto& q : load.bank->questions) {
       core::StudyCandidate c;
       c.card_key = core::card_key(*load.bank, q);
-      if (ctx.suspended(c.card_key)) continue;
+      if (ctx.set_aside(c.card_key, t)) continue;
       c.group = load.bank->info.id;
       c.fact_ids = q.fact_ids;
       if (const auto it = ctx.states.find(c.card_key); it != ctx.states.end()) {
@@ -64,11 +64,12 @@ KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& ke
 }
 
 int remaining_due_today(AppContext& ctx) {
-  const DayLimits limits = day_limits(ctx, ctx.now());
+  const core::TimestampMs now = ctx.now();
+  const DayLimits limits = day_limits(ctx, now);
   int learning = 0;
   std::map<std::string, int> due;  // bank id -> Review cards due today
   for (const auto& [key, ref] : ctx.library.cards()) {
-    if (ctx.suspended(key)) continue;
+    if (ctx.set_aside(key, now)) continue;
     switch (core::classify_for_study(ctx.state_of(key), limits.day_end, limits.today, ctx.clock())) {
       case core::StudyKind::Learning: ++learning; break;
       case core::StudyKind::Review: ++due[bank_of_key(key)]; break;

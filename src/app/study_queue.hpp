@@ -22,7 +22,7 @@ struct DayLimits {
 /// the learner's clock; per bank for banks with overrides). Throws storage::StorageError.
 [[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
 
-/// Every unsuspended card of the loaded banks as a session candidate at `t` (schedule,
+/// Every card neither suspended nor buried at `t` of the loaded banks as a session candidate at `t` (schedule,
 /// retrievability of Review cards under the card's own scheduler, sibling facts), in the
 /// learner's new-card order (config.new_card_order).
 [[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t);

@@ -147,6 +147,9 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
   if (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w'))) {
     ui.send(app::Navigate{app::Screen::Simulator});
   }
+  if (ImGui::Button("Browse cards (B)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('b'))) {
+    ui.send(app::Navigate{app::Screen::Browser});
+  }
 }
 
 }  // namespace casebook::ui
