@@ -12,13 +12,16 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Browser; Settings -> Optimize
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
 // Home and study.
 struct StartSession {};                           ///< Home: study due and new cards of all banks
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
+/// Home: spread today's due reviews over `days` days, most at risk first (recorded; see
+/// app/backlog.hpp); `pause_new` stops new cards during those days.
+struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
 struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
@@ -49,6 +52,10 @@ struct ResetWeights {};                            ///< back to the FSRS-6 defau
 // Simulator.
 struct SetSimulatorForm { SimulatorForm form; };   ///< values are clamped; a new scope resets the form to its options
 struct StartSimulation {};
+
+// Plan.
+struct SetPlanAlternative { int index; };          ///< PlanView::alternatives[index]; runs the plan again
+struct StartPlan {};                              ///< runs the plan again (e.g. after studying)
 
 // Export.
 struct ToggleExportFormat { int index; };          ///< ExportView::formats[index]
@@ -92,12 +99,12 @@ struct ApplyCardAction {
 struct ZoomUi { int steps = 0; };                  ///< Ctrl+Plus: +1, Ctrl+Minus: -1 step of kScaleSteps; 0 (Ctrl+0): back to 100 %
 struct SetTheme { Theme theme = Theme::System; };  ///< light, dark or follow the system
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SubmitAnswer, SetRubric,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SpreadBacklog, SubmitAnswer, SetRubric,
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
-                            ZoomUi, SetTheme>;
+                            StartImport, SetPlanAlternative, StartPlan, SetBrowserSearch, SortBrowser, SelectCard,
+                            OpenCardInfo, ApplyCardAction, ZoomUi, SetTheme>;
 
 }  // namespace casebook::app

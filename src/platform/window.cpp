@@ -32,6 +32,7 @@ static_assert(casebook::platform::kKeyJ == GLFW_KEY_J && casebook::platform::kKe
 static_assert(casebook::platform::kKeyEqual == GLFW_KEY_EQUAL && casebook::platform::kKeyMinus == GLFW_KEY_MINUS &&
               casebook::platform::kKeyKp0 == GLFW_KEY_KP_0 && casebook::platform::kKeyKpSubtract == GLFW_KEY_KP_SUBTRACT &&
               casebook::platform::kKeyKpAdd == GLFW_KEY_KP_ADD);
+static_assert(casebook::platform::kKeyG == GLFW_KEY_G);
 
 namespace casebook::platform {
 namespace {

@@ -84,16 +84,27 @@ void BrowserScreen::draw(const app::BrowserView& view, UiContext& ui) {
 }
 
 void BrowserScreen::draw_table(const app::BrowserView& view, UiContext& ui) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
+  // Columns keep their width in font units; at a large UI scale the table scrolls sideways
+  // instead of squeezing them (the prompt takes what is left, at least 20 em).
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("cards", app::kBrowserColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   const float em = ImGui::GetFontSize();
-  const float widths[app::kBrowserColumns] = {5.5f, 6, 6, 0, 5, 6.5f, 5.5f, 4.5f, 6.5f};  // em; Prompt stretches
+  const float widths[app::kBrowserColumns] = {5.5f, 6, 6, 0, 5, 6.5f, 6.5f, 5, 6.5f};  // em; 0: the prompt
+  float others = 0;
+  for (const float w : widths) others += w * em + 2.0f * ImGui::GetStyle().CellPadding.x;
+  const float prompt_w = std::max(20.0f * em, ImGui::GetContentRegionAvail().x - others - ImGui::GetStyle().ScrollbarSize);
+  // The table's id carries the font size, so a new UI scale starts it from these widths.
+  ImGui::PushID(static_cast<int>(em));
+  if (!ImGui::BeginTable("cards", app::kBrowserColumns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+    ImGui::PopID();
+    return;
+  }
   for (int c = 0; c < app::kBrowserColumns; ++c) {
-    ImGuiTableColumnFlags f = c == 3 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed;
+    ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthFixed;
     if (c == static_cast<int>(app::BrowserColumn::Due)) f |= ImGuiTableColumnFlags_DefaultSort;
-    ImGui::TableSetupColumn(app::kBrowserColumnTitles[c], f, widths[c] * em, static_cast<ImGuiID>(c));
+    ImGui::TableSetupColumn(app::kBrowserColumnTitles[c], f, widths[c] > 0 ? widths[c] * em : prompt_w,
+                            static_cast<ImGuiID>(c));
   }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
@@ -141,6 +152,7 @@ void BrowserScreen::draw_table(const app::BrowserView& view, UiContext& ui) {
     }
   }
   ImGui::EndTable();
+  ImGui::PopID();
 }
 
 }  // namespace casebook::ui

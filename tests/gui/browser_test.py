@@ -4,26 +4,15 @@ Browser from Home with B, searches with Ctrl+F, selects the first card with Down
 red (Ctrl+1) and suspends it (Ctrl+J), opens Card info with Enter, reports a problem with
 Ctrl+P and a comment, goes back with Escape twice and quits; F12 screenshots of each screen.
 Then reads the card events the keys appended to the database. Exit 77 = skipped."""
-import glob
 import os
 import shutil
 import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
+from e2e_test import shot  # noqa: E402
 from gui_app import args_or_skip, key, open_window, quit_window, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
-
-
-def shot(folder, name, taken):
-    before = set(glob.glob(os.path.join(folder, "*.png")))
-    key("F12")
-    png = wait_for_new_png(folder, before)
-    assert png, f"F12 screenshot {name} missing"
-    final = os.path.join(folder, name)
-    os.replace(png, final)
-    taken.append(final)
 
 
 def main():

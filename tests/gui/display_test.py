@@ -5,27 +5,15 @@ Home and the Browser, goes back to 100 % with Ctrl+0; then starts again with the
 display.conf and screenshots Home and the Browser in the dark theme: the remembered settings
 apply at start. The dark screenshots' background is dark, the light ones' light; at 200 % the
 "Casebook" heading is drawn about twice as tall. Exit 77 = skipped."""
-import glob
 import os
 import shutil
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
+from e2e_test import shot  # noqa: E402
 from gui_app import args_or_skip, key, open_window, quit_window, stop_window  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
-
-
-def shot(folder, name, taken):
-    before = set(glob.glob(os.path.join(folder, "*.png")))
-    key("F12")
-    png = wait_for_new_png(folder, before)
-    assert png, f"F12 screenshot {name} missing"
-    final = os.path.join(folder, name)
-    os.replace(png, final)
-    taken.append(final)
-    return final
 
 
 def wait_for_text(path, text, seconds=10):
