@@ -99,8 +99,6 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Study options");
   hint_text("Changes apply as soon as you save them, to Home and to the next session.");
-  draw_display(display, ui);
-  ImGui::Separator();
 
   // Scope: the learner's own options, or one bank's overrides.
   const int scopes = 1 + static_cast<int>(view.banks.size());
@@ -248,6 +246,9 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
   } else if (unsuspend) {
     ui.send(app::UnsuspendAll{});
   }
+  // Display last, so the study options keep their keyboard order.
+  ImGui::Separator();
+  draw_display(display, ui);
 }
 
 }  // namespace casebook::ui
