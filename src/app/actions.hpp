@@ -12,7 +12,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan; Settings -> Optimize; Simulator -> Plan
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -70,11 +70,41 @@ struct SetImportFormat { int index; };
 struct SetImportReplace { bool replace; };
 struct StartImport {};
 
+// Browser and Card info.
+struct SetBrowserSearch { std::string query; };    ///< Browser: search; a query that does not parse keeps the last results (BrowserView::error says why)
+struct SortBrowser { BrowserColumn column = BrowserColumn::Due; bool descending = false; };  ///< Browser
+struct SelectCard { std::string card_key; };       ///< Browser: the card the keys act on
+struct OpenCardInfo { std::string card_key; };     ///< Browser, Study: Card info of this card (empty: the selected or current card)
+
+/// What a learner can do to a card (recorded as a card event; the review log is untouched).
+enum class CardActionKind {
+  Suspend,    ///< never shown in study until unsuspended
+  Unsuspend,
+  Bury,       ///< hidden from study until the next study day starts
+  Reset,      ///< back to new (its history stays)
+  Flag,       ///< a colour 1..7 (0 clears) and a note
+  Report      ///< "there is a problem with this question", with a comment for the instructor
+};
+/// Browser, Card info, Study: act on `card_key` (empty: the selected card in the Browser, the
+/// shown card in Card info and Study). In Study a suspended, buried or reset card leaves the
+/// session; a report needs a comment.
+struct ApplyCardAction {
+  CardActionKind kind = CardActionKind::Flag;
+  std::string card_key;
+  int flag = 0;       ///< Flag: 0..7
+  std::string note;   ///< Flag: optional note; Report: the comment
+};
+
+// Display (any screen): remembered in AppConfig::display_path.
+struct ZoomUi { int steps = 0; };                  ///< Ctrl+Plus: +1, Ctrl+Minus: -1 step of kScaleSteps; 0 (Ctrl+0): back to 100 %
+struct SetTheme { Theme theme = Theme::System; };  ///< light, dark or follow the system
+
 using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SpreadBacklog, SubmitAnswer, SetRubric,
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport, SetPlanAlternative, StartPlan>;
+                            StartImport, SetPlanAlternative, StartPlan, SetBrowserSearch, SortBrowser, SelectCard,
+                            OpenCardInfo, ApplyCardAction, ZoomUi, SetTheme>;
 
 }  // namespace casebook::app

@@ -42,6 +42,9 @@ struct AppConfig {
   /// Seed of every session's choice shuffles; 0 = the session's start time (the default).
   /// A fixed seed makes scripted sessions reproducible (`--seed`), in either front end.
   std::uint64_t session_seed = 0;
+  /// The file the display settings (UI scale, theme) are remembered in; empty: not remembered
+  /// (tests, the terminal). The window uses app::default_display_path().
+  std::string display_path;
 };
 
 /// The StudyOptions that `config` describes (retention, steps, maximum interval, rollover,

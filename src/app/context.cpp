@@ -25,6 +25,33 @@ bool AppContext::suspended(const std::string& card_key) const {
   return it != flags.end() && it->second.suspended;
 }
 
+bool AppContext::buried(const std::string& card_key, core::TimestampMs t) const {
+  const auto it = marks.find(card_key);
+  return it != marks.end() && it->second.buried_until && t < *it->second.buried_until;
+}
+
+std::map<std::string, CardMarks> marks_from_events(const std::vector<storage::CardEvent>& events) {
+  std::map<std::string, CardMarks> out;
+  for (const storage::CardEvent& e : events) {
+    switch (e.kind) {
+      case storage::CardEventKind::Flag: {
+        CardMarks& m = out[e.card_key];
+        m.flag = e.flag;
+        m.flag_note = e.flag == 0 ? std::string() : e.note;
+        break;
+      }
+      case storage::CardEventKind::Bury: out[e.card_key].buried_until = e.until; break;
+      case storage::CardEventKind::Report: ++out[e.card_key].reports; break;
+      case storage::CardEventKind::Unsuspend:
+      case storage::CardEventKind::Reset:  // a reset card comes back at once
+        if (const auto it = out.find(e.card_key); it != out.end()) it->second.buried_until.reset();
+        break;
+      case storage::CardEventKind::Suspend: break;
+    }
+  }
+  return out;
+}
+
 void AppContext::load_options() {
   LoadedOptions loaded = load_effective_options(base_study_options(config), progress, config.learner);
   options = std::move(loaded.options);
@@ -34,6 +61,7 @@ void AppContext::load_options() {
 void AppContext::load_cards() {
   states = progress.card_states(config.learner);
   flags = progress.card_flags(config.learner);
+  marks = marks_from_events(progress.card_events(config.learner));
 }
 
 void AppContext::load_spreads() {

@@ -18,6 +18,18 @@
 
 namespace casebook::app {
 
+/// What the learner's card events say about a card now (storage::CardEvent, newest wins).
+struct CardMarks {
+  int flag = 0;                                  ///< 0 none, 1..7 (core::kFlagNames)
+  std::string flag_note;                         ///< the note of the newest flag event
+  std::optional<core::TimestampMs> buried_until; ///< UTC ms; hidden from study before it
+  int reports = 0;                               ///< problem reports sent for the card
+};
+
+/// The marks of every card from the learner's events in time order (card key -> marks; cards
+/// with no flag, burial or report are absent).
+[[nodiscard]] std::map<std::string, CardMarks> marks_from_events(const std::vector<storage::CardEvent>& events);
+
 struct AppContext {
   /// Opens (or creates) the database, loads the banks, the learner's options, states and
   /// flags. Throws storage::StorageError when the database cannot be opened.
@@ -29,6 +41,7 @@ struct AppContext {
   EffectiveOptions options;
   std::map<std::string, core::CardSchedule> states;  ///< card key -> newest state (cache of the database)
   std::map<std::string, storage::CardFlags> flags;   ///< card key -> tags, suspended
+  std::map<std::string, CardMarks> marks;            ///< card key -> flag, burial, reports (card events)
   std::vector<core::BacklogSpread> spreads;          ///< the learner's backlog spreads, oldest first
   std::map<std::string, Deferral> deferred;          ///< card key -> its newest spread's hold
   /// Cards due per study day (day_plan.hpp load_day), for the load balancer: built by
@@ -47,10 +60,12 @@ struct AppContext {
   [[nodiscard]] std::optional<core::CardSchedule> state_of(const std::string& card_key) const;
   /// Whether the card is suspended (a leech, or by the learner).
   [[nodiscard]] bool suspended(const std::string& card_key) const;
+  /// Whether the card is buried at `t` (UTC ms).
+  [[nodiscard]] bool buried(const std::string& card_key, core::TimestampMs t) const;
   /// Reads the learner's options again from the database (a stored set that does not
   /// validate is ignored; `message` says so).
   void load_options();
-  /// Reads states and flags again from the database.
+  /// Reads states, flags and card marks again from the database.
   void load_cards();
   /// Reads the backlog spreads again from the database.
   void load_spreads();

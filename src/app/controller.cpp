@@ -4,9 +4,14 @@
 #include <optional>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
+#include "app/browser.hpp"
+#include "app/card_actions.hpp"
+#include "app/card_info.hpp"
 #include "app/backlog.hpp"
 #include "app/context.hpp"
+#include "app/display.hpp"
 #include "app/export_flow.hpp"
 #include "app/glyphs.hpp"
 #include "app/home.hpp"
@@ -31,8 +36,16 @@ struct Controller::Impl {
   Screen plan_from = Screen::Home;  ///< where Back leaves the Plan screen for
   ExportFlow exporter{ctx};
   ImportFlow importer{ctx, [this] { reload(); }};
+  BrowserModel browser{ctx};
+  CardInfoView card_info;
+  Screen info_from = Screen::Browser;  ///< where Card info was opened (Back returns there)
+  bool drop_on_return = false;         ///< Card info from Study: the card was set aside; the session skips it
+  DisplayView display;
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
+    std::vector<std::string> problems;
+    display.settings = load_display(ctx.config.display_path, problems);
+    if (!problems.empty()) ctx.message = "Display settings: " + problems.front();
     settings.refresh();
     home = build_home(ctx);
   }
@@ -50,15 +63,23 @@ struct Controller::Impl {
     ctx.refresh_load();
     settings.refresh();
     home = build_home(ctx);
+    if (screen == Screen::Browser) browser.open();
+  }
+
+  /// A session is running (on the Study screen, or behind Card info opened from it).
+  [[nodiscard]] bool in_session() const {
+    return screen == Screen::Study || (screen == Screen::CardInfo && info_from == Screen::Study);
   }
 
   void go_home() {
-    if (screen == Screen::Study && !leave()) return;  // the write failed: stay with the answer
+    if (in_session() && !leave()) return;  // the write failed: stay with the answer
     screen = Screen::Home;
   }
 
   /// Ends the session (recording an answer on the feedback screen); false if that failed.
   bool leave() {
+    if (!in_session()) return true;
+    if (screen == Screen::CardInfo) return_from_card_info();
     if (screen != Screen::Study) return true;
     if (!study.leave()) return false;
     screen = Screen::Summary;
@@ -91,6 +112,10 @@ struct Controller::Impl {
         if (!from_home) return;
         importer.open();
         break;
+      case Screen::Browser:
+        if (!from_home) return;
+        browser.open();
+        break;
       case Screen::Plan:
         if (!from_home && screen != Screen::Simulator) return;
         plan_from = screen;
@@ -98,7 +123,8 @@ struct Controller::Impl {
         break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
-      case Screen::Summary: return;  // through StartSession and the session's end only
+      case Screen::Summary:
+      case Screen::CardInfo: return;  // through StartSession, the session's end, OpenCardInfo only
     }
     screen = to;
   }
@@ -108,8 +134,81 @@ struct Controller::Impl {
       case Screen::Optimize: screen = Screen::Settings; break;
       case Screen::Plan: screen = plan_from; break;
       case Screen::Study: leave(); break;
+      case Screen::CardInfo: return_from_card_info(); break;
       case Screen::Home: break;
       default: screen = Screen::Home; break;
+    }
+  }
+
+  void return_from_card_info() {
+    screen = info_from;
+    if (screen == Screen::Browser) {
+      browser.refresh_card(card_info.card_key);
+    } else if (screen == Screen::Study && drop_on_return && study.view().card.card_key == card_info.card_key) {
+      study.drop_current();
+      if (study.finished()) screen = Screen::Summary;
+    }
+    drop_on_return = false;
+  }
+
+  void open_card_info(const std::string& requested) {
+    std::string key = requested;
+    if (key.empty() && screen == Screen::Browser) key = browser.view().selected;
+    if (key.empty() && screen == Screen::Study) key = study.view().card.card_key;
+    if (key.empty() || (screen != Screen::Browser && screen != Screen::Study)) return;
+    card_info = make_card_info(ctx, key, ctx.now());
+    info_from = screen;
+    drop_on_return = false;
+    screen = Screen::CardInfo;
+  }
+
+  static bool sets_aside(CardActionKind k) {
+    return k == CardActionKind::Suspend || k == CardActionKind::Bury || k == CardActionKind::Reset;
+  }
+
+  /// A card action from the Browser, Card info or Study; its outcome goes to that screen's notice.
+  void card_action(const ApplyCardAction& a) {
+    std::string key = a.card_key;
+    if (key.empty() && screen == Screen::Browser) key = browser.view().selected;
+    if (key.empty() && screen == Screen::CardInfo) key = card_info.card_key;
+    if (key.empty() && screen == Screen::Study) key = study.view().card.card_key;
+    std::string notice;
+    try {
+      if (screen == Screen::Study && sets_aside(a.kind) && study.in_feedback()) {
+        // The answer on screen is recorded first, then the card leaves the session.
+        if (!study.drop_current()) return;
+        notice = apply_card_action(ctx, a, key);
+        if (study.finished()) screen = Screen::Summary;
+      } else {
+        notice = apply_card_action(ctx, a, key);
+        if (screen == Screen::Study && sets_aside(a.kind)) {
+          study.drop_current();
+          if (study.finished()) screen = Screen::Summary;
+        }
+      }
+    } catch (const std::exception& e) {
+      notice = e.what();
+    }
+    ctx.message = notice;
+    if (screen == Screen::Browser) {
+      browser.refresh_card(key);
+      browser.set_notice(notice);
+    } else if (screen == Screen::CardInfo) {
+      card_info = make_card_info(ctx, key, ctx.now());
+      card_info.notice = notice;
+      if (info_from == Screen::Study && sets_aside(a.kind)) drop_on_return = true;
+    }
+  }
+
+  /// Applies and remembers new display settings (a failed save is said, the change stays).
+  void set_display(const DisplaySettings& next) {
+    if (next == display.settings) return;
+    display.settings = next;
+    ++display.revision;
+    try {
+      save_display(ctx.config.display_path, next);
+    } catch (const std::exception& e) {
+      ctx.message = std::string("The display settings could not be remembered: ") + e.what();
     }
   }
 
@@ -192,6 +291,24 @@ struct Controller::Impl {
       if (s == Screen::Import) importer.set_replace(a.replace);
     } else if constexpr (std::is_same_v<T, StartImport>) {
       if (s == Screen::Import) importer.start();
+    } else if constexpr (std::is_same_v<T, SetBrowserSearch>) {
+      if (s == Screen::Browser) browser.search(a.query);
+    } else if constexpr (std::is_same_v<T, SortBrowser>) {
+      if (s == Screen::Browser) browser.sort(a.column, a.descending);
+    } else if constexpr (std::is_same_v<T, SelectCard>) {
+      if (s == Screen::Browser) browser.select(a.card_key);
+    } else if constexpr (std::is_same_v<T, OpenCardInfo>) {
+      open_card_info(a.card_key);
+    } else if constexpr (std::is_same_v<T, ApplyCardAction>) {
+      if (s == Screen::Browser || s == Screen::CardInfo || s == Screen::Study) card_action(a);
+    } else if constexpr (std::is_same_v<T, ZoomUi>) {
+      DisplaySettings next = display.settings;
+      next.scale_percent = step_scale(next.scale_percent, a.steps);
+      set_display(next);
+    } else if constexpr (std::is_same_v<T, SetTheme>) {
+      DisplaySettings next = display.settings;
+      next.theme = a.theme;
+      set_display(next);
     }
   }
 
@@ -248,6 +365,9 @@ SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }
 PlanView Controller::plan() const { return m_impl->plan.view(); }
 ExportView Controller::export_view() const { return m_impl->exporter.view(); }
 ImportView Controller::import_view() const { return m_impl->importer.view(); }
+const BrowserView& Controller::browser() const { return m_impl->browser.view(); }
+const CardInfoView& Controller::card_info() const { return m_impl->card_info; }
+const DisplayView& Controller::display() const { return m_impl->display; }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

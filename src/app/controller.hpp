@@ -55,6 +55,12 @@ class Controller {
   [[nodiscard]] PlanView plan() const;
   [[nodiscard]] ExportView export_view() const;
   [[nodiscard]] ImportView import_view() const;
+  /// The Browser: every card of the loaded banks (built when it was opened), the search and sort.
+  [[nodiscard]] const BrowserView& browser() const;
+  /// The card shown on the Card info screen (the last one opened).
+  [[nodiscard]] const CardInfoView& card_info() const;
+  /// The display settings (UI scale, theme), read from AppConfig::display_path at start.
+  [[nodiscard]] const DisplayView& display() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

@@ -65,7 +65,7 @@ HomeView build_home(AppContext& ctx) {
     row.total = static_cast<int>(bank.questions.size());
     for (const auto& q : bank.questions) {
       const std::string key = core::card_key(bank, q);
-      if (out_of_study(data, key, limits.today)) continue;
+      if (out_of_study(data, key, limits.today) || ctx.buried(key, t)) continue;
       const auto schedule = queue_schedule(data, key, limits.today);
       switch (core::classify_for_study(schedule, t + learn_ahead + 1, limits.today, ctx.clock())) {
         case core::StudyKind::New: ++row.new_count; break;

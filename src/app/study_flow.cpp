@@ -191,6 +191,22 @@ bool StudyFlow::rate(core::Rating rating) {
   return true;
 }
 
+bool StudyFlow::drop_current() {
+  if (!m_session || m_session->current() == nullptr) return false;
+  const std::string key = m_view.card.card_key;
+  if (in_feedback()) {
+    m_session->suspend(key);  // rated below, and never queued again
+    return rate(m_view.feedback->selected);
+  }
+  m_session->skip_current(m_ctx.now());
+  if (m_session->phase() == core::SessionPhase::Finished) {
+    end();
+  } else {
+    show_current();
+  }
+  return true;
+}
+
 bool StudyFlow::continue_with_selected() {
   if (!in_feedback()) return false;
   return rate(m_view.feedback->selected);

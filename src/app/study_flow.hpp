@@ -42,11 +42,16 @@ class StudyFlow {
   /// first (false, and the session stays, if that write fails). An unanswered card is simply
   /// not recorded.
   bool leave();
+  /// Takes the card on screen out of the session (it was suspended, buried or reset): on the
+  /// feedback screen its answer is recorded first with the selected rating (false, and
+  /// nothing changes, if that write fails). Then the next card is shown, or the session ends.
+  bool drop_current();
+  /// An answer is shown with its feedback and not yet rated.
+  [[nodiscard]] bool in_feedback() const;
   /// The session ended (last card rated, or left): the summary is ready.
   [[nodiscard]] bool finished() const { return m_finished; }
 
  private:
-  [[nodiscard]] bool in_feedback() const;
   void show_current();
   void regrade();
   void end();

@@ -41,7 +41,7 @@ std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::
     for (const auto& q : load.bank->questions) {
       core::StudyCandidate c;
       c.card_key = core::card_key(*load.bank, q);
-      if (out_of_study(data, c.card_key, today)) continue;
+      if (out_of_study(data, c.card_key, today) || ctx.buried(c.card_key, t)) continue;
       c.group = load.bank->info.id;
       c.fact_ids = q.fact_ids;
       c.schedule = queue_schedule(data, c.card_key, today);
@@ -72,12 +72,13 @@ KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& ke
 }
 
 int remaining_due_today(AppContext& ctx) {
-  const DayLimits limits = day_limits(ctx, ctx.now());
+  const core::TimestampMs now = ctx.now();
+  const DayLimits limits = day_limits(ctx, now);
   int learning = 0;
   std::map<std::string, int> due;  // bank id -> Review cards due today
   const StudyData data = ctx.data();
   for (const auto& [key, ref] : ctx.library.cards()) {
-    if (out_of_study(data, key, limits.today)) continue;
+    if (out_of_study(data, key, limits.today) || ctx.buried(key, now)) continue;
     switch (core::classify_for_study(queue_schedule(data, key, limits.today), limits.day_end, limits.today, ctx.clock())) {
       case core::StudyKind::Learning: ++learning; break;
       case core::StudyKind::Review: ++due[bank_of_key(key)]; break;

@@ -24,7 +24,7 @@ struct DayLimits {
 /// that paused them runs. Throws storage::StorageError.
 [[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
 
-/// Every card of the loaded banks that is in study (day_plan.hpp out_of_study) as a session
+/// Every card of the loaded banks that is in study (day_plan.hpp out_of_study) and not buried at `t` as a session
 /// candidate at `t` (its queue_schedule, retrievability of Review cards under the card's own
 /// scheduler, sibling facts, whether an exam ahead takes it), in the learner's new-card order
 /// (config.new_card_order).

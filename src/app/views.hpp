@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/display.hpp"
 #include "core/card.hpp"
 #include "core/diagnostic.hpp"
 #include "core/grading.hpp"
@@ -26,7 +27,9 @@ enum class Screen {
   Simulator,  ///< reached from Home
   Export,     ///< reached from Home
   Import,     ///< reached from Home
-  Plan        ///< the exam plan: reached from Home and from the Simulator; Back returns there
+  Plan,       ///< the exam plan: reached from Home and from the Simulator; Back returns there
+  Browser,    ///< reached from Home: every card, searchable
+  CardInfo    ///< reached from the Browser (Back returns there) or from Study (Back resumes it)
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -289,6 +292,90 @@ struct ImportView {
   bool failed = false;
   std::string summary;                        ///< "Imported 3 questions into …" or why nothing was written
   std::vector<std::string> lines;             ///< every diagnostic, formatted
+};
+
+/// The Browser's columns, in display order.
+enum class BrowserColumn { Bank, Topic, Type, Prompt, State, Due, Retrievability, Lapses, Flags };
+inline constexpr int kBrowserColumns = 9;
+/// Column titles, in BrowserColumn order.
+inline constexpr const char* kBrowserColumnTitles[kBrowserColumns] = {
+    "Bank", "Topic", "Type", "Prompt", "State", "Due", "Recall now", "Lapses", "Flags"};
+
+/// One card in the Browser: texts as shown, and the raw values (CLI JSON, sorting).
+struct BrowserRow {
+  std::string card_key;
+  std::string bank;            ///< bank id
+  std::string topic;           ///< topic titles, ", "-separated
+  std::string type;            ///< "single choice"
+  std::string prompt;          ///< citations rendered, one line
+  std::string state;           ///< "new", "learning", "review", "relearning"
+  std::string due;             ///< "2026-12-08" (study day), "now" for a due learning step, "" for new cards
+  std::string retrievability;  ///< "87 %", "" for new cards
+  std::string lapses;          ///< "2"
+  std::string flags;           ///< "red, suspended, leech, 1 report"
+  std::optional<core::TimestampMs> due_ms;  ///< UTC ms; none for new cards
+  std::optional<double> recall;             ///< 0..1; none for new cards
+  int lapse_count = 0;
+  int flag = 0;                ///< 0..7 (core::kFlagNames)
+  bool suspended = false, buried = false, leech = false;
+  int reports = 0;
+};
+
+/// The Browser screen. `rows` holds every card of the loaded banks; `shown` the indices of
+/// the ones the search matches, in the sort order.
+struct BrowserView {
+  std::string query;                ///< the search in force
+  std::string error;                ///< why the last search did not parse ("column 5: ..."), empty when it did
+  int error_column = 0;             ///< 1-based, code points; 0 without an error
+  std::vector<BrowserRow> rows;
+  std::vector<int> shown;
+  BrowserColumn sort = BrowserColumn::Due;
+  bool descending = false;
+  std::string selected;             ///< card key of the selected card, empty when none
+  int selected_shown = -1;          ///< its position in `shown`, -1 when not shown
+  std::string notice;               ///< the outcome of the last card action
+  std::uint64_t revision = 0;       ///< bumped when the app changes the query (the search field reloads)
+};
+
+/// The Card info screen: one card, its schedule in words and numbers, and its history.
+struct CardInfoView {
+  std::string card_key;
+  std::string bank_title;
+  std::string topics;       ///< topic titles, ", "-separated
+  std::string type;         ///< "single choice"
+  std::string question;     ///< prompt (and scenario for a dilemma), citations rendered
+  std::vector<std::string> options;  ///< choices, items or pairs in canonical order ("✓ " marks correct choices)
+  std::string answer;       ///< the correct answer in words
+  std::string explanation;
+  std::string source;       ///< the full citation with its paragraphs
+  std::string schedule;     ///< plain words: "Due in 3 days (Tue 2026-12-08). You would likely recall it now (87 %)."
+  struct Figure {
+    std::string label;      ///< "Stability"
+    std::string value;      ///< "12.4 days"
+    std::string meaning;    ///< "how long until the chance of recall falls to 90 %"
+  };
+  std::vector<Figure> figures;  ///< state, due, stability, difficulty, retrievability, reviews, lapses
+  std::string marks;        ///< "Flag: red (ask in class). Suspended." or empty
+  struct Review {
+    std::string when;       ///< local date and time
+    std::string rating;     ///< "good"
+    std::string result;     ///< "correct" / "wrong"
+    std::string answer;     ///< the answer given, as stored
+    std::string time;       ///< response time, "12 s"
+    std::string interval;   ///< the interval granted, "3d"
+  };
+  std::vector<Review> history;      ///< oldest first
+  std::vector<std::string> events;  ///< card events in words, oldest first ("2026-12-06 10:02 flagged red: ask in class")
+  bool suspended = false;
+  bool buried = false;
+  int flag = 0;
+  std::string notice;               ///< the outcome of the last card action
+};
+
+/// The display settings in force (UI scale, theme), on every screen.
+struct DisplayView {
+  DisplaySettings settings;
+  std::uint64_t revision = 0;  ///< bumped when a setting changes (the window re-applies its style)
 };
 
 }  // namespace casebook::app

@@ -23,9 +23,11 @@
 #include <utility>
 
 #include "bank/loader.hpp"
+#include "app/display.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
 #include "cli/cmd_validate.hpp"
+#include "cli/cmd_cards.hpp"
 #include "cli/cmd_optimize.hpp"
 #include "cli/cmd_class_report.hpp"
 #include "cli/cmd_import.hpp"
@@ -252,6 +254,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
   term::StudyOptions study_options;
   CLI::App* study_cmd = add_study_command(app, study_options);
+  CardsOptions cards_options;
+  CLI::App* cards_cmd = add_cards_command(app, cards_options);
 
   try {
     app.parse(argc, argv);
@@ -309,11 +313,13 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     config.learner = learner;
     config.session_seed = seed;
     if (study_cmd->parsed()) return run_study_command(std::move(config), study_options);
+    if (cards_cmd->parsed()) return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
     if (!gui) {
       std::cerr << "casebook: this build has no graphical interface; use 'casebook study', 'casebook validate' "
                    "or 'casebook report' (see 'casebook --help')\n";
       return kExitFailure;
     }
+    config.display_path = app::default_display_path();  // the window remembers its scale and theme
     // Bank problems also go to stderr, in the same form as `casebook validate`.
     const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
     GuiRequest request;

@@ -232,6 +232,15 @@ void Session::suspend(std::string_view card_key) {
   std::erase_if(m_learning, [&](const Learning& l) { return l.card.card_key == card_key; });
 }
 
+bool Session::skip_current(TimestampMs now) {
+  if (m_phase == SessionPhase::Finished || !m_current) return false;
+  suspend(m_current->card_key);
+  m_current.reset();
+  m_now = now;
+  advance(now);
+  return true;
+}
+
 bool Session::finish() {
   if (m_phase == SessionPhase::Finished) return false;
   m_current.reset();

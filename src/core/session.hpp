@@ -168,6 +168,10 @@ class Session {
   /// the main and learning queues and a later rate() of it does not queue it again. The
   /// current card stays current until it is rated.
   void suspend(std::string_view card_key);
+  /// Takes the current card away unrated (the learner suspended, buried or reset it): it
+  /// leaves the session as suspend() does and the next card is shown (or the session is
+  /// Finished). Returns false (and changes nothing) when no card is current.
+  bool skip_current(TimestampMs now);
   /// Ends the session early (the learner leaves): any phase -> Finished. The current card,
   /// if not rated, is simply not recorded. Returns false if already Finished.
   bool finish();

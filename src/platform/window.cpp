@@ -13,7 +13,10 @@
 #include <mutex>
 #include <cstdlib>
 #include <ctime>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <string>
 #include <string_view>
 
 #include "platform/input_queue.hpp"
@@ -23,7 +26,13 @@
 static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::kKeyF5 == GLFW_KEY_F5);
 static_assert(casebook::platform::kKeyS == GLFW_KEY_S && casebook::platform::kKeyO == GLFW_KEY_O);
 static_assert(casebook::platform::kKeyI == GLFW_KEY_I && casebook::platform::kKeyB == GLFW_KEY_B);
-static_assert(casebook::platform::kKeyP == GLFW_KEY_P && casebook::platform::kKeyG == GLFW_KEY_G);
+static_assert(casebook::platform::kKeyJ == GLFW_KEY_J && casebook::platform::kKeyR == GLFW_KEY_R &&
+              casebook::platform::kKeyE == GLFW_KEY_E && casebook::platform::kKeyP == GLFW_KEY_P &&
+              casebook::platform::kKeyF == GLFW_KEY_F && casebook::platform::kKey0 == GLFW_KEY_0);
+static_assert(casebook::platform::kKeyEqual == GLFW_KEY_EQUAL && casebook::platform::kKeyMinus == GLFW_KEY_MINUS &&
+              casebook::platform::kKeyKp0 == GLFW_KEY_KP_0 && casebook::platform::kKeyKpSubtract == GLFW_KEY_KP_SUBTRACT &&
+              casebook::platform::kKeyKpAdd == GLFW_KEY_KP_ADD);
+static_assert(casebook::platform::kKeyG == GLFW_KEY_G);
 
 namespace casebook::platform {
 namespace {
@@ -188,6 +197,11 @@ Scales scales_of(GLFWwindow* w) {
   return s;
 }
 
+bool contains_dark(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text.find("dark") != std::string::npos;
+}
+
 std::string screenshot_file_name() {
   const char* dir = std::getenv("CASEBOOK_SCREENSHOT_DIR");
   std::filesystem::path base = (dir != nullptr && *dir != '\0') ? dir : ".";
@@ -301,12 +315,14 @@ int run_window_loop(const LoopOptions& options) {
   FontSet fonts;
   Scales scales = scales_of(window);
   bool device_ready = false;  // the backend's shaders exist (made with the first font upload)
+  float user = options.user_scale ? options.user_scale() : 1.0f;
+  std::uint64_t style_generation = options.style_generation ? options.style_generation() : 0;
   auto rebuild_fonts = [&] {
-    fonts = builder.build(*io.Fonts, scales.bake);
+    fonts = builder.build(*io.Fonts, scales.bake * user);  // re-rasterised, never stretched
     io.FontGlobalScale = 1.0f / scales.ratio;
     upload_fonts(builder, fonts, device_ready);
     device_ready = true;
-    if (options.apply_style) options.apply_style(scales.ui);
+    if (options.apply_style) options.apply_style(scales.ui * user);
   };
   rebuild_fonts();
 
@@ -330,6 +346,16 @@ int run_window_loop(const LoopOptions& options) {
                                                   : std::vector<char32_t>{});
       rebuild_fonts();
     }
+    if (options.user_scale && options.user_scale() != user) {
+      user = options.user_scale();  // Ctrl+Plus / Ctrl+Minus / Ctrl+0 or the setting
+      rebuild_fonts();
+      frames_left = std::max(frames_left, kFramesAfterEvent);
+    }
+    if (options.style_generation && options.style_generation() != style_generation) {
+      style_generation = options.style_generation();
+      if (options.apply_style) options.apply_style(scales.ui * user);
+      frames_left = std::max(frames_left, kFramesAfterEvent);
+    }
     if (input.scale_changed) {
       input.scale_changed = false;
       const Scales now = scales_of(window);
@@ -350,7 +376,7 @@ int run_window_loop(const LoopOptions& options) {
     give_frame_input(window, input);
     ImGui::NewFrame();
     bool busy = false;
-    const FrameContext ctx{&fonts, scales.ui, &busy};
+    const FrameContext ctx{&fonts, scales.ui * user, &busy};
     if (options.draw) options.draw(ctx);
     if (busy) frames_left = std::max(frames_left, 2);
     ImGui::Render();
@@ -399,6 +425,28 @@ int run_window_loop(const LoopOptions& options) {
 void wake_event_loop() {
   const std::lock_guard<std::mutex> lock(g_wake_mutex);
   if (g_loop_running) glfwPostEmptyEvent();
+}
+
+bool system_prefers_dark() {
+  if (const char* theme = std::getenv("GTK_THEME"); theme != nullptr && *theme != '\0') return contains_dark(theme);
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::filesystem::path dir;
+  if (xdg != nullptr && *xdg != '\0') dir = xdg;
+  else if (home != nullptr && *home != '\0') dir = std::filesystem::path(home) / ".config";
+  else return false;
+  std::ifstream in(dir / "gtk-3.0" / "settings.ini");
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::size_t eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+    std::erase(key, ' ');
+    std::erase(value, ' ');
+    if (key == "gtk-application-prefer-dark-theme" && (value == "1" || value == "true")) return true;
+    if (key == "gtk-theme-name" && contains_dark(value)) return true;
+  }
+  return false;
 }
 
 }  // namespace casebook::platform

@@ -35,11 +35,24 @@ struct LoopOptions {
   /// A number that changes whenever the content's code points may have (banks reloaded),
   /// asked once per frame; a change rebuilds the font atlas. Unset: it is built once.
   std::function<std::uint64_t()> glyph_generation;
-  /// Sets the ImGui style for a UI scale; called at start and when the content scale changes.
+  /// Sets the ImGui style for a UI scale; called at start, when the content scale or the
+  /// user's scale changes, and when `style_generation` changes (e.g. another theme).
   std::function<void(float scale)> apply_style;
+  /// The user's UI scale (1 = 100 %), asked once per frame; a change re-rasterises the fonts
+  /// at the new size (content scale x user scale) and re-applies the style. Unset: 1.
+  std::function<float()> user_scale;
+  /// A number that changes when the style must be applied again (a theme chosen), asked once
+  /// per frame. Unset: never.
+  std::function<std::uint64_t()> style_generation;
   /// Draws one ImGui frame (between NewFrame and Render).
   std::function<void(const FrameContext&)> draw;
 };
+
+/// Whether the desktop asks for dark colours: $GTK_THEME ending in ":dark" or naming a dark
+/// theme, else GTK 3's settings.ini ($XDG_CONFIG_HOME or ~/.config) with
+/// gtk-application-prefer-dark-theme = true/1 or a gtk-theme-name containing "dark". False
+/// when nothing says so.
+[[nodiscard]] bool system_prefers_dark();
 
 /// Wakes a loop waiting for events so it draws a frame soon. Thread-safe (glfwPostEmptyEvent):
 /// background work calls it when it progresses or ends. Does nothing before the loop starts.

@@ -143,10 +143,40 @@ BEGIN
 END;
 )sql";
 
+// Card events (issue 12): what the learner did to a card outside reviews (suspend, unsuspend,
+// bury until a time, reset to new, flag with a colour and a note, report a problem with a
+// comment). Append-only like the review log; the current flag, burial and reset are read
+// from the newest events. An upgraded database has none: every card behaves as before.
+constexpr const char* kSchemaCardEvents = R"sql(
+CREATE TABLE card_event (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id INTEGER NOT NULL REFERENCES learner(id),
+  card_key   TEXT    NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  kind       TEXT    NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'reset', 'flag', 'report')),
+  flag       INTEGER NOT NULL DEFAULT 0 CHECK (flag BETWEEN 0 AND 7),
+  until_ms   INTEGER,
+  note       TEXT    NOT NULL DEFAULT ''
+);
+
+CREATE INDEX card_event_learner_card ON card_event (learner_id, card_key, at_ms);
+
+CREATE TRIGGER card_event_no_update BEFORE UPDATE ON card_event
+BEGIN
+  SELECT RAISE(ABORT, 'card_event is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER card_event_no_delete BEFORE DELETE ON card_event
+BEGIN
+  SELECT RAISE(ABORT, 'card_event is append-only: rows cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
     Migration{3, "backlog spreads (a learner's choice to spread overdue reviews over N days)", kSchemaV3},
+    Migration{4, "card events: suspend, bury, reset, flag, problem reports (append-only)", kSchemaCardEvents},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,30 @@ struct CardFlags {
 struct AnswerPlan {
   ReviewRecord review;              ///< the review-log row (its `before` should be the newest state)
   std::optional<CardFlags> flags;   ///< the card's new flags (e.g. tagged as a leech), or none to keep them
+};
+
+/// What a learner did to a card outside reviews (schema: card_event, append-only).
+enum class CardEventKind {
+  Suspend,    ///< hidden from study until unsuspended (also sets CardFlags::suspended)
+  Unsuspend,  ///< shown again (clears CardFlags::suspended)
+  Bury,       ///< hidden from study until `until`
+  Reset,      ///< back to new: the card-state cache row is removed; the review log stays
+  Flag,       ///< flag colour `flag` (0 clears it) with `note`
+  Report      ///< a problem with the question, described in `note` (for the instructor)
+};
+/// "suspend", "unsuspend", "bury", "reset", "flag", "report" (as stored).
+[[nodiscard]] std::string_view to_string(CardEventKind k);
+
+/// One card event as stored.
+struct CardEvent {
+  std::int64_t id = 0;                      ///< row id (0 before it is stored)
+  std::string card_key;
+  core::TimestampMs at = 0;                 ///< UTC ms
+  CardEventKind kind = CardEventKind::Flag;
+  int flag = 0;                             ///< Flag: 0..7 (core::kFlagNames)
+  std::optional<core::TimestampMs> until;   ///< Bury: UTC ms the card comes back (start of the next study day)
+  std::string note;                         ///< Flag: its note; Report: the learner's comment
+  friend bool operator==(const CardEvent&, const CardEvent&) = default;
 };
 
 /// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
@@ -148,6 +173,20 @@ class Progress {
   /// Sets one card's flags (a card with no tags and not suspended loses its row). The review
   /// log is not touched.
   void set_card_flags(const std::string& learner, const std::string& card_key, const CardFlags& flags);
+
+  /// Appends `e` to the learner's card events and applies its effect, in one transaction:
+  /// Suspend/Unsuspend set CardFlags::suspended (tags kept), Reset removes the card's
+  /// card-state row (it is new again; rebuild_card_states() honours resets). Throws
+  /// StorageError for a flag outside 0..7, a Bury without `until` or an empty card key.
+  /// Returns the new row id.
+  std::int64_t record_card_event(const std::string& learner, const CardEvent& e);
+
+  /// The learner's card events in time order (one card's when `card_key` is not empty; all
+  /// learners' when `learner` is empty, for reports).
+  [[nodiscard]] std::vector<CardEvent> card_events(const std::string& learner, const std::string& card_key = "");
+
+  /// One card's review log in time order (the index on learner and card makes this fast).
+  [[nodiscard]] std::vector<ReviewRecord> card_review_log(const std::string& learner, const std::string& card_key);
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
   /// database is in use; never a file copy). Parent folders are created. Throws StorageError

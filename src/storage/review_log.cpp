@@ -167,37 +167,52 @@ std::int64_t Progress::record_answer(
   });
 }
 
+namespace {
+
+/// The review log of `learner` (all learners when empty) in time order, of one card when
+/// `card_key` is not empty.
+std::vector<ReviewRecord> read_review_log(SQLite::Database& db, const std::string& learner,
+                                          const std::string& card_key) {
+  std::vector<ReviewRecord> out;
+  SQLite::Statement st(db,
+                       "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
+                       "r.answer, r.response_ms, "
+                       "r.state_before, r.stability_before, r.difficulty_before, "
+                       "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
+                       "r.learning_steps_before, r.reps_before, r.lapses_before, "
+                       "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
+                       "r.last_review_after_ms, r.scheduled_days_after, "
+                       "r.learning_steps_after, r.reps_after, r.lapses_after "
+                       "FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                       "WHERE (?1 = '' OR l.name = ?1) AND (?2 = '' OR r.card_key = ?2) "
+                       "ORDER BY r.reviewed_at_ms, r.id");
+  st.bind(1, learner);
+  st.bind(2, card_key);
+  while (st.executeStep()) {
+    ReviewRecord r;
+    r.id = st.getColumn(0).getInt64();
+    r.learner = st.getColumn(1).getString();
+    r.card_key = st.getColumn(2).getString();
+    r.reviewed_at = st.getColumn(3).getInt64();
+    r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
+    r.correct = st.getColumn(5).getInt() != 0;
+    r.answer = st.getColumn(6).getString();
+    r.response_ms = st.getColumn(7).getInt64();
+    r.before = read_schedule(st, 8);
+    r.after = read_schedule(st, 17);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
-  return m_impl->guard("read the review log from", [&] {
-    std::vector<ReviewRecord> out;
-    SQLite::Statement st(m_impl->db,
-                         "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
-                         "r.answer, r.response_ms, "
-                         "r.state_before, r.stability_before, r.difficulty_before, "
-                         "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
-                         "r.learning_steps_before, r.reps_before, r.lapses_before, "
-                         "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
-                         "r.last_review_after_ms, r.scheduled_days_after, "
-                         "r.learning_steps_after, r.reps_after, r.lapses_after "
-                         "FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY r.reviewed_at_ms, r.id");
-    st.bind(1, learner);
-    while (st.executeStep()) {
-      ReviewRecord r;
-      r.id = st.getColumn(0).getInt64();
-      r.learner = st.getColumn(1).getString();
-      r.card_key = st.getColumn(2).getString();
-      r.reviewed_at = st.getColumn(3).getInt64();
-      r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
-      r.correct = st.getColumn(5).getInt() != 0;
-      r.answer = st.getColumn(6).getString();
-      r.response_ms = st.getColumn(7).getInt64();
-      r.before = read_schedule(st, 8);
-      r.after = read_schedule(st, 17);
-      out.push_back(std::move(r));
-    }
-    return out;
-  });
+  return m_impl->guard("read the review log from", [&] { return read_review_log(m_impl->db, learner, ""); });
+}
+
+std::vector<ReviewRecord> Progress::card_review_log(const std::string& learner, const std::string& card_key) {
+  return m_impl->guard("read the review log from", [&] { return read_review_log(m_impl->db, learner, card_key); });
 }
 
 namespace {
@@ -267,6 +282,11 @@ void Progress::rebuild_card_states() {
         "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
         "                               ORDER BY reviewed_at_ms DESC, id DESC) AS rn "
         "  FROM review_log) WHERE rn = 1");
+    // A card reset to new after its last review is new again (card_event, schema 3).
+    m_impl->db.exec(
+        "DELETE FROM card_state WHERE EXISTS (SELECT 1 FROM card_event e WHERE e.kind = 'reset' "
+        "AND e.learner_id = card_state.learner_id AND e.card_key = card_state.card_key "
+        "AND e.at_ms >= card_state.updated_at_ms)");
     tx.commit();
   });
 }

@@ -6,7 +6,10 @@
 #include <variant>
 
 #include "app/files.hpp"
+#include "platform/keys.hpp"
 #include "platform/window.hpp"
+#include "ui/browser_screen.hpp"
+#include "ui/card_info_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -26,10 +29,11 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
-    case app::Screen::Study: return "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
+    case app::Screen::Study:
+      return "Esc: end session   ·   PgUp/PgDn: scroll   ·   Ctrl+I: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   F12: screenshot";
     case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Q: quit";
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
@@ -39,6 +43,10 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::Export:
       return "1-5: formats   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Browser:
+      return "Ctrl+F: search   ·   Up/Down/PgUp/PgDn: select   ·   Enter: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
+    case app::Screen::CardInfo:
+      return "PgUp/PgDn: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
   }
   return "";
 }
@@ -49,12 +57,26 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
   ImGui::Separator();
   const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
-                         screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan;
+                         screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan ||
+                         screen == app::Screen::Browser || screen == app::Screen::CardInfo;
   if (!message.empty() && !own_place) {
     wrapped_text(message, kColorNotice);
     return;
   }
   ImGui::TextDisabled("%s", key_hints(screen));
+}
+
+/// Ctrl+Plus (or Ctrl+=, keypad +), Ctrl+Minus (keypad -) and Ctrl+0 (keypad 0) on every
+/// screen: the UI scale, remembered by the app.
+void read_zoom_keys(UiContext& ui) {
+  if (!ImGui::GetIO().KeyCtrl) return;
+  if (ImGui::IsKeyPressed(platform::kKeyEqual, false) || ImGui::IsKeyPressed(platform::kKeyKpAdd, false)) {
+    ui.send(app::ZoomUi{1});
+  } else if (ImGui::IsKeyPressed(platform::kKeyMinus, false) || ImGui::IsKeyPressed(platform::kKeyKpSubtract, false)) {
+    ui.send(app::ZoomUi{-1});
+  } else if (ImGui::IsKeyPressed(platform::kKey0, false) || ImGui::IsKeyPressed(platform::kKeyKp0, false)) {
+    ui.send(app::ZoomUi{0});
+  }
 }
 
 /// Every screen, each keeping only its widget drafts.
@@ -66,6 +88,8 @@ struct Screens {
   ImportScreen importer;
   SimulatorScreen simulator;
   OptimizeScreen optimize;
+  BrowserScreen browser;
+  CardInfoScreen card_info;
 
   void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
     switch (screen) {
@@ -74,12 +98,14 @@ struct Screens {
         if (const app::StudyView* view = c.study()) study.draw(*view, ui);
         break;
       case app::Screen::Summary: draw_summary(c.summary(), ui); break;
-      case app::Screen::Settings: settings.draw(c.settings(), ui); break;
+      case app::Screen::Settings: settings.draw(c.settings(), c.display(), ui); break;
       case app::Screen::Optimize: optimize.draw(c.optimize(), ui); break;
       case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
       case app::Screen::Export: exporter.draw(c.export_view(), ui); break;
       case app::Screen::Import: importer.draw(c.import_view(), ui); break;
       case app::Screen::Plan: draw_plan(c.plan(), ui); break;
+      case app::Screen::Browser: browser.draw(c.browser(), ui); break;
+      case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
     }
   }
 };
@@ -96,7 +122,13 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.code_points = [&controller] { return controller.used_code_points(); };
   loop.glyph_generation = [&controller] { return controller.glyph_generation(); };
   loop.write_file = [](const std::string& path, std::string_view bytes) { app::write_file_atomically(path, bytes); };
-  loop.apply_style = [](float scale) { apply_theme(scale); };
+  const bool system_dark = platform::system_prefers_dark();
+  loop.apply_style = [&controller, system_dark](float scale) {
+    const app::Theme theme = controller.display().settings.theme;
+    apply_theme(scale, theme == app::Theme::Dark || (theme == app::Theme::System && system_dark));
+  };
+  loop.user_scale = [&controller] { return static_cast<float>(controller.display().settings.scale_percent) / 100.0f; };
+  loop.style_generation = [&controller] { return controller.display().revision; };
   controller.set_waker(platform::wake_event_loop);
 
   Screens screens;
@@ -113,11 +145,16 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##casebook", nullptr, flags);
     const app::Screen screen = controller.screen();
+    read_zoom_keys(ui);
     // Keyboard navigation between widgets only on the settings form (the other screens use
     // their own keys for Space, Enter and the arrows).
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    begin_column("##content", kMaxTextWidthEm, status_h);
+    // The Browser's table uses the whole width; Card info a wider column for its tables.
+    const float column_em = screen == app::Screen::Browser    ? 1000.0f
+                            : screen == app::Screen::CardInfo ? 1.5f * kMaxTextWidthEm
+                                                              : kMaxTextWidthEm;
+    begin_column("##content", column_em, status_h);
     screens.draw(controller, screen, ui);
     end_column();
     draw_status(controller, screen);

@@ -183,6 +183,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   }
   same_line_if_fits("Exam plan (P)");
   if (ImGui::Button("Exam plan (P)") || (!ui.typing && typed_letter('p'))) ui.send(app::Navigate{app::Screen::Plan});
+  same_line_if_fits("Browse cards (B)");
+  if (ImGui::Button("Browse cards (B)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('b'))) {
+    ui.send(app::Navigate{app::Screen::Browser});
+  }
 }
 
 }  // namespace casebook::ui

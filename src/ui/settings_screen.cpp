@@ -1,5 +1,7 @@
 #include "ui/settings_screen.hpp"
 
+#include <utility>
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -55,7 +57,34 @@ void SettingsScreen::load(const app::SettingsView& view) {
   m_revision = view.revision;
 }
 
-void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
+namespace {
+
+/// The display settings: text size (also Ctrl+Plus / Ctrl+Minus / Ctrl+0 anywhere) and theme.
+void draw_display(const app::DisplayView& display, UiContext& ui) {
+  const app::DisplaySettings& d = display.settings;
+  text_in(ui.fonts->bold, "Display");
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Text size: %d %%", d.scale_percent);
+  ImGui::SameLine();
+  if (ImGui::Button("Smaller (Ctrl+Minus)")) ui.send(app::ZoomUi{-1});
+  ImGui::SameLine();
+  if (ImGui::Button("Larger (Ctrl+Plus)")) ui.send(app::ZoomUi{1});
+  ImGui::SameLine();
+  if (ImGui::Button("100 % (Ctrl+0)")) ui.send(app::ZoomUi{0});
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Theme:");
+  constexpr std::pair<app::Theme, const char*> kThemes[] = {
+      {app::Theme::System, "Follow the system"}, {app::Theme::Light, "Light"}, {app::Theme::Dark, "Dark"}};
+  for (const auto& [theme, label] : kThemes) {
+    ImGui::SameLine();
+    if (ImGui::RadioButton(label, d.theme == theme)) ui.send(app::SetTheme{theme});
+  }
+  hint_text("Both are remembered for the next start.");
+}
+
+}  // namespace
+
+void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView& display, UiContext& ui) {
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   const int frame = ImGui::GetFrameCount();
   if (frame > m_last_frame + 1) {
@@ -217,6 +246,9 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
   } else if (unsuspend) {
     ui.send(app::UnsuspendAll{});
   }
+  // Display last, so the study options keep their keyboard order.
+  ImGui::Separator();
+  draw_display(display, ui);
 }
 
 }  // namespace casebook::ui

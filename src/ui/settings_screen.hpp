@@ -15,7 +15,7 @@ class SettingsScreen {
   /// action. Keys: arrows/Tab move between fields (ImGui keyboard navigation), Space toggles
   /// and opens lists, Enter edits a field, Ctrl+S saves, Ctrl+O opens the Optimize screen, Escape (outside a text box) goes back
   /// Home without saving, PageUp/PageDown switch the scope.
-  void draw(const app::SettingsView& view, UiContext& ui);
+  void draw(const app::SettingsView& view, const app::DisplayView& display, UiContext& ui);
 
  private:
   void load(const app::SettingsView& view);

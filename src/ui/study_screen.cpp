@@ -4,6 +4,7 @@
 
 #include "app/study_text.hpp"
 #include "core/utf8.hpp"
+#include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -97,6 +98,9 @@ std::string fit_title(const std::string& title, float room) {
 void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   const app::CardView& card = view.card;
   if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
+  // The card actions; while one of their forms is open it has the keyboard.
+  if (m_actions.draw(CardActionTarget{card.card_key, false, 0}, true, ui)) return;
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false)) ui.send(app::OpenCardInfo{});
   const float em = ImGui::GetFontSize();
 
   // Header: progress on the left, the bank on the right.

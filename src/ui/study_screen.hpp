@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/controller.hpp"
+#include "ui/card_action_keys.hpp"
 #include "ui/widgets.hpp"
 
 namespace casebook::ui {
@@ -53,6 +54,7 @@ class StudyScreen {
   bool m_justification_active = false;
   bool m_scroll_top = false;
   std::string m_notice;             ///< e.g. "Pick an answer first"
+  CardActionKeys m_actions;         ///< Ctrl+J, Ctrl+B, Ctrl+R, Ctrl+1-7, Ctrl+E, Ctrl+P on the shown card
 };
 
 /// Drawing helpers shared by the study screen's files.

@@ -54,9 +54,9 @@ bool styled_button(const char* label, const ImVec2& size, bool primary, bool ena
   int colors = 0;
   if (primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, kColorAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.49f, 0.66f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.35f, 0.50f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, detail::g_palette.accent_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, detail::g_palette.accent_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, detail::g_palette.on_accent);
     colors = 4;
   }
   if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);

@@ -28,6 +28,19 @@ def wait_for_new_png(folder, before, seconds=10):
     return None
 
 
+def shot(folder, name, taken):
+    """F12, waits for the new PNG in `folder`, renames it `name` and adds its path to `taken`;
+    returns the path."""
+    before = set(glob.glob(os.path.join(folder, "*.png")))
+    key("F12")
+    png = wait_for_new_png(folder, before)
+    assert png, f"F12 screenshot {name} missing"
+    final = os.path.join(folder, name)
+    os.replace(png, final)
+    taken.append(final)
+    return final
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--casebook", required=True)

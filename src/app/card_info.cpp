@@ -1,0 +1,154 @@
+#include "app/card_info.hpp"
+
+#include <algorithm>
+
+#include "core/citation.hpp"
+#include "core/grading.hpp"
+#include "core/number.hpp"
+#include "core/scheduler.hpp"
+#include "core/search.hpp"
+
+namespace casebook::app {
+
+namespace {
+
+std::string days_text(std::int64_t n) { return std::to_string(n) + (n == 1 || n == -1 ? " day" : " days"); }
+
+std::string percent(double r) { return core::format_fixed(r * 100.0, 0) + " %"; }
+
+void fill_question(const core::Bank& bank, const core::Question& q, CardInfoView& v) {
+  const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
+  v.bank_title = bank.info.title;
+  for (const std::string& id : q.topics) {
+    const auto it = std::find_if(bank.topics.begin(), bank.topics.end(), [&](const core::Topic& t) { return t.id == id; });
+    v.topics += (v.topics.empty() ? "" : ", ") + (it != bank.topics.end() && !it->title.empty() ? it->title : id);
+  }
+  v.type = core::to_string(q.type);
+  std::replace(v.type.begin(), v.type.end(), '_', ' ');
+  v.question = shown(q.prompt);
+  if (!q.scenario.empty()) v.question = shown(q.scenario) + "\n\n" + v.question;
+  for (const auto& c : q.choices) v.options.push_back((c.correct ? "✓ " : "  ") + shown(c.text));
+  for (std::size_t i = 0; i < q.items.size(); ++i) v.options.push_back(std::to_string(i + 1) + ". " + shown(q.items[i]));
+  for (const auto& p : q.pairs) v.options.push_back(shown(p.left) + " → " + shown(p.right));
+  for (const auto& p : q.positions) v.options.push_back(shown(p.title));
+  v.answer = shown(core::grade(q, core::Answer{}).expected);
+  if (!q.model_answer.empty()) v.answer = shown(q.model_answer);
+  v.explanation = shown(q.explanation);
+  if (const core::Source* src = bank.find_source(q.source.source_id)) {
+    v.source = src->citation.empty() ? src->id : src->citation;
+    if (!q.source.paragraphs.empty()) {
+      v.source += " (paragraph";
+      v.source += q.source.paragraphs.size() > 1 ? "s " : " ";
+      for (std::size_t i = 0; i < q.source.paragraphs.size(); ++i) {
+        v.source += (i ? ", " : "") + std::to_string(q.source.paragraphs[i]);
+      }
+      v.source += ")";
+    }
+    if (!src->url.empty()) v.source += " " + src->url;
+  } else if (!q.source.source_id.empty()) {
+    v.source = q.source.source_id;
+  }
+}
+
+void fill_figures(const core::CardSchedule& s, double r, core::TimestampMs t, const core::DayClock& clock,
+                  CardInfoView& v) {
+  using F = CardInfoView::Figure;
+  v.figures.push_back(F{"State", std::string(core::to_string(s.state)),
+                        "new: never studied; learning: on short steps; review: on growing intervals; relearning: "
+                        "back on short steps after a lapse"});
+  if (s.state == core::CardState::New) return;
+  v.figures.push_back(F{"Due", core::format_local_minutes(s.due, clock.time_zone) + " (" +
+                                   core::format_interval(t, s.due) + ")",
+                        "when the card is shown again"});
+  v.figures.push_back(F{"Stability", core::format_trimmed(s.stability, 2) + " days",
+                        "how long until the chance of recalling it falls to 90 %"});
+  v.figures.push_back(F{"Difficulty", core::format_trimmed(s.difficulty, 2) + " of 10",
+                        "how hard the card is for you (1 easy, 10 hard); harder cards' intervals grow more slowly"});
+  v.figures.push_back(F{"Retrievability", percent(r), "the chance you would recall it now"});
+  v.figures.push_back(F{"Reviews", std::to_string(s.reps), "times you answered it"});
+  v.figures.push_back(F{"Lapses", std::to_string(s.lapses), "times you forgot it after it had reached review"});
+}
+
+}  // namespace
+
+std::string schedule_in_words(const core::CardSchedule& s, double r, core::TimestampMs t, const core::DayClock& clock) {
+  if (s.state == core::CardState::New) return "New: you have not studied this card yet; it comes with your new cards.";
+  std::string out;
+  if (core::is_learning(s.state) && s.scheduled_days == 0) {
+    out = s.due <= t ? "On a learning step: due now."
+                     : "On a learning step: shown again at " + core::format_local_minutes(s.due, clock.time_zone) +
+                           " (in " + core::format_interval(t, s.due) + ").";
+  } else {
+    const std::int64_t days = core::study_day(s.due, clock) - core::study_day(t, clock);
+    const std::string date = core::iso_date_of_day(core::study_day(s.due, clock));
+    if (days > 0) out = "Due in " + days_text(days) + ", on " + date + ".";
+    else if (days == 0) out = "Due today.";
+    else out = "Overdue by " + days_text(-days) + " (it was due on " + date + ").";
+  }
+  out += " You would " + std::string(r >= 0.9 ? "very likely" : r >= 0.7 ? "likely" : r >= 0.5 ? "perhaps" : "probably not") +
+         " recall it now: " + percent(r) + " chance. Your memory of it lasts about " + core::format_trimmed(s.stability, 1) +
+         " days before that chance falls to 90 %.";
+  return out;
+}
+
+std::string event_in_words(const storage::CardEvent& e, const std::string& time_zone) {
+  std::string out = core::format_local_minutes(e.at, time_zone) + ": ";
+  switch (e.kind) {
+    case storage::CardEventKind::Suspend: return out + "suspended";
+    case storage::CardEventKind::Unsuspend: return out + "unsuspended";
+    case storage::CardEventKind::Bury:
+      return out + "buried until " + (e.until ? core::format_local_minutes(*e.until, time_zone) : "?");
+    case storage::CardEventKind::Reset: return out + "reset to new";
+    case storage::CardEventKind::Flag:
+      return out + (e.flag == 0 ? std::string("flag removed")
+                                : "flagged " + std::string(core::kFlagNames[e.flag]) + (e.note.empty() ? "" : ": " + e.note));
+    case storage::CardEventKind::Report: return out + "problem reported: " + e.note;
+  }
+  return out;
+}
+
+CardInfoView make_card_info(AppContext& ctx, const std::string& card_key, core::TimestampMs t) {
+  CardInfoView v;
+  v.card_key = card_key;
+  const CardRef* ref = ctx.library.find(card_key);
+  if (ref != nullptr) {
+    fill_question(ctx.library.bank(*ref), ctx.library.question(*ref), v);
+  } else {
+    v.question = "(This card is in no loaded bank any more; its history is kept.)";
+  }
+  const core::DayClock& clock = ctx.clock();
+  const core::CardSchedule s = ctx.state_of(card_key).value_or(core::CardSchedule{});
+  const double r = s.state == core::CardState::New ? 0.0 : ctx.options.scheduler_for_card(card_key).retrievability(s, t);
+  v.schedule = schedule_in_words(s, r, t, clock);
+  fill_figures(s, r, t, clock, v);
+
+  v.suspended = ctx.suspended(card_key);
+  v.buried = ctx.buried(card_key, t);
+  const auto mk = ctx.marks.find(card_key);
+  if (mk != ctx.marks.end()) v.flag = mk->second.flag;
+  if (v.flag != 0) {
+    v.marks = "Flag: " + std::string(core::kFlagNames[v.flag]) + (mk->second.flag_note.empty() ? "" : " (" + mk->second.flag_note + ")") + ".";
+  }
+  if (v.suspended) v.marks += std::string(v.marks.empty() ? "" : " ") + "Suspended: not shown in study until you unsuspend it.";
+  if (v.buried) {
+    v.marks += std::string(v.marks.empty() ? "" : " ") + "Buried until " +
+               core::format_local_minutes(*mk->second.buried_until, clock.time_zone) + ".";
+  }
+
+  for (const auto& r0 : ctx.progress.card_review_log(ctx.config.learner, card_key)) {
+    CardInfoView::Review h;
+    h.when = core::format_local_minutes(r0.reviewed_at, clock.time_zone);
+    h.rating = std::string(core::to_string(r0.rating));
+    h.result = r0.correct ? "correct" : "wrong";
+    h.answer = r0.answer;
+    h.time = core::format_trimmed(static_cast<double>(r0.response_ms) / 1000.0, 1) + " s";
+    h.interval = core::format_interval(r0.reviewed_at, r0.after.due);
+    v.history.push_back(std::move(h));
+  }
+  for (const auto& e : ctx.progress.card_events(ctx.config.learner, card_key)) {
+    v.events.push_back(event_in_words(e, clock.time_zone));
+  }
+  return v;
+}
+
+}  // namespace casebook::app
