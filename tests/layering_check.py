@@ -30,7 +30,7 @@ THIRD = {
     "bank": ("toml++/",),
     "interchange": ("toml++/", "utf8proc.h"),
     "storage": ("SQLiteCpp/", "sqlite3.h") + POSIX,
-    "report": ("nlohmann/", "fmt/", "xlsxwriter.h", "uuid/"),
+    "report": ("nlohmann/", "fmt/", "xlsxwriter.h", "uuid/", "cairo.h", "cairo-pdf.h", "pango/"),
     "app": POSIX,
     "platform": ("GLFW/", "GL/", "imgui", "backends/", "fontconfig/", "stb_image_write.h") + POSIX,
     "ui": ("imgui", "backends/", "misc/") + POSIX,
