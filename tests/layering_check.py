@@ -31,7 +31,7 @@ THIRD = {
     "interchange": ("toml++/", "utf8proc.h"),
     "storage": ("SQLiteCpp/", "sqlite3.h") + POSIX,
     "report": ("nlohmann/", "fmt/", "xlsxwriter.h", "uuid/", "cairo.h", "cairo-pdf.h", "pango/"),
-    "app": POSIX,
+    "app": ("curl/",) + POSIX,
     "platform": ("GLFW/", "GL/", "imgui", "backends/", "fontconfig/", "stb_image_write.h") + POSIX,
     "ui": ("imgui", "backends/", "misc/") + POSIX,
     "cli": ("CLI/", "fmt/", "nlohmann/") + POSIX,

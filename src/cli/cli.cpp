@@ -30,6 +30,7 @@
 #include "cli/cmd_preview.hpp"
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
+#include "cli/cmd_sync.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "core/text.hpp"
@@ -239,8 +240,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       ->type_name("FILE");
   report_cmd->add_option("--bank-id", report_bank, "Only the cards and reviews of this bank id")->type_name("ID");
   report_cmd->footer("Also takes --db PATH (must exist), --learner NAME and --bank PATH (for titles and\n"
-                     "prompts; default: the bundled banks). Example:\n"
-                     "  casebook report --db progress.sqlite3 --format html --out report.html");
+                     "prompts; default: the bundled banks). Examples:\n"
+                     "  casebook report --db progress.sqlite3 --format html --out report.html\n"
+                     "  casebook report --learner ann --bank-id soldatov-2021 --from 2024-05-01 --to 2024-05-31 --out may.pdf");
+
+  SyncCliOptions sync_options;
+  CLI::App* sync_cmd = add_sync_command(app, sync_options);
 
   int tool_exit = kExitOk;  // set by the replay and simulate callbacks
   CLI::App* replay_cmd = add_replay_command(app, tool_exit);
@@ -297,6 +302,16 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       const int rc = run_report(o, std::cout, warnings);
       if (have_banks) std::cerr << warnings.str();  // the default banks are optional here
       return rc;
+    }
+
+    if (sync_cmd->parsed()) {
+      app::SyncRequest request;
+      request.db_path = db_path.empty() ? default_db_path() : db_path;
+      request.bank_paths = bank_paths;
+      request.learner = learner;
+      request.now = core::now_ms();
+      request.base = app::base_study_options(app::AppConfig{});
+      return run_sync(sync_options, request, std::cout, std::cerr);
     }
 
     if (!gui) {

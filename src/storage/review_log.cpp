@@ -212,12 +212,14 @@ void Progress::for_each_review(const ReviewFilter& filter, const std::function<v
     // keys ("<bank>/" up to "<bank>0", '0' following '/'), which no bank id can escape.
     std::string sql = std::string(kReviewColumns) + "WHERE 1";
     if (!filter.learner.empty()) sql += " AND r.learner_id = (SELECT id FROM learner WHERE name = :learner)";
+    if (filter.after_id) sql += " AND r.id > :after";
     if (filter.from) sql += " AND r.reviewed_at_ms >= :from";
     if (filter.to) sql += " AND r.reviewed_at_ms < :to";
     if (!filter.bank_id.empty()) sql += " AND r.card_key >= :bank || '/' AND r.card_key < :bank || '0'";
-    sql += " ORDER BY r.reviewed_at_ms, r.id";
+    sql += filter.after_id ? " ORDER BY r.id" : " ORDER BY r.reviewed_at_ms, r.id";
     SQLite::Statement st(m_impl->db, sql);
     if (!filter.learner.empty()) st.bind(":learner", filter.learner);
+    if (filter.after_id) st.bind(":after", *filter.after_id);
     if (filter.from) st.bind(":from", static_cast<std::int64_t>(*filter.from));
     if (filter.to) st.bind(":to", static_cast<std::int64_t>(*filter.to));
     if (!filter.bank_id.empty()) st.bind(":bank", filter.bank_id);
@@ -226,6 +228,33 @@ void Progress::for_each_review(const ReviewFilter& filter, const std::function<v
       read_review(st, r);
       sink(r);
     }
+  });
+}
+
+std::int64_t Progress::lrs_sent_up_to(const std::string& endpoint, const std::string& learner) {
+  return m_impl->guard("read the sync state from", [&]() -> std::int64_t {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT s.last_review_id FROM lrs_sync s JOIN learner l ON l.id = s.learner_id "
+                         "WHERE s.endpoint = ? AND l.name = ?");
+    st.bind(1, endpoint);
+    st.bind(2, learner);
+    return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+  });
+}
+
+void Progress::set_lrs_sent_up_to(const std::string& endpoint, const std::string& learner, std::int64_t review_id) {
+  m_impl->guard("record the sync state in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement st(m_impl->db,
+                         "INSERT INTO lrs_sync (endpoint, learner_id, last_review_id, updated_at_ms) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (endpoint, learner_id) DO UPDATE SET "
+                         "last_review_id = max(last_review_id, excluded.last_review_id), updated_at_ms = excluded.updated_at_ms");
+    st.bind(1, endpoint);
+    st.bind(2, m_impl->ensure_learner(learner));
+    st.bind(3, review_id);
+    st.bind(4, static_cast<std::int64_t>(core::now_ms()));
+    st.exec();
+    tx.commit();
   });
 }
 
