@@ -183,6 +183,14 @@ GatheredReport gather_report(const ReportRequest& request) {
   filter.to = period.to;
   filter.bank_id = request.bank_filter;
   in.review_source = [progress, filter](const report::ReviewSink& sink) { progress->for_each_review(filter, sink); };
+  for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
+    if (!request.bank_filter.empty()) {
+      std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {
+        return split_stored_key(a.card_key).first != request.bank_filter;
+      });
+    }
+    if (!spread.cards.empty()) in.backlog_spreads.push_back(std::move(spread));
+  }
   return out;
 }
 

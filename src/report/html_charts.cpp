@@ -107,7 +107,14 @@ void write_html_charts(const ReportInput& in, const Figures& f, std::ostream& ou
       << "</figcaption>\n" << bar_chart(reviews, 7) << "</figure>\n<figure><figcaption>"
       << html_escape(minutes.caption) << "</figcaption>\n" << bar_chart(minutes, 7) << "</figure>\n</div>\n"
       << "<figure><figcaption>Calendar (53 weeks up to " << f.as_of_date << ", Monday at the top)</figcaption>\n"
-      << heatmap(f) << "</figure>\n</section>\n";
+      << heatmap(f) << "</figure>\n";
+  for (const core::BacklogSpread& sp : in.backlog_spreads) {  // issue 16: days with fewer reviews by choice
+    out << "<p class=\"meta\">Backlog spread: " << sp.cards.size() << " due reviews spread over " << sp.days
+        << " days from " << core::iso_date_of_day(sp.first_day) << " to "
+        << core::iso_date_of_day(sp.first_day + sp.days - 1) << ", most at risk first"
+        << (sp.pause_new ? ", new cards paused" : "") << ".</p>\n";
+  }
+  out << "</section>\n";
 
   const Series due = due_per_day(f);
   out << "<section>\n<h2>Forecast</h2>\n<figure><figcaption>" << html_escape(due.caption) << "</figcaption>\n"

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/backlog.hpp"
 #include "core/card.hpp"
 #include "core/question.hpp"
 #include "core/review.hpp"
@@ -71,6 +72,9 @@ struct ReportInput {
   /// ... or a cursor over it (storage; used instead of `reviews` when set), so a report over
   /// millions of reviews never holds them.
   ReviewSource review_source;
+  /// The learner's backlog spreads (issue 16), oldest first: the days on which fewer reviews
+  /// were shown by choice. With a bank filter, only that bank's cards are listed.
+  std::vector<core::BacklogSpread> backlog_spreads;
 };
 
 /// Calls `sink` for every review of `in` in the period [from, to) and of the bank filter,
@@ -84,7 +88,7 @@ void for_each_review(const ReportInput& in, const ReviewSink& sink);
 /// CSV, RFC 4180 (CRLF, quotes doubled), UTF-8 without BOM: one table whose first column
 /// `record` is "card" or "review"; see docs/report-formats.md for the columns.
 void write_csv(const ReportInput& in, std::ostream& out);
-/// JSON, schema "casebook-report" version 3 (docs/report-formats.md).
+/// JSON, schema "casebook-report" version 3 (docs/report-formats.md), with `backlog_spreads`.
 void write_json(const ReportInput& in, std::ostream& out);
 /// One self-contained HTML file, every bank string escaped, no script. The review log shows
 /// the newest kHtmlReviewRows reviews of the period (the data formats hold all).

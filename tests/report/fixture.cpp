@@ -170,6 +170,16 @@ ReportInput rich_input() {
   fresh.language = "en";
   fresh.correct_answer = "true";
   in.cards.push_back(fresh);
+  // A backlog spread made six days ago: 5 cards (4 overdue) over 3 days, new cards paused.
+  core::BacklogSpread spread;
+  spread.created_at = kNow - 6 * kDay;
+  spread.first_day = core::study_day(kNow - 6 * kDay, core::DayClock{in.time_zone, in.rollover_hour});
+  spread.days = 3;
+  spread.overdue = 4;
+  spread.pause_new = true;
+  spread.cards = {{"old-bank/gone", 0}, {"rtl/group-name", 0}, {"soldatov-2021/lurk-arrests-year", 1},
+                  {"a/b", 1}, {"a/c", 2}};
+  in.backlog_spreads.push_back(spread);
   return in;
 }
 

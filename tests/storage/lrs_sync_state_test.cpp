@@ -34,16 +34,18 @@ casebook::core::ReviewRecord review(const std::string& learner, const std::strin
 
 }  // namespace
 
-TEST(SchemaV3, Version2DatabaseUpgradesWithNothingSent) {
-  const std::string path = temp_db("v2.sqlite3");
+// The sync state is the newest migration step: a database of the version before it upgrades.
+TEST(SchemaLrsSync, PreviousVersionDatabaseUpgradesWithNothingSent) {
+  const std::string path = temp_db("previous.sqlite3");
+  const int previous = Progress::schema_version() - 1;
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     const auto steps = casebook::storage::detail::migrations();
-    ASSERT_GE(steps.size(), 2u);
-    db.exec(steps[0].sql);
-    db.exec(steps[1].sql);
+    ASSERT_EQ(steps.back().version, Progress::schema_version());
+    ASSERT_NE(std::string(steps.back().sql).find("CREATE TABLE lrs_sync"), std::string::npos);
+    for (std::size_t i = 0; i + 1 < steps.size(); ++i) db.exec(steps[i].sql);
     db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = " + std::to_string(previous));
     db.exec("INSERT INTO learner (id, name, created_at_ms) VALUES (1, 'ann', 1717243200000)");
   }
   {
@@ -56,7 +58,7 @@ TEST(SchemaV3, Version2DatabaseUpgradesWithNothingSent) {
   EXPECT_TRUE(raw.tableExists("lrs_sync"));
 }
 
-TEST(SchemaV3, SyncStateIsPerStoreAndLearnerAndNeverMovesBack) {
+TEST(SchemaLrsSync, SyncStateIsPerStoreAndLearnerAndNeverMovesBack) {
   Progress db(":memory:");
   const std::int64_t a1 = db.record_review(review("ann", "b/q1", 3000));
   const std::int64_t b1 = db.record_review(review("bob", "b/q1", 1000));
