@@ -62,6 +62,9 @@ struct ToggleExportFormat { int index; };          ///< ExportView::formats[inde
 struct SetExportFolder { std::string folder; };
 struct StartExport {};
 struct OpenExportFolder {};                        ///< in the desktop's file manager (xdg-open)
+struct SetExportLearner { int index; };            ///< ExportView::learners[index]
+struct SetExportBank { int index; };               ///< ExportView::banks[index] (0: every bank)
+struct SetExportPeriod { std::string from, to; };  ///< "YYYY-MM-DD", an ISO instant, or "" (no bound)
 
 // Import.
 struct SetImportInput { std::string path; };       ///< also guesses the format and derives the output
@@ -103,8 +106,9 @@ using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, S
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
-                            OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport, SetPlanAlternative, StartPlan, SetBrowserSearch, SortBrowser, SelectCard,
-                            OpenCardInfo, ApplyCardAction, ZoomUi, SetTheme>;
+                            OpenExportFolder, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,
+                            SetImportOutput, SetImportFormat, SetImportReplace, StartImport, SetPlanAlternative,
+                            StartPlan, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
+                            ZoomUi, SetTheme>;
 
 }  // namespace casebook::app

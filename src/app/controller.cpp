@@ -107,6 +107,7 @@ struct Controller::Impl {
         break;
       case Screen::Export:
         if (!from_home) return;
+        exporter.open();
         break;
       case Screen::Import:
         if (!from_home) return;
@@ -281,6 +282,12 @@ struct Controller::Impl {
       if (s == Screen::Export) exporter.start();
     } else if constexpr (std::is_same_v<T, OpenExportFolder>) {
       if (s == Screen::Export) exporter.open_folder();
+    } else if constexpr (std::is_same_v<T, SetExportLearner>) {
+      if (s == Screen::Export) exporter.set_learner(a.index);
+    } else if constexpr (std::is_same_v<T, SetExportBank>) {
+      if (s == Screen::Export) exporter.set_bank(a.index);
+    } else if constexpr (std::is_same_v<T, SetExportPeriod>) {
+      if (s == Screen::Export) exporter.set_period(a.from, a.to);
     } else if constexpr (std::is_same_v<T, SetImportInput>) {
       if (s == Screen::Import) importer.set_input(a.path);
     } else if constexpr (std::is_same_v<T, SetImportOutput>) {

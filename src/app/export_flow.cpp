@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -21,8 +22,8 @@ namespace {
 
 /// What each format is, as the screen says it (kReportFormats order).
 constexpr std::array<const char*, kReportFormats.size()> kFormatLabels = {
-    "HTML page (charts; prints to PDF)", "CSV table (spreadsheets)", "XLSX workbook (Excel, LibreOffice)",
-    "JSON (schema casebook-report v2)", "xAPI statements (learning record stores)"};
+    "HTML page (charts, tables)", "PDF document (to hand in or file)", "CSV table (spreadsheets)",
+    "XLSX workbook (Excel, LibreOffice)", "JSON (schema casebook-report v3)", "xAPI statements (learning record stores)"};
 
 }  // namespace
 
@@ -34,6 +35,51 @@ std::string default_export_folder(const AppConfig& config) {
 
 ExportFlow::ExportFlow(AppContext& ctx)
     : m_ctx(ctx), m_selected(kReportFormats.size(), true), m_folder(default_export_folder(ctx.config)) {}
+
+void ExportFlow::open() {
+  if (m_job.running()) return;
+  try {
+    m_learners = m_ctx.progress.learners();
+  } catch (const std::exception&) {
+    m_learners.clear();  // the export itself will say what is wrong with the database
+  }
+  if (std::find(m_learners.begin(), m_learners.end(), m_ctx.config.learner) == m_learners.end()) {
+    m_learners.insert(m_learners.begin(), m_ctx.config.learner);
+  }
+  const std::string current = m_learner < static_cast<int>(m_learners.size()) ? m_learners[static_cast<std::size_t>(m_learner)] : "";
+  const auto found = std::find(m_learners.begin(), m_learners.end(), current.empty() ? m_ctx.config.learner : current);
+  m_learner = static_cast<int>(found - m_learners.begin());
+  const std::string bank = m_bank < static_cast<int>(m_banks.size()) ? m_banks[static_cast<std::size_t>(m_bank)].first : "";
+  m_banks = {{"", "Every bank"}};
+  m_bank = 0;
+  for (const auto& load : m_ctx.library.loads()) {
+    if (!load.bank) continue;
+    m_banks.emplace_back(load.bank->info.id, load.bank->info.title.empty() ? load.bank->info.id : load.bank->info.title);
+    if (load.bank->info.id == bank) m_bank = static_cast<int>(m_banks.size() - 1);
+  }
+}
+
+void ExportFlow::set_learner(int index) {
+  if (m_job.running() || index < 0 || index >= static_cast<int>(m_learners.size())) return;
+  m_learner = index;
+}
+
+void ExportFlow::set_bank(int index) {
+  if (m_job.running() || index < 0 || index >= static_cast<int>(m_banks.size())) return;
+  m_bank = index;
+}
+
+void ExportFlow::set_period(std::string from, std::string to) {
+  if (m_job.running()) return;
+  m_from = std::move(from);
+  m_to = std::move(to);
+  try {
+    (void)parse_report_period(m_from, m_to, m_ctx.clock());
+    m_period_error.clear();
+  } catch (const std::invalid_argument& e) {
+    m_period_error = e.what();
+  }
+}
 
 void ExportFlow::toggle_format(int index) {
   if (m_job.running() || index < 0 || index >= static_cast<int>(m_selected.size())) return;
@@ -59,12 +105,21 @@ void ExportFlow::start() {
     m_failed = true;
     return;
   }
+  if (!m_period_error.empty()) {
+    m_message = "Fix the period first: " + m_period_error;
+    m_failed = true;
+    return;
+  }
   m_failed = false;
   m_message = "Reading progress…";
   ReportRequest request;
   request.db_path = m_ctx.config.db_path;
   request.bank_paths = m_ctx.config.bank_paths;
-  request.learner = m_ctx.config.learner;
+  if (m_learners.empty()) open();
+  request.learner = m_learners[static_cast<std::size_t>(m_learner)];
+  request.bank_filter = m_banks[static_cast<std::size_t>(m_bank)].first;
+  request.from = m_from;
+  request.to = m_to;
   request.now = m_ctx.now();
   request.base = base_study_options(m_ctx.config);
   const std::string date = core::format_local_minutes(request.now, m_ctx.clock().time_zone).substr(0, 10);
@@ -79,11 +134,13 @@ void ExportFlow::start() {
         progress(1.0 / steps);
         Written out;
         out.cards = report.input.cards.size();
-        out.reviews = report.input.reviews.size();
+        out.warnings = report.bank_warnings;
         const auto paths = propose_report_paths(folder, request.learner, date, formats);
         for (std::size_t i = 0; i < formats.size(); ++i) {
           if (cancel) throw std::runtime_error("cancelled");
-          write_report_file(report.input, formats[i], paths[i]);
+          const ReportFileResult written = write_report_file(report.input, formats[i], paths[i]);
+          out.reviews = written.reviews;
+          out.warnings.insert(out.warnings.end(), written.warnings.begin(), written.warnings.end());
           out.paths.push_back(paths[i]);
           progress(static_cast<double>(i + 2) / steps);
         }
@@ -107,6 +164,7 @@ bool ExportFlow::poll() {
   m_message = "Wrote " + std::to_string(m_written.size()) + (m_written.size() == 1 ? " file" : " files") + " (" +
               std::to_string(written->cards) + " cards, " + std::to_string(written->reviews) + " reviews) to " +
               m_folder;
+  for (const std::string& w : written->warnings) m_message += "\nWarning: " + w;
   return true;
 }
 
@@ -139,8 +197,16 @@ void ExportFlow::open_folder() {
 
 ExportView ExportFlow::view() const {
   ExportView v;
-  v.learner = m_ctx.config.learner;
+  v.learners = m_learners.empty() ? std::vector<std::string>{m_ctx.config.learner} : m_learners;
+  v.learner_index = m_learners.empty() ? 0 : m_learner;
+  v.learner = v.learners[static_cast<std::size_t>(v.learner_index)];
   v.db_path = m_ctx.config.db_path;
+  for (const auto& [id, title] : m_banks) v.banks.push_back(title);
+  if (v.banks.empty()) v.banks.emplace_back("Every bank");
+  v.bank_index = m_bank;
+  v.from = m_from;
+  v.to = m_to;
+  v.period_error = m_period_error;
   for (std::size_t i = 0; i < m_selected.size(); ++i) {
     v.formats.push_back(ExportView::Format{std::string(kReportFormats[i]), kFormatLabels[i], m_selected[i]});
   }

@@ -19,11 +19,20 @@ class ExportFlow {
  public:
   explicit ExportFlow(AppContext& ctx);
 
+  /// Screen opened: reads the database's learners and the loaded banks for the choices.
+  void open();
   void toggle_format(int index);
   void set_folder(std::string folder);
+  /// Chooses the learner (ExportView::learners) and the bank (ExportView::banks, 0 = every bank).
+  void set_learner(int index);
+  void set_bank(int index);
+  /// Sets the period (app::parse_report_period); a bad one shows in ExportView::period_error
+  /// and blocks start().
+  void set_period(std::string from, std::string to);
   /// Starts the export of the selected formats (at least one) into the folder, on the
-  /// worker: the folder is created, the report gathered (read-only connection) under the
-  /// learner's effective options at ctx.now(), then one file per format.
+  /// worker: the folder is created, the report gathered (read-only connection) for the chosen
+  /// learner, bank and period under that learner's effective options at ctx.now(), then one
+  /// file per format (the review log streamed from the database).
   void start();
   void cancel() { m_job.cancel(); }
   /// Main thread: takes a finished export. Returns true when something changed.
@@ -39,9 +48,15 @@ class ExportFlow {
   struct Written {
     std::vector<std::string> paths;
     std::size_t cards = 0, reviews = 0;
+    std::vector<std::string> warnings;
   };
   AppContext& m_ctx;
   std::vector<bool> m_selected;
+  std::vector<std::string> m_learners;
+  int m_learner = 0;
+  std::vector<std::pair<std::string, std::string>> m_banks;  ///< (id, title), the first ("", "Every bank")
+  int m_bank = 0;
+  std::string m_from, m_to, m_period_error;
   std::string m_folder;
   std::uint64_t m_revision = 0;
   std::string m_message;

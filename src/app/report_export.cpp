@@ -5,18 +5,22 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
-#include <sstream>
+#include <fstream>
 #include <stdexcept>
 #include <utility>
 
 #include "app/effective_options.hpp"
 #include "app/files.hpp"
 #include "bank/loader.hpp"
+#include "core/grading.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "storage/progress.hpp"
@@ -26,15 +30,6 @@ namespace casebook::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// What a report shows of a bank question.
-struct QuestionInfo {
-  std::string bank_title;
-  std::string prompt;
-  std::string question_type;
-  std::vector<std::string> topics;  ///< topic titles (ids when a topic has no title)
-  std::string language;
-};
 
 std::vector<std::string> topic_titles(const core::Bank& bank, const core::Question& q) {
   std::vector<std::string> out;
@@ -53,72 +48,142 @@ std::pair<std::string, std::string> split_stored_key(std::string_view key) {
   return {std::string(key.substr(0, slash)), std::string(key.substr(slash + 1))};
 }
 
+/// The instant of one bound of a period: a date's study-day start (the next day's for the
+/// end), or an ISO instant.
+core::TimestampMs period_bound(const std::string& text, const char* option, bool end, const core::DayClock& clock) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    const auto digits = [&](std::size_t at, std::size_t n, auto& v) {
+      const auto [p, ec] = std::from_chars(text.data() + at, text.data() + at + n, v);
+      return ec == std::errc() && p == text.data() + at + n;
+    };
+    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d) ||
+        !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok()) {
+      throw std::invalid_argument(std::string(option) + " " + text + ": not a date (YYYY-MM-DD)");
+    }
+    const auto day = std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}
+                         .time_since_epoch()
+                         .count();
+    return core::study_day_start(day + (end ? 1 : 0), clock);
+  }
+  try {
+    return core::parse_iso(text);
+  } catch (const std::invalid_argument&) {
+    throw std::invalid_argument(std::string(option) + " " + text +
+                                ": not a date (YYYY-MM-DD) or an instant (YYYY-MM-DDTHH:MM:SSZ)");
+  }
+}
+
 }  // namespace
+
+ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock) {
+  ReportPeriod p;
+  core::DayClock safe = clock;
+  try {
+    (void)core::study_day(0, safe);
+  } catch (const std::exception&) {
+    safe.time_zone = "UTC";  // an unknown zone: dates are UTC days
+  }
+  if (!from.empty()) p.from = period_bound(from, "--from", false, safe);
+  if (!to.empty()) p.to = period_bound(to, "--to", true, safe);
+  if (p.from && p.to && *p.from >= *p.to) {
+    throw std::invalid_argument("the period ends before it starts (--from " + from + ", --to " + to + ")");
+  }
+  return p;
+}
 
 GatheredReport gather_report(const ReportRequest& request) {
   std::error_code ec;
   if (!fs::is_regular_file(request.db_path, ec)) throw std::runtime_error("no progress database at " + request.db_path);
-  storage::Progress progress(request.db_path, storage::Progress::Access::ReadOnly);  // never writes
-  const auto learners = progress.learners();
+  // Read-only, never writes; shared with the review cursor of the report input.
+  auto progress = std::make_shared<storage::Progress>(request.db_path, storage::Progress::Access::ReadOnly);
+  const auto learners = progress->learners();
   if (std::find(learners.begin(), learners.end(), request.learner) == learners.end()) {
     std::string known;
     for (const auto& l : learners) known += (known.empty() ? "" : ", ") + l;
     throw std::runtime_error("no learner named '" + request.learner + "' in " + request.db_path +
                              (known.empty() ? std::string(" (it has no learners)") : " (learners: " + known + ")"));
   }
-
   GatheredReport out;
+  // The banks stay loaded as long as the report input: its cards point at their questions.
+  const auto loads = std::make_shared<const std::vector<bank::LoadResult>>(bank::load_banks(request.bank_paths));
   std::map<std::string, const core::Bank*> banks;
-  const auto loads = bank::load_banks(request.bank_paths);
-  for (const auto& load : loads) {
+  for (const auto& load : *loads) {
     if (load.bank) {
       banks.emplace(load.bank->info.id, &*load.bank);
     } else {
       out.bank_warnings.push_back("bank " + load.path + " did not load (see 'casebook validate " + load.path + "')");
     }
   }
-  // Question info by card key, built once (ids hold no '/', so a key names one question).
-  std::map<std::string, QuestionInfo> questions;
-  for (const auto& [id, bank] : banks) {
-    for (const auto& q : bank->questions) {
-      questions.emplace(core::card_key(*bank, q), QuestionInfo{bank->info.title, q.prompt, core::to_string(q.type),
-                                                               topic_titles(*bank, q), bank->info.language});
-    }
+  if (!request.bank_filter.empty() && !banks.count(request.bank_filter)) {
+    out.bank_warnings.push_back("no loaded bank has the id '" + request.bank_filter +
+                                "': the report holds only the history of its cards");
   }
 
   // The learner's effective options, as the study screen uses them.
-  const EffectiveOptions options = load_effective_options(request.base, progress, request.learner).options;
+  const EffectiveOptions options = load_effective_options(request.base, *progress, request.learner).options;
   report::ReportInput& in = out.input;
   in.learner = request.learner;
   in.generated_at = request.now;
   in.time_zone = options.clock().time_zone;
   in.rollover_hour = options.clock().rollover_hour;
   in.bank_filter = request.bank_filter;
-  for (const auto& [key, schedule] : progress.card_states(request.learner)) {
-    report::CardEntry e;
-    e.card_key = key;
-    std::tie(e.bank_id, e.question_id) = split_stored_key(key);
-    if (!request.bank_filter.empty() && e.bank_id != request.bank_filter) continue;
-    if (const auto q = questions.find(key); q != questions.end()) {
-      e.bank_title = q->second.bank_title;
-      e.prompt = q->second.prompt;
-      e.question_type = q->second.question_type;
-      e.topics = q->second.topics;
-      if (!q->second.language.empty()) e.language = q->second.language;
-    } else {
+  const ReportPeriod period = parse_report_period(request.from, request.to, options.clock());
+  in.from = period.from;
+  in.to = period.to;
+
+  // Every question of the banks (started or not), then the stored cards whose question is gone.
+  const auto wanted = [&](const std::string& bank_id) { return request.bank_filter.empty() || bank_id == request.bank_filter; };
+  std::map<std::string, report::CardEntry> cards;
+  for (const auto& [id, bank] : banks) {
+    if (!wanted(id)) continue;
+    in.banks.push_back(report::BankEntry{id, bank->info.title, bank->info.version, bank->info.language});
+    for (const core::Question& q : bank->questions) {
+      report::CardEntry e;
+      e.card_key = core::card_key(*bank, q);
+      e.bank_id = id;
+      e.question_id = q.id;
+      e.bank_title = bank->info.title;
+      e.prompt = q.prompt;
+      e.question_type = core::to_string(q.type);
+      e.topics = topic_titles(*bank, q);
+      if (!bank->info.language.empty()) e.language = bank->info.language;
+      e.correct_answer = core::grade(q, core::Answer{}).expected;
+      e.question = std::shared_ptr<const core::Question>(loads, &q);
+      e.schedule.due = request.now;  // not started: due whenever it is introduced
+      cards.emplace(e.card_key, std::move(e));
+    }
+  }
+  for (const auto& [key, schedule] : progress->card_states(request.learner)) {
+    auto [bank_id, question_id] = split_stored_key(key);
+    if (!wanted(bank_id)) continue;
+    auto [it, added] = cards.try_emplace(key);
+    report::CardEntry& e = it->second;
+    if (added) {
+      e.card_key = key;
+      e.bank_id = std::move(bank_id);
+      e.question_id = std::move(question_id);
       e.retired = true;  // no loaded bank has this question any more: keep its history
       if (const auto b = banks.find(e.bank_id); b != banks.end()) e.bank_title = b->second->info.title;
     }
     e.schedule = schedule;
     e.retrievability = options.scheduler_for_card(key).retrievability(schedule, request.now);
-    in.cards.push_back(std::move(e));
   }
-  for (core::ReviewRecord& r : progress.review_log(request.learner)) {
-    if (request.bank_filter.empty() || split_stored_key(r.card_key).first == request.bank_filter) {
-      in.reviews.push_back(std::move(r));
-    }
+  for (const auto& [key, flags] : progress->card_flags(request.learner)) {
+    if (const auto it = cards.find(key); it != cards.end()) it->second.suspended = flags.suspended;
   }
-  for (core::BacklogSpread& spread : progress.backlog_spreads(request.learner)) {
+  in.cards.reserve(cards.size());
+  for (auto& [key, e] : cards) in.cards.push_back(std::move(e));
+
+  // The review log stays in the database: each pass of a writer reads it with a cursor.
+  storage::Progress::ReviewFilter filter;
+  filter.learner = request.learner;
+  filter.from = period.from;
+  filter.to = period.to;
+  filter.bank_id = request.bank_filter;
+  in.review_source = [progress, filter](const report::ReviewSink& sink) { progress->for_each_review(filter, sink); };
+  for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
     if (!request.bank_filter.empty()) {
       std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {
         return split_stored_key(a.card_key).first != request.bank_filter;
@@ -129,28 +194,58 @@ GatheredReport gather_report(const ReportRequest& request) {
   return out;
 }
 
-void write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path) {
+ReportFileResult write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path) {
+  if (std::find(kReportFormats.begin(), kReportFormats.end(), format) == kReportFormats.end()) {
+    throw std::invalid_argument("unknown report format '" + std::string(format) + "' (html, pdf, csv, xlsx, json or xapi)");
+  }
+  ReportFileResult result;
+  // Count the reviews as the writer reads them (every writer reads the whole period once).
+  // The period and bank stay in `counted`, for the writers to show; applying them a second
+  // time, in the writer's own report::for_each_review, changes nothing.
+  report::ReportInput counted = in;
+  std::size_t pass = 0;
+  counted.review_source = [&](const report::ReviewSink& sink) {
+    pass = 0;
+    report::for_each_review(in, [&](const core::ReviewRecord& r) {
+      ++pass;
+      sink(r);
+    });
+    result.reviews = std::max(result.reviews, pass);
+  };
+  counted.reviews.clear();
   const fs::path target(path);
-  if (format == "xlsx") {
-    // libxlsxwriter writes by path: into a temporary file beside the target, then committed.
+  if (format == "xlsx" || format == "pdf") {
+    // libxlsxwriter and cairo write by path: into a temporary file beside the target, then committed.
     AtomicFile file(target.string());
-    report::write_xlsx(in, file.temp_path());
+    if (format == "xlsx") {
+      result.warnings = report::write_xlsx(counted, file.temp_path());
+    } else {
+      report::write_pdf(counted, file.temp_path());
+    }
     file.commit();
-    return;
+    return result;
   }
-  std::ostringstream text;
-  if (format == "csv") {
-    report::write_csv(in, text);
-  } else if (format == "json") {
-    report::write_json(in, text);
-  } else if (format == "html") {
-    report::write_html(in, text);
-  } else if (format == "xapi") {
-    report::write_xapi(in, text);
-  } else {
-    throw std::invalid_argument("unknown report format '" + std::string(format) + "' (html, csv, xlsx, json or xapi)");
+  AtomicFile file(target.string());
+  {
+    std::vector<char> buffer(std::size_t{1} << 20);  // large writes: a report may be gigabytes
+    std::ofstream text;
+    text.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    text.open(file.temp_path(), std::ios::binary | std::ios::trunc);
+    if (!text) throw std::runtime_error("cannot write " + file.temp_path() + ": " + std::strerror(errno));
+    text.exceptions(std::ios::badbit | std::ios::failbit);
+    if (format == "csv") {
+      report::write_csv(counted, text);
+    } else if (format == "json") {
+      report::write_json(counted, text);
+    } else if (format == "html") {
+      report::write_html(counted, text);
+    } else {
+      report::write_xapi(counted, text);
+    }
+    text.flush();
   }
-  write_file_atomically(target.string(), text.str());
+  file.commit();
+  return result;
 }
 
 std::string report_file_name(std::string_view format) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,7 @@
 namespace casebook::app {
 
 /// The report formats in menu order.
-inline constexpr std::array<std::string_view, 5> kReportFormats = {"html", "csv", "xlsx", "json", "xapi"};
+inline constexpr std::array<std::string_view, 6> kReportFormats = {"html", "pdf", "csv", "xlsx", "json", "xapi"};
 
 /// What to put in a report.
 struct ReportRequest {
@@ -24,6 +25,11 @@ struct ReportRequest {
   std::vector<std::string> bank_paths;  ///< for titles, prompts and topics
   std::string learner = "default";
   std::string bank_filter;              ///< only this bank id ("" = every bank)
+  /// The period, as the learner types it (parse_report_period): "YYYY-MM-DD" (a study day in
+  /// the learner's time zone; `to` includes that whole day) or an ISO-8601 instant; "" for no
+  /// bound. Resolved with the learner's effective clock.
+  std::string from;
+  std::string to;
   core::TimestampMs now = 0;            ///< report time, UTC ms
   /// The options the learner's stored ones apply over (app::base_study_options): with the
   /// stored options and bank overrides they give the weights (retrievability), the time
@@ -31,24 +37,48 @@ struct ReportRequest {
   core::StudyOptions base{};
 };
 
+/// The instants of a report period: [from, to), each none when not given.
+struct ReportPeriod {
+  std::optional<core::TimestampMs> from;
+  std::optional<core::TimestampMs> to;
+};
+
+/// Parses a report period. Each bound is "" (none), a date "YYYY-MM-DD" (from: the start of
+/// that study day under `clock`; to: the start of the next one, so the day is included) or an
+/// ISO-8601 instant with a zone ("2024-06-01T12:00:00Z"). Throws std::invalid_argument naming
+/// the bad text ("--from 2024-13-01: ...") or a period that ends before it starts.
+[[nodiscard]] ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock);
+
 /// A gathered report and the banks that failed to load (their cards lose titles and prompts).
 struct GatheredReport {
   report::ReportInput input;
   std::vector<std::string> bank_warnings;  ///< one line per bank that did not load
 };
 
-/// Reads every card state of the learner (retrievability at `now` under the card's effective
-/// scheduler: the learner's weights, or its bank's) and their review log, joined with the loaded banks; a card whose question is in no loaded
-/// bank is `retired` (kept, with its history). Throws std::runtime_error for a missing
-/// database or an unknown learner, storage::StorageError for an unreadable database.
+/// Builds the report input: every question of the loaded banks (of `bank_filter`), started or
+/// not, with the learner's stored state (retrievability at `now` under the card's effective
+/// scheduler: the learner's weights, or its bank's) and flags; a stored card whose question is
+/// in no loaded bank is `retired` (kept, with its history). The review log is not read here:
+/// the input's review_source reads it from the database (read-only) with a cursor on each
+/// pass, limited to the period and the bank. This is also what a statistics screen calls
+/// before report::compute_figures. Throws std::runtime_error for a missing database, an
+/// unknown learner or a period that ends before it starts, storage::StorageError for an
+/// unreadable database.
 [[nodiscard]] GatheredReport gather_report(const ReportRequest& request);
 
-/// Writes `in` as `format` (one of kReportFormats) to `path` atomically (a temp file in the
-/// same folder, flushed, then renamed). Throws std::invalid_argument for an unknown format,
-/// std::runtime_error when the file cannot be written.
-void write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path);
+/// What writing a report file found.
+struct ReportFileResult {
+  std::size_t reviews = 0;            ///< reviews in the report (its period and bank)
+  std::vector<std::string> warnings;  ///< e.g. XLSX cells cut to a spreadsheet's limit
+};
 
-/// The file name an export uses for `format`: "casebook-report.html", ..., and
+/// Writes `in` as `format` (one of kReportFormats) to `path` atomically (a temp file in the
+/// same folder, written as the report streams, flushed, then renamed). Throws
+/// std::invalid_argument for an unknown format, std::runtime_error when the file cannot be
+/// written (the target is then unchanged).
+ReportFileResult write_report_file(const report::ReportInput& in, std::string_view format, const std::string& path);
+
+/// The file name an export uses for `format`: "casebook-report.html", ".pdf", ..., and
 /// "casebook-report.xapi.json" for xAPI statements.
 [[nodiscard]] std::string report_file_name(std::string_view format);
 

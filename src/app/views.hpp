@@ -260,11 +260,17 @@ struct PlanView {
 
 /// The Export screen (progress reports).
 struct ExportView {
-  std::string learner;
+  std::string learner;               ///< the learner the report is about
   std::string db_path;
+  std::vector<std::string> learners;  ///< every learner of the database (SetExportLearner)
+  int learner_index = 0;
+  std::vector<std::string> banks;    ///< "Every bank", then each loaded bank's title (SetExportBank)
+  int bank_index = 0;
+  std::string from, to;              ///< the period as typed ("" = no bound)
+  std::string period_error;          ///< why the period cannot be used, "" when it can
   struct Format {
-    std::string id;     ///< "html", "csv", ...
-    std::string label;  ///< "HTML page (charts; prints to PDF)"
+    std::string id;     ///< "html", "pdf", "csv", ...
+    std::string label;  ///< "HTML page (charts, tables)"
     bool selected = true;
   };
   std::vector<Format> formats;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bank/suggest.hpp"
+#include "core/bcp47.hpp"
 #include "core/text.hpp"
 
 namespace casebook::bank::detail {
@@ -55,7 +56,16 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
     }
   }
   info.language = "en";
-  if (auto v = get_string(*t, "language", ctx, Need::Optional)) info.language = v->text;
+  if (auto v = get_string(*t, "language", ctx, Need::Optional)) {
+    info.language = v->text;
+    // Reports and xAPI statements carry it as a BCP 47 tag: a malformed one is refused here.
+    if (!core::is_bcp47_tag(v->text)) {
+      const auto fix = core::suggest_bcp47_tag(v->text);
+      error(v->at, "bad-language", "language " + ticked(v->text) + " is not a BCP 47 language tag",
+            fix ? "write `" + *fix + "` (BCP 47 joins subtags with '-')"
+                : "write a tag such as `en`, `en-US`, `de` or `zh-Hant` (BCP 47, RFC 5646)");
+    }
+  }
   if (auto v = get_strings(*t, "authors", ctx, Need::Optional, 0, "", "author")) {
     for (auto& a : *v) info.authors.push_back(a.text);
   }

@@ -34,6 +34,7 @@
 #include "cli/cmd_preview.hpp"
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
+#include "cli/cmd_sync.hpp"
 #include "cli/cmd_study.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
@@ -90,6 +91,7 @@ std::string format_from_extension(const std::string& out_path) {
   if (ext == ".json") return "json";
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".xlsx") return "xlsx";
+  if (ext == ".pdf") return "pdf";
   return {};
 }
 
@@ -159,20 +161,28 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   }
   const fs::path target = report_target(options.out_path, options.db_path);
   if (std::find(app::kReportFormats.begin(), app::kReportFormats.end(), options.format) == app::kReportFormats.end()) {
-    throw UsageError("unknown report format '" + options.format + "' (html, csv, xlsx, json or xapi)");
+    throw UsageError("unknown report format '" + options.format + "' (html, pdf, csv, xlsx, json or xapi)");
   }
   app::ReportRequest request;
   request.db_path = options.db_path;
   request.bank_paths = options.bank_paths;
   request.learner = options.learner;
   request.bank_filter = options.bank_filter;
+  request.from = options.from;
+  request.to = options.to;
   request.now = options.now;
   request.base = options.base;
-  const app::GatheredReport report = app::gather_report(request);
+  app::GatheredReport report;
+  try {
+    report = app::gather_report(request);
+  } catch (const std::invalid_argument& e) {  // a bad --from / --to
+    throw UsageError(e.what());
+  }
   for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << warning << "\n";
-  app::write_report_file(report.input, options.format, target.string());
-  out << "Wrote " << report.input.cards.size() << " cards and " << report.input.reviews.size()
-      << " reviews of learner '" << options.learner << "' to " << options.out_path << "\n";
+  const app::ReportFileResult written = app::write_report_file(report.input, options.format, target.string());
+  for (const std::string& warning : written.warnings) std::cerr << "casebook: warning: " << warning << "\n";
+  out << "Wrote " << report.input.cards.size() << " cards and " << written.reviews << " reviews of learner '"
+      << options.learner << "' to " << options.out_path << "\n";
   return kExitOk;
 }
 
@@ -228,20 +238,29 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
                    "document (--format json, for CI; see docs/bank-format.md).\n"
                    "Exit status: 0 no errors, 1 errors found, 2 usage error.");
 
-  auto* report_cmd = app.add_subcommand("report", "Write a progress report (HTML, CSV, XLSX, JSON or xAPI)");
+  auto* report_cmd = app.add_subcommand("report", "Write a progress report (HTML, PDF, CSV, XLSX, JSON or xAPI)");
   std::string format;
   std::string out_path;
   std::string report_bank;
-  report_cmd->add_option("--format", format, "html, csv, xlsx, json or xapi (default: from the --out extension)")
-      ->check(CLI::IsMember({"html", "csv", "xlsx", "json", "xapi"}))
+  std::string report_from, report_to;
+  report_cmd->add_option("--format", format, "html, pdf, csv, xlsx, json or xapi (default: from the --out extension)")
+      ->check(CLI::IsMember({"html", "pdf", "csv", "xlsx", "json", "xapi"}))
       ->type_name("FORMAT");
+  report_cmd->add_option("--from", report_from, "First day of the period (YYYY-MM-DD, the learner's time zone) or an ISO instant")
+      ->type_name("DATE");
+  report_cmd->add_option("--to", report_to, "Last day of the period, included (YYYY-MM-DD) or an ISO instant (excluded)")
+      ->type_name("DATE");
   report_cmd->add_option("--out", out_path, "File to write (replaced atomically)")
       ->required()
       ->type_name("FILE");
   report_cmd->add_option("--bank-id", report_bank, "Only the cards and reviews of this bank id")->type_name("ID");
   report_cmd->footer("Also takes --db PATH (must exist), --learner NAME and --bank PATH (for titles and\n"
-                     "prompts; default: the bundled banks). Example:\n"
-                     "  casebook report --db progress.sqlite3 --format html --out report.html");
+                     "prompts; default: the bundled banks). Examples:\n"
+                     "  casebook report --db progress.sqlite3 --format html --out report.html\n"
+                     "  casebook report --learner ann --bank-id soldatov-2021 --from 2024-05-01 --to 2024-05-31 --out may.pdf");
+
+  SyncCliOptions sync_options;
+  CLI::App* sync_cmd = add_sync_command(app, sync_options);
 
   int tool_exit = kExitOk;  // set by the replay and simulate callbacks
   CLI::App* replay_cmd = add_replay_command(app, tool_exit);
@@ -294,17 +313,29 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       o.format = format.empty() ? format_from_extension(out_path) : format;
       if (o.format.empty()) {
         print_usage_error("cannot tell the report format from '" + out_path +
-                          "': add --format html|csv|xlsx|json|xapi");
+                          "': add --format html|pdf|csv|xlsx|json|xapi");
         return kExitUsage;
       }
       o.out_path = out_path;
       o.bank_filter = report_bank;
+      o.from = report_from;
+      o.to = report_to;
       o.now = core::now_ms();
       o.base = app::base_study_options(app::AppConfig{});
       std::ostringstream warnings;
       const int rc = run_report(o, std::cout, warnings);
       if (have_banks) std::cerr << warnings.str();  // the default banks are optional here
       return rc;
+    }
+
+    if (sync_cmd->parsed()) {
+      app::SyncRequest request;
+      request.db_path = db_path.empty() ? default_db_path() : db_path;
+      request.bank_paths = bank_paths;
+      request.learner = learner;
+      request.now = core::now_ms();
+      request.base = app::base_study_options(app::AppConfig{});
+      return run_sync(sync_options, request, std::cout, std::cerr);
     }
 
     app::AppConfig config;

@@ -46,13 +46,14 @@ struct ReportOptions {
   std::string db_path;                  ///< must exist: a missing database is an error
   std::vector<std::string> bank_paths;  ///< for titles and prompts (cards stay listed without them)
   std::string learner = "default";
-  std::string format;                   ///< "html", "csv", "xlsx", "json" or "xapi"
+  std::string format;                   ///< "html", "pdf", "csv", "xlsx", "json" or "xapi"
   std::string out_path;
   core::TimestampMs now = 0;            ///< report time, UTC ms
   /// The options the learner's stored ones apply over (app::base_study_options): the report
   /// uses the learner's effective options (weights, time zone, rollover) as the study screen.
   core::StudyOptions base{};
   std::string bank_filter;              ///< only this bank id's cards and reviews ("" = all)
+  std::string from, to;                 ///< the period (app::parse_report_period), "" = no bound
 };
 
 /// `casebook report`: every card in the learner's card states (joined with bank info when

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "app/files.hpp"
+#include "app/lrs.hpp"
 #include "bank/loader.hpp"
 #include "cli/cmd_import.hpp"
 #include "core/question.hpp"
@@ -31,6 +32,19 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     return 2;
   }
   std::vector<report::LearnerExport> learners;
+  if (options.inputs.empty() == options.lrs.empty()) {
+    err << "casebook: give the learners' reports (--input FILE.json ...) or a learning record store (--lrs URL)\n";
+    return 2;
+  }
+  if (!options.lrs.empty()) {
+    try {
+      learners = app::read_lrs_learners(app::load_lrs_config(options.lrs, options.lrs_config), options.since,
+                                        options.activity_prefix);
+    } catch (const std::exception& e) {
+      err << "casebook: " << e.what() << "\n";
+      return 1;
+    }
+  }
   for (const auto& path : options.inputs) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -82,8 +96,16 @@ void add_class_report_command(CLI::App& app, int& exit_code, bool& parsed) {
   auto opts = std::make_shared<ClassReportOptions>();
   auto* cmd = app.add_subcommand("class-report", "Item analysis over several learners' JSON reports (HTML or XLSX)");
   cmd->add_option("--input", opts->inputs, "A learner's report (casebook report --format json); repeat it")
-      ->required()
       ->type_name("FILE.json");
+  cmd->add_option("--lrs", opts->lrs, "Read the learners' statements from this learning record store instead")
+      ->type_name("URL");
+  cmd->add_option("--lrs-config", opts->lrs_config, "The store's credentials file (default ~/.config/casebook/lrs.conf)")
+      ->type_name("FILE");
+  cmd->add_option("--since", opts->since, "With --lrs: only statements stored since (YYYY-MM-DD or an ISO instant)")
+      ->type_name("DATE");
+  cmd->add_option("--activity-prefix", opts->activity_prefix,
+                  "With --lrs: only activities whose id starts with this, e.g. https://casebook.invalid/xapi/cards/soldatov-2021/")
+      ->type_name("IRI");
   cmd->add_option("--out", opts->out_path, "File to write (replaced)")->required()->type_name("FILE");
   cmd->add_option("--format", opts->format, "html or xlsx (default: from the --out extension)")
       ->check(CLI::IsMember({"html", "xlsx"}))

@@ -1,5 +1,6 @@
-// `casebook class-report --input A.json --input B.json --out class.html|class.xlsx`: item
-// analysis over several learners' JSON reports (docs/class-report.md).
+// `casebook class-report --input A.json --input B.json --out class.html|class.xlsx`, or
+// `--lrs URL`: item analysis over several learners' JSON reports or over their statements in
+// a learning record store (docs/class-report.md).
 #pragma once
 #include <CLI/CLI.hpp>
 #include <iosfwd>
@@ -13,6 +14,10 @@ struct ClassReportOptions {
   std::string out_path;                 ///< .html or .xlsx
   std::string format;                   ///< "html" or "xlsx"; empty: from the extension
   std::vector<std::string> bank_paths;  ///< optional banks: list unpicked choices, mark distractors
+  std::string lrs;                      ///< read the statements from this learning record store instead
+  std::string lrs_config;               ///< its credentials file ("" = app::default_lrs_config_path())
+  std::string since;                    ///< only statements stored since (ISO instant or date)
+  std::string activity_prefix;          ///< only activities whose id starts with this
 };
 
 /// Reads every input, computes report::compute_class_report and writes it (replacing the

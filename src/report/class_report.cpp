@@ -41,12 +41,29 @@ const json& object_list(const json& doc, const char* key, const std::string& sou
   return *it;
 }
 
-bool is_choice_type(const std::string& type) { return type == "single_choice" || type == "multiple_response"; }
+bool is_choice_type(const std::string& type) {
+  return type == "single_choice" || type == "multiple_response" || type == "dilemma";
+}
+
+/// What a dilemma answer (core::describe_answer: "position: <title>; rubric <k>/<n> met; ...")
+/// counts as: the position taken and how many rubric lines were met.
+std::vector<std::string> dilemma_parts(const std::string& answer) {
+  std::vector<std::string> out;
+  const std::string position = "position: ";
+  const std::size_t rubric = answer.find("; rubric ");
+  if (answer.rfind(position, 0) == 0) out.push_back(answer.substr(0, rubric));
+  if (rubric != std::string::npos) {
+    const std::size_t met = answer.find(" met", rubric);
+    if (met != std::string::npos) out.push_back(answer.substr(rubric + 2, met + 4 - rubric - 2));
+  }
+  return out;
+}
 
 /// The choices picked in a describe_answer text: one for single choice, split at "; " for
-/// multiple response; none for "(no answer)".
+/// multiple response, the position and the rubric count for a dilemma; none for "(no answer)".
 std::vector<std::string> picked(const std::string& type, const std::string& answer) {
   if (answer.empty() || answer == "(no answer)") return {};
+  if (type == "dilemma") return dilemma_parts(answer);
   if (type != "multiple_response") return {answer};
   std::vector<std::string> out;
   std::size_t start = 0;

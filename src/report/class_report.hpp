@@ -37,6 +37,20 @@ struct LearnerExport {
 /// `source` when it is not JSON, not schema "casebook-report", or a field has the wrong type.
 [[nodiscard]] LearnerExport parse_learner_export(std::string_view json, const std::string& source);
 
+/// The activity id prefix of Casebook's cards in xAPI statements (docs/report-formats.md).
+inline constexpr std::string_view kXapiCardPrefix = "https://casebook.invalid/xapi/cards/";
+
+/// Adds the Casebook "answered" statements of one page from a learning record store (an xAPI
+/// StatementResult `{"statements": [...], "more": "..."}`, or a JSON array of statements) to
+/// `learners`, one LearnerExport per actor account name (appended in order of appearance).
+/// Only statements whose object id starts with `activity_prefix` (which must lie under
+/// kXapiCardPrefix) count; the card key is the id after kXapiCardPrefix, percent-decoded; the
+/// answer is the statement's `.../extensions/answer`, the type its `.../question-type`.
+/// Returns the page's `more` link ("" on the last page). Throws std::runtime_error naming
+/// `source` when the page is not such JSON or a statement lacks a field the report needs.
+std::string add_xapi_statements(std::string_view page, const std::string& activity_prefix, const std::string& source,
+                                std::vector<LearnerExport>& learners);
+
 inline constexpr double kTooEasyFacility = 90.0;  ///< F >= 90: "very easy" or easier (Moodle docs)
 inline constexpr double kTooHardFacility = 10.0;  ///< F <= 10: "very difficult" or harder
 
@@ -73,7 +87,9 @@ struct ClassReport {
   std::vector<LearnerRow> learners;      ///< in input order
 };
 
-/// Computes the class report. Each learner's score on a question is 1 if their first review
+/// Computes the class report. Dilemmas count, like choices, the positions learners took
+/// ("position: <title>") and how many rubric lines they met ("rubric <k>/<n> met"): the review
+/// log keeps the count of lines met, not which lines. Each learner's score on a question is 1 if their first review
 /// of it was correct, else 0 (Moodle analyses first attempts). F is the mean score in percent;
 /// D is 100 times the Pearson correlation, over learners who reviewed the question and at
 /// least one other, between that score and the learner's mean score on their other questions

@@ -1,6 +1,8 @@
-// Report aggregation (summarize) and the text helpers the writers share.
+// The text helpers the report writers share (report/text.hpp).
 #include "report/report.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 
@@ -9,43 +11,47 @@
 
 namespace casebook::report {
 
-Summary summarize(const ReportInput& in) {
-  Summary s;
-  double retrievability_sum = 0.0;
-  int reviewed_cards = 0;
-  for (const CardEntry& c : in.cards) {
-    ++s.cards;
-    switch (c.schedule.state) {
-      case core::CardState::New: ++s.new_cards; break;
-      case core::CardState::Learning: ++s.learning; break;
-      case core::CardState::Review: ++s.review; break;
-      case core::CardState::Relearning: ++s.relearning; break;
-    }
-    if (c.schedule.state != core::CardState::New) {
-      ++reviewed_cards;
-      retrievability_sum += c.retrievability;
-      if (c.schedule.due <= in.generated_at) ++s.due_now;
-    }
-  }
-  for (const core::ReviewRecord& r : in.reviews) {
-    ++s.reviews;
-    if (r.correct) ++s.correct;
-  }
-  s.accuracy = s.reviews == 0 ? 0.0 : static_cast<double>(s.correct) / s.reviews;
-  s.mean_retrievability = reviewed_cards == 0 ? 0.0 : retrievability_sum / reviewed_cards;
-  return s;
-}
-
 namespace detail {
 
-/// Excel's limit on the length of one cell, in bytes here (it counts characters, which are
-/// never more).
-constexpr std::size_t kMaxCellBytes = 32767;
+namespace {
 
-std::string xlsx_cell_text(std::string_view text) {
-  std::string value = core::valid_utf8(text);
-  value.resize(core::utf8_cut(value, kMaxCellBytes));
-  return value;
+/// True when `text` at `i` starts "_x", one to four hex digits and "_": the OOXML escape of a
+/// UTF-16 code unit (ECMA-376 says four digits, which Excel decodes; LibreOffice also decodes
+/// shorter ones such as "_x4_").
+bool looks_like_ooxml_escape(std::string_view text, std::size_t i) {
+  if (i + 4 > text.size() || text[i] != '_' || text[i + 1] != 'x') return false;
+  std::size_t k = i + 2;
+  while (k < text.size() && k < i + 6 && std::isxdigit(static_cast<unsigned char>(text[k])) != 0) ++k;
+  return k > i + 2 && k < text.size() && text[k] == '_';
+}
+
+}  // namespace
+
+std::string xlsx_cell_text(std::string_view text, bool* cut) {
+  const std::string value = core::valid_utf8(text);
+  if (cut != nullptr) *cut = false;
+  std::string out;
+  out.reserve(std::min(value.size() + 16, kMaxCellBytes));
+  const std::size_t room = kMaxCellBytes - kCellCutMarker.size();
+  std::size_t fits = 0;  // bytes of `out` that fit with the marker after them
+  for (std::size_t i = 0; i < value.size();) {
+    const std::size_t next = i + core::decode_utf8_at(value, i).length;
+    // "_x0041_" would show as "A": its underscore is written as the escape "_x005F_".
+    const std::string_view piece(value.data() + i, next - i);
+    const bool protect = looks_like_ooxml_escape(value, i);
+    const std::size_t grow = piece.size() + (protect ? 6 : 0);
+    if (out.size() + grow <= room) fits = out.size() + grow;
+    if (out.size() + grow > kMaxCellBytes) {
+      out.resize(fits);
+      out += kCellCutMarker;
+      if (cut != nullptr) *cut = true;
+      return out;
+    }
+    if (protect) out += "_x005F";
+    out += piece;
+    i = next;
+  }
+  return out;
 }
 
 std::string csv_field(std::string_view text) {

@@ -11,9 +11,18 @@
 
 namespace casebook::report::detail {
 
-/// Text for one XLSX cell: valid UTF-8 (core::valid_utf8) cut at a character boundary to
-/// Excel's 32,767-byte limit.
-[[nodiscard]] std::string xlsx_cell_text(std::string_view text);
+/// libxlsxwriter's limit on one string cell, in bytes (Excel's is 32,767 characters, which
+/// are never fewer).
+inline constexpr std::size_t kMaxCellBytes = 32767;
+/// What ends a cell that was cut to kMaxCellBytes.
+inline constexpr std::string_view kCellCutMarker = " [\u2026 cut: a spreadsheet cell holds 32,767 characters; the JSON report has the whole text]";
+
+/// Text for one XLSX string cell as libxlsxwriter must be given it: valid UTF-8
+/// (core::valid_utf8); each literal "_xHHHH_" (one to four hex digits) written as
+/// "_x005F_xHHHH_" so that a spreadsheet shows it as typed instead of decoding it (ECMA-376
+/// Part 1, 22.9.2.19; libxlsxwriter 1.1 escapes control characters but not this); and, when longer than kMaxCellBytes, cut at a
+/// character boundary and ended with kCellCutMarker (`*cut` set to true).
+[[nodiscard]] std::string xlsx_cell_text(std::string_view text, bool* cut = nullptr);
 
 /// A CSV field per RFC 4180: quoted (with quotes doubled) when it contains a comma, a quote,
 /// CR or LF. Also repairs UTF-8 (core::valid_utf8).

@@ -8,20 +8,21 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 #include <string>
 
 #include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
+#include "report/xapi_parts.hpp"
 
 namespace casebook::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// Where Casebook's own IRIs live; `.invalid` (RFC 6761) never resolves to anyone's server.
-constexpr std::string_view kIriBase = "https://casebook.invalid/xapi";
+constexpr std::string_view kIriBase = detail::kXapiIriBase;
 /// The fixed namespace of every statement id (a random v4 UUID chosen once for Casebook).
 constexpr std::string_view kStatementNamespace = "3f0f9b52-6a4e-4c1d-9f3b-2d8e61c7a915";
 
@@ -61,6 +62,12 @@ std::string uuid_v5(const std::string& name_space, const std::string& name) {
   return std::string(text.data(), 36);
 }
 
+std::string xapi_statement_id(const std::string& learner, const std::string& card_key, core::TimestampMs reviewed_at) {
+  // The review's identity: who, which card, when (ms). Re-exports give the same id.
+  return uuid_v5(std::string(kStatementNamespace),
+                 core::valid_utf8(learner) + "\n" + core::valid_utf8(card_key) + "\n" + std::to_string(reviewed_at));
+}
+
 std::string xapi_interaction_type(const std::string& question_type) {
   static const std::map<std::string, std::string, std::less<>> kTypes = {
       {"single_choice", "choice"},  {"multiple_response", "choice"}, {"true_false", "true-false"},
@@ -70,21 +77,24 @@ std::string xapi_interaction_type(const std::string& question_type) {
   return it == kTypes.end() ? "other" : it->second;
 }
 
-void write_xapi(const ReportInput& in, std::ostream& out) {
-  std::map<std::string, const CardEntry*> cards;
-  for (const CardEntry& c : in.cards) cards.emplace(c.card_key, &c);
-  Json statements = Json::array();
-  for (const core::ReviewRecord& r : in.reviews) {
-    const auto found = cards.find(r.card_key);
-    const CardEntry* card = found == cards.end() ? nullptr : found->second;
+namespace {
+
+/// Builds the statements of `in`, one per review of the period, and hands each to `sink`.
+class StatementBuilder {
+ public:
+  explicit StatementBuilder(const ReportInput& in) : m_in(in) {
+    for (const CardEntry& c : in.cards) m_cards.emplace(c.card_key, &c);
+  }
+
+  Json statement(const core::ReviewRecord& r) const {
+    const auto found = m_cards.find(r.card_key);
+    const CardEntry* card = found == m_cards.end() ? nullptr : found->second;
     const std::string language = card != nullptr && !card->language.empty() ? card->language : "und";
-    const std::string learner = r.learner.empty() ? in.learner : r.learner;
+    const std::string learner = r.learner.empty() ? m_in.learner : r.learner;
+    const detail::KeyParts key = detail::split_card_key(r.card_key);
 
     Json s;
-    // The review's identity: who, which card, when (ms). Re-exports give the same id.
-    s["id"] = uuid_v5(std::string(kStatementNamespace),
-                      core::valid_utf8(learner) + "\n" + core::valid_utf8(r.card_key) + "\n" +
-                          std::to_string(r.reviewed_at));
+    s["id"] = xapi_statement_id(learner, r.card_key, r.reviewed_at);
     s["actor"] = {{"objectType", "Agent"},
                   {"account", {{"homePage", std::string(kIriBase) + "/learners"}, {"name", learner}}}};
     s["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}};
@@ -92,18 +102,69 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
     definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : r.card_key}};
     definition["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction";
     definition["interactionType"] = xapi_interaction_type(card != nullptr ? card->question_type : "");
+    if (card != nullptr && !card->question_type.empty()) {
+      definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
+    }
+    if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
     s["object"] = {{"objectType", "Activity"},
                    {"id", std::string(kIriBase) + "/cards/" + percent_encode(r.card_key)},
                    {"definition", std::move(definition)}};
-    s["result"] = {{"response", r.answer}, {"success", r.correct}, {"duration", iso_duration(r.response_ms)}};
-    s["context"] = {{"platform", "Casebook"},
-                    {"language", language},
-                    {"extensions", {{std::string(kIriBase) + "/extensions/rating",
-                                     std::string(core::to_string(r.rating))}}}};
+    Json result;
+    result["response"] = card != nullptr && card->question ? detail::interaction_response(*card->question, r.answer) : r.answer;
+    result["success"] = r.correct;
+    result["duration"] = iso_duration(r.response_ms);
+    result["extensions"] = {{std::string(kIriBase) + "/extensions/answer", r.answer}};
+    s["result"] = std::move(result);
+    Json context;
+    context["platform"] = "Casebook";
+    context["language"] = language;
+    if (!key.bank_id.empty()) {
+      context["contextActivities"] = {
+          {"parent", Json::array({{{"objectType", "Activity"},
+                                   {"id", std::string(kIriBase) + "/banks/" + percent_encode(key.bank_id)}}})}};
+    }
+    context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", std::string(core::to_string(r.rating))}};
+    s["context"] = std::move(context);
     s["timestamp"] = core::format_iso_utc(r.reviewed_at);
-    statements.push_back(std::move(s));
+    return s;
   }
-  out << statements.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+
+ private:
+  const ReportInput& m_in;
+  std::unordered_map<std::string, const CardEntry*> m_cards;
+};
+
+/// Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
+std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink) {
+  const StatementBuilder builder(in);
+  for_each_review(in, [&](const core::ReviewRecord& r) {
+    const Json s = builder.statement(r);
+    sink(r, s.at("id").get<std::string>(), dump(s, -1));
+  });
+}
+
+void write_xapi(const ReportInput& in, std::ostream& out) {
+  // A JSON array laid out as nlohmann's dump(2) would, one statement at a time.
+  const StatementBuilder builder(in);
+  std::size_t count = 0;
+  std::string text;
+  out << "[";
+  for_each_review(in, [&](const core::ReviewRecord& r) {
+    text = dump(builder.statement(r), 2);
+    out << (count++ == 0 ? "\n  " : ",\n  ");
+    std::size_t start = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+      out.write(text.data() + start, static_cast<std::streamsize>(nl - start));
+      out << "\n  ";
+      start = nl + 1;
+    }
+    out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+  });
+  out << (count == 0 ? "]\n" : "\n]\n");
 }
 
 }  // namespace casebook::report

@@ -172,11 +172,24 @@ BEGIN
 END;
 )sql";
 
+// LRS sync (issue 13): how far each learner's review log has been sent to each learning
+// record store (`casebook sync --lrs URL`). Starts empty: an upgraded database has sent nothing yet.
+constexpr const char* kSchemaLrsSync = R"sql(
+CREATE TABLE lrs_sync (
+  endpoint       TEXT    NOT NULL,
+  learner_id     INTEGER NOT NULL REFERENCES learner(id),
+  last_review_id INTEGER NOT NULL,
+  updated_at_ms  INTEGER NOT NULL,
+  PRIMARY KEY (endpoint, learner_id)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
     Migration{3, "backlog spreads (a learner's choice to spread overdue reviews over N days)", kSchemaV3},
     Migration{4, "card events: suspend, bury, reset, flag, problem reports (append-only)", kSchemaCardEvents},
+    Migration{5, "how far each learner's review log was sent to each learning record store", kSchemaLrsSync},
 };
 
 }  // namespace

@@ -126,6 +126,27 @@ class Progress {
   /// The learner's review log in time order (all learners when `learner` is empty).
   [[nodiscard]] std::vector<ReviewRecord> review_log(const std::string& learner = "");
 
+  /// Which reviews for_each_review() reads.
+  struct ReviewFilter {
+    std::string learner;                    ///< "" for every learner
+    std::optional<std::int64_t> after_id;   ///< only rows with a larger id, in id order (not time order)
+    std::optional<core::TimestampMs> from;  ///< first instant (UTC ms), none: from the start
+    std::optional<core::TimestampMs> to;    ///< instant after the last (exclusive), none: to the end
+    std::string bank_id;                    ///< only card keys "<bank_id>/...", "" for every bank
+    std::string card_key;                   ///< only this card, "" for every card
+  };
+  /// Calls `sink` for every review of `filter` in time order (reviewed_at, then row id), read
+  /// with one cursor: the log is never held in memory. The record passed is reused between
+  /// calls. The sink must not use this Progress (the cursor is open).
+  void for_each_review(const ReviewFilter& filter, const std::function<void(const ReviewRecord&)>& sink);
+
+  /// The id of the last review of `learner` that the learning record store at `endpoint`
+  /// accepted (the lrs_sync table; 0 when nothing was sent). Every review with a smaller id was too.
+  [[nodiscard]] std::int64_t lrs_sent_up_to(const std::string& endpoint, const std::string& learner);
+  /// Records that the store at `endpoint` has every review of `learner` up to `review_id`, in
+  /// one transaction. Never moves backwards.
+  void set_lrs_sent_up_to(const std::string& endpoint, const std::string& learner, std::int64_t review_id);
+
   /// Number of reviews the learner made in [from, to) (UTC ms), for daily limits.
   [[nodiscard]] int count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
   /// Number of distinct cards first reviewed (state New before) in [from, to).

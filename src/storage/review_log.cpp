@@ -169,50 +169,104 @@ std::int64_t Progress::record_answer(
 
 namespace {
 
-/// The review log of `learner` (all learners when empty) in time order, of one card when
-/// `card_key` is not empty.
-std::vector<ReviewRecord> read_review_log(SQLite::Database& db, const std::string& learner,
-                                          const std::string& card_key) {
-  std::vector<ReviewRecord> out;
-  SQLite::Statement st(db,
-                       "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
-                       "r.answer, r.response_ms, "
-                       "r.state_before, r.stability_before, r.difficulty_before, "
-                       "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
-                       "r.learning_steps_before, r.reps_before, r.lapses_before, "
-                       "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
-                       "r.last_review_after_ms, r.scheduled_days_after, "
-                       "r.learning_steps_after, r.reps_after, r.lapses_after "
-                       "FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                       "WHERE (?1 = '' OR l.name = ?1) AND (?2 = '' OR r.card_key = ?2) "
-                       "ORDER BY r.reviewed_at_ms, r.id");
-  st.bind(1, learner);
-  st.bind(2, card_key);
-  while (st.executeStep()) {
-    ReviewRecord r;
-    r.id = st.getColumn(0).getInt64();
-    r.learner = st.getColumn(1).getString();
-    r.card_key = st.getColumn(2).getString();
-    r.reviewed_at = st.getColumn(3).getInt64();
-    r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
-    r.correct = st.getColumn(5).getInt() != 0;
-    r.answer = st.getColumn(6).getString();
-    r.response_ms = st.getColumn(7).getInt64();
-    r.before = read_schedule(st, 8);
-    r.after = read_schedule(st, 17);
-    out.push_back(std::move(r));
-  }
-  return out;
+/// The review-log columns in the order read_review reads them.
+constexpr const char* kReviewColumns =
+    "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
+    "r.answer, r.response_ms, "
+    "r.state_before, r.stability_before, r.difficulty_before, "
+    "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
+    "r.learning_steps_before, r.reps_before, r.lapses_before, "
+    "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
+    "r.last_review_after_ms, r.scheduled_days_after, "
+    "r.learning_steps_after, r.reps_after, r.lapses_after "
+    "FROM review_log r JOIN learner l ON l.id = r.learner_id ";
+
+/// Reads the current row of a kReviewColumns statement into `r` (its strings' storage reused).
+void read_review(const SQLite::Statement& st, ReviewRecord& r) {
+  r.id = st.getColumn(0).getInt64();
+  r.learner.assign(st.getColumn(1).getText(), static_cast<std::size_t>(st.getColumn(1).getBytes()));
+  r.card_key.assign(st.getColumn(2).getText(), static_cast<std::size_t>(st.getColumn(2).getBytes()));
+  r.reviewed_at = st.getColumn(3).getInt64();
+  r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
+  r.correct = st.getColumn(5).getInt() != 0;
+  r.answer.assign(st.getColumn(6).getText(), static_cast<std::size_t>(st.getColumn(6).getBytes()));
+  r.response_ms = st.getColumn(7).getInt64();
+  r.before = read_schedule(st, 8);
+  r.after = read_schedule(st, 17);
 }
 
 }  // namespace
 
 std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
-  return m_impl->guard("read the review log from", [&] { return read_review_log(m_impl->db, learner, ""); });
+  std::vector<ReviewRecord> out;
+  ReviewFilter filter;
+  filter.learner = learner;
+  for_each_review(filter, [&](const ReviewRecord& r) { out.push_back(r); });
+  return out;
 }
 
 std::vector<ReviewRecord> Progress::card_review_log(const std::string& learner, const std::string& card_key) {
-  return m_impl->guard("read the review log from", [&] { return read_review_log(m_impl->db, learner, card_key); });
+  std::vector<ReviewRecord> out;
+  ReviewFilter filter;
+  filter.learner = learner;
+  filter.card_key = card_key;
+  for_each_review(filter, [&](const ReviewRecord& r) { out.push_back(r); });
+  return out;
+}
+
+void Progress::for_each_review(const ReviewFilter& filter, const std::function<void(const ReviewRecord&)>& sink) {
+  m_impl->guard("read the review log from", [&] {
+    // Only the conditions asked for, so that SQLite walks the index (learner_id,
+    // reviewed_at_ms) in order instead of sorting the log. The bank filter is a range of card
+    // keys ("<bank>/" up to "<bank>0", '0' following '/'), which no bank id can escape.
+    std::string sql = std::string(kReviewColumns) + "WHERE 1";
+    if (!filter.learner.empty()) sql += " AND r.learner_id = (SELECT id FROM learner WHERE name = :learner)";
+    if (filter.after_id) sql += " AND r.id > :after";
+    if (filter.from) sql += " AND r.reviewed_at_ms >= :from";
+    if (filter.to) sql += " AND r.reviewed_at_ms < :to";
+    if (!filter.bank_id.empty()) sql += " AND r.card_key >= :bank || '/' AND r.card_key < :bank || '0'";
+    if (!filter.card_key.empty()) sql += " AND r.card_key = :card";
+    sql += filter.after_id ? " ORDER BY r.id" : " ORDER BY r.reviewed_at_ms, r.id";
+    SQLite::Statement st(m_impl->db, sql);
+    if (!filter.learner.empty()) st.bind(":learner", filter.learner);
+    if (filter.after_id) st.bind(":after", *filter.after_id);
+    if (filter.from) st.bind(":from", static_cast<std::int64_t>(*filter.from));
+    if (filter.to) st.bind(":to", static_cast<std::int64_t>(*filter.to));
+    if (!filter.bank_id.empty()) st.bind(":bank", filter.bank_id);
+    if (!filter.card_key.empty()) st.bind(":card", filter.card_key);
+    ReviewRecord r;
+    while (st.executeStep()) {
+      read_review(st, r);
+      sink(r);
+    }
+  });
+}
+
+std::int64_t Progress::lrs_sent_up_to(const std::string& endpoint, const std::string& learner) {
+  return m_impl->guard("read the sync state from", [&]() -> std::int64_t {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT s.last_review_id FROM lrs_sync s JOIN learner l ON l.id = s.learner_id "
+                         "WHERE s.endpoint = ? AND l.name = ?");
+    st.bind(1, endpoint);
+    st.bind(2, learner);
+    return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+  });
+}
+
+void Progress::set_lrs_sent_up_to(const std::string& endpoint, const std::string& learner, std::int64_t review_id) {
+  m_impl->guard("record the sync state in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement st(m_impl->db,
+                         "INSERT INTO lrs_sync (endpoint, learner_id, last_review_id, updated_at_ms) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (endpoint, learner_id) DO UPDATE SET "
+                         "last_review_id = max(last_review_id, excluded.last_review_id), updated_at_ms = excluded.updated_at_ms");
+    st.bind(1, endpoint);
+    st.bind(2, m_impl->ensure_learner(learner));
+    st.bind(3, review_id);
+    st.bind(4, static_cast<std::int64_t>(core::now_ms()));
+    st.exec();
+    tx.commit();
+  });
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -11,12 +12,51 @@ void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
     m_folder = view.folder;
     m_revision = view.revision;
   }
+  if (m_period_revision != view.revision) {
+    m_from = view.from;
+    m_to = view.to;
+    m_period_revision = view.revision;
+  }
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Export progress report");
-  hint_text("Learner: " + view.learner + "  ·  database: " + view.db_path);
+  hint_text("Database: " + view.db_path);
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 
   const bool running = view.job.running;
+  ImGui::BeginDisabled(running);
+  // Whose report, which bank: Ctrl+L and Ctrl+B step through the choices.
+  const auto choice = [&](const char* label, const std::vector<std::string>& items, int current, auto make) {
+    ImGui::SetNextItemWidth(24.0f * em);
+    const std::string shown = current >= 0 && current < static_cast<int>(items.size()) ? items[static_cast<std::size_t>(current)] : "";
+    if (ImGui::BeginCombo(label, shown.c_str())) {
+      for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+        if (ImGui::Selectable(items[static_cast<std::size_t>(i)].c_str(), i == current)) ui.send(make(i));
+      }
+      ImGui::EndCombo();
+    }
+  };
+  choice("Learner (Ctrl+L)", view.learners, view.learner_index, [](int i) { return app::SetExportLearner{i}; });
+  choice("Bank (Ctrl+B)", view.banks, view.bank_index, [](int i) { return app::SetExportBank{i}; });
+  const bool ctrl = ImGui::GetIO().KeyCtrl;
+  if (!running && ctrl && ImGui::IsKeyPressed(platform::kKeyL, false) && !view.learners.empty()) {
+    ui.send(app::SetExportLearner{(view.learner_index + 1) % static_cast<int>(view.learners.size())});
+  }
+  if (!running && ctrl && ImGui::IsKeyPressed(platform::kKeyB, false) && !view.banks.empty()) {
+    ui.send(app::SetExportBank{(view.bank_index + 1) % static_cast<int>(view.banks.size())});
+  }
+  ImGui::TextUnformatted("Period (YYYY-MM-DD, both days included; empty: no limit)");
+  ImGui::SetNextItemWidth(9.0f * em);
+  bool period_changed = ImGui::InputText("From##from", &m_from);
+  bool period_editing = ImGui::IsItemActive();
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(9.0f * em);
+  period_changed = ImGui::InputText("To##to", &m_to) || period_changed;
+  period_editing = period_editing || ImGui::IsItemActive();
+  if (period_changed) ui.send(app::SetExportPeriod{m_from, m_to});
+  ImGui::EndDisabled();
+  if (!view.period_error.empty()) wrapped_text(view.period_error, kColorNotice);
+  ImGui::Dummy(ImVec2(0, 0.5f * em));
+
   ImGui::TextUnformatted("Formats");
   for (std::size_t i = 0; i < view.formats.size(); ++i) {
     const std::string label = std::to_string(i + 1) + "  " + view.formats[i].label;
@@ -31,7 +71,7 @@ void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
   ImGui::BeginDisabled(running);
   if (!ui.typing && tab_pressed()) ImGui::SetKeyboardFocusHere();
   if (ImGui::InputText("##folder", &m_folder)) ui.send(app::SetExportFolder{m_folder});
-  const bool editing = ImGui::IsItemActive();
+  const bool editing = ImGui::IsItemActive() || period_editing;
   ImGui::EndDisabled();
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 

@@ -1,9 +1,10 @@
-// Export screen: writes progress reports (HTML, CSV, XLSX, JSON, xAPI) into a folder, with a
-// progress bar and "open folder". Reached from Home (E or the Export button); the export
+// Export screen: writes progress reports (HTML, PDF, CSV, XLSX, JSON, xAPI) of a learner, a
+// bank and a period into a folder, with a progress bar and "open folder". Reached from Home (E or the Export button); the export
 // itself is app::ExportFlow, on a background job.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/controller.hpp"
 #include "ui/widgets.hpp"
@@ -12,14 +13,16 @@ namespace casebook::ui {
 
 class ExportScreen {
  public:
-  /// Draws `view` and queues at most one action. Keys: 1-5 toggle the formats, Enter exports,
-  /// O opens the folder, Esc cancels a running export or goes back, Tab reaches the folder
-  /// field.
+  /// Draws `view` and queues at most one action. Keys: 1-6 toggle the formats, Ctrl+L and
+  /// Ctrl+B choose the learner and the bank, Enter exports, O opens the folder, Esc cancels a
+  /// running export or goes back, Tab reaches the folder field.
   void draw(const app::ExportView& view, UiContext& ui);
 
  private:
   std::string m_folder;            ///< the folder field's draft
   std::uint64_t m_revision = ~0ull;  ///< the view's revision the draft was loaded from
+  std::string m_from, m_to;        ///< the period fields' drafts
+  std::uint64_t m_period_revision = ~0ull;
 };
 
 }  // namespace casebook::ui

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -181,7 +182,7 @@ TEST(BackgroundWork, ExportRunsOnAWorkerWakesTheWindowAndNeverReplacesAnEarlierE
   c.dispatch(app::Navigate{app::Screen::Export});
   const std::string folder = dir.file("reports");
   c.dispatch(app::SetExportFolder{folder});
-  c.dispatch(app::ToggleExportFormat{1});  // no CSV
+  c.dispatch(app::ToggleExportFormat{2});  // no CSV
   c.dispatch(app::StartExport{});
   EXPECT_TRUE(c.busy() || c.export_view().job.running);
   c.wait_for_background();
@@ -189,15 +190,92 @@ TEST(BackgroundWork, ExportRunsOnAWorkerWakesTheWindowAndNeverReplacesAnEarlierE
   EXPECT_FALSE(v.job.running);
   EXPECT_FALSE(v.failed) << v.message;
   EXPECT_GE(wakes->load(), 1);  // at least the "finished" wake-up
-  const std::vector<std::string> names = {"casebook-report-alice-2024-06-01.html", "casebook-report-alice-2024-06-01.xlsx",
+  const std::vector<std::string> names = {"casebook-report-alice-2024-06-01.html", "casebook-report-alice-2024-06-01.pdf",
+                                          "casebook-report-alice-2024-06-01.xlsx",
                                           "casebook-report-alice-2024-06-01.json",
                                           "casebook-report-alice-2024-06-01.xapi.json"};
   EXPECT_EQ(v.written, names);
-  EXPECT_NE(v.message.find("Wrote 4 files (1 cards, 1 reviews)"), std::string::npos) << v.message;
+  // Every card of the small bank (8 questions) is in the report, started or not; the one
+  // review of the session.
+  EXPECT_NE(v.message.find("Wrote 5 files (8 cards, 1 reviews)"), std::string::npos) << v.message;
   for (const auto& n : names) EXPECT_TRUE(std::filesystem::exists(folder + "/" + n)) << n;
   c.dispatch(app::StartExport{});
   c.wait_for_background();
   EXPECT_EQ(c.export_view().written.front(), "casebook-report-alice-2024-06-01-2.html");
+}
+
+TEST(BackgroundWork, ExportTakesTheLearnerTheBankAndThePeriodChosenOnTheScreen) {
+  TempDir dir;
+  const std::string db = dir.file("p.sqlite3");
+  storage::Progress(db).ensure_learner("bob");  // a second learner, with no reviews
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  const std::string soldatov = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks/soldatov-2021-russia-cooperation.toml";
+  app::Controller c(test_config(db, now, {casebook::test::small_bank_path(), soldatov}));
+  c.dispatch(app::StartSession{});
+  c.dispatch(app::SubmitAnswer{make_answer(shown_question(c), false)});
+  c.dispatch(app::Rate{core::Rating::Again});
+  c.dispatch(app::LeaveSession{});
+  c.dispatch(app::GoHome{});
+  c.dispatch(app::Navigate{app::Screen::Export});
+  app::ExportView v = c.export_view();
+  EXPECT_EQ(v.learners, (std::vector<std::string>{"alice", "bob"}));
+  EXPECT_EQ(v.learner, "alice");
+  ASSERT_EQ(v.banks.size(), 3u);
+  EXPECT_EQ(v.banks[0], "Every bank");
+  const auto small = std::find(v.banks.begin(), v.banks.end(), "Small test bank");
+  ASSERT_NE(small, v.banks.end());
+  const std::string folder = dir.file("reports");
+  c.dispatch(app::SetExportFolder{folder});
+  for (int i : {0, 1, 2, 3, 5}) c.dispatch(app::ToggleExportFormat{i});  // JSON only
+  const auto export_json = [&]() {
+    c.dispatch(app::StartExport{});
+    c.wait_for_background();
+    const app::ExportView done = c.export_view();
+    EXPECT_FALSE(done.failed) << done.message;
+    EXPECT_EQ(done.written.size(), 1u);
+    return done.written.empty() ? nlohmann::json() : nlohmann::json::parse(std::ifstream(folder + "/" + done.written[0]));
+  };
+
+  // A bad period is shown and blocks the export.
+  c.dispatch(app::SetExportPeriod{"2024-13-01", ""});
+  EXPECT_NE(c.export_view().period_error.find("--from 2024-13-01: not a date"), std::string::npos);
+  c.dispatch(app::StartExport{});
+  EXPECT_TRUE(c.export_view().failed);
+  EXPECT_NE(c.export_view().message.find("Fix the period first"), std::string::npos) << c.export_view().message;
+
+  // One bank, a period before the review: every card of that bank, no review.
+  c.dispatch(app::SetExportPeriod{"2024-05-01", "2024-05-31"});
+  EXPECT_EQ(c.export_view().period_error, "");
+  c.dispatch(app::SetExportBank{static_cast<int>(small - v.banks.begin())});
+  nlohmann::json doc = export_json();
+  EXPECT_EQ(doc.at("learner"), "alice");
+  EXPECT_EQ(doc.at("bank_filter"), "test-small");
+  EXPECT_EQ(doc.at("period").at("from"), "2024-05-01T04:00:00.000Z");
+  EXPECT_EQ(doc.at("period").at("to"), "2024-06-01T04:00:00.000Z");
+  EXPECT_EQ(doc.at("cards").size(), 8u);
+  EXPECT_EQ(doc.at("reviews").size(), 0u);
+
+  // The period up to today: the wrong answer is there, in the list of mistakes.
+  c.dispatch(app::SetExportPeriod{"2024-05-01", ""});
+  doc = export_json();
+  EXPECT_EQ(doc.at("reviews").size(), 1u);
+  EXPECT_EQ(doc.at("summary").at("not_started"), 7);
+  EXPECT_EQ(doc.at("analytics").at("mistakes").at("total"), 1);
+
+  // Every bank: the other bank's questions are cards not started.
+  c.dispatch(app::SetExportBank{0});
+  doc = export_json();
+  EXPECT_EQ(doc.at("bank_filter"), nullptr);
+  EXPECT_GT(doc.at("cards").size(), 8u);
+
+  // The other learner: the same cards, none started, and the file says whose it is.
+  c.dispatch(app::SetExportLearner{1});
+  EXPECT_EQ(c.export_view().learner, "bob");
+  doc = export_json();
+  EXPECT_EQ(doc.at("learner"), "bob");
+  EXPECT_EQ(doc.at("reviews").size(), 0u);
+  EXPECT_EQ(doc.at("summary").at("seen"), 0);
+  EXPECT_EQ(c.export_view().written.at(0).rfind("casebook-report-bob-2024-06-01", 0), 0u) << c.export_view().written.at(0);
 }
 
 TEST(BackgroundWork, ImportOutsideTheBankFolderIsLoadedAndSaysWhereItWent) {

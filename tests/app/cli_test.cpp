@@ -169,17 +169,18 @@ TEST(Cli, ReportWritesCsvJsonAndHtml) {
   const std::string csv = dir.file("r.csv");
   Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "csv", "--out", csv});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "Wrote 5 cards and 5 reviews of learner 'alice' to " + csv + "\n");
+  // Every question of the bank is a card of the report, started (5) or not (3).
+  EXPECT_EQ(r.out, "Wrote 8 cards and 5 reviews of learner 'alice' to " + csv + "\n");
   EXPECT_TRUE(r.err.empty()) << r.err;
   const auto rows = lines(slurp(csv));
-  ASSERT_EQ(rows.size(), 11u);  // header, 5 cards, 5 reviews
+  ASSERT_EQ(rows.size(), 14u);  // header, 8 cards, 5 reviews
   EXPECT_EQ(rows[0].rfind("record,card_key,", 0), 0u);
   int cards = 0, reviews = 0;
   for (const auto& row : rows) {
     if (row.rfind("card,", 0) == 0) ++cards;
     if (row.rfind("review,", 0) == 0) ++reviews;
   }
-  EXPECT_EQ(cards, 5);
+  EXPECT_EQ(cards, 8);
   EXPECT_EQ(reviews, 5);
   // The card rows carry the bank's prompt (the bank was found).
   EXPECT_NE(slurp(csv).find("In which year did the made-up arrests happen?"), std::string::npos);
@@ -191,8 +192,10 @@ TEST(Cli, ReportWritesCsvJsonAndHtml) {
   const auto doc = nlohmann::json::parse(slurp(json_path));
   EXPECT_EQ(doc.at("schema"), "casebook-report");
   EXPECT_EQ(doc.at("learner"), "alice");
-  ASSERT_EQ(doc.at("cards").size(), 5u);
+  ASSERT_EQ(doc.at("cards").size(), 8u);
   ASSERT_EQ(doc.at("reviews").size(), 5u);
+  EXPECT_EQ(doc.at("summary").at("not_started"), 3);
+  EXPECT_EQ(doc.at("analytics").at("mistakes").at("total"), 2);
   const std::vector<std::string> expected_ratings = {"good", "again", "good", "good", "again"};
   for (std::size_t i = 0; i < 5; ++i) {
     EXPECT_EQ(doc["reviews"][i].at("rating"), expected_ratings[i]);
@@ -216,6 +219,39 @@ TEST(Cli, ReportWritesCsvJsonAndHtml) {
   int files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.file("sub"))) ++files;
   EXPECT_EQ(files, 1);
+}
+
+TEST(Cli, ReportPeriodAndPdf) {
+  TempDir dir;
+  const std::string db = dir.file("progress.sqlite3");
+  seed_database(db);
+  if (HasFatalFailure()) return;
+  const std::string bank = casebook::test::small_bank_path();
+  // The seeded reviews are on 2024-06-01 (UTC, rollover 4): a period before it has none.
+  const std::string json_path = dir.file("before.json");
+  Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--from", "2024-05-01", "--to",
+                     "2024-05-31", "--out", json_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("8 cards and 0 reviews"), std::string::npos) << r.out;
+  auto doc = nlohmann::json::parse(slurp(json_path));
+  EXPECT_EQ(doc.at("reviews").size(), 0u);
+  EXPECT_EQ(doc.at("period").at("from"), "2024-05-01T04:00:00.000Z");  // the study day starts at 04:00
+  EXPECT_EQ(doc.at("period").at("to"), "2024-06-01T04:00:00.000Z");    // the last day is included
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--from", "2024-06-01", "--out", json_path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("reviews").size(), 5u);
+
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-13-01", "--out", json_path});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--from 2024-13-01: not a date"), std::string::npos) << r.err;
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-06-02", "--to", "2024-06-01", "--out", json_path});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("ends before it starts"), std::string::npos) << r.err;
+
+  const std::string pdf = dir.file("r.pdf");
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", pdf});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(pdf).rfind("%PDF-", 0), 0u);
 }
 
 TEST(Cli, ReportErrorsExitWithOne) {
@@ -318,7 +354,7 @@ TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
   r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", other, "--out", json_path});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto doc = nlohmann::json::parse(slurp(json_path));
-  EXPECT_EQ(doc.at("schema_version"), 2);
+  EXPECT_EQ(doc.at("schema_version"), 3);  // v3: coverage, accuracy, mistakes, period
   EXPECT_EQ(doc.at("summary").at("retired"), 5);
   EXPECT_EQ(doc.at("reviews").size(), 5u);
   for (const auto& c : doc.at("cards")) EXPECT_TRUE(c.at("retired").get<bool>());

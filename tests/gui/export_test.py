@@ -20,11 +20,11 @@ from e2e_test import wait_for_new_png  # noqa: E402
 from gui_app import key, open_window, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
-EXTS = [".html", ".csv", ".xlsx", ".json", ".xapi.json"]
+EXTS = [".html", ".pdf", ".csv", ".xlsx", ".json", ".xapi.json"]
 
 
 def export_set(folder, suffix=""):
-    """The five files of one export: casebook-report-<learner>-<date><suffix><ext>."""
+    """The six files of one export: casebook-report-<learner>-<date><suffix><ext>."""
     found = []
     for ext in EXTS:
         pattern = os.path.join(folder, "casebook-report-default-*" + suffix + ext)
@@ -79,7 +79,7 @@ def main():
         key("Escape", "Return")  # summary, then Home
         key("e")  # Home: Export
         shot(shots, "export-screen.png", taken)
-        key("Return")  # export all five formats
+        key("Return")  # export all six formats
         end = time.time() + 20
         while time.time() < end and not all(export_set(exports)):
             time.sleep(0.2)
@@ -114,16 +114,18 @@ def main():
     NAMES = first
     html = open(os.path.join(exports, NAMES[0]), encoding="utf-8").read()
     assert "Content-Security-Policy" in html and "<h2>True retention</h2>" in html, "HTML report incomplete"
-    with open(os.path.join(exports, NAMES[1]), newline="", encoding="utf-8") as f:
+    assert "<h2>Coverage and accuracy by bank and topic</h2>" in html and "<h2>Mistakes</h2>" in html, "HTML figures"
+    assert open(os.path.join(exports, NAMES[1]), "rb").read(5) == b"%PDF-", "PDF report"
+    with open(os.path.join(exports, NAMES[2]), newline="", encoding="utf-8") as f:
         reviews = [r for r in csv.DictReader(f) if r["record"] == "review"]
     assert len(reviews) == 2, f"CSV: expected 2 reviews, found {len(reviews)}"
-    with zipfile.ZipFile(os.path.join(exports, NAMES[2])) as z:
+    with zipfile.ZipFile(os.path.join(exports, NAMES[3])) as z:
         assert "xl/workbook.xml" in z.namelist(), "XLSX without a workbook"
-    doc = json.load(open(os.path.join(exports, NAMES[3]), encoding="utf-8"))
-    assert doc["schema_version"] == 2 and len(doc["reviews"]) == 2, "JSON report"
-    statements = json.load(open(os.path.join(exports, NAMES[4]), encoding="utf-8"))
+    doc = json.load(open(os.path.join(exports, NAMES[4]), encoding="utf-8"))
+    assert doc["schema_version"] == 3 and len(doc["reviews"]) == 2, "JSON report"
+    statements = json.load(open(os.path.join(exports, NAMES[5]), encoding="utf-8"))
     assert len(statements) == 2, "xAPI: one statement per review"
-    print("export: 5 files checked in", exports)
+    print("export: 6 files checked in", exports)
     return 0
 
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 
 namespace casebook::report::testing {
 
@@ -155,6 +156,20 @@ ReportInput rich_input() {
   // Reviews today of a mature and a young card (12:30 local time, after the 04:00 rollover).
   in.reviews.push_back(review(11, "rtl/group-name", kNow - 30 * 60'000, Rating::Easy, true, "Lurk 🎯", 5000, mature, mature));
   in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
+  // The banks (with versions), the answer key, a suspended card and a card not started yet.
+  in.banks = {{"hostile", "Bank \"A\" & <B>", "0.9-beta", "en"},
+              {"rtl", "בנק", "", "he"},
+              {"ru-bank", "Русский банк", "2.0.0", "ru"},
+              {"soldatov-2021", "Soldatov 2021: Russia & cooperation", "1.2.0", "en"}};
+  in.cards[0].correct_answer = "2016";
+  in.cards[1].correct_answer = "<b>the right one</b>";
+  in.cards[2].suspended = true;
+  CardEntry fresh = card("soldatov-2021", "not-yet", "Soldatov 2021: Russia & cooperation", "A question not studied yet?",
+                         "true_false", schedule(CardState::New, 0, 0, kNow, std::nullopt, 0, 0, 0, 0), 0.0);
+  fresh.topics = {"Cooperation"};
+  fresh.language = "en";
+  fresh.correct_answer = "true";
+  in.cards.push_back(fresh);
   // A backlog spread made six days ago: 5 cards (4 overdue) over 3 days, new cards paused.
   core::BacklogSpread spread;
   spread.created_at = kNow - 6 * kDay;
@@ -165,6 +180,85 @@ ReportInput rich_input() {
   spread.cards = {{"old-bank/gone", 0}, {"rtl/group-name", 0}, {"soldatov-2021/lurk-arrests-year", 1},
                   {"a/b", 1}, {"a/c", 2}};
   in.backlog_spreads.push_back(spread);
+  return in;
+}
+
+ReportInput edge_input() {
+  ReportInput in;
+  in.learner = "_x0041_";
+  in.generated_at = kNow;
+  const CardSchedule s = schedule(CardState::Learning, 1.0, 5.0, kNow, kNow - kHour, 0, 1, 1, 0);
+  in.cards = {card("edge", "escape", "_x0041_ bank", "_x0041_ and _X00e9_ stay as typed, as do _x4_ and _x00041_",
+                   "short_answer", s, 0.9),
+              card("edge", "long", "Edge", "A long answer", "short_answer", s, 0.9)};
+  std::string long_answer;
+  for (int i = 0; i < 40'000; ++i) long_answer += "\u0434";  // д, two bytes: 80,000 bytes
+  in.reviews = {review(1, "edge/escape", kNow - kHour, Rating::Good, true, "_x0041_", 1000, s, s),
+                review(2, "edge/long", kNow - kHour + 1, Rating::Good, true, long_answer, 1000, s, s)};
+  return in;
+}
+
+ReportInput typed_input() {
+  ReportInput in;
+  in.learner = "ann";
+  in.generated_at = kNow;
+  in.time_zone = "UTC";
+  in.banks = {{"types", "Every question type", "3.1.0", "en-GB"}};
+  const auto add = [&](core::Question q, const std::string& answer, bool correct) {
+    q.prompt = "Question " + q.id;
+    CardEntry c = card("types", q.id, "Every question type", q.prompt, core::to_string(q.type),
+                       schedule(CardState::Learning, 1.0, 5.0, kNow + kHour, kNow - kHour, 0, 1, 1, 0), 0.97);
+    c.language = "en-GB";
+    c.question = std::make_shared<const core::Question>(q);
+    in.reviews.push_back(review(static_cast<std::int64_t>(in.reviews.size() + 1), c.card_key,
+                                kNow - kHour + static_cast<std::int64_t>(in.reviews.size()) * 60'000,
+                                correct ? Rating::Good : Rating::Again, correct, answer, 3000,
+                                schedule(CardState::New, 0, 0, kNow - kDay, std::nullopt, 0, 0, 0, 0), c.schedule));
+    in.reviews.back().learner = "ann";
+    in.cards.push_back(std::move(c));
+  };
+  core::Question single;
+  single.id = "single";
+  single.type = core::QuestionType::SingleChoice;
+  single.choices = {{"FSB", false}, {"MVD", true}, {"Line\nbreak", false}};
+  add(single, "Line break", false);
+  core::Question multi = single;
+  multi.id = "multi";
+  multi.type = core::QuestionType::MultipleResponse;
+  multi.choices = {{"A", true}, {"B", false}, {"C", true}};
+  add(multi, "A; C", true);
+  core::Question tf;
+  tf.id = "tf";
+  tf.type = core::QuestionType::TrueFalse;
+  tf.truth = false;
+  add(tf, "true", false);
+  core::Question text;
+  text.id = "text";
+  text.type = core::QuestionType::ShortAnswer;
+  text.accepted = {"Lurk", "the Lurk group"};
+  add(text, "lurk", true);
+  core::Question number;
+  number.id = "number";
+  number.type = core::QuestionType::Numeric;
+  number.value = 50;
+  number.tolerance = 5;
+  add(number, "48", true);
+  core::Question order;
+  order.id = "order";
+  order.type = core::QuestionType::Ordering;
+  order.items = {"First", "Second", "Third"};
+  add(order, "Second \u2192 First \u2192 Third", false);
+  core::Question match;
+  match.id = "match";
+  match.type = core::QuestionType::Matching;
+  match.pairs = {{"FSB", "Russia"}, {"FBI", "USA"}};
+  add(match, "FSB \u2192 Russia; FBI \u2192 USA", true);
+  core::Question dilemma;
+  dilemma.id = "dilemma";
+  dilemma.type = core::QuestionType::Dilemma;
+  dilemma.positions = {{"cooperate", "Cooperate", {}}, {"refuse", "Refuse", {}}};
+  dilemma.rubric = {"Names the law", "Weighs the risk"};
+  add(dilemma, "position: Refuse; rubric 1/2 met; justification: too risky", true);
   return in;
 }
 

@@ -38,8 +38,15 @@ void expect_golden(const std::string& name, const std::string& actual);
 
 /// Five cards (hostile, Cyrillic, RTL, emoji texts) and six reviews: the v1 golden input.
 ReportInput fixed_input();
-/// fixed_input plus topics, languages, a retired leech card and reviews of cards in Review
-/// state (young and mature) spread over weeks, for the analytics, XLSX and xAPI outputs.
+/// fixed_input plus topics, languages, bank versions, answer keys, a suspended card, a card
+/// not started, a retired leech card and reviews of cards in Review state (young and mature)
+/// spread over weeks, for the figures, XLSX, PDF and xAPI outputs.
 ReportInput rich_input();
+/// Text that looks like OOXML escapes ("_x0041_") and an answer of 40,000 two-byte
+/// characters, longer than a spreadsheet cell holds: the XLSX edge cases.
+ReportInput edge_input();
+/// One card of each question type (with its core::Question) and one review of each, for the
+/// xAPI interaction details.
+ReportInput typed_input();
 
 }  // namespace casebook::report::testing

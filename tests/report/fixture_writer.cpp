@@ -1,6 +1,7 @@
 // report_fixture_writer DIR: writes rich_input() in every format to DIR (report.csv,
-// report.json, report.html, report.xlsx, report.xapi.json) for the Python read-back, the
-// Node xAPI validator and the headless-browser check.
+// report.json, report.html, report.xlsx, report.pdf, report.xapi.json) and typed_input() as
+// typed.xapi.json, for the Python read-back, the Node xAPI validator, the PDF readers
+// (pdftotext, pdfinfo, pdftoppm) and the headless-browser check.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,7 +25,19 @@ int main(int argc, char** argv) {
   report::write_html(in, html);
   std::ofstream xapi(dir / "report.xapi.json", std::ios::binary);
   report::write_xapi(in, xapi);
-  report::write_xlsx(in, (dir / "report.xlsx").string());
-  std::cout << "wrote 5 reports to " << dir << "\n";
+  std::ofstream typed(dir / "typed.xapi.json", std::ios::binary);
+  report::write_xapi(report::testing::typed_input(), typed);
+  for (const std::string& w : report::write_xlsx(in, (dir / "report.xlsx").string())) std::cerr << w << "\n";
+  report::write_pdf(in, (dir / "report.pdf").string());
+  const report::ReportInput edge = report::testing::edge_input();
+  const auto warnings = report::write_xlsx(edge, (dir / "edge.xlsx").string());
+  if (warnings.size() != 1) {
+    std::cerr << "edge.xlsx: expected one warning about the cut cell, got " << warnings.size() << "\n";
+    return 1;
+  }
+  std::cout << warnings.front() << "\n";
+  std::ofstream edge_json(dir / "edge.json", std::ios::binary);
+  report::write_json(edge, edge_json);
+  std::cout << "wrote 7 reports to " << dir << "\n";
   return 0;
 }

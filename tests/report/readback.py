@@ -45,7 +45,7 @@ def neutralised(text):
 
 def read_json(out):
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    check(doc["schema"] == "casebook-report" and doc["schema_version"] == 2, "JSON: schema v2")
+    check(doc["schema"] == "casebook-report" and doc["schema_version"] == 3, "JSON: schema v3")
     prompts = {c["prompt"] for c in doc["cards"]}
     check(HOSTILE <= prompts, f"JSON: hostile prompts not intact: {HOSTILE - prompts}")
     answers = {r["answer"] for r in doc["reviews"]}
@@ -55,6 +55,16 @@ def read_json(out):
     check(all_time["period"] == "all_time" and all_time["young"] == {"passed": 1, "failed": 2, "retention": 1 / 3},
           f"JSON: all-time young retention {all_time}")
     check(len(doc["analytics"]["forecast"]) == 30, "JSON: 30 forecast days")
+    summary = doc["summary"]
+    check(summary["syllabus"] == 6 and summary["not_started"] == 2, f"JSON: coverage {summary}")
+    check(summary["first_attempts"] == {"answered": 4, "correct": 3, "accuracy": 0.75}, "JSON: first attempts")
+    mistakes = doc["analytics"]["mistakes"]
+    check(mistakes["total"] == 5 and mistakes["shown"][0]["answer"] == "2015"
+          and mistakes["shown"][0]["correct_answer"] == "2016", f"JSON: mistakes {mistakes['shown'][:1]}")
+    versions = {b["id"]: b["version"] for b in doc["banks"]}
+    check(versions.get("soldatov-2021") == "1.2.0", f"JSON: bank versions {versions}")
+    check(all(r["bank_version"] is None for r in doc["reviews"]), "JSON: bank_version per review is null (not recorded)")
+    check("bank_version_per_answer" in doc["not_recorded"], "JSON: not_recorded lists the bank version")
     return doc
 
 
@@ -132,7 +142,11 @@ def unescape_ooxml(text):
 
 def read_xlsx(out, doc, golden):
     sheets = xlsx_cells(out / "report.xlsx")
-    check(list(sheets) == ["Summary", "Cards", "Reviews"], f"XLSX: sheets {list(sheets)}")
+    check(list(sheets) == ["Summary", "Coverage", "Mistakes", "Cards", "Reviews"], f"XLSX: sheets {list(sheets)}")
+    coverage = sheets["Coverage"]
+    check(len(coverage) == 1 + len(doc["analytics"]["coverage"]["banks"]) + len(doc["analytics"]["coverage"]["topics"]),
+          "XLSX: a coverage row per bank and topic")
+    check(len(sheets["Mistakes"]) == 1 + len(doc["analytics"]["mistakes"]["shown"]), "XLSX: a row per mistake")
     cards = sheets["Cards"]
     head = cards[0]
     for row, card in zip(cards[1:], doc["cards"]):

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "fixture.hpp"
+#include "report/figures.hpp"
 #include "report/text.hpp"
 
 namespace fs = std::filesystem;
@@ -117,25 +118,25 @@ std::string neutralised(const std::string& s) {
 }  // namespace
 
 TEST(SummarizeTest, CountsStatesReviewsAndMeans) {
-  const report::Summary s = report::summarize(fixed_input());
+  const report::Figures s = report::compute_figures(fixed_input());
   EXPECT_EQ(s.cards, 5);
-  EXPECT_EQ(s.new_cards, 1);
-  EXPECT_EQ(s.learning, 1);
-  EXPECT_EQ(s.review, 2);
-  EXPECT_EQ(s.relearning, 1);
-  EXPECT_EQ(s.reviews, 6);
-  EXPECT_EQ(s.correct, 4);
-  EXPECT_DOUBLE_EQ(s.accuracy, 4.0 / 6.0);
+  EXPECT_EQ(s.states[0], 1);  // new
+  EXPECT_EQ(s.states[1], 1);  // learning
+  EXPECT_EQ(s.states[2], 2);  // review
+  EXPECT_EQ(s.states[3], 1);  // relearning
+  EXPECT_EQ(s.all.answered, 6);
+  EXPECT_EQ(s.all.correct, 4);
+  EXPECT_DOUBLE_EQ(s.all.accuracy(), 4.0 / 6.0);
   EXPECT_EQ(s.due_now, 2);  // lurk (due 1 h ago) and formula (due 2 h ago); learning card due in 10 min
-  EXPECT_DOUBLE_EQ(s.mean_retrievability, (0.876543219 + 0.95 + 0.5 + 0.9731) / 4.0);
+  EXPECT_DOUBLE_EQ(s.mean_predicted_recall, (0.876543219 + 0.95 + 0.5 + 0.9731) / 4.0);
 }
 
 TEST(SummarizeTest, EmptyInputIsAllZero) {
-  const report::Summary s = report::summarize(report::ReportInput{});
+  const report::Figures s = report::compute_figures(report::ReportInput{});
   EXPECT_EQ(s.cards, 0);
-  EXPECT_EQ(s.reviews, 0);
-  EXPECT_EQ(s.accuracy, 0.0);
-  EXPECT_EQ(s.mean_retrievability, 0.0);
+  EXPECT_EQ(s.all.answered, 0);
+  EXPECT_EQ(s.all.accuracy(), 0.0);
+  EXPECT_EQ(s.mean_predicted_recall, 0.0);
   EXPECT_EQ(s.due_now, 0);
 }
 
@@ -145,7 +146,7 @@ TEST(SummarizeTest, DueExactlyNowCountsAsDue) {
   in.cards = {card("b", "q", "B", "p", "numeric",
                    schedule(CardState::Review, 1, 5, kNow, kNow - kDay, 1, 0, 1, 0), 0.9),
               card("b", "n", "B", "p", "numeric", schedule(CardState::New, 0, 0, kNow - kDay, {}, 0, 0, 0, 0), 0.0)};
-  EXPECT_EQ(report::summarize(in).due_now, 1);  // New cards are never "due"
+  EXPECT_EQ(report::compute_figures(in).due_now, 1);  // New cards are never "due"
 }
 
 TEST(CsvTest, MatchesGolden) { expect_golden("report.csv", csv_of(fixed_input())); }
@@ -244,24 +245,24 @@ TEST(JsonTest, ReadsBackEveryValue) {
   const report::ReportInput in = fixed_input();
   const nlohmann::json doc = nlohmann::json::parse(json_of(in));
   EXPECT_EQ(doc.at("schema"), "casebook-report");
-  EXPECT_EQ(doc.at("schema_version"), 2);
+  EXPECT_EQ(doc.at("schema_version"), 3);
   EXPECT_EQ(doc.at("generated_at"), "2024-06-01T12:00:00.000Z");
   EXPECT_EQ(doc.at("generated_at_ms").get<std::int64_t>(), kNow);
   EXPECT_EQ(doc.at("learner"), in.learner);
   EXPECT_EQ(doc.at("time_zone"), "Europe/Berlin");
 
-  const report::Summary s = report::summarize(in);
+  const report::Figures s = report::compute_figures(in);
   const auto& js = doc.at("summary");
   EXPECT_EQ(js.at("cards"), s.cards);
-  EXPECT_EQ(js.at("new_cards"), s.new_cards);
-  EXPECT_EQ(js.at("learning"), s.learning);
-  EXPECT_EQ(js.at("review"), s.review);
-  EXPECT_EQ(js.at("relearning"), s.relearning);
-  EXPECT_EQ(js.at("reviews"), s.reviews);
-  EXPECT_EQ(js.at("correct"), s.correct);
-  EXPECT_EQ(js.at("accuracy").get<double>(), s.accuracy);
+  EXPECT_EQ(js.at("new_cards"), s.states[0]);
+  EXPECT_EQ(js.at("learning"), s.states[1]);
+  EXPECT_EQ(js.at("review"), s.states[2]);
+  EXPECT_EQ(js.at("relearning"), s.states[3]);
+  EXPECT_EQ(js.at("reviews"), s.all.answered);
+  EXPECT_EQ(js.at("correct"), s.all.correct);
+  EXPECT_EQ(js.at("accuracy").get<double>(), s.all.accuracy());
   EXPECT_EQ(js.at("due_now"), s.due_now);
-  EXPECT_EQ(js.at("mean_retrievability").get<double>(), s.mean_retrievability);
+  EXPECT_EQ(js.at("mean_retrievability").get<double>(), s.mean_predicted_recall);
 
   auto check_schedule = [](const nlohmann::json& j, const CardSchedule& sc) {
     EXPECT_EQ(j.at("state"), core::to_string(sc.state));
@@ -381,9 +382,12 @@ TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
   // Every row of both tables is there.
   std::size_t rows = 0;
   for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
-  // summary, retention head+6 periods, topics head+"(no topic)", weakest head+2 lapsed cards,
-  // cards head+rows, reviews head+rows
-  EXPECT_EQ(rows, 15u + 7u + 2u + 3u + 1u + 5u + 1u + 6u);
+  // summary (11 card rows, 7 answer rows), coverage head + one "(no topic)" row per bank (the
+  // bank rows are <tr class="bank">), mistakes head+2, retention head+6 periods, weakest
+  // head+2 lapsed cards, cards head+rows, reviews head+rows
+  EXPECT_EQ(rows, 18u + 5u + 3u + 7u + 3u + 6u + 7u);
+  EXPECT_EQ(html.find("mastery"), std::string::npos);  // predicted recall is named for what it is
+  EXPECT_EQ(html.find("Mastery"), std::string::npos);
 }
 
 TEST(HtmlTest, EmptyReportSaysSo) {
@@ -419,4 +423,37 @@ TEST(TextTest, CsvFieldQuotingFollowsRfc4180) {
 TEST(TextTest, HtmlEscapeCoversAllFiveCharacters) {
   EXPECT_EQ(report::detail::html_escape("&<>\"'x"), "&amp;&lt;&gt;&quot;&#39;x");
   EXPECT_EQ(report::detail::html_escape("&amp;"), "&amp;amp;");
+}
+
+TEST(TextTest, XlsxCellTextKeepsEscapeLookalikesLiteral) {
+  using report::detail::xlsx_cell_text;
+  EXPECT_EQ(xlsx_cell_text("_x0041_"), "_x005F_x0041_");
+  EXPECT_EQ(xlsx_cell_text("a_x4_b _x00e9_"), "a_x005F_x4_b _x005F_x00e9_");
+  EXPECT_EQ(xlsx_cell_text("_x00041_"), "_x00041_");  // five digits: no escape, left as it is
+  EXPECT_EQ(xlsx_cell_text("_x_ _xZ1_ x0041_"), "_x_ _xZ1_ x0041_");
+  bool cut = true;
+  EXPECT_EQ(xlsx_cell_text("plain", &cut), "plain");
+  EXPECT_FALSE(cut);
+}
+
+TEST(TextTest, XlsxCellTextCutsLongTextAtACharacterWithAMarker) {
+  using report::detail::kCellCutMarker;
+  using report::detail::kMaxCellBytes;
+  std::string text;
+  for (int i = 0; i < 20'000; ++i) text += "\u0434";  // 40,000 bytes
+  bool cut = false;
+  const std::string cell = report::detail::xlsx_cell_text(text, &cut);
+  EXPECT_TRUE(cut);
+  EXPECT_LE(cell.size(), kMaxCellBytes);
+  ASSERT_GT(cell.size(), kCellCutMarker.size());
+  EXPECT_EQ(cell.substr(cell.size() - kCellCutMarker.size()), kCellCutMarker);
+  const std::string kept = cell.substr(0, cell.size() - kCellCutMarker.size());
+  EXPECT_EQ(kept.size() % 2, 0u);  // whole two-byte characters only
+  EXPECT_EQ(text.compare(0, kept.size(), kept), 0);
+  EXPECT_GT(kept.size(), kMaxCellBytes - kCellCutMarker.size() - 2);  // as much as fits
+  // Exactly the limit fits without a cut; one more byte does not.
+  EXPECT_EQ(report::detail::xlsx_cell_text(std::string(kMaxCellBytes, 'a'), &cut).size(), kMaxCellBytes);
+  EXPECT_FALSE(cut);
+  (void)report::detail::xlsx_cell_text(std::string(kMaxCellBytes + 1, 'a'), &cut);
+  EXPECT_TRUE(cut);
 }

@@ -1,0 +1,173 @@
+// Sending a learner's statements to a learning record store (resumable, in batches, retried
+// with back-off, conflicts reported) and reading them back for the class report.
+#include <algorithm>
+#include <curl/curl.h>
+#include <stdexcept>
+#include <thread>
+
+#include "app/lrs.hpp"
+#include "app/report_export.hpp"
+#include "storage/progress.hpp"
+
+namespace casebook::app {
+namespace {
+
+/// One statement waiting to be sent.
+struct Pending {
+  std::int64_t review_id = 0;
+  std::string card_key;
+  core::TimestampMs reviewed_at = 0;
+  std::string id;
+  std::string json;
+};
+
+/// Thrown inside the review cursor to stop the sync (offline, an HTTP error, cancelled).
+struct StopSync {
+  std::string reason;
+  bool offline = false;
+};
+
+bool retryable(const HttpResponse& r) { return r.status == 0 || r.status == 429 || r.status >= 500; }
+
+std::string describe(const HttpResponse& r) {
+  if (r.status == 0) return r.error;
+  std::string body = r.body.substr(0, 300);
+  std::replace(body.begin(), body.end(), '\n', ' ');
+  return "HTTP " + std::to_string(r.status) + (body.empty() ? "" : ": " + body);
+}
+
+class Sender {
+ public:
+  Sender(const SyncRequest& request, storage::Progress& progress, SyncResult& result)
+      : m_request(request), m_progress(progress), m_result(result),
+        m_client(request.lrs, request.options.timeout) {}
+
+  /// Sends `batch` (as one POST, or one PUT each after a conflict) and moves the sync state on.
+  void send(std::vector<Pending>& batch) {
+    if (batch.empty()) return;
+    std::string body = "[";
+    for (std::size_t i = 0; i < batch.size(); ++i) body += (i > 0 ? "," : "") + batch[i].json;
+    body += "]";
+    const HttpResponse r = with_retries([&] { return m_client.post_statements(body); });
+    if (r.status == 409) {
+      // Some statement is in the store with other content: find which, one at a time.
+      for (const Pending& p : batch) {
+        const HttpResponse one = with_retries([&] { return m_client.put_statement(p.id, p.json); });
+        if (one.status == 409) {
+          m_result.conflicts.push_back({p.id, p.card_key, p.reviewed_at});
+        } else if (one.status < 200 || one.status >= 300) {
+          stop(one);
+        } else {
+          ++m_result.sent;
+        }
+        m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, p.review_id);
+      }
+    } else if (r.status >= 200 && r.status < 300) {
+      m_result.sent += batch.size();
+      m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, batch.back().review_id);
+    } else {
+      stop(r);
+    }
+    batch.clear();
+  }
+
+ private:
+  template <typename Call>
+  HttpResponse with_retries(Call call) {
+    auto wait = m_request.options.first_backoff;
+    HttpResponse r;
+    for (int attempt = 1; attempt <= std::max(1, m_request.options.attempts); ++attempt) {
+      r = call();
+      if (!retryable(r)) return r;
+      if (attempt < m_request.options.attempts) {
+        std::this_thread::sleep_for(wait);
+        wait *= 2;
+      }
+    }
+    throw StopSync{"the store did not answer (" + describe(r) + ")", true};
+  }
+
+  [[noreturn]] static void stop(const HttpResponse& r) {
+    std::string hint;
+    if (r.status == 401 || r.status == 403) hint = " (check the LRS user and password)";
+    throw StopSync{"the store refused the statements: " + describe(r) + hint, false};
+  }
+
+  const SyncRequest& m_request;
+  storage::Progress& m_progress;
+  SyncResult& m_result;
+  LrsClient m_client;
+};
+
+}  // namespace
+
+SyncResult sync_to_lrs(const SyncRequest& request, const std::function<void(std::size_t)>& progress,
+                       const std::atomic<bool>* cancel) {
+  SyncResult result;
+  // The statements' cards (prompts, interaction details) as a report would have them.
+  ReportRequest report;
+  report.db_path = request.db_path;
+  report.bank_paths = request.bank_paths;
+  report.learner = request.learner;
+  report.now = request.now;
+  report.base = request.base;
+  GatheredReport gathered = gather_report(report);
+  storage::Progress db(request.db_path);  // read-write: the sync state moves on
+  const std::int64_t after = db.lrs_sent_up_to(request.lrs.url, request.learner);
+  storage::Progress::ReviewFilter filter;
+  filter.learner = request.learner;
+  filter.after_id = after;
+  std::size_t total = 0;
+  db.for_each_review(filter, [&](const core::ReviewRecord&) { ++total; });
+  gathered.input.review_source = [&, filter](const report::ReviewSink& sink) {
+    storage::Progress reader(request.db_path, storage::Progress::Access::ReadOnly);
+    reader.for_each_review(filter, sink);
+  };
+
+  Sender sender(request, db, result);
+  std::vector<Pending> batch;
+  try {
+    report::for_each_xapi_statement(gathered.input, [&](const core::ReviewRecord& r, const std::string& id,
+                                                        const std::string& json) {
+      batch.push_back({r.id, r.card_key, r.reviewed_at, id, json});
+      if (batch.size() < std::max<std::size_t>(1, request.options.batch)) return;
+      if (cancel != nullptr && *cancel) throw StopSync{"cancelled", false};
+      sender.send(batch);
+      if (progress) progress(result.sent);
+    });
+    sender.send(batch);
+    result.complete = true;
+  } catch (const StopSync& stop) {
+    result.error = stop.reason;
+    result.waiting = total - result.sent - result.conflicts.size();
+  }
+  if (progress) progress(result.sent);
+  return result;
+}
+
+std::vector<report::LearnerExport> read_lrs_learners(const LrsConfig& lrs, const std::string& since,
+                                                     const std::string& activity_prefix,
+                                                     std::chrono::milliseconds timeout) {
+  LrsClient client(lrs, timeout);
+  std::string query = "?verb=" + std::string("http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fanswered") + "&limit=500";
+  if (!since.empty()) {
+    const std::string instant = since.size() == 10 ? since + "T00:00:00Z" : since;
+    char* escaped = curl_easy_escape(nullptr, instant.c_str(), static_cast<int>(instant.size()));
+    query += "&since=" + std::string(escaped != nullptr ? escaped : "");
+    curl_free(escaped);
+  }
+  std::vector<report::LearnerExport> learners;
+  for (int page = 0; !query.empty(); ++page) {
+    const HttpResponse r = client.get_statements(query);
+    if (r.status != 200) {
+      throw std::runtime_error("cannot read statements from " + lrs.url + ": " + describe(r));
+    }
+    query = report::add_xapi_statements(r.body, activity_prefix, lrs.url, learners);
+    if (page > 1'000'000) throw std::runtime_error(lrs.url + ": the store's `more` links never end");
+  }
+  std::sort(learners.begin(), learners.end(),
+            [](const report::LearnerExport& a, const report::LearnerExport& b) { return a.learner < b.learner; });
+  return learners;
+}
+
+}  // namespace casebook::app

@@ -1,0 +1,314 @@
+// `casebook sync` and `class-report --lrs` against a real learning record store: Learning
+// Locker's statement service (npm xapi-statements 5.0.1, tests/lrs/node) that each test
+// starts on 127.0.0.1 with in-memory storage and stops after. Skipped without node and its
+// node_modules (`bash .ci/setup` installs them).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <poll.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "app/lrs.hpp"
+#include "app/report_export.hpp"
+#include "report/class_report.hpp"
+#include "report/report.hpp"
+#include "storage/progress.hpp"
+#include "test_support.hpp"
+
+namespace app = casebook::app;
+namespace core = casebook::core;
+namespace report = casebook::report;
+namespace storage = casebook::storage;
+using casebook::test::kTestNow;
+using casebook::test::TempDir;
+
+namespace {
+
+const std::string kServer = std::string(CASEBOOK_SOURCE_DIR) + "/tests/lrs/node/serve.js";
+
+/// The statement service as a child process, on a free loopback port.
+class LrsServer {
+ public:
+  explicit LrsServer(const std::string& storage) {
+    if (!std::filesystem::exists(std::string(CASEBOOK_SOURCE_DIR) + "/tests/lrs/node/node_modules/xapi-statements")) return;
+    int out[2];
+    if (::pipe(out) != 0) return;
+    m_pid = ::fork();
+    if (m_pid == 0) {
+      ::dup2(out[1], 1);
+      ::close(out[0]);
+      ::execlp("node", "node", kServer.c_str(), storage.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string text;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);  // a loaded machine
+    while (m_port.empty() && std::chrono::steady_clock::now() < deadline) {
+      pollfd p{out[0], POLLIN, 0};
+      if (::poll(&p, 1, 500) <= 0) continue;
+      char buf[256];
+      const ssize_t n = ::read(out[0], buf, sizeof buf);
+      if (n <= 0) break;
+      text.append(buf, static_cast<std::size_t>(n));
+      const auto at = text.find("listening ");
+      const auto nl = at == std::string::npos ? at : text.find('\n', at);
+      if (nl != std::string::npos) m_port = text.substr(at + 10, nl - at - 10);
+    }
+    ::close(out[0]);
+  }
+  ~LrsServer() {
+    if (m_pid > 0) {
+      ::kill(m_pid, SIGCONT);
+      ::kill(m_pid, SIGTERM);
+      ::waitpid(m_pid, nullptr, 0);
+    }
+  }
+  LrsServer(const LrsServer&) = delete;
+  LrsServer& operator=(const LrsServer&) = delete;
+  [[nodiscard]] bool up() const { return !m_port.empty(); }
+  [[nodiscard]] app::LrsConfig config() const { return {"http://127.0.0.1:" + m_port + "/xAPI", "casebook", "test", "test"}; }
+  /// Stops answering (SIGSTOP): connections wait, as with a server that hangs or a cable pulled.
+  void pause() const { ::kill(m_pid, SIGSTOP); }
+  void resume() const { ::kill(m_pid, SIGCONT); }
+
+ private:
+  pid_t m_pid = -1;
+  std::string m_port;
+};
+
+/// Every statement id the store holds (following its `more` links).
+std::vector<std::string> stored_ids(const app::LrsConfig& lrs) {
+  app::LrsClient client(lrs, std::chrono::seconds(30));
+  std::vector<std::string> ids;
+  std::string query = "?limit=7";
+  while (!query.empty()) {
+    const app::HttpResponse r = client.get_statements(query);
+    EXPECT_EQ(r.status, 200) << r.error << r.body;
+    if (r.status != 200) break;
+    const auto doc = nlohmann::json::parse(r.body);
+    for (const auto& s : doc.at("statements")) ids.push_back(s.at("id").get<std::string>());
+    query = doc.value("more", "");
+  }
+  return ids;
+}
+
+/// One session of `learner` over the small bank: the first `answers` cards, right or wrong in turn.
+void study(const std::string& db, const std::string& learner, const std::vector<bool>& right, core::TimestampMs start) {
+  auto now = std::make_shared<core::TimestampMs>(start);
+  app::AppConfig config = casebook::test::test_config(db, now);
+  config.learner = learner;
+  app::Controller c(config);
+  c.dispatch(app::StartSession{});
+  for (const bool r : right) {
+    ASSERT_EQ(c.screen(), app::Screen::Study);
+    *now += 2000;
+    c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), r)});
+    *now += 1000;
+    c.dispatch(app::Continue{});
+    ASSERT_TRUE(c.message().empty()) << c.message();
+  }
+  c.dispatch(app::LeaveSession{});
+}
+
+app::SyncRequest sync_request(const std::string& db, const std::string& learner, const app::LrsConfig& lrs) {
+  app::SyncRequest r;
+  r.db_path = db;
+  r.bank_paths = {casebook::test::small_bank_path()};
+  r.learner = learner;
+  r.now = kTestNow + 86'400'000;
+  r.lrs = lrs;
+  r.options.batch = 3;
+  r.options.first_backoff = std::chrono::milliseconds(50);
+  return r;
+}
+
+#define START_LRS(server, dir)                                                                   \
+  TempDir dir;                                                                                   \
+  std::filesystem::create_directories(dir.file("lrs"));                                          \
+  LrsServer server(dir.file("lrs"));                                                             \
+  if (!server.up()) GTEST_SKIP() << "no test LRS (node and tests/lrs/node/node_modules: bash .ci/setup)"
+
+}  // namespace
+
+TEST(LrsSync, SendsEveryReviewOnceAndOnlyNewOnesAfter) {
+  START_LRS(server, dir);
+  const std::string db = dir.file("p.sqlite3");
+  study(db, "alice", {true, false, true, true, false, true, true, false}, kTestNow);
+  if (HasFatalFailure()) return;
+  app::SyncResult r = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  EXPECT_TRUE(r.complete) << r.error;
+  EXPECT_EQ(r.sent, 8u);
+  EXPECT_EQ(stored_ids(server.config()).size(), 8u);
+
+  r = app::sync_to_lrs(sync_request(db, "alice", server.config()));  // again: nothing new
+  EXPECT_TRUE(r.complete) << r.error;
+  EXPECT_EQ(r.sent, 0u);
+  EXPECT_EQ(stored_ids(server.config()).size(), 8u);
+
+  study(db, "alice", {true}, kTestNow + 3 * 86'400'000);  // one more review: only it is sent
+  if (HasFatalFailure()) return;
+  r = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  EXPECT_EQ(r.sent, 1u);
+  const auto ids = stored_ids(server.config());
+  EXPECT_EQ(ids.size(), 9u);
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 9u);
+}
+
+TEST(LrsSync, AConflictingStatementIsReportedAndTheRestSent) {
+  START_LRS(server, dir);
+  const std::string db = dir.file("p.sqlite3");
+  study(db, "alice", {true, false, true, true}, kTestNow);
+  if (HasFatalFailure()) return;
+  // The store already holds the second review's statement id with other content.
+  app::ReportRequest gather;
+  gather.db_path = db;
+  gather.bank_paths = {casebook::test::small_bank_path()};
+  gather.learner = "alice";
+  gather.now = kTestNow;
+  const app::GatheredReport g = app::gather_report(gather);
+  std::vector<std::pair<std::string, std::string>> statements;
+  report::for_each_xapi_statement(g.input, [&](const core::ReviewRecord&, const std::string& id, const std::string& json) {
+    statements.emplace_back(id, json);
+  });
+  ASSERT_EQ(statements.size(), 4u);
+  auto altered = nlohmann::json::parse(statements[1].second);
+  altered["result"]["success"] = !altered["result"]["success"].get<bool>();
+  app::LrsClient client(server.config(), std::chrono::seconds(30));
+  ASSERT_EQ(client.put_statement(statements[1].first, altered.dump()).status, 204);
+
+  const app::SyncResult r = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  EXPECT_TRUE(r.complete) << r.error;
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_EQ(r.conflicts[0].statement_id, statements[1].first);
+  EXPECT_EQ(r.sent, 3u);
+  EXPECT_EQ(stored_ids(server.config()).size(), 4u);
+  EXPECT_EQ(app::sync_to_lrs(sync_request(db, "alice", server.config())).sent, 0u);  // not retried forever
+}
+
+TEST(LrsSync, AServerThatStopsMidSyncLosesAndDoublesNothing) {
+  START_LRS(server, dir);
+  const std::string db = dir.file("p.sqlite3");
+  study(db, "alice", {true, false, true, true, false, true, true, false}, kTestNow);
+  if (HasFatalFailure()) return;
+  app::SyncRequest request = sync_request(db, "alice", server.config());
+  request.options.timeout = std::chrono::milliseconds(1500);
+  request.options.attempts = 2;
+  bool paused = false;
+  const app::SyncResult first = app::sync_to_lrs(request, [&](std::size_t sent) {
+    if (sent >= 3 && !paused) {  // after the first batch: the server stops answering
+      server.pause();
+      paused = true;
+    }
+  });
+  ASSERT_TRUE(paused);
+  EXPECT_FALSE(first.complete);
+  EXPECT_EQ(first.sent, 3u);
+  EXPECT_EQ(first.waiting, 5u);
+  EXPECT_NE(first.error.find("did not answer"), std::string::npos) << first.error;
+  {
+    storage::Progress p(db);
+    EXPECT_GT(p.lrs_sent_up_to(request.lrs.url, "alice"), 0);  // the accepted batch is remembered
+  }
+  server.resume();
+  const app::SyncResult second = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  EXPECT_TRUE(second.complete) << second.error;
+  EXPECT_EQ(second.sent, 5u);
+  const auto ids = stored_ids(server.config());
+  EXPECT_EQ(ids.size(), 8u);  // a request the paused server took late is the same statement, not a second one
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 8u);
+}
+
+TEST(LrsClassReport, FromTheStoreEqualsFromTheLearnersFiles) {
+  START_LRS(server, dir);
+  const std::string db = dir.file("p.sqlite3");
+  const std::map<std::string, std::vector<bool>> answers = {{"alice", {true, true, false, true, true, false, true, true}},
+                                                            {"bob", {false, true, false, false, true, true, false, true}},
+                                                            {"carol", {true, false, true, true, true, true, true, false}}};
+  std::vector<report::LearnerExport> from_files;
+  core::TimestampMs start = kTestNow;
+  for (const auto& [learner, right] : answers) {
+    study(db, learner, right, start += 3'600'000);
+    if (HasFatalFailure()) return;
+    app::ReportRequest gather;
+    gather.db_path = db;
+    gather.bank_paths = {casebook::test::small_bank_path()};
+    gather.learner = learner;
+    gather.now = kTestNow + 86'400'000;
+    std::ostringstream json;
+    report::write_json(app::gather_report(gather).input, json);
+    from_files.push_back(report::parse_learner_export(json.str(), learner + ".json"));
+    const app::SyncResult r = app::sync_to_lrs(sync_request(db, learner, server.config()));
+    ASSERT_TRUE(r.complete) << r.error;
+  }
+  const auto from_store = app::read_lrs_learners(server.config(), "", "");
+  ASSERT_EQ(from_store.size(), 3u);
+  std::ostringstream files_html, store_html;
+  const report::ClassReport by_files = report::compute_class_report(from_files);
+  report::write_class_html(by_files, files_html);
+  report::write_class_html(report::compute_class_report(from_store), store_html);
+  EXPECT_EQ(store_html.str(), files_html.str());
+  // The dilemma: the positions taken and the rubric lines met.
+  const auto dilemma = std::find_if(by_files.questions.begin(), by_files.questions.end(),
+                                    [](const report::QuestionStats& q) { return q.question_type == "dilemma"; });
+  ASSERT_NE(dilemma, by_files.questions.end());
+  std::map<std::string, int> picks;
+  for (const auto& a : dilemma->answers) picks[a.answer] = a.picks;
+  EXPECT_EQ(picks.size(), 3u) << files_html.str();
+  EXPECT_EQ(picks.begin()->first.rfind("position: ", 0), 0u);
+  EXPECT_EQ(picks["rubric 3/3 met"] + picks["rubric 0/3 met"], 3);
+
+  // An activity prefix of another bank, or a later start, finds nothing.
+  EXPECT_TRUE(app::read_lrs_learners(server.config(), "", "https://casebook.invalid/xapi/cards/other-bank/").empty());
+  EXPECT_TRUE(app::read_lrs_learners(server.config(), "2999-01-01", "").empty());
+  EXPECT_EQ(app::read_lrs_learners(server.config(), "", "https://casebook.invalid/xapi/cards/test-small/").size(), 3u);
+}
+
+TEST(LrsConfig, CredentialsComeFromAnOwnerOnlyFileOrTheEnvironment) {
+  TempDir dir;
+  const std::string file = dir.file("lrs.conf");
+  std::ofstream(file) << "# the test store\nurl = http://127.0.0.1:9/xAPI/\nuser = key\npassword = s3cret\n";
+  ::chmod(file.c_str(), 0644);
+  EXPECT_THROW((void)app::load_lrs_config("", file), std::runtime_error);  // others may read it
+  ::chmod(file.c_str(), 0600);
+  ::unsetenv("CASEBOOK_LRS_USER");
+  ::unsetenv("CASEBOOK_LRS_PASSWORD");
+  app::LrsConfig c = app::load_lrs_config("", file);
+  EXPECT_EQ(c.url, "http://127.0.0.1:9/xAPI");
+  EXPECT_EQ(c.user, "key");
+  EXPECT_EQ(c.password, "s3cret");
+  ::setenv("CASEBOOK_LRS_USER", "env-user", 1);
+  ::setenv("CASEBOOK_LRS_PASSWORD", "env-pass", 1);
+  c = app::load_lrs_config("https://other.example/xapi", file);
+  EXPECT_EQ(c.url, "https://other.example/xapi");
+  EXPECT_EQ(c.user, "env-user");
+  EXPECT_EQ(c.source, "environment");
+  ::unsetenv("CASEBOOK_LRS_USER");
+  ::unsetenv("CASEBOOK_LRS_PASSWORD");
+  EXPECT_THROW((void)app::load_lrs_config("ftp://x", dir.file("none.conf")), std::runtime_error);
+  std::ofstream(file) << "usr = typo\n";
+  EXPECT_THROW((void)app::load_lrs_config("", file), std::runtime_error);
+}
+
+TEST(LrsSync, AStoreThatCannotBeReachedLeavesEverythingWaiting) {
+  TempDir dir;
+  const std::string db = dir.file("p.sqlite3");
+  study(db, "alice", {true, true}, kTestNow);
+  if (HasFatalFailure()) return;
+  app::SyncRequest request = sync_request(db, "alice", {"http://127.0.0.1:9/xAPI", "", "", "test"});  // discard port
+  request.options.attempts = 2;
+  const app::SyncResult r = app::sync_to_lrs(request);
+  EXPECT_FALSE(r.complete);
+  EXPECT_EQ(r.sent, 0u);
+  EXPECT_EQ(r.waiting, 2u);
+  storage::Progress p(db);
+  EXPECT_EQ(p.lrs_sent_up_to(request.lrs.url, "alice"), 0);
+}
