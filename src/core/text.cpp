@@ -1,8 +1,11 @@
-// Trimming and blank checks shared by the loader, grading, citations, CLI and UI.
+// Trimming, blank checks and visible control characters, shared by the loader, grading,
+// citations, CLI, UI and the terminal front end.
 #include "core/text.hpp"
 
 #include <algorithm>
 #include <iterator>
+
+#include "core/utf8.hpp"
 
 namespace casebook::core {
 
@@ -33,6 +36,35 @@ bool is_blank(std::string_view s) {
     s.remove_prefix(it->size());
   }
   return true;
+}
+
+std::string show_control_characters(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto hex = [&](std::string& out, unsigned v) {
+    out += kHex[(v >> 4) & 0xF];
+    out += kHex[v & 0xF];
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const Utf8Char c = decode_utf8_at(s, i);
+    const char32_t cp = c.code_point;
+    if (!c.valid) {  // not UTF-8: each byte of the ill-formed part as \xNN
+      for (std::size_t k = 0; k < c.length; ++k) {
+        out += "\\x";
+        hex(out, static_cast<unsigned char>(s[i + k]));
+      }
+    } else if ((cp < 0x20 && cp != U'\n' && cp != U'\t') || cp == 0x7F) {
+      append_utf8(out, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);  // Control Pictures
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      out += "\\u00";
+      hex(out, static_cast<unsigned>(cp));
+    } else {
+      out.append(s.substr(i, c.length));
+    }
+    i += c.length;
+  }
+  return out;
 }
 
 }  // namespace casebook::core

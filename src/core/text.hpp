@@ -1,5 +1,6 @@
-// Small text helpers shared by the layers: trimming ASCII white space and telling whether a
-// text has anything visible. Pure: bytes of UTF-8 in, no locale.
+// Small text helpers shared by the layers: trimming ASCII white space, telling whether a
+// text has anything visible, showing control characters visibly. Pure: bytes of UTF-8 in,
+// no locale.
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,5 +17,14 @@ namespace casebook::core {
 /// U+2000..U+200A en to hair spaces, U+200B zero-width, U+202F narrow no-break, U+205F
 /// medium mathematical and U+3000 ideographic spaces, and U+FEFF (BOM). An empty `s` is blank.
 [[nodiscard]] bool is_blank(std::string_view s);
+
+/// `s` (UTF-8) with every control character except newline and tab made visible, so that
+/// untrusted text printed to a terminal cannot move the cursor, clear the screen, change
+/// the window title or start any other escape sequence. C0 controls U+0000..U+001F become
+/// the Control Pictures U+2400..U+241F ("␛" for ESC, "␍" for CR), DEL becomes "␡"
+/// (U+2421), C1 controls U+0080..U+009F become the six ASCII characters "\u0085" (upper-case
+/// hex), and each byte that is not part of valid UTF-8 becomes "\xNN". Everything else is
+/// kept byte for byte; text without such characters comes back unchanged.
+[[nodiscard]] std::string show_control_characters(std::string_view s);
 
 }  // namespace casebook::core

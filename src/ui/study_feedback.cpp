@@ -2,9 +2,9 @@
 // correct answer, a dilemma's model answer and rubric, the explanation and source, and the
 // four rating buttons with their intervals.
 #include <algorithm>
-#include <array>
 #include <string>
 
+#include "app/study_text.hpp"
 #include "ui/study_screen.hpp"
 #include "ui/theme.hpp"
 
@@ -15,8 +15,6 @@ using study_widgets::Mark;
 using study_widgets::option_row;
 
 namespace {
-
-constexpr std::array<const char*, 4> kRatingNames = {"Again", "Hard", "Good", "Easy"};
 
 void rating_keys(const app::FeedbackView& fb, UiContext& ui) {
   const int digit = typed_digit();
@@ -118,7 +116,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
   for (int r = 1; r <= 4; ++r) {
     const auto ru = static_cast<std::size_t>(r - 1);
     const bool selected = static_cast<int>(fb.selected) == r;
-    std::string label = std::to_string(r) + "  " + kRatingNames[ru];
+    std::string label = std::to_string(r) + "  " + std::string(app::rating_name(static_cast<core::Rating>(r)));
     if (!fb.intervals[ru].empty()) label += "  " + fb.intervals[ru];
     if (selected) label += "  ◂";
     label += "##rate" + std::to_string(r);
@@ -128,7 +126,7 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
     if (selected) ImGui::PopFont();
     if (clicked) ui.send(app::Rate{static_cast<core::Rating>(r)});
   }
-  const std::string sel = kRatingNames[static_cast<std::size_t>(static_cast<int>(fb.selected) - 1)];
+  const std::string sel(app::rating_name(fb.selected));
   hint_text("1–4: rate and go on  ·  Enter: continue (" + sel + ")  ·  ←/→: change  ·  Esc: end session");
 }
 

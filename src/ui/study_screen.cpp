@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "app/study_text.hpp"
 #include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
@@ -100,10 +101,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
 
   // Header: progress on the left, the bank on the right.
   {
-    // "Card 5 · 12 to go (3 coming back)": cards answered Again or on a learning step come
-    // back within minutes, so the count of cards still to see is not only new ones.
-    std::string progress = "Card " + std::to_string(card.position) + "  ·  " + std::to_string(card.remaining) + " to go";
-    if (card.remaining_learning > 0) progress += " (" + std::to_string(card.remaining_learning) + " coming back)";
+    const std::string progress = app::progress_line(card);  // "Card 5 · 12 to go (3 coming back)"
     text_in(ui.fonts->bold, progress);
     if (!card.bank_title.empty()) {
       const float avail = ImGui::GetContentRegionAvail().x;

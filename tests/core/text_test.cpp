@@ -1,4 +1,5 @@
-// Shared text helpers: trimming ASCII white space and blank checks with invisible Unicode spaces.
+// Shared text helpers: trimming ASCII white space, blank checks with invisible Unicode spaces,
+// control characters made visible.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -46,3 +47,40 @@ TEST(IsBlank, InvisibleUnicodeSpaces) {
 }
 
 }  // namespace
+
+// Untrusted text (bank strings, learner names) printed to a terminal: no control character
+// other than newline and tab reaches the terminal.
+TEST(ShowControlCharacters, KeepsOrdinaryTextNewlinesAndTabs) {
+  using casebook::core::show_control_characters;
+  EXPECT_EQ(show_control_characters(""), "");
+  EXPECT_EQ(show_control_characters("Plain text\nline two\tcolumn"), "Plain text\nline two\tcolumn");
+  EXPECT_EQ(show_control_characters("«ФСБ» – 東京 ✓ 😀"), "«ФСБ» – 東京 ✓ 😀");
+  EXPECT_EQ(show_control_characters("\u00A0\u00FF\u0100"), "\u00A0\u00FF\u0100");  // just past C1: kept
+}
+
+TEST(ShowControlCharacters, C0AndDelBecomeControlPictures) {
+  using casebook::core::show_control_characters;
+  // ESC [ 2 J (clear screen), ESC ] 0 ; title BEL (window title), CR, backspace, NUL, DEL.
+  EXPECT_EQ(show_control_characters("a\x1b[2Jb"), "a\u241B[2Jb");
+  EXPECT_EQ(show_control_characters("\x1b]0;pwned\x07"), "\u241B]0;pwned\u2407");
+  EXPECT_EQ(show_control_characters("over\rwrite\b"), "over\u240Dwrite\u2408");
+  EXPECT_EQ(show_control_characters(std::string("x\0y", 3)), "x\u2400y");
+  EXPECT_EQ(show_control_characters("\x1f\x7f"), "\u241F\u2421");
+}
+
+TEST(ShowControlCharacters, C1ControlsAndInvalidBytesBecomeAsciiEscapes) {
+  using casebook::core::show_control_characters;
+  // U+009B is CSI and U+009D OSC for terminals that take 8-bit controls; U+0085 NEL.
+  EXPECT_EQ(show_control_characters("a\u009B2Jb"), "a\\u009B2Jb");
+  EXPECT_EQ(show_control_characters("\u0080\u0085\u009D\u009F"), "\\u0080\\u0085\\u009D\\u009F");
+  // Bytes that are not UTF-8: a lone 0x9B (raw CSI), a truncated sequence, a surrogate.
+  EXPECT_EQ(show_control_characters("a\x9b" "2J"), "a\\x9B2J");
+  EXPECT_EQ(show_control_characters("\xE2\x90"), "\\xE2\\x90");
+  EXPECT_EQ(show_control_characters("\xED\xA0\x80"), "\\xED\\xA0\\x80");
+  // Nothing that is escaped survives as a raw control byte.
+  const std::string out = show_control_characters("\x1b\x9b\u009b\x07\x7f\r");
+  for (const char c : out) {
+    const auto b = static_cast<unsigned char>(c);
+    EXPECT_FALSE(b < 0x20 || b == 0x7F) << "raw control byte " << int(b);
+  }
+}

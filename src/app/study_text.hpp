@@ -1,0 +1,38 @@
+// Words both front ends show around a study session: rating names, a card's progress line,
+// the summary's heading, score and time, and untrusted text made safe for a terminal. Pure
+// functions of the view models, so the window and `casebook study` say the same thing.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "app/views.hpp"
+#include "core/card.hpp"
+
+namespace casebook::app {
+
+/// "Again", "Hard", "Good" or "Easy" (the FSRS / Anki names of ratings 1-4).
+[[nodiscard]] std::string_view rating_name(core::Rating rating);
+
+/// "Card 5 · 12 to go (3 coming back)": the showing number and the cards still queued, with
+/// how many of them come back for a (re)learning step (left out when none).
+[[nodiscard]] std::string progress_line(const CardView& card);
+
+/// "Session complete" when cards were reviewed and nothing is still due today; otherwise
+/// (the learner left early, or nothing was reviewed) "Session ended".
+[[nodiscard]] std::string summary_heading(const SummaryView& summary);
+
+/// The correct answers with their share of the reviews, rounded half up: "9 (75%)"; "0"
+/// when nothing was reviewed.
+[[nodiscard]] std::string correct_text(const SummaryView& summary);
+
+/// A duration in milliseconds rounded to the nearest second: "1 h 0 min 5 s", "4 min 12 s",
+/// "9 s" (negative values count as 0).
+[[nodiscard]] std::string format_duration(std::int64_t ms);
+
+/// `text` (UTF-8) safe to print on a terminal: control characters other than newline and
+/// tab shown as visible symbols (core::show_control_characters), so a bank or a learner name
+/// cannot move the cursor or change the terminal's title.
+[[nodiscard]] std::string terminal_safe(std::string_view text);
+
+}  // namespace casebook::app
