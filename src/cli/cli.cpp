@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "bank/loader.hpp"
+#include "app/study_text.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
 #include "cli/cmd_validate.hpp"
@@ -59,7 +60,7 @@ class UsageError : public std::runtime_error {
 };
 
 void print_usage_error(const std::string& what) {
-  std::cerr << "casebook: " << what << "\n"
+  std::cerr << "casebook: " << app::terminal_safe(what) << "\n"
             << "Run 'casebook --help' for usage.\n";
 }
 
@@ -149,10 +150,10 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   request.now = options.now;
   request.base = options.base;
   const app::GatheredReport report = app::gather_report(request);
-  for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << warning << "\n";
+  for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << app::terminal_safe(warning) << "\n";
   app::write_report_file(report.input, options.format, target.string());
   out << "Wrote " << report.input.cards.size() << " cards and " << report.input.reviews.size()
-      << " reviews of learner '" << options.learner << "' to " << options.out_path << "\n";
+      << " reviews of learner '" << app::terminal_safe(options.learner) << "' to " << options.out_path << "\n";
   return kExitOk;
 }
 
@@ -304,8 +305,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;
-  } catch (const std::exception& e) {
-    std::cerr << "casebook: " << e.what() << "\n";
+  } catch (const std::exception& e) {  // messages may quote a learner name or bank text
+    std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\n";
     return kExitFailure;
   }
 }

@@ -11,12 +11,18 @@
 
 namespace casebook::report::detail {
 
-/// Text for one XLSX cell: valid UTF-8 (core::valid_utf8) cut at a character boundary to
-/// Excel's 32,767-byte limit.
+/// `text` as valid UTF-8 (core::valid_utf8) with every control character but tab, LF and CR
+/// shown as a visible symbol (core::show_control_characters: ESC becomes U+241B): a learner's
+/// answer or a bank's text never puts a raw control character into a report (HTML and XML
+/// forbid them; in a CSV or a terminal they garble the display).
+[[nodiscard]] std::string visible_text(std::string_view text);
+
+/// Text for one XLSX cell: visible_text cut at a character boundary to Excel's 32,767-byte
+/// limit.
 [[nodiscard]] std::string xlsx_cell_text(std::string_view text);
 
 /// A CSV field per RFC 4180: quoted (with quotes doubled) when it contains a comma, a quote,
-/// CR or LF. Also repairs UTF-8 (core::valid_utf8).
+/// CR or LF. The text is visible_text (UTF-8 repaired, control characters shown).
 [[nodiscard]] std::string csv_field(std::string_view text);
 
 /// A CSV field for free text from a bank or learner: like csv_field, but a cell that starts
@@ -25,7 +31,7 @@ namespace casebook::report::detail {
 [[nodiscard]] std::string csv_text_field(std::string_view text);
 
 /// `text` escaped for HTML element content and quoted attribute values: & < > " ' become
-/// entities. Also repairs UTF-8.
+/// entities. The text is visible_text (UTF-8 repaired, control characters shown).
 [[nodiscard]] std::string html_escape(std::string_view text);
 
 /// Streams numbers into `out` the same under any locale: imbues `out` with the "C" locale for
