@@ -9,11 +9,13 @@
 #include <charconv>
 #include <cerrno>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -31,6 +33,7 @@
 #include "cli/cmd_preview.hpp"
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
+#include "cli/cmd_study.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "core/text.hpp"
@@ -62,6 +65,21 @@ class UsageError : public std::runtime_error {
 void print_usage_error(const std::string& what) {
   std::cerr << "casebook: " << app::terminal_safe(what) << "\n"
             << "Run 'casebook --help' for usage.\n";
+}
+
+/// A CLI11 check: the value is a whole number in ASCII digits (no sign, no spaces) from `lo` to
+/// `hi`; `name` is what --help shows for it.
+CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi, const std::string& name) {
+  return CLI::Validator(
+      [lo, hi](std::string& value) {
+        std::uint64_t n = 0;
+        const char* end = value.data() + value.size();
+        const auto [ptr, ec] = std::from_chars(value.data(), end, n);
+        if (ec != std::errc() || ptr != end) return "'" + value + "' is not a whole number";
+        if (n < lo || n > hi) return "must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " + value;
+        return std::string();
+      },
+      name);
 }
 
 std::string format_from_extension(const std::string& out_path) {
@@ -184,21 +202,16 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
         return core::is_blank(value) ? std::string("must not be empty") : std::string();
       },
       "NON-EMPTY");
-  const CLI::Validator frame_count(
-      [](std::string& value) {
-        int n = 0;
-        const char* end = value.data() + value.size();
-        const auto [ptr, ec] = std::from_chars(value.data(), end, n);
-        if (ec != std::errc() || ptr != end) return "'" + value + "' is not a whole number";
-        if (n < 1 || n > 100000) return "must be between 1 and 100000, not " + value;
-        return std::string();
-      },
-      "1..100000");
   app.add_option("--learner", learner, "Learner name (default \"default\")")->check(non_blank)->type_name("NAME");
+  std::uint64_t seed = 0;
+  app.add_option("--seed", seed,
+                 "Fixed seed of the choice shuffles (window and `study`): a scripted session is reproducible")
+      ->check(whole_number(0, UINT64_MAX, ""))
+      ->type_name("N");
   app.add_option("--screenshot", screenshot, "GUI: write a PNG of the window after --frames frames, then exit")
       ->type_name("FILE.png");
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
-      ->check(frame_count)
+      ->check(whole_number(1, 100000, "1..100000"))
       ->type_name("N");
 
   auto* validate = app.add_subcommand("validate", "Check question bank files and print every problem");
@@ -237,6 +250,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   add_import_commands(app, tool_exit, interchange_ran);
   add_class_report_command(app, tool_exit, interchange_ran);
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
+  term::StudyOptions study_options;
+  CLI::App* study_cmd = add_study_command(app, study_options);
 
   try {
     app.parse(argc, argv);
@@ -284,24 +299,23 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       return rc;
     }
 
-    if (!gui) {
-      std::cerr << "casebook: this build has no graphical interface; use 'casebook validate' or "
-                   "'casebook report' (see 'casebook --help')\n";
-      return kExitFailure;
-    }
     app::AppConfig config;
     config.db_path = db_path.empty() ? default_db_path() : db_path;
     config.bank_paths = bank_paths;
     config.learner = learner;
-    app::Controller controller(std::move(config));
-    // Bank problems also go to stderr, in the same form as `casebook validate`.
-    for (const app::BankRow& bank : controller.home().banks) {
-      for (const core::Diagnostic& d : bank.diagnostics) std::cerr << core::format_diagnostic(d) << '\n';
+    config.session_seed = seed;
+    if (study_cmd->parsed()) return run_study_command(std::move(config), study_options);
+    if (!gui) {
+      std::cerr << "casebook: this build has no graphical interface; use 'casebook study', 'casebook validate' "
+                   "or 'casebook report' (see 'casebook --help')\n";
+      return kExitFailure;
     }
+    // Bank problems also go to stderr, in the same form as `casebook validate`.
+    const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;
-    return gui(controller, request);
+    return gui(*controller, request);
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;

@@ -11,20 +11,33 @@
 namespace casebook::platform {
 namespace {
 
-// Scripts and symbols every screen needs, whatever the banks contain (inclusive pairs).
+// What every screen needs, whatever the banks contain (inclusive pairs): the screens' own
+// characters, and the Latin letters a learner may type in an answer (names included).
 constexpr ImWchar kBaseRanges[][2] = {
-    {0x0020, 0x00FF},  // Basic Latin, Latin-1 Supplement (incl. ¶ « » ·)
-    {0x0100, 0x024F},  // Latin Extended-A and -B
-    {0x0370, 0x03FF},  // Greek and Coptic
-    {0x0400, 0x052F},  // Cyrillic and Cyrillic Supplement
-    {0x1E00, 0x1EFF},  // Latin Extended Additional
+    {0x0020, 0x00FF},  // Basic Latin, Latin-1 Supplement (incl. ¶ « » · ±)
+    {0x0100, 0x017F},  // Latin Extended-A
     {0x2000, 0x206F},  // General Punctuation (– — ’ “ ” … •)
     {0x20A0, 0x20BF},  // Currency symbols (€ ₽)
-    {0x2100, 0x214F},  // Letterlike symbols (№)
+    {0x2116, 0x2116},  // numero sign
     {0x2190, 0x21FF},  // Arrows
     {0x2212, 0x2212},  // minus sign
-    {0x2500, 0x25FF},  // Box drawing, Geometric shapes (● ○ ▲ ▼)
+    {0x25A0, 0x25FF},  // Geometric shapes (● ○ ▲ ▼ ◂)
     {0x2713, 0x2718},  // check and cross marks
+};
+
+// Alphabets baked whole once the content uses one of their letters, so that a learner can
+// type the letters the banks do not happen to contain. Other content characters (syllabaries,
+// ideographs) are baked one by one.
+constexpr ImWchar kAlphabetBlocks[][2] = {
+    {0x0180, 0x024F},  // Latin Extended-B
+    {0x0370, 0x03FF},  // Greek and Coptic
+    {0x0400, 0x04FF},  // Cyrillic
+    {0x0500, 0x052F},  // Cyrillic Supplement
+    {0x0530, 0x058F},  // Armenian
+    {0x0590, 0x05FF},  // Hebrew
+    {0x10A0, 0x10FF},  // Georgian
+    {0x1E00, 0x1EFF},  // Latin Extended Additional
+    {0x1F00, 0x1FFF},  // Greek Extended
 };
 
 bool file_exists(const std::string& p) {
@@ -97,20 +110,40 @@ std::string find_font_file(const std::string& family, bool bold) {
   return {};
 }
 
-FontBuilder::FontBuilder(std::vector<char32_t> extra) : m_extra(std::move(extra)) {}
+FontBuilder::FontBuilder(std::vector<char32_t> content) : m_content(std::move(content)) {}
+
+void FontBuilder::set_code_points(std::vector<char32_t> content) {
+  m_content = std::move(content);
+  m_prepared = false;
+}
+
+std::size_t FontBuilder::count_missing(const ImFont& font) const {
+  const auto lacks = [&font](char32_t c) {
+    return font.FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr;
+  };
+  return static_cast<std::size_t>(std::count_if(m_requested.begin(), m_requested.end(), lacks));
+}
 
 void FontBuilder::prepare() {
   if (m_prepared) return;
   m_prepared = true;
-  m_regular_file = find_font_file("DejaVu Sans", false);
-  m_bold_file = find_font_file("DejaVu Sans", true);
-  if (m_bold_file.empty()) m_bold_file = m_regular_file;
+  if (m_regular_file.empty()) {
+    m_regular_file = find_font_file("DejaVu Sans", false);
+    m_bold_file = find_font_file("DejaVu Sans", true);
+    if (m_bold_file.empty()) m_bold_file = m_regular_file;
+  }
+  m_fallbacks.clear();
 
-  std::set<char32_t> wanted;
+  std::set<char32_t> content;
+  for (char32_t c : m_content)
+    if (c >= 0x20 && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF)) content.insert(c);
+  std::set<char32_t> wanted = content;
   for (const auto& r : kBaseRanges)
     for (char32_t c = r[0]; c <= r[1]; ++c) wanted.insert(c);
-  for (char32_t c : m_extra)
-    if (c >= 0x20 && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF)) wanted.insert(c);
+  for (const auto& r : kAlphabetBlocks) {
+    if (content.lower_bound(r[0]) == content.upper_bound(r[1])) continue;  // not in use
+    for (char32_t c = r[0]; c <= r[1]; ++c) wanted.insert(c);
+  }
 
   // Which wanted code points does the main font lack? Those go to fallbacks.
   std::vector<char32_t> main_cps, missing;
@@ -118,12 +151,15 @@ void FontBuilder::prepare() {
   for (char32_t c : wanted) {
     if (main_cs == nullptr || FcCharSetHasChar(main_cs, c)) {
       main_cps.push_back(c);
-    } else if (m_extra.end() != std::find(m_extra.begin(), m_extra.end(), c)) {
+    } else if (content.count(c) != 0U) {
       missing.push_back(c);  // only content characters are worth a fallback font
     }
   }
   if (main_cs != nullptr) FcCharSetDestroy(main_cs);
   m_ranges = to_ranges(main_cps);
+  m_requested = main_cps;
+  m_requested.insert(m_requested.end(), missing.begin(), missing.end());
+  std::sort(m_requested.begin(), m_requested.end());
 
   if (missing.empty() || !FcInit()) return;
   // Ask fontconfig for fonts covering the missing characters, Noto Sans preferred.
@@ -168,6 +204,7 @@ void FontBuilder::prepare() {
 FontSet FontBuilder::build(ImFontAtlas& atlas, float scale) {
   prepare();
   atlas.Clear();
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   FontSet set;
   set.body_px = kBaseFontPx * scale;
 

@@ -1,6 +1,7 @@
 // Fonts for the GUI: finds DejaVu Sans (and fallbacks for missing scripts) through
 // fontconfig and bakes an ImGui atlas at the window's content scale.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,20 +25,32 @@ struct FontSet {
 /// Keeps the glyph-range tables alive for as long as the atlas may be (re)built.
 class FontBuilder {
  public:
-  /// `extra` are code points the content uses (e.g. Controller::used_code_points()); code
+  /// `content` are code points the content uses (e.g. Controller::used_code_points()); code
   /// points outside the Basic Multilingual Plane are ignored (ImGui 1.86 uses 16-bit ImWchar).
-  explicit FontBuilder(std::vector<char32_t> extra);
+  explicit FontBuilder(std::vector<char32_t> content = {});
+
+  /// Replaces the content's code points; the next build() uses them.
+  void set_code_points(std::vector<char32_t> content);
 
   /// Clears `atlas` and adds the four faces at `scale` x the base size of 17 px. Code points
   /// DejaVu Sans lacks are merged from whatever installed font fontconfig says covers them
-  /// (Noto first). The atlas is built later by the renderer backend.
+  /// (Noto first). The atlas is built later by the renderer backend, its height only as
+  /// tall as the glyphs need (not rounded up to a power of two).
   [[nodiscard]] FontSet build(ImFontAtlas& atlas, float scale);
+
+  /// The code points the last build() asked for, ascending: those DejaVu Sans has among the
+  /// screens' own characters and the alphabets the content uses (whole: a learner may type
+  /// their other letters), and every content code point (printable, BMP) whatever the font.
+  [[nodiscard]] const std::vector<char32_t>& requested() const { return m_requested; }
+  /// How many requested() code points `font` (built) has no glyph for, fallbacks included.
+  [[nodiscard]] std::size_t count_missing(const ImFont& font) const;
 
  private:
   void prepare();
-  std::vector<char32_t> m_extra;
+  std::vector<char32_t> m_content;
   bool m_prepared = false;
   std::string m_regular_file, m_bold_file;
+  std::vector<char32_t> m_requested;
   std::vector<ImWchar> m_ranges;                  ///< zero-terminated pairs
   struct Fallback {
     std::string file;

@@ -3,16 +3,20 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // ImGuiContext::WantTextInputNextFrame
 
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <string_view>
 
+#include "platform/input_queue.hpp"
 #include "platform/keys.hpp"
 #include "platform/screenshot.hpp"
 
@@ -45,54 +49,98 @@ void on_glfw_error(int code, const char* description) {
                       " (GLFW error " + std::to_string(code) + ")";
 }
 
-/// Per-window input bookkeeping. ImGui 1.86 samples key state once per frame, so a key
-/// pressed and released between two frames (fast typists, xdotool) would be lost: once a key
-/// went down, every release is held back, in order, until a frame has been drawn.
+/// Per-window input bookkeeping. Keys, characters and mouse buttons wait in `queue` until a
+/// frame can take them (InputQueue::take_frame); the rest goes to ImGui's GLFW backend.
 struct InputState {
   bool event_seen = false;
   bool screenshot_requested = false;
   bool scale_changed = false;
-  bool pressed_since_frame = false;  ///< a key went down since the last frame was drawn
-  struct Held {
-    int key, scancode, mods;
-  };
-  std::vector<Held> held_releases;
+  InputQueue queue;
+  float cursor_x = 0.0f, cursor_y = 0.0f;  ///< last position reported, screen coordinates
+  /// Mouse buttons as given to ImGui (the backend would read GLFW's current state instead).
+  std::array<bool, 5> mouse_down{};
+  bool mouse_event_given = false;  ///< this frame was given a mouse-button event
+  float mouse_x = 0.0f, mouse_y = 0.0f;  ///< where that event happened
 };
 
 InputState& input_of(GLFWwindow* w) {
   return *static_cast<InputState*>(glfwGetWindowUserPointer(w));
 }
 
-void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+/// The role of a GLFW key given the modifiers held (see InputEvent::Role).
+InputEvent::Role role_of(int key, int mods) {
+  switch (key) {
+    case GLFW_KEY_LEFT_SHIFT: case GLFW_KEY_RIGHT_SHIFT: case GLFW_KEY_LEFT_CONTROL:
+    case GLFW_KEY_RIGHT_CONTROL: case GLFW_KEY_LEFT_ALT: case GLFW_KEY_RIGHT_ALT:
+    case GLFW_KEY_LEFT_SUPER: case GLFW_KEY_RIGHT_SUPER:
+      return InputEvent::Role::Modifier;
+    default: break;
+  }
+  const bool printable = (key >= GLFW_KEY_SPACE && key <= GLFW_KEY_WORLD_2) ||
+                         (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_ADD);
+  const bool plain = (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0;
+  return printable && plain ? InputEvent::Role::Text : InputEvent::Role::Command;
+}
+
+void on_key(GLFWwindow* w, int key, int, int action, int mods) {
   InputState& s = input_of(w);
   s.event_seen = true;
-  if (action == GLFW_PRESS && key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL) != 0) {
-    glfwSetWindowShouldClose(w, GLFW_TRUE);
-    return;
-  }
-  if (action == GLFW_PRESS && key == GLFW_KEY_F12) {
-    s.screenshot_requested = true;
-    return;
-  }
-  if (action == GLFW_PRESS) {
-    s.pressed_since_frame = true;
-  } else if (action == GLFW_RELEASE && (s.pressed_since_frame || !s.held_releases.empty())) {
-    // Hold back every release (modifiers included, in order) until a frame has seen the
-    // presses: Ctrl+Enter sent quickly must reach ImGui with Ctrl still down.
-    s.held_releases.push_back({key, scancode, mods});
-    return;
-  }
-  ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+  // Repeats are left out: ImGui 1.86 repeats held keys itself (io.KeyRepeatRate).
+  if (key == GLFW_KEY_UNKNOWN || action == GLFW_REPEAT) return;
+  s.queue.push(InputEvent::key(key, action == GLFW_PRESS, role_of(key, mods)));
 }
 
 void on_char(GLFWwindow* w, unsigned int c) {
-  input_of(w).event_seen = true;
-  ImGui_ImplGlfw_CharCallback(w, c);
+  InputState& s = input_of(w);
+  s.event_seen = true;
+  s.queue.push(InputEvent::character(static_cast<char32_t>(c)));
 }
-void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
-  input_of(w).event_seen = true;
-  ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+
+void on_mouse_button(GLFWwindow* w, int button, int action, int) {
+  InputState& s = input_of(w);
+  s.event_seen = true;
+  s.queue.push(InputEvent::mouse_button(button, action == GLFW_PRESS, s.cursor_x, s.cursor_y));
 }
+
+/// Gives ImGui one queued event, as the 1.86 GLFW backend would have when it happened. F12
+/// and Ctrl+Q act here, in order with the keys before them.
+void give_to_imgui(GLFWwindow* w, InputState& s, const InputEvent& e) {
+  ImGuiIO& io = ImGui::GetIO();
+  switch (e.kind) {
+    case InputEvent::Kind::Key:
+      if (e.code >= 0 && e.code < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[e.code] = e.down;
+      io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+      io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+      io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+      io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+      if (e.down && e.code == GLFW_KEY_F12) s.screenshot_requested = true;
+      if (e.down && e.code == GLFW_KEY_Q && io.KeyCtrl) glfwSetWindowShouldClose(w, GLFW_TRUE);
+      break;
+    case InputEvent::Kind::Char:
+      io.AddInputCharacter(static_cast<unsigned int>(e.code));
+      break;
+    case InputEvent::Kind::MouseButton:
+      if (e.code >= 0 && e.code < static_cast<int>(s.mouse_down.size()))
+        s.mouse_down[static_cast<std::size_t>(e.code)] = e.down;
+      s.mouse_event_given = true;
+      s.mouse_x = e.x;
+      s.mouse_y = e.y;
+      break;
+  }
+}
+
+/// Between ImGui_ImplGlfw_NewFrame and ImGui::NewFrame: the queued events this frame can
+/// see. A text box has focus when the frame just drawn had one active (the flag ImGui turns
+/// into io.WantTextInput at the next NewFrame).
+void give_frame_input(GLFWwindow* w, InputState& s) {
+  const bool text_input = ImGui::GetCurrentContext()->WantTextInputNextFrame == 1;
+  s.mouse_event_given = false;
+  for (const InputEvent& e : s.queue.take_frame(text_input)) give_to_imgui(w, s, e);
+  ImGuiIO& io = ImGui::GetIO();
+  for (std::size_t i = 0; i < s.mouse_down.size(); ++i) io.MouseDown[i] = s.mouse_down[i];
+  if (s.mouse_event_given) io.MousePos = ImVec2(s.mouse_x, s.mouse_y);  // where it clicked
+}
+
 void on_scroll(GLFWwindow* w, double x, double y) {
   input_of(w).event_seen = true;
   ImGui_ImplGlfw_ScrollCallback(w, x, y);
@@ -105,7 +153,12 @@ void on_focus(GLFWwindow* w, int focused) {
   input_of(w).event_seen = true;
   ImGui_ImplGlfw_WindowFocusCallback(w, focused);
 }
-void on_cursor_pos(GLFWwindow* w, double, double) { input_of(w).event_seen = true; }
+void on_cursor_pos(GLFWwindow* w, double x, double y) {
+  InputState& s = input_of(w);
+  s.event_seen = true;
+  s.cursor_x = static_cast<float>(x);
+  s.cursor_y = static_cast<float>(y);
+}
 void on_size(GLFWwindow* w, int, int) { input_of(w).event_seen = true; }
 void on_refresh(GLFWwindow* w) { input_of(w).event_seen = true; }
 void on_content_scale(GLFWwindow* w, float, float) {
@@ -147,6 +200,39 @@ std::string screenshot_file_name() {
   for (int n = 1;; ++n) {
     auto p = base / ("casebook-" + std::string(stamp) + (n > 1 ? "-" + std::to_string(n) : "") + ".png");
     if (!std::filesystem::exists(p, ec)) return p.string();
+  }
+}
+
+/// Bakes the atlas `builder` just set up, replaces the backend's font texture with it and
+/// frees the CPU-side copies (pixels and font files): the atlas is then held once, by the
+/// GL. The next rebuild starts again from FontBuilder::build. `device_ready`: the backend's
+/// shaders exist (else they are made now, with the texture). With CASEBOOK_DEBUG_FONTS=1,
+/// prints the atlas's coverage and size to stderr.
+void upload_fonts(const FontBuilder& builder, const FontSet& fonts, bool device_ready) {
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (device_ready) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();  // builds the atlas, then uploads it as RGBA
+  } else {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders and the font texture
+  }
+  const auto texels =
+      static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight);
+  std::size_t cpu_bytes = texels * 5;  // the Alpha8 and RGBA32 copies
+  for (const ImFontConfig& cfg : atlas.ConfigData)
+    if (cfg.FontDataOwnedByAtlas) cpu_bytes += static_cast<std::size_t>(cfg.FontDataSize);
+  // Safe with ImGui 1.86: both leave TexReady set, the OpenGL3 backend reads the pixels
+  // only in CreateFontsTexture, and fonts keep their glyphs (ConfigData is used to build).
+  atlas.ClearTexData();
+  atlas.ClearInputData();
+  const char* debug = std::getenv("CASEBOOK_DEBUG_FONTS");
+  if (debug != nullptr && std::string_view(debug) == "1") {
+    std::fprintf(stderr,
+                 "font atlas: %zu code points requested, %zu missing, %dx%d px "
+                 "(%zu KiB texture; %zu KiB of CPU copies freed)\n",
+                 builder.requested().size(), builder.count_missing(*fonts.body), atlas.TexWidth,
+                 atlas.TexHeight, texels * 4 / 1024, cpu_bytes / 1024);
+    std::fflush(stderr);
   }
 }
 
@@ -208,17 +294,17 @@ int run_window_loop(const LoopOptions& options) {
   glfwSetWindowRefreshCallback(window, on_refresh);
   glfwSetWindowContentScaleCallback(window, on_content_scale);
 
-  FontBuilder builder(options.extra_code_points);
+  FontBuilder builder;
+  std::uint64_t glyph_generation = options.glyph_generation ? options.glyph_generation() : 0;
+  if (options.code_points) builder.set_code_points(options.code_points());
   FontSet fonts;
   Scales scales = scales_of(window);
-  bool fonts_uploaded = false;  // the first upload happens in ImGui_ImplOpenGL3_NewFrame
+  bool device_ready = false;  // the backend's shaders exist (made with the first font upload)
   auto rebuild_fonts = [&] {
     fonts = builder.build(*io.Fonts, scales.bake);
     io.FontGlobalScale = 1.0f / scales.ratio;
-    if (fonts_uploaded) {
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    upload_fonts(builder, fonts, device_ready);
+    device_ready = true;
     if (options.apply_style) options.apply_style(scales.ui);
   };
   rebuild_fonts();
@@ -237,6 +323,12 @@ int run_window_loop(const LoopOptions& options) {
       frames_left = std::max(frames_left, kFramesAfterEvent);
       input.event_seen = false;
     }
+    if (options.glyph_generation && options.glyph_generation() != glyph_generation) {
+      glyph_generation = options.glyph_generation();  // banks (re)loaded: new code points
+      builder.set_code_points(options.code_points ? options.code_points()
+                                                  : std::vector<char32_t>{});
+      rebuild_fonts();
+    }
     if (input.scale_changed) {
       input.scale_changed = false;
       const Scales now = scales_of(window);
@@ -253,8 +345,8 @@ int run_window_loop(const LoopOptions& options) {
     }
 
     ImGui_ImplOpenGL3_NewFrame();
-    fonts_uploaded = true;
     ImGui_ImplGlfw_NewFrame();
+    give_frame_input(window, input);
     ImGui::NewFrame();
     bool busy = false;
     const FrameContext ctx{&fonts, scales.ui, &busy};
@@ -289,14 +381,8 @@ int run_window_loop(const LoopOptions& options) {
     }
     glfwSwapBuffers(window);
 
-    // This frame has seen every press; now let the held-back releases through.
-    input.pressed_since_frame = false;
-    if (!input.held_releases.empty()) {
-      for (const auto& h : input.held_releases)
-        ImGui_ImplGlfw_KeyCallback(window, h.key, h.scancode, GLFW_RELEASE, h.mods);
-      input.held_releases.clear();
-      frames_left = std::max(frames_left, 2);
-    }
+    // Events a frame could not take without losing one: keep drawing until they are in.
+    if (!input.queue.empty()) frames_left = std::max(frames_left, 2);
     if (frames_left > 0) --frames_left;
   }
 

@@ -1,6 +1,7 @@
 // The window, GL context and idle-aware main loop: the platform side of the GUI. The
 // screens draw through the callbacks; this file knows nothing about the app.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,9 +23,14 @@ struct FrameContext {
 struct LoopOptions {
   std::string title = "Casebook";
   int width = 1100, height = 760;              ///< screen coordinates
-  std::vector<char32_t> extra_code_points;     ///< glyphs the content needs
   std::optional<std::string> screenshot_path;  ///< render `frames` frames, write PNG, return
   int frames = 3;
+  /// The code points the content uses (e.g. app::Controller::used_code_points), asked at
+  /// start and whenever `glyph_generation` changes; the font atlas holds their glyphs.
+  std::function<std::vector<char32_t>()> code_points;
+  /// A number that changes whenever the content's code points may have (banks reloaded),
+  /// asked once per frame; a change rebuilds the font atlas. Unset: it is built once.
+  std::function<std::uint64_t()> glyph_generation;
   /// Sets the ImGui style for a UI scale; called at start and when the content scale changes.
   std::function<void(float scale)> apply_style;
   /// Draws one ImGui frame (between NewFrame and Render).
@@ -38,7 +44,10 @@ void wake_event_loop();
 /// Opens the window and runs until it is closed (window close button or Ctrl+Q) or, in
 /// screenshot mode, until the PNG is written. Waits for events when idle
 /// (glfwWaitEventsTimeout) and renders a few frames after each. F12 writes a PNG of the
-/// window to $CASEBOOK_SCREENSHOT_DIR (or the current directory). Returns 0 on success, 1 if
+/// window to $CASEBOOK_SCREENSHOT_DIR (or the current directory). Keys, characters and mouse
+/// buttons reach the screens in order, none lost however fast they come (InputQueue). With
+/// CASEBOOK_DEBUG_FONTS=1, each font atlas build prints to stderr
+/// "font atlas: N code points requested, M missing, WxH px (...)". Returns 0 on success, 1 if
 /// GLFW, the window, the GL context or the screenshot fails (the reason goes to stderr).
 [[nodiscard]] int run_window_loop(const LoopOptions& options);
 

@@ -87,7 +87,8 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.height = options.height;
   loop.screenshot_path = options.screenshot_path;
   loop.frames = options.frames;
-  loop.extra_code_points = controller.used_code_points();
+  loop.code_points = [&controller] { return controller.used_code_points(); };
+  loop.glyph_generation = [&controller] { return controller.glyph_generation(); };
   loop.apply_style = [](float scale) { apply_theme(scale); };
   controller.set_waker(platform::wake_event_loop);
 

@@ -46,7 +46,9 @@ void begin_column(const char* id, float max_em, float reserve_bottom);
 void end_column();
 
 // Keyboard. Digits and letters come from the typed characters (keyboard-layout aware);
-// Enter/Escape/arrows from key state.
+// Enter/Escape/arrows from key state. Unless a text box has focus, the platform's input
+// queue gives a frame at most one key press or character (platform::InputQueue), so reading
+// one per frame loses none.
 /// 1..9 when that digit was typed this frame (main row or keypad), else 0.
 [[nodiscard]] int typed_digit();
 /// True when `c` (case-insensitive ASCII letter) was typed this frame.

@@ -13,25 +13,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gui_app import key, open_window, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
-
-PAUSE = 0.35  # seconds between key presses: lets the app draw the next screen
-
-
-def xdotool(*args, timeout=20):
-    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
-
-
-def key(*names):
-    for name in names:
-        xdotool("key", "--clearmodifiers", name)
-        time.sleep(PAUSE)
-
-
-def type_text(text):
-    xdotool("type", "--delay", "60", text)
-    time.sleep(PAUSE)
-
 
 def wait_for_new_png(folder, before, seconds=10):
     end = time.time() + seconds
@@ -65,15 +48,8 @@ def main():
 
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
     log = open(os.path.join(args.work, "casebook.log"), "w")
-    app = subprocess.Popen([args.casebook, "--db", db, "--bank", bank], env=env,
-                           stdout=log, stderr=subprocess.STDOUT)
+    app = open_window(args.casebook, ["--db", db, "--bank", bank], env, log)
     try:
-        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
-        wid = found.stdout.split()[0] if found.stdout.split() else None
-        assert wid, "the Casebook window did not appear"
-        xdotool("windowfocus", "--sync", wid)
-        xdotool("mousemove", "--window", wid, "40", "40")
-        time.sleep(1.0)  # first frames, fonts
 
         taken = []
         before = set(glob.glob(os.path.join(shots, "*.png")))
@@ -105,9 +81,7 @@ def main():
         rc = app.wait(timeout=20)
         assert rc == 0, f"casebook exited with {rc}"
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        stop_window(app)
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
 

@@ -11,13 +11,13 @@ import re
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, type_text, wait_for_new_png, xdotool  # noqa: E402
+from e2e_test import wait_for_new_png  # noqa: E402
+from gui_app import key, open_window, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 EXTS = [".html", ".csv", ".xlsx", ".json", ".xapi.json"]
@@ -67,16 +67,9 @@ def main():
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work,
                XDG_DATA_HOME=os.path.join(args.work, "xdg"), PATH="/usr/bin:/bin")
     log = open(os.path.join(args.work, "casebook.log"), "w")
-    app = subprocess.Popen([args.casebook, "--db", db, "--bank", bank], env=env,
-                           stdout=log, stderr=subprocess.STDOUT)
+    app = open_window(args.casebook, ["--db", db, "--bank", bank], env, log)
     taken = []
     try:
-        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
-        wid = found.stdout.split()[0] if found.stdout.split() else None
-        assert wid, "the Casebook window did not appear"
-        xdotool("windowfocus", "--sync", wid)
-        xdotool("mousemove", "--window", wid, "40", "40")
-        time.sleep(1.0)
 
         key("Return")  # Home: start a session; answer two cards as the e2e test does
         for _ in range(2):
@@ -106,9 +99,7 @@ def main():
         rc = app.wait(timeout=20)
         assert rc == 0, f"casebook exited with {rc}"
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        stop_window(app)
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
 

@@ -13,7 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, type_text, xdotool  # noqa: E402
+from gui_app import key, open_window, stop_window, type_text  # noqa: E402
 from export_test import shot  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
@@ -53,16 +53,9 @@ def main():
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work,
                XDG_DATA_HOME=os.path.join(args.work, "xdg"), PATH="/usr/bin:/bin")
     log = open(os.path.join(args.work, "casebook.log"), "w")
-    app = subprocess.Popen([args.casebook, "--db", db, "--bank", banks], env=env,
-                           stdout=log, stderr=subprocess.STDOUT)
+    app = open_window(args.casebook, ["--db", db, "--bank", banks], env, log)
     taken = []
     try:
-        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
-        wid = found.stdout.split()[0] if found.stdout.split() else None
-        assert wid, "the Casebook window did not appear"
-        xdotool("windowfocus", "--sync", wid)
-        xdotool("mousemove", "--window", wid, "40", "40")
-        time.sleep(1.0)
 
         key("i")  # Home: Import; the path field has the keyboard
         time.sleep(0.3)
@@ -79,9 +72,7 @@ def main():
         rc = app.wait(timeout=20)
         assert rc == 0, f"casebook exited with {rc}"
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        stop_window(app)
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
 

@@ -16,7 +16,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, wait_for_new_png, xdotool  # noqa: E402
+from e2e_test import wait_for_new_png  # noqa: E402
+from gui_app import key, open_window, stop_window  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 DAY_MS = 86_400_000
@@ -59,14 +60,7 @@ def stored_weights(db):
 
 
 def start_app(args, db, env, log):
-    app = subprocess.Popen([args.casebook, "--db", db, "--bank", os.path.join(args.data, "e2e.toml")],
-                           env=env, stdout=log, stderr=subprocess.STDOUT)
-    found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
-    wid = found.stdout.split()[0] if found.stdout.split() else None
-    assert wid, "the Casebook window did not appear"
-    xdotool("windowfocus", "--sync", wid)
-    xdotool("mousemove", "--window", wid, "40", "40")
-    time.sleep(1.0)
+    app = open_window(args.casebook, ["--db", db, "--bank", os.path.join(args.data, "e2e.toml")], env, log)
     return app
 
 
@@ -121,9 +115,7 @@ def main():
         rc = app.wait(timeout=20)
         assert rc == 0, f"casebook exited with {rc} when closed during a fit"
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        stop_window(app)
         log.close()
         print(open(logpath).read())
     weights = stored_weights(db)

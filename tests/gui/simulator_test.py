@@ -9,12 +9,12 @@ import argparse
 import glob
 import os
 import shutil
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import key, type_text, wait_for_new_png, xdotool  # noqa: E402
+from e2e_test import wait_for_new_png  # noqa: E402
+from gui_app import key, open_window, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 
@@ -46,15 +46,8 @@ def main():
     db = os.path.join(args.work, "db.sqlite")
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
     log = open(os.path.join(args.work, "casebook.log"), "w")
-    app = subprocess.Popen([args.casebook, "--db", db, "--bank", os.path.join(args.data, "e2e.toml")],
-                           env=env, stdout=log, stderr=subprocess.STDOUT)
+    app = open_window(args.casebook, ["--db", db, "--bank", os.path.join(args.data, "e2e.toml")], env, log)
     try:
-        found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
-        wid = found.stdout.split()[0] if found.stdout.split() else None
-        assert wid, "the Casebook window did not appear"
-        xdotool("windowfocus", "--sync", wid)
-        xdotool("mousemove", "--window", wid, "40", "40")
-        time.sleep(1.0)
         key("w")  # Home -> simulator; the first field (cards in the bank) has the focus
         time.sleep(0.5)
         key("ctrl+b")  # my options -> the bank's effective options
@@ -74,9 +67,7 @@ def main():
         rc = app.wait(timeout=20)
         assert rc == 0, f"casebook exited with {rc}"
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        stop_window(app)
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
     for shot in (form, results):

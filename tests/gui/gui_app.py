@@ -1,0 +1,75 @@
+"""Shared pieces of the GUI tests, which drive the real casebook window with xdotool under Xvfb:
+the arguments every GUI test gets, key presses with a pause (so that the app draws the next
+screen), typing, and starting, stopping and quitting casebook."""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+PAUSE = 0.35  # seconds between key presses: lets the app draw the next screen
+
+
+def args_or_skip(doc):
+    """The arguments every GUI test gets (tests/gui/CMakeLists.txt), or None without X (the
+    test then exits 77, "skipped"). The work folder is emptied."""
+    ap = argparse.ArgumentParser(description=doc)
+    ap.add_argument("--casebook", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True, help="folder for the screenshots")
+    ap.add_argument("--work", required=True, help="scratch folder (banks, database, logs)")
+    args = ap.parse_args()
+    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
+        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+        return None
+    shutil.rmtree(args.work, ignore_errors=True)
+    os.makedirs(args.work)
+    return args
+
+
+def xdotool(*args, timeout=20):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def key(*names):
+    for name in names:
+        xdotool("key", "--clearmodifiers", name)
+        time.sleep(PAUSE)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "60", text)
+    time.sleep(PAUSE)
+
+
+def open_window(casebook, argv, env, log):
+    """Starts casebook with `argv` (its output in the file `log`), waits for its window, focuses
+    it and lets the first frames draw; returns the process. End it with stop_window in a
+    `finally`. When no window appears, the process is stopped and its output is in the error."""
+    app = subprocess.Popen([casebook, *argv], env=env, stdout=log, stderr=subprocess.STDOUT)
+    found = xdotool("search", "--sync", "--onlyvisible", "--name", "^Casebook$", timeout=30)
+    wid = found.stdout.split()[0] if found.stdout.split() else None
+    if not wid:
+        stop_window(app)
+        log.flush()
+        with open(log.name, encoding="utf-8", errors="replace") as f:
+            raise AssertionError("the Casebook window did not appear; its output:\n" + f.read())
+    xdotool("windowfocus", "--sync", wid)
+    xdotool("mousemove", "--window", wid, "40", "40")
+    time.sleep(1.0)  # first frames, fonts
+    return app
+
+
+def stop_window(app):
+    """Kills casebook if it is still running (a test that failed half-way)."""
+    if app.poll() is None:
+        app.kill()
+        app.wait()
+
+
+def quit_window(app):
+    """Quits with Ctrl+Q and checks the exit code."""
+    key("ctrl+q")
+    rc = app.wait(timeout=20)
+    assert rc == 0, f"casebook exited with {rc}"

@@ -1,0 +1,167 @@
+// term/render: the exact lines of a card, its feedback, the rating line and the summary, and
+// that untrusted text never reaches the terminal as a control sequence (colour or not).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "app/study_text.hpp"
+#include "term/render.hpp"
+#include "term_support.hpp"
+
+namespace app = casebook::app;
+namespace core = casebook::core;
+namespace term = casebook::term;
+using core::QuestionType;
+
+using casebook::test::control_bytes;
+
+namespace {
+
+app::CardView hostile_card() {
+  app::CardView c;
+  c.type = QuestionType::SingleChoice;
+  c.bank_title = "Bank\x1b]0;pwned\x07 title\nsecond line";
+  c.prompt = "Prompt\x1b[2J with \u009b31m C1 and \x9b raw";
+  c.options = {{0, "one\x1b[H"}, {1, "two\r\x7f"}};
+  c.explanation = "Why\x1b" "c";
+  c.citation = "Cite\x1b[31m";
+  c.position = 1;
+  c.remaining = 0;
+  return c;
+}
+
+}  // namespace
+
+TEST(TermRender, HostileTextIsShownNotSent) {
+  const app::CardView c = hostile_card();
+  for (const bool color : {false, true}) {
+    const term::Style style{color};
+    const std::string card = term::render_card(c, style);
+    EXPECT_TRUE(control_bytes(card, color).empty()) << card;
+    // The header stays one line; the escapes are visible.
+    EXPECT_NE(card.find("Bank␛]0;pwned␇ title second line"), std::string::npos) << card;
+    EXPECT_NE(card.find("Prompt␛[2J with \\u009B31m C1 and \\x9B raw"), std::string::npos) << card;
+    EXPECT_NE(card.find("  1. one␛[H\n  2. two␍␡\n"), std::string::npos) << card;
+
+    app::FeedbackView fb;
+    fb.verdict = "✗  Incorrect\x1b[0m";
+    fb.tone = app::Tone::Wrong;
+    fb.options = {{"one\x1b[H", false, true}, {"two\r", true, false}};
+    fb.expected = "two\r";
+    fb.show_expected = true;
+    const std::string feedback = term::render_feedback(c, fb, style);
+    EXPECT_TRUE(control_bytes(feedback, color).empty()) << feedback;
+    EXPECT_NE(feedback.find("Why: Why␛c"), std::string::npos) << feedback;
+    EXPECT_TRUE(control_bytes(term::notice_line("a\x1b[1Ab", style), color).empty());
+
+    app::HomeView home;
+    home.learner = "eve\x1b]2;title\x07";
+    const std::string intro = term::render_intro(home, style);
+    EXPECT_TRUE(control_bytes(intro, color).empty()) << intro;
+    EXPECT_NE(intro.find("learner eve␛]2;title␇"), std::string::npos) << intro;
+  }
+}
+
+TEST(TermRender, TheCheckCatchesRawControls) {
+  // The checker itself: raw sequences are found, our colours are not.
+  EXPECT_EQ(control_bytes("a\x1b[2Jb").size(), 1u);
+  EXPECT_EQ(control_bytes("a\x1b[2Jb", true).size(), 1u);  // not an SGR: J, not m
+  EXPECT_TRUE(control_bytes("\x1b[1;32mok\x1b[0m", true).empty());
+  EXPECT_EQ(control_bytes("x\u009by").size(), 1u);
+  EXPECT_EQ(control_bytes("x\ry\x7f").size(), 2u);
+}
+
+TEST(TermRender, ColourOnlyWhenAsked) {
+  app::FeedbackView fb;
+  fb.verdict = "✓  Correct";
+  fb.tone = app::Tone::Correct;
+  EXPECT_EQ(term::verdict_line(fb, term::Style{false}), "✓  Correct\n");
+  EXPECT_EQ(term::verdict_line(fb, term::Style{true}), "\x1b[1;32m✓  Correct\x1b[0m\n");
+  fb.tone = app::Tone::Wrong;
+  EXPECT_EQ(term::verdict_line(fb, term::Style{true}), "\x1b[1;31m✓  Correct\x1b[0m\n");
+  EXPECT_EQ(term::notice_line("Careful", term::Style{true}), "\x1b[33mCareful\x1b[0m\n");
+  EXPECT_EQ(term::notice_line("Careful", term::Style{false}), "Careful\n");
+}
+
+TEST(TermRender, RatingLineNamesIntervalsAndTheProposal) {
+  app::FeedbackView fb;
+  fb.intervals = {"1m", "6m", "10m", "4d"};
+  fb.selected = core::Rating::Good;
+  EXPECT_EQ(term::rating_line(fb), "Rate it: 1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 4d   Enter = Good");
+  fb.selected = core::Rating::Again;
+  EXPECT_EQ(term::rating_line(fb), "Rate it: 1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 4d   Enter = Again");
+}
+
+TEST(TermRender, Summary) {
+  app::SummaryView s;
+  s.reviewed = 12;
+  s.correct = 9;
+  s.ratings = {2, 1, 8, 1};
+  s.duration_ms = 252'400;
+  s.remaining_due_today = 0;
+  EXPECT_EQ(term::render_summary(s, term::Style{false}),
+            "\nSession complete\n"
+            "Cards reviewed: 12\n"
+            "Answered correctly: 9 (75%)\n"
+            "Ratings: Again 2 · Hard 1 · Good 8 · Easy 1\n"
+            "Time: 4 min 12 s\n"
+            "Still due today: 0\n");
+  s.remaining_due_today = 3;
+  EXPECT_EQ(term::render_summary(s, term::Style{false}).substr(0, 15), "\nSession ended\n");
+}
+
+TEST(TermRender, MultiLineTextIsIndentedUnderItsNumber) {
+  app::CardView c;
+  c.type = QuestionType::Ordering;
+  c.prompt = "Order these.";
+  c.options = {{0, "first line\nsecond line"}, {1, "other"}};
+  c.position = 2;
+  c.remaining = 5;
+  c.remaining_learning = 1;
+  EXPECT_EQ(term::render_card(c, term::Style{false}),
+            "\nCard 2 · 5 to go (1 coming back)\n"
+            "Order these.\n"
+            "  1. first line\n"
+            "     second line\n"
+            "  2. other\n");
+  EXPECT_EQ(term::answer_instruction(c),
+            "Type the item numbers from first to last (for example 2 1), then press Enter; Enter alone keeps the "
+            "order shown.");
+}
+
+TEST(TermRender, MatchingNoticeNamesUnpairedItemsAndPairsSoFar) {
+  app::CardView c;
+  c.type = QuestionType::Matching;
+  c.left = {"a", "b", "c", "d"};
+  c.options = {{0, "w"}, {1, "x"}, {2, "y"}, {3, "z"}};
+  EXPECT_EQ(term::unpaired_notice(c, {1, -1, 0, -1}),
+            "Items 2 and 4 have no option yet (so far: 1b 3a): type the missing pairs, or press Enter to "
+            "submit without them.");
+  EXPECT_EQ(term::unpaired_notice(c, {-1, 2, 0, 3}),
+            "Item 1 has no option yet (so far: 2c 3a 4d): type the missing pairs, or press Enter to submit "
+            "without them.");
+}
+
+TEST(StudyText, SharedWords) {
+  EXPECT_EQ(app::rating_name(core::Rating::Again), "Again");
+  EXPECT_EQ(app::rating_name(core::Rating::Easy), "Easy");
+  EXPECT_EQ(app::format_duration(0), "0 s");
+  EXPECT_EQ(app::format_duration(9'499), "9 s");
+  EXPECT_EQ(app::format_duration(9'500), "10 s");
+  EXPECT_EQ(app::format_duration(3'605'000), "1 h 0 min 5 s");
+  EXPECT_EQ(app::format_duration(-5), "0 s");
+  app::SummaryView s;
+  EXPECT_EQ(app::correct_text(s), "0");
+  EXPECT_EQ(app::summary_heading(s), "Session ended");
+  s.reviewed = 3;
+  s.correct = 2;
+  EXPECT_EQ(app::correct_text(s), "2 (67%)");
+  EXPECT_EQ(app::summary_heading(s), "Session complete");
+  app::CardView c;
+  c.position = 3;
+  c.remaining = 12;
+  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 to go");
+  c.remaining_learning = 2;
+  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 to go (2 coming back)");
+  EXPECT_EQ(app::terminal_safe("a\x1b[2Jb"), "a␛[2Jb");
+}
