@@ -362,7 +362,7 @@ int run_window_loop(const LoopOptions& options) {
 
     if (screenshot_mode && frames_rendered >= std::max(1, options.frames)) {
       glReadBuffer(GL_BACK);
-      const std::string err = write_framebuffer_png(*options.screenshot_path, fb_w, fb_h);
+      const std::string err = write_framebuffer_png(*options.screenshot_path, fb_w, fb_h, options.write_file);
       if (!err.empty()) {
         std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
         exit_code = 1;
@@ -374,7 +374,7 @@ int run_window_loop(const LoopOptions& options) {
       input.screenshot_requested = false;
       glReadBuffer(GL_BACK);
       const std::string path = screenshot_file_name();
-      const std::string err = write_framebuffer_png(path, fb_w, fb_h);
+      const std::string err = write_framebuffer_png(path, fb_w, fb_h, options.write_file);
       if (err.empty()) std::fprintf(stdout, "casebook: screenshot written to %s\n", path.c_str());
       else std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
       std::fflush(stdout);

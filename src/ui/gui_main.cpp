@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "app/files.hpp"
 #include "platform/window.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
@@ -89,6 +90,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.frames = options.frames;
   loop.code_points = [&controller] { return controller.used_code_points(); };
   loop.glyph_generation = [&controller] { return controller.glyph_generation(); };
+  loop.write_file = [](const std::string& path, std::string_view bytes) { app::write_file_atomically(path, bytes); };
   loop.apply_style = [](float scale) { apply_theme(scale); };
   controller.set_waker(platform::wake_event_loop);
 
