@@ -11,6 +11,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/progress.hpp"
+#include "temp_db.hpp"
 
 namespace fs = std::filesystem;
 using casebook::core::BacklogAssignment;
@@ -19,21 +20,9 @@ using casebook::storage::OptionValues;
 using casebook::storage::Progress;
 using casebook::storage::StorageError;
 
+using casebook::test::TempDb;
+
 namespace {
-
-class TempDb {
- public:
-  explicit TempDb(const std::string& name) : m_path(::testing::TempDir() + "casebook-schema3-" + name) { remove(); }
-  ~TempDb() { remove(); }
-  [[nodiscard]] const std::string& path() const { return m_path; }
-
- private:
-  void remove() const {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(m_path + suffix, ec);
-  }
-  std::string m_path;
-};
 
 /// A database exactly as a version-2 Casebook left it: steps 1 and 2, one learner with one
 /// review, its card state, a stored option and a card flag.
@@ -64,7 +53,7 @@ void write_v2_database(const std::string& path) {
 }  // namespace
 
 TEST(SchemaV3, Version2DatabaseUpgradesInPlace) {
-  const TempDb db_file("v2.sqlite3");
+  const TempDb db_file("schema3-v2.sqlite3");
   const std::string& path = db_file.path();
   write_v2_database(path);
   EXPECT_THROW(Progress(path, Progress::Access::ReadOnly), StorageError);  // reports refuse the old schema
@@ -86,7 +75,7 @@ TEST(SchemaV3, Version2DatabaseUpgradesInPlace) {
 }
 
 TEST(SchemaV3, BacklogSpreadsRoundTripAndStayAppendOnly) {
-  const TempDb db_file("spreads.sqlite3");
+  const TempDb db_file("schema3-spreads.sqlite3");
   const std::string& path = db_file.path();
   BacklogSpread first;
   first.created_at = 1735722000000;

@@ -10,6 +10,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/progress.hpp"
+#include "temp_db.hpp"
 
 namespace fs = std::filesystem;
 using casebook::storage::CardFlags;
@@ -17,23 +18,9 @@ using casebook::storage::OptionValues;
 using casebook::storage::Progress;
 using casebook::storage::StorageError;
 
+using casebook::test::TempDb;
+
 namespace {
-
-/// A fresh database path under GoogleTest's temp folder; the file and its WAL companions are
-/// removed first and when the test ends.
-class TempDb {
- public:
-  explicit TempDb(const std::string& name) : m_path(::testing::TempDir() + "casebook-schema2-" + name) { remove(); }
-  ~TempDb() { remove(); }
-  [[nodiscard]] const std::string& path() const { return m_path; }
-
- private:
-  void remove() const {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(m_path + suffix, ec);
-  }
-  std::string m_path;
-};
 
 /// Writes a database exactly as a version-1 Casebook left it: the step-1 SQL, application_id,
 /// user_version 1, one learner, one review and its card state.
@@ -60,7 +47,7 @@ void write_v1_database(const std::string& path) {
 }  // namespace
 
 TEST(SchemaV2, Version1DatabaseUpgradesInPlace) {
-  const TempDb db_file("v1.sqlite3");
+  const TempDb db_file("schema2-v1.sqlite3");
   const std::string& path = db_file.path();
   write_v1_database(path);
   {
@@ -109,7 +96,7 @@ TEST(SchemaV2, StudyOptionsPerLearnerAndBank) {
 }
 
 TEST(SchemaV2, CardFlagsAndTheLogStaysAppendOnly) {
-  const TempDb db_file("flags.sqlite3");
+  const TempDb db_file("schema2-flags.sqlite3");
   const std::string& path = db_file.path();
   {
     Progress db(path);
