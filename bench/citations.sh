@@ -8,16 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$root/build/bench-citations
 mkdir -p "$work"
-# CASEBOOK and BASELINE_CASEBOOK name ready-built binaries instead (nothing is built then).
-if [ -n "${CASEBOOK:-}" ]; then new_bin=$CASEBOOK; else
-  cmake --build "$root/build/release" --target casebook >&2
-  new_bin=$root/build/release/src/casebook
-fi
-base_bin=
-if [ "${NO_BASELINE:-0}" != 1 ]; then
-  if [ -n "${BASELINE_CASEBOOK:-}" ]; then base_bin=$BASELINE_CASEBOOK
-  else base_bin=$(bash "$root/bench/baseline.sh")/src/casebook; fi
-fi
+source "$root/bench/binaries.sh"
 
 python3 - "$work" <<'PY'
 import os, sys
