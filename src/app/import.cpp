@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <new>
 
 #include "app/files.hpp"
+#include "bank/input_file.hpp"
 #include "bank/loader.hpp"
 #include "interchange/interchange.hpp"
 
@@ -47,29 +47,26 @@ std::optional<ImportFormat> guess_import_format(const std::string& path) {
   return std::nullopt;
 }
 
-ImportOutcome import_questions(const ImportRequest& request) {
+namespace {
+
+ImportOutcome import_unguarded(const ImportRequest& request) {
   ImportOutcome outcome;
   std::error_code ec;
-  if (fs::is_directory(request.input, ec)) {
-    outcome.message = request.input + " is a folder; give the question file";
+  bank::InputText input = bank::read_input_file(request.input, bank::kQuestionInput);
+  if (input.problem) {
+    outcome.message = core::format_diagnostic(*input.problem);
     return outcome;
   }
-  std::ifstream in(request.input, std::ios::binary);
-  if (!in) {
-    outcome.message = "cannot read " + request.input;
-    return outcome;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
 
   interchange::ImportOptions meta;
   meta.bank_id = request.bank_id;
   meta.title = request.title;
   interchange::ImportResult result =
-      request.format == ImportFormat::Gift    ? interchange::import_gift(text, request.input, meta)
-      : request.format == ImportFormat::Aiken ? interchange::import_aiken(text, request.input, meta)
-                                              : interchange::import_csv(text, request.input, meta);
+      request.format == ImportFormat::Gift    ? interchange::import_gift(input.text, request.input, meta)
+      : request.format == ImportFormat::Aiken ? interchange::import_aiken(input.text, request.input, meta)
+                                              : interchange::import_csv(input.text, request.input, meta);
+  // Each stage's input is let go once the next is made, so the peak is not their sum.
+  input.text = std::string();
   outcome.diagnostics = std::move(result.diagnostics);
   outcome.imported = result.bank.questions.size();
   outcome.skipped = result.skipped;
@@ -78,6 +75,14 @@ ImportOutcome import_questions(const ImportRequest& request) {
     return outcome;
   }
   const std::string toml = interchange::write_bank_toml(result.bank);
+  result.bank = core::Bank{};
+  if (toml.size() > bank::kBankInput.max_bytes) {  // the loader would refuse it: file-too-large
+    outcome.status = ImportStatus::TooLarge;
+    outcome.message = request.input + ": the bank made from it would be " + std::to_string(toml.size() / bank::kMiB) +
+                      " MiB, larger than a bank file may be (" + std::to_string(bank::kBankInput.max_bytes / bank::kMiB) +
+                      " MiB); split it into several files and import each";
+    return outcome;
+  }
   // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
   auto check = bank::load_bank_text(toml, request.out_path);
   if (core::has_errors(check.diagnostics)) {
@@ -98,6 +103,19 @@ ImportOutcome import_questions(const ImportRequest& request) {
     outcome.message = e.what();
   }
   return outcome;
+}
+
+}  // namespace
+
+ImportOutcome import_questions(const ImportRequest& request) {
+  try {
+    return import_unguarded(request);
+  } catch (const std::bad_alloc&) {  // a file within the limit should never get here; if it does, say so
+    ImportOutcome outcome;
+    outcome.status = ImportStatus::TooLarge;
+    outcome.message = request.input + ": not enough memory to import it; split it into several files";
+    return outcome;
+  }
 }
 
 }  // namespace casebook::app

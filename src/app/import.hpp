@@ -39,6 +39,7 @@ enum class ImportStatus {
   Unreadable,   ///< the input is a folder or cannot be read; nothing written
   Empty,        ///< no question could be imported; nothing written
   Invalid,      ///< the bank does not load back (a bug); nothing written
+  TooLarge,     ///< the bank would be larger than a bank file may be, or memory ran out; nothing written
   Exists,       ///< `out_path` exists and `replace` is false; nothing written
   WriteFailed,  ///< the file could not be written
 };
@@ -50,13 +51,15 @@ struct ImportOutcome {
   int skipped = 0;           ///< questions reported as errors and left out
   std::vector<core::Diagnostic> diagnostics;        ///< the importer's, in file order
   std::vector<core::Diagnostic> check_diagnostics;  ///< the loader's, when status is Invalid
-  std::string message;  ///< for Unreadable, Exists and WriteFailed: what went wrong, one sentence
+  std::string message;  ///< for Unreadable, TooLarge, Exists and WriteFailed: what went wrong, one sentence
 };
 
 /// Imports `request.input` as `request.format` into a bank written to `request.out_path`
-/// (write_file_atomically, app/files.hpp). The bank must have at least one question and pass
-/// bank::load_bank_text before anything is written. Never throws for bad content or I/O
-/// errors: they come back in the outcome.
+/// (write_file_atomically, app/files.hpp). The input is read by bank::read_input_file
+/// (kQuestionInput: ordinary files of at most 16 MiB). The bank must have at least one
+/// question, be no larger than a bank file may be (kBankInput) and pass bank::load_bank_text
+/// before anything is written: nothing is written that Casebook would refuse to load. Never
+/// throws for bad content, I/O errors or lack of memory: they come back in the outcome.
 [[nodiscard]] ImportOutcome import_questions(const ImportRequest& request);
 
 }  // namespace casebook::app

@@ -109,6 +109,7 @@ bool ImportFlow::poll() {
       m_summary = "The imported bank does not validate; nothing written (please report this).";
       break;
     case ImportStatus::Unreadable:
+    case ImportStatus::TooLarge:
     case ImportStatus::Exists:
     case ImportStatus::WriteFailed:
       m_summary = outcome->message + ".";

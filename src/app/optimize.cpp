@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <utility>
 
 #include "app/effective_options.hpp"
+#include "bank/input_file.hpp"
 #include "core/number.hpp"
 #include "storage/progress.hpp"
 
@@ -20,12 +19,11 @@ namespace opt = core::optimizer;
 
 namespace {
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read review log " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+/// The review log at `path`, read through the bounded reader; a refusal is thrown as one line.
+std::string read_review_log(const std::string& path) {
+  bank::InputText in = bank::read_input_file(path, bank::kReviewLogInput);
+  if (in.problem) throw std::runtime_error(core::format_diagnostic(*in.problem));
+  return std::move(in.text);
 }
 
 /// Shortest text that reads back as `x` for the messages ("0.9", not "0.900000").
@@ -60,7 +58,7 @@ ReviewLog load_review_log(const ReviewLogSource& src) {
     }
   }
   if (!src.log_path.empty()) {
-    auto parsed = core::revlog::parse_csv(read_text_file(src.log_path), src.log_path);
+    auto parsed = core::revlog::parse_csv(read_review_log(src.log_path), src.log_path);
     entries = std::move(parsed.entries);
     log.skipped_manual = parsed.skipped_manual;
     log.source = src.log_path;

@@ -14,6 +14,19 @@ namespace casebook::app {
 /// does not parse is a problem (field key and sentence) and keeps its old value.
 [[nodiscard]] core::StudyOptions parse_draft(const OptionsDraft& draft, std::vector<core::OptionProblem>& problems);
 
+/// What the Settings screen says about `options` beside the form, in words:
+/// - for each learning or relearning step of a day (1440 min) or longer: FSRS schedules days
+///   better than a fixed step, so keep steps under a day;
+/// - whenever a card in learning or relearning (the first showing and after each Good) would
+///   come back sooner after Easy than after Good (a step longer than the interval FSRS gives
+///   Easy), the two intervals and why, so Easy is never shown shorter without a reason.
+/// Options the scheduler refuses give no warnings (save() reports those).
+[[nodiscard]] std::vector<std::string> option_warnings(const core::StudyOptions& options);
+
+/// "Again 1m · Hard 6m · Good 10m · Easy 8d": what each rating of a new card gives under
+/// `options` (empty when the scheduler refuses them).
+[[nodiscard]] std::string new_card_intervals(const core::StudyOptions& options);
+
 class SettingsModel {
  public:
   explicit SettingsModel(AppContext& ctx) : m_ctx(ctx) {}

@@ -168,9 +168,13 @@ struct SettingsView {
     OptionsDraft draft;       ///< `options` as a form
     bool overridden = false;  ///< the bank has overrides of its own
     int cards = 0;            ///< its questions (hand-written and generated)
+    std::vector<std::string> warnings;  ///< option_warnings(options) (app/settings_model.hpp)
+    std::string new_card_intervals;     ///< "Again 1m · Hard 6m · Good 10m · Easy 8d"
   };
   core::StudyOptions learner_options;        ///< the learner's own options (what Home uses)
   OptionsDraft learner_draft;                ///< `learner_options` as a form
+  std::vector<std::string> learner_warnings; ///< option_warnings(learner_options): long steps, Easy before Good
+  std::string learner_new_card_intervals;    ///< new_card_intervals(learner_options)
   std::string effective_time_zone;           ///< the zone study days follow now
   std::vector<Bank> banks;
   std::vector<core::OptionProblem> problems; ///< why the last save was refused; empty when saved

@@ -6,14 +6,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string_view>
 #include <system_error>
 #include <utility>
 
+#include "bank/input_file.hpp"
 #include "bank/reader.hpp"
 #include "core/utf8.hpp"
 
@@ -88,6 +87,8 @@ LoadResult BankReader::read(std::string_view text) {
   result.path = m_path;
   m_text = text;
   m_line_starts.assign(1, 0);
+  m_offset_cursor = TextCursor{};
+  m_where_cursor = TextCursor{};
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') m_line_starts.push_back(i + 1);
   }
@@ -95,6 +96,11 @@ LoadResult BankReader::read(std::string_view text) {
     error(*deep, "toml-syntax",
           "a key or table name has more than " + std::to_string(kMaxKeyParts) + " dotted parts",
           "a bank needs at most a few levels, such as [[question.position]]; remove the extra parts");
+    result.diagnostics = std::move(m_diags);
+    return result;
+  }
+  if (const auto unsafe = find_unsafe_toml(text)) {
+    error(unsafe->at, "toml-syntax", "invalid TOML: " + unsafe->message, unsafe->hint);
     result.diagnostics = std::move(m_diags);
     return result;
   }
@@ -145,45 +151,20 @@ using core::Diagnostic;
 using core::Severity;
 using detail::BankReader;
 using detail::is_bank_id;
-using detail::kMaxFileBytes;
 using detail::Located;
 using detail::ticked;
 
 /// Reads a file and loads it, also returning the bank id as written (for duplicate checks).
 LoadResult load_file(const std::string& path, std::optional<Located>* bank_id) {
-  const auto unreadable = [&](std::string message, std::string hint, std::string code = "unreadable-file") {
+  InputText input = read_input_file(path, kBankInput);
+  if (input.problem) {
     LoadResult r;
     r.path = path;
-    r.diagnostics.push_back(Diagnostic{path, 0, 0, Severity::Error, std::move(code), std::move(message), std::move(hint)});
+    r.diagnostics.push_back(std::move(*input.problem));
     return r;
-  };
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    return unreadable("no such file or folder", "check the path", "missing-path");
-  }
-  if (fs::is_directory(path, ec)) {
-    return unreadable("is a folder, not a bank file", "pass a .toml file, or load the folder with load_banks");
-  }
-  if (!fs::is_regular_file(path, ec)) {
-    // A FIFO or a device would block or never end: only ordinary files are read.
-    return unreadable("is not an ordinary file (a pipe, socket or device)", "pass a .toml file");
-  }
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes) {
-    return unreadable("the file is " + std::to_string(size / (1024 * 1024)) + " MiB, larger than a bank can be",
-                      "split it into several banks of at most 16 MiB", "file-too-large");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) {
-    if (in && size == 0) {
-      text.str("");
-    } else {
-      return unreadable("cannot read the file", "check that the file exists and that you may read it");
-    }
   }
   BankReader reader(path);
-  LoadResult r = reader.read(text.str());
+  LoadResult r = reader.read(input.text);
   if (bank_id != nullptr) *bank_id = reader.bank_id();
   return r;
 }
@@ -215,14 +196,26 @@ std::vector<LoadResult> load_banks(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> files;
+    std::vector<std::string> loops;  // symbolic links that lead back to themselves
     auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code entry;  // an entry that cannot be examined is skipped; the walk goes on
       const auto name = it->path().filename().string();
       if (!name.empty() && name.front() == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+        if (it->is_directory(entry)) it.disable_recursion_pending();
         continue;  // hidden files and folders (editor backups, .git)
       }
-      if (it->path().extension() == ".toml" && it->is_regular_file(ec)) files.push_back(it->path().string());
+      if (it->is_symlink(entry)) {
+        // A link is read through (a linked file) but a linked folder is not walked, so a link
+        // back up the tree cannot loop; a link that leads back to itself is reported.
+        std::error_code target;
+        (void)fs::status(it->path(), target);
+        if (target == std::errc::too_many_symbolic_link_levels) {
+          loops.push_back(it->path().string());
+          continue;
+        }
+      }
+      if (it->path().extension() == ".toml" && it->is_regular_file(entry)) files.push_back(it->path().string());
     }
     if (ec) {
       results.push_back(LoadResult{path, std::nullopt,
@@ -233,6 +226,13 @@ std::vector<LoadResult> load_banks(const std::vector<std::string>& paths) {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) load_one(f);
+    std::sort(loops.begin(), loops.end());
+    for (const auto& l : loops) {
+      results.push_back(LoadResult{l, std::nullopt,
+                                   {Diagnostic{l, 0, 0, Severity::Error, "unreadable-file", "is a loop of symbolic links",
+                                               "point the link at a bank file, or delete it"}}});
+      ids.emplace_back();
+    }
   }
 
   // Two files with the same bank id would share card keys: the later one is refused.

@@ -19,7 +19,8 @@ struct LoadResult {
   std::vector<core::Diagnostic> diagnostics;
 };
 
-/// Loads one bank file. An unreadable file is an error diagnostic at line 0, not an exception.
+/// Loads one bank file (read_input_file, kBankInput: an ordinary file of at most 16 MiB). An
+/// unreadable file is an error diagnostic at line 0, not an exception.
 [[nodiscard]] LoadResult load_bank_file(const std::string& path);
 
 /// Loads a bank from text (for tests and previews); `path` is used in diagnostics.
@@ -27,8 +28,11 @@ struct LoadResult {
 
 /// Loads every `*.toml` file under each path (a file, or a folder searched recursively),
 /// in sorted path order (names starting with '.' are skipped; a file reached twice is read
-/// once). Also reports, as errors, a path that does not exist (`missing-path`) and two files
-/// that use the same bank id (`duplicate-bank-id` on the later file, which is not loaded).
+/// once; a linked file is read, a linked folder is not walked). Also reports, as errors, a
+/// path that does not exist (`missing-path`), a symbolic link in a folder that leads back to
+/// itself (`unreadable-file`, "is a loop of symbolic links", after the folder's banks) and two
+/// files that use the same bank id (`duplicate-bank-id` on the later file, which is not loaded).
+/// Every file is read by read_input_file (bank/input_file.hpp, kBankInput).
 [[nodiscard]] std::vector<LoadResult> load_banks(const std::vector<std::string>& paths);
 
 }  // namespace casebook::bank

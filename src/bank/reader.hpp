@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "bank/loader.hpp"
@@ -24,8 +25,6 @@ using core::Severity;
 /// The bank format versions this loader reads: 1, and 2 (fact tables and generators).
 constexpr std::int64_t kFormatVersion = 1;
 constexpr std::int64_t kFormatFacts = 2;
-/// Files larger than this are refused before parsing (a bank is a few hundred kilobytes).
-constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
 /// Most dotted parts a key or table name may have (see find_overlong_key).
 constexpr int kMaxKeyParts = 64;
 
@@ -86,6 +85,23 @@ std::string slug(std::string_view s);
 /// blank line (two or more breaks) becomes one paragraph break "\n\n". Breaks at the very
 /// start or end are dropped; CR counts as part of a break. Other text is unchanged.
 std::string reflow(std::string_view text);
+
+/// Where and why a text would reach undefined behaviour in toml++ 3.3.
+struct UnsafeToml {
+  Where at;
+  std::string message;
+  std::string hint;
+};
+
+/// The first shape in `text` that toml++ 3.3 (Debian 12) does not handle safely, or nullopt:
+/// a non-ASCII character outside strings and comments (toml++ asks whether it is a Unicode
+/// space with a lookup that is undefined for most of U+00A1..U+0499, U+2C0E..U+3007 and
+/// U+FAC6..U+FEFE: upstream issue #295), a backslash followed by a non-ASCII character in a
+/// basic string, or a line-ending backslash in a """ string whose next line starts with one
+/// (#190), and a table header `[` / `[[` not followed by its name (`[&`, `[[` then a line
+/// break, `[[[`: a violated assumption in parse_key). Each is invalid TOML or easy to
+/// rewrite, so refusing it loses no valid bank a writer needs. Linear in the text.
+std::optional<UnsafeToml> find_unsafe_toml(std::string_view text);
 
 /// A string with the place it was written.
 struct Located {
@@ -178,16 +194,44 @@ class BankReader {
   void warn_repeats(const std::vector<Located>& values, std::string_view what);
   /// Warns (`unrenderable-character`) when `v` has a character above U+FFFF (emoji, some
   /// CJK and maths letters): Debian's Dear ImGui 1.86 stores characters in 16 bits, so the
-  /// app would show "?" and a learner could never type such an answer.
+  /// app would show "?" and a learner could never type such an answer. Warns
+  /// (`control-character`) when it has a control character other than tab and line breaks
+  /// (U+0000..U+001F, U+007F..U+009F, e.g. from an escape `\u001b`): shown as nothing, and an
+  /// escape sequence in a terminal. At most one warning of each per text.
   void warn_unrenderable(const Located& v);
   void check_citations(const toml::node& n, const core::Bank& bank);
+  /// The bank's source ids, for checking citations in O(1) each (built once per list of sources).
+  struct SourceIndex {
+    const core::Source* data = nullptr;  ///< bank.sources when built (rebuilt when it changes)
+    std::size_t size = 0;
+    std::unordered_set<std::string_view> ids;
+    std::vector<std::string_view> list;  ///< in file order, for suggestions
+  };
+  const SourceIndex& source_index(const core::Bank& bank);
   void check_question_citations(const toml::table& t, const core::Bank& bank);
   Where where_in_text(std::size_t offset) const;
   std::optional<std::size_t> offset_in_text(Where at) const;
 
+  /// A place on a line of m_text kept between position look-ups: `column` code points from
+  /// the line's start (a byte-order mark not counted) to byte `offset`. A look-up further along
+  /// the same line continues from it, so placing the many strings and markers of one long
+  /// line costs the line's length once, not once per look-up (linear, not quadratic).
+  struct TextCursor {
+    std::size_t line = SIZE_MAX;  ///< 0-based line, SIZE_MAX before the first look-up
+    std::size_t offset = 0;
+    std::size_t column = 0;
+  };
+  /// The cursor at the start of 0-based `line`, or `cursor` itself when it is on that line
+  /// at or before byte `offset` / code point `column`.
+  TextCursor line_cursor(const TextCursor& cursor, std::size_t line, std::size_t offset, std::size_t column) const;
+
   std::string m_path;
   std::string_view m_text;                ///< the file being read (valid during read())
   std::vector<std::size_t> m_line_starts; ///< byte offset of each line of m_text
+  mutable TextCursor m_offset_cursor;     ///< where offset_in_text left off (strings, in file order)
+  mutable TextCursor m_where_cursor;      ///< where where_in_text left off (markers, in file order)
+  SourceIndex m_source_index;
+  std::map<std::string, std::optional<std::string>, std::less<>> m_source_suggestions;  ///< unknown id -> did you mean
   std::vector<Diagnostic> m_diags;
   std::optional<Located> m_bank_id;
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)

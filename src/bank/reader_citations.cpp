@@ -10,28 +10,57 @@
 
 namespace casebook::bank::detail {
 
+BankReader::TextCursor BankReader::line_cursor(const TextCursor& cursor, std::size_t line, std::size_t offset,
+                                               std::size_t column) const {
+  if (cursor.line == line && cursor.offset <= offset && cursor.column <= column) return cursor;
+  std::size_t start = m_line_starts[line];
+  // toml++ does not count a UTF-8 byte-order mark as a column.
+  if (start == 0 && m_text.starts_with("\xEF\xBB\xBF")) start = 3;
+  return TextCursor{line, start, 0};
+}
+
 /// Byte offset in m_text of a 1-based line and code-point column (as toml++ reports them),
-/// or nullopt when the place is not in the text.
+/// or nullopt when the place is not in the text. Amortized O(distance from the last look-up).
 std::optional<std::size_t> BankReader::offset_in_text(Where at) const {
   if (at.line < 1 || at.column < 1 || static_cast<std::size_t>(at.line) > m_line_starts.size()) return std::nullopt;
-  std::size_t i = m_line_starts[static_cast<std::size_t>(at.line - 1)];
-  // toml++ does not count a UTF-8 byte-order mark as a column.
-  if (i == 0 && m_text.starts_with("\xEF\xBB\xBF")) i = 3;
-  const std::string_view line = m_text.substr(i, std::min(m_text.find('\n', i), m_text.size()) - i);
+  const auto line = static_cast<std::size_t>(at.line - 1);
+  const std::size_t line_end = line + 1 < m_line_starts.size() ? m_line_starts[line + 1] - 1 : m_text.size();
   const auto before = static_cast<std::size_t>(at.column - 1);  // characters before the column
-  if (before > core::code_point_count(line)) return std::nullopt;
-  return i + core::utf8_offset(line, before);
+  TextCursor c = line_cursor(m_offset_cursor, line, SIZE_MAX, before);
+  while (c.column < before && c.offset < line_end) {
+    c.offset += core::decode_utf8_at(m_text, c.offset).length;
+    ++c.column;
+  }
+  m_offset_cursor = c;
+  if (c.column < before) return std::nullopt;  // the line has fewer characters
+  return c.offset;
 }
 
 /// The 1-based line and code-point column of byte `offset` of m_text (inverse of offset_in_text).
+/// Amortized O(distance from the last look-up) plus O(log lines).
 Where BankReader::where_in_text(std::size_t offset) const {
   const auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
-  const auto line = static_cast<std::size_t>(it - m_line_starts.begin());  // >= 1: line 1 starts at 0
-  std::size_t i = m_line_starts[line - 1];
-  if (i == 0 && m_text.starts_with("\xEF\xBB\xBF") && offset >= 3) i = 3;
+  const auto line = static_cast<std::size_t>(it - m_line_starts.begin()) - 1;  // line 0 starts at 0
   const std::size_t end = std::min(offset, m_text.size());
-  const std::size_t before = end > i ? core::code_point_count(m_text.substr(i, end - i)) : 0;
-  return {static_cast<int>(line), static_cast<int>(before) + 1};
+  TextCursor c = line_cursor(m_where_cursor, line, end, SIZE_MAX);
+  while (c.offset < end) {
+    c.offset += core::decode_utf8_at(m_text, c.offset).length;
+    ++c.column;
+  }
+  m_where_cursor = c;
+  return {static_cast<int>(line) + 1, static_cast<int>(c.column) + 1};
+}
+
+const BankReader::SourceIndex& BankReader::source_index(const core::Bank& bank) {
+  if (m_source_index.data != bank.sources.data() || m_source_index.size != bank.sources.size()) {
+    m_source_index = SourceIndex{bank.sources.data(), bank.sources.size(), {}, {}};
+    for (const auto& src : bank.sources) {
+      m_source_index.ids.insert(src.id);
+      m_source_index.list.push_back(src.id);
+    }
+    m_source_suggestions.clear();
+  }
+  return m_source_index;
 }
 
 /// Checks the `[@id]` citation markers of a string node (as shown: after reflow) against the
@@ -59,8 +88,7 @@ void BankReader::check_citations(const toml::node& n, const core::Bank& bank) {
   }
   if (places.size() != markers.size()) places.assign(markers.size(), begin);
 
-  std::vector<std::string_view> ids;
-  for (const auto& src : bank.sources) ids.push_back(src.id);
+  const SourceIndex& index = source_index(bank);
   for (std::size_t k = 0; k < markers.size(); ++k) {
     const auto& m = markers[k];
     if (!m.ok()) {
@@ -77,8 +105,10 @@ void BankReader::check_citations(const toml::node& n, const core::Bank& bank) {
       continue;
     }
     for (const auto& cited : m.ids) {
-      if (bank.find_source(cited.id) != nullptr) continue;
-      const auto near = closest_word(cited.id, ids);
+      if (index.ids.count(cited.id) != 0) continue;
+      auto [hint, fresh] = m_source_suggestions.try_emplace(cited.id);
+      if (fresh) hint->second = closest_word(cited.id, index.list);  // once per unknown id
+      const auto& near = hint->second;
       error(places[k], "unknown-source",
             "citation " + ticked(shown.substr(m.offset, m.length)) + " names no [[source]] with id " +
                 ticked(cited.id),

@@ -195,14 +195,31 @@ void BankReader::note_id(std::map<std::string, int>& seen, const std::string& id
 }
 
 void BankReader::warn_unrenderable(const Located& v) {
-  for (std::size_t i = 0; i < v.text.size();) {
+  bool wide = false;
+  bool control = false;
+  for (std::size_t i = 0; i < v.text.size() && !(wide && control);) {
     const core::Utf8Char c = core::decode_utf8_at(v.text, i);
-    if (c.valid && c.code_point > 0xFFFF) {
+    const char32_t cp = c.code_point;
+    if (c.valid && cp > 0xFFFF && !wide) {
+      wide = true;
       warning(v.at, "unrenderable-character",
               "the text has a character above U+FFFF (" + v.text.substr(i, c.length) +
                   ") that the app cannot display or let a learner type",
               "write it in words or leave it out (emoji and rare CJK or maths letters)");
-      return;
+    }
+    // C0 controls but tab and line breaks (a CR before LF is a CRLF line end), DEL, C1 controls:
+    // invisible on screen, and an escape sequence when printed to a terminal.
+    const bool crlf = cp == U'\r' && i + 1 < v.text.size() && v.text[i + 1] == '\n';
+    const bool is_control = c.valid && ((cp < 0x20 && cp != U'\n' && cp != U'\t' && !crlf) || (cp >= 0x7F && cp <= 0x9F));
+    if (is_control && !control) {
+      control = true;
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const std::string code = std::string("U+00") + kHex[(cp >> 4) & 0xF] + kHex[cp & 0xF];
+      warning(v.at, "control-character",
+              "the text has a control character (" + code +
+                  ") that the app shows as nothing and that would garble a terminal",
+              "delete it (an escape such as \\u001b or \\r written in the string); write a line break as a "
+              "real line break");
     }
     i += c.length;
   }

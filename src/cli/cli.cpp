@@ -24,6 +24,7 @@
 
 #include "bank/loader.hpp"
 #include "app/display.hpp"
+#include "app/study_text.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
 #include "cli/cmd_validate.hpp"
@@ -65,7 +66,7 @@ class UsageError : public std::runtime_error {
 };
 
 void print_usage_error(const std::string& what) {
-  std::cerr << "casebook: " << what << "\n"
+  std::cerr << "casebook: " << app::terminal_safe(what) << "\n"
             << "Run 'casebook --help' for usage.\n";
 }
 
@@ -178,11 +179,11 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   } catch (const std::invalid_argument& e) {  // a bad --from / --to
     throw UsageError(e.what());
   }
-  for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << warning << "\n";
+  for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << app::terminal_safe(warning) << "\n";
   const app::ReportFileResult written = app::write_report_file(report.input, options.format, target.string());
-  for (const std::string& warning : written.warnings) std::cerr << "casebook: warning: " << warning << "\n";
+  for (const std::string& warning : written.warnings) std::cerr << "casebook: warning: " << app::terminal_safe(warning) << "\n";
   out << "Wrote " << report.input.cards.size() << " cards and " << written.reviews << " reviews of learner '"
-      << options.learner << "' to " << options.out_path << "\n";
+      << app::terminal_safe(options.learner) << "' to " << options.out_path << "\n";
   return kExitOk;
 }
 
@@ -360,8 +361,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;
-  } catch (const std::exception& e) {
-    std::cerr << "casebook: " << e.what() << "\n";
+  } catch (const std::exception& e) {  // messages may quote a learner name or bank text
+    std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\n";
     return kExitFailure;
   }
 }

@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -11,7 +10,10 @@
 
 #include "app/files.hpp"
 #include "app/lrs.hpp"
+#include "app/study_text.hpp"
+#include "bank/input_file.hpp"
 #include "bank/loader.hpp"
+#include "core/diagnostic.hpp"
 #include "cli/cmd_import.hpp"
 #include "core/question.hpp"
 #include "report/class_report.hpp"
@@ -46,17 +48,15 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     }
   }
   for (const auto& path : options.inputs) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      err << "casebook: cannot read " << path << "\n";
+    const bank::InputText in = bank::read_input_file(path, bank::kLearnerReportInput);
+    if (in.problem) {
+      err << "casebook: " << core::format_diagnostic(*in.problem) << "\n";
       return 1;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
     try {
-      learners.push_back(report::parse_learner_export(ss.str(), path));
+      learners.push_back(report::parse_learner_export(in.text, path));
     } catch (const std::exception& e) {  // any bad input names the file; never a crash
-      err << "casebook: " << e.what() << "\n";
+      err << "casebook: " << app::terminal_safe(e.what()) << "\n";
       return 1;
     }
     if (learners.back().learner.empty()) learners.back().learner = fs::path(path).stem().string();
@@ -83,7 +83,7 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
       report::write_class_xlsx(rep, file.temp_path());
       file.commit();
     } catch (const std::runtime_error& e) {
-      err << "casebook: " << e.what() << "\n";
+      err << "casebook: " << app::terminal_safe(e.what()) << "\n";
       return 1;
     }
   }

@@ -78,6 +78,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
       err << "casebook: the imported bank does not validate; nothing written (please report this)\n";
       return 1;
     case app::ImportStatus::Unreadable:
+    case app::ImportStatus::TooLarge:
     case app::ImportStatus::Exists:
     case app::ImportStatus::WriteFailed:
       err << "casebook: " << outcome.message << "\n";

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/study_text.hpp"
 #include "cli/cli.hpp"
 #include "core/evaluate.hpp"
 #include "core/optimizer.hpp"
@@ -25,7 +26,7 @@ namespace opt = core::optimizer;
 using app::ReviewLog;
 
 void write_summary(const ReviewLog& log, std::ostream& out) {
-  out << fmt::format("Review log: {} ({} reviews of {} cards", log.source, log.reviews, log.cards);
+  out << fmt::format("Review log: {} ({} reviews of {} cards", app::terminal_safe(log.source), log.reviews, log.cards);
   if (log.skipped_manual > 0) out << fmt::format(", {} manual entries skipped", log.skipped_manual);
   out << fmt::format(") -> {} items (reviews on a later day than the card's previous one)\n", log.items.size());
 }
@@ -83,7 +84,7 @@ int run_optimize(const OptimizeOptions& options, std::ostream& out) {
   } else {
     app::store_weights(options.source.db_path, options.source.learner, log.options.value_or(core::StudyOptions{}),
                        fit.weights);
-    out << "Applied: stored in the study options of learner '" << options.source.learner << "'.\n";
+    out << "Applied: stored in the study options of learner '" << app::terminal_safe(options.source.learner) << "'.\n";
   }
   return 0;
 }
@@ -172,10 +173,10 @@ std::pair<CLI::App*, CLI::App*> add_optimize_commands(CLI::App& app, int& exit_c
     try {
       exit_code = body();
     } catch (const std::invalid_argument& e) {
-      std::cerr << "casebook: " << e.what() << "\nRun 'casebook --help' for usage.\n";
+      std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\nRun 'casebook --help' for usage.\n";
       exit_code = 2;
     } catch (const std::exception& e) {
-      std::cerr << "casebook: " << e.what() << "\n";
+      std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\n";
       exit_code = 1;
     }
   };

@@ -4,8 +4,10 @@
 #include <iostream>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 
+#include "app/study_text.hpp"
 #include "bank/loader.hpp"
 #include "core/citation.hpp"
 #include "core/diagnostic.hpp"
@@ -68,7 +70,9 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
 
 }  // namespace
 
-void write_preview(const core::Bank& bank, const std::string& format, std::ostream& out) {
+namespace {
+
+void write_preview_unescaped(const core::Bank& bank, const std::string& format, std::ostream& out) {
   if (format != "text" && format != "markdown") {
     throw std::invalid_argument("unknown preview format '" + format + "' (text or markdown)");
   }
@@ -120,6 +124,15 @@ void write_preview(const core::Bank& bank, const std::string& format, std::ostre
           << "  Source: " << citation_of(bank, q) << "\n";
     }
   }
+}
+
+}  // namespace
+
+void write_preview(const core::Bank& bank, const std::string& format, std::ostream& out) {
+  // Bank text is untrusted: control characters are shown, never sent to the terminal.
+  std::ostringstream text;
+  write_preview_unescaped(bank, format, text);
+  out << app::terminal_safe(text.str());
 }
 
 int run_preview(const std::vector<std::string>& paths, const std::string& format, std::ostream& out,

@@ -7,13 +7,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
 
+#include "app/study_text.hpp"
+#include "bank/input_file.hpp"
+#include "core/diagnostic.hpp"
 #include "core/time.hpp"
 
 namespace casebook::cli {
@@ -153,17 +155,13 @@ CLI::App* add_replay_command(CLI::App& app, int& exit_code) {
       try {
         options = scheduler_options_from(flags->scheduler, clock);
       } catch (const std::invalid_argument& e) {
-        std::cerr << "casebook: " << e.what() << "\nRun 'casebook replay --help' for usage.\n";
+        std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\nRun 'casebook replay --help' for usage.\n";
         exit_code = kExitUsage;
         return;
       }
-      std::ifstream in(flags->log_path, std::ios::binary);
-      if (!in) {
-        throw std::runtime_error("cannot read " + flags->log_path);
-      }
-      std::ostringstream text;
-      text << in.rdbuf();
-      const core::revlog::CsvParseResult parsed = core::revlog::parse_csv(text.str(), flags->log_path);
+      bank::InputText log = bank::read_input_file(flags->log_path, bank::kReviewLogInput);
+      if (log.problem) throw std::runtime_error(core::format_diagnostic(*log.problem));
+      const core::revlog::CsvParseResult parsed = core::revlog::parse_csv(log.text, flags->log_path);
       if (parsed.skipped_manual > 0) {
         std::cerr << "casebook: skipped " << parsed.skipped_manual << " manual entries (rating 0)\n";
       }
@@ -177,7 +175,7 @@ CLI::App* add_replay_command(CLI::App& app, int& exit_code) {
       std::cout << out.str();
       exit_code = 0;
     } catch (const std::exception& e) {
-      std::cerr << "casebook: " << e.what() << "\n";
+      std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\n";
       exit_code = kExitFailure;
     }
   });

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/study_text.hpp"
 #include "cli/cmd_replay.hpp"
 #include "core/number.hpp"
 
@@ -122,7 +123,7 @@ CLI::App* add_simulate_command(CLI::App& app, int& exit_code, PlanFlags& plan) {
       std::cout << out.str();
       exit_code = 0;
     } catch (const std::invalid_argument& e) {
-      std::cerr << "casebook: " << e.what() << "\nRun 'casebook simulate --help' for usage.\n";
+      std::cerr << "casebook: " << app::terminal_safe(e.what()) << "\nRun 'casebook simulate --help' for usage.\n";
       exit_code = 2;
     }
   });

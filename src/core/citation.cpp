@@ -2,6 +2,7 @@
 #include "core/citation.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -248,20 +249,25 @@ std::string render_citations(std::string_view text, const std::vector<Source>& s
   std::string out;
   out.reserve(text.size());
   std::size_t copied = 0;
-  for (const auto& m : find_citations(text)) {
+  const std::vector<CitationMarker> markers = find_citations(text);
+  if (markers.empty()) return std::string(text);
+  // Each source's short form once (the first source of an id wins), looked up in O(1).
+  std::unordered_map<std::string_view, std::string> short_forms;
+  for (const auto& m : markers) {
+    for (const auto& id : m.ids) short_forms.emplace(id.id, std::string());
+  }
+  for (const auto& s : sources) {
+    const auto it = short_forms.find(s.id);
+    if (it != short_forms.end() && it->second.empty()) it->second = short_citation(s);
+  }
+  for (const auto& m : markers) {
     if (!m.ok()) continue;
     out.append(text.substr(copied, m.offset - copied));
     out += '(';
     for (std::size_t k = 0; k < m.ids.size(); ++k) {
       if (k > 0) out += "; ";
-      const Source* found = nullptr;
-      for (const auto& s : sources) {
-        if (s.id == m.ids[k].id) {
-          found = &s;
-          break;
-        }
-      }
-      out += found != nullptr ? short_citation(*found) : m.ids[k].id;
+      const std::string& found = short_forms.at(m.ids[k].id);
+      out += !found.empty() ? found : m.ids[k].id;
     }
     out += ')';
     copied = m.offset + m.length;

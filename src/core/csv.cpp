@@ -1,11 +1,12 @@
 // RFC 4180 CSV reading (see csv.hpp).
 #include "core/csv.hpp"
 
+#include <utility>
+
 namespace casebook::core {
 
-CsvTable read_csv(std::string_view text) {
+std::optional<CsvError> for_each_csv_row(std::string_view text, const std::function<void(CsvRow&)>& on_row) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  CsvTable table;
   CsvRow row;
   std::string field;
   std::size_t line = 1;
@@ -36,7 +37,7 @@ CsvTable read_csv(std::string_view text) {
       if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
       if (started) {
         row.fields.push_back(std::move(field));
-        table.rows.push_back(std::move(row));
+        on_row(row);
       }
       field.clear();
       row = CsvRow{};
@@ -59,14 +60,17 @@ CsvTable read_csv(std::string_view text) {
       field_start = false;
     }
   }
-  if (in_quotes) {
-    table.error = CsvError{quote_line, "unterminated quoted field (its `\"` runs on to the end of the file)"};
-    return table;
-  }
+  if (in_quotes) return CsvError{quote_line, "unterminated quoted field (its `\"` runs on to the end of the file)"};
   if (started) {
     row.fields.push_back(std::move(field));
-    table.rows.push_back(std::move(row));
+    on_row(row);
   }
+  return std::nullopt;
+}
+
+CsvTable read_csv(std::string_view text) {
+  CsvTable table;
+  table.error = for_each_csv_row(text, [&](CsvRow& row) { table.rows.push_back(std::move(row)); });
   return table;
 }
 

@@ -2,6 +2,7 @@
 // out; what the columns mean is the caller's (the CSV question import, the review-log CSV).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,11 @@ struct CsvTable {
 /// a multi-line field has its real line. A quoted field that is never closed ends the reading:
 /// `rows` holds the records before it and `error` names the line of its opening quote.
 [[nodiscard]] CsvTable read_csv(std::string_view text);
+
+/// read_csv one record at a time: calls `on_row` with each record in order (it may move the
+/// fields out; the row is reset afterwards) and returns the error that ended the reading, if
+/// any. Memory is one record, not the table (review logs of millions of rows, large imports).
+std::optional<CsvError> for_each_csv_row(std::string_view text, const std::function<void(CsvRow&)>& on_row);
 
 /// The problem with the number of fields of `row`, or nullopt when it has from `min` to `max`:
 /// "expected at least 5 fields, found 4", "expected at most 8 fields, found 9".

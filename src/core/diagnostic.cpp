@@ -3,23 +3,35 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace casebook::core {
 
 namespace {
 
-/// Appends `text` with ASCII control characters (newline, ESC, ...) written as \xHH, so one
-/// diagnostic stays one line and a hostile bank cannot send terminal escape sequences.
+/// Appends `text` with ASCII control characters (newline, ESC, ...) and bytes that are not
+/// UTF-8 written as \xHH and C1 controls (U+0080..U+009F, e.g. the one-character CSI) as
+/// \u00HH, so one diagnostic stays one line and a hostile bank cannot send terminal escape
+/// sequences.
 void append_printable(std::string& s, const std::string& text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
-      s += "\\x";
-      s += kHex[u >> 4];
-      s += kHex[u & 0xF];
+  const auto hex = [&](const char* prefix, unsigned u) {
+    s += prefix;
+    s += kHex[(u >> 4) & 0xF];
+    s += kHex[u & 0xF];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const Utf8Char c = decode_utf8_at(text, i);
+    if (!c.valid) {
+      for (std::size_t k = 0; k < c.length; ++k) hex("\\x", static_cast<unsigned char>(text[i + k]));
+    } else if (c.code_point < 0x20 || c.code_point == 0x7F) {
+      hex("\\x", static_cast<unsigned>(c.code_point));
+    } else if (c.code_point >= 0x80 && c.code_point <= 0x9F) {
+      hex("\\u00", static_cast<unsigned>(c.code_point));
     } else {
-      s += c;
+      s.append(text, i, c.length);
     }
+    i += c.length;
   }
 }
 

@@ -22,7 +22,8 @@ struct Diagnostic {
 };
 
 /// "path:line:col: error|warning: message [code]" (hint appended as "; hint" when present),
-/// always one line: ASCII control characters in the path, message or hint appear as \xHH.
+/// always one line: ASCII control characters and bytes that are not UTF-8 in the path, message
+/// or hint appear as \xHH, C1 controls (U+0080..U+009F) as \u00HH.
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& d);
 
 [[nodiscard]] bool has_errors(const std::vector<Diagnostic>& ds);

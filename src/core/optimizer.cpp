@@ -74,7 +74,7 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
   {
     const double denom = std::max(static_cast<double>(train_set.size()) - 1.0, 1.0);
     for (std::size_t i = 0; i < train_set.size(); ++i) {
-      if (train_set[i].reviews.size() > config.max_seq_len) continue;
+      if (train_set[i].reviews().size() > config.max_seq_len) continue;
       const double x = static_cast<double>(i) / denom;
       train.push_back(&train_set[i]);
       weight.push_back(0.25 + 0.75 * x * x * x);
@@ -83,7 +83,7 @@ FitResult fit(const std::vector<FsrsItem>& items, const TrainingConfig& config, 
   std::vector<std::size_t> order(train.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return train[a]->reviews.size() < train[b]->reviews.size(); });
+                   [&](std::size_t a, std::size_t b) { return train[a]->reviews().size() < train[b]->reviews().size(); });
   struct Batch {
     std::vector<const FsrsItem*> items;
     std::vector<double> weights;

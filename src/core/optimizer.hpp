@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,16 +25,17 @@ using revlog::FsrsItem;
 /// [1, 10] after every step; a same-day review (delta_t 0) uses the short-term formula for
 /// every rating (the max(SInc, 1) floor applies to Hard, Good and Easy, as in ts-fsrs);
 /// Again uses min(PLS, S / e^(w17*w18)). Returns the memory after all `reviews` (none: {0,0}).
-[[nodiscard]] fsrs::MemoryState memory_after(const Weights& w, const std::vector<revlog::FsrsReview>& reviews);
+[[nodiscard]] fsrs::MemoryState memory_after(const Weights& w, std::span<const revlog::FsrsReview> reviews);
 
 /// The predicted probability of recall for an item's last review: F2 with unrounded
 /// factor, (1 + factor*t/S)^-w20, using the memory after the item's earlier reviews.
 [[nodiscard]] double predict(const Weights& w, const FsrsItem& item);
 
 /// Predictions for many items at once, each equal to predict(w, item) bit for bit, for far
-/// fewer steps: an item whose earlier reviews are exactly another (shorter) item's reviews, as
-/// a card's later items continue its earlier ones, starts from that item's memory. The plan
-/// (which item continues which) is built once, in O(total reviews), and reused for any
+/// fewer steps: an item that continues a shorter item of the same card (the same shared
+/// history, FsrsItem::history_data) starts from that item's memory, so a card's items cost
+/// its reviews once. The plan (which item continues which) is built once, in O(items log
+/// items) time and O(items) memory whatever the items' lengths, and reused for any
 /// parameters. Items are not copied: they must outlive the plan.
 class PredictionPlan {
  public:
@@ -44,7 +46,7 @@ class PredictionPlan {
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<const FsrsItem*> m_items;
-  std::vector<std::size_t> m_parent;  ///< the longest item continued by item i, or kNone
+  std::vector<std::size_t> m_parent;  ///< the longest item of the same history shorter than item i, or kNone
   std::vector<bool> m_is_parent;
   std::vector<std::size_t> m_order;   ///< items by length, so a parent comes first
 };

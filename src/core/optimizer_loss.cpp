@@ -227,11 +227,12 @@ double gradient_sum(const Weights& w, const std::vector<const FsrsItem*>& batch,
   double sum = 0.0;
   for (std::size_t j = begin; j < end; ++j) {
     const FsrsItem& item = *batch[j];
-    const std::size_t n = item.reviews.size() - 1;  // steps before the predicted review
+    const auto reviews = item.reviews();
+    const std::size_t n = reviews.size() - 1;  // steps before the predicted review
     records.resize(n);
     Memory m;
     for (std::size_t i = 0; i < n; ++i) {
-      m = forward_step(w, k, static_cast<double>(item.reviews[i].delta_t), item.reviews[i].rating, m, i == 0, records[i]);
+      m = forward_step(w, k, static_cast<double>(reviews[i].delta_t), reviews[i].rating, m, i == 0, records[i]);
     }
     StepRecord last;
     const double t = static_cast<double>(item.current().delta_t);

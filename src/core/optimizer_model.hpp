@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/optimizer.hpp"
@@ -69,7 +70,7 @@ inline double next_difficulty(const Weights& w, const Derived& k, double d, doub
 Memory step(const Weights& w, const Derived& k, double delta_t, int rating, const Memory& m, bool first);
 
 /// step() over reviews[from, to), starting from memory `m` (the first review when from is 0).
-Memory run(const Weights& w, const Derived& k, const std::vector<revlog::FsrsReview>& reviews, std::size_t from,
+Memory run(const Weights& w, const Derived& k, std::span<const revlog::FsrsReview> reviews, std::size_t from,
            std::size_t to, Memory m);
 
 /// predict() with the Derived terms of `w` already computed.

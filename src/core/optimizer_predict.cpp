@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
+#include <functional>
 #include <utility>
 
-#include "core/hash.hpp"
 #include "core/optimizer_model.hpp"
 
 namespace casebook::core::optimizer {
@@ -39,7 +38,7 @@ Memory step(const Weights& w, const Derived& k, double delta_t, int rating, cons
   return {clamp_(new_s, kSMin, kSMax), clamp_(reverted, kDMin, kDMax)};
 }
 
-Memory run(const Weights& w, const Derived& k, const std::vector<revlog::FsrsReview>& reviews, std::size_t from,
+Memory run(const Weights& w, const Derived& k, std::span<const revlog::FsrsReview> reviews, std::size_t from,
            std::size_t to, Memory m) {
   for (std::size_t i = from; i < to; ++i) {
     m = step(w, k, static_cast<double>(reviews[i].delta_t), reviews[i].rating, m, i == 0);
@@ -48,7 +47,8 @@ Memory run(const Weights& w, const Derived& k, const std::vector<revlog::FsrsRev
 }
 
 double predict_with(const Weights& w, const Derived& k, const FsrsItem& item) {
-  const Memory m = run(w, k, item.reviews, 0, item.reviews.size() - 1, {});
+  const auto reviews = item.reviews();
+  const Memory m = run(w, k, reviews, 0, reviews.size() - 1, {});
   return forgetting_curve(k, static_cast<double>(item.current().delta_t), clamp_(m.s, kSMin, kSMax));
 }
 
@@ -56,62 +56,43 @@ double predict_with(const Weights& w, const Derived& k, const FsrsItem& item) {
 
 using namespace detail;
 
-fsrs::MemoryState memory_after(const Weights& w, const std::vector<revlog::FsrsReview>& reviews) {
+fsrs::MemoryState memory_after(const Weights& w, std::span<const revlog::FsrsReview> reviews) {
   const Memory m = run(w, Derived(w), reviews, 0, reviews.size(), {});
   return {m.s, m.d};
 }
 
 double predict(const Weights& w, const FsrsItem& item) { return predict_with(w, Derived(w), item); }
 
-namespace {
-
-/// A 64-bit hash of a review sequence, extended one (rating, delta_t) pair at a time with
-/// splitmix64's mix (equal sequences give equal hashes, and every match is verified).
-std::uint64_t extend_hash(std::uint64_t h, const revlog::FsrsReview& r) {
-  const std::uint64_t v = (static_cast<std::uint64_t>(r.delta_t) << 8U) | static_cast<std::uint8_t>(r.rating);
-  return splitmix64_mix(h ^ v);
-}
-/// The hash of no reviews.
-constexpr std::uint64_t kEmptyHash = 0;
-
-}  // namespace
-
 PredictionPlan::PredictionPlan(std::vector<const FsrsItem*> items)
     : m_items(std::move(items)), m_parent(m_items.size(), kNone), m_is_parent(m_items.size(), false) {
-  // One pass over the reviews: hashes of every prefix of every item (offsets[i] .. offsets[i+1]
-  // holds item i's prefixes of length 0..n), the full sequence's hash indexed.
-  std::vector<std::size_t> offsets(m_items.size() + 1, 0);
-  for (std::size_t i = 0; i < m_items.size(); ++i) offsets[i + 1] = offsets[i] + m_items[i]->reviews.size() + 1;
-  std::vector<std::uint64_t> prefix(offsets.back());
-  std::unordered_map<std::uint64_t, std::size_t> by_reviews;  // hash of all reviews -> an item
-  by_reviews.reserve(m_items.size());
-  for (std::size_t i = 0; i < m_items.size(); ++i) {
-    std::uint64_t* h = prefix.data() + offsets[i];
-    h[0] = kEmptyHash;
-    const auto& reviews = m_items[i]->reviews;
-    for (std::size_t k = 0; k < reviews.size(); ++k) h[k + 1] = extend_hash(h[k], reviews[k]);
-    by_reviews.emplace(h[reviews.size()], i);
-  }
-  for (std::size_t i = 0; i < m_items.size(); ++i) {
-    const auto& reviews = m_items[i]->reviews;
-    if (reviews.size() < 3) continue;  // a parent has 2+ reviews and is shorter than the history
-    const std::uint64_t* h = prefix.data() + offsets[i];
-    // The longest item whose reviews are this item's first len (len < its review count).
-    for (std::size_t len = reviews.size() - 1; len >= 2; --len) {
-      const auto it = by_reviews.find(h[len]);
-      if (it == by_reviews.end()) continue;
-      const auto& other = m_items[it->second]->reviews;
-      if (other.size() == len && std::equal(other.begin(), other.end(), reviews.begin())) {
-        m_parent[i] = it->second;
-        m_is_parent[it->second] = true;
-        break;
-      }
-    }
-  }
+  // Items by (history, length): a card's items follow one another, each a prefix of the next.
+  // Bit-identical to predicting each item alone whichever parent is chosen (the memory after
+  // a prefix depends only on its reviews), so only items of the same history are linked.
   m_order.resize(m_items.size());
   std::iota(m_order.begin(), m_order.end(), std::size_t{0});
+  std::vector<std::size_t> by_history = m_order;
+  std::stable_sort(by_history.begin(), by_history.end(), [&](std::size_t a, std::size_t b) {
+    const FsrsItem& x = *m_items[a];
+    const FsrsItem& y = *m_items[b];
+    if (x.history_data() != y.history_data()) return std::less<>()(x.history_data(), y.history_data());
+    return x.reviews().size() < y.reviews().size();
+  });
+  std::size_t candidate = kNone;  // the longest item of this history shorter than the current one, 2+ reviews
+  std::size_t last = kNone;       // the item before the current one, when of the same history
+  for (const std::size_t i : by_history) {
+    if (last != kNone && m_items[last]->history_data() != m_items[i]->history_data()) candidate = last = kNone;
+    const std::size_t length = m_items[i]->reviews().size();
+    if (last != kNone && m_items[last]->reviews().size() < length && m_items[last]->reviews().size() >= 2) {
+      candidate = last;  // an equal length is a duplicate, not a prefix: the candidate stays
+    }
+    if (candidate != kNone) {
+      m_parent[i] = candidate;
+      m_is_parent[candidate] = true;
+    }
+    last = i;
+  }
   std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
-    return m_items[a]->reviews.size() < m_items[b]->reviews.size();
+    return m_items[a]->reviews().size() < m_items[b]->reviews().size();
   });
 }
 
@@ -120,9 +101,9 @@ std::vector<double> PredictionPlan::predict(const Weights& w) const {
   std::vector<double> p(m_items.size());
   std::vector<Memory> after_all(m_items.size());  // memory after every review (parents only)
   for (const std::size_t i : m_order) {
-    const auto& reviews = m_items[i]->reviews;
+    const auto reviews = m_items[i]->reviews();
     const std::size_t parent = m_parent[i];
-    const std::size_t from = parent == kNone ? 0 : m_items[parent]->reviews.size();
+    const std::size_t from = parent == kNone ? 0 : m_items[parent]->reviews().size();
     const Memory m = run(w, k, reviews, from, reviews.size() - 1, parent == kNone ? Memory{} : after_all[parent]);
     p[i] = forgetting_curve(k, static_cast<double>(reviews.back().delta_t), clamp_(m.s, kSMin, kSMax));
     if (m_is_parent[i]) after_all[i] = run(w, k, reviews, reviews.size() - 1, reviews.size(), m);

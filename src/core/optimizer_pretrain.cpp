@@ -102,7 +102,7 @@ std::pair<std::vector<FsrsItem>, std::vector<FsrsItem>> prepare_training_data(co
   std::map<int, std::map<std::uint32_t, std::vector<const FsrsItem*>>> groups;
   for (const auto& item : items) {
     if (item.long_term_review_count() == 1) {
-      groups[item.reviews.front().rating][item.current().delta_t].push_back(&item);
+      groups[item.reviews().front().rating][item.current().delta_t].push_back(&item);
     }
   }
   std::vector<FsrsItem> pretrain_set;
@@ -137,7 +137,7 @@ std::pair<std::vector<FsrsItem>, std::vector<FsrsItem>> prepare_training_data(co
   }
   std::vector<FsrsItem> train_set;
   for (const auto& item : items) {
-    const auto r = removed.find(item.reviews.front().rating);
+    const auto r = removed.find(item.reviews().front().rating);
     if (r != removed.end() &&
         std::find(r->second.begin(), r->second.end(), item.first_long_term_review().delta_t) != r->second.end()) {
       continue;
@@ -153,7 +153,7 @@ std::array<double, 4> pretrain(const std::vector<FsrsItem>& pretrain_set, double
   std::array<std::map<std::uint32_t, std::pair<double, double>>, 4> data;
   rating_count = {};
   for (const auto& item : pretrain_set) {
-    const int first = item.reviews.front().rating;
+    const int first = item.reviews().front().rating;
     if (first < 1 || first > 4) continue;
     const auto idx = static_cast<std::size_t>(first - 1);
     const auto& lt = item.first_long_term_review();

@@ -42,15 +42,15 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
   auto fail = [&](std::size_t line, const std::string& what) -> CsvError {
     return CsvError(src + ":" + std::to_string(line) + ": " + what);
   };
-  const CsvTable table = read_csv(text);
   CsvParseResult result;
   std::array<std::size_t, 5> col{};
   bool have_header = false;
   std::size_t line_no = 1;
-  for (const CsvRow& row : table.rows) {
+  // One row at a time (for_each_csv_row): a log of millions of rows is never held as a table.
+  const auto error = for_each_csv_row(text, [&](CsvRow& row) {
     line_no = row.line;
     const std::vector<std::string>& fields = row.fields;
-    if (fields.size() == 1 && trimmed(fields[0]).empty()) continue;  // a line of spaces
+    if (fields.size() == 1 && trimmed(fields[0]).empty()) return;  // a line of spaces
     if (!have_header) {
       for (std::size_t c = 0; c < kColumns.size(); ++c) {
         const auto it = std::find_if(fields.begin(), fields.end(),
@@ -62,7 +62,7 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
         col[c] = static_cast<std::size_t>(it - fields.begin());
       }
       have_header = true;
-      continue;
+      return;
     }
     const std::size_t needed = *std::max_element(col.begin(), col.end()) + 1;
     if (const auto problem = csv_field_count_problem(row, needed, SIZE_MAX)) throw fail(line_no, *problem);
@@ -86,11 +86,11 @@ CsvParseResult parse_csv(std::string_view text, std::string_view source) {
     e.line = line_no;
     if (e.rating == 0) {
       ++result.skipped_manual;
-      continue;
+      return;
     }
     result.entries.push_back(std::move(e));
-  }
-  if (table.error) throw fail(table.error->line, table.error->message);
+  });
+  if (error) throw fail(error->line, error->message);
   if (!have_header) throw fail(line_no, "no header row (the file is empty)");
   return result;
 }
@@ -110,19 +110,38 @@ std::vector<RevlogEntry> from_review_records(const std::vector<ReviewRecord>& re
   return out;
 }
 
+FsrsItem::FsrsItem(std::vector<FsrsReview> reviews, TimestampMs time)
+    : review_time(time), m_length(reviews.size()) {
+  if (reviews.empty()) throw std::invalid_argument("FsrsItem: an item has at least one review");
+  m_history = std::make_shared<const std::vector<FsrsReview>>(std::move(reviews));
+}
+
+FsrsItem::FsrsItem(std::shared_ptr<const std::vector<FsrsReview>> history, std::size_t length, TimestampMs time)
+    : review_time(time), m_history(std::move(history)), m_length(length) {
+  if (!m_history || length == 0 || length > m_history->size()) {
+    throw std::invalid_argument("FsrsItem: length outside the history");
+  }
+}
+
+bool operator==(const FsrsItem& a, const FsrsItem& b) {
+  return a.review_time == b.review_time && std::ranges::equal(a.reviews(), b.reviews());
+}
+
 std::size_t FsrsItem::long_term_review_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(reviews.begin(), reviews.end(), [](const FsrsReview& r) { return r.delta_t > 0; }));
+  const auto r = reviews();
+  return static_cast<std::size_t>(std::count_if(r.begin(), r.end(), [](const FsrsReview& x) { return x.delta_t > 0; }));
 }
 
 const FsrsReview& FsrsItem::first_long_term_review() const {
-  const auto it = std::find_if(reviews.begin(), reviews.end(), [](const FsrsReview& r) { return r.delta_t > 0; });
-  return it == reviews.end() ? reviews.back() : *it;
+  const auto r = reviews();
+  const auto it = std::find_if(r.begin(), r.end(), [](const FsrsReview& x) { return x.delta_t > 0; });
+  return it == r.end() ? r.back() : *it;
 }
 
 std::size_t FsrsItem::lapse_count() const {
-  return static_cast<std::size_t>(std::count_if(reviews.begin(), reviews.end() - 1, [](const FsrsReview& r) {
-    return r.rating == 1 && r.delta_t > 0;
+  const auto r = reviews();
+  return static_cast<std::size_t>(std::count_if(r.begin(), r.end() - 1, [](const FsrsReview& x) {
+    return x.rating == 1 && x.delta_t > 0;
   }));
 }
 
@@ -145,14 +164,19 @@ std::vector<FsrsItem> build_items(std::vector<RevlogEntry> entries, const DayClo
       }
     }
     if (start) {
-      std::vector<FsrsReview> history;
+      // The card's kept reviews, once; each item is a prefix of them.
+      auto history = std::make_shared<std::vector<FsrsReview>>();
+      history->reserve(end - *start);
       std::int64_t prev_day = 0;
       for (std::size_t i = *start; i < end; ++i) {
         const std::int64_t day = study_day(entries[i].review_time, clock);
         const std::int64_t dt = i == *start ? 0 : std::max<std::int64_t>(day - prev_day, 0);
         prev_day = day;
-        history.push_back({entries[i].rating, static_cast<std::uint32_t>(dt)});
-        if (i > *start && dt > 0) items.push_back({history, entries[i].review_time});
+        history->push_back({entries[i].rating, static_cast<std::uint32_t>(dt)});
+      }
+      const std::shared_ptr<const std::vector<FsrsReview>> shared = std::move(history);
+      for (std::size_t k = 1; k < shared->size(); ++k) {
+        if ((*shared)[k].delta_t > 0) items.emplace_back(shared, k + 1, entries[*start + k].review_time);
       }
     }
     begin = end;

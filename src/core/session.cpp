@@ -42,11 +42,16 @@ StudyKind classify_for_study(const std::optional<CardSchedule>& schedule, Timest
 }
 
 void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner) {
-  const auto rank = [&](const StudyCandidate& c) {
-    return fnv1a64(std::string(learner) + '\n' + c.card_key);
-  };
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](const StudyCandidate& a, const StudyCandidate& b) { return rank(a) < rank(b); });
+  // Each card's rank once (n hashes, not two per comparison: FNV-1a continues from the
+  // learner's prefix), then a sort of (rank, position): the order of a stable sort by rank.
+  const std::uint64_t prefix = fnv1a64("\n", fnv1a64(learner));
+  std::vector<std::pair<std::uint64_t, std::size_t>> ranked(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) ranked[i] = {fnv1a64(candidates[i].card_key, prefix), i};
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<StudyCandidate> ordered;
+  ordered.reserve(candidates.size());
+  for (const auto& [rank, i] : ranked) ordered.push_back(std::move(candidates[i]));
+  candidates = std::move(ordered);
 }
 
 Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClock clock,
@@ -96,10 +101,25 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
     }
   }
 
-  const auto random_rank = [seed](const StudyCandidate& c) {
-    std::uint64_t state = seed ^ fnv1a64(c.card_key);
-    return splitmix64(state);
-  };
+  // The random order's rank of each review, once per card (not per comparison).
+  if (m_rules.review_order == ReviewOrder::Random) {
+    std::vector<std::uint64_t> ranks(reviews.size());
+    for (std::size_t i = 0; i < reviews.size(); ++i) {
+      std::uint64_t state = seed ^ fnv1a64(reviews[i].card_key);
+      ranks[i] = splitmix64(state);
+    }
+    // Sort indices, then the cards, so each rank stays with its card.
+    std::vector<std::size_t> idx(reviews.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      if (ranks[a] != ranks[b]) return ranks[a] < ranks[b];
+      return reviews[a].card_key < reviews[b].card_key;
+    });
+    std::vector<StudyCandidate> sorted;
+    sorted.reserve(reviews.size());
+    for (const std::size_t i : idx) sorted.push_back(std::move(reviews[i]));
+    reviews = std::move(sorted);
+  }
   std::stable_sort(reviews.begin(), reviews.end(), [&](const StudyCandidate& a, const StudyCandidate& b) {
     if (a.exam != b.exam) return a.exam;  // an exam plan's reviews first (none: no change)
     switch (m_rules.review_order) {
@@ -111,8 +131,7 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
         if (a.schedule->due != b.schedule->due) return a.schedule->due < b.schedule->due;
         break;
       case ReviewOrder::Random:
-        if (random_rank(a) != random_rank(b)) return random_rank(a) < random_rank(b);
-        break;
+        return false;  // already in order (above)
     }
     return a.card_key < b.card_key;
   });

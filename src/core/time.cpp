@@ -28,8 +28,16 @@ const date::time_zone* zone_for(const DayClock& clock) {
     throw std::invalid_argument("rollover hour must be 0..23, got " +
                                 std::to_string(clock.rollover_hour));
   }
-  // date::locate_zone throws std::runtime_error for an unknown name.
-  return date::locate_zone(clock.time_zone);
+  // date::locate_zone throws std::runtime_error for an unknown name. It searches the zone
+  // names on every call, and Home classifies every card: the last zone is kept per thread
+  // (zones stay where they are: the tz database is never reloaded).
+  thread_local std::string last_name;
+  thread_local const date::time_zone* last_zone = nullptr;
+  if (last_zone == nullptr || last_name != clock.time_zone) {
+    last_zone = date::locate_zone(clock.time_zone);
+    last_name = clock.time_zone;
+  }
+  return last_zone;
 }
 
 bool is_known_zone(const std::string& name) {

@@ -47,33 +47,32 @@ const std::vector<std::string> kColumns = {"id", "type", "prompt", "choices", "a
 ImportResult import_csv(std::string_view text, const std::string& path, const ImportOptions& options) {
   detail::BankBuilder out(path, "CSV", options);
   if (!detail::check_text(text, out)) return out.finish();
-  const core::CsvTable table = core::read_csv(text);
-  if (table.error) {
-    // The broken record is reported, not read: its fields ran on to the end of the file.
-    out.error(static_cast<int>(table.error->line), "csv-syntax", table.error->message,
-              "close the field with `\"`; write a quote inside it as `\"\"`");
-  }
-  const std::vector<core::CsvRow>& records = table.rows;
-  if (records.empty()) return out.finish();
+  // One record at a time (core::for_each_csv_row): the table is never held whole.
   std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < records[0].fields.size(); ++i) {
-    std::string name = core::trim_ascii_space(records[0].fields[i]);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end()) {
-      out.warning(1, "csv-unknown-column", "column `" + name + "` is not part of the layout; ignored",
-                  "columns: id, type, prompt, choices, answer, explanation, topic, unit");
-      continue;
+  std::size_t header_fields = 0;
+  bool seen_header = false;
+  bool usable = false;  // the header has the required columns
+  const auto read_header = [&](const core::CsvRow& header) {
+    header_fields = header.fields.size();
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      std::string name = core::trim_ascii_space(header.fields[i]);
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end()) {
+        out.warning(1, "csv-unknown-column", "column `" + name + "` is not part of the layout; ignored",
+                    "columns: id, type, prompt, choices, answer, explanation, topic, unit");
+        continue;
+      }
+      column[name] = i;
     }
-    column[name] = i;
-  }
-  for (const char* required : {"type", "prompt", "answer"}) {
-    if (column.count(required) == 0) {
-      out.error(1, "csv-missing-column", std::string("the header has no `") + required + "` column");
-      return out.finish();
+    for (const char* required : {"type", "prompt", "answer"}) {
+      if (column.count(required) == 0) {
+        out.error(1, "csv-missing-column", std::string("the header has no `") + required + "` column");
+        return;
+      }
     }
-  }
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const core::CsvRow& rec = records[r];
+    usable = true;
+  };
+  const auto import_row = [&](const core::CsvRow& rec) {
     auto cell = [&](const char* name) -> std::string {
       const auto it = column.find(name);
       if (it == column.end() || it->second >= rec.fields.size()) return {};
@@ -81,10 +80,10 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
     };
     const int ln = static_cast<int>(rec.line);
     // More fields than the header: an unquoted comma shifted the cells (fewer: empty cells).
-    if (const auto problem = core::csv_field_count_problem(rec, 0, records[0].fields.size())) {
+    if (const auto problem = core::csv_field_count_problem(rec, 0, header_fields)) {
       out.error(ln, "csv-bad-question", "this row: " + *problem + " (as many as the header has)",
                 "put a field that contains a comma in double quotes");
-      continue;
+      return;
     }
     core::Question q;
     q.pos.line = ln;
@@ -97,12 +96,12 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
     if (!type || *type == core::QuestionType::Dilemma) {
       out.error(ln, "csv-bad-type", "type `" + type_name + "` cannot be imported from CSV",
                 "use single_choice, multiple_response, true_false, short_answer, numeric, ordering or matching");
-      continue;
+      return;
     }
     q.type = *type;
     if (core::is_blank(q.prompt)) {
       out.error(ln, "empty-value", "the prompt is empty");
-      continue;
+      return;
     }
     const auto choices = split_list(cell("choices"));
     const std::string answer = cell("answer");
@@ -175,13 +174,26 @@ ImportResult import_csv(std::string_view text, const std::string& path, const Im
     }
     if (!problem.empty()) {
       out.error(ln, "csv-bad-question", "question on this row: " + problem);
-      continue;
+      return;
     }
     if (q.type != core::QuestionType::Numeric && !q.unit.empty()) {
       out.warning(ln, "csv-unit-ignored", "`unit` applies to numeric questions only; ignored");
       q.unit.clear();
     }
     out.add(std::move(q), cell("id"), cell("topic"));
+  };
+  const auto error = core::for_each_csv_row(text, [&](core::CsvRow& rec) {
+    if (!seen_header) {
+      seen_header = true;
+      read_header(rec);
+    } else if (usable) {
+      import_row(rec);
+    }
+  });
+  if (error) {
+    // The broken record is reported, not read: its fields ran on to the end of the file.
+    out.error(static_cast<int>(error->line), "csv-syntax", error->message,
+              "close the field with `\"`; write a quote inside it as `\"\"`");
   }
   return out.finish();
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "report/text.hpp"
 
@@ -27,8 +28,24 @@ bool looks_like_ooxml_escape(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::string xlsx_cell_text(std::string_view text, bool* cut) {
+std::string visible_text(std::string_view text) {
   const std::string value = core::valid_utf8(text);
+  // Control characters become visible symbols (core::show_control_characters), except CR,
+  // which that maps too but a CRLF line break in a text must keep.
+  std::string out;
+  out.reserve(value.size());
+  std::size_t from = 0;
+  for (std::size_t cr = value.find('\r'); ; cr = value.find('\r', from)) {
+    out += core::show_control_characters(std::string_view(value).substr(from, cr == std::string::npos ? std::string::npos : cr - from));
+    if (cr == std::string::npos) break;
+    out += '\r';
+    from = cr + 1;
+  }
+  return out;
+}
+
+std::string xlsx_cell_text(std::string_view text, bool* cut) {
+  const std::string value = visible_text(text);
   if (cut != nullptr) *cut = false;
   std::string out;
   out.reserve(std::min(value.size() + 16, kMaxCellBytes));
@@ -55,7 +72,7 @@ std::string xlsx_cell_text(std::string_view text, bool* cut) {
 }
 
 std::string csv_field(std::string_view text) {
-  std::string value = core::valid_utf8(text);
+  std::string value = visible_text(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (const char c : value) {
@@ -84,7 +101,7 @@ std::string csv_text_field(std::string_view text) {
 }
 
 std::string html_escape(std::string_view text) {
-  const std::string value = core::valid_utf8(text);
+  const std::string value = visible_text(text);
   std::string out;
   out.reserve(value.size() + value.size() / 8);
   for (const char c : value) {

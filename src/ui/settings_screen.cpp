@@ -235,6 +235,12 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
     ImGui::EndTable();
   }
   if (bank_scope) hint_text("Greyed options apply to whole sessions and are set under \"My options\".");
+  // What the saved options do to a new card, and what in them works against FSRS.
+  const auto& scope_warnings = bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].warnings : view.learner_warnings;
+  const std::string& intervals =
+      bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].new_card_intervals : view.learner_new_card_intervals;
+  if (!intervals.empty()) hint_text("A new card, as saved: " + intervals);
+  for (const auto& w : scope_warnings) wrapped_text(w, kColorWrong);
 
   if (save) {
     const std::string bank = bank_scope ? view.banks[static_cast<std::size_t>(m_scope - 1)].id : std::string();

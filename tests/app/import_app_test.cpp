@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/import.hpp"
@@ -106,9 +107,43 @@ TEST_F(ImportApp, RefusesAnEmptyResultAndAnUnreadableInput) {
   r.input = (m_dir / "nothing-here.gift").string();
   const app::ImportOutcome missing = app::import_questions(r);
   EXPECT_EQ(missing.status, app::ImportStatus::Unreadable);
-  EXPECT_EQ(missing.message, "cannot read " + r.input);
+  EXPECT_EQ(missing.message, r.input + ": error: no such file or folder [missing-path]; check the path");
   r.input = m_dir.string();
-  EXPECT_EQ(app::import_questions(r).message, m_dir.string() + " is a folder; give the question file");
+  EXPECT_EQ(app::import_questions(r).message,
+            m_dir.string() + ": error: is a folder, not a question file [unreadable-file]; give the question file itself");
+  EXPECT_FALSE(fs::exists(r.out_path));
+}
+
+TEST_F(ImportApp, RefusesDevicesAndPipesAtOnceAndWritesNothing) {
+  // /dev/zero used to be read until memory ran out (2 GiB), and a FIFO blocked the import.
+  app::ImportRequest r = request("zero.toml");
+  r.format = app::ImportFormat::Csv;
+  r.input = "/dev/zero";
+  const app::ImportOutcome zero = app::import_questions(r);
+  EXPECT_EQ(zero.status, app::ImportStatus::Unreadable);
+  EXPECT_EQ(zero.message, "/dev/zero: error: is not an ordinary file (a pipe, socket or device) [unreadable-file]; "
+                          "give a question file");
+  const fs::path fifo = m_dir / "pipe.csv";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  r.input = fifo.string();
+  EXPECT_EQ(app::import_questions(r).status, app::ImportStatus::Unreadable);
+  EXPECT_FALSE(fs::exists(r.out_path));
+}
+
+TEST_F(ImportApp, WritesNothingItWouldRefuseToLoad) {
+  // 1.5 MB of tiny GIFT questions is within the 16 MiB input limit, but as a bank each one
+  // takes about 100 bytes of TOML: more than a bank file may be. Nothing is written (the
+  // loader would refuse the file with file-too-large).
+  std::string gift;
+  for (int i = 0; i < 250'000; ++i) gift += "Q" + std::to_string(i) + "{T}\n\n";
+  std::ofstream(m_dir / "tiny.gift", std::ios::binary) << gift;
+  app::ImportRequest r = request("tiny.toml");
+  r.input = (m_dir / "tiny.gift").string();
+  const app::ImportOutcome big = app::import_questions(r);
+  EXPECT_EQ(big.status, app::ImportStatus::TooLarge);
+  EXPECT_EQ(big.imported, 250'000u);
+  EXPECT_NE(big.message.find("larger than a bank file may be (16 MiB); split it into several files"), std::string::npos)
+      << big.message;
   EXPECT_FALSE(fs::exists(r.out_path));
 }
 

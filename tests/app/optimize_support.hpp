@@ -48,9 +48,9 @@ inline std::vector<core::ReviewRecord> simulated_log(int cards, const std::strin
     for (int k = 0; k < 8; ++k) {
       const double s = core::optimizer::memory_after(truth, history).stability;
       const auto days = static_cast<std::uint32_t>(std::max(1.0, std::round(s * (0.7 + 0.6 * u(rng)))));
-      core::revlog::FsrsItem item{history, 0};
-      item.reviews.push_back({3, days});
-      const double r = core::optimizer::predict(truth, item);
+      std::vector<core::revlog::FsrsReview> next = history;
+      next.push_back({3, days});
+      const double r = core::optimizer::predict(truth, core::revlog::FsrsItem{std::move(next), 0});
       const int rating = u(rng) < r ? 3 : 1;
       t += days * kDayMs;
       out.push_back(review(id, t, rating, core::CardState::Review, learner));

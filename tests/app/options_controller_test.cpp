@@ -321,3 +321,31 @@ TEST(StudyOptionsController, BankDailyLimitsCapTheirCardsWithinTheLearnersLimits
   EXPECT_EQ(again.study_options("bank-b").max_reviews_per_day, 4);
   EXPECT_EQ(again.home().review_due, 0);
 }
+
+TEST(StudyOptionsController, SettingsWarnAboutDayLongStepsAndEasyBeforeGood) {
+  Fixture f;
+  app::Controller c(test_config(f.db, f.now));
+  c.dispatch(app::Navigate{app::Screen::Settings});
+  // The defaults (1 10, relearning 10): nothing to warn about, Easy after Good.
+  EXPECT_TRUE(c.settings().learner_warnings.empty());
+  EXPECT_EQ(c.settings().learner_new_card_intervals, "Again 1m \xC2\xB7 Hard 6m \xC2\xB7 Good 10m \xC2\xB7 Easy 8d");
+  // A second learning step of 14 days: Good after the first step waits 14 days, while Easy
+  // graduates to the FSRS interval (8 days). Both said, with why; the long step warned about.
+  core::StudyOptions o = c.study_options();
+  o.learning_steps_minutes = {10, 20160};
+  o.relearning_steps_minutes = {1440};
+  c.dispatch(app::SaveOptions{o, ""});
+  ASSERT_TRUE(c.settings().problems.empty());
+  const auto& w = c.settings().learner_warnings;
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[0], "Learning step 20160 min (14 days) is a day or longer: FSRS schedules days better than a fixed step. "
+                  "Keep steps under a day (e.g. 1 10) and let FSRS take over.");
+  EXPECT_EQ(w[1].rfind("Relearning step 1440 min (1 day) is a day or longer", 0), 0u) << w[1];
+  EXPECT_EQ(w[2], "Easy brings a new card back in 8d, sooner than Good (14d): Good waits for the next learning step, "
+                  "Easy takes the interval FSRS computes. Shorten the steps so no step is longer than that.");
+  // Back to steps under a day: nothing to warn about.
+  o.learning_steps_minutes = {1, 10};
+  o.relearning_steps_minutes = {10};
+  c.dispatch(app::SaveOptions{o, ""});
+  EXPECT_TRUE(c.settings().learner_warnings.empty());
+}

@@ -109,3 +109,25 @@ TEST(Preview, RendersCitationsAsTheAppDoesWithTheLocatorOfEachCard) {
       << m;
   EXPECT_EQ(m.find("[@"), std::string::npos);
 }
+
+TEST(Preview, ControlCharactersInBankTextNeverReachTheTerminal) {
+  // A hostile bank: an ANSI colour, a title-setting OSC sequence and a C1 CSI in its texts.
+  const std::string text =
+      "[bank]\nid = \"evil\"\ntitle = \"Evil \\u001b]0;owned\\u0007\"\nversion = \"1\"\nformat = 1\n\n"
+      "[[source]]\nid = \"s\"\ncitation = \"c\"\n\n[[question]]\nid = \"q\"\ntype = \"single_choice\"\n"
+      "prompt = \"Red \\u001b[31malert\"\nchoices = [\"a\\u009b2J\", \"b\"]\nanswer = \"a\\u009b2J\"\n"
+      "explanation = \"e\"\nsource = \"s\"\nparagraph = 1\n";
+  const auto r = casebook::bank::load_bank_text(text, "evil.toml");
+  ASSERT_TRUE(r.bank);
+  for (const char* format : {"text", "markdown"}) {
+    std::ostringstream out;
+    casebook::cli::write_preview(*r.bank, format, out);
+    const std::string s = out.str();
+    EXPECT_EQ(s.find('\x1b'), std::string::npos) << format;
+    EXPECT_EQ(s.find('\x07'), std::string::npos) << format;
+    EXPECT_EQ(s.find("\xc2\x9b"), std::string::npos) << format;
+    EXPECT_NE(s.find("Evil \xe2\x90\x9b]0;owned\xe2\x90\x87"), std::string::npos) << s;  // ESC and BEL as symbols
+    EXPECT_NE(s.find("Red \xe2\x90\x9b[31malert"), std::string::npos) << s;
+    EXPECT_NE(s.find("a\\u009B2J"), std::string::npos) << s;
+  }
+}

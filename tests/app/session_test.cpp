@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/hash.hpp"
 #include "core/scheduler.hpp"
 #include "core/session.hpp"
 
@@ -350,6 +351,46 @@ TEST(SessionNewOrder, FixedPermutationPerLearner) {
   auto expected = keys(bank);
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(sorted, expected);
+}
+
+// The orders computed with one hash per card (bench/home_bench.sh) are exactly those of the
+// first definitions, which hashed inside the comparison: pinned against them here.
+TEST(SessionNewOrder, SameOrderAsAStableSortByTheLearnersHash) {
+  std::vector<StudyCandidate> cards;
+  for (int i = 0; i < 3000; ++i) cards.push_back(fresh("bank/q" + std::to_string((i * 7919) % 3000)));
+  cards.push_back(fresh("bank/q5"));  // a duplicate key: equal ranks keep their input order
+  cards.back().group = "second";
+  auto expected = cards;
+  std::stable_sort(expected.begin(), expected.end(), [](const StudyCandidate& a, const StudyCandidate& b) {
+    return casebook::core::fnv1a64("émile\n" + a.card_key) < casebook::core::fnv1a64("émile\n" + b.card_key);
+  });
+  casebook::core::order_new_cards(cards, "émile");
+  ASSERT_EQ(cards.size(), expected.size());
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    EXPECT_EQ(cards[i].card_key, expected[i].card_key) << i;
+    EXPECT_EQ(cards[i].group, expected[i].group) << i;
+  }
+}
+
+TEST(SessionReviewOrder, RandomIsTheSeededHashOrderOfTheFirstDefinition) {
+  std::vector<StudyCandidate> cards;
+  for (int i = 0; i < 500; ++i) cards.push_back(review("b/r" + std::to_string(i), kNow - core::kMsPerDay, 0.5));
+  core::SessionRules rules;
+  rules.review_order = core::ReviewOrder::Random;
+  for (const std::uint64_t seed : {1ULL, 42ULL}) {
+    auto expected = cards;
+    const auto rank = [seed](const StudyCandidate& c) {
+      std::uint64_t state = seed ^ casebook::core::fnv1a64(c.card_key);
+      return casebook::core::splitmix64(state);
+    };
+    std::stable_sort(expected.begin(), expected.end(), [&](const StudyCandidate& a, const StudyCandidate& b) {
+      return rank(a) != rank(b) ? rank(a) < rank(b) : a.card_key < b.card_key;
+    });
+    const Session s(cards, kNow, kUtc, core::SessionLimits{0, 1000}, seed, rules);
+    std::vector<std::string> keys;
+    for (const auto& c : expected) keys.push_back(c.card_key);
+    EXPECT_EQ(s.upcoming(), keys) << seed;
+  }
 }
 
 // The one rule shared by the session, the Home counts and the summary: learning cards count

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -28,6 +29,7 @@ constexpr std::int64_t kDay = 86'400'000;
 const DayClock kUtc{"UTC", 0};
 
 FsrsItem item_of(std::vector<FsrsReview> reviews) { return FsrsItem{std::move(reviews), 0}; }
+std::vector<FsrsReview> reviews_of(const FsrsItem& item) { return {item.reviews().begin(), item.reviews().end()}; }
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -117,9 +119,12 @@ TEST(RevlogItems, LastLearningBlockSameDayAndOrder) {
   };
   const auto items = revlog::build_items(e, kUtc);
   ASSERT_EQ(items.size(), 3U);
-  EXPECT_EQ(items[0].reviews, (std::vector<FsrsReview>{{3, 0}, {1, 1}}));
-  EXPECT_EQ(items[1].reviews, (std::vector<FsrsReview>{{3, 0}, {1, 1}, {3, 0}, {3, 4}}));
-  EXPECT_EQ(items[2].reviews, (std::vector<FsrsReview>{{1, 0}, {3, 0}, {3, 3}}));
+  EXPECT_EQ(reviews_of(items[0]), (std::vector<FsrsReview>{{3, 0}, {1, 1}}));
+  EXPECT_EQ(reviews_of(items[1]), (std::vector<FsrsReview>{{3, 0}, {1, 1}, {3, 0}, {3, 4}}));
+  EXPECT_EQ(reviews_of(items[2]), (std::vector<FsrsReview>{{1, 0}, {3, 0}, {3, 3}}));
+  // A card's items share one history (memory linear in the reviews): a's two items, b's own.
+  EXPECT_EQ(items[0].history_data(), items[1].history_data());
+  EXPECT_NE(items[0].history_data(), items[2].history_data());
   EXPECT_EQ(items[1].long_term_review_count(), 2U);
   EXPECT_EQ(items[1].lapse_count(), 1U);
   // With the day starting at 02:00, a review at 01:00 belongs to the previous day.
@@ -151,7 +156,7 @@ TEST(Optimizer, LossOfDefaultsOnHandComputedHistory) {
   // S after the Good 13.82690369, R(10, 13.8269) 0.92068408.
   EXPECT_NEAR(p1, 0.88094796, 1e-8);
   EXPECT_NEAR(p2, 0.92068408, 1e-8);
-  EXPECT_NEAR(s1, optimizer::memory_after(w, first.reviews).stability, 1e-12);
+  EXPECT_NEAR(s1, optimizer::memory_after(w, first.reviews()).stability, 1e-12);
   const double expected = -std::log(p1) * 1.0 - std::log(1.0 - p2) * 2.0;
   const Weights zero_penalty = w;  // w == w_init: the L2 term is 0
   const double loss = optimizer::batch_loss(w, {&first, &second}, {1.0, 2.0}, zero_penalty, 1.0, 10, nullptr);
@@ -221,12 +226,23 @@ TEST(Optimizer, PredictionPlanGivesExactlyPredict) {
   };
   std::vector<const FsrsItem*> ptrs;
   for (const auto& i : items) ptrs.push_back(&i);
+  // The same items as prefixes of shared histories, as build_items makes them: the plan links
+  // A -> B -> C and E -> F (the same-history parents) and must still give predict exactly.
+  const auto abc = std::make_shared<const std::vector<FsrsReview>>(reviews_of(items[0]));
+  const auto ef = std::make_shared<const std::vector<FsrsReview>>(reviews_of(items[2]));
+  const std::vector<FsrsItem> shared = {FsrsItem(abc, 5, 0), FsrsItem(abc, 2, 0), FsrsItem(ef, 6, 0),
+                                        FsrsItem(abc, 4, 0), FsrsItem(abc, 2, 0), FsrsItem(ef, 5, 0), items[6]};
+  ASSERT_EQ(shared, items);
+  std::vector<const FsrsItem*> shared_ptrs;
+  for (const auto& i : shared) shared_ptrs.push_back(&i);
+  const optimizer::PredictionPlan shared_plan(shared_ptrs);
   const optimizer::PredictionPlan plan(ptrs);
   for (const Weights& w : {kDefaultWeights, Weights{0.4, 1.8, 4.0, 14.0, 6.0, 0.6, 3.5, 0.002, 1.7, 0.12, 0.9, 1.7, 0.08,
                                                     0.35, 1.4, 0.5, 2.2, 1.2, 0.9, 0.1, 0.25}}) {
     const std::vector<double> p = plan.predict(w);
     ASSERT_EQ(p.size(), items.size());
     for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(p[i], optimizer::predict(w, items[i])) << i;
+    EXPECT_EQ(shared_plan.predict(w), p);
   }
 }
 

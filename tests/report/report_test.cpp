@@ -457,3 +457,23 @@ TEST(TextTest, XlsxCellTextCutsLongTextAtACharacterWithAMarker) {
   (void)report::detail::xlsx_cell_text(std::string(kMaxCellBytes + 1, 'a'), &cut);
   EXPECT_TRUE(cut);
 }
+
+TEST(TextTest, ControlCharactersInAnswersNeverReachHtmlOrCsvRaw) {
+  // A learner's answer (or a bank's text) with ESC, BEL and a C1 CSI: shown as visible symbols
+  // in every report; tab and line breaks are text and stay.
+  report::ReportInput in = fixed_input();
+  ASSERT_FALSE(in.reviews.empty());
+  in.reviews.front().answer = "red \x1b[31m\x07 and \xc2\x9b" "2J\tend\r\nnext";
+  const std::string csv = csv_of(in);
+  const std::string html = html_of(in);
+  for (const std::string* out : {&csv, &html}) {
+    EXPECT_EQ(out->find('\x1b'), std::string::npos);
+    EXPECT_EQ(out->find('\x07'), std::string::npos);
+    EXPECT_EQ(out->find("\xc2\x9b"), std::string::npos);
+  }
+  // ESC -> U+241B, BEL -> U+2407, CSI -> "\u009B".
+  EXPECT_NE(csv.find("red \xe2\x90\x9b[31m\xe2\x90\x87 and \\u009B2J\tend\r\nnext"), std::string::npos);
+  EXPECT_NE(html.find("red \xe2\x90\x9b[31m\xe2\x90\x87 and \\u009B2J\tend\r\nnext"), std::string::npos);
+  EXPECT_EQ(report::detail::visible_text("plain \xc3\xa9t\xc3\xa9\n"), "plain \xc3\xa9t\xc3\xa9\n");
+  EXPECT_EQ(report::detail::xlsx_cell_text("a\x01" "b"), "a\xe2\x90\x81" "b");
+}
