@@ -1,5 +1,6 @@
 // Tests for storage::Progress: round trips of every field, migrations, refusing foreign or
 // too-new files untouched, the append-only log, rebuilding the cache, backups, durability.
+#include "storage/migrations.hpp"
 #include "storage/progress.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -136,7 +137,14 @@ std::string storage_error_of(F&& f) {
 
 }  // namespace
 
-TEST(ProgressTest, SchemaVersionIsPositive) { EXPECT_EQ(Progress::schema_version(), 4); }
+// The schema version is the last migration's, and the migrations are numbered 1, 2, ... with
+// no gap (branches that each add one are renumbered when they land).
+TEST(ProgressTest, SchemaVersionIsTheLastOfConsecutiveMigrations) {
+  const auto steps = casebook::storage::detail::migrations();
+  ASSERT_GE(steps.size(), 5u);  // 5: LRS sync state (issue 13)
+  for (std::size_t i = 0; i < steps.size(); ++i) EXPECT_EQ(steps[i].version, static_cast<int>(i + 1));
+  EXPECT_EQ(Progress::schema_version(), steps.back().version);
+}
 
 TEST(ProgressTest, InMemoryRoundTripOfEveryField) {
   Progress db(":memory:");
