@@ -30,7 +30,7 @@ if [ ! -s "$png" ] || [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" != "89
   echo "FAIL: no PNG screenshot at $png"; cat "$profile/shot.err"; status=1
 fi
 for needle in '<h2>True retention</h2>' '<h2>Forecast</h2>' '<svg class="chart"' '&lt;script&gt;alert(1)&lt;/script&gt;' \
-              'class="retired"' '<h2>Mastery by topic</h2>' '<h2>Weakest cards</h2>'; do
+              'class="retired"' '<h2>Coverage and accuracy by bank and topic</h2>' '<h2>Weakest cards</h2>'; do
   if ! grep -qF -- "$needle" "$profile/dom.html"; then echo "FAIL: rendered DOM lacks $needle"; status=1; fi
 done
 if grep -qiE '<script|<img' "$profile/dom.html"; then echo "FAIL: rendered DOM holds a script or image element"; status=1; fi
