@@ -11,7 +11,6 @@ it is drawn), Right compares with the next alternative (F12), Esc goes back Home
 opens the plan from the simulator and Esc returns to the simulator (F12), Esc, Ctrl+Q. Checks
 the exit code, the screenshots (real images; the plan's differs from Home's and changes with
 the alternative) and the database. Exit 77 = skipped (no X or xdotool)."""
-import argparse
 import datetime
 import glob
 import os
@@ -23,7 +22,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import key, xdotool  # noqa: E402
+from gui_app import args_or_skip, key, xdotool  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 DAY_MS = 86400000
@@ -112,17 +111,9 @@ def changed_rows(a, b):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--casebook", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True, help="folder for the screenshots")
-    ap.add_argument("--work", required=True, help="scratch folder (database, bank)")
-    args = ap.parse_args()
-    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+    args = args_or_skip(__doc__)
+    if args is None:
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
     shots = os.path.join(args.out, "plan_backlog")
     shutil.rmtree(shots, ignore_errors=True)
     os.makedirs(shots)
