@@ -206,7 +206,8 @@ class Progress {
   /// learners' when `learner` is empty, for reports).
   [[nodiscard]] std::vector<CardEvent> card_events(const std::string& learner, const std::string& card_key = "");
 
-  /// One card's review log in time order (the index on learner and card makes this fast).
+  /// One card's review log in time order (every card when `card_key` is ""; the index on
+  /// learner and card makes one card fast).
   [[nodiscard]] std::vector<ReviewRecord> card_review_log(const std::string& learner, const std::string& card_key);
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the

@@ -198,18 +198,14 @@ void read_review(const SQLite::Statement& st, ReviewRecord& r) {
 }  // namespace
 
 std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
-  std::vector<ReviewRecord> out;
-  ReviewFilter filter;
-  filter.learner = learner;
-  for_each_review(filter, [&](const ReviewRecord& r) { out.push_back(r); });
-  return out;
+  return card_review_log(learner, "");
 }
 
 std::vector<ReviewRecord> Progress::card_review_log(const std::string& learner, const std::string& card_key) {
   std::vector<ReviewRecord> out;
   ReviewFilter filter;
   filter.learner = learner;
-  filter.card_key = card_key;
+  filter.card_key = card_key;  // "": every card
   for_each_review(filter, [&](const ReviewRecord& r) { out.push_back(r); });
   return out;
 }
