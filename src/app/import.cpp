@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/files.hpp"
+#include "app/output_guard.hpp"
 #include "bank/loader.hpp"
 #include "interchange/interchange.hpp"
 
@@ -85,13 +86,18 @@ ImportOutcome import_questions(const ImportRequest& request) {
     outcome.check_diagnostics = std::move(check.diagnostics);
     return outcome;
   }
-  if (!request.replace && fs::exists(request.out_path, ec)) {
-    outcome.status = ImportStatus::Exists;
-    outcome.message = request.out_path + " exists; tick \"replace\" or choose another name";
+  OutputRules rules;
+  rules.db_path = request.db_path;
+  rules.inputs = {request.input};
+  rules.replace = request.replace;
+  const OutputCheck output = check_output(request.out_path, rules);
+  if (!output.refusal.empty()) {
+    outcome.status = output.exists ? ImportStatus::Exists : ImportStatus::Refused;
+    outcome.message = output.refusal;
     return outcome;
   }
   try {
-    write_file_atomically(request.out_path, toml);
+    write_file_atomically(output.target, toml);
     outcome.status = ImportStatus::Written;
   } catch (const std::runtime_error& e) {
     outcome.status = ImportStatus::WriteFailed;

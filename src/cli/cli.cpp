@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "bank/loader.hpp"
+#include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
 #include "cli/cmd_validate.hpp"
@@ -127,27 +128,18 @@ std::string default_db_path() {
   return (base / "casebook" / "progress.sqlite3").string();
 }
 
-int run_validate(const std::vector<std::string>& paths, std::ostream& out) {
-  return bank::validate_paths(paths, out);
+std::string protected_db_path(const CLI::App& app) {
+  const CLI::Option* db = app.get_option_no_throw("--db");
+  if (db != nullptr && db->count() > 0) return db->as<std::string>();
+  try {
+    return default_db_path();
+  } catch (const std::runtime_error&) {
+    return {};
+  }
 }
 
-/// Where a report may be written: the final file behind any symlinks. Throws for an output
-/// that is the database itself (or its WAL/SHM files) or that exists but is not an ordinary
-/// file (a device, a folder): replacing those would destroy them.
-fs::path report_target(const std::string& out_path, const std::string& db_path) {
-  std::error_code ec;
-  fs::path target = fs::weakly_canonical(fs::path(out_path), ec);
-  if (ec) target = fs::absolute(out_path);
-  const fs::path db = fs::weakly_canonical(fs::path(db_path), ec);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (target == fs::path(db.string() + suffix)) {
-      throw UsageError("--out " + out_path + " is the progress database; choose another file");
-    }
-  }
-  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
-    throw UsageError("--out " + out_path + " exists and is not an ordinary file; choose a file path");
-  }
-  return target;
+int run_validate(const std::vector<std::string>& paths, std::ostream& out) {
+  return bank::validate_paths(paths, out);
 }
 
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -155,7 +147,13 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   if (!fs::is_regular_file(options.db_path, ec)) {
     throw std::runtime_error("no progress database at " + options.db_path);
   }
-  const fs::path target = report_target(options.out_path, options.db_path);
+  app::OutputRules rules;
+  rules.db_path = options.db_path;
+  rules.inputs = options.bank_paths;
+  rules.replace = options.force;
+  const app::OutputCheck output = app::check_output(options.out_path, rules);
+  if (!output.refusal.empty()) throw UsageError("--out " + output.refusal);
+  const fs::path target = output.target;
   if (std::find(app::kReportFormats.begin(), app::kReportFormats.end(), options.format) == app::kReportFormats.end()) {
     throw UsageError("unknown report format '" + options.format + "' (html, csv, xlsx, json or xapi)");
   }
@@ -233,10 +231,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   report_cmd->add_option("--format", format, "html, csv, xlsx, json or xapi (default: from the --out extension)")
       ->check(CLI::IsMember({"html", "csv", "xlsx", "json", "xapi"}))
       ->type_name("FORMAT");
-  report_cmd->add_option("--out", out_path, "File to write (replaced atomically)")
+  report_cmd->add_option("--out", out_path, "File to write (atomically; an existing file only with --force)")
       ->required()
       ->type_name("FILE");
   report_cmd->add_option("--bank-id", report_bank, "Only the cards and reviews of this bank id")->type_name("ID");
+  bool report_force = false;
+  report_cmd->add_flag("--force", report_force, "Replace --out if it exists (never a database or an input)");
   report_cmd->footer("Also takes --db PATH (must exist), --learner NAME and --bank PATH (for titles and\n"
                      "prompts; default: the bundled banks). Example:\n"
                      "  casebook report --db progress.sqlite3 --format html --out report.html");
@@ -290,6 +290,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       }
       o.out_path = out_path;
       o.bank_filter = report_bank;
+      o.force = report_force;
       o.now = core::now_ms();
       o.base = app::base_study_options(app::AppConfig{});
       std::ostringstream warnings;

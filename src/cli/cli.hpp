@@ -9,6 +9,10 @@
 
 #include "app/controller.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace casebook::cli {
 
 /// Exit codes: success, a failure (bad bank, unreadable database, I/O), a usage error.
@@ -38,6 +42,10 @@ using GuiRunner = std::function<int(app::Controller&, const GuiRequest&)>;
 /// `$HOME/.local/share/casebook/progress.sqlite3`. Throws std::runtime_error if HOME is unset.
 [[nodiscard]] std::string default_db_path();
 
+/// The progress database a command protects from its --out: the global `--db` of `app`
+/// when given, else default_db_path() ("" when HOME is unset).
+[[nodiscard]] std::string protected_db_path(const CLI::App& app);
+
 /// `casebook validate PATH...`: prints every diagnostic of every bank under the paths
 /// (bank::validate_paths). Returns 0 when there is no error, 1 otherwise.
 [[nodiscard]] int run_validate(const std::vector<std::string>& paths, std::ostream& out);
@@ -53,12 +61,15 @@ struct ReportOptions {
   /// uses the learner's effective options (weights, time zone, rollover) as the study screen.
   core::StudyOptions base{};
   std::string bank_filter;              ///< only this bank id's cards and reviews ("" = all)
+  bool force = false;                   ///< replace an existing `out_path` (app::check_output)
 };
 
 /// `casebook report`: every card in the learner's card states (joined with bank info when
 /// the bank is loaded) with retrievability at `now`, and the review log, written to
-/// `out_path` atomically (temp file in the same folder, then rename). Prints a one-line
-/// result to `out` and a warning per bank that failed to load to `err`. Returns 0; throws
+/// `out_path` atomically (temp file in the same folder, then rename). `out_path` passes
+/// app::check_output first (never the database, its -wal/-shm or a bank; an existing file
+/// only with `force`): a refusal is a usage error (exit 2). Prints a one-line result to
+/// `out` and a warning per bank that failed to load to `err`. Returns 0; throws
 /// std::runtime_error (missing database, unknown learner, write failure) or
 /// storage::StorageError.
 [[nodiscard]] int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
