@@ -12,7 +12,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import; Settings -> Optimize
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Backups; Settings -> Optimize
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -63,11 +63,17 @@ struct SetImportFormat { int index; };
 struct SetImportReplace { bool replace; };
 struct StartImport {};
 
+// Backups (issue 15).
+struct SelectBackup { int index; };                ///< BackupsView::rows[index]
+struct RestoreBackup {};                           ///< the selected backup replaces the progress file (the current one is kept as a backup first)
+struct MakeBackup {};                              ///< a manual backup now (background)
+struct CheckProgressFile {};                       ///< SQLite's full integrity check now (background); damage moves the file aside
+
 using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SubmitAnswer, SetRubric,
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport>;
+                            StartImport, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile>;
 
 }  // namespace casebook::app

@@ -5,6 +5,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "app/backups_flow.hpp"
 #include "app/context.hpp"
 #include "app/export_flow.hpp"
 #include "app/glyphs.hpp"
@@ -17,6 +18,19 @@
 
 namespace casebook::app {
 
+namespace {
+
+/// Whether `action` would write to the progress file (refused in read-only mode).
+bool writes_progress(const Action& action) {
+  if (const auto* nav = std::get_if<Navigate>(&action)) return nav->to == Screen::Optimize;  // applies a fit
+  return std::holds_alternative<StartSession>(action) || std::holds_alternative<SaveOptions>(action) ||
+         std::holds_alternative<SaveOptionsDraft>(action) || std::holds_alternative<ClearBankOptions>(action) ||
+         std::holds_alternative<UnsuspendAll>(action) || std::holds_alternative<StartOptimize>(action) ||
+         std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action);
+}
+
+}  // namespace
+
 struct Controller::Impl {
   AppContext ctx;
   Screen screen = Screen::Home;
@@ -27,8 +41,23 @@ struct Controller::Impl {
   SimulatorFlow simulator{ctx};
   ExportFlow exporter{ctx};
   ImportFlow importer{ctx, [this] { reload(); }};
+  BackupsFlow backups{ctx, [this] { progress_replaced(); }};
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
+    settings.refresh();
+    if (backups.start_up()) screen = Screen::Backups;  // a damaged file: offer the newest backup
+    home = build_home(ctx);
+  }
+
+  /// After a restore or a damaged file was replaced: everything read from the file again.
+  void progress_replaced() {
+    try {
+      if (!ctx.config.read_only) ctx.progress.ensure_learner(ctx.config.learner);
+      ctx.load_cards();
+      ctx.load_options();
+    } catch (const std::exception& e) {
+      ctx.message = e.what();
+    }
     settings.refresh();
     home = build_home(ctx);
   }
@@ -84,6 +113,10 @@ struct Controller::Impl {
       case Screen::Import:
         if (!from_home) return;
         importer.open();
+        break;
+      case Screen::Backups:
+        if (!from_home) return;
+        backups.open();
         break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
@@ -173,10 +206,25 @@ struct Controller::Impl {
       if (s == Screen::Import) importer.set_replace(a.replace);
     } else if constexpr (std::is_same_v<T, StartImport>) {
       if (s == Screen::Import) importer.start();
+    } else if constexpr (std::is_same_v<T, SelectBackup>) {
+      if (s == Screen::Backups) backups.select(a.index);
+    } else if constexpr (std::is_same_v<T, RestoreBackup>) {
+      if (s == Screen::Backups) backups.restore();
+    } else if constexpr (std::is_same_v<T, MakeBackup>) {
+      if (s == Screen::Backups) backups.back_up_now();
+    } else if constexpr (std::is_same_v<T, CheckProgressFile>) {
+      if (s == Screen::Backups) backups.check_now();
     }
   }
 
   void dispatch(const Action& action) {
+    if (ctx.config.read_only && writes_progress(action)) {
+      ctx.message = "Read-only: " + ctx.config.read_only_reason +
+                    " Nothing is written to the progress file; to study or save, quit the other Casebook and "
+                    "start again.";
+      if (screen == Screen::Home) home = build_home(ctx);
+      return;
+    }
     try {
       std::visit([this](const auto& a) { apply(a); }, action);
     } catch (const std::exception& e) {
@@ -188,7 +236,7 @@ struct Controller::Impl {
   bool poll() {
     bool changed = false;
     try {
-      changed = optimize.poll() | simulator.poll() | exporter.poll() | importer.poll();
+      changed = optimize.poll() | simulator.poll() | exporter.poll() | importer.poll() | backups.poll();
     } catch (const std::exception& e) {
       ctx.message = e.what();
       changed = true;
@@ -205,7 +253,7 @@ void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
 bool Controller::poll() { return m_impl->poll(); }
 bool Controller::busy() const {
   return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->exporter.running() ||
-         m_impl->importer.running();
+         m_impl->importer.running() || m_impl->backups.running();
 }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
@@ -213,6 +261,7 @@ void Controller::wait_for_background() {
   m_impl->simulator.wait();
   m_impl->exporter.wait();
   m_impl->importer.wait();
+  m_impl->backups.wait();
   poll();
 }
 
@@ -227,6 +276,7 @@ OptimizeView Controller::optimize() const { return m_impl->optimize.view(); }
 SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }
 ExportView Controller::export_view() const { return m_impl->exporter.view(); }
 ImportView Controller::import_view() const { return m_impl->importer.view(); }
+BackupsView Controller::backups() const { return m_impl->backups.view(); }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

@@ -82,6 +82,11 @@ HomeView build_home(AppContext& ctx) {
   home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
   if (ctx.options.learner().bury_siblings) count_session_queue(ctx, t, limits, home);
   home.message = ctx.message;
+  if (ctx.config.read_only) {
+    home.read_only = "Read-only: " + ctx.config.read_only_reason +
+                     " Nothing is written to it: studying, saving settings, optimizing and restoring are off; the "
+                     "banks, reports, imports and the simulator work.";
+  }
   return home;
 }
 

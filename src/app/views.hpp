@@ -25,7 +25,8 @@ enum class Screen {
   Optimize,   ///< reached from Settings; Back returns there
   Simulator,  ///< reached from Home
   Export,     ///< reached from Home
-  Import      ///< reached from Home
+  Import,     ///< reached from Home
+  Backups     ///< reached from Home; also where a damaged progress file sends the app at start
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -54,6 +55,9 @@ struct HomeView {
   int learning_due = 0;
   int review_due = 0;
   std::string message;         ///< last error or notice for the user, empty when none
+  /// Non-empty when the app runs read-only: why, and what is off ("Read-only: another
+  /// Casebook (process 1234) has this progress file open. Studying and saving are off; ...").
+  std::string read_only;
 };
 
 /// One choice, item or right-hand side as shown: its text (citations rendered) and its index
@@ -231,6 +235,35 @@ struct ExportView {
   bool done = false;           ///< an export finished
   std::vector<std::string> written;  ///< names of the files the last export wrote (in `folder`)
   std::string note;            ///< "Opening … in the file manager…"
+};
+
+/// The Backups screen: the progress file's backups, restoring one, backing up and checking now.
+struct BackupsView {
+  std::string db_path;
+  std::string folder;          ///< where the backups are (app::backup_folder)
+  struct Row {
+    std::string path;
+    std::string when;          ///< local time to the minute, "2024-06-01 14:00 CEST"
+    std::string kind;          ///< "daily", "before upgrade", "manual", "before restore"
+    std::string contents;      ///< "1,234 reviews of 2 learners, the last on 2024-06-01" or why it cannot be read
+    bool usable = false;       ///< readable Casebook data: can be restored
+  };
+  std::vector<Row> rows;       ///< newest first
+  int selected = 0;            ///< index into rows (the newest when the screen opens)
+  int kept = 0;                ///< automatic backups kept of each kind (AppConfig::backups_kept)
+  std::string notice;          ///< what happened: damage found at start, a restore, a check's result
+  Tone notice_tone = Tone::Neutral;  ///< Wrong for damage and failures, Correct for success
+  JobView job;                 ///< a backup or a full check running
+  std::string job_label;       ///< "Checking the progress file…", "Backing up…"
+  bool read_only = false;      ///< restoring is off (another Casebook has the file, or it cannot be written)
+};
+
+/// A question or failure shown before the app can start (a small window, and stderr): the
+/// progress file is refused, damaged beyond use, held by another Casebook, or not writable.
+struct StartupView {
+  std::string title;                 ///< "Casebook cannot start", "Casebook is already open"
+  std::string message;               ///< what happened and what to do, naming the file
+  std::vector<std::string> choices;  ///< buttons in order; the last one quits ("Quit")
 };
 
 /// The Import screen (GIFT, Aiken or CSV into a new bank).

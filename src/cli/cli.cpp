@@ -26,6 +26,8 @@
 #include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
+#include "app/startup.hpp"
+#include "cli/cmd_check.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/cmd_optimize.hpp"
 #include "cli/cmd_class_report.hpp"
@@ -210,6 +212,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
       ->check(whole_number(1, 100000, "1..100000"))
       ->type_name("N");
+  int keep_backups = app::AppConfig{}.backups_kept;
+  app.add_option("--keep-backups", keep_backups,
+                 "GUI: backups kept of each kind (daily, before an upgrade, ...); 0 turns the daily backup off "
+                 "(default 7)")
+      ->check(CLI::Range(0, 1000))
+      ->type_name("N");
 
   auto* validate = app.add_subcommand("validate", "Check question bank files and print every problem");
   std::vector<std::string> validate_paths;
@@ -251,6 +259,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
   term::StudyOptions study_options;
   CLI::App* study_cmd = add_study_command(app, study_options);
+  CLI::App* check_cmd = add_check_command(app, tool_exit);
 
   try {
     app.parse(argc, argv);
@@ -268,7 +277,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   try {
     if (interchange_ran) return tool_exit;
     if (replay_cmd->parsed() || simulate_cmd->parsed() || preview_cmd->parsed() || optimize_cmd->parsed() ||
-        evaluate_cmd->parsed()) {
+        evaluate_cmd->parsed() || check_cmd->parsed()) {
       return tool_exit;
     }
     if (validate->parsed()) {
@@ -300,22 +309,39 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     }
 
     app::AppConfig config;
-    config.db_path = db_path.empty() ? default_db_path() : db_path;
     config.bank_paths = bank_paths;
     config.learner = learner;
+    config.backups_kept = keep_backups;
     config.session_seed = seed;
-    if (study_cmd->parsed()) return run_study_command(std::move(config), study_options);
+    if (study_cmd->parsed()) {
+      config.db_path = db_path.empty() ? default_db_path() : db_path;
+      return run_study_command(std::move(config), study_options);
+    }
     if (!gui) {
       std::cerr << "casebook: this build has no graphical interface; use 'casebook study', 'casebook validate' "
                    "or 'casebook report' (see 'casebook --help')\n";
       return kExitFailure;
     }
-    // Bank problems also go to stderr, in the same form as `casebook validate`.
-    const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;
-    return gui(*controller, request);
+    // Every start-up failure goes to stderr and, started from the desktop, to a window.
+    const app::AskUser ask = [&](const app::StartupView& view) {
+      std::cerr << "casebook: " << view.message << "\n";
+      return gui.ask ? gui.ask(view, request) : static_cast<int>(view.choices.size()) - 1;
+    };
+    try {
+      config.db_path = db_path.empty() ? default_db_path() : db_path;
+    } catch (const std::exception& e) {
+      (void)ask(app::startup_failure(e.what()));
+      return kExitFailure;
+    }
+    int exit_code = kExitFailure;
+    const std::unique_ptr<app::Controller> controller = app::start_controller(std::move(config), ask, exit_code);
+    if (!controller) return exit_code;
+    // Bank problems also go to stderr, in the same form as `casebook validate`.
+    print_bank_diagnostics(*controller, std::cerr);
+    return gui.run(*controller, request);
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;

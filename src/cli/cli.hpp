@@ -29,8 +29,16 @@ struct GuiRequest {
   int frames = 3;
 };
 
-/// Runs the GUI over a ready controller and returns the exit code (see ui::run_gui).
-using GuiRunner = std::function<int(app::Controller&, const GuiRequest&)>;
+/// The GUI as the command line sees it (wired by main.cpp, so this library never links ImGui).
+struct GuiRunner {
+  /// Runs the GUI over a ready controller and returns the exit code (see ui::run_gui).
+  std::function<int(app::Controller&, const GuiRequest&)> run;
+  /// Shows a start-up question or failure in a small window (ui::run_startup_window) and
+  /// returns the chosen index; the last choice (Quit) when the window cannot open or is closed.
+  std::function<int(const app::StartupView&, const GuiRequest&)> ask;
+  /// Whether a GUI is built in.
+  explicit operator bool() const { return static_cast<bool>(run); }
+};
 
 /// The banks to open when no `--bank` is given, first that exists of: `../share/casebook/
 /// question_banks` beside the running binary (an install under any prefix), the source
@@ -75,7 +83,10 @@ struct ReportOptions {
 [[nodiscard]] int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err);
 
 /// Parses the command line and runs a subcommand, or the GUI through `gui` when there is
-/// none (without a runner it says the GUI is not built and returns 1). Usage errors print a
+/// none (without a runner it says the GUI is not built and returns 1). The GUI starts with
+/// app::start_controller: every start-up failure goes to stderr and to `gui.ask` (a
+/// window), and a progress file held by another Casebook or not writable is offered
+/// read-only. Usage errors print a
 /// line and a hint to stderr and return 2; storage and I/O errors are printed in words and
 /// return 1.
 [[nodiscard]] int run_cli(int argc, char** argv, const GuiRunner& gui);

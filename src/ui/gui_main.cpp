@@ -7,6 +7,7 @@
 
 #include "app/files.hpp"
 #include "platform/window.hpp"
+#include "ui/backups_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -25,7 +26,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   B: backups   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study: return "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
@@ -36,6 +37,8 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::Export:
       return "1-5: formats   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Backups:
+      return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -46,7 +49,8 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
   ImGui::Separator();
   const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
-                         screen == app::Screen::Export || screen == app::Screen::Import;
+                         screen == app::Screen::Export || screen == app::Screen::Import ||
+                         screen == app::Screen::Backups;
   if (!message.empty() && !own_place) {
     wrapped_text(message, kColorNotice);
     return;
@@ -75,6 +79,7 @@ struct Screens {
       case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
       case app::Screen::Export: exporter.draw(c.export_view(), ui); break;
       case app::Screen::Import: importer.draw(c.import_view(), ui); break;
+      case app::Screen::Backups: draw_backups(c.backups(), ui); break;
     }
   }
 };

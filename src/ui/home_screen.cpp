@@ -72,6 +72,15 @@ void draw_diagnostics(const app::HomeView& home) {
   }
 }
 
+/// Puts the next button (labelled `label`) beside the last item when it fits, else on the
+/// next line.
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 }  // namespace
 
 void draw_home(const app::HomeView& home, UiContext& ui) {
@@ -110,6 +119,10 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
     ImGui::TextDisabled("%s", breakdown.c_str());
   }
 
+  if (!home.read_only.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.25f * em));
+    wrapped_text(home.read_only, kColorNotice);
+  }
   if (!home.message.empty()) {
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     wrapped_text(home.message, kColorNotice);
@@ -138,15 +151,12 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
       (!ui.typing && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false))) {
     ui.send(app::Navigate{app::Screen::Import});
   }
-  {  // beside the last button when it fits, else on the next line
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize("Workload simulator (W)").x + 2.0f * style.FramePadding.x;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
-  }
+  same_line_if_fits("Workload simulator (W)");
   if (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w'))) {
     ui.send(app::Navigate{app::Screen::Simulator});
   }
+  same_line_if_fits("Backups (B)");
+  if (ImGui::Button("Backups (B)") || (!ui.typing && typed_letter('b'))) ui.send(app::Navigate{app::Screen::Backups});
 }
 
 }  // namespace casebook::ui
