@@ -126,6 +126,7 @@ void BackupsFlow::restore() {
                "it to undo).";
   } catch (const std::exception& e) {
     if (m_replaced) m_replaced();
+    refresh_rows();  // the before-restore backup may have been written
     m_tone = Tone::Wrong;
     m_notice = e.what();
   }

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <sstream>
 #include <system_error>
 
 #include "storage/progress.hpp"
@@ -180,8 +181,11 @@ std::vector<std::string> check_integrity(const std::string& path, bool full) {
   try {
     SQLite::Statement st(*db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     while (st.executeStep()) {
-      const std::string line = st.getColumn(0).getString();
-      if (line != "ok") problems.push_back(line);
+      // A row may hold several lines, the first "*** in database main ***": one problem a line.
+      std::istringstream rows(st.getColumn(0).getString());
+      for (std::string line; std::getline(rows, line);) {
+        if (line != "ok" && !line.empty() && line.rfind("*** in database", 0) != 0) problems.push_back(line);
+      }
     }
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode() & 0xff;

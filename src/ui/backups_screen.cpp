@@ -68,16 +68,16 @@ void draw_backups(const app::BackupsView& view, UiContext& ui) {
       (keys && can_restore && typed_letter('r'))) {
     ui.send(app::RestoreBackup{});
   }
-  ImGui::SameLine();
+  same_line_if_fits("Back up now (B)");
   if (styled_button("Back up now (B)", ImVec2(0, 0), false, !running) || (keys && !running && typed_letter('b'))) {
     ui.send(app::MakeBackup{});
   }
-  ImGui::SameLine();
+  same_line_if_fits("Check the progress file (C)");
   if (styled_button("Check the progress file (C)", ImVec2(0, 0), false, !running) ||
       (keys && !running && typed_letter('c'))) {
     ui.send(app::CheckProgressFile{});
   }
-  ImGui::SameLine();
+  same_line_if_fits("Back (Esc)");
   if (styled_button("Back (Esc)", ImVec2(0, 0), false) || (keys && escape_pressed())) ui.send(app::Back{});
   if (running) hint_text(view.job_label);
 

@@ -72,15 +72,6 @@ void draw_diagnostics(const app::HomeView& home) {
   }
 }
 
-/// Puts the next button (labelled `label`) beside the last item when it fits, else on the
-/// next line.
-void same_line_if_fits(const char* label) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
-}
-
 }  // namespace
 
 void draw_home(const app::HomeView& home, UiContext& ui) {

@@ -4,6 +4,7 @@
 // --force; each refusal exits 2 and leaves the file byte for byte as it was.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -11,10 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "../read_only_folder.hpp"
 #include "cli_support.hpp"
 #include "storage/progress.hpp"
 #include "test_support.hpp"
 
+namespace fs = std::filesystem;
 namespace storage = casebook::storage;
 using casebook::test::Exec;
 using casebook::test::run;
@@ -171,4 +174,39 @@ TEST_F(OutputGuard, OutAnotherSqliteDatabaseOrTheDefaultProgressFileIsRefused) {
     if (c.name == "report") continue;  // report reads --db itself: covered above
     expect_refused(args, default_db, "is the progress database");
   }
+}
+
+// Reports and reading commands work on a progress file in a read-only folder or medium (as
+// root a read-only bind mount in a private mount namespace, where chmod would not stop
+// root; chmod 0555 otherwise), and change nothing there.
+TEST(ReadOnlyFolderCli, ReportAndCheckReadAProgressFileTheyCannotWriteBeside) {
+  TempDir dir;
+  const std::string folder = dir.file("medium");
+  fs::create_directories(folder);
+  const std::string db = folder + "/progress.sqlite3";
+  seed_database(db);
+  ASSERT_FALSE(fs::exists(db + "-wal"));  // closed cleanly: everything is in the main file
+  const std::string before = slurp(db);
+  const auto names_in = [&] {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(folder)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  const std::vector<std::string> names_before = names_in();
+  const std::string html = dir.file("report.html");
+  const auto ran = casebook::test::in_read_only_folder(folder, [&] {
+    const Exec report = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "html", "--out", html});
+    if (report.code != 0) return 10;
+    const Exec check = run(dir, {"check", "--db", db});
+    if (check.code != 0 || check.out.find("sound") == std::string::npos) return 11;
+    const Exec json = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "json", "--out",
+                                dir.file("report.json")});
+    return json.code == 0 ? 0 : 12;
+  });
+  if (!ran.skipped.empty()) GTEST_SKIP() << ran.skipped;
+  EXPECT_EQ(ran.code, 0) << "10: report, 11: check, 12: json report failed (" << ran.how << ")";
+  EXPECT_NE(slurp(html).find("alice"), std::string::npos);
+  EXPECT_EQ(slurp(db), before);
+  EXPECT_EQ(names_in(), names_before);  // no -wal, -shm or journal appeared beside it
 }
