@@ -94,7 +94,7 @@ void BackupsFlow::handle_damage(const std::vector<std::string>& problems, const 
     m_notice += "There is no backup to restore. Answers may be recovered from the damaged file with "
                 "\"sqlite3 " + moved_to + " .recover\".";
   }
-  m_ctx.message = "The progress file was damaged and moved aside: see Backups (B).";
+  m_ctx.message = "The progress file was damaged and moved aside: see Backups (F).";
 }
 
 void BackupsFlow::restore() {

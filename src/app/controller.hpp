@@ -55,6 +55,7 @@ class Controller {
   [[nodiscard]] const SettingsView& settings() const;
   [[nodiscard]] OptimizeView optimize() const;
   [[nodiscard]] SimulatorView simulator() const;
+  [[nodiscard]] PlanView plan() const;
   [[nodiscard]] ExportView export_view() const;
   [[nodiscard]] ImportView import_view() const;
   [[nodiscard]] BackupsView backups() const;

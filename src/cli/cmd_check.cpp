@@ -35,7 +35,7 @@ int run_check(const std::string& db_path, bool quick, std::ostream& out, std::os
       << (problems.size() == 1 ? " problem" : " problems") << ")\n";
   for (std::size_t i = 0; i < problems.size() && i < 20; ++i) err << "  " << problems[i] << "\n";
   err << "Casebook moves a damaged progress file aside when it starts and offers its newest backup (Backups "
-         "screen, B). Answers may be recovered from it with: sqlite3 FILE .recover\n";
+         "screen, F on Home). Answers may be recovered from it with: sqlite3 FILE .recover\n";
   return kExitFailure;
 }
 

@@ -54,6 +54,13 @@ void study(app::Controller& c, const std::shared_ptr<core::TimestampMs>& now, in
   c.dispatch(app::GoHome{});
 }
 
+/// Answers `n` new cards in a Casebook on `db` that is closed again (its jobs finished).
+void answer_and_close(const std::string& db, const std::shared_ptr<core::TimestampMs>& now, int n) {
+  app::Controller c(test_config(db, now));
+  study(c, now, n);
+  c.wait_for_background();
+}
+
 /// Cards Home offers (new, learning and due), as a second Casebook must see them too.
 int offered(const app::HomeView& home) { return home.new_available + home.learning_due + home.review_due; }
 
@@ -99,11 +106,7 @@ TEST(DamagedProgressFile, IsMovedAsideNeverWrittenAgainAndTheNewestBackupIsResto
   TempDir dir;
   const std::string db = dir.file("progress.sqlite3");
   auto now = std::make_shared<core::TimestampMs>(kTestNow);
-  {
-    app::Controller c(test_config(db, now));
-    study(c, now, 3);
-    c.wait_for_background();
-  }
+  answer_and_close(db, now, 3);
   // The daily backup of the first day holds nothing yet (it is made at start, before the
   // answers); the next day's start backs up the three answers.
   *now += core::kMsPerDay;
@@ -155,10 +158,7 @@ TEST(DamagedProgressFile, FullCheckOnDemandFindsDamageAndMovesTheFileAside) {
   TempDir dir;
   const std::string db = dir.file("progress.sqlite3");
   auto now = std::make_shared<core::TimestampMs>(kTestNow);
-  {
-    app::Controller c(test_config(db, now));
-    study(c, now, 3);
-  }
+  answer_and_close(db, now, 3);
   app::Controller c(test_config(db, now));
   c.dispatch(app::Navigate{app::Screen::Backups});
   c.dispatch(app::CheckProgressFile{});

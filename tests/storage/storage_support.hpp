@@ -97,6 +97,17 @@ inline std::string storage_error_of(F&& f) {
   return {};
 }
 
+/// Opens the file at `path` (which has no -wal) for writing and returns the StorageError's
+/// message; the file must be refused byte for byte untouched, with no -wal, -shm or -journal
+/// created beside it.
+inline std::string refusal_of_untouched(const std::string& path) {
+  const std::string before = read_bytes(path);
+  const std::string msg = storage_error_of([&] { storage::Progress db(path); });
+  EXPECT_EQ(read_bytes(path), before);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) EXPECT_FALSE(fs::exists(path + suffix)) << suffix;
+  return msg;
+}
+
 /// Writes a database exactly as a version-1 Casebook left it: the step-1 SQL, application_id,
 /// user_version 1, one learner, one review and its card state.
 inline void write_v1_database(const std::string& path) {
