@@ -12,7 +12,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser; Settings -> Optimize; Simulator -> Plan
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -101,6 +101,11 @@ struct ApplyCardAction {
 // Display (any screen): remembered in AppConfig::display_path.
 struct ZoomUi { int steps = 0; };                  ///< Ctrl+Plus: +1, Ctrl+Minus: -1 step of kScaleSteps; 0 (Ctrl+0): back to 100 %
 struct SetTheme { Theme theme = Theme::System; };  ///< light, dark or follow the system
+// Backups (issue 15).
+struct SelectBackup { int index; };                ///< BackupsView::rows[index]
+struct RestoreBackup {};                           ///< the selected backup replaces the progress file (the current one is kept as a backup first)
+struct MakeBackup {};                              ///< a manual backup now (background)
+struct CheckProgressFile {};                       ///< SQLite's full integrity check now (background); damage moves the file aside
 
 using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SpreadBacklog, SubmitAnswer, SetRubric,
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
@@ -109,6 +114,6 @@ using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, S
                             OpenExportFolder, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,
                             SetImportOutput, SetImportFormat, SetImportReplace, StartImport, SetPlanAlternative,
                             StartPlan, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
-                            ZoomUi, SetTheme>;
+                            ZoomUi, SetTheme, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile>;
 
 }  // namespace casebook::app

@@ -45,6 +45,19 @@ struct AppConfig {
   /// The file the display settings (UI scale, theme) are remembered in; empty: not remembered
   /// (tests, the terminal). The window uses app::default_display_path().
   std::string display_path;
+  /// Open the progress file read-only: nothing is written to it (another Casebook has it
+  /// open, or it or its folder cannot be written to). The app refuses every write with a
+  /// message, and Home says so.
+  bool read_only = false;
+  std::string read_only_reason;  ///< why, one sentence naming the file (shown on Home)
+  /// Hold the single-instance lock of the progress file (app::InstanceLock). Tests that run
+  /// two writers on one file on purpose (the storage's transactions are the second line of
+  /// defence, e.g. for a file synced between two computers) turn it off.
+  bool single_instance = true;
+  /// Backups kept of each kind (daily, before an upgrade, manual, before a restore); the
+  /// oldest beyond it are deleted. 0 turns the daily backup off (a backup before a schema
+  /// upgrade is still made). `--keep-backups N`.
+  int backups_kept = 7;
 };
 
 /// The StudyOptions that `config` describes (retention, steps, maximum interval, rollover,

@@ -4,9 +4,10 @@
 
 namespace casebook::app {
 
-AppContext::AppContext(AppConfig c) : config(std::move(c)), progress(config.db_path) {
+AppContext::AppContext(AppConfig c)
+    : config(std::move(c)), progress(open_app_progress(config, lock, opening)) {
   if (!config.clock) config.clock = [] { return core::now_ms(); };
-  progress.ensure_learner(config.learner);
+  if (!config.read_only) progress.ensure_learner(config.learner);
   library.load(config.bank_paths);
   load_cards();
   load_options();

@@ -13,6 +13,7 @@
 #include "app/day_plan.hpp"
 #include "app/effective_options.hpp"
 #include "app/library.hpp"
+#include "app/progress_open.hpp"
 #include "core/card.hpp"
 #include "storage/progress.hpp"
 
@@ -31,11 +32,16 @@ struct CardMarks {
 [[nodiscard]] std::map<std::string, CardMarks> marks_from_events(const std::vector<storage::CardEvent>& events);
 
 struct AppContext {
-  /// Opens (or creates) the database, loads the banks, the learner's options, states and
-  /// flags. Throws storage::StorageError when the database cannot be opened.
+  /// Opens (or creates) the database with open_app_progress (the instance lock, refused
+  /// files left untouched, a damaged file moved aside, a backup before an upgrade; read-only
+  /// when config.read_only), loads the banks, the learner's options, states and flags.
+  /// Throws ReadOnlyOffer when only read-only access is possible, storage::StorageError when
+  /// the database cannot be opened.
   explicit AppContext(AppConfig config);
 
   AppConfig config;
+  std::optional<InstanceLock> lock;  ///< held while the app runs (none when read-only)
+  ProgressOpening opening;           ///< what opening the file found (damage, an upgrade backup)
   storage::Progress progress;
   Library library;
   EffectiveOptions options;

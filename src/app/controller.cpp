@@ -10,6 +10,7 @@
 #include "app/card_actions.hpp"
 #include "app/card_info.hpp"
 #include "app/backlog.hpp"
+#include "app/backups_flow.hpp"
 #include "app/context.hpp"
 #include "app/display.hpp"
 #include "app/export_flow.hpp"
@@ -23,6 +24,20 @@
 #include "app/study_flow.hpp"
 
 namespace casebook::app {
+
+namespace {
+
+/// Whether `action` would write to the progress file (refused in read-only mode).
+bool writes_progress(const Action& action) {
+  if (const auto* nav = std::get_if<Navigate>(&action)) return nav->to == Screen::Optimize;  // applies a fit
+  return std::holds_alternative<StartSession>(action) || std::holds_alternative<SpreadBacklog>(action) ||
+         std::holds_alternative<SaveOptions>(action) ||
+         std::holds_alternative<SaveOptionsDraft>(action) || std::holds_alternative<ClearBankOptions>(action) ||
+         std::holds_alternative<UnsuspendAll>(action) || std::holds_alternative<StartOptimize>(action) ||
+         std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action);
+}
+
+}  // namespace
 
 struct Controller::Impl {
   AppContext ctx;
@@ -41,11 +56,26 @@ struct Controller::Impl {
   Screen info_from = Screen::Browser;  ///< where Card info was opened (Back returns there)
   bool drop_on_return = false;         ///< Card info from Study: the card was set aside; the session skips it
   DisplayView display;
+  BackupsFlow backups{ctx, [this] { progress_replaced(); }};
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     std::vector<std::string> problems;
     display.settings = load_display(ctx.config.display_path, problems);
     if (!problems.empty()) ctx.message = "Display settings: " + problems.front();
+    settings.refresh();
+    if (backups.start_up()) screen = Screen::Backups;  // a damaged file: offer the newest backup
+    home = build_home(ctx);
+  }
+
+  /// After a restore or a damaged file was replaced: everything read from the file again.
+  void progress_replaced() {
+    try {
+      if (!ctx.config.read_only) ctx.progress.ensure_learner(ctx.config.learner);
+      ctx.load_cards();
+      ctx.load_options();
+    } catch (const std::exception& e) {
+      ctx.message = e.what();
+    }
     settings.refresh();
     home = build_home(ctx);
   }
@@ -121,6 +151,10 @@ struct Controller::Impl {
         if (!from_home && screen != Screen::Simulator) return;
         plan_from = screen;
         plan.open();
+        break;
+      case Screen::Backups:
+        if (!from_home) return;
+        backups.open();
         break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
@@ -316,10 +350,25 @@ struct Controller::Impl {
       DisplaySettings next = display.settings;
       next.theme = a.theme;
       set_display(next);
+    } else if constexpr (std::is_same_v<T, SelectBackup>) {
+      if (s == Screen::Backups) backups.select(a.index);
+    } else if constexpr (std::is_same_v<T, RestoreBackup>) {
+      if (s == Screen::Backups) backups.restore();
+    } else if constexpr (std::is_same_v<T, MakeBackup>) {
+      if (s == Screen::Backups) backups.back_up_now();
+    } else if constexpr (std::is_same_v<T, CheckProgressFile>) {
+      if (s == Screen::Backups) backups.check_now();
     }
   }
 
   void dispatch(const Action& action) {
+    if (ctx.config.read_only && writes_progress(action)) {
+      ctx.message = "Read-only: " + ctx.config.read_only_reason +
+                    " Nothing is written to the progress file; to study or save, quit the other Casebook and "
+                    "start again.";
+      if (screen == Screen::Home) home = build_home(ctx);
+      return;
+    }
     try {
       std::visit([this](const auto& a) { apply(a); }, action);
     } catch (const std::exception& e) {
@@ -331,7 +380,7 @@ struct Controller::Impl {
   bool poll() {
     bool changed = false;
     try {
-      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll();
+      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll();
     } catch (const std::exception& e) {
       ctx.message = e.what();
       changed = true;
@@ -348,7 +397,7 @@ void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
 bool Controller::poll() { return m_impl->poll(); }
 bool Controller::busy() const {
   return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->plan.running() ||
-         m_impl->exporter.running() || m_impl->importer.running();
+         m_impl->exporter.running() || m_impl->importer.running() || m_impl->backups.running();
 }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
@@ -357,6 +406,7 @@ void Controller::wait_for_background() {
   m_impl->plan.wait();
   m_impl->exporter.wait();
   m_impl->importer.wait();
+  m_impl->backups.wait();
   poll();
 }
 
@@ -375,6 +425,7 @@ ImportView Controller::import_view() const { return m_impl->importer.view(); }
 const BrowserView& Controller::browser() const { return m_impl->browser.view(); }
 const CardInfoView& Controller::card_info() const { return m_impl->card_info; }
 const DisplayView& Controller::display() const { return m_impl->display; }
+BackupsView Controller::backups() const { return m_impl->backups.view(); }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

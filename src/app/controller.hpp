@@ -17,8 +17,11 @@
 namespace casebook::app {
 
 /// Owns everything behind the screens. Constructing it loads the banks and opens the
-/// database; a failure to open the database throws storage::StorageError (the caller shows
-/// it). Every recorded answer is committed before dispatch returns. Not thread-safe: call it
+/// database (app::open_app_progress); a failure to open the database throws
+/// storage::StorageError, and ReadOnlyOffer when only read-only access is possible (the
+/// caller shows it: app::start_controller). A damaged file found at start opens the app on
+/// the Backups screen with the newest backup offered. With AppConfig::read_only, every
+/// action that would write to the progress file is refused with a message. Every recorded answer is committed before dispatch returns. Not thread-safe: call it
 /// from one thread (long work runs on its own workers and is collected by poll()).
 class Controller {
  public:
@@ -61,6 +64,7 @@ class Controller {
   [[nodiscard]] const CardInfoView& card_info() const;
   /// The display settings (UI scale, theme), read from AppConfig::display_path at start.
   [[nodiscard]] const DisplayView& display() const;
+  [[nodiscard]] BackupsView backups() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "core/time.hpp"
 
@@ -138,7 +139,11 @@ void ExportFlow::start() {
         const auto paths = propose_report_paths(folder, request.learner, date, formats);
         for (std::size_t i = 0; i < formats.size(); ++i) {
           if (cancel) throw std::runtime_error("cancelled");
-          const ReportFileResult written = write_report_file(report.input, formats[i], paths[i]);
+          OutputRules rules;  // new names: never an existing file, never the database
+          rules.db_path = request.db_path;
+          const OutputCheck output = check_output(paths[i], rules);
+          if (!output.refusal.empty()) throw std::runtime_error(output.refusal);
+          const ReportFileResult written = write_report_file(report.input, formats[i], output.target);
           out.reviews = written.reviews;
           out.warnings.insert(out.warnings.end(), written.warnings.begin(), written.warnings.end());
           out.paths.push_back(paths[i]);

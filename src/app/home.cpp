@@ -93,6 +93,11 @@ HomeView build_home(AppContext& ctx) {
   home.backlog = backlog_view(ctx, limits.today, due_total, overdue);
   home.exam_lines = exam_lines(data, limits.today);
   home.message = ctx.message;
+  if (ctx.config.read_only) {
+    home.read_only = "Read-only: " + ctx.config.read_only_reason +
+                     " Nothing is written to it: studying, saving settings, optimizing and restoring are off; the "
+                     "banks, reports, imports and the simulator work.";
+  }
   return home;
 }
 

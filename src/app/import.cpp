@@ -6,6 +6,7 @@
 #include <new>
 
 #include "app/files.hpp"
+#include "app/output_guard.hpp"
 #include "bank/input_file.hpp"
 #include "bank/loader.hpp"
 #include "interchange/interchange.hpp"
@@ -51,7 +52,6 @@ namespace {
 
 ImportOutcome import_unguarded(const ImportRequest& request) {
   ImportOutcome outcome;
-  std::error_code ec;
   bank::InputText input = bank::read_input_file(request.input, bank::kQuestionInput);
   if (input.problem) {
     outcome.message = core::format_diagnostic(*input.problem);
@@ -90,13 +90,18 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
     outcome.check_diagnostics = std::move(check.diagnostics);
     return outcome;
   }
-  if (!request.replace && fs::exists(request.out_path, ec)) {
-    outcome.status = ImportStatus::Exists;
-    outcome.message = request.out_path + " exists; tick \"replace\" or choose another name";
+  OutputRules rules;
+  rules.db_path = request.db_path;
+  rules.inputs = {request.input};
+  rules.replace = request.replace;
+  const OutputCheck output = check_output(request.out_path, rules);
+  if (!output.refusal.empty()) {
+    outcome.status = output.exists ? ImportStatus::Exists : ImportStatus::Refused;
+    outcome.message = output.refusal;
     return outcome;
   }
   try {
-    write_file_atomically(request.out_path, toml);
+    write_file_atomically(output.target, toml);
     outcome.status = ImportStatus::Written;
   } catch (const std::runtime_error& e) {
     outcome.status = ImportStatus::WriteFailed;

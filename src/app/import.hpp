@@ -31,6 +31,7 @@ struct ImportRequest {
   std::string bank_id;   ///< empty: from the input file name (the caller checks its syntax)
   std::string title;     ///< empty: "Imported from <file name>"
   bool replace = true;   ///< false: an existing `out_path` is left alone (status Exists)
+  std::string db_path;   ///< the progress database in use: never written over (app::check_output)
 };
 
 /// How an import ended.
@@ -41,6 +42,7 @@ enum class ImportStatus {
   Invalid,      ///< the bank does not load back (a bug); nothing written
   TooLarge,     ///< the bank would be larger than a bank file may be, or memory ran out; nothing written
   Exists,       ///< `out_path` exists and `replace` is false; nothing written
+  Refused,      ///< `out_path` is the database, the input or not a file (app::check_output); nothing written
   WriteFailed,  ///< the file could not be written
 };
 
@@ -51,15 +53,17 @@ struct ImportOutcome {
   int skipped = 0;           ///< questions reported as errors and left out
   std::vector<core::Diagnostic> diagnostics;        ///< the importer's, in file order
   std::vector<core::Diagnostic> check_diagnostics;  ///< the loader's, when status is Invalid
-  std::string message;  ///< for Unreadable, TooLarge, Exists and WriteFailed: what went wrong, one sentence
+  std::string message;  ///< for Unreadable, TooLarge, Exists, Refused and WriteFailed: what went wrong, one sentence
 };
 
 /// Imports `request.input` as `request.format` into a bank written to `request.out_path`
-/// (write_file_atomically, app/files.hpp). The input is read by bank::read_input_file
-/// (kQuestionInput: ordinary files of at most 16 MiB). The bank must have at least one
-/// question, be no larger than a bank file may be (kBankInput) and pass bank::load_bank_text
-/// before anything is written: nothing is written that Casebook would refuse to load. Never
-/// throws for bad content, I/O errors or lack of memory: they come back in the outcome.
+/// (write_file_atomically, app/files.hpp) after app::check_output (never the database, its
+/// -wal/-shm or the input; an existing file only with `replace`). The input is read by
+/// bank::read_input_file (kQuestionInput: ordinary files of at most 16 MiB). The bank must
+/// have at least one question, be no larger than a bank file may be (kBankInput) and pass
+/// bank::load_bank_text before anything is written: nothing is written that Casebook would
+/// refuse to load. Never throws for bad content, I/O errors or lack of memory: they come back
+/// in the outcome.
 [[nodiscard]] ImportOutcome import_questions(const ImportRequest& request);
 
 }  // namespace casebook::app

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/output_guard.hpp"
+#include "interchange/interchange.hpp"
+
 namespace casebook::app {
 
 namespace fs = std::filesystem;
@@ -44,7 +47,9 @@ void ImportFlow::set_input(std::string path) {
   if (const auto guess = guess_import_format(m_input)) m_format = static_cast<int>(*guess);
   if (!m_output_edited) {
     const std::string stem = fs::path(m_input).stem().string();
-    m_output = stem.empty() ? std::string() : (fs::path(default_import_folder(m_ctx.config)) / (stem + ".toml")).string();
+    // Never an existing bank: a free name is proposed instead (week1-2.toml).
+    m_output = stem.empty() ? std::string()
+                            : free_file_name((fs::path(default_import_folder(m_ctx.config)) / (stem + ".toml")).string());
   }
   ++m_revision;
 }
@@ -65,6 +70,10 @@ void ImportFlow::start() {
   request.format = static_cast<ImportFormat>(m_format);
   request.out_path = m_output;
   request.replace = m_replace;
+  request.db_path = m_ctx.config.db_path;
+  // The bank file's name gives the bank its id: a proposed "week1-2.toml" does not clash
+  // with the bank already in "week1.toml".
+  request.bank_id = interchange::slugify(fs::path(m_output).stem().string());
   m_done = false;
   m_summary = "Importing…";
   m_job.start([request](const std::function<void(double)>&, const std::atomic<bool>&) { return import_questions(request); },
@@ -108,9 +117,16 @@ bool ImportFlow::poll() {
     case ImportStatus::Invalid:
       m_summary = "The imported bank does not validate; nothing written (please report this).";
       break;
+    case ImportStatus::Exists:
+      // Proposed instead of asking: the next free name, imported by pressing Enter again.
+      m_summary = m_output + " exists; nothing written.";
+      m_output = free_file_name(m_output);
+      ++m_revision;
+      m_summary += " The bank file to write is now " + m_output + ": press Enter to import there, or tick \"replace\".";
+      break;
     case ImportStatus::Unreadable:
     case ImportStatus::TooLarge:
-    case ImportStatus::Exists:
+    case ImportStatus::Refused:
     case ImportStatus::WriteFailed:
       m_summary = outcome->message + ".";
       break;

@@ -30,7 +30,10 @@ class ImportFlow {
   /// The screen is opened: the last result is cleared.
   void open();
   /// A new input path: the format is guessed from its name and, unless the output was
-  /// typed, the output becomes <bank folder>/<input stem>.toml.
+  /// typed, the output becomes <bank folder>/<input stem>.toml, or the first free
+  /// <input stem>-N.toml when that exists (app::free_file_name). The bank's id is always
+  /// the output file's stem (slugified). An output that exists when the import runs is not
+  /// replaced unless "replace" is ticked: the next free name is proposed instead.
   void set_input(std::string path);
   void set_output(std::string path);
   void set_format(int index);

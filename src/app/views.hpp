@@ -29,7 +29,8 @@ enum class Screen {
   Import,     ///< reached from Home
   Plan,       ///< the exam plan: reached from Home and from the Simulator; Back returns there
   Browser,    ///< reached from Home: every card, searchable
-  CardInfo    ///< reached from the Browser (Back returns there) or from Study (Back resumes it)
+  CardInfo,   ///< reached from the Browser (Back returns there) or from Study (Back resumes it)
+  Backups     ///< reached from Home; also where a damaged progress file sends the app at start
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -71,6 +72,9 @@ struct HomeView {
   BacklogView backlog;
   std::vector<std::string> exam_lines;  ///< one line per exam ahead (day_plan.hpp exam_lines)
   std::string message;         ///< last error or notice for the user, empty when none
+  /// Non-empty when the app runs read-only: why, and what is off ("Read-only: another
+  /// Casebook (process 1234) has this progress file open. Studying and saving are off; ...").
+  std::string read_only;
 };
 
 /// One choice, item or right-hand side as shown: its text (citations rendered) and its index
@@ -286,6 +290,35 @@ struct ExportView {
   bool done = false;           ///< an export finished
   std::vector<std::string> written;  ///< names of the files the last export wrote (in `folder`)
   std::string note;            ///< "Opening … in the file manager…"
+};
+
+/// The Backups screen: the progress file's backups, restoring one, backing up and checking now.
+struct BackupsView {
+  std::string db_path;
+  std::string folder;          ///< where the backups are (app::backup_folder)
+  struct Row {
+    std::string path;
+    std::string when;          ///< local time to the minute, "2024-06-01 14:00 CEST"
+    std::string kind;          ///< "daily", "before upgrade", "manual", "before restore"
+    std::string contents;      ///< "1,234 reviews of 2 learners, the last on 2024-06-01" or why it cannot be read
+    bool usable = false;       ///< readable Casebook data: can be restored
+  };
+  std::vector<Row> rows;       ///< newest first
+  int selected = 0;            ///< index into rows (the newest when the screen opens)
+  int kept = 0;                ///< automatic backups kept of each kind (AppConfig::backups_kept)
+  std::string notice;          ///< what happened: damage found at start, a restore, a check's result
+  Tone notice_tone = Tone::Neutral;  ///< Wrong for damage and failures, Correct for success
+  JobView job;                 ///< a backup or a full check running
+  std::string job_label;       ///< "Checking the progress file…", "Backing up…"
+  bool read_only = false;      ///< restoring is off (another Casebook has the file, or it cannot be written)
+};
+
+/// A question or failure shown before the app can start (a small window, and stderr): the
+/// progress file is refused, damaged beyond use, held by another Casebook, or not writable.
+struct StartupView {
+  std::string title;                 ///< "Casebook cannot start", "Casebook is already open"
+  std::string message;               ///< what happened and what to do, naming the file
+  std::vector<std::string> choices;  ///< buttons in order; the last one quits ("Quit")
 };
 
 /// The Import screen (GIFT, Aiken or CSV into a new bank).

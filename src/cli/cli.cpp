@@ -25,8 +25,11 @@
 #include "bank/loader.hpp"
 #include "app/display.hpp"
 #include "app/study_text.hpp"
+#include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
+#include "app/startup.hpp"
+#include "cli/cmd_check.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/cmd_cards.hpp"
 #include "cli/cmd_optimize.hpp"
@@ -132,27 +135,18 @@ std::string default_db_path() {
   return (base / "casebook" / "progress.sqlite3").string();
 }
 
-int run_validate(const std::vector<std::string>& paths, std::ostream& out) {
-  return bank::validate_paths(paths, out);
+std::string protected_db_path(const CLI::App& app) {
+  const CLI::Option* db = app.get_option_no_throw("--db");
+  if (db != nullptr && db->count() > 0) return db->as<std::string>();
+  try {
+    return default_db_path();
+  } catch (const std::runtime_error&) {
+    return {};
+  }
 }
 
-/// Where a report may be written: the final file behind any symlinks. Throws for an output
-/// that is the database itself (or its WAL/SHM files) or that exists but is not an ordinary
-/// file (a device, a folder): replacing those would destroy them.
-fs::path report_target(const std::string& out_path, const std::string& db_path) {
-  std::error_code ec;
-  fs::path target = fs::weakly_canonical(fs::path(out_path), ec);
-  if (ec) target = fs::absolute(out_path);
-  const fs::path db = fs::weakly_canonical(fs::path(db_path), ec);
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (target == fs::path(db.string() + suffix)) {
-      throw UsageError("--out " + out_path + " is the progress database; choose another file");
-    }
-  }
-  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
-    throw UsageError("--out " + out_path + " exists and is not an ordinary file; choose a file path");
-  }
-  return target;
+int run_validate(const std::vector<std::string>& paths, std::ostream& out) {
+  return bank::validate_paths(paths, out);
 }
 
 int run_report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -160,7 +154,13 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   if (!fs::is_regular_file(options.db_path, ec)) {
     throw std::runtime_error("no progress database at " + options.db_path);
   }
-  const fs::path target = report_target(options.out_path, options.db_path);
+  app::OutputRules rules;
+  rules.db_path = options.db_path;
+  rules.inputs = options.bank_paths;
+  rules.replace = options.force;
+  const app::OutputCheck output = app::check_output(options.out_path, rules);
+  if (!output.refusal.empty()) throw UsageError("--out " + output.refusal);
+  const fs::path target = output.target;
   if (std::find(app::kReportFormats.begin(), app::kReportFormats.end(), options.format) == app::kReportFormats.end()) {
     throw UsageError("unknown report format '" + options.format + "' (html, pdf, csv, xlsx, json or xapi)");
   }
@@ -225,6 +225,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   app.add_option("--frames", frames, "GUI: frames to render before the screenshot (default 3)")
       ->check(whole_number(1, 100000, "1..100000"))
       ->type_name("N");
+  int keep_backups = app::AppConfig{}.backups_kept;
+  app.add_option("--keep-backups", keep_backups,
+                 "GUI: backups kept of each kind (daily, before an upgrade, ...); 0 turns the daily backup off "
+                 "(default 7)")
+      ->check(CLI::Range(0, 1000))
+      ->type_name("N");
 
   auto* validate = app.add_subcommand("validate", "Check question bank files and print every problem");
   std::vector<std::string> validate_paths;
@@ -251,10 +257,12 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       ->type_name("DATE");
   report_cmd->add_option("--to", report_to, "Last day of the period, included (YYYY-MM-DD) or an ISO instant (excluded)")
       ->type_name("DATE");
-  report_cmd->add_option("--out", out_path, "File to write (replaced atomically)")
+  report_cmd->add_option("--out", out_path, "File to write (atomically; an existing file only with --force)")
       ->required()
       ->type_name("FILE");
   report_cmd->add_option("--bank-id", report_bank, "Only the cards and reviews of this bank id")->type_name("ID");
+  bool report_force = false;
+  report_cmd->add_flag("--force", report_force, "Replace --out if it exists (never a database or an input)");
   report_cmd->footer("Also takes --db PATH (must exist), --learner NAME and --bank PATH (for titles and\n"
                      "prompts; default: the bundled banks). Examples:\n"
                      "  casebook report --db progress.sqlite3 --format html --out report.html\n"
@@ -276,6 +284,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   CLI::App* study_cmd = add_study_command(app, study_options);
   CardsOptions cards_options;
   CLI::App* cards_cmd = add_cards_command(app, cards_options);
+  CLI::App* check_cmd = add_check_command(app, tool_exit);
 
   try {
     app.parse(argc, argv);
@@ -297,7 +306,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
                       bank_paths.empty() ? default_bank_paths() : bank_paths, learner, std::cout, std::cerr);
     }
     if (replay_cmd->parsed() || simulate_cmd->parsed() || preview_cmd->parsed() || optimize_cmd->parsed() ||
-        evaluate_cmd->parsed()) {
+        evaluate_cmd->parsed() || check_cmd->parsed()) {
       return tool_exit;
     }
     if (validate->parsed()) {
@@ -321,6 +330,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       o.bank_filter = report_bank;
       o.from = report_from;
       o.to = report_to;
+      o.force = report_force;
       o.now = core::now_ms();
       o.base = app::base_study_options(app::AppConfig{});
       std::ostringstream warnings;
@@ -340,24 +350,41 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     }
 
     app::AppConfig config;
-    config.db_path = db_path.empty() ? default_db_path() : db_path;
     config.bank_paths = bank_paths;
     config.learner = learner;
+    config.backups_kept = keep_backups;
     config.session_seed = seed;
-    if (study_cmd->parsed()) return run_study_command(std::move(config), study_options);
-    if (cards_cmd->parsed()) return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
+    if (study_cmd->parsed() || cards_cmd->parsed()) {
+      config.db_path = db_path.empty() ? default_db_path() : db_path;
+      if (cards_cmd->parsed()) return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
+      return run_study_command(std::move(config), study_options);
+    }
     if (!gui) {
       std::cerr << "casebook: this build has no graphical interface; use 'casebook study', 'casebook validate' "
                    "or 'casebook report' (see 'casebook --help')\n";
       return kExitFailure;
     }
     config.display_path = app::default_display_path();  // the window remembers its scale and theme
-    // Bank problems also go to stderr, in the same form as `casebook validate`.
-    const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;
-    return gui(*controller, request);
+    // Every start-up failure goes to stderr and, started from the desktop, to a window.
+    const app::AskUser ask = [&](const app::StartupView& view) {
+      std::cerr << "casebook: " << view.message << "\n";
+      return gui.ask ? gui.ask(view, request) : static_cast<int>(view.choices.size()) - 1;
+    };
+    try {
+      config.db_path = db_path.empty() ? default_db_path() : db_path;
+    } catch (const std::exception& e) {
+      (void)ask(app::startup_failure(e.what()));
+      return kExitFailure;
+    }
+    int exit_code = kExitFailure;
+    const std::unique_ptr<app::Controller> controller = app::start_controller(std::move(config), ask, exit_code);
+    if (!controller) return exit_code;
+    // Bank problems also go to stderr, in the same form as `casebook validate`.
+    print_bank_diagnostics(*controller, std::cerr);
+    return gui.run(*controller, request);
   } catch (const UsageError& e) {
     print_usage_error(e.what());
     return kExitUsage;

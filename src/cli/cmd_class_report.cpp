@@ -14,6 +14,7 @@
 #include "bank/input_file.hpp"
 #include "bank/loader.hpp"
 #include "core/diagnostic.hpp"
+#include "cli/cli.hpp"
 #include "cli/cmd_import.hpp"
 #include "core/question.hpp"
 #include "report/class_report.hpp"
@@ -33,6 +34,10 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     err << "casebook: cannot tell the format of " << options.out_path << ": add --format html|xlsx\n";
     return 2;
   }
+  std::vector<std::string> inputs = options.inputs;
+  inputs.insert(inputs.end(), options.bank_paths.begin(), options.bank_paths.end());
+  const auto target = guarded_output(options.out_path, options.db_path, inputs, options.force, err);
+  if (!target) return 2;
   std::vector<report::LearnerExport> learners;
   if (options.inputs.empty() == options.lrs.empty()) {
     err << "casebook: give the learners' reports (--input FILE.json ...) or a learning record store (--lrs URL)\n";
@@ -75,11 +80,11 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
   if (format == "html") {
     std::ostringstream html;
     report::write_class_html(rep, html);
-    if (!replace_file(options.out_path, html.str(), err)) return 1;
+    if (!replace_file(*target, html.str(), err)) return 1;
   } else {
     // libxlsxwriter writes by path: into a temporary file beside the target, then committed.
     try {
-      app::AtomicFile file(options.out_path);
+      app::AtomicFile file(*target);
       report::write_class_xlsx(rep, file.temp_path());
       file.commit();
     } catch (const std::runtime_error& e) {
@@ -106,7 +111,8 @@ void add_class_report_command(CLI::App& app, int& exit_code, bool& parsed) {
   cmd->add_option("--activity-prefix", opts->activity_prefix,
                   "With --lrs: only activities whose id starts with this, e.g. https://casebook.invalid/xapi/cards/soldatov-2021/")
       ->type_name("IRI");
-  cmd->add_option("--out", opts->out_path, "File to write (replaced)")->required()->type_name("FILE");
+  cmd->add_option("--out", opts->out_path, "File to write")->required()->type_name("FILE");
+  cmd->add_flag("--force", opts->force, "Replace --out if it exists (never a database or an input)");
   cmd->add_option("--format", opts->format, "html or xlsx (default: from the --out extension)")
       ->check(CLI::IsMember({"html", "xlsx"}))
       ->type_name("FORMAT");
@@ -114,8 +120,9 @@ void add_class_report_command(CLI::App& app, int& exit_code, bool& parsed) {
       ->type_name("PATH");
   cmd->footer("Per question: attempts, facility and discrimination index (Moodle's definitions), answers\n"
               "picked and flags; per learner: reviews and first-review score. See docs/class-report.md.");
-  cmd->callback([opts, &exit_code, &parsed] {
+  cmd->callback([opts, &app, &exit_code, &parsed] {
     parsed = true;
+    opts->db_path = protected_db_path(app);
     exit_code = run_class_report(*opts, std::cout, std::cerr);
   });
 }

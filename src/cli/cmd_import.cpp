@@ -9,6 +9,8 @@
 
 #include "app/files.hpp"
 #include "app/import.hpp"
+#include "app/output_guard.hpp"
+#include "cli/cli.hpp"
 #include "bank/loader.hpp"
 #include "core/diagnostic.hpp"
 #include "core/question.hpp"
@@ -47,6 +49,18 @@ bool replace_file(const std::string& path, const std::string& text, std::ostream
   }
 }
 
+std::optional<std::string> guarded_output(const std::string& out_path, const std::string& db_path,
+                                          const std::vector<std::string>& inputs, bool force, std::ostream& err) {
+  app::OutputRules rules;
+  rules.db_path = db_path;
+  rules.inputs = inputs;
+  rules.replace = force;
+  const app::OutputCheck check = app::check_output(out_path, rules);
+  if (check.refusal.empty()) return check.target;
+  err << "casebook: --out " << check.refusal << "\n";
+  return std::nullopt;
+}
+
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
   const std::string from = options.from.empty() ? format_from_extension(options.input) : options.from;
   const auto format = app::parse_import_format(from);
@@ -65,6 +79,8 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
   request.out_path = options.out_path;
   request.bank_id = options.bank_id;
   request.title = options.title;
+  request.replace = options.force;
+  request.db_path = options.db_path;
   const app::ImportOutcome outcome = app::import_questions(request);
   for (const auto& d : outcome.diagnostics) err << core::format_diagnostic(d) << "\n";
   switch (outcome.status) {
@@ -77,9 +93,12 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
       for (const auto& d : outcome.check_diagnostics) err << core::format_diagnostic(d) << "\n";
       err << "casebook: the imported bank does not validate; nothing written (please report this)\n";
       return 1;
+    case app::ImportStatus::Exists:
+    case app::ImportStatus::Refused:
+      err << "casebook: --out " << outcome.message << "\n";
+      return 2;
     case app::ImportStatus::Unreadable:
     case app::ImportStatus::TooLarge:
-    case app::ImportStatus::Exists:
     case app::ImportStatus::WriteFailed:
       err << "casebook: " << outcome.message << "\n";
       return 1;
@@ -90,7 +109,11 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
   return 0;
 }
 
-int run_export(const std::string& bank_path, const std::string& out_path, std::ostream& out, std::ostream& err) {
+int run_export(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string& bank_path = options.bank_path;
+  const std::string& out_path = options.out_path;
+  const auto target = guarded_output(out_path, options.db_path, {bank_path}, options.force, err);
+  if (!target) return 2;
   const auto loaded = bank::load_bank_file(bank_path);
   for (const auto& d : loaded.diagnostics) err << core::format_diagnostic(d) << "\n";
   if (!loaded.bank) {
@@ -100,7 +123,7 @@ int run_export(const std::string& bank_path, const std::string& out_path, std::o
   std::vector<core::Diagnostic> lossy;
   const std::string gift = interchange::export_gift(*loaded.bank, lossy);
   for (const auto& d : lossy) err << core::format_diagnostic(d) << "\n";
-  if (!replace_file(out_path, gift, err)) return 1;
+  if (!replace_file(*target, gift, err)) return 1;
   std::size_t exported = 0;
   for (const auto& q : loaded.bank->questions) {
     exported += (q.type != core::QuestionType::Ordering && q.type != core::QuestionType::Dilemma) ? 1 : 0;
@@ -117,28 +140,31 @@ void add_import_commands(CLI::App& app, int& exit_code, bool& parsed) {
   imp->add_option("--from", opts->from, "gift, aiken or csv (default: from the extension .gift/.csv)")
       ->check(CLI::IsMember({"gift", "aiken", "csv"}))
       ->type_name("FORMAT");
-  imp->add_option("--out", opts->out_path, "The bank file to write (replaced)")->required()->type_name("BANK.toml");
+  imp->add_option("--out", opts->out_path, "The bank file to write")->required()->type_name("BANK.toml");
   imp->add_option("--bank-id", opts->bank_id, "Bank id (default: from the file name)")->type_name("ID");
   imp->add_option("--title", opts->title, "Bank title")->type_name("TEXT");
+  imp->add_flag("--force", opts->force, "Replace --out if it exists (never a database or the input)");
   imp->footer("Every question that cannot be mapped is reported as path:line: error: ... and left out;\n"
               "the rest is written. See docs/import.md. Exit status: 0 written, 1 failure, 2 usage error.");
-  imp->callback([opts, &exit_code, &parsed] {
+  imp->callback([opts, &app, &exit_code, &parsed] {
     parsed = true;
+    opts->db_path = protected_db_path(app);
     exit_code = run_import(*opts, std::cout, std::cerr);
   });
 
-  auto bank_path = std::make_shared<std::string>();
+  auto export_opts = std::make_shared<ExportOptions>();
   auto to = std::make_shared<std::string>("gift");
-  auto out_path = std::make_shared<std::string>();
   auto* exp = app.add_subcommand("export", "Export a bank to GIFT (for Moodle)");
-  exp->add_option("BANK", *bank_path, "The bank file (TOML)")->required()->type_name("BANK.toml");
+  exp->add_option("BANK", export_opts->bank_path, "The bank file (TOML)")->required()->type_name("BANK.toml");
   exp->add_option("--to", *to, "gift (the only export format)")->check(CLI::IsMember({"gift"}))->type_name("FORMAT");
-  exp->add_option("--out", *out_path, "The GIFT file to write (replaced)")->required()->type_name("FILE.gift");
+  exp->add_option("--out", export_opts->out_path, "The GIFT file to write")->required()->type_name("FILE.gift");
+  exp->add_flag("--force", export_opts->force, "Replace --out if it exists (never a database or the bank)");
   exp->footer("Ordering and dilemma questions, units and extra topics are reported as warnings and left out.");
-  exp->callback([bank_path, to, out_path, &exit_code, &parsed] {  // the lambda keeps every bound option alive
+  exp->callback([export_opts, to, &app, &exit_code, &parsed] {  // the lambda keeps every bound option alive
     (void)to;
     parsed = true;
-    exit_code = run_export(*bank_path, *out_path, std::cout, std::cerr);
+    export_opts->db_path = protected_db_path(app);
+    exit_code = run_export(*export_opts, std::cout, std::cerr);
   });
 }
 

@@ -42,11 +42,15 @@ CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options) {
   return study;
 }
 
-std::unique_ptr<app::Controller> open_controller(app::AppConfig config, std::ostream& err) {
-  auto controller = std::make_unique<app::Controller>(std::move(config));
-  for (const app::BankRow& bank : controller->home().banks) {
+void print_bank_diagnostics(const app::Controller& controller, std::ostream& err) {
+  for (const app::BankRow& bank : controller.home().banks) {
     for (const core::Diagnostic& d : bank.diagnostics) err << core::format_diagnostic(d) << '\n';
   }
+}
+
+std::unique_ptr<app::Controller> open_controller(app::AppConfig config, std::ostream& err) {
+  auto controller = std::make_unique<app::Controller>(std::move(config));
+  print_bank_diagnostics(*controller, err);
   return controller;
 }
 

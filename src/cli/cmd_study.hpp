@@ -15,6 +15,9 @@ namespace casebook::cli {
 /// --bank, --learner and --seed are known. Returns the subcommand.
 CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options);
 
+/// Prints each bank problem of `controller`'s banks to `err` as `casebook validate` prints it.
+void print_bank_diagnostics(const app::Controller& controller, std::ostream& err);
+
 /// A controller over `config` (database opened, banks loaded); each bank problem is printed
 /// to `err` as `casebook validate` prints it. Throws storage::StorageError when the database
 /// cannot be opened.

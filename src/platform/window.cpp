@@ -376,7 +376,8 @@ int run_window_loop(const LoopOptions& options) {
     give_frame_input(window, input);
     ImGui::NewFrame();
     bool busy = false;
-    const FrameContext ctx{&fonts, scales.ui * user, &busy};
+    bool close = false;
+    const FrameContext ctx{&fonts, scales.ui * user, &busy, &close};
     if (options.draw) options.draw(ctx);
     if (busy) frames_left = std::max(frames_left, 2);
     ImGui::Render();
@@ -407,6 +408,7 @@ int run_window_loop(const LoopOptions& options) {
       std::fflush(stdout);
     }
     glfwSwapBuffers(window);
+    if (close) break;
 
     // Events a frame could not take without losing one: keep drawing until they are in.
     if (!input.queue.empty()) frames_left = std::max(frames_left, 2);

@@ -19,6 +19,8 @@ struct FrameContext {
   /// Set `*busy = true` while work advances from frame to frame (e.g. an export's progress
   /// bar): the loop then renders the next frame at once instead of waiting for an event.
   bool* busy = nullptr;
+  /// Set `*close = true` to end the loop once this frame is shown (a dialog's choice).
+  bool* close = nullptr;
 };
 
 struct LoopOptions {

@@ -6,10 +6,17 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 #include <utility>
 
+#include "storage/inspect.hpp"
 #include "storage/progress_impl.hpp"
 
 namespace casebook::storage {
@@ -63,6 +70,8 @@ std::string describe_path(const std::string& path) {
   if (msg.back() != '.') msg += '.';
   const std::string hint = hint_for(e.getErrorCode());
   if (!hint.empty()) msg += " " + hint;
+  const int code = e.getErrorCode() & 0xff;
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) throw DamagedDatabase(msg);
   throw StorageError(msg);
 }
 
@@ -80,9 +89,49 @@ namespace {
 
 using detail::kMemoryPath;
 
-/// Creates the parent folders of `path` (nothing for ":memory:" or a bare file name).
-/// `doing` completes "Cannot ...", e.g. "open the progress database \"x\"".
-void create_parent_folders(const std::string& path, const std::string& doing) {
+/// Before a read-write open: refuses (untouched, not even opened for writing by SQLite) a
+/// file that is not an ordinary file, not SQLite, of another application or of a newer
+/// Casebook, and creates a missing file empty and private to the user (0600), so SQLite's
+/// -wal and -shm, which take the database's mode, are private too.
+void check_before_writing(const std::string& path) {
+  if (path.empty() || path == kMemoryPath || path.rfind("file:", 0) == 0) return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      throw StorageError("Cannot open the " + describe_path(path) +
+                         ": it is not an ordinary file. It was left unchanged; give the path of a file.");
+    }
+    if (st.st_size > 0) detail::refuse_foreign(path, detail::read_identity(path));
+    return;
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST) {
+    throw StorageError("Cannot create the " + describe_path(path) + ": " + std::strerror(errno) +
+                       ". Check that you may write to its folder.");
+  }
+  if (fd >= 0) ::close(fd);
+}
+
+/// Makes the database and its companions private to the user (0600) when they are not; a
+/// file of another owner is left as it is.
+void make_private(const std::string& path) {
+  if (path.empty() || path == kMemoryPath || path.rfind("file:", 0) == 0) return;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    struct stat st {};
+    const std::string file = path + suffix;
+    if (::stat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0 &&
+        st.st_uid == ::geteuid()) {
+      (void)::chmod(file.c_str(), st.st_mode & 0700);
+    }
+  }
+}
+
+}  // namespace
+
+/// Creates the parent folders of `path` that are missing, each private to the user (0700);
+/// nothing for ":memory:", a URI or a bare file name. `doing` completes "Cannot ...", e.g.
+/// "open the progress database \"x\"".
+void create_private_parent_folders(const std::string& path, const std::string& doing) {
   if (path.empty() || path == kMemoryPath || path.rfind("file:", 0) == 0) return;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -90,23 +139,29 @@ void create_parent_folders(const std::string& path, const std::string& doing) {
                        "created if missing).");
   }
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (parent.empty()) return;
-  std::filesystem::create_directories(parent, ec);
-  if (ec) {
-    throw StorageError("Cannot " + doing + ": cannot create the folder \"" + parent.string() +
-                       "\" (" + ec.message() + "). Check that you may write there.");
+  if (parent.empty() || std::filesystem::is_directory(parent, ec)) return;
+  std::filesystem::path partial;
+  for (const auto& part : parent) {
+    partial /= part;
+    if (std::filesystem::is_directory(partial, ec)) continue;
+    if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
+      throw StorageError("Cannot " + doing + ": cannot create the folder \"" + partial.string() + "\" (" +
+                         std::strerror(errno) + "). Check that you may write there.");
+    }
   }
 }
 
-}  // namespace
-
 Progress::Progress(const std::string& path, Access access) {
-  if (access == Access::ReadWrite) create_parent_folders(path, "open the " + describe_path(path));
+  if (access == Access::ReadWrite) {
+    create_private_parent_folders(path, "open the " + describe_path(path));
+    check_before_writing(path);
+  }
   try {
     m_impl = std::make_unique<Impl>(path, access);
   } catch (const SQLite::Exception& e) {
     throw_sqlite_failure("open the " + describe_path(path), e);
   }
+  if (access == Access::ReadWrite) make_private(path);
 }
 
 Progress::~Progress() = default;
@@ -124,6 +179,12 @@ std::int64_t Progress::ensure_learner(const std::string& name) {
   });
 }
 
+std::int64_t Progress::review_count() {
+  return m_impl->guard("count the reviews in", [&] {
+    return m_impl->db.execAndGet("SELECT count(*) FROM review_log").getInt64();
+  });
+}
+
 std::vector<std::string> Progress::learners() {
   return m_impl->guard("list the learners in", [&] {
     std::vector<std::string> out;
@@ -134,17 +195,21 @@ std::vector<std::string> Progress::learners() {
 }
 
 void Progress::backup_to(const std::string& path) {
-  create_parent_folders(path, "back up the " + describe_path(m_impl->path) + " to \"" + path + "\"");
+  create_private_parent_folders(path, "back up the " + describe_path(m_impl->path) + " to \"" + path + "\"");
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
     throw StorageError("Cannot back up the " + describe_path(m_impl->path) + " to \"" + path +
                        "\": that file already exists. Choose a new file name.");
   }
+  // Created empty and private first: VACUUM INTO writes into an empty file and keeps its mode.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
   try {
     SQLite::Statement st(m_impl->db, "VACUUM INTO ?");
     st.bind(1, path);
     st.exec();
   } catch (const SQLite::Exception& e) {
+    if (fd >= 0) std::filesystem::remove(path, ec);
     throw_sqlite_failure("back up the " + describe_path(m_impl->path) + " to \"" + path + "\"", e);
   }
 }

@@ -26,6 +26,13 @@ class StorageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A StorageError for a file SQLite finds damaged (SQLITE_CORRUPT, or SQLITE_NOTADB for a
+/// file with a SQLite header): its content cannot be trusted.
+class DamagedDatabase : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
 using core::ReviewRecord;
 
 /// A card's cached state (the review log is the source of truth).
@@ -76,8 +83,11 @@ using OptionValues = std::vector<std::pair<std::string, std::string>>;
 
 /// The progress database. Opening creates or migrates the schema (PRAGMA user_version,
 /// application_id 0x43534B42 "CSKB"), enables WAL with synchronous=FULL, foreign keys and a
-/// busy timeout. A file from a newer Casebook, or with another application_id, is refused
-/// untouched. Every method throws StorageError on failure. Not thread-safe.
+/// busy timeout. A file that is not SQLite, of another application_id or from a newer
+/// Casebook is refused byte for byte untouched, its -wal included: it is looked at from its
+/// header or a read-only connection before SQLite opens it for writing. A new file and the
+/// folders created for it are private to the user (0600 / 0700); an existing file of the
+/// user's is made 0600. Every method throws StorageError on failure. Not thread-safe.
 class Progress {
  public:
   /// How a database is opened.
@@ -89,6 +99,9 @@ class Progress {
   /// Opens the database at `path` (":memory:" for tests). ReadWrite creates it (and its
   /// parent folders) if needed and applies migrations; ReadOnly refuses a missing, empty or
   /// older-schema file with a StorageError instead of changing it, and every write throws.
+  /// ReadOnly also reads a database in a folder Casebook may not write to (read-only media):
+  /// SQLite then cannot create the -shm a WAL database needs, so a file without a -wal is
+  /// opened as immutable (`?immutable=1`), and one with a non-empty -wal is refused in words.
   explicit Progress(const std::string& path, Access access = Access::ReadWrite);
   ~Progress();
   Progress(Progress&&) noexcept;
@@ -122,6 +135,9 @@ class Progress {
   std::int64_t record_answer(
       const std::string& learner, const std::string& card_key,
       const std::function<AnswerPlan(const std::optional<core::CardSchedule>& newest, const CardFlags& flags)>& plan);
+
+  /// The number of review-log rows of every learner.
+  [[nodiscard]] std::int64_t review_count();
 
   /// The learner's review log in time order (all learners when `learner` is empty).
   [[nodiscard]] std::vector<ReviewRecord> review_log(const std::string& learner = "");
@@ -211,8 +227,8 @@ class Progress {
   [[nodiscard]] std::vector<ReviewRecord> card_review_log(const std::string& learner, const std::string& card_key);
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
-  /// database is in use; never a file copy). Parent folders are created. Throws StorageError
-  /// if `path` already exists or cannot be written.
+  /// database is in use; never a file copy), private to the user (0600). Parent folders are
+  /// created. Throws StorageError if `path` already exists or cannot be written.
   void backup_to(const std::string& path);
 
  private:

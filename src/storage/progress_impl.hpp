@@ -35,6 +35,31 @@ core::CardSchedule read_schedule(const SQLite::Statement& st, int first);
 /// `v` as "0x" and 8 upper-case hex digits (application ids in messages).
 std::string hex32(std::int32_t v);
 
+/// `path` as a SQLite URI with `query` ("mode=ro", ...), every unusual byte percent-encoded.
+std::string file_uri(const std::string& path, const std::string& query);
+
+/// A read-only connection to the database at `path` that never writes to it or its -wal
+/// (inspect.cpp). In a folder Casebook may not write to, a WAL database without a -wal is
+/// read as immutable; one with a non-empty -wal is refused with a StorageError saying why.
+/// Throws SQLite::Exception for other failures.
+SQLite::Database open_read_only(const std::string& path);
+
+/// Who wrote an existing SQLite file: its application_id, user_version and schema objects.
+struct FileIdentity {
+  std::int32_t application_id = 0;
+  int user_version = 0;
+  int objects = 0;
+};
+
+/// The identity of the non-empty file at `path`, read without writing to it, its -wal or
+/// (when it has no -wal) creating companions. Throws StorageError for a file that is not
+/// SQLite or cannot be read.
+FileIdentity read_identity(const std::string& path);
+
+/// Throws StorageError ("... It was left unchanged ...") for a file of another application
+/// or of a newer Casebook.
+void refuse_foreign(const std::string& path, const FileIdentity& id);
+
 /// Appends `r` to the review log of learner `learner_id` and updates the card-state cache,
 /// inside the caller's transaction. Returns the new row id. (review_log.cpp)
 std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r);
@@ -78,8 +103,8 @@ struct Progress::Impl {
   }
 
   static SQLite::Database open(const std::string& p, Access access) {
-    return SQLite::Database(p, access == Access::ReadOnly ? SQLite::OPEN_READONLY
-                                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    if (access == Access::ReadOnly) return detail::open_read_only(p);
+    return SQLite::Database(p, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   }
 
   /// Runs `f`, turning SQLite exceptions into StorageError naming the file.
@@ -96,27 +121,11 @@ struct Progress::Impl {
 
   /// Refuses, without writing anything, a file of another application or a newer Casebook.
   void check_identity() {
-    const auto app_id = static_cast<std::int32_t>(db.execAndGet("PRAGMA application_id").getInt());
-    const int version = user_version();
-    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-    const std::string file = describe_path(path);
-    if (app_id != 0 && app_id != detail::kApplicationId) {
-      throw StorageError("The " + file + " belongs to another application (application_id " +
-                         hex32(app_id) + ", Casebook uses " + hex32(detail::kApplicationId) +
-                         "). It was left unchanged; choose a different progress file.");
-    }
-    if (app_id == 0 && (version != 0 || objects != 0)) {
-      throw StorageError("The " + file +
-                         " is a SQLite database of another application, not a Casebook progress "
-                         "database. It was left unchanged; choose a different progress file.");
-    }
-    if (version > schema_version()) {
-      throw StorageError("The " + file + " was written by a newer version of Casebook (schema " +
-                         std::to_string(version) + "; this version understands up to " +
-                         std::to_string(schema_version()) +
-                         "). It was left unchanged; update Casebook to open it, or choose another "
-                         "progress file.");
-    }
+    detail::FileIdentity id;
+    id.application_id = static_cast<std::int32_t>(db.execAndGet("PRAGMA application_id").getInt());
+    id.user_version = user_version();
+    id.objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    detail::refuse_foreign(path, id);
   }
 
   /// Applies every missing migration step, each in its own IMMEDIATE transaction.

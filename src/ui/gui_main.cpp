@@ -10,6 +10,7 @@
 #include "platform/window.hpp"
 #include "ui/browser_screen.hpp"
 #include "ui/card_info_screen.hpp"
+#include "ui/backups_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -29,7 +30,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
@@ -47,6 +48,8 @@ const char* key_hints(app::Screen screen) {
       return "Ctrl+F: search   ·   Up/Down/PgUp/PgDn: select   ·   Enter: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
     case app::Screen::CardInfo:
       return "PgUp/PgDn: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
+    case app::Screen::Backups:
+      return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -58,7 +61,8 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
   ImGui::Separator();
   const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
                          screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan ||
-                         screen == app::Screen::Browser || screen == app::Screen::CardInfo;
+                         screen == app::Screen::Browser || screen == app::Screen::CardInfo ||
+                         screen == app::Screen::Backups;
   if (!message.empty() && !own_place) {
     wrapped_text(message, kColorNotice);
     return;
@@ -106,6 +110,7 @@ struct Screens {
       case app::Screen::Plan: draw_plan(c.plan(), ui); break;
       case app::Screen::Browser: browser.draw(c.browser(), ui); break;
       case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
+      case app::Screen::Backups: draw_backups(c.backups(), ui); break;
     }
   }
 };

@@ -72,14 +72,6 @@ void draw_diagnostics(const app::HomeView& home) {
   }
 }
 
-/// The next button beside the last one when a button labelled `label` fits, else on the next line.
-void same_line_if_fits(const char* label) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float w = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
-}
-
 }  // namespace
 
 void HomeScreen::draw_backlog(const app::BacklogView& b, UiContext& ui) {
@@ -102,8 +94,8 @@ void HomeScreen::draw_backlog(const app::BacklogView& b, UiContext& ui) {
   ImGui::SameLine();
   ImGui::Checkbox("Pause new cards meanwhile (N)", &m_pause_new);
   const std::string label = "Spread over " + std::to_string(m_days) + " days, about " + std::to_string(per_day) +
-                            " a day (B)";
-  if (ImGui::Button(label.c_str()) || (!ui.typing && typed_letter('b'))) {
+                            " a day (D)";
+  if (ImGui::Button(label.c_str()) || (!ui.typing && typed_letter('d'))) {
     ui.send(app::SpreadBacklog{m_days, m_pause_new});
   }
 }
@@ -144,6 +136,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
     ImGui::TextDisabled("%s", breakdown.c_str());
   }
 
+  if (!home.read_only.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.25f * em));
+    wrapped_text(home.read_only, kColorNotice);
+  }
   if (!home.message.empty()) {
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     wrapped_text(home.message, kColorNotice);
@@ -186,6 +182,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   same_line_if_fits("Browse cards (B)");
   if (ImGui::Button("Browse cards (B)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('b'))) {
     ui.send(app::Navigate{app::Screen::Browser});
+  }
+  same_line_if_fits("Backups (F)");
+  if (ImGui::Button("Backups (F)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('f'))) {
+    ui.send(app::Navigate{app::Screen::Backups});
   }
 }
 

@@ -9,8 +9,9 @@ namespace casebook::ui {
 class HomeScreen {
  public:
   /// Draws Home. Keys: Enter starts a session (when cards are waiting), F5 reloads the banks,
-  /// S opens the study options, P the exam plan; with a backlog offer, Left/Right change the
-  /// number of days, N switches pausing new cards and B spreads the backlog.
+  /// S opens the study options, P the exam plan, F the backups of the progress file; with a
+  /// backlog offer, Left/Right change the number of days, N switches pausing new cards and B
+  /// spreads the backlog. A read-only app says so under the Study button.
   void draw(const app::HomeView& home, UiContext& ui);
 
  private:

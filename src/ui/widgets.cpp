@@ -50,6 +50,13 @@ void text_in(ImFont* font, std::string_view text, const ImVec4* color) {
   if (font != nullptr) ImGui::PopFont();
 }
 
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 bool styled_button(const char* label, const ImVec2& size, bool primary, bool enabled) {
   int colors = 0;
   if (primary) {

@@ -40,6 +40,10 @@ void text_in(ImFont* font, std::string_view text, const ImVec4* color = nullptr)
 /// `size` in pixels (0 = fit). Returns true when clicked.
 bool styled_button(const char* label, const ImVec2& size, bool primary, bool enabled = true);
 
+/// Puts the next button (labelled `label`) beside the last item when it fits in the window,
+/// else on the next line.
+void same_line_if_fits(const char* label);
+
 /// Begins a centred column at most `max_em` font sizes wide, leaving `reserve_bottom` pixels
 /// below it. Always call end_column().
 void begin_column(const char* id, float max_em, float reserve_bottom);

@@ -45,7 +45,10 @@ TEST(CliImport, GiftImportExportReimportGivesTheSameBank) {
   ASSERT_EQ(cli::run_import(o, out, err), 0) << err.str();
   EXPECT_NE(out.str().find("imported 10 questions"), std::string::npos) << out.str();
   EXPECT_NE(err.str().find("numerical1.gift:19:1: warning:"), std::string::npos) << err.str();
-  ASSERT_EQ(cli::run_export(o.out_path, (dir / "back.gift").string(), out, err), 0) << err.str();
+  cli::ExportOptions back;
+  back.bank_path = o.out_path;
+  back.out_path = (dir / "back.gift").string();
+  ASSERT_EQ(cli::run_export(back, out, err), 0) << err.str();
   cli::ImportOptions again = o;
   again.input = (dir / "back.gift").string();
   again.out_path = (dir / "second.toml").string();
@@ -86,6 +89,7 @@ TEST(CliClassReport, ReadsTheReportGoldens) {
   ASSERT_EQ(cli::run_class_report(o, out, err), 0) << err.str();
   EXPECT_EQ(slurp(o.out_path).substr(0, 2), "PK");  // a zip container
   o.inputs.push_back((dir / "missing.json").string());
+  o.out_path = (dir / "class-2.xlsx").string();
   EXPECT_EQ(cli::run_class_report(o, out, err), 1);
   fs::remove_all(dir);
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/controller.hpp"
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 namespace app = casebook::app;
@@ -19,78 +20,12 @@ namespace core = casebook::core;
 using casebook::test::kTestNow;
 using casebook::test::make_answer;
 using casebook::test::TempDir;
-
-namespace {
-
-struct Exec {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (const char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-/// Runs `casebook ARGS...` with HOME and XDG_DATA_HOME pointed into `dir`.
-Exec run(const TempDir& dir, const std::vector<std::string>& args) {
-  std::string cmd = "HOME=" + quote(dir.path().string()) + " XDG_DATA_HOME=" + quote(dir.file("xdg")) + " " +
-                    quote(CASEBOOK_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
-  const std::string out = dir.file("stdout.txt");
-  const std::string err = dir.file("stderr.txt");
-  cmd += " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  Exec r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> ls;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) {
-    if (!l.empty() && l.back() == '\r') l.pop_back();
-    if (!l.empty()) ls.push_back(l);
-  }
-  return ls;
-}
-
-/// Answers five cards of the test bank as learner "alice": right, wrong, right, right, wrong.
-void seed_database(const std::string& db) {
-  auto now = std::make_shared<core::TimestampMs>(kTestNow);
-  app::Controller c(casebook::test::test_config(db, now));
-  c.dispatch(app::StartSession{});
-  const bool right[] = {true, false, true, true, false};
-  for (const bool r : right) {
-    ASSERT_EQ(c.screen(), app::Screen::Study);
-    *now += 2000;
-    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), r)});
-    *now += 1000;
-    c.dispatch(app::Continue{});
-    ASSERT_TRUE(c.message().empty()) << c.message();
-  }
-  c.dispatch(app::LeaveSession{});
-}
-
-}  // namespace
+using casebook::test::Exec;
+using casebook::test::lines;
+using casebook::test::quote;
+using casebook::test::run;
+using casebook::test::seed_database;
+using casebook::test::slurp;
 
 TEST(Cli, VersionAndHelp) {
   TempDir dir;
@@ -237,14 +172,16 @@ TEST(Cli, ReportPeriodAndPdf) {
   EXPECT_EQ(doc.at("reviews").size(), 0u);
   EXPECT_EQ(doc.at("period").at("from"), "2024-05-01T04:00:00.000Z");  // the study day starts at 04:00
   EXPECT_EQ(doc.at("period").at("to"), "2024-06-01T04:00:00.000Z");    // the last day is included
-  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--from", "2024-06-01", "--out", json_path});
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--from", "2024-06-01", "--out", json_path,
+                "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("reviews").size(), 5u);
 
-  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-13-01", "--out", json_path});
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-13-01", "--out", dir.file("bad.json")});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--from 2024-13-01: not a date"), std::string::npos) << r.err;
-  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-06-02", "--to", "2024-06-01", "--out", json_path});
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-06-02", "--to", "2024-06-01", "--out",
+                dir.file("bad.json")});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("ends before it starts"), std::string::npos) << r.err;
 
@@ -303,7 +240,7 @@ TEST(Cli, ReportProtectsTheDatabaseAndFollowsSymlinks) {
   for (const std::string& out : {db, db + "-wal"}) {
     const Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", out});
     EXPECT_EQ(r.code, 2) << r.err;
-    EXPECT_NE(r.err.find("is the progress database"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("progress database"), std::string::npos) << r.err;
   }
   EXPECT_EQ(slurp(db), before);
   Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", "/dev/null"});
@@ -314,6 +251,9 @@ TEST(Cli, ReportProtectsTheDatabaseAndFollowsSymlinks) {
   { std::ofstream(real) << "old"; }
   std::filesystem::create_symlink(real, link);
   r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", link});
+  EXPECT_EQ(r.code, 2) << r.err;  // it exists: only with --force
+  EXPECT_EQ(slurp(real), "old");
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--format", "csv", "--out", link, "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(std::filesystem::is_symlink(link));
   EXPECT_EQ(slurp(real).rfind("record,card_key,", 0), 0u);
@@ -358,12 +298,13 @@ TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
   EXPECT_EQ(doc.at("summary").at("retired"), 5);
   EXPECT_EQ(doc.at("reviews").size(), 5u);
   for (const auto& c : doc.at("cards")) EXPECT_TRUE(c.at("retired").get<bool>());
-  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", json_path});
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", json_path, "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("summary").at("retired"), 0);
 
   // --bank-id keeps only that bank's cards and reviews.
-  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--bank-id", "nope", "--out", json_path});
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--bank-id", "nope", "--out", json_path,
+                "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto none = nlohmann::json::parse(slurp(json_path));
   EXPECT_EQ(none.at("cards").size(), 0u);

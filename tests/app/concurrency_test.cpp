@@ -36,6 +36,7 @@ int rate_repeatedly(const std::string& db, int start_fd) {
   config.learner = "alice";
   config.scheduler.clock = core::DayClock{"UTC", 4};
   config.new_card_order = app::NewCardOrder::InBank;
+  config.single_instance = false;  // both write on purpose: the transactions are what is tested
   app::Controller c(config);
   int acknowledged = 0;
   c.dispatch(app::StartSession{});

@@ -540,8 +540,12 @@ TEST(Controller, BundledBanksStudyEndToEnd) {
 // starts from the newest stored state, not from the state the instance loaded at start.
 TEST(Controller, TwoInstancesScheduleFromTheNewestState) {
   Fixture f;
-  app::Controller a(test_config(f.db, f.now));
-  app::Controller b(test_config(f.db, f.now));
+  // The instance lock would offer the second one read-only; here both write on purpose (the
+  // lock does not reach a file synced between two computers).
+  auto config = test_config(f.db, f.now);
+  config.single_instance = false;
+  app::Controller a(config);
+  app::Controller b(config);
   a.dispatch(app::StartSession{});
   b.dispatch(app::StartSession{});
   ASSERT_NE(a.study(), nullptr);

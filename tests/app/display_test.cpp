@@ -65,10 +65,12 @@ TEST(Display, RememberedThroughTheController) {
   std::stringstream text;
   text << in.rdbuf();
   EXPECT_EQ(text.str(), "# Casebook display settings (written by the app)\nui_scale = 110\ntheme = dark\n");
-  app::Controller again(config);
-  EXPECT_EQ(again.display().settings, (app::DisplaySettings{110, app::Theme::Dark}));
-  again.dispatch(app::ZoomUi{0});
-  EXPECT_EQ(again.display().settings.scale_percent, 100);
+  {
+    app::Controller again(config);
+    EXPECT_EQ(again.display().settings, (app::DisplaySettings{110, app::Theme::Dark}));
+    again.dispatch(app::ZoomUi{0});
+    EXPECT_EQ(again.display().settings.scale_percent, 100);
+  }
   // A file with a bad line: the rest applies and the status line says what was wrong.
   std::ofstream(config.display_path) << "ui_scale = 125\ntheme = purple\n";
   app::Controller third(config);

@@ -315,8 +315,10 @@ TEST(StudyOptionsController, BankDailyLimitsCapTheirCardsWithinTheLearnersLimits
   c.dispatch(app::GoHome{});
   EXPECT_EQ(c.home().review_due, 0);
   EXPECT_EQ(row_of(c.home(), "bank-b").due_count, 0);
-  // A restart keeps both overrides.
-  app::Controller again(test_config(f.db, f.now, {a, b}));
+  // A restart keeps both overrides (read while `c` still has the file open).
+  auto restart = test_config(f.db, f.now, {a, b});
+  restart.single_instance = false;
+  app::Controller again(restart);
   EXPECT_EQ(again.study_options("bank-a").new_cards_per_day, 8);
   EXPECT_EQ(again.study_options("bank-b").max_reviews_per_day, 4);
   EXPECT_EQ(again.home().review_due, 0);

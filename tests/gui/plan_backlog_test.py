@@ -135,7 +135,7 @@ def main():
         xdotool("mousemove", "--window", wid, "5", "780")
         time.sleep(1.0)
         home = screenshot(shots, "home-backlog-offer.png")
-        key("Right", "n", "b")
+        key("Right", "n", "d")
         spread = wait_for_spread(db)
         spread_shot = screenshot(shots, "home-spread.png")
         key("p")

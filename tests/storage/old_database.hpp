@@ -1,7 +1,14 @@
 // For the schema upgrade tests: the rows every earlier-schema database they write starts with
-// (learner "ann" with one review of "bank/q1" and its card state), in the version-1 columns.
+// (learner "ann" with one review of "bank/q1" and its card state), in the version-1 columns,
+// and a whole version-1 file.
 #pragma once
+#include <gtest/gtest.h>
+
+#include <string>
+
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/migrations.hpp"
 
 namespace casebook::test {
 
@@ -19,6 +26,18 @@ inline void insert_ann_review(SQLite::Database& db) {
   db.exec(
       "INSERT INTO card_state VALUES (1, 'bank/q1', 1, 2.3065, 2.11810397, 1717243800000, 1717243200000, 0, "
       "1, 1, 0, 1717243200000)");
+}
+
+/// Writes a database exactly as a version-1 Casebook left it: the step-1 SQL, application_id,
+/// user_version 1, and insert_ann_review()'s rows.
+inline void write_v1_database(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const auto steps = casebook::storage::detail::migrations();
+  ASSERT_EQ(steps[0].version, 1);
+  db.exec(steps[0].sql);
+  db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
+  db.exec("PRAGMA user_version = 1");
+  insert_ann_review(db);
 }
 
 }  // namespace casebook::test

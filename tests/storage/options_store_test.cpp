@@ -20,22 +20,7 @@ using casebook::storage::Progress;
 using casebook::storage::StorageError;
 
 using casebook::test::TempDb;
-
-namespace {
-
-/// Writes a database exactly as a version-1 Casebook left it: the step-1 SQL, application_id,
-/// user_version 1, one learner, one review and its card state.
-void write_v1_database(const std::string& path) {
-  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  const auto steps = casebook::storage::detail::migrations();
-  ASSERT_EQ(steps[0].version, 1);
-  db.exec(steps[0].sql);
-  db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
-  db.exec("PRAGMA user_version = 1");
-  casebook::test::insert_ann_review(db);
-}
-
-}  // namespace
+using casebook::test::write_v1_database;
 
 TEST(SchemaV2, Version1DatabaseUpgradesInPlace) {
   const TempDb db_file("schema2-v1.sqlite3");

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "storage_support.hpp"
+
 namespace fs = std::filesystem;
 using casebook::core::CardSchedule;
 using casebook::core::CardState;
@@ -25,6 +27,11 @@ using casebook::core::Rating;
 using casebook::core::ReviewRecord;
 using casebook::storage::Progress;
 using casebook::storage::StorageError;
+using casebook::storage_test::make_review;
+using casebook::storage_test::read_bytes;
+using casebook::storage_test::refusal_of_untouched;
+using casebook::storage_test::storage_error_of;
+using casebook::storage_test::TempDir;
 
 namespace {
 
@@ -32,42 +39,6 @@ constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kDay = 86'400'000;
 constexpr std::int64_t kT0 = 1'717'243'200'000;  // 2024-06-01T12:00:00Z
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// A review of `card` at `t`: New -> Learning on the first call, otherwise a review step.
-ReviewRecord make_review(const std::string& learner, const std::string& card, std::int64_t t,
-                         int reps_before, Rating rating = Rating::Good) {
-  ReviewRecord r;
-  r.learner = learner;
-  r.card_key = card;
-  r.reviewed_at = t;
-  r.rating = rating;
-  r.correct = rating != Rating::Again;
-  r.answer = "answer " + std::to_string(reps_before);
-  r.response_ms = 1500 + reps_before;
-  r.before.state = reps_before == 0 ? CardState::New : CardState::Review;
-  r.before.stability = reps_before * 1.25;
-  r.before.difficulty = reps_before == 0 ? 0.0 : 5.5;
-  r.before.due = t - kDay;
-  if (reps_before > 0) r.before.last_review = t - 2 * kDay;
-  r.before.scheduled_days = reps_before;
-  r.before.reps = reps_before;
-  r.after = r.before;
-  r.after.state = reps_before == 0 ? CardState::Learning : CardState::Review;
-  r.after.stability = 2.5 + reps_before;
-  r.after.difficulty = 5.25;
-  r.after.due = t + (reps_before + 1) * kDay;
-  r.after.last_review = t;
-  r.after.scheduled_days = reps_before + 1;
-  r.after.learning_steps = reps_before == 0 ? 1 : 0;
-  r.after.reps = reps_before + 1;
-  r.after.lapses = rating == Rating::Again ? 1 : 0;
-  return r;
-}
 
 /// A review whose fields sit at the edges of their ranges.
 ReviewRecord extreme_review() {
@@ -98,41 +69,6 @@ ReviewRecord extreme_review() {
   r.after.reps = 0;
   r.after.lapses = std::numeric_limits<int>::max();
   return r;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "casebook-storage-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    m_path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(m_path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return m_path; }
-  [[nodiscard]] std::string file(const std::string& name) const { return (m_path / name).string(); }
-
- private:
-  fs::path m_path;
-};
-
-/// Runs `f` expecting a StorageError and returns its message.
-template <class F>
-std::string storage_error_of(F&& f) {
-  try {
-    f();
-  } catch (const StorageError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected StorageError, got: " << e.what();
-    return {};
-  }
-  ADD_FAILURE() << "expected StorageError, nothing was thrown";
-  return {};
 }
 
 }  // namespace
@@ -262,15 +198,11 @@ TEST(ProgressTest, RefusesTooNewFileUntouched) {
     raw.exec("PRAGMA user_version = 999");
   }
   ASSERT_FALSE(fs::exists(path + "-wal"));
-  const std::string before = read_bytes(path);
-  const std::string msg = storage_error_of([&] { Progress db(path); });
+  const std::string msg = refusal_of_untouched(path);
   EXPECT_NE(msg.find(path), std::string::npos) << msg;
   EXPECT_NE(msg.find("newer version of Casebook"), std::string::npos) << msg;
   EXPECT_NE(msg.find("999"), std::string::npos) << msg;
   EXPECT_NE(msg.find("update Casebook"), std::string::npos) << msg;
-  EXPECT_EQ(read_bytes(path), before);
-  EXPECT_FALSE(fs::exists(path + "-wal"));
-  EXPECT_FALSE(fs::exists(path + "-journal"));
 }
 
 TEST(ProgressTest, RefusesForeignApplicationIdUntouched) {
@@ -281,12 +213,10 @@ TEST(ProgressTest, RefusesForeignApplicationIdUntouched) {
     raw.exec("PRAGMA application_id = 305419896");  // 0x12345678
     raw.exec("CREATE TABLE t (x INTEGER)");
   }
-  const std::string before = read_bytes(path);
-  const std::string msg = storage_error_of([&] { Progress db(path); });
+  const std::string msg = refusal_of_untouched(path);
   EXPECT_NE(msg.find(path), std::string::npos) << msg;
   EXPECT_NE(msg.find("another application"), std::string::npos) << msg;
   EXPECT_NE(msg.find("0x12345678"), std::string::npos) << msg;
-  EXPECT_EQ(read_bytes(path), before);
 }
 
 TEST(ProgressTest, RefusesUnmarkedDatabaseWithTablesUntouched) {
@@ -296,11 +226,9 @@ TEST(ProgressTest, RefusesUnmarkedDatabaseWithTablesUntouched) {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec("CREATE TABLE learner (x INTEGER)");
   }
-  const std::string before = read_bytes(path);
-  const std::string msg = storage_error_of([&] { Progress db(path); });
+  const std::string msg = refusal_of_untouched(path);
   EXPECT_NE(msg.find(path), std::string::npos) << msg;
   EXPECT_NE(msg.find("not a Casebook progress database"), std::string::npos) << msg;
-  EXPECT_EQ(read_bytes(path), before);
 }
 
 TEST(ProgressTest, RefusesNonDatabaseFileWithReadableMessage) {
@@ -311,11 +239,9 @@ TEST(ProgressTest, RefusesNonDatabaseFileWithReadableMessage) {
     out << "These are my notes, not a database. They are long enough to fill a header page... "
         << std::string(200, 'x');
   }
-  const std::string before = read_bytes(path);
-  const std::string msg = storage_error_of([&] { Progress db(path); });
+  const std::string msg = refusal_of_untouched(path);
   EXPECT_NE(msg.find(path), std::string::npos) << msg;
   EXPECT_NE(msg.find("not a SQLite database"), std::string::npos) << msg;
-  EXPECT_EQ(read_bytes(path), before);
 }
 
 TEST(ProgressTest, UnwritableLocationNamesTheFile) {
