@@ -109,6 +109,12 @@ class Generation {
   }
 
   GenerateResult run() {
+    // About one question per fact and generator: reserving avoids moving them all as they grow.
+    const std::size_t facts = m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
+                              m_bank.facts.figures.size();
+    m_result.questions.reserve(3 * facts);
+    m_sets.reserve(3 * facts);
+    m_ids.reserve(3 * facts);
     for (Generator g : kAllGenerators) {
       const GeneratorConfig& cfg = m_bank.generators[g];
       if (!cfg.enabled) continue;

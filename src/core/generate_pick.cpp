@@ -66,8 +66,8 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
   std::vector<const Event*> out;
   const std::int64_t day = first_day(anchor.date);
   const auto usable = [&](const Event* e) {
-    return e->id != anchor.id && compare_dates(e->date, anchor.date) != 0 && e->title != anchor.title &&
-           gap_days(e->date, anchor.date) >= min_gap_days;
+    return e != &anchor && compare_dates(e->date, anchor.date) != 0 && gap_days(e->date, anchor.date) >= min_gap_days &&
+           e->title != anchor.title;
   };
   const std::size_t limit = 8 * kDateWindow;
   // Earlier events: from the last one at least min_gap_days before the anchor, backwards.
