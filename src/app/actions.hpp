@@ -12,13 +12,16 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import; Settings -> Optimize
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
 // Home and study.
 struct StartSession {};                           ///< Home: study due and new cards of all banks
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
+/// Home: spread today's due reviews over `days` days, most at risk first (recorded; see
+/// app/backlog.hpp); `pause_new` stops new cards during those days.
+struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
 struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
@@ -50,6 +53,10 @@ struct ResetWeights {};                            ///< back to the FSRS-6 defau
 struct SetSimulatorForm { SimulatorForm form; };   ///< values are clamped; a new scope resets the form to its options
 struct StartSimulation {};
 
+// Plan.
+struct SetPlanAlternative { int index; };          ///< PlanView::alternatives[index]; runs the plan again
+struct StartPlan {};                              ///< runs the plan again (e.g. after studying)
+
 // Export.
 struct ToggleExportFormat { int index; };          ///< ExportView::formats[index]
 struct SetExportFolder { std::string folder; };
@@ -63,11 +70,11 @@ struct SetImportFormat { int index; };
 struct SetImportReplace { bool replace; };
 struct StartImport {};
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SubmitAnswer, SetRubric,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SpreadBacklog, SubmitAnswer, SetRubric,
                             SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport>;
+                            StartImport, SetPlanAlternative, StartPlan>;
 
 }  // namespace casebook::app

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/backlog.hpp"
 #include "core/card.hpp"
 #include "core/options.hpp"
 #include "core/review.hpp"
@@ -109,6 +110,19 @@ class Progress {
   /// the range are absent. Read from review_log.card_key: no schema change was needed.
   [[nodiscard]] std::map<std::string, core::DoneToday> done_by_bank(const std::string& learner,
                                                                     core::TimestampMs from, core::TimestampMs to);
+
+  /// The cards first reviewed (state New before) in [from, to), sorted: what an exam plan has
+  /// introduced today (count_new_cards counts the same cards).
+  [[nodiscard]] std::vector<std::string> new_card_keys(const std::string& learner, core::TimestampMs from,
+                                                       core::TimestampMs to);
+
+  /// Records a backlog spread (schema 3) and its cards in one transaction; the rows are
+  /// append-only (a later spread supersedes an earlier one card by card). `spread.id` is
+  /// ignored; returns the new id. Throws StorageError for a first_day outside 0001-9999.
+  std::int64_t add_backlog_spread(const std::string& learner, const core::BacklogSpread& spread);
+
+  /// The learner's backlog spreads with their cards, oldest first (ties: id).
+  [[nodiscard]] std::vector<core::BacklogSpread> backlog_spreads(const std::string& learner);
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
   /// the `after` state of its last review (latest reviewed_at, ties broken by the later row),
