@@ -376,14 +376,12 @@ TEST(Citation, ShortFormFromTheSourceCitation) {
                        "Andrei Soldatov, \"Can the U.S. Still Cooperate With Russia's Security Agencies?\", "
                        "The Moscow Times, 14 May 2021.",
                        "", ""};
-  EXPECT_EQ(app::format_citation(s, {12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12");
-  EXPECT_EQ(app::format_citation(s, {13, 12}),
-            "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
-  EXPECT_EQ(app::format_citation(s, {9, 11, 12}),
-            "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "9, 11, 12");
-  EXPECT_EQ(app::format_citation(s, {}), "Soldatov, The Moscow Times, 14 May 2021");
+  EXPECT_EQ(app::format_citation(s, {12}), "Andrei Soldatov, 2021, \xC2\xB6" "12");
+  EXPECT_EQ(app::format_citation(s, {13, 12}), "Andrei Soldatov, 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
+  EXPECT_EQ(app::format_citation(s, {9, 11, 12}), "Andrei Soldatov, 2021, \xC2\xB6" "9, 11, 12");
+  EXPECT_EQ(app::format_citation(s, {}), "Andrei Soldatov, 2021");
   const core::Source two{"x", "Jane Doe and John Roe, “A, B and C”, Journal, 2020.", "", ""};
-  EXPECT_EQ(app::format_citation(two, {3}), "Doe, Journal, 2020, \xC2\xB6" "3");
+  EXPECT_EQ(app::format_citation(two, {3}), "Jane Doe and John Roe, 2020, \xC2\xB6" "3");
   const core::Source bare{"only-id", "", "", ""};
   EXPECT_EQ(app::format_citation(bare, {4}), "only-id, \xC2\xB6" "4");
 }

@@ -39,7 +39,7 @@ TEST(Preview, TextListsEveryCardWithItsKeyAndAnswer) {
   EXPECT_NE(s.find("  (*) May 2016\n"), std::string::npos);
   EXPECT_NE(s.find("[facts-v2/lurk-why] true_false, hand-written; facts: lurk-arrests, kaspersky, line 116\n"),
             std::string::npos);
-  EXPECT_NE(s.find("  Source: Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "9\n"), std::string::npos);
+  EXPECT_NE(s.find("  Source: Andrei Soldatov, 2021, \xC2\xB6" "9\n"), std::string::npos);
 }
 
 TEST(Preview, MarkdownMarksCorrectChoicesAndRefusesOtherFormats) {
