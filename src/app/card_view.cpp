@@ -25,11 +25,7 @@ CardView make_card_view(const core::Bank& bank, const core::Question& q, const s
   v.card_key = card_key;
   v.bank_title = bank.info.title;
   v.type = q.type;
-  if (const core::Source* src = bank.find_source(q.source.source_id)) {
-    v.citation = core::locator_citation(*src, q.source.paragraphs);
-  } else {
-    v.citation = core::locator_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
-  }
+  v.citation = core::card_citation(bank, q);
   const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
   v.prompt = shown(q.prompt);
   v.explanation = shown(q.explanation);

@@ -17,10 +17,9 @@ namespace casebook::app {
 /// rollover at 04:00.
 [[nodiscard]] core::SchedulerOptions default_scheduler_options();
 
-/// Short citation for the study screen: forwards to core::locator_citation (the first
-/// author's surname and the citation's remaining parts without the quoted title and final
-/// full stop, then "¶N", "¶9, 11" or "¶12–13"). "Andrei Soldatov, \"Title\", The Moscow
-/// Times, 14 May 2021." with {12} gives "Soldatov, The Moscow Times, 14 May 2021, ¶12".
+/// Short citation for the study screen: forwards to core::locator_citation (the source's
+/// short form, then "¶N", "¶9, 11" or "¶12–13"). "Andrei Soldatov, \"Title\", The Moscow
+/// Times, 14 May 2021." with {12} gives "Andrei Soldatov, 2021, ¶12".
 [[nodiscard]] std::string format_citation(const core::Source& source, const std::vector<int>& paragraphs);
 
 /// The order in which new cards are introduced.

@@ -125,6 +125,7 @@ LoadResult BankReader::read(std::string_view text) {
     check_keys(root, v1_keys, Context{"the top level of the file", {1, 1}}, {}, kFormat2RootKeys);
   }
   read_sources(root, bank);
+  check_article(bank);
   read_topics(root, bank);
   if (bank.info.format >= kFormatFacts) {
     read_generators(root, bank);

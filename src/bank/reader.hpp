@@ -166,10 +166,13 @@ class BankReader {
 
   void read_bank_info(const toml::table& root, core::Bank& bank);
   void read_sources(const toml::table& root, core::Bank& bank);
+  /// Errs (`unknown-source`) when `[bank] article` names no [[source]] (after read_sources).
+  void check_article(const core::Bank& bank);
   void read_topics(const toml::table& root, core::Bank& bank);
   void read_questions(const toml::table& root, core::Bank& bank);
   core::Question read_question(const toml::table& t, std::size_t ordinal, const core::Bank& bank);
-  void read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc);
+  /// `paragraph`: required unless `need` is Optional (a source other than the bank's `article`).
+  void read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc, Need need);
   void read_locator(const toml::table& t, const Context& ctx, const core::Bank& bank, core::SourceLocator& loc);
   void read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
                        std::vector<std::string>& out);
@@ -179,14 +182,20 @@ class BankReader {
   bool read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
                       core::FactBase& f);
   void read_event(const toml::table& t, Context ctx, core::Bank& bank);
+  /// `roles = [{ actor = "...", role = "..." }, ...]` of an event (actors known, role given).
+  void read_roles(const toml::table& t, const Context& ctx, core::Event& e);
   void read_actor(const toml::table& t, Context ctx, core::Bank& bank);
   void read_term(const toml::table& t, Context ctx, core::Bank& bank);
   void read_figure(const toml::table& t, Context ctx, core::Bank& bank);
-  /// Checks a list of ids against `known` (error `code` with did-you-mean for each unknown one).
+  /// Checks a list of ids against `known`, sorted (error `code` with did-you-mean for each
+  /// unknown one).
   std::vector<std::string> read_refs(const toml::table& t, std::string_view key, const Context& ctx,
                                      const std::vector<std::string_view>& known, std::string_view code,
                                      std::string_view what);
   void generate(core::Bank& bank);
+  /// Warns (`source-mismatch`) about a fact, or a hand-written question's answer-bearing
+  /// text, that cites sources of which none is its own `source` (reader_sources.cpp).
+  void check_source_mismatch(const core::Bank& bank);
   void read_choices(const toml::table& t, const Context& ctx, core::Question& q);
   void read_numeric(const toml::table& t, const Context& ctx, core::Question& q);
   void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
@@ -234,8 +243,11 @@ class BankReader {
   std::map<std::string, std::optional<std::string>, std::less<>> m_source_suggestions;  ///< unknown id -> did you mean
   std::vector<Diagnostic> m_diags;
   std::optional<Located> m_bank_id;
+  std::optional<Located> m_article;       ///< `[bank] article` as written
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
   std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
+  std::vector<std::string_view> m_actor_ids;  ///< ids of the bank's actors, sorted (while reading facts)
+  std::vector<std::string_view> m_event_ids;  ///< ids of the bank's events, sorted (while reading facts)
 };
 
 template <typename Fn>

@@ -11,7 +11,8 @@
 namespace casebook::bank::detail {
 
 const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
-                                              "language", "authors", "licence", "description"};
+                                              "language", "authors", "licence", "description",
+                                              "article"};
 const std::vector<std::string_view> kSourceKeys{"id", "citation", "url", "short"};
 const std::vector<std::string_view> kTopicKeys{"id", "title"};
 
@@ -71,6 +72,10 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   }
   if (auto v = get_string(*t, "licence", ctx, Need::Optional)) info.licence = v->text;
   if (auto v = get_string(*t, "description", ctx, Need::Optional, IfEmpty::Allow)) info.description = v->text;
+  if (auto v = get_string(*t, "article", ctx, Need::Optional)) {
+    info.article = v->text;
+    m_article = v;  // checked against the [[source]] ids once they are read
+  }
 }
 
 void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
@@ -92,6 +97,15 @@ void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
     if (auto v = get_string(t, "short", ctx, Need::Optional)) s.short_form = v->text;
     bank.sources.push_back(std::move(s));
   });
+}
+
+void BankReader::check_article(const core::Bank& bank) {
+  if (!m_article || bank.find_source(m_article->text) != nullptr) return;
+  std::vector<std::string_view> ids;
+  for (const auto& s : bank.sources) ids.push_back(s.id);
+  const auto near = closest_word(m_article->text, ids);
+  error(m_article->at, "unknown-source", "`article` " + ticked(m_article->text) + " names no [[source]]",
+        near ? "did you mean " + ticked(*near) + "?" : "write the id of the [[source]] the bank teaches");
 }
 
 void BankReader::read_topics(const toml::table& root, core::Bank& bank) {
@@ -126,7 +140,9 @@ void BankReader::read_locator(const toml::table& t, const Context& ctx, const co
                  : "add a [[source]] with id = \"" + v->text + "\" and its citation");
     }
   }
-  read_paragraphs(t, ctx, loc);
+  // A source outside the bank's `article` (a news report, say) may have no numbered paragraphs.
+  const bool outside = !bank.info.article.empty() && !loc.source_id.empty() && loc.source_id != bank.info.article;
+  read_paragraphs(t, ctx, loc, outside ? Need::Optional : Need::Required);
 }
 
 void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
@@ -145,8 +161,8 @@ void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const
   }
 }
 
-void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc) {
-  const toml::node* n = require(t, "paragraph", ctx);
+void BankReader::read_paragraphs(const toml::table& t, const Context& ctx, core::SourceLocator& loc, Need need) {
+  const toml::node* n = need == Need::Required ? require(t, "paragraph", ctx) : t.get("paragraph");
   if (n == nullptr) return;
   const auto check = [&](const toml::node& e) {
     const auto* i = e.as_integer();

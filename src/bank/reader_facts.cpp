@@ -10,8 +10,8 @@
 
 namespace casebook::bank::detail {
 
-const std::vector<std::string_view> kEventKeys{"id",     "date",  "title",  "summary",  "actors",
-                                               "place",  "topics", "source", "paragraph"};
+const std::vector<std::string_view> kEventKeys{"id",    "date",   "title",  "summary",   "actors", "roles",
+                                               "place", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kActorKeys{"id",     "name",  "kind",   "description",
                                                "aliases", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kTermKeys{"id", "term", "definition", "topics", "source", "paragraph"};
@@ -34,6 +34,14 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
   for (const auto& [key, value] : *t) {
     const std::string_view name = key.str();
     const Where at = where_of(key.source());
+    if (name == "terms_both_ways") {
+      if (const auto* b = value.as_boolean()) {
+        bank.generators.terms_both_ways = b->get();
+      } else {
+        wrong_type(value, "terms_both_ways", "true or false");
+      }
+      continue;
+    }
     const auto g = core::generator_from_string(name);
     if (!g) {
       const auto near = closest_word(name, name_views);
@@ -58,6 +66,7 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
     std::vector<std::string_view> allowed{"enabled", "count"};
     if (*g == core::Generator::EventOrder || *g == core::Generator::ActorMatch) allowed.push_back("size");
     if (*g == core::Generator::EventDate) allowed.push_back("style");
+    if (*g == core::Generator::EventOrder || *g == core::Generator::EventFirst) allowed.push_back("min_gap_days");
     const Context ctx{"generator " + ticked(name), where_of(*gt)};
     check_keys(*gt, allowed, ctx);
     if (const toml::node* e = gt->get("enabled")) {
@@ -89,6 +98,20 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
               "write e.g. `size = 4`");
       } else {
         cfg.size = static_cast<int>(i->get());
+      }
+    }
+    if (const toml::node* m = gt->get("min_gap_days");
+        m != nullptr && std::find(allowed.begin(), allowed.end(), "min_gap_days") != allowed.end()) {
+      const auto* i = m->as_integer();
+      if (i == nullptr) {
+        wrong_type(*m, "min_gap_days", "a whole number");
+      } else if (i->get() < 0 || i->get() > core::kMaxMinGapDays) {
+        error(where_of(*m), "bad-gap",
+              "`min_gap_days` must be from 0 to " + std::to_string(core::kMaxMinGapDays) + ", not " +
+                  std::to_string(i->get()),
+              "write e.g. `min_gap_days = 90` (about three months)");
+      } else {
+        cfg.min_gap_days = static_cast<int>(i->get());
       }
     }
     if (const toml::node* st = gt->get("style"); st != nullptr && *g == core::Generator::EventDate) {
@@ -186,13 +209,46 @@ void BankReader::read_event(const toml::table& t, Context ctx, core::Bank& bank)
   if (auto v = get_string(t, "title", ctx, Need::Required)) e.title = v->text;
   if (auto v = get_string(t, "summary", ctx, Need::Required)) e.summary = v->text;
   if (auto v = get_string(t, "place", ctx, Need::Optional)) e.place = v->text;
-  std::vector<std::string_view> actor_ids;
-  for (const auto& a : bank.facts.actors) actor_ids.push_back(a.id);
-  e.actors = read_refs(t, "actors", ctx, actor_ids, "unknown-actor", "actor");
+  e.actors = read_refs(t, "actors", ctx, m_actor_ids, "unknown-actor", "actor");
+  read_roles(t, ctx, e);
   for (std::string_view key : {"title", "summary"}) {
     if (const toml::node* n = t.get(key)) check_citations(*n, bank);
   }
   if (ok) bank.facts.events.push_back(std::move(e));
+}
+
+void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Event& e) {
+  const toml::node* n = t.get("roles");
+  if (n == nullptr) return;
+  const auto* arr = n->as_array();
+  if (arr == nullptr) {
+    wrong_type(*n, "roles", "an array of tables such as `[{ actor = \"mvd\", role = \"made the arrests\" }]`");
+    return;
+  }
+  for (const toml::node& element : *arr) {
+    const auto* rt = element.as_table();
+    if (rt == nullptr) {
+      error(where_of(element), "wrong-type", "each entry of `roles` in " + ctx.name + " must be a table, not " + type_name(element),
+            "write e.g. `roles = [{ actor = \"mvd\", role = \"made the arrests\" }]`");
+      continue;
+    }
+    const Context role_ctx{"a role of " + ctx.name, where_of(*rt)};
+    check_keys(*rt, {"actor", "role"}, role_ctx);
+    core::EventRole role;
+    if (auto v = get_string(*rt, "actor", role_ctx, Need::Required); v && !core::is_blank(v->text)) {
+      role.actor = v->text;
+      if (!std::binary_search(m_actor_ids.begin(), m_actor_ids.end(), std::string_view(v->text))) {
+        const auto near = closest_word(v->text, m_actor_ids);
+        error(v->at, "unknown-actor", "actor " + ticked(v->text) + " in " + role_ctx.name + " does not exist",
+              near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[actor]]");
+      }
+    }
+    if (auto v = get_string(*rt, "role", role_ctx, Need::Required)) role.role = v->text;
+    if (role.actor.empty() || role.role.empty()) continue;
+    // A role's actor is one of the event's actors, whether or not `actors` lists it.
+    if (std::find(e.actors.begin(), e.actors.end(), role.actor) == e.actors.end()) e.actors.push_back(role.actor);
+    e.roles.push_back(std::move(role));
+  }
 }
 
 void BankReader::read_term(const toml::table& t, Context ctx, core::Bank& bank) {
@@ -223,10 +279,8 @@ void BankReader::read_figure(const toml::table& t, Context ctx, core::Bank& bank
   }
   if (auto v = get_string(t, "event", ctx, Need::Optional); v && !core::is_blank(v->text)) {
     f.event = v->text;
-    std::vector<std::string_view> ids;
-    for (const auto& e : bank.facts.events) ids.push_back(e.id);
-    if (std::find(ids.begin(), ids.end(), v->text) == ids.end()) {
-      const auto near = closest_word(v->text, ids);
+    if (!std::binary_search(m_event_ids.begin(), m_event_ids.end(), std::string_view(v->text))) {
+      const auto near = closest_word(v->text, m_event_ids);
       error(v->at, "unknown-event", "event " + ticked(v->text) + " in " + ctx.name + " does not exist",
             near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[event]]");
     }
@@ -247,15 +301,23 @@ void BankReader::read_facts(const toml::table& root, core::Bank& bank) {
     });
   };
   each("actor", [&](const toml::table& t, Context ctx) { read_actor(t, std::move(ctx), bank); });
+  m_actor_ids.clear();
+  for (const auto& a : bank.facts.actors) m_actor_ids.push_back(a.id);
+  std::sort(m_actor_ids.begin(), m_actor_ids.end());
   each("event", [&](const toml::table& t, Context ctx) { read_event(t, std::move(ctx), bank); });
+  m_event_ids.clear();
+  for (const auto& e : bank.facts.events) m_event_ids.push_back(e.id);
+  std::sort(m_event_ids.begin(), m_event_ids.end());
   each("term", [&](const toml::table& t, Context ctx) { read_term(t, std::move(ctx), bank); });
   each("figure", [&](const toml::table& t, Context ctx) { read_figure(t, std::move(ctx), bank); });
 }
 
 void BankReader::generate(core::Bank& bank) {
   if (bank.info.format < kFormatFacts) return;
+  check_source_mismatch(bank);
   core::GenerateResult generated = core::generate_questions(bank);
   for (auto& d : generated.diagnostics) m_diags.push_back(std::move(d));
+  bank.repeated = std::move(generated.repeated);
   for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
   if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts &&
       !core::has_errors(m_diags)) {

@@ -246,7 +246,7 @@ std::vector<std::string> BankReader::read_refs(const toml::table& t, std::string
   if (!refs) return out;
   for (const auto& r : *refs) {
     out.push_back(r.text);
-    if (std::find(known.begin(), known.end(), r.text) != known.end()) continue;
+    if (std::binary_search(known.begin(), known.end(), std::string_view(r.text))) continue;
     const auto near = closest_word(r.text, known);
     error(r.at, std::string(code), std::string(what) + " " + ticked(r.text) + " in " + ctx.name + " does not exist",
           near ? "did you mean " + ticked(*near) + "?"

@@ -38,6 +38,10 @@ Validation validate_banks(const std::vector<std::string>& paths) {
       b.loaded = true;
       b.questions = r.bank->questions.size();
       for (const auto& q : r.bank->questions) b.generated += q.generator.empty() ? 0 : 1;
+      b.repeated = r.bank->repeated;
+      std::stable_sort(b.repeated.begin(), b.repeated.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.pos.line, x.pos.column) < std::tie(y.pos.line, y.pos.column);
+      });
       v.questions += b.questions;
     }
     v.banks.push_back(std::move(b));
@@ -53,6 +57,13 @@ Validation validate_banks(const std::vector<std::string>& paths) {
 int validate_paths(const std::vector<std::string>& paths, std::ostream& out) {
   const Validation v = validate_banks(paths);
   for (const auto& d : v.diagnostics) out << core::format_diagnostic(d) << '\n';
+  for (const auto& b : v.banks) {
+    for (const auto& r : b.repeated) {
+      out << (r.pos.file.empty() ? b.path : r.pos.file) << ':' << r.pos.line << ':' << r.pos.column
+          << ": note: generated question `" << r.generated_id << "` not made: hand-written question `"
+          << r.handwritten_id << "` asks about the same facts [repeats-handwritten]\n";
+    }
+  }
   out << count_of(v.banks.size(), "bank") << ", " << count_of(v.questions, "question") << ": "
       << count_of(v.errors, "error") << ", " << count_of(v.warnings, "warning") << '\n';
   return v.exit_code();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/facts.hpp"
 
 namespace casebook::bank {
 
@@ -20,6 +21,8 @@ struct ValidatedBank {
   std::size_t generated = 0;      ///< questions made by format 2's generators
   std::size_t errors = 0;
   std::size_t warnings = 0;
+  /// Generated questions not made because a hand-written question asks about the same facts.
+  std::vector<core::RepeatedQuestion> repeated;
 };
 
 /// What `validate` found under some paths.
@@ -39,7 +42,9 @@ struct Validation {
 
 /// Validates `paths` (validate_banks) and writes to `out` one line per diagnostic,
 /// `path:line:col: error|warning: message [code]; hint` (core::format_diagnostic), sorted by
-/// file then line, then a summary line such as `2 banks, 57 questions: 0 errors, 1 warning`
+/// file then line, then one note per generated question not made because it would repeat a
+/// hand-written one (`path:line:col: note: generated question `gen...` not made: hand-written
+/// question `q` asks about the same facts [repeats-handwritten]`), then a summary line such as `2 banks, 57 questions: 0 errors, 1 warning`
 /// (banks = files read; questions = those in banks that loaded). Returns
 /// Validation::exit_code(). Usage errors (no paths) are the caller's.
 [[nodiscard]] int validate_paths(const std::vector<std::string>& paths, std::ostream& out);

@@ -57,10 +57,7 @@ std::vector<std::string> answer_lines(const core::Question& q) {
 }
 
 /// The card's source with its paragraphs, as the study screen shows it (app/controller.cpp).
-std::string citation_of(const core::Bank& bank, const core::Question& q) {
-  if (const core::Source* s = bank.find_source(q.source.source_id)) return core::locator_citation(*s, q.source.paragraphs);
-  return core::locator_citation(core::Source{q.source.source_id, "", "", ""}, q.source.paragraphs);
-}
+std::string citation_of(const core::Bank& bank, const core::Question& q) { return core::card_citation(bank, q); }
 
 std::string joined(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;

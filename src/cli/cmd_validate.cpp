@@ -12,13 +12,18 @@ int run_validate_json(const std::vector<std::string>& paths, std::ostream& out) 
   const bank::Validation v = bank::validate_banks(paths);
   Json banks = Json::array();
   for (const auto& b : v.banks) {
+    Json repeated = Json::array();
+    for (const auto& r : b.repeated) {
+      repeated.push_back(Json{{"generated", r.generated_id}, {"handwritten", r.handwritten_id}, {"line", r.pos.line}});
+    }
     banks.push_back(Json{{"path", b.path},
                          {"id", b.id ? Json(*b.id) : Json(nullptr)},
                          {"loaded", b.loaded},
                          {"questions", b.questions},
                          {"generated", b.generated},
                          {"errors", b.errors},
-                         {"warnings", b.warnings}});
+                         {"warnings", b.warnings},
+                         {"repeated", std::move(repeated)}});
   }
   Json diagnostics = Json::array();
   for (const auto& d : v.diagnostics) {

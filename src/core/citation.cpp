@@ -88,32 +88,16 @@ CitationMarker read_marker(std::string_view text, std::size_t start) {
 }
 
 /// Which quotation marks keep a comma from splitting a citation.
-enum class Quotes {
-  Straight,    ///< only straight double quotes `"`
-  Typographic  ///< straight double quotes, curly double quotes “” and guillemets «»
-};
-
-/// The parts of a citation separated by commas outside quotes, each trimmed. With
+/// The parts of a citation separated by commas outside straight double quotes, each trimmed. With
 /// `comma_space`, only a comma followed by a space separates (so "1,000" stays whole).
-std::vector<std::string> split_outside_quotes(std::string_view text, Quotes quotes, bool comma_space) {
+std::vector<std::string> split_outside_quotes(std::string_view text, bool comma_space) {
   std::vector<std::string> parts;
   std::string cur;
   bool in_straight = false;
-  int depth = 0;  // curly double quotes and guillemets (Quotes::Typographic)
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    const std::string_view rest = text.substr(i);
-    if (c == '"') {
-      in_straight = !in_straight;
-    } else if (quotes == Quotes::Typographic) {
-      if (rest.starts_with("\xE2\x80\x9C") /* “ */ || rest.starts_with("\xC2\xAB") /* « */) {
-        ++depth;
-      } else if ((rest.starts_with("\xE2\x80\x9D") /* ” */ || rest.starts_with("\xC2\xBB") /* » */) && depth > 0) {
-        --depth;
-      }
-    }
-    const bool separates =
-        c == ',' && !in_straight && depth == 0 && (!comma_space || (i + 1 < text.size() && text[i + 1] == ' '));
+    if (c == '"') in_straight = !in_straight;
+    const bool separates = c == ',' && !in_straight && (!comma_space || (i + 1 < text.size() && text[i + 1] == ' '));
     if (separates) {
       parts.push_back(trim_ascii_space(cur));
       cur.clear();
@@ -123,12 +107,6 @@ std::vector<std::string> split_outside_quotes(std::string_view text, Quotes quot
   }
   parts.push_back(trim_ascii_space(cur));
   return parts;
-}
-
-/// True when `s` starts with an opening quotation mark: " “ « ' or ‘.
-bool starts_with_quote(std::string_view s) {
-  return s.starts_with("\"") || s.starts_with("\xE2\x80\x9C") /* “ */ || s.starts_with("\xC2\xAB") /* « */ ||
-         s.starts_with("'") || s.starts_with("\xE2\x80\x98") /* ‘ */;
 }
 
 /// "¶N" for paragraph numbers (sorted, duplicates dropped): "¶12–13" when there are several
@@ -201,7 +179,7 @@ std::string short_citation(const Source& source) {
   if (std::string given = trim_ascii_space(source.short_form); !given.empty()) return given;
   const std::string citation = trim_ascii_space(source.citation);
   if (citation.empty()) return source.id;
-  std::string name = split_outside_quotes(citation, Quotes::Straight, true).front();
+  std::string name = split_outside_quotes(citation, true).front();
   if (name.size() >= 2 && name.front() == '"') {
     const auto close = name.find('"', 1);
     name = close == std::string::npos ? name.substr(1) : name.substr(1, close - 1);
@@ -216,33 +194,18 @@ std::string short_citation(const Source& source) {
 }
 
 std::string locator_citation(const Source& source, const std::vector<int>& paragraphs) {
-  const std::string text = trim_ascii_space(source.citation);
-  const std::vector<std::string> parts = split_outside_quotes(text, Quotes::Typographic, false);
-  std::string out;
-  if (!parts.front().empty() && !starts_with_quote(parts.front())) {
-    // First author's surname: the last word before " and ", "&" or ";".
-    std::string authors = parts.front();
-    for (const char* sep : {" and ", " & ", ";"}) {
-      if (auto p = authors.find(sep); p != std::string::npos) authors = authors.substr(0, p);
-    }
-    authors = trim_ascii_space(authors);
-    const auto space = authors.find_last_of(' ');
-    out = space == std::string::npos ? authors : authors.substr(space + 1);
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-      std::string part = parts[i];
-      if (part.empty() || starts_with_quote(part)) continue;
-      if (i + 1 == parts.size() && part.ends_with(".")) part.pop_back();
-      out += ", " + part;
-    }
-  } else if (!text.empty()) {
-    out = text;
-    if (out.ends_with(".")) out.pop_back();
-  } else {
-    out = source.id;
-  }
+  std::string out = short_citation(source);
   const std::string paras = format_paragraphs(paragraphs);
   if (!paras.empty()) out += (out.empty() ? "" : ", ") + paras;
   return out;
+}
+
+std::string card_citation(const Bank& bank, const Question& q) {
+  const Source* found = bank.find_source(q.source.source_id);
+  const std::string locator = locator_citation(found != nullptr ? *found : Source{q.source.source_id, "", "", ""},
+                                               q.source.paragraphs);
+  if (bank.info.article.empty() || q.source.source_id == bank.info.article) return locator;
+  return "Outside the article: " + locator;
 }
 
 std::string render_citations(std::string_view text, const std::vector<Source>& sources) {

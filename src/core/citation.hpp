@@ -45,16 +45,18 @@ struct CitationMarker {
 /// Example: "Andrei Soldatov, \"Title\", The Moscow Times, 14 May 2021." -> "Andrei Soldatov, 2021".
 [[nodiscard]] std::string short_citation(const Source& source);
 
-/// The citation with its locator, for the study screen: the first author's surname (the
-/// last word of the citation's first comma-separated part, cut before " and ", " & " or
-/// ";") and the citation's remaining parts without quoted titles and the final full stop,
-/// then ", ¶N" ("¶9, 11"; "¶12–13" for several consecutive paragraphs; sorted, duplicates
-/// dropped; nothing when `paragraphs` is empty). Commas inside straight or curly double
-/// quotes or «» do not split. A citation that starts with a quoted title is shown whole
-/// (final full stop dropped); an empty citation gives the id.
-/// Example: "Andrei Soldatov, \"Title\", The Moscow Times, 14 May 2021." with {12} ->
-/// "Soldatov, The Moscow Times, 14 May 2021, ¶12".
+/// The citation with its locator, for the study screen: the source as a reader knows it
+/// (short_citation: the bank's own `short`, else derived from the citation), then ", ¶N"
+/// ("¶9, 11"; "¶12–13" for several consecutive paragraphs; sorted, duplicates dropped;
+/// nothing when `paragraphs` is empty).
+/// Example: source with short = "Soldatov, 2021" and {12} -> "Soldatov, 2021, ¶12".
 [[nodiscard]] std::string locator_citation(const Source& source, const std::vector<int>& paragraphs);
+
+/// The citation under a card's answer: locator_citation of the card's source (its id when
+/// the bank has no such source), preceded by "Outside the article: " when the bank names an
+/// `article` (BankInfo::article) and the card cites another source.
+/// Example: "Outside the article: Reuters, 2021".
+[[nodiscard]] std::string card_citation(const Bank& bank, const Question& q);
 
 /// `text` with each well-formed marker replaced by "(" + the short forms of its sources
 /// joined by "; " + ")"; an id that names none of `sources` is shown as the id itself.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <date/date.h>
+
 #include "core/time.hpp"
 
 namespace casebook::core {
@@ -89,6 +91,19 @@ int months_between(const FactDate& a, const FactDate& b) {
   const int ma = a.month == 0 ? 1 : a.month;
   const int mb = b.month == 0 ? 1 : b.month;
   return (b.year - a.year) * 12 + (mb - ma);
+}
+
+std::int64_t first_day(const FactDate& d) {
+  const auto ymd = date::year{d.year} / date::month{static_cast<unsigned>(d.month == 0 ? 1 : d.month)} /
+                   date::day{static_cast<unsigned>(d.day == 0 ? 1 : d.day)};
+  return date::sys_days(ymd).time_since_epoch().count();
+}
+
+std::int64_t gap_days(const FactDate& a, const FactDate& b) {
+  const DatePrecision p = std::min(a.precision, b.precision);
+  const std::int64_t x = first_day(truncate(a, p));
+  const std::int64_t y = first_day(truncate(b, p));
+  return x < y ? y - x : x - y;
 }
 
 std::string to_string(ActorKind k) { return std::string(kKindNames[static_cast<std::size_t>(k)]); }

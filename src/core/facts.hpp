@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ struct FactDate {
 /// Whole months from `a` to `b`, counting only year and month (0 when the same month).
 [[nodiscard]] int months_between(const FactDate& a, const FactDate& b);
 
+/// The first day of the period `d` names (1 January for a year, the 1st for a month), as days
+/// since 1970-01-01 (proleptic Gregorian; negative before 1970).
+[[nodiscard]] std::int64_t first_day(const FactDate& d);
+
+/// Days between `a` and `b` compared at the coarser of their precisions: the distance between
+/// the first days of the two periods ("2016" and "2017-03" are 366 days apart: 1 Jan 2016 to
+/// 1 Jan 2017). Always >= 0; 0 exactly when compare_dates(a, b) == 0.
+[[nodiscard]] std::int64_t gap_days(const FactDate& a, const FactDate& b);
+
 enum class ActorKind { Person, Agency, Company, Group, State };
 
 /// TOML spelling of a kind ("person", ...) and its inverse (nullopt when unknown).
@@ -62,12 +72,20 @@ struct FactBase {
   SourcePos pos;
 };
 
+/// One actor's part in an event (`roles = [{ actor = "mvd", role = "made the arrests" }]`):
+/// the role completes the question "Which agency ...?" / "Who ...?".
+struct EventRole {
+  std::string actor;  ///< id of an [[actor]]
+  std::string role;   ///< a verb phrase: "made the arrests", "was the target of the attack"
+};
+
 /// `[[event]]`: something that happened on a date.
 struct Event : FactBase {
   FactDate date;
   std::string title;    ///< a short sentence, e.g. "The FSB arrests members of the Lurk group"
   std::string summary;  ///< one or two sentences
-  std::vector<std::string> actors;  ///< ids of [[actor]] entries
+  std::vector<std::string> actors;  ///< ids of [[actor]] entries involved (roles' actors included)
+  std::vector<EventRole> roles;     ///< what some of them did: event_actor asks about these
   std::string place;    ///< may be empty
 };
 
@@ -106,13 +124,21 @@ struct Facts {
   }
 };
 
+/// A generated question that was not made because a hand-written question names the same
+/// set of facts in its `facts` (it would repeat that card).
+struct RepeatedQuestion {
+  std::string generated_id;    ///< e.g. "gen.event_actor.lurk-arrests.mvd"
+  std::string handwritten_id;  ///< the hand-written question that covers it
+  SourcePos pos;               ///< where the generated question's first fact is written
+};
+
 /// The question generators, in the order they are documented and run.
 enum class Generator {
   EventDate,       ///< "event_date": when did this event happen (choice or numeric year)
   EventOrder,      ///< "event_order": put 3..5 events in chronological order
   EventFirst,      ///< "event_first": which of two events came first
   ActorMatch,      ///< "actor_match": match actors to their descriptions
-  EventActor,      ///< "event_actor": which actor was involved in this event
+  EventActor,      ///< "event_actor": which actor played one of the event's roles
   TermDefinition,  ///< "term_definition": which definition a term has
   DefinitionTerm,  ///< "definition_term": which term a definition defines
   FigureValue      ///< "figure_value": the value of a figure (numeric)
@@ -134,12 +160,19 @@ inline constexpr int kMinGroupSize = 3;
 inline constexpr int kMaxGroupSize = 5;
 inline constexpr int kDefaultGroupSize = 4;
 
+/// event_order and event_first: the fewest days (gap_days) between two events asked against
+/// each other (`min_gap_days`), by default about three months, so that a card asks about the
+/// order of things rather than about days; the largest value allowed.
+inline constexpr int kDefaultMinGapDays = 90;
+inline constexpr int kMaxMinGapDays = 36500;
+
 /// The settings of one generator in a bank's `[generators]` table.
 struct GeneratorConfig {
   bool enabled = true;               ///< default: on (it runs when the bank has its facts)
   std::optional<std::size_t> count;  ///< at most this many questions; none: every one it can make
   int size = kDefaultGroupSize;      ///< event_order, actor_match: items per question
   DateStyle style = DateStyle::Choice;  ///< event_date only
+  int min_gap_days = kDefaultMinGapDays;  ///< event_order, event_first: see kDefaultMinGapDays
   bool listed = false;               ///< written in [generators] (else all defaults)
   SourcePos pos;                     ///< where it is written (the [generators] entry), if listed
 };
@@ -147,6 +180,10 @@ struct GeneratorConfig {
 /// The `[generators]` table: one entry per generator, indexed by Generator.
 struct GeneratorSettings {
   std::array<GeneratorConfig, kGeneratorCount> configs{};
+  /// `terms_both_ways = true`: every term is asked both ways (term_definition and
+  /// definition_term). By default a term is asked one way only: by the one of the two that is
+  /// enabled, or, when both are, by one of them chosen per term by a stable hash of its id.
+  bool terms_both_ways = false;
   SourcePos pos;  ///< where [generators] is written (line 0 when absent)
 
   [[nodiscard]] const GeneratorConfig& operator[](Generator g) const {

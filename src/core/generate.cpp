@@ -2,14 +2,17 @@
 #include "core/generate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
-#include "core/citation.hpp"
-#include "core/number.hpp"
+#include "core/generate_pick.hpp"
+#include "core/generate_text.hpp"
 #include "core/time.hpp"
 
 namespace casebook::core {
@@ -21,82 +24,22 @@ constexpr std::size_t kWantedDistractors = 3;
 constexpr std::size_t kMinDistractors = 2;
 /// Penalty factor of a distractor of another kind (actors) than the answer.
 constexpr double kOtherKindPenalty = 3.0;
-
-/// `text` without a final full stop (to end a prompt with "?").
-std::string without_full_stop(std::string text) {
-  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
-  return text;
-}
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-/// True when `name` appears in `text` as a whole word (ASCII case ignored).
-bool mentions(const std::string& text, const std::string& name) {
-  if (name.empty()) return false;
-  const std::string t = lower_ascii(text);
-  const std::string n = lower_ascii(name);
-  const auto is_word = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80) != 0;
-  };
-  for (std::size_t at = t.find(n); at != std::string::npos; at = t.find(n, at + 1)) {
-    const bool before = at == 0 || !is_word(t[at - 1]);
-    const bool after = at + n.size() >= t.size() || !is_word(t[at + n.size()]);
-    if (before && after) return true;
-  }
-  return false;
-}
-
-/// True when `text` names `actor`: its name or an alias as a whole word, or, for a person
-/// with a name of two or more words, the last word of the name or of an alias (the surname:
-/// "Putin" names "Vladimir Putin").
-bool names_actor(const std::string& text, const Actor& actor) {
-  const auto named = [&](const std::string& name) {
-    if (mentions(text, name)) return true;
-    if (actor.kind != ActorKind::Person) return false;
-    const std::size_t space = name.find_last_of(' ');
-    return space != std::string::npos && mentions(text, name.substr(space + 1));
-  };
-  return named(actor.name) || std::any_of(actor.aliases.begin(), actor.aliases.end(), named);
-}
-
-/// `text` split before the citation markers at its end: {"the prison term", " [@a] [@b]"}
-/// for "the prison term [@a] [@b]", so a generator can put words between a phrase and its
-/// citation; {text, ""} when it does not end with a well-formed marker.
-std::pair<std::string, std::string> split_trailing_citations(const std::string& text) {
-  std::size_t body_end = text.size();
-  const auto markers = find_citations(text);
-  for (auto it = markers.rbegin(); it != markers.rend(); ++it) {
-    std::size_t end = body_end;
-    while (end > 0 && text[end - 1] == ' ') --end;
-    if (!it->ok() || it->offset + it->length != end) break;
-    body_end = it->offset;
-  }
-  while (body_end > 0 && text[body_end - 1] == ' ') --body_end;
-  if (body_end == 0) return {text, ""};  // nothing but citations: keep it whole
-  return {text.substr(0, body_end), text.substr(body_end)};
-}
-
-/// `text` with its first letter upper-cased when it is an ASCII lower-case letter.
-std::string capitalised(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
-/// A number as a reader writes it: whole numbers with thousands separators ("1,700,000,000"),
-/// others with up to six significant decimals.
-std::string format_number(double v) {
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) return format_grouped(static_cast<std::int64_t>(v));
-  return format_significant(v, 6);
-}
+/// Other events' dates event_date considers on each side of the true date.
+constexpr std::size_t kNearDates = 6;
 
 /// Years between two dates, as a plausibility distance (months / 12).
 double years_apart(const FactDate& a, const FactDate& b) {
   return std::fabs(static_cast<double>(months_between(a, b))) / 12.0;
+}
+
+/// Penalty factor of an option whose length differs from the answer's: 1 for the same
+/// length, up to 3 when one is empty, so the options of a card look alike and the right one
+/// is not the longest by design.
+double length_penalty(std::string_view answer, std::string_view option) {
+  const double a = static_cast<double>(answer.size());
+  const double o = static_cast<double>(option.size());
+  const double longer = std::max(a, o);
+  return longer == 0 ? 1.0 : 1.0 + 2.0 * std::fabs(a - o) / longer;
 }
 
 /// One candidate ranked for an anchor.
@@ -119,23 +62,59 @@ void sort_ranked(std::vector<Ranked<T>>& items) {
 /// order (and which questions a `count` keeps) does not depend on the order in the file.
 template <typename T>
 std::vector<const T*> anchor_order(const std::vector<T>& facts, Generator g) {
+  const PairScorer scorer(to_string(g));
   std::vector<Ranked<T>> ranked;
-  for (const auto& f : facts) ranked.push_back({&f, pair_score(to_string(g), f.id)});
+  ranked.reserve(facts.size());
+  for (const auto& f : facts) ranked.push_back({&f, scorer.score(f.id)});
   sort_ranked(ranked);
   std::vector<const T*> out;
+  out.reserve(ranked.size());
   for (const auto& r : ranked) out.push_back(r.fact);
   return out;
+}
+
+/// The sorted ids of `ids` joined with '|': the key of a set of facts.
+std::string fact_set_key(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::string k;
+  for (const auto& id : ids) k += id + "|";
+  return k;
+}
+
+/// Whether a term is asked by `g` when both term generators are on and `terms_both_ways` is
+/// off: one direction per term, chosen by a stable hash of its id.
+bool term_direction(const Term& t, Generator g) {
+  const bool term_first = (fnv1a64(t.id) & 1u) == 0;
+  return term_first == (g == Generator::TermDefinition);
 }
 
 /// Runs the generators; keeps the bank and collects questions and diagnostics.
 class Generation {
  public:
-  explicit Generation(const Bank& bank) : m_bank(bank) {
-    for (const auto& a : bank.facts.actors) m_actors.emplace(a.id, &a);
+  explicit Generation(const Bank& bank) : m_bank(bank), m_dates(bank.facts.events) {
+    m_actors.reserve(bank.facts.actors.size());
+    for (const auto& a : bank.facts.actors) {
+      m_actors.emplace(a.id, &a);
+      m_ring_all.add(&a);
+      m_ring_kind[static_cast<std::size_t>(a.kind)].add(&a);
+    }
+    m_ring_all.seal();
+    for (auto& r : m_ring_kind) r.seal();
+    for (const auto& t : bank.facts.terms) m_ring_terms.add(&t);
+    m_ring_terms.seal();
     for (const auto& e : bank.facts.events) m_events.emplace(e.id, &e);
+    for (const auto& q : bank.questions) {
+      if (q.generator.empty() && !q.fact_ids.empty()) m_hand.emplace(fact_set_key(q.fact_ids), q.id);
+    }
   }
 
   GenerateResult run() {
+    // About one question per fact and generator: reserving avoids moving them all as they grow.
+    const std::size_t facts = m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
+                              m_bank.facts.figures.size();
+    m_result.questions.reserve(3 * facts);
+    m_sets.reserve(3 * facts);
+    m_ids.reserve(3 * facts);
     for (Generator g : kAllGenerators) {
       const GeneratorConfig& cfg = m_bank.generators[g];
       if (!cfg.enabled) continue;
@@ -145,7 +124,7 @@ class Generation {
       switch (g) {
         case Generator::EventDate: event_date(cfg); break;
         case Generator::EventOrder: event_order(cfg); break;
-        case Generator::EventFirst: event_first(); break;
+        case Generator::EventFirst: event_first(cfg); break;
         case Generator::ActorMatch: actor_match(cfg); break;
         case Generator::EventActor: event_actor(); break;
         case Generator::TermDefinition: term_questions(true); break;
@@ -188,18 +167,22 @@ class Generation {
     return q;
   }
 
-  /// Records a question unless one on the same set of facts was made already. Group questions
-  /// name their facts in id order, so a set has one id whichever anchor found it: an edit that
-  /// changes one anchor's group cannot remove or add a question of a group without the edited fact.
+  /// " [@id]" naming `f`'s source when it differs from the question's own (the card's
+  /// locator names only its first fact's source), else "".
+  static std::string cite_other(const FactBase& f, const Question& q) {
+    if (f.source.source_id.empty() || f.source.source_id == q.source.source_id) return "";
+    return " [@" + f.source.source_id + "]";
+  }
+
+  /// Records a question unless one on the same set of facts was made already, or a
+  /// hand-written question names the same facts (then it is listed in `repeated`). Group
+  /// questions name their facts in id order, so a set has one id whichever anchor found it.
   void add(Question q) {
-    std::vector<std::string> key = q.fact_ids;
-    std::sort(key.begin(), key.end());
-    if (!m_sets.insert(q.generator + "|" + [&] {
-                         std::string k;
-                         for (const auto& id : key) k += id + "|";
-                         return k;
-                       }())
-             .second) {
+    const std::string key = fact_set_key(q.fact_ids);
+    if (!m_sets.insert(q.generator + "|" + key).second) return;
+    if (const auto hand = m_hand.find(key); hand != m_hand.end()) {
+      m_result.repeated.push_back(RepeatedQuestion{q.id, hand->second, q.pos});
+      for (const auto& id : q.fact_ids) m_used.insert(id);
       return;
     }
     // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
@@ -273,8 +256,8 @@ class Generation {
     }
   }
 
-  /// Three wrong dates at the event's precision, near the true one: other events' dates and
-  /// shifts of 1-3 years (year precision) or months (month and day precision).
+  /// Three wrong dates at the event's precision, near the true one: the nearest other events'
+  /// dates (kNearDates on each side) and shifts of 1-3 years (year precision) or months.
   std::vector<FactDate> date_distractors(const Event& e) const {
     std::map<std::string, std::pair<FactDate, double>> candidates;  // iso -> date, penalty
     const auto offer = [&](const FactDate& d, double penalty) {
@@ -284,9 +267,7 @@ class Generation {
       if (it == candidates.end() || penalty < it->second.second) candidates[iso] = {d, penalty};
     };
     const bool by_year = e.date.precision == DatePrecision::Year;
-    for (const auto& other : m_bank.facts.events) {
-      if (other.date.precision < e.date.precision) continue;
-      const FactDate d = truncate(other.date, e.date.precision);
+    for (const FactDate& d : m_dates.dates_near(e.date, kNearDates)) {
       const double apart = by_year ? years_apart(d, e.date) : std::fabs(static_cast<double>(months_between(d, e.date)));
       offer(d, 1.0 + apart);
     }
@@ -304,8 +285,9 @@ class Generation {
       }
       offer(d, 1.0 + std::abs(k));
     }
+    const PairScorer scorer(e.id);
     std::vector<std::pair<double, FactDate>> ranked;
-    for (const auto& [iso, c] : candidates) ranked.emplace_back(pair_score(e.id, iso, c.second), c.first);
+    for (const auto& [iso, c] : candidates) ranked.emplace_back(scorer.score(iso, c.second), c.first);
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : to_iso(a.second) < to_iso(b.second);
     });
@@ -318,13 +300,14 @@ class Generation {
   }
 
   // ---- event_order, event_first ----------------------------------------------------------
-  /// Other events that can share a question with `anchor`, best first: a date that can be
-  /// told apart and a title of its own; closer dates are preferred.
-  std::vector<const Event*> partners(const Event& anchor) const {
+  /// Other events that can share a question with `anchor`, best first: among the nearest in
+  /// date order (DateIndex::near: at least `min_gap_days` away, a title of their own),
+  /// ranked by pair_score with closer dates preferred.
+  std::vector<const Event*> partners(const Event& anchor, int min_gap_days) const {
+    const PairScorer scorer(anchor.id);
     std::vector<Ranked<Event>> ranked;
-    for (const auto& e : m_bank.facts.events) {
-      if (e.id == anchor.id || compare_dates(e.date, anchor.date) == 0 || e.title == anchor.title) continue;
-      ranked.push_back({&e, pair_score(anchor.id, e.id, 1.0 + years_apart(e.date, anchor.date))});
+    for (const Event* e : m_dates.near(anchor, min_gap_days)) {
+      ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
     }
     sort_ranked(ranked);
     std::vector<const Event*> out;
@@ -340,15 +323,17 @@ class Generation {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventOrder)) {
       std::vector<const Event*> group{anchor};
-      for (const Event* c : partners(*anchor)) {
+      for (const Event* c : partners(*anchor, cfg.min_gap_days)) {
         if (group.size() == size) break;
         const bool clash = std::any_of(group.begin(), group.end(), [&](const Event* g) {
-          return compare_dates(g->date, c->date) == 0 || g->title == c->title;
+          return compare_dates(g->date, c->date) == 0 || g->title == c->title ||
+                 gap_days(g->date, c->date) < cfg.min_gap_days;
         });
         if (!clash) group.push_back(c);
       }
       if (group.size() < size) {
-        short_of(*anchor, "fewer than " + std::to_string(size - 1) + " other events with dates that differ from it and each other");
+        short_of(*anchor, "fewer than " + std::to_string(size - 1) + " other events at least " +
+                              std::to_string(cfg.min_gap_days) + " days from it and from each other");
         continue;
       }
       // The id names the set, whichever anchor found it: see "Records a question" in add().
@@ -358,17 +343,17 @@ class Generation {
       q.prompt = "Put these events in chronological order, earliest first.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.items.push_back(group[i]->title);
-        q.explanation += (i == 0 ? "" : " ") + std::to_string(i + 1) + ". " + dated(*group[i]) + ".";
+        q.explanation += (i == 0 ? "" : " ") + std::to_string(i + 1) + ". " + dated(*group[i]) + cite_other(*group[i], q) + ".";
       }
       add(std::move(q));
     }
   }
 
-  void event_first() {
+  void event_first(const GeneratorConfig& cfg) {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventFirst)) {
-      const auto others = partners(*anchor);
+      const auto others = partners(*anchor, cfg.min_gap_days);
       if (others.empty()) {
-        short_of(*anchor, "no other event with a different date");
+        short_of(*anchor, "no other event at least " + std::to_string(cfg.min_gap_days) + " days from it");
         continue;
       }
       std::vector<const Event*> pair{anchor, others.front()};
@@ -379,7 +364,7 @@ class Generation {
       const Event* second = first == pair[0] ? pair[1] : pair[0];
       for (const Event* e : pair) q.choices.push_back(Choice{e->title, e == first});
       // Titles are sentences with a capital: each gets a sentence of its own.
-      q.explanation = "First: " + dated(*first) + ". Then: " + dated(*second) + ".";
+      q.explanation = "First: " + dated(*first) + cite_other(*first, q) + ". Then: " + dated(*second) + cite_other(*second, q) + ".";
       add(std::move(q));
     }
   }
@@ -388,11 +373,14 @@ class Generation {
   void actor_match(const GeneratorConfig& cfg) {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Actor* anchor : anchor_order(m_bank.facts.actors, Generator::ActorMatch)) {
-      std::vector<Ranked<Actor>> ranked;
-      for (const auto& a : m_bank.facts.actors) {
-        if (a.id == anchor->id) continue;
-        ranked.push_back({&a, pair_score(anchor->id, a.id, a.kind == anchor->kind ? 1.0 : kOtherKindPenalty)});
+      const auto other = [&](const Actor& a) { return a.id != anchor->id; };
+      std::vector<const Actor*> near = m_ring_kind[static_cast<std::size_t>(anchor->kind)].walk(anchor->id, kRingWindow, other);
+      for (const Actor* a : m_ring_all.walk(anchor->id, kRingWindow / 2, other)) {
+        if (std::find(near.begin(), near.end(), a) == near.end()) near.push_back(a);
       }
+      const PairScorer scorer(anchor->id);
+      std::vector<Ranked<Actor>> ranked;
+      for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, a->kind == anchor->kind ? 1.0 : kOtherKindPenalty)});
       sort_ranked(ranked);
       std::vector<const Actor*> group{anchor};
       for (const auto& r : ranked) {
@@ -412,80 +400,97 @@ class Generation {
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.pairs.push_back(MatchPair{group[i]->name, group[i]->description});
         // A sentence per actor: descriptions may hold ';' themselves.
-        q.explanation += (i == 0 ? "" : " ") + group[i]->name + ": " + without_full_stop(group[i]->description) + ".";
+        q.explanation += (i == 0 ? "" : " ") + group[i]->name + ": " + without_full_stop(group[i]->description) +
+                         cite_other(*group[i], q) + ".";
       }
       add(std::move(q));
     }
   }
 
+  /// The ids of every actor with a part in `e`: its `actors` and the actors of its roles.
+  static std::unordered_set<std::string> involved(const Event& e) {
+    std::unordered_set<std::string> ids(e.actors.begin(), e.actors.end());
+    for (const auto& r : e.roles) ids.insert(r.actor);
+    return ids;
+  }
+
   void event_actor() {
     for (const Event* e : anchor_order(m_bank.facts.events, Generator::EventActor)) {
-      if (e->actors.empty()) continue;
-      // The answer: an actor of the event whose name the title does not give away.
-      std::vector<Ranked<Actor>> own;
-      for (const auto& id : e->actors) {
-        const auto it = m_actors.find(id);
-        if (it != m_actors.end()) own.push_back({it->second, pair_score(e->id, id)});
-      }
-      sort_ranked(own);
-      const Actor* answer = nullptr;
-      for (const auto& r : own) {
-        if (!names_actor(e->title, *r.fact)) {
-          answer = r.fact;
-          break;
+      if (e->roles.empty()) continue;  // only roles are asked: "involved" is too vague to teach
+      const auto in_event = involved(*e);
+      bool askable = false;
+      bool made = false;
+      std::string reason;
+      for (const EventRole& role : e->roles) {
+        const auto it = m_actors.find(role.actor);
+        if (it == m_actors.end()) continue;
+        const Actor& answer = *it->second;
+        if (names_actor(e->title, answer)) continue;  // the title gives the answer away
+        askable = true;
+        // Wrong answers: actors of the same kind with no part in the event, not named in its
+        // title, names of a length like the answer's.
+        const auto keep = [&](const Actor& a) {
+          return in_event.count(a.id) == 0 && a.name != answer.name && !names_actor(e->title, a);
+        };
+        const PairScorer scorer(e->id);
+        std::vector<Ranked<Actor>> ranked;
+        for (const Actor* a : m_ring_kind[static_cast<std::size_t>(answer.kind)].walk(e->id + "\x1f" + role.role, kRingWindow, keep)) {
+          ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
         }
+        sort_ranked(ranked);
+        std::vector<std::string> names{answer.name};
+        for (const auto& r : ranked) {
+          if (names.size() == kWantedDistractors + 1) break;
+          if (std::find(names.begin(), names.end(), r.fact->name) == names.end()) names.push_back(r.fact->name);
+        }
+        if (names.size() < kMinDistractors + 1) {
+          reason = "fewer than " + std::to_string(kMinDistractors) + " actors of the same kind (" + to_string(answer.kind) +
+                   ") with no part in the event to offer as wrong answers";
+          continue;
+        }
+        Question q = make(Generator::EventActor, {e, &answer}, QuestionType::SingleChoice);
+        q.prompt = dated(*e) + ". " + which_actor(answer.kind) + " " + without_full_stop(role.role) + "?";
+        std::sort(names.begin(), names.end());
+        for (const auto& n : names) q.choices.push_back(Choice{n, n == answer.name});
+        // The description gets a sentence of its own: it is written as a line that starts with
+        // a capital ("Russia's main security service"), so it cannot go inside another sentence.
+        q.explanation = capitalised(answer.name) + " " + without_full_stop(role.role) + ". Event: " + dated(*e) + ".";
+        if (!answer.description.empty()) {
+          q.explanation += " " + answer.name + ": " + without_full_stop(answer.description) + cite_other(answer, q) + ".";
+        }
+        if (!e->summary.empty()) q.explanation += " " + e->summary;
+        add(std::move(q));
+        made = true;
       }
-      if (answer == nullptr) {
-        if (!own.empty()) short_of(*e, "every actor of the event is named in its title");
-        continue;
+      if (!askable) {
+        short_of(*e, "its title names the actor of each of its roles");
+      } else if (!made) {
+        short_of(*e, reason);
       }
-      std::vector<Ranked<Actor>> ranked;
-      for (const auto& a : m_bank.facts.actors) {
-        if (std::find(e->actors.begin(), e->actors.end(), a.id) != e->actors.end()) continue;
-        ranked.push_back({&a, pair_score(e->id, a.id, a.kind == answer->kind ? 1.0 : kOtherKindPenalty)});
-      }
-      sort_ranked(ranked);
-      std::vector<std::string> names{answer->name};
-      for (const auto& r : ranked) {
-        if (names.size() == kWantedDistractors + 1) break;
-        if (std::find(names.begin(), names.end(), r.fact->name) == names.end()) names.push_back(r.fact->name);
-      }
-      if (names.size() < kMinDistractors + 1) {
-        short_of(*e, "fewer than " + std::to_string(kMinDistractors) + " actors not involved in the event to offer as wrong answers");
-        continue;
-      }
-      Question q = make(Generator::EventActor, {e, answer}, QuestionType::SingleChoice);
-      q.prompt = "Which actor was involved in: " + without_full_stop(e->title) + "?";
-      std::sort(names.begin(), names.end());
-      for (const auto& n : names) q.choices.push_back(Choice{n, n == answer->name});
-      // The description gets a sentence of its own: it is written as a line that starts with
-      // a capital ("Russia's main security service"), so it cannot go inside another sentence.
-      q.explanation = answer->name + " was involved in: " + dated(*e) + ".";
-      if (!answer->description.empty()) {
-        q.explanation += " " + answer->name + ": " + without_full_stop(answer->description) + ".";
-      }
-      if (!e->summary.empty()) q.explanation += " " + e->summary;
-      add(std::move(q));
     }
   }
 
   // ---- term_definition, definition_term ---------------------------------------------------
   void term_questions(bool term_first) {
     const Generator g = term_first ? Generator::TermDefinition : Generator::DefinitionTerm;
+    const Generator other = term_first ? Generator::DefinitionTerm : Generator::TermDefinition;
+    const bool one_way = !m_bank.generators.terms_both_ways && m_bank.generators[other].enabled;
     for (const Term* t : anchor_order(m_bank.facts.terms, g)) {
+      if (one_way && !term_direction(*t, g)) continue;
+      const auto shown = [&](const Term& x) { return term_first ? x.definition : x.term; };
+      const auto keep = [&](const Term& o) {
+        return o.id != t->id && o.term != t->term && o.definition != t->definition;
+      };
+      const PairScorer scorer(t->id);
       std::vector<Ranked<Term>> ranked;
-      for (const auto& o : m_bank.facts.terms) {
-        if (o.id != t->id) ranked.push_back({&o, pair_score(t->id, o.id)});
+      for (const Term* o : m_ring_terms.walk(t->id, kRingWindow, keep)) {
+        ranked.push_back({o, scorer.score(o->id, length_penalty(shown(*t), shown(*o)))});
       }
       sort_ranked(ranked);
-      const auto shown = [&](const Term& x) { return term_first ? x.definition : x.term; };
       std::vector<std::string> texts{shown(*t)};
       for (const auto& r : ranked) {
         if (texts.size() == kWantedDistractors + 1) break;
-        const bool same_term = r.fact->term == t->term || r.fact->definition == t->definition;
-        if (!same_term && std::find(texts.begin(), texts.end(), shown(*r.fact)) == texts.end()) {
-          texts.push_back(shown(*r.fact));
-        }
+        if (std::find(texts.begin(), texts.end(), shown(*r.fact)) == texts.end()) texts.push_back(shown(*r.fact));
       }
       if (texts.size() < kMinDistractors + 1) {
         short_of(*t, "fewer than " + std::to_string(kMinDistractors) + " other terms to offer as wrong answers");
@@ -520,7 +525,7 @@ class Generation {
                          " of it count.";
       }
       if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
-        q.explanation += " Related event: " + dated(*it->second) + ".";
+        q.explanation += " Related event: " + dated(*it->second) + cite_other(*it->second, q) + ".";
       }
       add(std::move(q));
     }
@@ -541,26 +546,26 @@ class Generation {
   }
 
   const Bank& m_bank;
-  std::map<std::string, const Actor*> m_actors;
-  std::map<std::string, const Event*> m_events;
+  DateIndex m_dates;
+  std::unordered_map<std::string, const Actor*> m_actors;
+  std::unordered_map<std::string, const Event*> m_events;
+  HashRing<Actor> m_ring_all;
+  std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
+  HashRing<Term> m_ring_terms;
+  std::unordered_map<std::string, std::string> m_hand;  ///< fact_set_key -> hand-written question id
   GenerateResult m_result;
   std::vector<Question> m_made;           ///< questions of the running generator
   std::vector<const FactBase*> m_short;   ///< its anchors that got no question
   std::string m_short_reason;
-  std::set<std::string> m_sets;           ///< generator|sorted fact ids of every question
-  std::set<std::string> m_used;           ///< fact ids some question uses
-  std::set<std::string> m_ids;            ///< ids of the questions made
+  std::unordered_set<std::string> m_sets;  ///< generator|sorted fact ids of every question
+  std::unordered_set<std::string> m_used;  ///< fact ids some question uses
+  std::unordered_set<std::string> m_ids;   ///< ids of the questions made
 };
 
 }  // namespace
 
 double pair_score(std::string_view anchor, std::string_view candidate, double penalty) {
-  std::string key(anchor);
-  key += '\x1f';
-  key += candidate;
-  // 53 high bits -> u in (0, 1): never 0, so -ln(u) is finite.
-  const double u = (static_cast<double>(fnv1a64(key) >> 11) + 0.5) / 9007199254740992.0;
-  return -std::log(u) * penalty;
+  return PairScorer(anchor).score(candidate, penalty);
 }
 
 GenerateResult generate_questions(const Bank& bank) { return Generation(bank).run(); }

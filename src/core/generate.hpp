@@ -18,17 +18,21 @@ namespace casebook::core {
 struct GenerateResult {
   std::vector<Question> questions;
   std::vector<Diagnostic> diagnostics;
+  std::vector<RepeatedQuestion> repeated;  ///< not made: a hand-written question names the same facts
 };
 
 /// Runs every enabled generator of `bank.generators` over `bank.facts`, in the order of
 /// kAllGenerators. Each question has id `gen.<generator>.<fact id>[.<fact id>...]`,
 /// `generator` and `fact_ids` set, the source locator of its first fact (with the paragraphs
 /// of every fact of that source), the topics of its facts, and the place of its first fact as
-/// `pos`. Groups and distractors are chosen by rendezvous hashing (pair_score), so adding,
-/// removing or reordering facts changes only questions that involve a changed fact (and,
-/// under a `count` limit, which questions are kept). Also warns (`unused-fact`) about facts
-/// that neither a generated question nor a hand-written question's `fact_ids` uses.
-/// Never throws except std::bad_alloc.
+/// `pos`. Each anchor looks at a bounded set of candidates (core/generate_pick.hpp: the
+/// nearest events in date order, the next actors or terms along a hash ring), ranked by
+/// rendezvous hashing (pair_score), so the work grows near-linearly with the facts and an
+/// edit changes only questions that involve a changed fact or a fact near it in date or ring
+/// order (and, under a `count` limit, which questions are kept). A question whose set of
+/// facts equals a hand-written question's `fact_ids` is not made but listed in `repeated`.
+/// Also warns (`unused-fact`) about facts that neither a generated question nor a
+/// hand-written question's `fact_ids` uses. Never throws except std::bad_alloc.
 [[nodiscard]] GenerateResult generate_questions(const Bank& bank);
 
 /// The rendezvous weight of `candidate` for `anchor`: -ln(u) * penalty, where u in (0, 1) is

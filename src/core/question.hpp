@@ -87,6 +87,10 @@ struct BankInfo {
   std::string licence;
   int format = 1;        ///< bank format version
   std::string description;
+  /// `article`: id of the [[source]] the bank teaches (format 2; empty when not set). A card
+  /// whose locator names another source is shown as "Outside the article: ..." (see
+  /// core::card_citation).
+  std::string article;
 };
 
 struct Source {
@@ -111,6 +115,9 @@ struct Bank {
   std::vector<Question> questions;  ///< hand-written ones in file order, then generated ones
   Facts facts;                      ///< format 2: the fact tables (empty in format 1)
   GeneratorSettings generators;     ///< format 2: the [generators] table (defaults when absent)
+  /// format 2: generated questions not made because a hand-written one asks about the same
+  /// facts (`validate` lists them as notes).
+  std::vector<RepeatedQuestion> repeated;
 
   /// The `[[source]]` with this id, or nullptr.
   [[nodiscard]] const Source* find_source(const std::string& id) const;

@@ -26,7 +26,8 @@ TEST(ValidateJson, HasTheDocumentedShape) {
   EXPECT_EQ(j["schema"], 1);
   ASSERT_EQ(j["banks"].size(), 1u);
   EXPECT_EQ(j["banks"][0], (nlohmann::json{{"path", warn.string()}, {"id", "fixture"}, {"loaded", true},
-                                           {"questions", 1}, {"generated", 0}, {"errors", 0}, {"warnings", 8}}));
+                                           {"questions", 1}, {"generated", 0}, {"errors", 0}, {"warnings", 8},
+                                           {"repeated", nlohmann::json::array()}}));
   ASSERT_EQ(j["diagnostics"].size(), 8u);
   const auto& d = j["diagnostics"][0];
   EXPECT_EQ(d["file"], warn.string());

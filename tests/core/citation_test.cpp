@@ -135,28 +135,42 @@ TEST(ShortCitation, LongNamesAreCutAtAWord) {
 
 // --- locator_citation -------------------------------------------------------------------------
 
-TEST(LocatorCitation, SurnameRemainingPartsAndParagraphs) {
-  const Source s = sources()[2];
-  EXPECT_EQ(locator_citation(s, {12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12");
-  EXPECT_EQ(locator_citation(s, {13, 12, 12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
-  EXPECT_EQ(locator_citation(s, {9, 11, 12}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "9, 11, 12");
-  EXPECT_EQ(locator_citation(s, {7, 7}), "Soldatov, The Moscow Times, 14 May 2021, \xC2\xB6" "7");
-  EXPECT_EQ(locator_citation(s, {}), "Soldatov, The Moscow Times, 14 May 2021");
+TEST(LocatorCitation, TheShortFormAndParagraphs) {
+  const Source s = sources()[2];  // no `short`: derived from the citation
+  EXPECT_EQ(locator_citation(s, {12}), "Andrei Soldatov, 2021, \xC2\xB6" "12");
+  EXPECT_EQ(locator_citation(s, {13, 12, 12}), "Andrei Soldatov, 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
+  EXPECT_EQ(locator_citation(s, {9, 11, 12}), "Andrei Soldatov, 2021, \xC2\xB6" "9, 11, 12");
+  EXPECT_EQ(locator_citation(s, {7, 7}), "Andrei Soldatov, 2021, \xC2\xB6" "7");
+  EXPECT_EQ(locator_citation(s, {}), "Andrei Soldatov, 2021");
 }
 
-TEST(LocatorCitation, QuotesAuthorsAndEdgeCases) {
-  // Curly quotes and guillemets protect commas; authors are cut before " and " or ";".
-  EXPECT_EQ(locator_citation(Source{"x", "Jane Doe and John Roe, \xE2\x80\x9C" "A, B and C\xE2\x80\x9D, Journal, 2020.", "", ""}, {3}),
-            "Doe, Journal, 2020, \xC2\xB6" "3");
-  EXPECT_EQ(locator_citation(Source{"x", "Ivanov; Petrov, \xC2\xAB" "Title, part\xC2\xBB, Kommersant, 2016.", "", ""}, {}),
-            "Ivanov, Kommersant, 2016");
-  // Unlike short_citation, a comma without a following space separates parts too.
-  EXPECT_EQ(locator_citation(Source{"x", "Smith,Report,1999.", "", ""}, {}), "Smith, Report, 1999");
-  // A citation that starts with a quoted title is shown whole, without the final full stop.
+TEST(LocatorCitation, UsesTheBanksOwnShortNameNotALastWord) {
+  // An organisation's report: no "News" or "Vision" cut from its name.
+  EXPECT_EQ(locator_citation(Source{"x", "Fordham News, report on a talk by an FBI attaché, 2015.", "", "Fordham News"}, {}),
+            "Fordham News");
+  EXPECT_EQ(locator_citation(Source{"x", "Fordham News, report on a talk by an FBI attaché, 2015.", "", ""}, {}),
+            "Fordham News, 2015");
+  EXPECT_EQ(locator_citation(Source{"x", "Whatever, 1999.", "", "RFE/RL, 2019"}, {3}), "RFE/RL, 2019, \xC2\xB6" "3");
   EXPECT_EQ(locator_citation(Source{"x", "\"Lurk, the group\", Kommersant, 2016.", "", ""}, {5}),
-            "\"Lurk, the group\", Kommersant, 2016, \xC2\xB6" "5");
+            "Lurk, the group, 2016, \xC2\xB6" "5");
   EXPECT_EQ(locator_citation(Source{"only-id", "", "", ""}, {4}), "only-id, \xC2\xB6" "4");
   EXPECT_EQ(locator_citation(Source{"only-id", "  ", "", ""}, {}), "only-id");
+}
+
+TEST(CardCitation, MarksSourcesOutsideTheArticle) {
+  Bank bank;
+  bank.sources = {Source{"art", "Andrei Soldatov, \"Title\", The Moscow Times, 14 May 2021.", "", "Soldatov, 2021"},
+                  Source{"reuters", "Reuters, report, 10 May 2021.", "", "Reuters, 2021"}};
+  Question q;
+  q.source = {"reuters", {}};
+  // Without `article`, every source is shown alike.
+  EXPECT_EQ(card_citation(bank, q), "Reuters, 2021");
+  bank.info.article = "art";
+  EXPECT_EQ(card_citation(bank, q), "Outside the article: Reuters, 2021");
+  q.source = {"art", {12, 13}};
+  EXPECT_EQ(card_citation(bank, q), "Soldatov, 2021, \xC2\xB6" "12\xE2\x80\x93" "13");
+  q.source = {"missing", {2}};
+  EXPECT_EQ(card_citation(bank, q), "Outside the article: missing, \xC2\xB6" "2");
 }
 
 // --- render_citations -------------------------------------------------------------------------

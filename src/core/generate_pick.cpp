@@ -1,0 +1,119 @@
+// Candidate indexes of the question generators (core/generate_pick.hpp).
+#include "core/generate_pick.hpp"
+
+#include <cmath>
+
+namespace casebook::core {
+
+namespace {
+
+/// Sorting key of a date: its first day, then coarser precisions first.
+bool date_less(const FactDate& a, const FactDate& b) {
+  if (a.year != b.year) return a.year < b.year;
+  if (a.month != b.month) return a.month < b.month;
+  if (a.day != b.day) return a.day < b.day;
+  return a.precision < b.precision;
+}
+
+/// The day after the last day of the period `d` names (days since 1970-01-01).
+std::int64_t period_end(const FactDate& d) {
+  FactDate next = d;
+  switch (d.precision) {
+    case DatePrecision::Year: ++next.year; break;
+    case DatePrecision::Month:
+      next.month = d.month == 12 ? 1 : d.month + 1;
+      next.year = d.month == 12 ? d.year + 1 : d.year;
+      break;
+    case DatePrecision::Day: return first_day(d) + 1;
+  }
+  return first_day(next);
+}
+
+}  // namespace
+
+double PairScorer::score(std::string_view candidate, double penalty) const {
+  // 53 high bits -> u in (0, 1): never 0, so -ln(u) is finite (as pair_score).
+  const double u = (static_cast<double>(fnv1a64(candidate, m_prefix) >> 11) + 0.5) / 9007199254740992.0;
+  return -std::log(u) * penalty;
+}
+
+DateIndex::DateIndex(const std::vector<Event>& events) {
+  m_sorted.reserve(events.size());
+  for (const auto& e : events) m_sorted.push_back(&e);
+  std::sort(m_sorted.begin(), m_sorted.end(), [](const Event* a, const Event* b) {
+    if (a->date != b->date) return date_less(a->date, b->date);
+    return a->id < b->id;
+  });
+  m_days.reserve(m_sorted.size());
+  for (const Event* e : m_sorted) m_days.push_back(first_day(e->date));
+  m_dates.resize(3);
+  for (int p = 0; p < 3; ++p) {
+    const auto precision = static_cast<DatePrecision>(p);
+    auto& out = m_dates[static_cast<std::size_t>(p)];
+    for (const Event* e : m_sorted) {
+      if (e->date.precision < precision) continue;
+      const FactDate d = truncate(e->date, precision);
+      if (out.empty() || out.back() != d) out.push_back(d);
+    }
+    // Sorting by first day keeps equal truncated dates together except around coarser
+    // dates of the same period; make them distinct and sorted for certain.
+    std::sort(out.begin(), out.end(), date_less);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+}
+
+std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
+  std::vector<const Event*> out;
+  const std::int64_t day = first_day(anchor.date);
+  const auto usable = [&](const Event* e) {
+    return e != &anchor && compare_dates(e->date, anchor.date) != 0 && gap_days(e->date, anchor.date) >= min_gap_days &&
+           e->title != anchor.title;
+  };
+  const std::size_t limit = 8 * kDateWindow;
+  // Earlier events: from the last one at least min_gap_days before the anchor, backwards.
+  auto split = std::lower_bound(m_days.begin(), m_days.end(), day - min_gap_days + (min_gap_days > 0 ? 1 : 0));
+  std::size_t found = 0;
+  std::size_t seen = 0;
+  for (auto i = static_cast<std::ptrdiff_t>(split - m_days.begin()) - 1; i >= 0 && found < kDateWindow && seen < limit; --i, ++seen) {
+    const Event* e = m_sorted[static_cast<std::size_t>(i)];
+    if (usable(e)) {
+      out.push_back(e);
+      ++found;
+    }
+  }
+  // Later events: from the first one that starts after the anchor's period and at least
+  // min_gap_days after its first day, forwards.
+  split = std::lower_bound(m_days.begin(), m_days.end(), std::max(day + min_gap_days, period_end(anchor.date)));
+  found = 0;
+  seen = 0;
+  for (auto i = static_cast<std::size_t>(split - m_days.begin()); i < m_sorted.size() && found < kDateWindow && seen < limit;
+       ++i, ++seen) {
+    const Event* e = m_sorted[i];
+    if (usable(e)) {
+      out.push_back(e);
+      ++found;
+    }
+  }
+  return out;
+}
+
+std::vector<FactDate> DateIndex::dates_near(const FactDate& d, std::size_t per_side) const {
+  const auto& dates = m_dates[static_cast<std::size_t>(d.precision)];
+  std::vector<FactDate> out;
+  const auto at = std::lower_bound(dates.begin(), dates.end(), d, date_less);
+  std::size_t taken = 0;
+  for (auto it = at; it != dates.begin() && taken < per_side;) {
+    --it;
+    out.push_back(*it);
+    ++taken;
+  }
+  taken = 0;
+  for (auto it = at; it != dates.end() && taken < per_side; ++it) {
+    if (*it == d) continue;
+    out.push_back(*it);
+    ++taken;
+  }
+  return out;
+}
+
+}  // namespace casebook::core

@@ -1,0 +1,99 @@
+// Candidate indexes of the question generators (core/generate.hpp): each anchor fact looks
+// only at a bounded number of nearby candidates (by date, or along a hash ring) before
+// ranking them with rendezvous hashing, so generation grows near-linearly with the facts.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/facts.hpp"
+#include "core/hash.hpp"
+
+namespace casebook::core {
+
+/// Candidates each side of an anchor that event_order / event_first consider (in date
+/// order), and candidates along a hash ring for actors and terms.
+inline constexpr std::size_t kDateWindow = 16;
+inline constexpr std::size_t kRingWindow = 24;
+
+/// pair_score (core/generate.hpp) for one anchor and many candidates, without building the
+/// joined key: the FNV-1a state after `anchor + '\x1f'` is kept, so score(c, p) ==
+/// pair_score(anchor, c, p) bit for bit.
+class PairScorer {
+ public:
+  explicit PairScorer(std::string_view anchor) : m_prefix(fnv1a64(std::string_view("\x1f", 1), fnv1a64(anchor))) {}
+  [[nodiscard]] double score(std::string_view candidate, double penalty = 1.0) const;
+
+ private:
+  std::uint64_t m_prefix;
+};
+
+/// Events sorted by date (the first day of their period, then precision, then id).
+class DateIndex {
+ public:
+  explicit DateIndex(const std::vector<Event>& events);
+
+  /// Up to kDateWindow events on each side of `anchor` (nearest first) that are at least
+  /// `min_gap_days` (gap_days) from it, can be told apart from it (compare_dates != 0) and
+  /// have another title. Looks at no more than 8 * kDateWindow events on each side.
+  [[nodiscard]] std::vector<const Event*> near(const Event& anchor, int min_gap_days) const;
+
+  /// The distinct dates at precision `p` of the events known at least to `p`, truncated to
+  /// `p`, nearest to `d` (up to `per_side` on each side, `d` itself excluded).
+  [[nodiscard]] std::vector<FactDate> dates_near(const FactDate& d, std::size_t per_side) const;
+
+ private:
+  std::vector<const Event*> m_sorted;
+  std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
+  std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
+};
+
+/// Facts of one kind placed on a hash ring by fnv1a64 of their id; a walk from a key's place
+/// visits them in ring order, so an added fact changes only the walks that pass it.
+template <typename T>
+class HashRing {
+ public:
+  HashRing() = default;
+  void add(const T* fact) { m_items.push_back({fnv1a64(fact->id), fact}); }
+  void seal();
+  /// Up to `n` facts for which keep(fact) is true, from the place of `key` onwards (wrapping,
+  /// each fact at most once), looking at no more than 8 * n + 8 facts.
+  template <typename Keep>
+  [[nodiscard]] std::vector<const T*> walk(std::string_view key, std::size_t n, Keep&& keep) const;
+
+ private:
+  struct Item {
+    std::uint64_t hash;
+    const T* fact;
+  };
+  std::vector<Item> m_items;
+};
+
+template <typename T>
+void HashRing<T>::seal() {
+  std::sort(m_items.begin(), m_items.end(), [](const Item& a, const Item& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.fact->id < b.fact->id;
+  });
+}
+
+template <typename T>
+template <typename Keep>
+std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Keep&& keep) const {
+  std::vector<const T*> out;
+  if (m_items.empty()) return out;
+  const std::uint64_t h = fnv1a64(key);
+  std::size_t at = static_cast<std::size_t>(
+      std::lower_bound(m_items.begin(), m_items.end(), h, [](const Item& a, std::uint64_t v) { return a.hash < v; }) -
+      m_items.begin());
+  const std::size_t limit = std::min(m_items.size(), 8 * n + 8);
+  for (std::size_t step = 0; step < limit && out.size() < n; ++step, ++at) {
+    const T* f = m_items[at % m_items.size()].fact;
+    if (keep(*f)) out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace casebook::core

@@ -1,0 +1,39 @@
+// Text helpers of the question generators (core/generate.hpp): sentence endings, whether a
+// title names an actor, trailing citation markers, numbers as a reader writes them. Pure.
+#pragma once
+#include <string>
+#include <utility>
+
+#include "core/facts.hpp"
+
+namespace casebook::core {
+
+/// `text` without final full stops and spaces (to end a prompt with "?").
+[[nodiscard]] std::string without_full_stop(std::string text);
+
+/// `text` with its first letter upper-cased when it is an ASCII lower-case letter.
+[[nodiscard]] std::string capitalised(std::string text);
+
+/// True when `name` appears in `text` as a whole word (ASCII case ignored; bytes >= 0x80
+/// count as letters, so "Путин" does not match inside "Путинизм").
+[[nodiscard]] bool mentions(const std::string& text, const std::string& name);
+
+/// True when `text` names `actor`: its name or an alias as a whole word, or, for a person
+/// with a name of two or more words, the last word of the name or of an alias (the surname:
+/// "Putin" names "Vladimir Putin").
+[[nodiscard]] bool names_actor(const std::string& text, const Actor& actor);
+
+/// `text` split before the citation markers at its end: {"the prison term", " [@a] [@b]"}
+/// for "the prison term [@a] [@b]", so a generator can put words between a phrase and its
+/// citation; {text, ""} when it does not end with a well-formed marker.
+[[nodiscard]] std::pair<std::string, std::string> split_trailing_citations(const std::string& text);
+
+/// A number as a reader writes it: whole numbers with thousands separators ("1,700,000,000"),
+/// others with up to six significant decimals.
+[[nodiscard]] std::string format_number(double v);
+
+/// How a question asks for an actor of `kind`: "Who" (person), "Which agency", "Which
+/// company", "Which group", "Which state".
+[[nodiscard]] std::string which_actor(ActorKind kind);
+
+}  // namespace casebook::core
