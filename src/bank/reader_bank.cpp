@@ -9,8 +9,8 @@
 
 namespace casebook::bank::detail {
 
-const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
-                                              "language", "authors", "licence", "description"};
+const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",     "format", "language",
+                                              "authors", "licence", "description", "kind"};
 const std::vector<std::string_view> kSourceKeys{"id", "citation", "url", "short"};
 const std::vector<std::string_view> kTopicKeys{"id", "title"};
 
@@ -61,6 +61,22 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   }
   if (auto v = get_string(*t, "licence", ctx, Need::Optional)) info.licence = v->text;
   if (auto v = get_string(*t, "description", ctx, Need::Optional, IfEmpty::Allow)) info.description = v->text;
+  if (auto v = get_string(*t, "kind", ctx, Need::Optional)) {
+    const std::vector<std::string_view> kinds{"course", "example", "template"};
+    bool known = false;
+    for (const core::BankKind k : {core::BankKind::Course, core::BankKind::Example, core::BankKind::Template}) {
+      if (v->text == core::to_string(k)) {
+        info.kind = k;
+        known = true;
+      }
+    }
+    if (!known) {
+      const auto near = closest_word(v->text, kinds);
+      error(v->at, "bad-bank-kind", "unknown bank kind " + ticked(v->text),
+            near ? "did you mean " + ticked(*near) + "?"
+                 : "use `course` (studied with the others), `example` or `template` (studied only when chosen)");
+    }
+  }
 }
 
 void BankReader::read_sources(const toml::table& root, core::Bank& bank) {
