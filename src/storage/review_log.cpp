@@ -167,37 +167,50 @@ std::int64_t Progress::record_answer(
   });
 }
 
+namespace {
+
+/// Rows of the review log that are not voided, in time order: of `learner` (all when empty)
+/// and of `card_key` (all when empty); only the newest one with `newest_only`.
+std::vector<ReviewRecord> read_log(SQLite::Database& db, const std::string& learner, const std::string& card_key,
+                                   bool newest_only) {
+  std::vector<ReviewRecord> out;
+  SQLite::Statement st(db,
+                       std::string("SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
+                                   "r.answer, r.response_ms, "
+                                   "r.state_before, r.stability_before, r.difficulty_before, "
+                                   "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
+                                   "r.learning_steps_before, r.reps_before, r.lapses_before, "
+                                   "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
+                                   "r.last_review_after_ms, r.scheduled_days_after, "
+                                   "r.learning_steps_after, r.reps_after, r.lapses_after "
+                                   "FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                                   "WHERE (?1 = '' OR l.name = ?1) AND (?2 = '' OR r.card_key = ?2) "
+                                   "AND r.id NOT IN (SELECT review_id FROM review_void) ") +
+                           (newest_only ? "ORDER BY r.reviewed_at_ms DESC, r.id DESC LIMIT 1"
+                                        : "ORDER BY r.reviewed_at_ms, r.id"));
+  st.bind(1, learner);
+  st.bind(2, card_key);
+  while (st.executeStep()) {
+    ReviewRecord r;
+    r.id = st.getColumn(0).getInt64();
+    r.learner = st.getColumn(1).getString();
+    r.card_key = st.getColumn(2).getString();
+    r.reviewed_at = st.getColumn(3).getInt64();
+    r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
+    r.correct = st.getColumn(5).getInt() != 0;
+    r.answer = st.getColumn(6).getString();
+    r.response_ms = st.getColumn(7).getInt64();
+    r.before = read_schedule(st, 8);
+    r.after = read_schedule(st, 17);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ReviewRecord> Progress::review_log(const std::string& learner) {
-  return m_impl->guard("read the review log from", [&] {
-    std::vector<ReviewRecord> out;
-    SQLite::Statement st(m_impl->db,
-                         "SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, "
-                         "r.answer, r.response_ms, "
-                         "r.state_before, r.stability_before, r.difficulty_before, "
-                         "r.due_before_ms, r.last_review_before_ms, r.scheduled_days_before, "
-                         "r.learning_steps_before, r.reps_before, r.lapses_before, "
-                         "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
-                         "r.last_review_after_ms, r.scheduled_days_after, "
-                         "r.learning_steps_after, r.reps_after, r.lapses_after "
-                         "FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY r.reviewed_at_ms, r.id");
-    st.bind(1, learner);
-    while (st.executeStep()) {
-      ReviewRecord r;
-      r.id = st.getColumn(0).getInt64();
-      r.learner = st.getColumn(1).getString();
-      r.card_key = st.getColumn(2).getString();
-      r.reviewed_at = st.getColumn(3).getInt64();
-      r.rating = static_cast<core::Rating>(st.getColumn(4).getInt());
-      r.correct = st.getColumn(5).getInt() != 0;
-      r.answer = st.getColumn(6).getString();
-      r.response_ms = st.getColumn(7).getInt64();
-      r.before = read_schedule(st, 8);
-      r.after = read_schedule(st, 17);
-      out.push_back(std::move(r));
-    }
-    return out;
-  });
+  return m_impl->guard("read the review log from", [&] { return read_log(m_impl->db, learner, "", false); });
 }
 
 namespace {
@@ -219,7 +232,8 @@ int Progress::count_reviews(const std::string& learner, core::TimestampMs from, 
   return m_impl->guard("count reviews in", [&] {
     return count_in_range(m_impl->db,
                           "SELECT count(*) FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                          "AND r.id NOT IN (SELECT review_id FROM review_void)",
                           learner, from, to);
   });
 }
@@ -230,7 +244,8 @@ int Progress::count_new_cards(const std::string& learner, core::TimestampMs from
                           "SELECT count(DISTINCT r.card_key) FROM review_log r "
                           "JOIN learner l ON l.id = r.learner_id "
                           "WHERE l.name = ? AND r.state_before = 0 "
-                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                          "AND r.id NOT IN (SELECT review_id FROM review_void)",
                           learner, from, to);
   });
 }
@@ -242,7 +257,8 @@ std::map<std::string, core::DoneToday> Progress::done_by_bank(const std::string&
                          "SELECT substr(r.card_key, 1, instr(r.card_key || '/', '/') - 1) AS bank, "
                          "count(*), count(DISTINCT CASE WHEN r.state_before = 0 THEN r.card_key END) "
                          "FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? GROUP BY bank");
+                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) GROUP BY bank");
     st.bind(1, learner);
     st.bind(2, static_cast<std::int64_t>(from));
     st.bind(3, static_cast<std::int64_t>(to));
@@ -266,8 +282,110 @@ void Progress::rebuild_card_states() {
         "reps_after, lapses_after, reviewed_at_ms FROM ("
         "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
         "                               ORDER BY reviewed_at_ms DESC, id DESC) AS rn "
-        "  FROM review_log) WHERE rn = 1");
+        "  FROM review_log WHERE id NOT IN (SELECT review_id FROM review_void)) WHERE rn = 1");
     tx.commit();
+  });
+}
+
+namespace detail {
+
+void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key) {
+  SQLite::Statement del(db, "DELETE FROM card_state WHERE learner_id = ? AND card_key = ?");
+  del.bind(1, learner_id);
+  del.bind(2, card_key);
+  del.exec();
+  SQLite::Statement ins(db,
+                        "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
+                        "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
+                        "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+                        "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
+                        "reps_after, lapses_after, reviewed_at_ms FROM review_log "
+                        "WHERE learner_id = ? AND card_key = ? AND id NOT IN (SELECT review_id FROM review_void) "
+                        "ORDER BY reviewed_at_ms DESC, id DESC LIMIT 1");
+  ins.bind(1, learner_id);
+  ins.bind(2, card_key);
+  ins.exec();
+}
+
+}  // namespace detail
+
+std::optional<core::CardSchedule> Progress::void_review(const std::string& learner, std::int64_t review_id,
+                                                        core::TimestampMs at, const std::optional<CardFlags>& flags) {
+  return m_impl->guard("take back an answer in", [&]() -> std::optional<core::CardSchedule> {
+    SQLite::Database& db = m_impl->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement find(db,
+                           "SELECT r.learner_id, r.card_key, "
+                           "EXISTS (SELECT 1 FROM review_void v WHERE v.review_id = r.id) "
+                           "FROM review_log r JOIN learner l ON l.id = r.learner_id WHERE r.id = ? AND l.name = ?");
+    find.bind(1, review_id);
+    find.bind(2, learner);
+    if (!find.executeStep()) {
+      throw StorageError("Cannot take back answer #" + std::to_string(review_id) + " of learner \"" + learner +
+                         "\": the " + describe_path(m_impl->path) + " has no such answer.");
+    }
+    const std::int64_t learner_id = find.getColumn(0).getInt64();
+    const std::string card_key = find.getColumn(1).getString();
+    if (find.getColumn(2).getInt() != 0) {
+      throw StorageError("Cannot take back answer #" + std::to_string(review_id) + ": it was already taken back.");
+    }
+    SQLite::Statement ins(db, "INSERT INTO review_void (review_id, learner_id, voided_at_ms) VALUES (?, ?, ?)");
+    ins.bind(1, review_id);
+    ins.bind(2, learner_id);
+    ins.bind(3, static_cast<std::int64_t>(at));
+    ins.exec();
+    detail::restore_card_state(db, learner_id, card_key);
+    if (flags) detail::write_flags(db, learner_id, card_key, *flags);
+    SQLite::Statement st(db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    std::optional<core::CardSchedule> now;
+    if (st.executeStep()) now = read_schedule(st, 1);
+    tx.commit();
+    return now;
+  });
+}
+
+std::vector<VoidedReview> Progress::voided_reviews(const std::string& learner) {
+  return m_impl->guard("read the taken-back answers from", [&] {
+    std::vector<VoidedReview> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
+                         "FROM review_void v JOIN review_log r ON r.id = v.review_id "
+                         "JOIN learner l ON l.id = v.learner_id "
+                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY v.voided_at_ms, v.review_id");
+    st.bind(1, learner);
+    while (st.executeStep()) {
+      out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                                 st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
+                                 st.getColumn(5).getString()});
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> Progress::forgotten_cards(const std::string& learner, core::TimestampMs from,
+                                                   core::TimestampMs to) {
+  return m_impl->guard("read today's forgotten cards from", [&] {
+    std::vector<std::string> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT DISTINCT r.card_key FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                         "WHERE l.name = ? AND r.rating = 1 AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) ORDER BY r.card_key");
+    st.bind(1, learner);
+    st.bind(2, static_cast<std::int64_t>(from));
+    st.bind(3, static_cast<std::int64_t>(to));
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  });
+}
+
+std::optional<ReviewRecord> Progress::last_review(const std::string& learner, const std::string& card_key) {
+  return m_impl->guard("read the review log from", [&]() -> std::optional<ReviewRecord> {
+    if (learner.empty() || card_key.empty()) return std::nullopt;
+    std::vector<ReviewRecord> log = read_log(m_impl->db, learner, card_key, true);
+    if (log.empty()) return std::nullopt;
+    return std::move(log.front());
   });
 }
 

@@ -82,7 +82,7 @@ TEST(SchemaV2, Version1DatabaseUpgradesInPlace) {
     EXPECT_TRUE(db.card_flags("ann").empty());
   }
   SQLite::Database raw(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Progress::schema_version());
   EXPECT_TRUE(raw.tableExists("study_option"));
   EXPECT_TRUE(raw.tableExists("card_flag"));
   // Now a report can read it.
