@@ -17,7 +17,10 @@ struct Back {};                                    ///< to the screen this one w
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
 // Home and study.
-struct StartSession {};                           ///< Home: study due and new cards of all banks
+/// Home: study the due and new cards of `scope` (default: every course bank). Nothing to
+/// study: stays on Home, with a message.
+struct StartSession { StudyScope scope; };
+struct SelectScope { int row; };                  ///< Home: highlight row `row` of HomeView::scopes (clamped)
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
 struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
@@ -25,6 +28,10 @@ struct SelectRating { core::Rating rating; };     ///< Study feedback: change th
 struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
 struct Continue {};                               ///< Study feedback: record with the selected rating
 struct LeaveSession {};                           ///< Study: to the summary (nothing lost)
+/// Study or its summary: take back the session's last rating (the review is voided, the
+/// card's state and flags restored) and show that card again; again for the one before.
+struct Undo {};
+struct ResumeSession {};                          ///< Study, waiting: show the next learning card if it is due
 
 // Settings.
 /// Validate `options`; if valid, store them for the learner (bank_id empty) or as the
@@ -63,8 +70,8 @@ struct SetImportFormat { int index; };
 struct SetImportReplace { bool replace; };
 struct StartImport {};
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SubmitAnswer, SetRubric,
-                            SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, SelectScope, ReloadBanks, SubmitAnswer, SetRubric,
+                            SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions, SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,

@@ -1,5 +1,6 @@
 #include "app/controller.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <type_traits>
@@ -21,6 +22,7 @@ struct Controller::Impl {
   AppContext ctx;
   Screen screen = Screen::Home;
   HomeView home;
+  StudyScope home_scope;  ///< what Home has highlighted (kept across reloads while it exists)
   StudyFlow study{ctx};
   SettingsModel settings{ctx};
   OptimizeFlow optimize{ctx, settings};
@@ -30,7 +32,17 @@ struct Controller::Impl {
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     settings.refresh();
+    refresh_home();
+  }
+
+  /// Builds the Home view again, keeping the highlighted row on the same scope (the first
+  /// row when that scope is gone).
+  void refresh_home() {
     home = build_home(ctx);
+    const auto it = std::find_if(home.scopes.begin(), home.scopes.end(),
+                                 [this](const ScopeRow& r) { return r.scope == home_scope; });
+    home.selected = it == home.scopes.end() ? 0 : static_cast<int>(it - home.scopes.begin());
+    if (!home.scopes.empty()) home_scope = home.scopes[static_cast<std::size_t>(home.selected)].scope;
   }
 
   void reload() {
@@ -43,7 +55,7 @@ struct Controller::Impl {
     ctx.message.clear();
     ctx.load_options();
     settings.refresh();
-    home = build_home(ctx);
+    refresh_home();
   }
 
   void go_home() {
@@ -120,7 +132,12 @@ struct Controller::Impl {
     } else if constexpr (std::is_same_v<T, GoHome>) {
       go_home();
     } else if constexpr (std::is_same_v<T, StartSession>) {
-      if (s == Screen::Home && study.start()) screen = Screen::Study;
+      if (s == Screen::Home && study.start(a.scope)) screen = Screen::Study;
+    } else if constexpr (std::is_same_v<T, SelectScope>) {
+      if (s == Screen::Home && !home.scopes.empty()) {
+        const int row = std::clamp(a.row, 0, static_cast<int>(home.scopes.size()) - 1);
+        home_scope = home.scopes[static_cast<std::size_t>(row)].scope;
+      }
     } else if constexpr (std::is_same_v<T, ReloadBanks>) {
       reload();
     } else if constexpr (std::is_same_v<T, SubmitAnswer>) {
@@ -135,6 +152,10 @@ struct Controller::Impl {
       if (s == Screen::Study) after_rating(study.continue_with_selected());
     } else if constexpr (std::is_same_v<T, LeaveSession>) {
       leave();
+    } else if constexpr (std::is_same_v<T, Undo>) {
+      if ((s == Screen::Study || s == Screen::Summary) && study.undo()) screen = Screen::Study;
+    } else if constexpr (std::is_same_v<T, ResumeSession>) {
+      if (s == Screen::Study) study.resume();
     } else if constexpr (std::is_same_v<T, SaveOptions>) {
       if (s == Screen::Settings) settings.save(a.options, a.bank_id);
     } else if constexpr (std::is_same_v<T, SaveOptionsDraft>) {
@@ -182,18 +203,22 @@ struct Controller::Impl {
     } catch (const std::exception& e) {
       ctx.message = e.what();
     }
-    if (screen == Screen::Home) home = build_home(ctx);
+    if (screen == Screen::Home) refresh_home();
   }
 
   bool poll() {
     bool changed = false;
     try {
       changed = optimize.poll() | simulator.poll() | exporter.poll() | importer.poll();
+      // Waiting for a learning card: it is shown as soon as it may be.
+      if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
+        changed = study.resume() || changed;
+      }
     } catch (const std::exception& e) {
       ctx.message = e.what();
       changed = true;
     }
-    if (changed && screen == Screen::Home) home = build_home(ctx);
+    if (changed && screen == Screen::Home) refresh_home();
     return changed;
   }
 };

@@ -10,5 +10,6 @@ inline constexpr int kKeyS = 83;     ///< GLFW_KEY_S (Ctrl+S saves the settings)
 inline constexpr int kKeyO = 79;     ///< GLFW_KEY_O (Ctrl+O opens the Optimize screen from the settings)
 inline constexpr int kKeyB = 66;     ///< GLFW_KEY_B (Ctrl+B picks the options in the workload simulator)
 inline constexpr int kKeyI = 73;     ///< GLFW_KEY_I (I opens the Import screen from Home)
+inline constexpr int kKeyZ = 90;     ///< GLFW_KEY_Z (Ctrl+Z takes back the last rating)
 
 }  // namespace casebook::platform

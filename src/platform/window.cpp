@@ -23,6 +23,7 @@
 static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::kKeyF5 == GLFW_KEY_F5);
 static_assert(casebook::platform::kKeyS == GLFW_KEY_S && casebook::platform::kKeyO == GLFW_KEY_O);
 static_assert(casebook::platform::kKeyI == GLFW_KEY_I && casebook::platform::kKeyB == GLFW_KEY_B);
+static_assert(casebook::platform::kKeyZ == GLFW_KEY_Z);
 
 namespace casebook::platform {
 namespace {

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "platform/keys.hpp"
 #include "platform/window.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
@@ -24,11 +25,12 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Up/Down: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
-    case app::Screen::Study: return "Esc: end session   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
-    case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Q: quit";
+    case app::Screen::Study:
+      return "Esc: end session   ·   Ctrl+Z: undo last rating   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
+    case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Z: undo last rating   ·   Ctrl+Q: quit";
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
@@ -115,6 +117,12 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     end_column();
     draw_status(controller, screen);
     ImGui::End();
+    // Ctrl+Z on the session and its summary: take back the last rating (never while a text
+    // box has focus: there it undoes typing).
+    if ((screen == app::Screen::Study || screen == app::Screen::Summary) && !ui.typing &&
+        ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyZ, false)) {
+      ui.action = app::Undo{};
+    }
 
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);

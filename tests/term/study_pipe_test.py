@@ -26,7 +26,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from study_process import StudyProcess  # noqa: E402
 
-HEADER = re.compile(r"^Card (\d+) · (\d+) to go(?: \((\d+) coming back\))? · (.+)$")
+HEADER = re.compile(r"^Card (\d+) · (\d+) new · (\d+) learning · (\d+) review · (.+)$")
 NUMBERED = re.compile(r"^  (\d+)\. ")
 LETTERED = re.compile(r"^  ([a-z]+)\. ")
 ANSWER_PROMPTS = (
