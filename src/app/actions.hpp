@@ -12,7 +12,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import; Settings -> Optimize
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -22,6 +22,9 @@ struct GoHome {};                                  ///< Summary -> Home (reloads
 struct StartSession { StudyScope scope; };
 struct SelectScope { int row; };                  ///< Home: highlight row `row` of HomeView::scopes (clamped)
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
+/// Home: spread today's due reviews over `days` days, most at risk first (recorded; see
+/// app/backlog.hpp); `pause_new` stops new cards during those days.
+struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
 struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
@@ -57,6 +60,10 @@ struct ResetWeights {};                            ///< back to the FSRS-6 defau
 struct SetSimulatorForm { SimulatorForm form; };   ///< values are clamped; a new scope resets the form to its options
 struct StartSimulation {};
 
+// Plan.
+struct SetPlanAlternative { int index; };          ///< PlanView::alternatives[index]; runs the plan again
+struct StartPlan {};                              ///< runs the plan again (e.g. after studying)
+
 // Export.
 struct ToggleExportFormat { int index; };          ///< ExportView::formats[index]
 struct SetExportFolder { std::string folder; };
@@ -70,11 +77,12 @@ struct SetImportFormat { int index; };
 struct SetImportReplace { bool replace; };
 struct StartImport {};
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, SelectScope, ReloadBanks, SubmitAnswer, SetRubric,
-                            SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions, SaveOptionsDraft,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, SelectScope, ReloadBanks, SpreadBacklog, SubmitAnswer,
+                            SetRubric, SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions,
+                            SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetImportInput, SetImportOutput, SetImportFormat, SetImportReplace,
-                            StartImport>;
+                            StartImport, SetPlanAlternative, StartPlan>;
 
 }  // namespace casebook::app

@@ -4,6 +4,7 @@
 // (so an idle window redraws), and a join when it is replaced or destroyed. No ImGui here.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -106,6 +107,25 @@ class BackgroundJob {
   std::optional<T> m_result;
   std::string m_error;
 };
+
+/// Main thread: when `job` has finished, moves its result into `result` (or its error into
+/// `error`, unless it was cancelled) and returns true; false while it runs or is idle.
+template <class T>
+bool collect_into(BackgroundJob<T>& job, std::optional<T>& result, std::string& error) {
+  if (!job.finished()) return false;
+  if (auto r = job.collect()) {
+    result = std::move(*r);
+  } else if (!job.cancelled()) {
+    error = job.error();
+  }
+  return true;
+}
+
+/// Blocks until a running `job` has finished (tests and the terminal front end).
+template <class T>
+void wait_finished(const BackgroundJob<T>& job) {
+  while (job.running() && !job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
 
 /// What a screen shows of `job`.
 template <class T>

@@ -10,6 +10,8 @@ AppContext::AppContext(AppConfig c) : config(std::move(c)), progress(config.db_p
   library.load(config.bank_paths);
   load_cards();
   load_options();
+  load_spreads();
+  refresh_load();
 }
 
 std::optional<core::CardSchedule> AppContext::state_of(const std::string& card_key) const {
@@ -33,5 +35,14 @@ void AppContext::load_cards() {
   states = progress.card_states(config.learner);
   flags = progress.card_flags(config.learner);
 }
+
+void AppContext::load_spreads() {
+  spreads = progress.backlog_spreads(config.learner);
+  deferred = deferrals(spreads);
+}
+
+void AppContext::refresh_load() { load = build_load(data(), today()); }
+
+std::int64_t AppContext::today() const { return options.scheduler("").study_day_of(now()); }
 
 }  // namespace casebook::app

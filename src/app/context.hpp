@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/day_plan.hpp"
 #include "app/effective_options.hpp"
 #include "app/library.hpp"
 #include "core/card.hpp"
@@ -28,6 +29,11 @@ struct AppContext {
   EffectiveOptions options;
   std::map<std::string, core::CardSchedule> states;  ///< card key -> newest state (cache of the database)
   std::map<std::string, storage::CardFlags> flags;   ///< card key -> tags, suspended
+  std::vector<core::BacklogSpread> spreads;          ///< the learner's backlog spreads, oldest first
+  std::map<std::string, Deferral> deferred;          ///< card key -> its newest spread's hold
+  /// Cards due per study day (day_plan.hpp load_day), for the load balancer: built by
+  /// refresh_load(), kept up to date by each rating (StudyFlow::rate).
+  core::DueLoad load;
   std::string message;  ///< the status line: last error or notice, empty when none
   /// Called from worker threads when background work progresses or ends (thread-safe; the
   /// GUI wakes its event loop with it). Empty: nobody to wake (tests, the terminal).
@@ -46,6 +52,15 @@ struct AppContext {
   void load_options();
   /// Reads states and flags again from the database.
   void load_cards();
+  /// Reads the backlog spreads again from the database.
+  void load_spreads();
+  /// Rebuilds `load` from the states, flags, spreads and options (after any of them changed
+  /// other than by a rating).
+  void refresh_load();
+  /// The queue rules' view of these caches.
+  [[nodiscard]] StudyData data() const { return StudyData{library, states, flags, options, deferred}; }
+  /// Today's study day (ctx.now() in the learner's clock).
+  [[nodiscard]] std::int64_t today() const;
 };
 
 }  // namespace casebook::app

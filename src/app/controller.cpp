@@ -6,12 +6,14 @@
 #include <type_traits>
 #include <utility>
 
+#include "app/backlog.hpp"
 #include "app/context.hpp"
 #include "app/export_flow.hpp"
 #include "app/glyphs.hpp"
 #include "app/home.hpp"
 #include "app/import_flow.hpp"
 #include "app/optimize_flow.hpp"
+#include "app/plan_flow.hpp"
 #include "app/settings_model.hpp"
 #include "app/simulator_flow.hpp"
 #include "app/study_flow.hpp"
@@ -27,6 +29,8 @@ struct Controller::Impl {
   SettingsModel settings{ctx};
   OptimizeFlow optimize{ctx, settings};
   SimulatorFlow simulator{ctx};
+  PlanFlow plan{ctx};
+  Screen plan_from = Screen::Home;  ///< where Back leaves the Plan screen for
   ExportFlow exporter{ctx};
   ImportFlow importer{ctx, [this] { reload(); }};
 
@@ -54,6 +58,8 @@ struct Controller::Impl {
     ctx.load_cards();
     ctx.message.clear();
     ctx.load_options();
+    ctx.load_spreads();
+    ctx.refresh_load();
     settings.refresh();
     refresh_home();
   }
@@ -97,6 +103,11 @@ struct Controller::Impl {
         if (!from_home) return;
         importer.open();
         break;
+      case Screen::Plan:
+        if (!from_home && screen != Screen::Simulator) return;
+        plan_from = screen;
+        plan.open();
+        break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
       case Screen::Summary: return;  // through StartSession and the session's end only
@@ -107,6 +118,7 @@ struct Controller::Impl {
   void back() {
     switch (screen) {
       case Screen::Optimize: screen = Screen::Settings; break;
+      case Screen::Plan: screen = plan_from; break;
       case Screen::Study: leave(); break;
       case Screen::Home: break;
       default: screen = Screen::Home; break;
@@ -117,6 +129,7 @@ struct Controller::Impl {
     switch (screen) {
       case Screen::Optimize: optimize.cancel(); break;
       case Screen::Simulator: simulator.cancel(); break;
+      case Screen::Plan: plan.cancel(); break;
       case Screen::Export: exporter.cancel(); break;
       default: break;
     }
@@ -140,6 +153,8 @@ struct Controller::Impl {
       }
     } else if constexpr (std::is_same_v<T, ReloadBanks>) {
       reload();
+    } else if constexpr (std::is_same_v<T, SpreadBacklog>) {
+      if (s == Screen::Home) ctx.message = spread_backlog(ctx, a.days, a.pause_new);
     } else if constexpr (std::is_same_v<T, SubmitAnswer>) {
       if (s == Screen::Study) study.submit(a.answer);
     } else if constexpr (std::is_same_v<T, SetRubric>) {
@@ -176,6 +191,10 @@ struct Controller::Impl {
       if (s == Screen::Simulator) simulator.set_form(a.form);
     } else if constexpr (std::is_same_v<T, StartSimulation>) {
       if (s == Screen::Simulator) simulator.start();
+    } else if constexpr (std::is_same_v<T, SetPlanAlternative>) {
+      if (s == Screen::Plan) plan.set_alternative(a.index);
+    } else if constexpr (std::is_same_v<T, StartPlan>) {
+      if (s == Screen::Plan) plan.start();
     } else if constexpr (std::is_same_v<T, ToggleExportFormat>) {
       if (s == Screen::Export) exporter.toggle_format(a.index);
     } else if constexpr (std::is_same_v<T, SetExportFolder>) {
@@ -209,7 +228,7 @@ struct Controller::Impl {
   bool poll() {
     bool changed = false;
     try {
-      changed = optimize.poll() | simulator.poll() | exporter.poll() | importer.poll();
+      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll();
       // Waiting for a learning card: it is shown as soon as it may be.
       if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
         changed = study.resume() || changed;
@@ -229,13 +248,14 @@ Controller::~Controller() = default;
 void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
 bool Controller::poll() { return m_impl->poll(); }
 bool Controller::busy() const {
-  return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->exporter.running() ||
-         m_impl->importer.running();
+  return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->plan.running() ||
+         m_impl->exporter.running() || m_impl->importer.running();
 }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
   m_impl->optimize.wait();
   m_impl->simulator.wait();
+  m_impl->plan.wait();
   m_impl->exporter.wait();
   m_impl->importer.wait();
   poll();
@@ -250,6 +270,7 @@ const SummaryView& Controller::summary() const { return m_impl->study.summary();
 const SettingsView& Controller::settings() const { return m_impl->settings.view(); }
 OptimizeView Controller::optimize() const { return m_impl->optimize.view(); }
 SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }
+PlanView Controller::plan() const { return m_impl->plan.view(); }
 ExportView Controller::export_view() const { return m_impl->exporter.view(); }
 ImportView Controller::import_view() const { return m_impl->importer.view(); }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {

@@ -52,6 +52,7 @@ class Controller {
   [[nodiscard]] const SettingsView& settings() const;
   [[nodiscard]] OptimizeView optimize() const;
   [[nodiscard]] SimulatorView simulator() const;
+  [[nodiscard]] PlanView plan() const;
   [[nodiscard]] ExportView export_view() const;
   [[nodiscard]] ImportView import_view() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).

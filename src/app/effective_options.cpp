@@ -5,13 +5,31 @@
 
 namespace casebook::app {
 
+namespace {
+
+ExamOptions exam_options(const core::StudyOptions& o) {
+  return ExamOptions{core::exam_target(o), o.exam_scope, o.after_exam};
+}
+
+}  // namespace
+
 EffectiveOptions::EffectiveOptions(core::StudyOptions learner, std::map<std::string, storage::OptionValues> overrides)
     : m_learner(std::move(learner)),
       m_overrides(std::move(overrides)),
-      m_scheduler(core::to_scheduler_options(m_learner)) {
+      m_scheduler(core::to_scheduler_options(m_learner)),
+      m_exam(exam_options(m_learner)) {
+  m_any_exam = m_exam.target.has_value();
   for (const auto& [id, values] : m_overrides) {
-    m_bank_schedulers.emplace(id, core::Scheduler(core::to_scheduler_options(for_bank(id))));
+    const core::StudyOptions o = for_bank(id);
+    m_bank_schedulers.emplace(id, core::Scheduler(core::to_scheduler_options(o)));
+    m_bank_exams.emplace(id, exam_options(o));
+    m_any_exam = m_any_exam || o.exam_day.has_value();
   }
+}
+
+const ExamOptions& EffectiveOptions::exam(const std::string& bank_id) const {
+  const auto it = m_bank_exams.find(bank_id);
+  return it != m_bank_exams.end() ? it->second : m_exam;
 }
 
 core::StudyOptions EffectiveOptions::for_bank(const std::string& bank_id) const {

@@ -4,6 +4,7 @@
 // read options through this, so they never disagree.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,13 @@
 #include "storage/progress.hpp"
 
 namespace casebook::app {
+
+/// The exam of one option set (the learner's, or a bank's with its overrides), parsed once.
+struct ExamOptions {
+  std::optional<core::ExamTarget> target;  ///< none: no exam date
+  std::vector<std::string> scope;          ///< core::in_exam_scope words; empty = every bank
+  core::AfterExam after = core::AfterExam::Resume;
+};
 
 /// The options in force for one learner. Copyable (a background job takes a snapshot).
 class EffectiveOptions {
@@ -38,12 +46,19 @@ class EffectiveOptions {
   [[nodiscard]] bool overridden(const std::string& bank_id) const { return m_overrides.count(bank_id) > 0; }
   /// for_bank() of every bank with overrides (the per-bank daily limits need them).
   [[nodiscard]] std::map<std::string, core::StudyOptions> overridden_banks() const;
+  /// The exam of bank `bank_id`'s cards (for_bank's exam options, parsed once).
+  [[nodiscard]] const ExamOptions& exam(const std::string& bank_id) const;
+  /// Whether any option set has an exam date.
+  [[nodiscard]] bool any_exam() const { return m_any_exam; }
 
  private:
   core::StudyOptions m_learner;
   std::map<std::string, storage::OptionValues> m_overrides;
   core::Scheduler m_scheduler;
   std::map<std::string, core::Scheduler> m_bank_schedulers;  ///< banks with overrides
+  ExamOptions m_exam;                                        ///< the learner's
+  std::map<std::string, ExamOptions> m_bank_exams;           ///< banks with overrides
+  bool m_any_exam = false;
 };
 
 /// Effective options read from the database, with why any stored value was ignored.

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "app/backlog.hpp"
 #include "app/study_queue.hpp"
 #include "core/options.hpp"
 
@@ -82,7 +83,9 @@ HomeView build_home(AppContext& ctx) {
     }
   }();
   const core::TimestampMs learn_ahead = core::to_session_rules(ctx.options.learner()).learn_ahead_ms;
+  const StudyData data = ctx.data();
   std::map<std::string, int> new_by_bank, due_by_bank;  // before the limits
+  int due_total = 0, overdue = 0;                       // Review cards due today or before / before today
   for (const auto& load : ctx.library.loads()) {
     BankRow row;
     row.path = load.path;
@@ -100,17 +103,25 @@ HomeView build_home(AppContext& ctx) {
     row.total = static_cast<int>(bank.questions.size());
     for (const auto& q : bank.questions) {
       const std::string key = core::card_key(bank, q);
-      if (ctx.suspended(key)) continue;
-      switch (core::classify_for_study(ctx.state_of(key), t + learn_ahead + 1, limits.today, ctx.clock())) {
+      if (out_of_study(data, key, limits.today)) continue;
+      const auto schedule = queue_schedule(data, key, limits.today);
+      switch (core::classify_for_study(schedule, t + learn_ahead + 1, limits.today, ctx.clock())) {
         case core::StudyKind::New: ++row.new_count; break;
         case core::StudyKind::Learning: ++row.learning_count; break;
-        case core::StudyKind::Review: ++row.due_count; break;
+        case core::StudyKind::Review:
+          ++row.due_count;
+          if (bank.info.kind == core::BankKind::Course &&
+              ctx.options.scheduler("").study_day_of(schedule->due) < limits.today) {
+            ++overdue;
+          }
+          break;
         case core::StudyKind::NotDue: break;
       }
     }
     if (bank.info.kind == core::BankKind::Course) {  // example and template banks: only when chosen
       new_by_bank[row.id] += row.new_count;
       due_by_bank[row.id] += row.due_count;
+      due_total += row.due_count;
       home.learning_due += row.learning_count;
     }
     // What a session over this bank alone would take: its own limits within the learner's.
@@ -120,7 +131,8 @@ HomeView build_home(AppContext& ctx) {
   }
   home.new_available = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, new_by_bank);
   home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
-  if (ctx.options.learner().bury_siblings) {
+  // The session's queue also has the new cards an exam needs beyond the daily limit.
+  if (ctx.options.learner().bury_siblings || limits.left.exam_new_cards > 0) {
     if (const auto k = session_queue(ctx, t, limits, StudyScope{})) {
       home.new_available = k->fresh;
       home.learning_due = k->learning;
@@ -128,6 +140,8 @@ HomeView build_home(AppContext& ctx) {
     }
   }
   add_scopes(ctx, t, limits, home);
+  home.backlog = backlog_view(ctx, limits.today, due_total, overdue);
+  home.exam_lines = exam_lines(data, limits.today);
   home.message = ctx.message;
   return home;
 }

@@ -118,6 +118,14 @@ GatheredReport gather_report(const ReportRequest& request) {
       in.reviews.push_back(std::move(r));
     }
   }
+  for (core::BacklogSpread& spread : progress.backlog_spreads(request.learner)) {
+    if (!request.bank_filter.empty()) {
+      std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {
+        return split_stored_key(a.card_key).first != request.bank_filter;
+      });
+    }
+    if (!spread.cards.empty()) in.backlog_spreads.push_back(std::move(spread));
+  }
   return out;
 }
 

@@ -13,6 +13,9 @@ OptionsDraft make_draft(const core::StudyOptions& options) {
     if (key == "learning_steps") d.learning_steps = value;
     if (key == "relearning_steps") d.relearning_steps = value;
     if (key == "weights") d.weights = value;
+    if (key == "exam_date") d.exam_date = value;
+    if (key == "exam_scope") d.exam_scope = value;
+    if (key == "light_weekdays") d.light_weekdays = value;
   }
   return d;
 }
@@ -22,7 +25,10 @@ core::StudyOptions parse_draft(const OptionsDraft& draft, std::vector<core::Opti
   o.time_zone = draft.time_zone;
   for (const auto& [key, text] : {std::pair<const char*, const std::string*>{"learning_steps", &draft.learning_steps},
                                   {"relearning_steps", &draft.relearning_steps},
-                                  {"weights", &draft.weights}}) {
+                                  {"weights", &draft.weights},
+                                  {"exam_date", &draft.exam_date},
+                                  {"exam_scope", &draft.exam_scope},
+                                  {"light_weekdays", &draft.light_weekdays}}) {
     if (auto error = core::set_key_value(o, key, *text)) problems.push_back(core::OptionProblem{key, *error});
   }
   return o;
@@ -66,6 +72,7 @@ bool SettingsModel::save(const core::StudyOptions& options, const std::string& b
     return false;
   }
   m_ctx.options = store_options(m_ctx.progress, m_ctx.config.learner, m_ctx.options, options, bank_id);
+  m_ctx.refresh_load();  // the clock, the exams or the scope may have changed
   m_view.notice = "Saved. The new options apply from now on.";
   ++m_view.revision;
   m_ctx.message.clear();
@@ -91,6 +98,7 @@ void SettingsModel::clear_bank(const std::string& bank_id) {
   auto overrides = m_ctx.options.overrides();
   overrides.erase(bank_id);
   m_ctx.options = EffectiveOptions(m_ctx.options.learner(), std::move(overrides));
+  m_ctx.refresh_load();
   m_view.notice = "The bank now follows your own options.";
   ++m_view.revision;
   refresh();
@@ -104,6 +112,7 @@ void SettingsModel::unsuspend_all() {
     m_ctx.progress.set_card_flags(m_ctx.config.learner, key, next);
     f = next;
   }
+  m_ctx.refresh_load();
   m_view.notice = "Suspended cards will be shown again.";
   refresh();
 }

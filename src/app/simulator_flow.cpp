@@ -1,9 +1,7 @@
 #include "app/simulator_flow.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <exception>
-#include <thread>
 
 #include "core/number.hpp"
 #include "core/options.hpp"
@@ -91,6 +89,7 @@ void SimulatorFlow::set_form(const SimulatorForm& form) {
   m_form.retention_b = std::clamp(form.retention_b, 70, 99);
   m_form.days = std::clamp(form.days, 1, 3650);
   m_form.seed = std::clamp(form.seed, 0, 1000000000);
+  m_form.compare = std::clamp(form.compare, 0, 2);
   if (!(m_form == form) && !(m_form == before)) ++m_revision;  // a clamped value: the field shows it
 }
 
@@ -110,34 +109,45 @@ void SimulatorFlow::start() {
   a.days = m_form.days;
   a.max_reviews_per_day = options.max_reviews_per_day;
   a.seed = static_cast<std::uint64_t>(m_form.seed);
+  // From today, so that light weekdays and an exam date fall on their days; the simulated
+  // bank's cards all belong to the exam of these options, when they have one.
+  a.start_day = m_ctx.today();
+  if (const auto exam = core::exam_target(options); exam && exam->day > a.start_day) a.exam = exam;
   core::SimulationConfig b = a;
-  a.scheduler.desired_retention = m_form.retention_a / 100.0;
-  b.scheduler.desired_retention = m_form.retention_b / 100.0;
+  std::array<std::string, 2> columns = {"Your options", ""};
+  switch (m_form.compare) {
+    case 1:
+      b.scheduler.load_balance = false;
+      b.scheduler.day_capacity = core::kEvenWeek;
+      columns[1] = "Without load balancing and light days";
+      break;
+    case 2:
+      b.exam_rule = false;
+      columns[1] = "Without the exam date";
+      break;
+    default:
+      a.scheduler.desired_retention = m_form.retention_a / 100.0;
+      b.scheduler.desired_retention = m_form.retention_b / 100.0;
+      columns = {"Retention " + percent(a.scheduler.desired_retention),
+                 "Retention " + percent(b.scheduler.desired_retention)};
+      break;
+  }
   m_scope_name = scope_names()[static_cast<std::size_t>(m_form.scope)];
   m_job.start(
-      [a, b](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
+      [a, b, columns](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
         Results r;
         r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
         r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
-        r.retention_a = a.scheduler.desired_retention;
-        r.retention_b = b.scheduler.desired_retention;
+        r.columns = columns;
         return r;
       },
       m_ctx.wake);
 }
 
-bool SimulatorFlow::poll() {
-  if (!m_job.finished()) return false;
-  if (auto r = m_job.collect()) {
-    m_results = std::move(*r);
-  } else if (!m_job.cancelled()) {
-    m_error = m_job.error();
-  }
-  return true;
-}
+bool SimulatorFlow::poll() { return collect_into(m_job, m_results, m_error); }
 
 void SimulatorFlow::wait() {
-  while (m_job.running() && !m_job.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  wait_finished(m_job);
   poll();
 }
 
@@ -152,21 +162,29 @@ SimulatorView SimulatorFlow::view() const {
   const Results& r = *m_results;
   v.has_results = true;
   v.scope_name = m_scope_name;
-  v.columns = {"Retention " + percent(r.retention_a), "Retention " + percent(r.retention_b)};
+  v.columns = r.columns;
   const auto n = static_cast<double>(std::max<std::size_t>(1, r.a.days.size()));
   for (int minutes = 0; minutes < 2; ++minutes) {
     v.series[static_cast<std::size_t>(minutes)] = {series(r.a, minutes == 1), series(r.b, minutes == 1)};
   }
   const auto& s = v.series;
+  const core::DailyReviewStats sa = core::daily_review_stats(r.a);
+  const core::DailyReviewStats sb = core::daily_review_stats(r.b);
   v.rows = {
       {"Reviews per day (mean)", fixed(r.a.total_reviews / n, 1), fixed(r.b.total_reviews / n, 1)},
       {"Reviews per day (peak)", fixed(peak(s[0][0]), 0), fixed(peak(s[0][1]), 0)},
+      {"Reviews per day (standard deviation)", fixed(sa.std_dev, 1), fixed(sb.std_dev, 1)},
+      {"Day-to-day unevenness", fixed(sa.unevenness, 1), fixed(sb.unevenness, 1)},
       {"Minutes per day (mean)", fixed(r.a.total_seconds / 60.0 / n, 1), fixed(r.b.total_seconds / 60.0 / n, 1)},
       {"Minutes per day (peak)", fixed(peak(s[1][0]), 1), fixed(peak(s[1][1]), 1)},
       {"Total study time (hours)", fixed(r.a.total_seconds / 3600.0, 1), fixed(r.b.total_seconds / 3600.0, 1)},
       {"Forgotten at review", std::to_string(r.a.total_lapses), std::to_string(r.b.total_lapses)},
       {"Expected retention at the end", percent(r.a.end_retention), percent(r.b.end_retention)},
   };
+  for (std::size_t i = 0; i < r.a.exams.size() && i < r.b.exams.size(); ++i) {
+    v.rows.push_back({"Expected retention on " + core::iso_date_of_day(r.a.exams[i].day), percent(r.a.exams[i].retention),
+                      percent(r.b.exams[i].retention)});
+  }
   return v;
 }
 

@@ -1,6 +1,6 @@
 // The Workload simulator's model: a form (whose options, bank size, new cards per day, two
-// desired retentions, days, seed), two core::simulate runs on a background job, and the
-// results as table rows and per-day series.
+// desired retentions or another comparison, days, seed), two core::simulate runs on a
+// background job, and the results as table rows and per-day series.
 #pragma once
 #include <optional>
 
@@ -36,7 +36,7 @@ class SimulatorFlow {
  private:
   struct Results {
     core::SimulationResult a, b;
-    double retention_a = 0.0, retention_b = 0.0;
+    std::array<std::string, 2> columns;  ///< "Retention 90.0 %", ... or "Your options", "Without ..."
   };
   /// The options of scope `scope`: the learner's (0) or a loaded bank's effective options.
   [[nodiscard]] core::StudyOptions scope_options(int scope) const;

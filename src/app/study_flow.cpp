@@ -13,6 +13,15 @@ namespace casebook::app {
 
 using core::TimestampMs;
 
+namespace {
+
+/// The scheduler's context for `key` rated at `t`: the learner's due load and the card's exam.
+core::ScheduleContext schedule_context(const AppContext& ctx, const std::string& key, TimestampMs t) {
+  return app::schedule_context(ctx.data(), key, ctx.options.scheduler("").study_day_of(t), &ctx.load);
+}
+
+}  // namespace
+
 bool StudyFlow::start(const StudyScope& scope) {
   const TimestampMs t = m_ctx.now();
   const DayLimits limits = day_limits(m_ctx, t);
@@ -88,11 +97,15 @@ bool StudyFlow::undo() {
     m_ctx.message = std::string("Could not undo: ") + e.what();
     return false;
   }
+  // The due load follows the card back to its old day, as rate() moves it.
+  const std::int64_t today = m_ctx.options.scheduler("").study_day_of(m_ctx.now());
+  if (const auto old_day = load_day(m_ctx.data(), step.card_key, today)) m_ctx.load.add(*old_day, -1);
   if (state) {
     m_ctx.states[step.card_key] = *state;
   } else {
     m_ctx.states.erase(step.card_key);
   }
+  if (const auto new_day = load_day(m_ctx.data(), step.card_key, today)) m_ctx.load.add(*new_day);
   if (step.flags_before) {
     if (step.flags_before->tags.empty() && !step.flags_before->suspended) {
       m_ctx.flags.erase(step.card_key);
@@ -158,8 +171,8 @@ void StudyFlow::submit(const core::Answer& answer) {
   FeedbackView f = make_feedback(bank(), question(), m_view.card, answer);
   f.selected = f.grade.proposed;
   const std::string& key = m_view.card.card_key;
-  const auto previews =
-      m_ctx.options.scheduler_for_card(key).preview(schedule_before(m_ctx, key, t), t, core::fuzz_seed_of(key));
+  const auto previews = m_ctx.options.scheduler_for_card(key).preview(
+      schedule_before(m_ctx, key, t), t, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t));
   for (std::size_t i = 0; i < previews.size(); ++i) f.intervals[i] = core::format_interval(t, previews[i].card.due);
   // Only now, with nothing left that can throw, does the session move to Feedback.
   m_view.feedback = std::move(f);
@@ -225,7 +238,7 @@ bool StudyFlow::rate(core::Rating rating) {
           r.answer = core::describe_answer(q, f.answer);
           r.response_ms = std::max<std::int64_t>(0, m_submitted_at - m_shown_at);
           r.before = newest ? *newest : core::Scheduler::new_card(t);
-          r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key)).card;
+          r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t)).card;
           if (r.after.lapses > r.before.lapses && core::is_leech_lapse(r.after.lapses, options.leech_threshold)) {
             storage::CardFlags next = flags;
             if (std::find(next.tags.begin(), next.tags.end(), "leech") == next.tags.end()) next.tags.push_back("leech");
@@ -244,7 +257,11 @@ bool StudyFlow::rate(core::Rating rating) {
     m_ctx.message = "Your answer was not saved: " + why + ". It is kept; rate again to retry.";
     return false;
   }
+  // The due load follows the card from its old day to its new one (no rescan).
+  const std::int64_t today = m_ctx.options.scheduler("").study_day_of(t);
+  if (const auto old_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*old_day, -1);
   m_ctx.states[key] = recorded.after;
+  if (const auto new_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*new_day);
   m_ctx.message.clear();
   if (new_flags) {
     m_ctx.flags[key] = *new_flags;

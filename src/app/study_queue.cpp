@@ -23,6 +23,13 @@ DayLimits day_limits(AppContext& ctx, core::TimestampMs t) {
   const auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
                                      : ctx.progress.done_by_bank(learner, from, d.day_end);
   d.left = core::daily_limits(ctx.options.learner(), done, banks, by_bank);
+  if (ctx.options.any_exam()) {
+    d.left.exam_new_cards = exam_new_cards_left(ctx.data(), d.today, ctx.progress.new_card_keys(learner, from, d.day_end));
+  }
+  if (const core::BacklogSpread* spread = active_spread(ctx.spreads, d.today); spread && spread->pause_new) {
+    d.left.new_cards = 0;
+    d.left.exam_new_cards = 0;
+  }
   return d;
 }
 
@@ -49,21 +56,22 @@ std::string scope_label(const AppContext& ctx, const StudyScope& scope) {
 std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
                                                    const StudyScope& scope) {
   std::vector<core::StudyCandidate> candidates;
+  const StudyData data = ctx.data();
+  const std::int64_t today = ctx.options.scheduler("").study_day_of(t);
   for (const auto& load : ctx.library.loads()) {
     if (!load.bank) continue;
     for (const auto& q : load.bank->questions) {
       if (!in_scope(scope, *load.bank, q)) continue;
       core::StudyCandidate c;
       c.card_key = core::card_key(*load.bank, q);
-      if (ctx.suspended(c.card_key)) continue;
+      if (out_of_study(data, c.card_key, today)) continue;
       c.group = load.bank->info.id;
       c.fact_ids = q.fact_ids;
-      if (const auto it = ctx.states.find(c.card_key); it != ctx.states.end()) {
-        c.schedule = it->second;
-        if (it->second.state == core::CardState::Review) {
-          c.retrievability = ctx.options.scheduler(c.group).retrievability(it->second, t);
-        }
+      c.schedule = queue_schedule(data, c.card_key, today);
+      if (c.schedule && c.schedule->state == core::CardState::Review) {
+        c.retrievability = ctx.options.scheduler(c.group).retrievability(*c.schedule, t);
       }
+      if (const auto exam = card_exam(data, c.card_key); exam && today < exam->target.day) c.exam = true;
       candidates.push_back(std::move(c));
     }
   }
@@ -90,9 +98,12 @@ int remaining_due_today(AppContext& ctx, const StudyScope& scope) {
   const DayLimits limits = day_limits(ctx, ctx.now());
   int learning = 0;
   std::map<std::string, int> due;  // bank id -> Review cards due today
+  const StudyData data = ctx.data();
   for (const auto& [key, ref] : ctx.library.cards()) {
-    if (ctx.suspended(key) || !in_scope(scope, ctx.library.bank(ref), ctx.library.question(ref))) continue;
-    switch (core::classify_for_study(ctx.state_of(key), limits.day_end, limits.today, ctx.clock())) {
+    if (out_of_study(data, key, limits.today) || !in_scope(scope, ctx.library.bank(ref), ctx.library.question(ref))) {
+      continue;
+    }
+    switch (core::classify_for_study(queue_schedule(data, key, limits.today), limits.day_end, limits.today, ctx.clock())) {
       case core::StudyKind::Learning: ++learning; break;
       case core::StudyKind::Review: ++due[bank_of_key(key)]; break;
       case core::StudyKind::New:

@@ -20,7 +20,9 @@ struct DayLimits {
 };
 
 /// Today's limits at `t` from the review log (new cards and reviews already done today, in
-/// the learner's clock; per bank for banks with overrides). Throws storage::StorageError.
+/// the learner's clock; per bank for banks with overrides), with the new cards an exam plan
+/// still needs today (exam_new_cards_left) and no new cards at all while a backlog spread
+/// that paused them runs. Throws storage::StorageError.
 [[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
 
 /// Whether a question of `bank` belongs to `scope`: the default scope takes every course
@@ -28,9 +30,10 @@ struct DayLimits {
 /// questions of that bank with that topic.
 [[nodiscard]] bool in_scope(const StudyScope& scope, const core::Bank& bank, const core::Question& q);
 
-/// Every unsuspended card of `scope` in the loaded banks as a session candidate at `t`
-/// (schedule, retrievability of Review cards under the card's own scheduler, sibling facts),
-/// in the learner's new-card order (config.new_card_order).
+/// Every card of `scope` in the loaded banks that is in study (day_plan.hpp out_of_study) as
+/// a session candidate at `t` (its queue_schedule, retrievability of Review cards under the
+/// card's own scheduler, sibling facts, whether an exam ahead takes it), in the learner's
+/// new-card order (config.new_card_order).
 [[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
                                                                  const StudyScope& scope = {});
 

@@ -26,7 +26,8 @@ enum class Screen {
   Optimize,   ///< reached from Settings; Back returns there
   Simulator,  ///< reached from Home
   Export,     ///< reached from Home
-  Import      ///< reached from Home
+  Import,     ///< reached from Home
+  Plan        ///< the exam plan: reached from Home and from the Simulator; Back returns there
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -67,6 +68,17 @@ struct ScopeRow {
   int cards = 0;                  ///< questions in it (hand-written and generated)
 };
 
+/// Home's word on a backlog (issue 16): how large it is, the offer to spread it over N days,
+/// or the spread that is running.
+struct BacklogView {
+  int due = 0;           ///< Review cards due today or earlier, as today's queue sees them
+  int overdue = 0;       ///< of them, due on an earlier study day
+  bool offer = false;    ///< overdue >= core::kBacklogOfferMinimum and no spread is running
+  int default_days = 7;  ///< the N proposed
+  int min_days = 2, max_days = 30;
+  std::string active;    ///< the running spread in words; empty when none
+};
+
 struct HomeView {
   std::string learner;
   std::string db_path;
@@ -77,6 +89,8 @@ struct HomeView {
   int new_available = 0;       ///< new cards that today's limit still allows
   int learning_due = 0;
   int review_due = 0;
+  BacklogView backlog;
+  std::vector<std::string> exam_lines;  ///< one line per exam ahead (day_plan.hpp exam_lines)
   std::string message;         ///< last error or notice for the user, empty when none
 };
 
@@ -173,6 +187,9 @@ struct OptionsDraft {
   std::string relearning_steps;  ///< "10"
   std::string time_zone;         ///< IANA name; empty = the system's
   std::string weights;           ///< 21 numbers separated by spaces; empty = the defaults
+  std::string exam_date;         ///< "YYYY-MM-DD"; empty = no exam
+  std::string exam_scope;        ///< bank ids and "<bank>/<topic>" ids; empty = every bank
+  std::string light_weekdays;    ///< "sat sun"; empty = none
 };
 
 /// The study options as the settings screen shows them.
@@ -228,6 +245,9 @@ struct SimulatorForm {
   int retention_b = 80;  ///< percent, 70..99
   int days = 365;        ///< 1..3650
   int seed = 1;          ///< 0..1000000000
+  /// What column B is: 0 = the same options with desired retention B; 1 = the same options
+  /// without load balancing and light days; 2 = the same without the exam date.
+  int compare = 0;
   friend bool operator==(const SimulatorForm&, const SimulatorForm&) = default;
 };
 
@@ -244,10 +264,32 @@ struct SimulatorView {
   struct Row {
     std::string label, a, b;
   };
-  std::vector<Row> rows;            ///< mean and peak reviews and minutes per day, total hours, lapses, end retention
+  std::array<std::string, 3> compare_labels = {"Desired retention B", "Without load balancing and light days",
+                                               "Without the exam date"};
+  std::vector<Row> rows;            ///< reviews per day (mean, peak, standard deviation, unevenness), minutes, hours, lapses, retention
   /// Per-day series for the plots: [0] reviews per day, [1] minutes per day; each {a, b}.
   std::array<std::array<std::vector<float>, 2>, 2> series;
   std::array<std::string, 2> series_titles = {"Reviews per day", "Minutes per day"};
+};
+
+/// The exam plan (issue 16): expected reviews per day from today up to the exam (or the next
+/// 30 days without one) and the expected retention on the exam day, for the learner's options
+/// (column A) and one alternative (column B), simulated from the learner's own cards.
+struct PlanView {
+  std::vector<std::string> alternatives;  ///< what column B can be
+  int alternative = 0;                    ///< index into alternatives
+  JobView job;
+  std::string error;
+  bool has_results = false;
+  std::string horizon;                    ///< "From 2025-01-01 to the exam on 2025-02-15 (46 days)."
+  std::array<std::string, 2> columns;     ///< "Your options", the alternative
+  std::vector<SimulatorView::Row> rows;   ///< reviews per day, peak day, spread, minutes, retention on the exam day, ...
+  std::array<std::vector<float>, 2> reviews_per_day;  ///< {a, b}, one value per day
+  struct Day {
+    std::string date;  ///< "2025-01-01"
+    int a = 0, b = 0;  ///< expected reviews that day
+  };
+  std::vector<Day> days;
 };
 
 /// The Export screen (progress reports).

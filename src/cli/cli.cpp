@@ -243,7 +243,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
 
   int tool_exit = kExitOk;  // set by the replay and simulate callbacks
   CLI::App* replay_cmd = add_replay_command(app, tool_exit);
-  CLI::App* simulate_cmd = add_simulate_command(app, tool_exit);
+  PlanFlags plan_flags;  // simulate --exam-date: run below, once --db, --bank, --learner are known
+  CLI::App* simulate_cmd = add_simulate_command(app, tool_exit, plan_flags);
   CLI::App* preview_cmd = add_preview_command(app, tool_exit);
   bool interchange_ran = false;  // import, export or class-report ran (exit code in tool_exit)
   add_import_commands(app, tool_exit, interchange_ran);
@@ -267,6 +268,10 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
 
   try {
     if (interchange_ran) return tool_exit;
+    if (simulate_cmd->parsed() && !plan_flags.exam_date.empty()) {
+      return run_plan(plan_flags, db_path.empty() ? default_db_path() : db_path,
+                      bank_paths.empty() ? default_bank_paths() : bank_paths, learner, std::cout, std::cerr);
+    }
     if (replay_cmd->parsed() || simulate_cmd->parsed() || preview_cmd->parsed() || optimize_cmd->parsed() ||
         evaluate_cmd->parsed()) {
       return tool_exit;

@@ -56,6 +56,10 @@ void write_simulation_summary(const core::SimulationResult& a, double ra, const 
   line("desired retention", pct(ra), pct(rb));
   line("reviews per day (mean)", num(fa.mean_reviews, 1), num(fb.mean_reviews, 1));
   line("reviews per day (peak)", num(fa.peak_reviews, 0), num(fb.peak_reviews, 0));
+  const core::DailyReviewStats sa = core::daily_review_stats(a);
+  const core::DailyReviewStats sb = core::daily_review_stats(b);
+  line("reviews per day (std deviation)", num(sa.std_dev, 1), num(sb.std_dev, 1));
+  line("day-to-day unevenness", num(sa.unevenness, 1), num(sb.unevenness, 1));
   line("minutes per day (mean)", num(fa.mean_minutes, 1), num(fb.mean_minutes, 1));
   line("minutes per day (peak)", num(fa.peak_minutes, 1), num(fb.peak_minutes, 1));
   line("total study time (hours)", num(a.total_seconds / 3600.0, 1), num(b.total_seconds / 3600.0, 1));
@@ -74,7 +78,7 @@ void write_simulation_days(const core::SimulationResult& r, std::ostream& out) {
   }
 }
 
-CLI::App* add_simulate_command(CLI::App& app, int& exit_code) {
+CLI::App* add_simulate_command(CLI::App& app, int& exit_code, PlanFlags& plan) {
   auto flags = std::make_shared<SimulateFlags>();
   core::SimulationConfig& c = flags->config;
   CLI::App* cmd = app.add_subcommand(
@@ -92,9 +96,12 @@ CLI::App* add_simulate_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0.01, 1.0))->type_name("R");
   cmd->add_flag("--daily", flags->daily, "Also print both runs' daily figures as CSV");
   add_scheduler_flags(*cmd, flags->scheduler);
-  cmd->footer("Assumptions (fsrs-rs simulator defaults): docs/simulator.md. Example:\n"
-              "  casebook simulate --bank-size 500 --new-per-day 10 --retention 0.9 --compare 0.85 --days 180");
-  cmd->callback([flags, &exit_code]() {
+  add_plan_flags(*cmd, plan);
+  cmd->footer("Assumptions (fsrs-rs simulator defaults): docs/simulator.md. Examples:\n"
+              "  casebook simulate --bank-size 500 --new-per-day 10 --retention 0.9 --compare 0.85 --days 180\n"
+              "  casebook simulate --exam-date 2025-06-30 --set load_balance=on   (your own cards; docs/simulator.md)");
+  cmd->callback([flags, &exit_code, &plan]() {
+    if (!plan.exam_date.empty()) return;  // the plan runs once the common flags are known
     try {
       core::SimulationConfig first = flags->config;
       first.scheduler = scheduler_options_from(flags->scheduler, core::DayClock{"UTC", 0});

@@ -1,84 +1,73 @@
+// The exam rule, the pace of new cards before an exam and the exam scope (see exam.hpp and
+// docs/scheduling.md, "An exam date").
 #include "core/exam.hpp"
 
 #include <algorithm>
-#include <set>
-
-#include "core/hash.hpp"
+#include <cmath>
 
 namespace casebook::core {
 
-namespace {
-
-/// `keys` in the pseudo-random order of (seed, salt): sorted by splitmix64 of the seed mixed
-/// with the FNV-1a of the salt and of each key, ties by key. Independent of the input order.
-void shuffle_keys(std::vector<const ExamCandidate*>& items, std::uint64_t seed, std::string_view salt) {
-  const std::uint64_t base = seed ^ fnv1a64(salt);
-  const auto rank = [base](const ExamCandidate* c) {
-    std::uint64_t state = base ^ fnv1a64(c->card_key);
-    return splitmix64(state);
+std::int64_t days_recallable(const Scheduler& scheduler, double stability, double target) {
+  const std::int64_t max_days = scheduler.options().maximum_interval;
+  if (!(stability > 0.0)) return 1;
+  const auto recalled = [&](std::int64_t t) {
+    return scheduler.recall_probability(static_cast<double>(t), stability) >= target;
   };
-  std::sort(items.begin(), items.end(), [&](const ExamCandidate* a, const ExamCandidate* b) {
-    const auto ra = rank(a), rb = rank(b);
-    return ra != rb ? ra < rb : a->card_key < b->card_key;
-  });
+  // F3 gives the real-valued answer; start there and step to the exact whole-day boundary of
+  // the rounded F2 (one or two steps at most).
+  const double estimate = stability * fsrs::interval_modifier(scheduler.weights(), target);
+  std::int64_t t = std::clamp<std::int64_t>(
+      static_cast<std::int64_t>(std::isfinite(estimate) ? std::floor(estimate) : 1.0), 1, max_days);
+  while (t > 1 && !recalled(t)) --t;
+  while (t < max_days && recalled(t + 1)) ++t;
+  return t;
 }
 
-}  // namespace
-
-ExamDraw draw_exam(const std::vector<ExamCandidate>& pool, const std::vector<ExamTopicCount>& counts, bool dilemmas,
-                   std::uint64_t seed) {
-  ExamDraw draw;
-  std::set<std::string> taken;
-  std::vector<std::pair<const ExamCandidate*, std::string>> drawn;
-  for (const ExamTopicCount& want : counts) {
-    std::vector<const ExamCandidate*> eligible;
-    for (const ExamCandidate& c : pool) {
-      if (c.bank_id != want.bank_id || (c.dilemma && !dilemmas) || taken.count(c.card_key) > 0) continue;
-      if (std::find(c.topics.begin(), c.topics.end(), want.topic) == c.topics.end()) continue;
-      eligible.push_back(&c);
-    }
-    shuffle_keys(eligible, seed, want.bank_id + "\n" + want.topic);
-    const auto n = static_cast<std::size_t>(std::max(0, want.count));
-    if (eligible.size() < n) {
-      draw.problems.push_back("Topic `" + want.topic + "` of bank `" + want.bank_id + "`: " +
-                              std::to_string(eligible.size()) + " of the " + std::to_string(n) +
-                              " questions asked can be drawn.");
-    }
-    for (std::size_t i = 0; i < n && i < eligible.size(); ++i) {
-      taken.insert(eligible[i]->card_key);
-      drawn.emplace_back(eligible[i], want.topic);
-    }
-  }
-  std::vector<const ExamCandidate*> order;
-  for (const auto& d : drawn) order.push_back(d.first);
-  shuffle_keys(order, seed, "\norder");
-  for (const ExamCandidate* c : order) {
-    draw.card_keys.push_back(c->card_key);
-    const auto it = std::find_if(drawn.begin(), drawn.end(), [c](const auto& d) { return d.first == c; });
-    draw.topics.push_back(it->second);
-  }
-  return draw;
+std::int64_t exam_interval(std::int64_t days, double stability, std::int64_t today, const ExamTarget& exam,
+                           const Scheduler& scheduler) {
+  const std::int64_t until_exam = exam.day - today;
+  if (until_exam <= 0 || days < until_exam) return days;
+  if (scheduler.recall_probability(static_cast<double>(until_exam), stability) >= exam.retention) return days;
+  return std::min(days, days_recallable(scheduler, stability, exam.retention));
 }
 
-ExamScore score_exam(const std::vector<ExamMark>& marks, int pass_mark) {
-  ExamScore s;
-  const auto add = [](ExamTally& t, const ExamMark& m) {
-    ++t.total;
-    t.correct += m.correct ? 1 : 0;
-    t.answered += m.answered ? 1 : 0;
-  };
-  for (const ExamMark& m : marks) {
-    add(s.total, m);
-    auto it = std::find_if(s.by_topic.begin(), s.by_topic.end(), [&](const ExamTally& t) { return t.topic == m.topic; });
-    if (it == s.by_topic.end()) {
-      s.by_topic.push_back(ExamTally{m.topic, 0, 0, 0});
-      it = s.by_topic.end() - 1;
+double retrievability_on_day(const CardSchedule& card, std::int64_t day, const Scheduler& scheduler) {
+  if (card.state == CardState::New || !card.last_review || !(card.stability > 0.0)) return 0.0;
+  const std::int64_t elapsed = day - scheduler.study_day_of(*card.last_review);
+  if (elapsed <= 0) return 1.0;
+  return scheduler.recall_probability(static_cast<double>(elapsed), card.stability);
+}
+
+std::optional<std::int64_t> exam_review_day(const CardSchedule& card, const ExamTarget& exam,
+                                            const Scheduler& scheduler) {
+  if (card.state != CardState::Review || !card.last_review || !(card.stability > 0.0)) return std::nullopt;
+  const std::int64_t last = scheduler.study_day_of(*card.last_review);
+  const std::int64_t due = scheduler.study_day_of(card.due);
+  if (last >= exam.day || due < exam.day) return std::nullopt;
+  if (retrievability_on_day(card, exam.day, scheduler) >= exam.retention) return std::nullopt;
+  return std::min(due, last + days_recallable(scheduler, card.stability, exam.retention));
+}
+
+int exam_new_cards_per_day(int remaining, std::int64_t today, std::int64_t exam_day) {
+  if (remaining <= 0 || today >= exam_day) return 0;
+  const std::int64_t days = exam_day - today;
+  return static_cast<int>((remaining + days - 1) / days);
+}
+
+bool in_exam_scope(const std::vector<std::string>& scope, std::string_view bank_id,
+                   const std::vector<std::string>& topics) {
+  if (scope.empty()) return true;
+  for (const std::string& word : scope) {
+    const auto slash = word.find('/');
+    if (slash == std::string::npos) {
+      if (word == bank_id) return true;
+      continue;
     }
-    add(*it, m);
+    if (std::string_view(word).substr(0, slash) != bank_id) continue;
+    const std::string_view topic = std::string_view(word).substr(slash + 1);
+    if (std::find(topics.begin(), topics.end(), topic) != topics.end()) return true;
   }
-  if (s.total.total > 0) s.percent = (s.total.correct * 200 + s.total.total) / (2 * s.total.total);
-  s.passed = s.total.total > 0 && s.percent >= pass_mark;
-  return s;
+  return false;
 }
 
 }  // namespace casebook::core

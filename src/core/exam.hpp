@@ -1,75 +1,65 @@
-// Mock exams: drawing N questions at random with a number per topic (deterministic from a
-// seed, no question twice), and scoring the answers (total, pass or fail, per topic). Pure:
-// the app gives the candidates, the seed and every verdict.
+// Studying towards an exam date: the rule that keeps each card of the exam plan recallable
+// with at least the target probability on the exam day, the pace of new cards that gets the
+// plan's cards introduced in time, and which cards belong to the plan. Pure: no I/O.
+// The rule and its sources: docs/scheduling.md, "An exam date".
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "core/question.hpp"
+#include "core/card.hpp"
+#include "core/schedule_context.hpp"
+#include "core/scheduler.hpp"
 
 namespace casebook::core {
 
-/// How many questions of one topic of one bank an exam draws.
-struct ExamTopicCount {
-  std::string bank_id;
-  std::string topic;  ///< a [[topic]] id of that bank
-  int count = 0;      ///< questions to draw, >= 1
-  friend bool operator==(const ExamTopicCount&, const ExamTopicCount&) = default;
+/// What happens to the cards of an exam plan once the exam day is over.
+enum class AfterExam {
+  Resume,  ///< they are scheduled as before the exam was set (plain FSRS)
+  Stop     ///< they are no longer shown (reviews and new cards), from the day after the exam
 };
 
-/// A question an exam may draw.
-struct ExamCandidate {
-  std::string card_key;             ///< "<bank id>/<question id>"
-  std::string bank_id;
-  std::vector<std::string> topics;  ///< the question's topic ids
-  bool dilemma = false;
-};
+/// The largest whole number of days t, 1 <= t <= maximum_interval, after which a card of
+/// stability `stability` is still recalled with probability >= `target` (R = F2(t, S) with
+/// `scheduler`'s weights, Scheduler::recall_probability); 1 when even one day falls below it.
+[[nodiscard]] std::int64_t days_recallable(const Scheduler& scheduler, double stability, double target);
 
-/// What draw_exam drew: the card keys in the order they are asked, with the topic each was
-/// drawn for, and a sentence per topic that had fewer questions than asked.
-struct ExamDraw {
-  std::vector<std::string> card_keys;
-  std::vector<std::string> topics;    ///< topics[i]: the topic card_keys[i] counts for
-  std::vector<std::string> problems;  ///< "Topic `lurk` of bank `x`: 2 of the 3 questions asked exist."
-};
+/// The exam rule for a Review interval of `days` days granted on study day `today` to a card
+/// whose stability after the review is `stability`:
+///  - on or after the exam day (today >= exam.day): `days`;
+///  - the card comes back before the exam day (today + days < exam.day): `days`;
+///  - it would come back on the exam day or later, and R(exam.day - today, S) >= exam.retention:
+///    `days` (the card will be recalled on the exam day without another review);
+///  - otherwise days_recallable(S, exam.retention), which is shorter than exam.day - today: the
+///    card comes back before the exam, on the last day its R is still at the target.
+/// So no interval passes the exam day while the card would be below the target on it.
+[[nodiscard]] std::int64_t exam_interval(std::int64_t days, double stability, std::int64_t today,
+                                         const ExamTarget& exam, const Scheduler& scheduler);
 
-/// Draws the exam. For each entry of `counts` in order, the candidates of that bank with that
-/// topic not drawn yet (and not dilemmas unless `dilemmas`) are put in a pseudo-random order
-/// (splitmix64 seeded with `seed` and the FNV-1a of each card key) and the first `count` are
-/// taken; a question is never drawn twice (a question of two topics counts for the first that
-/// draws it). The questions drawn are then asked in one pseudo-random order from the same
-/// seed. The same pool, counts and seed always give the same exam, whatever the pool's order.
-[[nodiscard]] ExamDraw draw_exam(const std::vector<ExamCandidate>& pool, const std::vector<ExamTopicCount>& counts,
-                                 bool dilemmas, std::uint64_t seed);
+/// R at the start of study day `day` of a card last reviewed on an earlier study day: F2(day -
+/// study_day(last_review), S) in `scheduler`'s clock (what the exam plan promises); 0 for a New
+/// card or one without a review; 1 when `day` is the day of its last review.
+[[nodiscard]] double retrievability_on_day(const CardSchedule& card, std::int64_t day, const Scheduler& scheduler);
 
-/// One question's outcome when the exam is handed in.
-struct ExamMark {
-  std::string topic;
-  bool answered = false;  ///< an answer was given (skipped and unanswered count as wrong)
-  bool correct = false;   ///< Grade::correct of the answer (dilemmas: the learner's rubric)
-};
+/// For a Review card of the plan scheduled before the exam was set (or with other options):
+/// the study day by which it must be reviewed to be at the target on the exam day, when that
+/// is earlier than its due day; nothing otherwise (already due before the exam day, recalled
+/// well enough on it, or the exam is over). The day is study_day(last_review) +
+/// days_recallable(S), and is never before the day of the last review + 1.
+[[nodiscard]] std::optional<std::int64_t> exam_review_day(const CardSchedule& card, const ExamTarget& exam,
+                                                          const Scheduler& scheduler);
 
-/// The score of one topic, or of the whole exam.
-struct ExamTally {
-  std::string topic;  ///< empty for the whole exam
-  int correct = 0;
-  int total = 0;
-  int answered = 0;
-  friend bool operator==(const ExamTally&, const ExamTally&) = default;
-};
+/// New cards of the plan to introduce on study day `today` so that `remaining` ones are all
+/// introduced by the day before the exam: ceil(remaining / (exam_day - today)) before the
+/// exam day, 0 on and after it (and for remaining <= 0). 100 cards, 10 days: 10 a day.
+[[nodiscard]] int exam_new_cards_per_day(int remaining, std::int64_t today, std::int64_t exam_day);
 
-/// The result: one mark per correct answer, no partial credit (a multiple-response or
-/// matching question is right only when it is exactly right, as in the study session).
-struct ExamScore {
-  ExamTally total;
-  std::vector<ExamTally> by_topic;  ///< in order of first appearance in `marks`
-  int percent = 0;                  ///< 100 * correct / total rounded half up; 0 for an empty exam
-  bool passed = false;              ///< percent >= pass_mark (and the exam has questions)
-  friend bool operator==(const ExamScore&, const ExamScore&) = default;
-};
-
-/// Scores `marks` against `pass_mark` (percent, 0..100).
-[[nodiscard]] ExamScore score_exam(const std::vector<ExamMark>& marks, int pass_mark);
+/// Whether a card of bank `bank_id` with topic ids `topics` belongs to an exam whose scope is
+/// `scope`: an empty scope takes every bank; otherwise a word "<bank id>" takes the bank and a
+/// word "<bank id>/<topic id>" the bank's cards of that topic.
+[[nodiscard]] bool in_exam_scope(const std::vector<std::string>& scope, std::string_view bank_id,
+                                 const std::vector<std::string>& topics);
 
 }  // namespace casebook::core

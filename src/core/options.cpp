@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -25,12 +26,39 @@ constexpr std::size_t kMaxSteps = 10;
 constexpr std::int64_t kMaxIntervalDays = 36500;
 constexpr int kMaxLeechThreshold = 99;
 constexpr int kMaxLearnAheadMinutes = 1440;
+constexpr double kMaxLightFraction = 0.9;
+constexpr std::array<std::string_view, 7> kWeekdayNames = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 7> kWeekdayFullNames = {"monday", "tuesday", "wednesday", "thursday",
+                                                                "friday", "saturday", "sunday"};
+
+/// An id character of bank-format ids (docs/bank-format.md): ASCII letters, digits, '-', '_', '.'.
+bool is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+}
+
+/// A word of exam_scope: "<bank id>" or "<bank id>/<topic id>", both non-empty ids.
+bool valid_scope_word(const std::string& w) {
+  const auto slash = w.find('/');
+  const std::string bank = w.substr(0, slash);
+  const std::string topic = slash == std::string::npos ? "x" : w.substr(slash + 1);
+  const auto ids = [](const std::string& id) { return !id.empty() && std::all_of(id.begin(), id.end(), is_id_char); };
+  return ids(bank) && ids(topic);
+}
 
 std::string join_ints(const std::vector<int>& v) {
   std::string out;
   for (const int x : v) {
     if (!out.empty()) out += ' ';
     out += std::to_string(x);
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& w : v) {
+    if (!out.empty()) out += ' ';
+    out += w;
   }
   return out;
 }
@@ -110,6 +138,18 @@ std::string_view to_string(LeechAction action) {
   return action == LeechAction::TagAndSuspend ? "tag_and_suspend" : "tag";
 }
 
+std::string_view to_string(AfterExam after) { return after == AfterExam::Stop ? "stop" : "resume"; }
+
+std::string light_weekdays_text(const std::array<bool, 7>& days) {
+  std::string out;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    if (!days[i]) continue;
+    if (!out.empty()) out += ' ';
+    out += kWeekdayNames[i];
+  }
+  return out;
+}
+
 std::vector<OptionProblem> validate(const StudyOptions& o) {
   std::vector<OptionProblem> out;
   if (!(o.desired_retention >= kMinRetention && o.desired_retention <= kMaxRetention)) {
@@ -134,6 +174,19 @@ std::vector<OptionProblem> validate(const StudyOptions& o) {
                                     std::to_string(o.weights.size()) + (finite ? "" : " with a non-finite one")});
     }
   }
+  if (!(o.exam_retention >= kMinRetention && o.exam_retention <= kMaxRetention)) {
+    out.push_back({"exam_retention", "must be between 0.70 and 0.99, got " + format_shortest(o.exam_retention)});
+  }
+  for (const std::string& w : o.exam_scope) {
+    if (!valid_scope_word(w)) {
+      out.push_back({"exam_scope", "each word must be a bank id or <bank id>/<topic id> (letters, digits, '-', "
+                                   "'_', '.'), got \"" + w + "\""});
+      break;
+    }
+  }
+  if (!(o.light_fraction >= 0.0 && o.light_fraction <= kMaxLightFraction)) {
+    out.push_back({"light_fraction", "must be between 0 and 0.9, got " + format_shortest(o.light_fraction)});
+  }
   return out;
 }
 
@@ -155,8 +208,15 @@ SchedulerOptions to_scheduler_options(const StudyOptions& o) {
   s.learning_steps_minutes = o.learning_steps_minutes;
   s.relearning_steps_minutes = o.relearning_steps_minutes;
   s.enable_fuzz = o.fuzz;
+  s.load_balance = o.load_balance;
+  for (std::size_t i = 0; i < o.light_days.size(); ++i) s.day_capacity[i] = o.light_days[i] ? o.light_fraction : 1.0;
   s.clock = day_clock(o);
   return s;
+}
+
+std::optional<ExamTarget> exam_target(const StudyOptions& o) {
+  if (!o.exam_day) return std::nullopt;
+  return ExamTarget{*o.exam_day, o.exam_retention};
 }
 
 SessionRules to_session_rules(const StudyOptions& o) {
@@ -204,6 +264,13 @@ std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOption
       {"review_order", std::string(to_string(o.review_order))},
       {"learn_ahead_minutes", std::to_string(o.learn_ahead_minutes)},
       {"weights", weights},
+      {"exam_date", o.exam_day ? iso_date_of_day(*o.exam_day) : std::string()},
+      {"exam_retention", format_shortest(o.exam_retention)},
+      {"exam_scope", join_words(o.exam_scope)},
+      {"after_exam", std::string(to_string(o.after_exam))},
+      {"load_balance", o.load_balance ? "on" : "off"},
+      {"light_weekdays", light_weekdays_text(o.light_days)},
+      {"light_fraction", format_shortest(o.light_fraction)},
   };
 }
 
@@ -259,6 +326,49 @@ std::optional<std::string> set_key_value(StudyOptions& o, const std::string& key
     return bad("lowest_retrievability, earliest_due or random");
   }
   if (key == "learn_ahead_minutes") return set_int(o.learn_ahead_minutes);
+  if (key == "exam_date") {
+    if (value.empty()) {
+      o.exam_day.reset();
+      return std::nullopt;
+    }
+    const auto day = day_of_iso_date(value);
+    if (!day) return bad("a date YYYY-MM-DD (or nothing for no exam)");
+    o.exam_day = *day;
+    return std::nullopt;
+  }
+  if (key == "exam_retention") return assign(o.exam_retention, parse_double(value), "a number such as 0.9");
+  if (key == "exam_scope") {
+    o.exam_scope = words(value);
+    return std::nullopt;
+  }
+  if (key == "after_exam") {
+    if (value == "resume") o.after_exam = AfterExam::Resume;
+    else if (value == "stop") o.after_exam = AfterExam::Stop;
+    else return bad("resume or stop");
+    return std::nullopt;
+  }
+  if (key == "load_balance") return set_switch(o.load_balance);
+  if (key == "light_weekdays") {
+    std::array<bool, 7> days{};
+    for (std::string w : words(value)) {
+      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::size_t named = kWeekdayNames.size();
+      for (std::size_t i = 0; i < kWeekdayNames.size(); ++i) {
+        if (w == kWeekdayNames[i] || w == kWeekdayFullNames[i]) named = i;
+      }
+      const auto digit = parse_int32(w);
+      if (named < kWeekdayNames.size()) {
+        days[named] = true;
+      } else if (digit && *digit >= 1 && *digit <= 7) {
+        days[static_cast<std::size_t>(*digit - 1)] = true;
+      } else {
+        return bad("weekdays such as \"sat sun\" (mon ... sun, or 1 ... 7 from Monday)");
+      }
+    }
+    o.light_days = days;
+    return std::nullopt;
+  }
+  if (key == "light_fraction") return assign(o.light_fraction, parse_double(value), "a number such as 0.5");
   if (key == "weights") {
     std::vector<double> w;
     for (const auto& word : words(value)) {
@@ -282,9 +392,10 @@ std::vector<std::string> apply_key_values(StudyOptions& options,
 }
 
 bool is_bank_overridable(std::string_view key) {
-  static constexpr std::array<std::string_view, 10> kKeys = {
+  static constexpr std::array<std::string_view, 14> kKeys = {
       "desired_retention", "new_cards_per_day", "max_reviews_per_day", "learning_steps", "relearning_steps",
-      "maximum_interval",  "fuzz",              "leech_threshold",     "leech_action",   "weights"};
+      "maximum_interval",  "fuzz",              "leech_threshold",     "leech_action",   "weights",
+      "exam_date",         "exam_retention",    "exam_scope",          "after_exam"};
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 

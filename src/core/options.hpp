@@ -2,6 +2,7 @@
 // siblings, backlog order, ...), their validation and text form, and how they map onto the
 // scheduler and the session. Pure: no I/O.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/exam.hpp"
 #include "core/scheduler.hpp"
 #include "core/session.hpp"
 
@@ -38,6 +40,14 @@ struct StudyOptions {
   ReviewOrder review_order = ReviewOrder::LowestRetrievability;
   int learn_ahead_minutes = 20;                      ///< 0 .. 1440
   std::vector<double> weights;                       ///< 21 FSRS-6 parameters; empty = defaults
+  // Issue 16: an exam date, even days and lighter days (all off by default: plain FSRS).
+  std::optional<std::int64_t> exam_day;              ///< "exam_date": day index of the exam's date; none = no exam
+  double exam_retention = 0.9;                       ///< 0.70 .. 0.99: R wanted on the exam day
+  std::vector<std::string> exam_scope;               ///< "<bank>" and "<bank>/<topic>" words; empty = every bank
+  AfterExam after_exam = AfterExam::Resume;          ///< the plan's cards after the exam day
+  bool load_balance = false;                         ///< least-loaded day of the fuzz range
+  std::array<bool, 7> light_days{};                  ///< "light_weekdays": ISO Monday (0) .. Sunday (6)
+  double light_fraction = 0.5;                       ///< 0 .. 0.9: a light day's share of a normal day's reviews
 
   friend bool operator==(const StudyOptions&, const StudyOptions&) = default;
 };
@@ -63,9 +73,13 @@ struct OptionProblem {
 [[nodiscard]] DayClock day_clock(const StudyOptions& options);
 
 /// The scheduler's options: weights (defaults when empty), retention, steps, maximum interval
-/// (enforced: no grade exceeds it), fuzz and day_clock(). Throws std::invalid_argument when
-/// validate() finds a problem.
+/// (enforced: no grade exceeds it), fuzz, load balancing, each weekday's capacity (light days:
+/// light_fraction, others 1) and day_clock(). Throws std::invalid_argument when validate()
+/// finds a problem.
 [[nodiscard]] SchedulerOptions to_scheduler_options(const StudyOptions& options);
+
+/// The exam of the options: {exam_day, exam_retention}, or nothing without an exam date.
+[[nodiscard]] std::optional<ExamTarget> exam_target(const StudyOptions& options);
 
 /// The session rules: backlog order, learn-ahead limit (minutes -> ms), bury siblings.
 [[nodiscard]] SessionRules to_session_rules(const StudyOptions& options);
@@ -92,7 +106,10 @@ struct DoneToday {
 /// (minutes separated by spaces, "1 10"), maximum_interval, rollover_hour, time_zone, fuzz
 /// ("on"/"off"), leech_threshold, leech_action ("tag"/"tag_and_suspend"), bury_siblings
 /// ("on"/"off"), review_order (to_string(ReviewOrder)), learn_ahead_minutes, weights (numbers
-/// separated by spaces, empty = defaults). Numbers are written so they read back exactly.
+/// separated by spaces, empty = defaults), exam_date ("YYYY-MM-DD", empty = none),
+/// exam_retention, exam_scope (words separated by spaces), after_exam ("resume"/"stop"),
+/// load_balance ("on"/"off"), light_weekdays (day names in week order, "sat sun"),
+/// light_fraction. Numbers are written so they read back exactly.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOptions& options);
 
 /// Sets one field from its text form (as written by to_key_values). Returns an error sentence
@@ -108,10 +125,11 @@ struct DoneToday {
 
 /// Whether a bank may override option `key`: the options that shape a card's schedule
 /// (desired_retention, learning_steps, relearning_steps, maximum_interval, fuzz,
-/// leech_threshold, leech_action, weights) and the daily limits (new_cards_per_day,
+/// leech_threshold, leech_action, weights), the daily limits (new_cards_per_day,
 /// max_reviews_per_day: a bank's limit caps its own cards within the learner's, see
-/// daily_limits). The others (time zone, rollover, order, learn-ahead, bury siblings) apply
-/// to the whole session and are the learner's only.
+/// daily_limits) and the exam (exam_date, exam_retention, exam_scope, after_exam: a bank's
+/// own exam). The others (time zone, rollover, order, learn-ahead, bury siblings, load
+/// balancing and light days) apply to the whole day and are the learner's only.
 [[nodiscard]] bool is_bank_overridable(std::string_view key);
 
 /// Whether a lapse makes a card a leech, as Anki does: with `lapses` counted after the lapse,
@@ -123,5 +141,10 @@ struct DoneToday {
 [[nodiscard]] std::string_view to_string(ReviewOrder order);
 /// The text form of a leech action: "tag", "tag_and_suspend".
 [[nodiscard]] std::string_view to_string(LeechAction action);
+/// The text form of what follows an exam: "resume", "stop".
+[[nodiscard]] std::string_view to_string(AfterExam after);
+
+/// Light weekdays as text: the names of the days set, in week order ("sat sun"; "" for none).
+[[nodiscard]] std::string light_weekdays_text(const std::array<bool, 7>& days);
 
 }  // namespace casebook::core

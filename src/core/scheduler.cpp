@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/exam.hpp"
 #include "core/fsrs.hpp"
 #include "core/hash.hpp"
 #include "core/number.hpp"
@@ -204,13 +205,13 @@ struct Scheduler::Reviewed {
 };
 
 std::array<ReviewResult, 4> Scheduler::preview(const CardSchedule& card, TimestampMs now,
-                                               std::uint64_t fuzz_seed) const {
-  const Reviewed x = review(card, now, fuzz_seed, kAllGrades, kAllGrades);
+                                               std::uint64_t fuzz_seed, const ScheduleContext& context) const {
+  const Reviewed x = review(card, now, fuzz_seed, kAllGrades, kAllGrades, context);
   return {x.result(card, 0), x.result(card, 1), x.result(card, 2), x.result(card, 3)};
 }
 
 ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating rating,
-                             std::uint64_t fuzz_seed) const {
+                             std::uint64_t fuzz_seed, const ScheduleContext& context) const {
   const int idx = index_of(rating);
   if (idx < 0 || idx > 3) {
     throw std::invalid_argument("rating must be Again, Hard, Good or Easy");
@@ -223,13 +224,13 @@ ReviewResult Scheduler::next(const CardSchedule& card, TimestampMs now, Rating r
   } else if (card.state == CardState::Review && rating != Rating::Again) {
     grades = bit_of(Rating::Hard) | bit_of(Rating::Good) | bit_of(rating);
   }
-  return review(card, now, fuzz_seed, grades, bit_of(rating))
+  return review(card, now, fuzz_seed, grades, bit_of(rating), context)
       .result(card, static_cast<std::size_t>(idx));
 }
 
 Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_in,
-                                      std::uint64_t fuzz_seed, unsigned grades,
-                                      unsigned built) const {
+                                      std::uint64_t fuzz_seed, unsigned grades, unsigned built,
+                                      const ScheduleContext& context) const {
   const SchedulerOptions& o = m_options;
   const TimestampMs now = clamp_supported(now_in);
   const bool is_new = card.state == CardState::New;
@@ -310,14 +311,32 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
   }
 
   std::array<Outcome, 4>& out = x.outcome;  // only the built grades are filled in below
+  // Casebook additions (ScheduleContext): the load balancer and the exam rule need the study
+  // day of the review; without them nothing below differs from ts-fsrs.
+  const bool balance = o.load_balance && context.load != nullptr;
+  const std::int64_t today = (balance || context.exam) ? study_day_of(now) : 0;
+  const bool exam_ahead = context.exam && today < context.exam->day;
   const auto interval_of = [&](std::size_t i) {
     const std::int64_t days =
         fsrs::next_interval(memory[i].stability, m_interval_modifier, o.maximum_interval);
-    return o.enable_fuzz ? fuzz_interval(days, o.maximum_interval, fuzz_seed, card.reps) : days;
+    const std::int64_t fuzzed = o.enable_fuzz ? fuzz_interval(days, o.maximum_interval, fuzz_seed, card.reps) : days;
+    if (!balance) return fuzzed;
+    return balance_interval(fuzz_range(days, o.maximum_interval), fuzzed, today, *context.load, o.day_capacity);
   };
-  const auto set_days = [&](Outcome& c, std::int64_t days) {
+  // The exam rule, after the ordering and the cap; a shortened interval is balanced again
+  // over the earlier days of its fuzz range.
+  const auto exam_days = [&](std::int64_t days, std::size_t i) {
+    const std::int64_t shortened = exam_interval(days, memory[i].stability, today, *context.exam, *this);
+    if (shortened >= days || !balance) return std::min(days, shortened);
+    return balance_interval(DayRange{fuzz_range(shortened, o.maximum_interval).lo, shortened}, shortened, today,
+                            *context.load, o.day_capacity);
+  };
+  const auto set_days = [&](Outcome& c, std::int64_t days, std::size_t i) {
     if (o.enforce_maximum_interval) {
       days = std::min(days, o.maximum_interval);
+    }
+    if (exam_ahead) {
+      days = exam_days(days, i);
     }
     c.state = CardState::Review;
     c.learning_steps = 0;
@@ -341,7 +360,7 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
     const std::array<std::int64_t, 4> days = {ia, ih, ig, ie};
     for (std::size_t i = 0; i < 4; ++i) {
       if ((built & (1U << i)) != 0U) {
-        set_days(out[i], days[i]);
+        set_days(out[i], days[i], i);
       }
     }
     out[0].lapse = !is_new;
@@ -365,7 +384,7 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
       c.due = add_saturated(now, static_cast<std::int64_t>(minutes) * kMsPerMinute);
       c.scheduled_days = minutes / kMinutesPerDay;
     } else {
-      set_days(c, interval_of(static_cast<std::size_t>(index_of(g))));
+      set_days(c, interval_of(static_cast<std::size_t>(index_of(g))), static_cast<std::size_t>(index_of(g)));
     }
   };
 
@@ -389,13 +408,13 @@ Scheduler::Reviewed Scheduler::review(const CardSchedule& card, TimestampMs now_
         ih = std::min(ih, ig);
         ig = std::max(ig, ih + 1);
         if (is_built(Rating::Hard)) {
-          set_days(out[1], ih);
+          set_days(out[1], ih, 1);
         }
         if (is_built(Rating::Good)) {
-          set_days(out[2], ig);
+          set_days(out[2], ig, 2);
         }
         if (is_built(Rating::Easy)) {
-          set_days(out[3], std::max(interval_of(3), ig + 1));
+          set_days(out[3], std::max(interval_of(3), ig + 1), 3);
         }
       }
       if (is_built(Rating::Again)) {
@@ -424,28 +443,15 @@ double Scheduler::retrievability(const CardSchedule& card, TimestampMs now) cons
 std::uint64_t fuzz_seed_of(std::string_view card_key) { return fnv1a64(card_key); }
 
 std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval, std::uint64_t seed, int reps) {
-  const auto ivl = static_cast<double>(interval);
-  if (ivl < 2.5) {
+  if (static_cast<double>(interval) < 2.5) {
     return interval;
   }
-  // ts-fsrs 5.4.2 constant.ts FUZZ_RANGES: [start, end) and the factor applied to the overlap.
-  struct Range {
-    double start, end, factor;
-  };
-  static constexpr std::array<Range, 3> kRanges{{{2.5, 7.0, 0.15}, {7.0, 20.0, 0.1}, {20.0, 1e18, 0.05}}};
-  double delta = 1.0;
-  for (const Range& r : kRanges) {
-    delta += r.factor * std::max(std::min(ivl, r.end) - r.start, 0.0);
-  }
-  const auto rounded = [](double x) { return static_cast<std::int64_t>(fsrs::js_round(x)); };
-  std::int64_t lo = std::max<std::int64_t>(2, rounded(ivl - delta));
-  const std::int64_t hi = std::min<std::int64_t>(rounded(ivl + delta), maximum_interval);
-  lo = std::min(lo, hi);
+  const DayRange range = fuzz_range(interval, maximum_interval);
   // splitmix64 (Steele, Lea, Flood 2014): the (reps + 1)-th output from state `seed`.
   const std::uint64_t z =
       splitmix64_mix(seed + kSplitmix64Gamma * (static_cast<std::uint64_t>(static_cast<std::uint32_t>(reps)) + 1));
-  const auto span = static_cast<std::uint64_t>(hi - lo + 1);
-  return lo + static_cast<std::int64_t>(z % span);
+  const auto span = static_cast<std::uint64_t>(range.hi - range.lo + 1);
+  return range.lo + static_cast<std::int64_t>(z % span);
 }
 
 bool is_due(const CardSchedule& card, TimestampMs now, const DayClock& clock) {

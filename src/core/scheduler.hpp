@@ -9,6 +9,8 @@
 
 #include "core/card.hpp"
 #include "core/fsrs.hpp"
+#include "core/load_balance.hpp"
+#include "core/schedule_context.hpp"
 #include "core/time.hpp"
 
 namespace date {
@@ -42,14 +44,19 @@ struct SchedulerOptions {
   /// The spread is a pure function of the fuzz seed and the card's review count, so replaying
   /// the same reviews gives the same dates.
   bool enable_fuzz = false;
+  /// Casebook addition (default off): with a due load in the ScheduleContext, a Review interval
+  /// of 2.5 days or more goes to the least-loaded day of its fuzz range (balance_interval;
+  /// ties: the fuzzed interval with enable_fuzz, else the FSRS interval). See docs/scheduling.md.
+  bool load_balance = false;
+  /// Each weekday's share of a normal day's reviews (light days below 1), read by the balancer
+  /// only. Default: every day normal.
+  WeekdayCapacity day_capacity = kEvenWeek;
 };
 
 /// The fuzzed interval for `interval` days (Casebook's deterministic variant of the ts-fsrs
-/// 5.4.2 `get_fuzz_range`): delta = 1 + 0.15 * overlap(interval, [2.5, 7)) + 0.10 * overlap(
-/// interval, [7, 20)) + 0.05 * overlap(interval, [20, inf)); the result is drawn uniformly from
-/// [max(2, round(interval - delta)), min(round(interval + delta), maximum_interval)] by
-/// splitmix64 seeded with `seed` and `reps` (the card's review count before this review).
-/// Intervals below 2.5 days are returned unchanged.
+/// 5.4.2 `get_fuzz_range`): drawn uniformly from fuzz_range(interval, maximum_interval)
+/// (core/load_balance.hpp) by splitmix64 seeded with `seed` and `reps` (the card's review
+/// count before this review). Intervals below 2.5 days are returned unchanged.
 [[nodiscard]] std::int64_t fuzz_interval(std::int64_t interval, std::int64_t maximum_interval,
                                          std::uint64_t seed, int reps);
 
@@ -78,14 +85,21 @@ class Scheduler {
 
   /// The card after rating it `rating` at `now` (ts-fsrs FSRS.next). Throws
   /// std::invalid_argument if `now` is on an earlier study day than the last review.
-  /// `fuzz_seed` (fuzz_seed_of the card key) only matters with enable_fuzz. Instants are
-  /// saturated to [kMinSupportedMs, kMaxSupportedMs], so due dates never overflow.
+  /// `fuzz_seed` (fuzz_seed_of the card key) only matters with enable_fuzz or load_balance.
+  /// Instants are saturated to [kMinSupportedMs, kMaxSupportedMs], so due dates never
+  /// overflow. `context` (Casebook addition): the due load for load_balance and the card's
+  /// exam; a Review interval is chosen as FSRS computes it, then fuzzed or balanced, ordered
+  /// (Hard <= Good < Easy), capped at the maximum with enforce_maximum_interval, and last
+  /// shortened by the exam rule (exam_interval in core/exam.hpp). The default context changes
+  /// nothing.
   [[nodiscard]] ReviewResult next(const CardSchedule& card, TimestampMs now, Rating rating,
-                                  std::uint64_t fuzz_seed = 0) const;
+                                  std::uint64_t fuzz_seed = 0, const ScheduleContext& context = {}) const;
 
-  /// What each rating would produce: index 0 = Again ... 3 = Easy (ts-fsrs FSRS.repeat).
+  /// What each rating would produce: index 0 = Again ... 3 = Easy (ts-fsrs FSRS.repeat), with
+  /// the same `context` rules as next (so a preview equals the review it previews).
   [[nodiscard]] std::array<ReviewResult, 4> preview(const CardSchedule& card, TimestampMs now,
-                                                    std::uint64_t fuzz_seed = 0) const;
+                                                    std::uint64_t fuzz_seed = 0,
+                                                    const ScheduleContext& context = {}) const;
 
   /// Probability of recall now (F2), from whole real days since the last review, as ts-fsrs
   /// get_retrievability(card, now, false). 0 for a New card.
@@ -94,6 +108,16 @@ class Scheduler {
   /// Study days between two instants in this scheduler's DayClock.
   [[nodiscard]] std::int64_t elapsed_days(TimestampMs from, TimestampMs to) const;
 
+  /// study_day(t, options().clock), without the zone look-up by name (fast for fixed-offset
+  /// zones such as UTC). Throws as study_day for an unknown zone.
+  [[nodiscard]] std::int64_t study_day_of(TimestampMs t) const;
+
+  /// F2 with this scheduler's weights: the probability of recall `elapsed_days` days after a
+  /// review that left stability `stability` (> 0), rounded as ts-fsrs rounds it.
+  [[nodiscard]] double recall_probability(double elapsed_days, double stability) const {
+    return fsrs::forgetting_curve(m_constants.decay, elapsed_days, stability);
+  }
+
  private:
   struct Outcome;
   struct Reviewed;
@@ -101,9 +125,7 @@ class Scheduler {
   /// i+1), the difficulty and schedule of those in `built` (a subset of `grades`: the ones a
   /// ReviewResult is built for); the other entries are left default.
   [[nodiscard]] Reviewed review(const CardSchedule& card, TimestampMs now, std::uint64_t fuzz_seed,
-                                unsigned grades, unsigned built) const;
-  /// study_day(t, m_options.clock), without the zone look-up by name.
-  [[nodiscard]] std::int64_t study_day_of(TimestampMs t) const;
+                                unsigned grades, unsigned built, const ScheduleContext& context) const;
 
   SchedulerOptions m_options;
   std::array<double, 21> m_weights;

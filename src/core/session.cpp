@@ -101,6 +101,7 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
     return splitmix64(state);
   };
   std::stable_sort(reviews.begin(), reviews.end(), [&](const StudyCandidate& a, const StudyCandidate& b) {
+    if (a.exam != b.exam) return a.exam;  // an exam plan's reviews first (none: no change)
     switch (m_rules.review_order) {
       case ReviewOrder::LowestRetrievability:
         if (a.retrievability != b.retrievability) return a.retrievability < b.retrievability;
@@ -136,6 +137,22 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   const auto new_limit = static_cast<std::size_t>(std::max(0, limits.new_cards));
   bool took = true;
   std::map<std::string, std::size_t> fresh_in_group;
+  // An exam plan's new cards that are needed today, round-robin across groups.
+  const auto exam_limit = static_cast<std::size_t>(std::max(0, limits.exam_new_cards));
+  while (fresh.size() < exam_limit && took) {
+    took = false;
+    for (const auto& g : group_order) {
+      auto& q = new_by_group[g];
+      const auto it = std::find_if(q.begin(), q.end(), [&](const StudyCandidate& c) { return c.exam && !is_sibling(c); });
+      if (it == q.end() || fresh.size() >= exam_limit) continue;
+      ++fresh_in_group[g];
+      mark_used(*it);
+      fresh.push_back(std::move(*it));
+      q.erase(it);
+      took = true;
+    }
+  }
+  took = true;
   while (fresh.size() < new_limit && took) {
     took = false;
     for (const auto& g : group_order) {

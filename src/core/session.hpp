@@ -28,6 +28,7 @@ struct StudyCandidate {
   std::string group;                     ///< sibling group, the bank id: new cards are taken round-robin across groups
   double retrievability = 0.0;           ///< R at the session start (Scheduler::retrievability), orders reviews
   std::vector<std::string> fact_ids;     ///< facts the question rests on (Question::fact_ids): cards sharing one are siblings
+  bool exam = false;                     ///< belongs to an exam plan before its exam: shown first (see Session)
 };
 
 /// The order of due Review cards when there are more than the day allows (a backlog).
@@ -66,6 +67,10 @@ struct SessionLimits {
   std::map<std::string, int> group_new_cards = {};
   /// Per group: Review cards that group may still show; a group not listed: only `reviews`.
   std::map<std::string, int> group_reviews = {};
+  /// New cards of an exam plan (StudyCandidate::exam) that must still be introduced today to
+  /// finish in time (core::exam_new_cards_per_day minus those introduced today): taken first,
+  /// past the group caps and, when it is larger, past `new_cards`. 0: none.
+  int exam_new_cards = 0;
 };
 
 /// How many cards the limits let a session take when `available` (group -> cards of that
@@ -130,7 +135,10 @@ struct SessionCounts {
 ///  2. Review cards with study_day(due) <= today, lowest retrievability first (ties: earlier
 ///     due, then key), at most `limits.reviews`; a card whose group has used its
 ///     `limits.group_reviews` is skipped (the next one in order is taken instead);
-///  3. new cards, at most `limits.new_cards` and at most `limits.group_new_cards[g]` of group
+///     With an exam plan, its cards (StudyCandidate::exam) come first in this order;
+///  3. first the exam plan's new cards, up to `limits.exam_new_cards` (round-robin across
+///     groups, not capped by the group limits); then new cards while fewer than
+///     `limits.new_cards` are taken, at most `limits.group_new_cards[g]` of group
 ///     g, taken round-robin across groups (each group in candidate order) and spread evenly
 ///     among the reviews: new card i (0-based) of N comes
 ///     after floor((i + 1) * R / (N + 1)) of the R reviews (Anki's "mix with reviews").

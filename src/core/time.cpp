@@ -138,6 +138,23 @@ std::string iso_date_of_day(std::int64_t day) {
   return date::format(std::locale::classic(), "%F", clamped_day(day));
 }
 
+std::optional<std::int64_t> day_of_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (std::size_t i = starts[k]; i < starts[k] + lengths[k]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      parts[k] = parts[k] * 10 + (text[i] - '0');
+    }
+  }
+  const date::year_month_day ymd{date::year{parts[0]}, date::month{static_cast<unsigned>(parts[1])},
+                                 date::day{static_cast<unsigned>(parts[2])}};
+  if (parts[0] < 1 || !ymd.ok()) return std::nullopt;
+  return date::sys_days{ymd}.time_since_epoch().count();
+}
+
 int iso_weekday_of_day(std::int64_t day) {
   return static_cast<int>(date::weekday{clamped_day(day)}.iso_encoding());
 }

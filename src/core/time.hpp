@@ -2,7 +2,9 @@
 // "study day" is a local calendar day that starts at the rollover hour in a time zone.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace casebook::core {
 
@@ -61,6 +63,11 @@ struct DayClock {
 /// The date "YYYY-MM-DD" of day index `day` (19875 -> "2024-06-01", -1 -> "1969-12-31"); a day
 /// outside 0001-01-01..9999-12-31 is clamped to that range. Same text under every locale.
 [[nodiscard]] std::string iso_date_of_day(std::int64_t day);
+
+/// The day index of the date "YYYY-MM-DD" (exactly ten characters, a real date from
+/// 0001-01-01 to 9999-12-31): "2024-06-01" -> 19875. Nothing for any other text
+/// ("2024-02-30", "2024-6-1", "").
+[[nodiscard]] std::optional<std::int64_t> day_of_iso_date(std::string_view text);
 
 /// The ISO weekday of day index `day`: 1 = Monday ... 7 = Sunday (day 0, 1970-01-01, is 4).
 [[nodiscard]] int iso_weekday_of_day(std::int64_t day);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <exception>
 #include <vector>
 
 // The only translation unit with stb_image_write's implementation; static so it cannot
@@ -14,7 +15,7 @@
 
 namespace casebook::platform {
 
-std::string write_framebuffer_png(const std::string& path, int width, int height) {
+std::string write_framebuffer_png(const std::string& path, int width, int height, const FileWriter& write) {
   if (width <= 0 || height <= 0) return "the window has no pixels (minimised?)";
   const auto w = static_cast<std::size_t>(width);
   const auto h = static_cast<std::size_t>(height);
@@ -32,8 +33,18 @@ std::string write_framebuffer_png(const std::string& path, int width, int height
     std::memcpy(a, b, row);
     std::memcpy(b, line.data(), row);
   }
-  if (stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3) == 0)
-    return "cannot write " + path;
+  std::string png;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (stbi_write_png_to_func(append, &png, width, height, 3, pixels.data(), width * 3) == 0) {
+    return "cannot encode the PNG for " + path;
+  }
+  try {
+    write(path, png);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
   return {};
 }
 

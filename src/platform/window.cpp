@@ -24,6 +24,7 @@ static_assert(casebook::platform::kKeyF1 == GLFW_KEY_F1 && casebook::platform::k
 static_assert(casebook::platform::kKeyS == GLFW_KEY_S && casebook::platform::kKeyO == GLFW_KEY_O);
 static_assert(casebook::platform::kKeyI == GLFW_KEY_I && casebook::platform::kKeyB == GLFW_KEY_B);
 static_assert(casebook::platform::kKeyZ == GLFW_KEY_Z);
+static_assert(casebook::platform::kKeyP == GLFW_KEY_P && casebook::platform::kKeyG == GLFW_KEY_G);
 
 namespace casebook::platform {
 namespace {
@@ -363,7 +364,7 @@ int run_window_loop(const LoopOptions& options) {
 
     if (screenshot_mode && frames_rendered >= std::max(1, options.frames)) {
       glReadBuffer(GL_BACK);
-      const std::string err = write_framebuffer_png(*options.screenshot_path, fb_w, fb_h);
+      const std::string err = write_framebuffer_png(*options.screenshot_path, fb_w, fb_h, options.write_file);
       if (!err.empty()) {
         std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
         exit_code = 1;
@@ -375,7 +376,7 @@ int run_window_loop(const LoopOptions& options) {
       input.screenshot_requested = false;
       glReadBuffer(GL_BACK);
       const std::string path = screenshot_file_name();
-      const std::string err = write_framebuffer_png(path, fb_w, fb_h);
+      const std::string err = write_framebuffer_png(path, fb_w, fb_h, options.write_file);
       if (err.empty()) std::fprintf(stdout, "casebook: screenshot written to %s\n", path.c_str());
       else std::fprintf(stderr, "casebook: screenshot failed: %s\n", err.c_str());
       std::fflush(stdout);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "platform/fonts.hpp"
+#include "platform/screenshot.hpp"
 
 namespace casebook::platform {
 
@@ -24,6 +25,9 @@ struct LoopOptions {
   std::string title = "Casebook";
   int width = 1100, height = 760;              ///< screen coordinates
   std::optional<std::string> screenshot_path;  ///< render `frames` frames, write PNG, return
+  /// Writes screenshot files (PNG bytes) whole and durably: the GUI passes
+  /// app::write_file_atomically.
+  FileWriter write_file;
   int frames = 3;
   /// The code points the content uses (e.g. app::Controller::used_code_points), asked at
   /// start and whenever `glyph_generation` changes; the font atlas holds their glyphs.

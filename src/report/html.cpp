@@ -176,7 +176,14 @@ void write_analytics(const ReportInput& in, const Analytics& a, std::ostream& ou
       << "</figure>\n<figure><figcaption>Minutes per day (last 30 days)</figcaption>\n"
       << bar_chart("Minutes per day", labels, minutes, mtips, 7) << "</figure>\n</div>\n"
       << "<figure><figcaption>Calendar (last 53 weeks, Monday at the top)</figcaption>\n" << heatmap(a)
-      << "</figure>\n</section>\n";
+      << "</figure>\n";
+  for (const core::BacklogSpread& sp : in.backlog_spreads) {
+    out << "<p class=\"meta\">Backlog spread: " << sp.cards.size() << " due reviews spread over " << sp.days
+        << " days from " << core::iso_date_of_day(sp.first_day) << " to "
+        << core::iso_date_of_day(sp.first_day + sp.days - 1) << ", most at risk first"
+        << (sp.pause_new ? ", new cards paused" : "") << ".</p>\n";
+  }
+  out << "</section>\n";
 
   std::vector<std::string> flabels, ftips;
   std::vector<double> fvalues;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/backlog.hpp"
 #include "core/card.hpp"
 #include "core/review.hpp"
 #include "core/time.hpp"
@@ -36,6 +37,9 @@ struct ReportInput {
   std::vector<core::ReviewRecord> reviews;  ///< time order
   int rollover_hour = 4;               ///< local hour a study day starts (per-day charts)
   std::string bank_filter;             ///< the bank id the report is limited to, "" for all
+  /// The learner's backlog spreads (issue 16), oldest first: the days on which fewer reviews
+  /// were shown by choice. With a bank filter, only that bank's cards are listed.
+  std::vector<core::BacklogSpread> backlog_spreads;
 };
 
 /// Totals shown at the top of every report.
@@ -117,7 +121,7 @@ struct Analytics {
 /// CSV, RFC 4180 (CRLF, quotes doubled), UTF-8 without BOM: one table whose first column
 /// `record` is "card" or "review"; see docs/report-formats.md for the columns.
 void write_csv(const ReportInput& in, std::ostream& out);
-/// JSON, schema "casebook-report" version 2 (docs/report-formats.md).
+/// JSON, schema "casebook-report" version 2 (docs/report-formats.md), with `backlog_spreads`.
 void write_json(const ReportInput& in, std::ostream& out);
 /// One self-contained HTML file, every bank string escaped, no script.
 void write_html(const ReportInput& in, std::ostream& out);

@@ -213,6 +213,25 @@ void write_json(const ReportInput& in, std::ostream& out) {
   }
   doc["reviews"] = std::move(reviews);
 
+  // Issue 16: the learner's choices to spread a backlog, which explain days with fewer reviews.
+  Json spreads = Json::array();
+  for (const core::BacklogSpread& sp : in.backlog_spreads) {
+    Json j;
+    j["created_at"] = iso(sp.created_at);
+    j["created_at_ms"] = sp.created_at;
+    j["first_date"] = core::iso_date_of_day(sp.first_day);
+    j["last_date"] = core::iso_date_of_day(sp.first_day + sp.days - 1);
+    j["days"] = sp.days;
+    j["cards"] = sp.cards.size();
+    j["overdue"] = sp.overdue;
+    j["new_cards_paused"] = sp.pause_new;
+    Json per_day = Json::array();
+    for (const int n : core::backlog_cards_per_day(static_cast<int>(sp.cards.size()), sp.days)) per_day.push_back(n);
+    j["cards_per_day"] = std::move(per_day);
+    spreads.push_back(std::move(j));
+  }
+  doc["backlog_spreads"] = std::move(spreads);
+
   // Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

@@ -1,4 +1,4 @@
-// Progress, schema 3: mock exam attempts (the questions drawn, the answers handed in, the
+// Progress, schema 4: mock exam attempts (the questions drawn, the answers handed in, the
 // result, and the review-log rows the answers made).
 #include <SQLiteCpp/SQLiteCpp.h>
 

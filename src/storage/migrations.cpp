@@ -97,13 +97,59 @@ CREATE TABLE card_flag (
 );
 )sql";
 
-// Version 3: undo and mock exams (issue 11). `review_void` is append-only like the review log:
+// Version 3 (issue 16): a learner's choice to spread a backlog over N days, kept so that
+// reports can explain the days with fewer reviews: one row per spread (the local date of its
+// first day, N, the cards it holds, whether new cards were paused) and one per card (the day
+// it was moved to). Both are append-only, like the review log: a choice is a fact.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE backlog_spread (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id    INTEGER NOT NULL REFERENCES learner(id),
+  created_at_ms INTEGER NOT NULL,
+  first_date    TEXT    NOT NULL,
+  days          INTEGER NOT NULL CHECK (days >= 1),
+  cards         INTEGER NOT NULL CHECK (cards >= 0),
+  overdue       INTEGER NOT NULL CHECK (overdue >= 0),
+  pause_new     INTEGER NOT NULL CHECK (pause_new IN (0, 1))
+);
+
+CREATE TABLE backlog_spread_card (
+  spread_id  INTEGER NOT NULL REFERENCES backlog_spread(id),
+  card_key   TEXT    NOT NULL,
+  day_offset INTEGER NOT NULL CHECK (day_offset >= 0),
+  PRIMARY KEY (spread_id, card_key)
+);
+
+CREATE INDEX backlog_spread_learner ON backlog_spread (learner_id, created_at_ms);
+
+CREATE TRIGGER backlog_spread_no_update BEFORE UPDATE ON backlog_spread
+BEGIN
+  SELECT RAISE(ABORT, 'backlog_spread is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER backlog_spread_no_delete BEFORE DELETE ON backlog_spread
+BEGIN
+  SELECT RAISE(ABORT, 'backlog_spread is append-only: rows cannot be deleted');
+END;
+
+CREATE TRIGGER backlog_spread_card_no_update BEFORE UPDATE ON backlog_spread_card
+BEGIN
+  SELECT RAISE(ABORT, 'backlog_spread_card is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER backlog_spread_card_no_delete BEFORE DELETE ON backlog_spread_card
+BEGIN
+  SELECT RAISE(ABORT, 'backlog_spread_card is append-only: rows cannot be deleted');
+END;
+)sql";
+
+// Version 4: undo and mock exams (issue 11). `review_void` is append-only like the review log:
 // an undo appends a record naming the review it takes back, and every reader of the log
 // (card states, daily counts, reports, the optimizer) leaves voided reviews out. Mock exams:
 // an attempt and the questions drawn (written when it starts), the answers and the result
 // (written in one transaction when it is handed in, with the review-log rows the answers
 // made, linked by review_id; a practice run makes none). Existing data is untouched.
-constexpr const char* kSchemaV3 = R"sql(
+constexpr const char* kSchemaV4 = R"sql(
 CREATE TABLE review_void (
   review_id    INTEGER PRIMARY KEY REFERENCES review_log(id),
   learner_id   INTEGER NOT NULL REFERENCES learner(id),
@@ -169,7 +215,8 @@ CREATE INDEX exam_attempt_learner ON exam_attempt (learner_id, started_at_ms);
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
-    Migration{3, "undo (voided reviews), mock exam attempts", kSchemaV3},
+    Migration{3, "backlog spreads (a learner's choice to spread overdue reviews over N days)", kSchemaV3},
+    Migration{4, "undo (voided reviews), mock exam attempts", kSchemaV4},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/backlog.hpp"
 #include "core/card.hpp"
 #include "core/options.hpp"
 #include "core/review.hpp"
@@ -45,7 +46,7 @@ struct AnswerPlan {
   std::optional<CardFlags> flags;   ///< the card's new flags (e.g. tagged as a leech), or none to keep them
 };
 
-/// A review taken back by an undo (schema 3): its review-log row stays (the log is
+/// A review taken back by an undo (schema 4): its review-log row stays (the log is
 /// append-only); a record in `review_void` says it no longer counts.
 struct VoidedReview {
   std::int64_t review_id = 0;     ///< the voided review's row id (ReviewRecord::id)
@@ -57,7 +58,7 @@ struct VoidedReview {
   friend bool operator==(const VoidedReview&, const VoidedReview&) = default;
 };
 
-/// A mock exam attempt as stored (schema 3): what was drawn when it started, and, once handed
+/// A mock exam attempt as stored (schema 4): what was drawn when it started, and, once handed
 /// in, the answers and the result. An attempt without a result was interrupted (the app was
 /// closed or killed before hand-in); its questions are kept.
 struct ExamQuestionRow {
@@ -196,6 +197,19 @@ class Progress {
   /// the range are absent. Read from review_log.card_key: no schema change was needed.
   [[nodiscard]] std::map<std::string, core::DoneToday> done_by_bank(const std::string& learner,
                                                                     core::TimestampMs from, core::TimestampMs to);
+
+  /// The cards first reviewed (state New before) in [from, to), sorted: what an exam plan has
+  /// introduced today (count_new_cards counts the same cards).
+  [[nodiscard]] std::vector<std::string> new_card_keys(const std::string& learner, core::TimestampMs from,
+                                                       core::TimestampMs to);
+
+  /// Records a backlog spread (schema 3) and its cards in one transaction; the rows are
+  /// append-only (a later spread supersedes an earlier one card by card). `spread.id` is
+  /// ignored; returns the new id. Throws StorageError for a first_day outside 0001-9999.
+  std::int64_t add_backlog_spread(const std::string& learner, const core::BacklogSpread& spread);
+
+  /// The learner's backlog spreads with their cards, oldest first (ties: id).
+  [[nodiscard]] std::vector<core::BacklogSpread> backlog_spreads(const std::string& learner);
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
   /// the `after` state of its last review that is not voided (latest reviewed_at, ties broken

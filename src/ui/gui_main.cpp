@@ -5,12 +5,14 @@
 #include <string>
 #include <variant>
 
+#include "app/files.hpp"
 #include "platform/keys.hpp"
 #include "platform/window.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
 #include "ui/optimize_screen.hpp"
+#include "ui/plan_screen.hpp"
 #include "ui/settings_screen.hpp"
 #include "ui/simulator_screen.hpp"
 #include "ui/study_screen.hpp"
@@ -25,14 +27,16 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Up/Down: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: workload simulator   ·   F5: reload banks   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
       return "Esc: end session   ·   Ctrl+Z: undo last rating   ·   PgUp/PgDn: scroll   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Z: undo last rating   ·   Ctrl+Q: quit";
     case app::Screen::Simulator:
-      return "Tab: next field   ·   Ctrl+B: options   ·   Enter: simulate   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
+    case app::Screen::Plan:
+      return "Left/Right: compare with   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
       return "1-5: formats   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
@@ -47,7 +51,7 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
   ImGui::Separator();
   const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
-                         screen == app::Screen::Export || screen == app::Screen::Import;
+                         screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan;
   if (!message.empty() && !own_place) {
     wrapped_text(message, kColorNotice);
     return;
@@ -57,6 +61,7 @@ void draw_status(const app::Controller& controller, app::Screen screen) {
 
 /// Every screen, each keeping only its widget drafts.
 struct Screens {
+  HomeScreen home;
   StudyScreen study;
   SettingsScreen settings;
   ExportScreen exporter;
@@ -66,7 +71,7 @@ struct Screens {
 
   void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
     switch (screen) {
-      case app::Screen::Home: draw_home(c.home(), ui); break;
+      case app::Screen::Home: home.draw(c.home(), ui); break;
       case app::Screen::Study:
         if (const app::StudyView* view = c.study()) study.draw(*view, ui);
         break;
@@ -76,6 +81,7 @@ struct Screens {
       case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
       case app::Screen::Export: exporter.draw(c.export_view(), ui); break;
       case app::Screen::Import: importer.draw(c.import_view(), ui); break;
+      case app::Screen::Plan: draw_plan(c.plan(), ui); break;
     }
   }
 };
@@ -91,6 +97,7 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.frames = options.frames;
   loop.code_points = [&controller] { return controller.used_code_points(); };
   loop.glyph_generation = [&controller] { return controller.glyph_generation(); };
+  loop.write_file = [](const std::string& path, std::string_view bytes) { app::write_file_atomically(path, bytes); };
   loop.apply_style = [](float scale) { apply_theme(scale); };
   controller.set_waker(platform::wake_event_loop);
 

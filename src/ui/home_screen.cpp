@@ -88,9 +88,43 @@ void draw_diagnostics(const app::HomeView& home) {
   }
 }
 
+/// The next button beside the last one when a button labelled `label` fits, else on the next line.
+void same_line_if_fits(const char* label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 }  // namespace
 
-void draw_home(const app::HomeView& home, UiContext& ui) {
+void HomeScreen::draw_backlog(const app::BacklogView& b, UiContext& ui) {
+  if (!b.active.empty()) {
+    wrapped_text(b.active, kColorNotice);
+    return;
+  }
+  if (!b.offer) return;
+  if (m_days == 0) m_days = b.default_days;
+  if (!ui.typing && left_pressed()) m_days = std::max(b.min_days, m_days - 1);
+  if (!ui.typing && right_pressed()) m_days = std::min(b.max_days, m_days + 1);
+  if (!ui.typing && typed_letter('n')) m_pause_new = !m_pause_new;
+  const int per_day = (b.due + m_days - 1) / m_days;
+  wrapped_text("Welcome back: " + std::to_string(b.due) + " reviews are due, " + std::to_string(b.overdue) +
+                   " of them from earlier days. Doing them all today is a lot; you can spread them over a few days "
+                   "instead, the cards you are most likely to have forgotten first.",
+               kColorNotice);
+  ImGui::SetNextItemWidth(7.0f * ImGui::GetFontSize());
+  if (ImGui::InputInt("days (Left/Right)", &m_days)) m_days = std::clamp(m_days, b.min_days, b.max_days);
+  ImGui::SameLine();
+  ImGui::Checkbox("Pause new cards meanwhile (N)", &m_pause_new);
+  const std::string label = "Spread over " + std::to_string(m_days) + " days, about " + std::to_string(per_day) +
+                            " a day (B)";
+  if (ImGui::Button(label.c_str()) || (!ui.typing && typed_letter('b'))) {
+    ui.send(app::SpreadBacklog{m_days, m_pause_new});
+  }
+}
+
+void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Casebook");
   {
@@ -125,9 +159,8 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
     if (down_pressed() && home.selected < last) ui.send(app::SelectScope{home.selected + 1});
   }
   // The highlighted row is scrolled into view in the frame after it moved.
-  static int s_last_selected = 0;
-  const bool moved = home.selected != s_last_selected;
-  s_last_selected = home.selected;
+  const bool moved = home.selected != m_last_selected;
+  m_last_selected = home.selected;
   {
     const std::string breakdown = std::to_string(chosen.fresh) + " new  ·  " + std::to_string(chosen.learning) +
                                   " learning  ·  " + std::to_string(chosen.review) + " to review";
@@ -140,6 +173,11 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
   if (!home.message.empty()) {
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     wrapped_text(home.message, kColorNotice);
+  }
+  if (!home.exam_lines.empty() || home.backlog.offer || !home.backlog.active.empty()) {
+    ImGui::Dummy(ImVec2(0, 0.25f * em));
+    for (const std::string& line : home.exam_lines) wrapped_text(line);
+    draw_backlog(home.backlog, ui);
   }
 
   ImGui::Dummy(ImVec2(0, 0.75f * em));
@@ -166,15 +204,12 @@ void draw_home(const app::HomeView& home, UiContext& ui) {
       (!ui.typing && !ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false))) {
     ui.send(app::Navigate{app::Screen::Import});
   }
-  {  // beside the last button when it fits, else on the next line
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize("Workload simulator (W)").x + 2.0f * style.FramePadding.x;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
-  }
+  same_line_if_fits("Workload simulator (W)");
   if (ImGui::Button("Workload simulator (W)") || (!ui.typing && typed_letter('w'))) {
     ui.send(app::Navigate{app::Screen::Simulator});
   }
+  same_line_if_fits("Exam plan (P)");
+  if (ImGui::Button("Exam plan (P)") || (!ui.typing && typed_letter('p'))) ui.send(app::Navigate{app::Screen::Plan});
 }
 
 }  // namespace casebook::ui

@@ -150,6 +150,21 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
       }
     });
     row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_draft.weights, field_w); });
+    // Issue 16: an exam date (a bank may have its own).
+    row("Exam date", "YYYY-MM-DD; empty: none", [&] { input_string("##examdate", m_draft.exam_date, field_w); });
+    row("Retention on the exam day", "0.70 - 0.99", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputDouble("##examretention", &m_draft.options.exam_retention, 0.01, 0.05, "%.2f");
+    });
+    row("Exam covers", "bank, bank/topic; empty: all",
+        [&] { input_string("##examscope", m_draft.exam_scope, field_w); });
+    row("After the exam", nullptr, [&] {
+      int a = m_draft.options.after_exam == core::AfterExam::Stop ? 1 : 0;
+      ImGui::SetNextItemWidth(field_w);
+      if (ImGui::Combo("##afterexam", &a, "Back to normal\0Stop showing its cards\0")) {
+        m_draft.options.after_exam = a == 1 ? core::AfterExam::Stop : core::AfterExam::Resume;
+      }
+    });
 
     // On a bank's page the limits cap that bank's cards within the learner's own limits.
     row("New cards per day", bank_scope ? "this bank, within yours" : "0 - 9999", [&] {
@@ -179,6 +194,14 @@ void SettingsScreen::draw(const app::SettingsView& view, UiContext& ui) {
     });
     const std::string tz_hint = "IANA name; empty = system (now " + view.effective_time_zone + ")";
     row("Time zone", tz_hint.c_str(), [&] { input_string("##tz", m_draft.time_zone, field_w); });
+    row("Load balancing", "even out the days",
+        [&] { ImGui::Checkbox("##balance", &m_draft.options.load_balance); });
+    row("Light days", "e.g. sat sun; needs balancing",
+        [&] { input_string("##lightdays", m_draft.light_weekdays, field_w); });
+    row("Light day share", "0 - 0.9 of a normal day", [&] {
+      ImGui::SetNextItemWidth(field_w);
+      ImGui::InputDouble("##lightshare", &m_draft.options.light_fraction, 0.1, 0.1, "%.2f");
+    });
     ImGui::EndDisabled();
     ImGui::EndTable();
   }

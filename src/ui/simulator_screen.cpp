@@ -8,57 +8,21 @@
 #include <imgui_internal.h>  // ClearActiveID: a field being edited shows a new value
 
 #include "platform/keys.hpp"
+#include "ui/comparison.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
 namespace {
 
 void draw_results(const app::SimulatorView& v) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg;
-  if (ImGui::BeginTable("results", 3, flags)) {
-    const float col = 9.0f * ImGui::GetFontSize();
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(v.columns[0].c_str(), ImGuiTableColumnFlags_WidthFixed, col);
-    ImGui::TableSetupColumn(v.columns[1].c_str(), ImGuiTableColumnFlags_WidthFixed, col);
-    ImGui::TableHeadersRow();
-    for (const auto& row : v.rows) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(row.label.c_str());
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(row.a.c_str());
-      ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted(row.b.c_str());
-    }
-    ImGui::EndTable();
-  }
-  // One column per retention, the same vertical scale in both, reviews above minutes.
-  if (!ImGui::BeginTable("plots", 2, ImGuiTableFlags_SizingStretchSame)) return;
+  draw_comparison_table("results", v.columns, v.rows);
+  // One column per run, the same vertical scale in both, reviews above minutes.
   const float height = 3.5f * ImGui::GetFontSize();
   for (std::size_t kind = 0; kind < 2; ++kind) {
-    const auto& pair = v.series[kind];
-    float top = 0.0f;
-    for (const auto& s : pair) {
-      if (!s.empty()) top = std::max(top, *std::max_element(s.begin(), s.end()));
-    }
-    // Titles in a row of their own, so both plots start on one line.
-    ImGui::TableNextRow();
-    for (int column = 0; column < 2; ++column) {
-      ImGui::TableSetColumnIndex(column);
-      const std::string label = v.series_titles[kind] + ", " + v.columns[static_cast<std::size_t>(column)];
-      ImGui::TextDisabled("%s", label.c_str());
-    }
-    ImGui::TableNextRow();
-    for (int column = 0; column < 2; ++column) {
-      const auto& s = pair[static_cast<std::size_t>(column)];
-      ImGui::TableSetColumnIndex(column);
-      ImGui::PushID(column + static_cast<int>(kind) * 2);
-      ImGui::PlotLines("##plot", s.data(), static_cast<int>(s.size()), 0, nullptr, 0.0f, top,
-                       ImVec2(ImGui::GetContentRegionAvail().x, height));
-      ImGui::PopID();
-    }
+    ImGui::PushID(static_cast<int>(kind));
+    draw_series_pair("plots", v.series_titles[kind], v.columns, v.series[kind], height);
+    ImGui::PopID();
   }
-  ImGui::EndTable();
 }
 
 }  // namespace
@@ -75,7 +39,8 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   const bool running = view.job.running;
   text_in(ui.fonts->heading, "Workload simulator");
   hint_text("A simulated learner whose memory follows your FSRS parameters studies every day. "
-            "Compare two desired retentions before you choose one in Settings.");
+            "Compare two desired retentions before you choose one in Settings, or your options with and without "
+            "load balancing and light days, or without the exam date.");
   ImGui::Dummy(ImVec2(0, 0.25f * ImGui::GetFontSize()));
 
   // Whose options: the learner's or one bank's (with its overrides).
@@ -92,6 +57,16 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyB, false) && scopes > 0) {
     next.scope = (m_form.scope + 1) % scopes;
   }
+  // Column B: another desired retention, or the same options without a feature.
+  const int kinds = static_cast<int>(view.compare_labels.size());
+  ImGui::SetNextItemWidth(28.0f * ImGui::GetFontSize());
+  if (ImGui::BeginCombo("Compare with (Ctrl+G)", view.compare_labels[static_cast<std::size_t>(m_form.compare)].c_str())) {
+    for (int k = 0; k < kinds; ++k) {
+      if (ImGui::Selectable(view.compare_labels[static_cast<std::size_t>(k)].c_str(), k == m_form.compare)) next.compare = k;
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyG, false)) next.compare = (m_form.compare + 1) % kinds;
 
   // Three rows of two fields (Tab goes left to right, then down).
   const float field = 6.0f * ImGui::GetFontSize();
@@ -110,7 +85,9 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
     ImGui::TableNextColumn();
     input("Desired retention A (%)", next.retention_a);
     ImGui::TableNextColumn();
+    ImGui::BeginDisabled(m_form.compare != 0);
     input("Desired retention B (%)", next.retention_b);
+    ImGui::EndDisabled();
     ImGui::TableNextColumn();
     input("Days", next.days);
     ImGui::TableNextColumn();
@@ -128,6 +105,11 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   if (running) {
     if (ImGui::Button("Cancel (Esc)") || escape_pressed()) ui.send(app::CancelJob{});
   } else {
+    const bool plan_clicked = styled_button("Exam plan (Ctrl+P)", ImVec2(0, 0), false);
+    ImGui::SameLine();
+    if (plan_clicked || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyP, false))) {
+      ui.send(app::Navigate{app::Screen::Plan});
+    }
     const bool back_clicked = styled_button("Back (Esc)", ImVec2(0, 0), false);
     if (back_clicked || (escape_pressed() && !ui.typing)) {
       m_refocus = true;

@@ -13,8 +13,9 @@ namespace casebook::ui {
 class SimulatorScreen {
  public:
   /// Draws `view` and queues at most one action. Keys: Tab moves between fields, Ctrl+B
-  /// picks whose options, Enter runs the simulation, Esc cancels a running one or (when no
-  /// field is being edited) goes back, PgUp/PgDn scroll.
+  /// picks whose options, Ctrl+G what column B is, Enter runs the simulation, Ctrl+P opens
+  /// the exam plan, Esc cancels a running one or (when no field is being edited) goes back,
+  /// PgUp/PgDn scroll.
   void draw(const app::SimulatorView& view, UiContext& ui);
 
  private:

@@ -275,7 +275,7 @@ TEST(BackgroundWork, SimulatorTakesABanksOptionsAndSizeAndRunsOnAWorker) {
   const app::SimulatorView v = c.simulator();
   ASSERT_TRUE(v.has_results) << v.error;
   EXPECT_EQ(v.scope_name, "Bank: Small test bank");
-  EXPECT_EQ(v.rows.size(), 7u);
+  EXPECT_EQ(v.rows.size(), 9u);  // with the standard deviation and the unevenness (issue 16)
   EXPECT_EQ(v.series[0][0].size(), 30u);
   EXPECT_EQ(v.columns[1], "Retention 99.0 %");
 }

@@ -354,3 +354,51 @@ TEST(Cli, ReplayHostileArguments) {
   EXPECT_NE(zone.err.find("--tz: "), std::string::npos) << zone.err;
   EXPECT_TRUE(zone.out.empty());
 }
+
+TEST(Cli, SimulateExamDatePrintsThePlanScreensRowsAndDays) {
+  TempDir dir;
+  const std::string db = dir.file("p.sqlite3");
+  seed_database(db);
+  // The Plan screen, a day later, with an exam on 2024-06-21 and load balancing.
+  auto now = std::make_shared<core::TimestampMs>(kTestNow + core::kMsPerDay);
+  app::AppConfig config = casebook::test::test_config(db, now);
+  config.new_card_order = app::NewCardOrder::Random;  // as the command line has it
+  app::Controller c(config);
+  core::StudyOptions o = c.study_options();
+  ASSERT_FALSE(core::set_key_value(o, "exam_date", "2024-06-21").has_value());
+  o.load_balance = true;
+  c.dispatch(app::Navigate{app::Screen::Settings});
+  c.dispatch(app::SaveOptions{o, ""});
+  c.dispatch(app::GoHome{});
+  c.dispatch(app::Navigate{app::Screen::Plan});
+  c.wait_for_background();
+  const app::PlanView view = c.plan();
+  ASSERT_TRUE(view.has_results) << view.error;
+  ASSERT_EQ(view.days.size(), 20u);
+
+  const Exec r = run(dir, {"simulate", "--exam-date", "2024-06-21", "--today", "2024-06-02", "--db", db, "--learner",
+                           "alice", "--bank", casebook::test::small_bank_path(), "--set", "time_zone=UTC"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::vector<std::string> out = lines(r.out);
+  ASSERT_EQ(out.size(), 1 + 1 + view.rows.size() + 1 + view.days.size()) << r.out;
+  EXPECT_EQ(out[0], "Exam plan of learner 'alice': " + view.horizon);
+  for (std::size_t i = 0; i < view.rows.size(); ++i) {
+    const std::string& line = out[2 + i];
+    const auto& row = view.rows[i];
+    EXPECT_EQ(line.rfind(row.label, 0), 0u) << line;
+    EXPECT_NE(line.find("  " + row.a + "  "), std::string::npos) << line;
+    EXPECT_EQ(line.substr(line.size() - row.b.size()), row.b) << line;
+  }
+  EXPECT_EQ(out[2 + view.rows.size()], "date,reviews_your_options,reviews_alternative");
+  for (std::size_t d = 0; d < view.days.size(); ++d) {
+    const auto& day = view.days[d];
+    EXPECT_EQ(out[3 + view.rows.size() + d], day.date + "," + std::to_string(day.a) + "," + std::to_string(day.b));
+  }
+  // Bad input: a usage error (2) naming the flag.
+  const Exec bad = run(dir, {"simulate", "--exam-date", "2024-02-30", "--db", db});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--exam-date must be a date YYYY-MM-DD, got '2024-02-30'"), std::string::npos) << bad.err;
+  const Exec unknown = run(dir, {"simulate", "--exam-date", "2024-06-21", "--db", db, "--set", "colour=red"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("unknown study option \"colour\""), std::string::npos) << unknown.err;
+}

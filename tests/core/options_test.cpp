@@ -136,8 +136,19 @@ TEST(StudyOptions, KeyValuesRoundTripExactly) {
   o.learn_ahead_minutes = 0;
   o.weights.assign(kDefaultWeights.begin(), kDefaultWeights.end());
   o.weights[3] = 1.0 / 3.0;
+  o.exam_day = 20000;  // 2024-10-04
+  o.exam_retention = 0.95;
+  o.exam_scope = {"bank-a", "bank-b/actors"};
+  o.after_exam = AfterExam::Stop;
+  o.load_balance = true;
+  o.light_days[5] = o.light_days[6] = true;
+  o.light_fraction = 0.25;
   const auto kv = to_key_values(o);
-  ASSERT_EQ(kv.size(), 15u);
+  ASSERT_EQ(kv.size(), 22u);
+  EXPECT_EQ(kv[15], (std::pair<std::string, std::string>{"exam_date", "2024-10-04"}));
+  EXPECT_EQ(kv[17], (std::pair<std::string, std::string>{"exam_scope", "bank-a bank-b/actors"}));
+  EXPECT_EQ(kv[18], (std::pair<std::string, std::string>{"after_exam", "stop"}));
+  EXPECT_EQ(kv[20], (std::pair<std::string, std::string>{"light_weekdays", "sat sun"}));
   EXPECT_EQ(kv[3], (std::pair<std::string, std::string>{"learning_steps", "2 15 1440"}));
   EXPECT_EQ(kv[4], (std::pair<std::string, std::string>{"relearning_steps", ""}));
   EXPECT_EQ(kv[8], (std::pair<std::string, std::string>{"fuzz", "on"}));
@@ -170,7 +181,8 @@ TEST(StudyOptions, BadTextIsRefusedAndLeavesTheFieldUnchanged) {
 TEST(StudyOptions, CardLevelOptionsAndDailyLimitsAreBankOverridable) {
   for (const auto& [key, value] : to_key_values(StudyOptions{})) {
     const bool session_wide = key == "rollover_hour" || key == "time_zone" || key == "bury_siblings" ||
-                              key == "review_order" || key == "learn_ahead_minutes";
+                              key == "review_order" || key == "learn_ahead_minutes" || key == "load_balance" ||
+                              key == "light_weekdays" || key == "light_fraction";
     EXPECT_EQ(is_bank_overridable(key), !session_wide) << key;
   }
 }

@@ -155,6 +155,16 @@ ReportInput rich_input() {
   // Reviews today of a mature and a young card (12:30 local time, after the 04:00 rollover).
   in.reviews.push_back(review(11, "rtl/group-name", kNow - 30 * 60'000, Rating::Easy, true, "Lurk 🎯", 5000, mature, mature));
   in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
+  // A backlog spread made six days ago: 5 cards (4 overdue) over 3 days, new cards paused.
+  core::BacklogSpread spread;
+  spread.created_at = kNow - 6 * kDay;
+  spread.first_day = core::study_day(kNow - 6 * kDay, core::DayClock{in.time_zone, in.rollover_hour});
+  spread.days = 3;
+  spread.overdue = 4;
+  spread.pause_new = true;
+  spread.cards = {{"old-bank/gone", 0}, {"rtl/group-name", 0}, {"soldatov-2021/lurk-arrests-year", 1},
+                  {"a/b", 1}, {"a/c", 2}};
+  in.backlog_spreads.push_back(spread);
   return in;
 }
 

@@ -136,7 +136,7 @@ std::string storage_error_of(F&& f) {
 
 }  // namespace
 
-TEST(ProgressTest, SchemaVersionIsPositive) { EXPECT_EQ(Progress::schema_version(), 2); }
+TEST(ProgressTest, SchemaVersionIsPositive) { EXPECT_EQ(Progress::schema_version(), 4); }
 
 TEST(ProgressTest, InMemoryRoundTripOfEveryField) {
   Progress db(":memory:");

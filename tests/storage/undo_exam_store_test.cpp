@@ -1,4 +1,4 @@
-// Schema 3 (issue 11): a version-2 database upgrades in place; an undo appends a voiding
+// Schema 4 (issue 11): a version-3 database upgrades in place; an undo appends a voiding
 // record (the review log and the voids stay append-only), the card's state goes back to its
 // newest review that counts, and every reader (log, daily counts, rebuild) leaves voided
 // reviews out; exam attempts are stored when they start and when they are handed in (one
@@ -32,7 +32,7 @@ constexpr std::int64_t kT0 = 1717243200000;  // 2024-06-01T12:00:00Z
 constexpr std::int64_t kMin = 60'000;
 
 std::string temp_db(const std::string& name) {
-  const std::string path = ::testing::TempDir() + "casebook-schema3-" + name;
+  const std::string path = ::testing::TempDir() + "casebook-schema4-" + name;
   std::error_code ec;
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
   return path;
@@ -63,16 +63,17 @@ ReviewRecord review(const std::string& card, std::int64_t t, int before_reps, Ra
 
 }  // namespace
 
-TEST(SchemaV3, Version2DatabaseUpgradesInPlace) {
-  const std::string path = temp_db("v2.sqlite3");
+TEST(SchemaV4, Version3DatabaseUpgradesInPlace) {
+  const std::string path = temp_db("v3.sqlite3");
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     const auto steps = casebook::storage::detail::migrations();
-    ASSERT_GE(steps.size(), 3u);
+    ASSERT_GE(steps.size(), 4u);
     db.exec(steps[0].sql);
     db.exec(steps[1].sql);
+    db.exec(steps[2].sql);
     db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
-    db.exec("PRAGMA user_version = 2");
+    db.exec("PRAGMA user_version = 3");
     db.exec("INSERT INTO learner (id, name, created_at_ms) VALUES (1, 'ann', 1717243200000)");
     db.exec(
         "INSERT INTO review_log (learner_id, card_key, reviewed_at_ms, rating, correct, answer, response_ms, "
@@ -99,14 +100,14 @@ TEST(SchemaV3, Version2DatabaseUpgradesInPlace) {
     EXPECT_TRUE(db.review_log("ann").empty());
   }
   SQLite::Database raw(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 3);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 4);
   for (const char* table : {"review_void", "exam_attempt", "exam_question", "exam_answer", "exam_result"}) {
     EXPECT_TRUE(raw.tableExists(table)) << table;
   }
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM review_log").getInt(), 1);  // the row stays
 }
 
-TEST(SchemaV3, UndoVoidsTheReviewAndRestoresTheState) {
+TEST(SchemaV4, UndoVoidsTheReviewAndRestoresTheState) {
   Progress db(":memory:");
   const ReviewRecord a1 = review("bank/a", kT0, 0);
   const ReviewRecord a2 = review("bank/a", kT0 + 10 * kMin, 1);
@@ -136,6 +137,7 @@ TEST(SchemaV3, UndoVoidsTheReviewAndRestoresTheState) {
   EXPECT_FALSE(db.card_state("ann", "bank/b").has_value());
   EXPECT_EQ(db.count_new_cards("ann", kT0, kT0 + 60 * kMin), 1);
   EXPECT_TRUE(db.forgotten_cards("ann", kT0, kT0 + 60 * kMin).empty());
+  EXPECT_EQ(db.new_card_keys("ann", kT0, kT0 + 60 * kMin), std::vector<std::string>{"bank/a"});
   EXPECT_FALSE(db.last_review("ann", "bank/b").has_value());
 
   const auto voids = db.voided_reviews("ann");
@@ -158,7 +160,7 @@ TEST(SchemaV3, UndoVoidsTheReviewAndRestoresTheState) {
   EXPECT_EQ(db.card_states("ann"), before);
 }
 
-TEST(SchemaV3, UndoRestoresFlagsAndVoidsAreAppendOnly) {
+TEST(SchemaV4, UndoRestoresFlagsAndVoidsAreAppendOnly) {
   const std::string path = temp_db("append-only.sqlite3");
   Progress db(path);
   const auto id = db.record_answer("ann", "bank/a", [&](const auto&, const CardFlags&) {
@@ -176,7 +178,7 @@ TEST(SchemaV3, UndoRestoresFlagsAndVoidsAreAppendOnly) {
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM review_void").getInt(), 1);
 }
 
-TEST(SchemaV3, ExamAttemptsAreStoredAtStartAndHandIn) {
+TEST(SchemaV4, ExamAttemptsAreStoredAtStartAndHandIn) {
   Progress db(":memory:");
   ExamAttemptRow a;
   a.learner = "ann";

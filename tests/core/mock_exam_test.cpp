@@ -7,7 +7,7 @@
 #include <random>
 #include <set>
 
-#include "core/exam.hpp"
+#include "core/mock_exam.hpp"
 
 namespace casebook::core {
 namespace {
