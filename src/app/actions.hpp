@@ -17,7 +17,10 @@ struct Back {};                                    ///< to the screen this one w
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
 // Home and study.
-struct StartSession {};                           ///< Home: study due and new cards of all banks
+/// Home: study the due and new cards of `scope` (default: every course bank). Nothing to
+/// study: stays on Home, with a message.
+struct StartSession { StudyScope scope; };
+struct SelectScope { int row; };                  ///< Home: highlight row `row` of HomeView::scopes (clamped)
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
 /// Home: spread today's due reviews over `days` days, most at risk first (recorded; see
 /// app/backlog.hpp); `pause_new` stops new cards during those days.
@@ -28,6 +31,10 @@ struct SelectRating { core::Rating rating; };     ///< Study feedback: change th
 struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
 struct Continue {};                               ///< Study feedback: record with the selected rating
 struct LeaveSession {};                           ///< Study: to the summary (nothing lost)
+/// Study or its summary: take back the session's last rating (the review is voided, the
+/// card's state and flags restored) and show that card again; again for the one before.
+struct Undo {};
+struct ResumeSession {};                          ///< Study, waiting: show the next learning card if it is due
 
 // Settings.
 /// Validate `options`; if valid, store them for the learner (bank_id empty) or as the
@@ -107,8 +114,9 @@ struct RestoreBackup {};                           ///< the selected backup repl
 struct MakeBackup {};                              ///< a manual backup now (background)
 struct CheckProgressFile {};                       ///< SQLite's full integrity check now (background); damage moves the file aside
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, ReloadBanks, SpreadBacklog, SubmitAnswer, SetRubric,
-                            SelectRating, Rate, Continue, LeaveSession, SaveOptions, SaveOptionsDraft,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, SelectScope, ReloadBanks, SpreadBacklog, SubmitAnswer,
+                            SetRubric, SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions,
+                            SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
                             OpenExportFolder, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,

@@ -1,5 +1,6 @@
 #include "app/controller.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <type_traits>
@@ -34,7 +35,8 @@ bool writes_progress(const Action& action) {
          std::holds_alternative<SaveOptions>(action) ||
          std::holds_alternative<SaveOptionsDraft>(action) || std::holds_alternative<ClearBankOptions>(action) ||
          std::holds_alternative<UnsuspendAll>(action) || std::holds_alternative<StartOptimize>(action) ||
-         std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action);
+         std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action) ||
+         std::holds_alternative<ApplyCardAction>(action) || std::holds_alternative<Undo>(action);
 }
 
 }  // namespace
@@ -43,6 +45,7 @@ struct Controller::Impl {
   AppContext ctx;
   Screen screen = Screen::Home;
   HomeView home;
+  StudyScope home_scope;  ///< what Home has highlighted (kept across reloads while it exists)
   StudyFlow study{ctx};
   SettingsModel settings{ctx};
   OptimizeFlow optimize{ctx, settings};
@@ -64,7 +67,7 @@ struct Controller::Impl {
     if (!problems.empty()) ctx.message = "Display settings: " + problems.front();
     settings.refresh();
     if (backups.start_up()) screen = Screen::Backups;  // a damaged file: offer the newest backup
-    home = build_home(ctx);
+    refresh_home();
   }
 
   /// After a restore or a damaged file was replaced: everything read from the file again.
@@ -77,7 +80,17 @@ struct Controller::Impl {
       ctx.message = e.what();
     }
     settings.refresh();
+    refresh_home();
+  }
+
+  /// Builds the Home view again, keeping the highlighted row on the same scope (the first
+  /// row when that scope is gone).
+  void refresh_home() {
     home = build_home(ctx);
+    const auto it = std::find_if(home.scopes.begin(), home.scopes.end(),
+                                 [this](const ScopeRow& r) { return r.scope == home_scope; });
+    home.selected = it == home.scopes.end() ? 0 : static_cast<int>(it - home.scopes.begin());
+    if (!home.scopes.empty()) home_scope = home.scopes[static_cast<std::size_t>(home.selected)].scope;
   }
 
   void reload() {
@@ -92,7 +105,7 @@ struct Controller::Impl {
     ctx.load_spreads();
     ctx.refresh_load();
     settings.refresh();
-    home = build_home(ctx);
+    refresh_home();
     if (screen == Screen::Browser) browser.open();
   }
 
@@ -267,7 +280,12 @@ struct Controller::Impl {
     } else if constexpr (std::is_same_v<T, GoHome>) {
       go_home();
     } else if constexpr (std::is_same_v<T, StartSession>) {
-      if (s == Screen::Home && study.start()) screen = Screen::Study;
+      if (s == Screen::Home && study.start(a.scope)) screen = Screen::Study;
+    } else if constexpr (std::is_same_v<T, SelectScope>) {
+      if (s == Screen::Home && !home.scopes.empty()) {
+        const int row = std::clamp(a.row, 0, static_cast<int>(home.scopes.size()) - 1);
+        home_scope = home.scopes[static_cast<std::size_t>(row)].scope;
+      }
     } else if constexpr (std::is_same_v<T, ReloadBanks>) {
       reload();
     } else if constexpr (std::is_same_v<T, SpreadBacklog>) {
@@ -284,6 +302,10 @@ struct Controller::Impl {
       if (s == Screen::Study) after_rating(study.continue_with_selected());
     } else if constexpr (std::is_same_v<T, LeaveSession>) {
       leave();
+    } else if constexpr (std::is_same_v<T, Undo>) {
+      if ((s == Screen::Study || s == Screen::Summary) && study.undo()) screen = Screen::Study;
+    } else if constexpr (std::is_same_v<T, ResumeSession>) {
+      if (s == Screen::Study) study.resume();
     } else if constexpr (std::is_same_v<T, SaveOptions>) {
       if (s == Screen::Settings) settings.save(a.options, a.bank_id);
     } else if constexpr (std::is_same_v<T, SaveOptionsDraft>) {
@@ -366,7 +388,7 @@ struct Controller::Impl {
       ctx.message = "Read-only: " + ctx.config.read_only_reason +
                     " Nothing is written to the progress file; to study or save, quit the other Casebook and "
                     "start again.";
-      if (screen == Screen::Home) home = build_home(ctx);
+      if (screen == Screen::Home) refresh_home();
       return;
     }
     try {
@@ -374,18 +396,22 @@ struct Controller::Impl {
     } catch (const std::exception& e) {
       ctx.message = e.what();
     }
-    if (screen == Screen::Home) home = build_home(ctx);
+    if (screen == Screen::Home) refresh_home();
   }
 
   bool poll() {
     bool changed = false;
     try {
       changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll();
+      // Waiting for a learning card: it is shown as soon as it may be.
+      if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
+        changed = study.resume() || changed;
+      }
     } catch (const std::exception& e) {
       ctx.message = e.what();
       changed = true;
     }
-    if (changed && screen == Screen::Home) home = build_home(ctx);
+    if (changed && screen == Screen::Home) refresh_home();
     return changed;
   }
 };

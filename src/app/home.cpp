@@ -1,8 +1,10 @@
 #include "app/home.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "app/backlog.hpp"
 #include "app/study_queue.hpp"
@@ -12,18 +14,54 @@ namespace casebook::app {
 
 namespace {
 
-/// With bury siblings on, the totals are the queue the session would start (limits, and
-/// siblings buried), counted by kind. Leaves the totals as they are if building it fails.
-void count_session_queue(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits, HomeView& home) {
+/// The queue a session over `scope` would start (limits, and siblings buried), counted by
+/// kind; nullopt if building it fails (starting the session reports the problem).
+std::optional<KindCounts> session_queue(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits,
+                                        const StudyScope& scope) {
   try {
-    const core::Session s(study_candidates(ctx, t), t, ctx.clock(), limits.left, 0,
+    const core::Session s(study_candidates(ctx, t, scope), t, ctx.clock(), limits.left, 0,
                           core::to_session_rules(ctx.options.learner()));
-    const KindCounts k = count_kinds(ctx, s.upcoming());
-    home.new_available = k.fresh;
-    home.learning_due = k.learning;
-    home.review_due = k.review;
+    return count_kinds(ctx, s.upcoming());
   } catch (const std::exception&) {
-    // The per-bank counts stand; starting the session reports the problem.
+    return std::nullopt;
+  }
+}
+
+/// Home's list of what to study: every course bank first (the totals), then each loaded bank
+/// and its topics, each with the queue a session over it would start.
+void add_scopes(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits, HomeView& home) {
+  ScopeRow all;
+  all.label = "All course banks";
+  all.fresh = home.new_available;
+  all.learning = home.learning_due;
+  all.review = home.review_due;
+  home.scopes.push_back(all);
+  const auto add = [&](const StudyScope& scope, std::string label, int depth, const core::Bank& bank, int cards) {
+    ScopeRow row;
+    row.scope = scope;
+    row.label = std::move(label);
+    row.depth = depth;
+    if (bank.info.kind != core::BankKind::Course) row.kind = core::to_string(bank.info.kind);
+    row.cards = cards;
+    if (const auto k = session_queue(ctx, t, limits, scope)) {
+      row.fresh = k->fresh;
+      row.learning = k->learning;
+      row.review = k->review;
+    }
+    home.scopes.push_back(std::move(row));
+  };
+  for (const auto& load : ctx.library.loads()) {
+    if (!load.bank) continue;
+    const core::Bank& bank = *load.bank;
+    if (bank.info.kind == core::BankKind::Course) home.scopes.front().cards += static_cast<int>(bank.questions.size());
+    add(StudyScope{bank.info.id, ""}, bank.info.title.empty() ? bank.info.id : bank.info.title, 1, bank,
+        static_cast<int>(bank.questions.size()));
+    for (const auto& topic : bank.topics) {
+      const StudyScope scope{bank.info.id, topic.id};
+      const auto cards = std::count_if(bank.questions.begin(), bank.questions.end(),
+                                       [&](const core::Question& q) { return in_scope(scope, bank, q); });
+      add(scope, topic.title.empty() ? topic.id : topic.title, 2, bank, static_cast<int>(cards));
+    }
   }
 }
 
@@ -72,15 +110,20 @@ HomeView build_home(AppContext& ctx) {
         case core::StudyKind::Learning: ++row.learning_count; break;
         case core::StudyKind::Review:
           ++row.due_count;
-          if (ctx.options.scheduler("").study_day_of(schedule->due) < limits.today) ++overdue;
+          if (bank.info.kind == core::BankKind::Course &&
+              ctx.options.scheduler("").study_day_of(schedule->due) < limits.today) {
+            ++overdue;
+          }
           break;
         case core::StudyKind::NotDue: break;
       }
     }
-    new_by_bank[row.id] += row.new_count;
-    due_by_bank[row.id] += row.due_count;
-    due_total += row.due_count;
-    home.learning_due += row.learning_count;
+    if (bank.info.kind == core::BankKind::Course) {  // example and template banks: only when chosen
+      new_by_bank[row.id] += row.new_count;
+      due_by_bank[row.id] += row.due_count;
+      due_total += row.due_count;
+      home.learning_due += row.learning_count;
+    }
     // What a session over this bank alone would take: its own limits within the learner's.
     row.new_count = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, {{row.id, row.new_count}});
     row.due_count = core::limited_count(limits.left.reviews, limits.left.group_reviews, {{row.id, row.due_count}});
@@ -89,7 +132,14 @@ HomeView build_home(AppContext& ctx) {
   home.new_available = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, new_by_bank);
   home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
   // The session's queue also has the new cards an exam needs beyond the daily limit.
-  if (ctx.options.learner().bury_siblings || limits.left.exam_new_cards > 0) count_session_queue(ctx, t, limits, home);
+  if (ctx.options.learner().bury_siblings || limits.left.exam_new_cards > 0) {
+    if (const auto k = session_queue(ctx, t, limits, StudyScope{})) {
+      home.new_available = k->fresh;
+      home.learning_due = k->learning;
+      home.review_due = k->review;
+    }
+  }
+  add_scopes(ctx, t, limits, home);
   home.backlog = backlog_view(ctx, limits.today, due_total, overdue);
   home.exam_lines = exam_lines(data, limits.today);
   home.message = ctx.message;

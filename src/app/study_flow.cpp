@@ -22,21 +22,102 @@ core::ScheduleContext schedule_context(const AppContext& ctx, const std::string&
 
 }  // namespace
 
-bool StudyFlow::start() {
+bool StudyFlow::start(const StudyScope& scope) {
   const TimestampMs t = m_ctx.now();
   const DayLimits limits = day_limits(m_ctx, t);
   const std::uint64_t seed = m_ctx.config.session_seed != 0 ? m_ctx.config.session_seed : static_cast<std::uint64_t>(t);
-  core::Session s(study_candidates(m_ctx, t), t, m_ctx.clock(), limits.left, seed,
-                  core::to_session_rules(m_ctx.options.learner()));
+  core::SessionRules rules = core::to_session_rules(m_ctx.options.learner());
+  rules.wait_for_learning = true;  // a learning step later today keeps the session open (the waiting screen)
+  core::Session s(study_candidates(m_ctx, t, scope), t, m_ctx.clock(), limits.left, seed, rules);
   if (s.phase() == core::SessionPhase::Finished) {
-    m_ctx.message = "Nothing to study right now: no card is due and today's new cards are done.";
+    m_ctx.message = scope.bank_id.empty()
+                        ? "Nothing to study right now: no card is due and today's new cards are done."
+                        : "Nothing to study in " + scope_label(m_ctx, scope) +
+                              " right now: no card is due and today's new cards are done.";
     return false;
   }
   m_session.emplace(std::move(s));
+  m_scope = scope;
+  m_undo.clear();
   m_started = t;
   m_summary = SummaryView{};
   m_finished = false;
   m_ctx.message.clear();
+  show_next();
+  return true;
+}
+
+void StudyFlow::show_next() {
+  switch (m_session->phase()) {
+    case core::SessionPhase::Finished: end(); break;
+    case core::SessionPhase::Waiting: show_waiting(); break;
+    default: show_current(); break;
+  }
+}
+
+void StudyFlow::show_waiting() {
+  const TimestampMs t = m_ctx.now();
+  m_view = StudyView{};
+  const core::QueueCounts q = m_session->queue_counts();
+  m_view.card.count_new = q.fresh;
+  m_view.card.count_learning = q.learning;
+  m_view.card.count_review = q.review;
+  m_view.card.scope_label = scope_label(m_ctx, m_scope);
+  m_view.card.showing_id = ++m_showing_id;
+  m_view.waiting = true;
+  m_view.ready_at = m_session->ready_at().value_or(t);
+  m_view.wait_ms = std::max<std::int64_t>(0, m_view.ready_at - t);
+  const std::int64_t minutes = std::max<std::int64_t>(1, (m_view.ready_at - t + 59'999) / 60'000);
+  m_view.waiting_line = "Only learning cards are left, and none is due yet: the next one is due in " +
+                        std::to_string(minutes) + (minutes == 1 ? " minute." : " minutes.");
+  m_view.can_undo = can_undo();
+  m_shown.reset();
+}
+
+bool StudyFlow::resume() {
+  if (!m_session || m_session->phase() != core::SessionPhase::Waiting) return false;
+  if (!m_session->resume(m_ctx.now())) {
+    show_waiting();  // the minutes left change
+    return false;
+  }
+  show_current();
+  return true;
+}
+
+bool StudyFlow::undo() {
+  if (m_undo.empty()) {
+    m_ctx.message = "Nothing to undo: no card has been rated in this session.";
+    return false;
+  }
+  const UndoStep& step = m_undo.back();
+  std::optional<core::CardSchedule> state;
+  try {
+    state = m_ctx.progress.void_review(m_ctx.config.learner, step.review_id, m_ctx.now(), step.flags_before);
+  } catch (const std::exception& e) {
+    m_ctx.message = std::string("Could not undo: ") + e.what();
+    return false;
+  }
+  // The due load follows the card back to its old day, as rate() moves it.
+  const std::int64_t today = m_ctx.options.scheduler("").study_day_of(m_ctx.now());
+  if (const auto old_day = load_day(m_ctx.data(), step.card_key, today)) m_ctx.load.add(*old_day, -1);
+  if (state) {
+    m_ctx.states[step.card_key] = *state;
+  } else {
+    m_ctx.states.erase(step.card_key);
+  }
+  if (const auto new_day = load_day(m_ctx.data(), step.card_key, today)) m_ctx.load.add(*new_day);
+  if (step.flags_before) {
+    if (step.flags_before->tags.empty() && !step.flags_before->suspended) {
+      m_ctx.flags.erase(step.card_key);
+    } else {
+      m_ctx.flags[step.card_key] = *step.flags_before;
+    }
+  }
+  m_session.emplace(step.session);
+  m_undo.pop_back();
+  m_finished = false;
+  m_summary = SummaryView{};
+  m_ctx.message = "The last rating was taken back: answer this card again.";
   show_current();
   return true;
 }
@@ -71,7 +152,14 @@ void StudyFlow::show_current() {
   m_view.card.position = m_session->showing();
   m_view.card.remaining = m_session->remaining();
   m_view.card.remaining_learning = m_session->remaining_learning();
+  const core::QueueCounts counts = m_session->queue_counts();
+  m_view.card.count_new = counts.fresh;
+  m_view.card.count_learning = counts.learning;
+  m_view.card.count_review = counts.review;
+  m_view.card.scope_label = scope_label(m_ctx, m_scope);
   m_view.card.showing_id = ++m_showing_id;
+  m_view.can_undo = can_undo();
+  m_shown = *m_session;
   m_shown_at = m_ctx.now();
   m_rating_chosen = false;
 }
@@ -128,11 +216,12 @@ bool StudyFlow::rate(core::Rating rating) {
   const core::Scheduler& scheduler = m_ctx.options.scheduler_for_card(key);
   const core::StudyOptions options = m_ctx.options.for_bank(bank_of_key(key));
   core::ReviewRecord recorded;
-  std::optional<storage::CardFlags> new_flags;
+  std::optional<storage::CardFlags> new_flags, old_flags;
+  std::int64_t review_id = 0;
   try {
     // One write transaction: the newest stored state (another Casebook may share the
     // database), the review-log row, the card state and the leech flags.
-    m_ctx.progress.record_answer(
+    review_id = m_ctx.progress.record_answer(
         m_ctx.config.learner, key,
         [&](const std::optional<core::CardSchedule>& newest, const storage::CardFlags& flags) {
           // The time is read inside the transaction, so the log's times follow the order the
@@ -156,6 +245,7 @@ bool StudyFlow::rate(core::Rating rating) {
             std::sort(next.tags.begin(), next.tags.end());
             next.suspended = next.suspended || options.leech_action == core::LeechAction::TagAndSuspend;
             plan.flags = next;
+            old_flags = flags;
           }
           recorded = r;
           new_flags = plan.flags;
@@ -182,12 +272,9 @@ bool StudyFlow::rate(core::Rating rating) {
                         : "This card has lapsed " + std::to_string(lapses) + " times: tagged as a leech.";
     if (new_flags->suspended) m_session->suspend(key);
   }
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags});
   m_session->rate(rating, recorded.correct, recorded.after, t);
-  if (m_session->phase() == core::SessionPhase::Finished) {
-    end();
-  } else {
-    show_current();
-  }
+  show_next();
   return true;
 }
 
@@ -231,8 +318,9 @@ void StudyFlow::end() {
   m_summary.correct = c.correct;
   m_summary.ratings = c.ratings;
   m_summary.duration_ms = std::max<std::int64_t>(0, m_ctx.now() - m_started);
+  m_summary.can_undo = can_undo();
   try {
-    m_summary.remaining_due_today = remaining_due_today(m_ctx);
+    m_summary.remaining_due_today = remaining_due_today(m_ctx, m_scope);
   } catch (const std::exception& e) {
     m_ctx.message = std::string("Could not read today's progress: ") + e.what();
   }

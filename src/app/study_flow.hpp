@@ -1,8 +1,12 @@
-// The study session from the app's side: starting it over the loaded banks, the card on
-// screen, grading a submitted answer, recording a rating (one write transaction, durable
-// before the next card shows), leeches, leaving, and the summary.
+// The study session from the app's side: starting it over the loaded banks (or one bank or
+// topic), the card on screen, grading a submitted answer, recording a rating (one write
+// transaction, durable before the next card shows), leeches, waiting for learning cards,
+// undo, leaving, and the summary.
 #pragma once
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/context.hpp"
 #include "app/views.hpp"
@@ -14,9 +18,10 @@ class StudyFlow {
  public:
   explicit StudyFlow(AppContext& ctx) : m_ctx(ctx) {}
 
-  /// Starts a session over the due and new cards of every loaded bank. Returns false (and
-  /// sets ctx.message) when there is nothing to study. Throws storage::StorageError.
-  bool start();
+  /// Starts a session over the due and new cards of `scope` (by default every course bank).
+  /// Returns false (and sets ctx.message) when there is nothing to study. Throws
+  /// storage::StorageError.
+  bool start(const StudyScope& scope = {});
   /// A session is running (a card is on screen).
   [[nodiscard]] bool active() const { return m_session.has_value(); }
   /// The card on screen and, after submit, the feedback. Valid while active().
@@ -50,17 +55,41 @@ class StudyFlow {
   [[nodiscard]] bool in_feedback() const;
   /// The session ended (last card rated, or left): the summary is ready.
   [[nodiscard]] bool finished() const { return m_finished; }
+  /// Waiting for a learning card: shows it once it may be shown at ctx.now() (true: the view
+  /// changed). Nothing happens in any other state.
+  bool resume();
+  /// Takes back the last rating of this session (also after it ended): appends a voiding
+  /// record for its review (storage::Progress::void_review), restores the card's state and
+  /// flags, and shows that card again with the session as it was when the card was shown.
+  /// False (ctx.message says why) when there is nothing to take back or the write failed.
+  bool undo();
+  /// There is a rating of this session to take back.
+  [[nodiscard]] bool can_undo() const { return !m_undo.empty(); }
 
  private:
   void show_current();
+  /// Shows the current card, or the waiting screen, or ends the session, by its phase.
+  void show_next();
+  void show_waiting();
   void regrade();
   void end();
   /// The question on screen and its bank.
   [[nodiscard]] const core::Question& question() const;
   [[nodiscard]] const core::Bank& bank() const;
 
+  /// What undo() needs to take one rating back.
+  struct UndoStep {
+    core::Session session;        ///< as it was when the card was shown (Answering)
+    std::int64_t review_id = 0;   ///< the review-log row the rating made
+    std::string card_key;
+    std::optional<storage::CardFlags> flags_before;  ///< the flags before, when the rating changed them
+  };
+
   AppContext& m_ctx;
   std::optional<core::Session> m_session;
+  std::optional<core::Session> m_shown;  ///< the session when the current card was shown
+  std::vector<UndoStep> m_undo;          ///< this session's ratings, oldest first
+  StudyScope m_scope;
   StudyView m_view;
   SummaryView m_summary;
   bool m_finished = false;

@@ -1,5 +1,6 @@
 #include "app/study_queue.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/options.hpp"
@@ -32,13 +33,35 @@ DayLimits day_limits(AppContext& ctx, core::TimestampMs t) {
   return d;
 }
 
-std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t) {
+bool in_scope(const StudyScope& scope, const core::Bank& bank, const core::Question& q) {
+  if (scope.bank_id.empty()) return bank.info.kind == core::BankKind::Course;
+  if (scope.bank_id != bank.info.id) return false;
+  return scope.topic.empty() || std::find(q.topics.begin(), q.topics.end(), scope.topic) != q.topics.end();
+}
+
+std::string scope_label(const AppContext& ctx, const StudyScope& scope) {
+  if (scope.bank_id.empty()) return "All course banks";
+  const core::Bank* bank = ctx.library.find_bank(scope.bank_id);
+  const std::string bank_title = bank != nullptr && !bank->info.title.empty() ? bank->info.title : scope.bank_id;
+  if (scope.topic.empty()) return "Bank: " + bank_title;
+  std::string topic = scope.topic;
+  if (bank != nullptr) {
+    for (const auto& t : bank->topics) {
+      if (t.id == scope.topic && !t.title.empty()) topic = t.title;
+    }
+  }
+  return "Topic: " + topic + " (" + bank_title + ")";
+}
+
+std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
+                                                   const StudyScope& scope) {
   std::vector<core::StudyCandidate> candidates;
   const StudyData data = ctx.data();
   const std::int64_t today = ctx.options.scheduler("").study_day_of(t);
   for (const auto& load : ctx.library.loads()) {
     if (!load.bank) continue;
     for (const auto& q : load.bank->questions) {
+      if (!in_scope(scope, *load.bank, q)) continue;
       core::StudyCandidate c;
       c.card_key = core::card_key(*load.bank, q);
       if (out_of_study(data, c.card_key, today) || ctx.buried(c.card_key, t)) continue;
@@ -71,14 +94,17 @@ KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& ke
   return k;
 }
 
-int remaining_due_today(AppContext& ctx) {
+int remaining_due_today(AppContext& ctx, const StudyScope& scope) {
   const core::TimestampMs now = ctx.now();
   const DayLimits limits = day_limits(ctx, now);
   int learning = 0;
   std::map<std::string, int> due;  // bank id -> Review cards due today
   const StudyData data = ctx.data();
   for (const auto& [key, ref] : ctx.library.cards()) {
-    if (out_of_study(data, key, limits.today) || ctx.buried(key, now)) continue;
+    if (out_of_study(data, key, limits.today) || ctx.buried(key, now) ||
+        !in_scope(scope, ctx.library.bank(ref), ctx.library.question(ref))) {
+      continue;
+    }
     switch (core::classify_for_study(queue_schedule(data, key, limits.today), limits.day_end, limits.today, ctx.clock())) {
       case core::StudyKind::Learning: ++learning; break;
       case core::StudyKind::Review: ++due[bank_of_key(key)]; break;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/views.hpp"
 #include "core/session.hpp"
 
 namespace casebook::app {
@@ -24,11 +25,17 @@ struct DayLimits {
 /// that paused them runs. Throws storage::StorageError.
 [[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
 
-/// Every card of the loaded banks that is in study (day_plan.hpp out_of_study) and not buried at `t` as a session
-/// candidate at `t` (its queue_schedule, retrievability of Review cards under the card's own
-/// scheduler, sibling facts, whether an exam ahead takes it), in the learner's new-card order
-/// (config.new_card_order).
-[[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t);
+/// Whether a question of `bank` belongs to `scope`: the default scope takes every course
+/// bank (not example or template banks); a bank scope takes that bank; a topic scope the
+/// questions of that bank with that topic.
+[[nodiscard]] bool in_scope(const StudyScope& scope, const core::Bank& bank, const core::Question& q);
+
+/// Every card of `scope` in the loaded banks that is in study (day_plan.hpp out_of_study) and
+/// not buried at `t`, as a session candidate at `t` (its queue_schedule, retrievability of
+/// Review cards under the card's own scheduler, sibling facts, whether an exam ahead takes
+/// it), in the learner's new-card order (config.new_card_order).
+[[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
+                                                                 const StudyScope& scope = {});
 
 /// New, learning and review cards among `keys` (by their stored state).
 struct KindCounts {
@@ -36,9 +43,13 @@ struct KindCounts {
 };
 [[nodiscard]] KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& keys);
 
-/// Learning cards due before the end of today plus the Review cards today's limit allows
-/// (the summary's "still due today"). Throws storage::StorageError.
-[[nodiscard]] int remaining_due_today(AppContext& ctx);
+/// Learning cards of `scope` due before the end of today plus the Review cards of it today's
+/// limit allows (the summary's "still due today"). Throws storage::StorageError.
+[[nodiscard]] int remaining_due_today(AppContext& ctx, const StudyScope& scope = {});
+
+/// What `scope` is called on screen: "All course banks", "Bank: <title>", "Topic: <title>
+/// (<bank title>)"; the ids when the bank or topic is not loaded.
+[[nodiscard]] std::string scope_label(const AppContext& ctx, const StudyScope& scope);
 
 /// The state a card is scheduled from: its stored state, or a new card at `t`.
 [[nodiscard]] core::CardSchedule schedule_before(const AppContext& ctx, const std::string& card_key,

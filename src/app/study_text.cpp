@@ -13,12 +13,14 @@ std::string_view rating_name(core::Rating rating) {
   return kNames[static_cast<std::size_t>(i)];
 }
 
+std::string counts_line(const CardView& card) {
+  // Cards, not showings (as Anki counts): a new card rated Again moves from new to learning.
+  return std::to_string(card.count_new) + " new · " + std::to_string(card.count_learning) + " learning · " +
+         std::to_string(card.count_review) + " review";
+}
+
 std::string progress_line(const CardView& card) {
-  // Cards answered Again or on a learning step come back within minutes, so the count of
-  // cards still to see is not only new ones.
-  std::string s = "Card " + std::to_string(card.position) + " · " + std::to_string(card.remaining) + " to go";
-  if (card.remaining_learning > 0) s += " (" + std::to_string(card.remaining_learning) + " coming back)";
-  return s;
+  return "Card " + std::to_string(card.position) + " · " + counts_line(card);
 }
 
 std::string summary_heading(const SummaryView& summary) {

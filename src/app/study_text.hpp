@@ -14,9 +14,12 @@ namespace casebook::app {
 /// "Again", "Hard", "Good" or "Easy" (the FSRS / Anki names of ratings 1-4).
 [[nodiscard]] std::string_view rating_name(core::Rating rating);
 
-/// "Card 5 · 12 to go (3 coming back)": the showing number and the cards still queued, with
-/// how many of them come back for a (re)learning step (left out when none).
+/// "Card 5 · 3 new · 1 learning · 8 review": the showing number and the session's cards by
+/// state, the one shown included (CardView::count_new and the others); they go down as
+/// cards leave the session, as in Anki.
 [[nodiscard]] std::string progress_line(const CardView& card);
+/// "3 new · 1 learning · 8 review": the counts of progress_line alone (the waiting screen).
+[[nodiscard]] std::string counts_line(const CardView& card);
 
 /// "Session complete" when cards were reviewed and nothing is still due today; otherwise
 /// (the learner left early, or nothing was reviewed) "Session ended".

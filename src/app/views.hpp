@@ -14,6 +14,7 @@
 #include "core/grading.hpp"
 #include "core/options.hpp"
 #include "core/question.hpp"
+#include "core/time.hpp"
 
 namespace casebook::app {
 
@@ -51,6 +52,26 @@ struct BankRow {
   std::vector<std::string> diagnostic_lines;  ///< diagnostics as "file:line:col: error: message [code]"
 };
 
+/// What a study session covers: every course bank (the default), one bank, or one topic of
+/// a bank. Example and template banks (`[bank] kind`) are studied only when chosen.
+struct StudyScope {
+  std::string bank_id;  ///< empty: every course bank
+  std::string topic;    ///< empty: the whole bank; else a [[topic]] id of `bank_id`
+  friend bool operator==(const StudyScope&, const StudyScope&) = default;
+};
+
+/// One line of Home's list of what to study: everything, a bank, or a topic of a bank, with
+/// the cards a session over it would start with (the session's own rule: today's limits,
+/// buried siblings).
+struct ScopeRow {
+  StudyScope scope;
+  std::string label;              ///< "All course banks", the bank's title, the topic's title
+  int depth = 0;                  ///< 0: everything, 1: a bank, 2: a topic of it
+  std::string kind;               ///< "example" or "template": only studied when chosen; "" otherwise
+  int fresh = 0, learning = 0, review = 0;
+  int cards = 0;                  ///< questions in it (hand-written and generated)
+};
+
 /// Home's word on a backlog (issue 16): how large it is, the offer to spread it over N days,
 /// or the spread that is running.
 struct BacklogView {
@@ -66,6 +87,9 @@ struct HomeView {
   std::string learner;
   std::string db_path;
   std::vector<BankRow> banks;
+  /// [0] = every course bank (the default), then each loaded bank followed by its topics.
+  std::vector<ScopeRow> scopes;
+  int selected = 0;            ///< the row of `scopes` Enter studies (SelectScope moves it)
   int new_available = 0;       ///< new cards that today's limit still allows
   int learning_due = 0;
   int review_due = 0;
@@ -107,6 +131,10 @@ struct CardView {
   int position = 0;             ///< 1-based index of this card in the session so far
   int remaining = 0;            ///< cards still queued after this one
   int remaining_learning = 0;   ///< of `remaining`, cards coming back for a learning step
+  /// The session's cards by state, this one included (core::QueueCounts): the header's
+  /// "new · learning · review", going down as cards are done, as in Anki.
+  int count_new = 0, count_learning = 0, count_review = 0;
+  std::string scope_label;      ///< what the session covers: "All course banks", "Bank: …", "Topic: …"
   std::uint64_t showing_id = 0; ///< changes every time a card is shown (front ends reset their inputs)
 };
 
@@ -140,6 +168,14 @@ struct FeedbackView {
 struct StudyView {
   CardView card;
   std::optional<FeedbackView> feedback;  ///< empty while answering
+  /// Only learning cards remain and none may be shown yet: `card` holds only the counts;
+  /// the session goes on by itself once `ready_at` has passed (Controller::poll), or at
+  /// ResumeSession after it; LeaveSession ends it.
+  bool waiting = false;
+  core::TimestampMs ready_at = 0;  ///< UTC ms
+  std::int64_t wait_ms = 0;        ///< from when this view was made until `ready_at`, ms (>= 0)
+  std::string waiting_line;        ///< "The next card is due at 14:32 (in 8 min)."
+  bool can_undo = false;           ///< Undo would take back the last rating of this session
 };
 
 struct SummaryView {
@@ -147,6 +183,7 @@ struct SummaryView {
   std::array<int, 4> ratings{};          ///< count per Again..Easy
   std::int64_t duration_ms = 0;
   int remaining_due_today = 0;
+  bool can_undo = false;  ///< Undo takes back the session's last rating and shows that card again
 };
 
 /// Study options as text fields: what the Settings form edits (numbers and switches are

@@ -20,7 +20,7 @@ namespace casebook::bank::detail {
 
 // Keys of each table (docs/bank-format.md). Order is the order in hints.
 const std::vector<std::string_view> kRootKeys{"bank",  "source", "topic", "question", "generators",
-                                              "event", "actor",  "term",  "figure"};
+                                              "event", "actor",  "term",  "figure",   "exam"};
 /// Keys that only format 2 has: at the top level, and in [[question]].
 const std::vector<std::string_view> kFormat2RootKeys{"generators", "event", "actor", "term", "figure"};
 
@@ -133,6 +133,7 @@ LoadResult BankReader::read(std::string_view text) {
   }
   read_questions(root, bank);
   if (!core::has_errors(m_diags)) generate(bank);
+  read_exams(root, bank);
   std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });

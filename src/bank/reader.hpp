@@ -177,6 +177,11 @@ class BankReader {
   void read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
                        std::vector<std::string>& out);
   void read_generators(const toml::table& root, core::Bank& bank);
+  /// The `[[exam]]` presets; after the questions (and generated ones), whose topics they draw
+  /// from. The number of questions per topic is checked only when the bank has no error yet.
+  void read_exams(const toml::table& root, core::Bank& bank);
+  std::optional<int> get_int(const toml::table& t, std::string_view key, int min, int max, std::string_view code,
+                             std::string_view hint);
   void read_facts(const toml::table& root, core::Bank& bank);
   /// Reads the fields every fact has; false when the fact has no usable id.
   bool read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,

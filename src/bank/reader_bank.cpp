@@ -10,9 +10,8 @@
 
 namespace casebook::bank::detail {
 
-const std::vector<std::string_view> kBankKeys{"id",      "title",   "version",    "format",
-                                              "language", "authors", "licence", "description",
-                                              "article"};
+const std::vector<std::string_view> kBankKeys{"id",      "title",   "version", "format",      "language",
+                                              "authors", "licence", "description", "article", "kind"};
 const std::vector<std::string_view> kSourceKeys{"id", "citation", "url", "short"};
 const std::vector<std::string_view> kTopicKeys{"id", "title"};
 
@@ -75,6 +74,22 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   if (auto v = get_string(*t, "article", ctx, Need::Optional)) {
     info.article = v->text;
     m_article = v;  // checked against the [[source]] ids once they are read
+  }
+  if (auto v = get_string(*t, "kind", ctx, Need::Optional)) {
+    const std::vector<std::string_view> kinds{"course", "example", "template"};
+    bool known = false;
+    for (const core::BankKind k : {core::BankKind::Course, core::BankKind::Example, core::BankKind::Template}) {
+      if (v->text == core::to_string(k)) {
+        info.kind = k;
+        known = true;
+      }
+    }
+    if (!known) {
+      const auto near = closest_word(v->text, kinds);
+      error(v->at, "bad-bank-kind", "unknown bank kind " + ticked(v->text),
+            near ? "did you mean " + ticked(*near) + "?"
+                 : "use `course` (studied with the others), `example` or `template` (studied only when chosen)");
+    }
   }
 }
 

@@ -14,6 +14,12 @@ CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options) {
       ->check(CLI::Range(1, 1'000'000))
       ->type_name("N");
   study->add_flag("--color", options.color, "Colour the verdicts and headings (only when output is a terminal)");
+  study->add_option("--bank-id", options.scope.bank_id,
+                    "Study only this bank (its [bank] id); example and template banks are studied only this way")
+      ->type_name("ID");
+  study->add_option("--topic", options.scope.topic,
+                    "Study only this topic (a [[topic]] id; with --bank-id when two banks have it)")
+      ->type_name("ID");
   study->footer(
       "Also takes --db PATH, --bank PATH (repeatable), --learner NAME, and --seed N (a fixed shuffle\n"
       "of the choices, so that a scripted session is reproducible).\n"
@@ -35,10 +41,14 @@ CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options) {
       "The feedback ends with the four ratings and their intervals: 1-4 rate (Again, Hard, Good,\n"
       "Easy), Enter accepts the proposed one. Each answer is saved before the next card.\n"
       "\n"
+      "A line with only u takes back the last rating (the review is voided, never deleted) and asks\n"
+      "that card again; again for the one before. When only learning cards are left and none is due\n"
+      "yet, Enter waits for the next one and q ends the session.\n"
       "A line with only q ends the session and ? shows what to type. The end of the input (or\n"
       "Ctrl+D, or Ctrl+C) also ends it, so `casebook study < answers.txt` works; an answer whose\n"
       "feedback is shown is saved with its rating first. The summary follows.\n"
-      "Exit status: 0; 1 when the database cannot be opened or the last answer cannot be saved.");
+      "Exit status: 0; 1 when the database cannot be opened or the last answer cannot be saved; 2 when\n"
+      "--bank-id or --topic names no loaded bank or topic.");
   return study;
 }
 
@@ -54,9 +64,40 @@ std::unique_ptr<app::Controller> open_controller(app::AppConfig config, std::ost
   return controller;
 }
 
+std::string resolve_scope(const app::HomeView& home, app::StudyScope& scope) {
+  if (scope.bank_id.empty() && scope.topic.empty()) return "";
+  std::vector<const app::ScopeRow*> found;
+  std::string banks, topics;
+  for (const app::ScopeRow& row : home.scopes) {
+    if (row.depth == 1) banks += (banks.empty() ? "" : ", ") + row.scope.bank_id;
+    if (row.depth == 2 && (scope.bank_id.empty() || row.scope.bank_id == scope.bank_id)) {
+      topics += (topics.empty() ? "" : ", ") + row.scope.topic;
+    }
+    const bool bank_ok = scope.bank_id.empty() || row.scope.bank_id == scope.bank_id;
+    if (row.depth > 0 && bank_ok && row.scope.topic == scope.topic) found.push_back(&row);
+  }
+  if (found.size() == 1) {
+    scope = found.front()->scope;
+    return "";
+  }
+  if (scope.topic.empty()) {
+    return "no loaded bank has the id `" + scope.bank_id + "` (loaded: " + (banks.empty() ? "none" : banks) + ")";
+  }
+  if (found.empty()) {
+    return "no loaded bank" + (scope.bank_id.empty() ? std::string() : " `" + scope.bank_id + "`") +
+           " has the topic `" + scope.topic + "` (topics: " + (topics.empty() ? "none" : topics) + ")";
+  }
+  return "more than one bank has the topic `" + scope.topic + "`: add --bank-id";
+}
+
 int run_study_command(app::AppConfig config, const term::StudyOptions& options) {
   const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
-  return term::run_study_terminal(*controller, options);
+  term::StudyOptions chosen = options;
+  if (const std::string problem = resolve_scope(controller->home(), chosen.scope); !problem.empty()) {
+    std::cerr << "casebook study: " << problem << ".\n";
+    return 2;
+  }
+  return term::run_study_terminal(*controller, chosen);
 }
 
 }  // namespace casebook::cli

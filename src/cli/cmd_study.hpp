@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <iosfwd>
 #include <memory>
+#include <string>
 
 #include "app/controller.hpp"
 #include "term/study.hpp"
@@ -23,8 +24,14 @@ void print_bank_diagnostics(const app::Controller& controller, std::ostream& err
 /// cannot be opened.
 [[nodiscard]] std::unique_ptr<app::Controller> open_controller(app::AppConfig config, std::ostream& err);
 
-/// `casebook study`: one session in the terminal (term::run_study_terminal). Returns its exit
-/// code; throws storage::StorageError when the database cannot be opened.
+/// Checks --bank-id and --topic against the loaded banks (HomeView::scopes) and fills in the
+/// bank of a topic given alone when exactly one bank has it. Returns "" when `scope` is
+/// usable (also when both are empty: every course bank), else what is wrong, naming what is
+/// loaded.
+[[nodiscard]] std::string resolve_scope(const app::HomeView& home, app::StudyScope& scope);
+
+/// `casebook study`: one session in the terminal (term::run_study_terminal) over the scope
+/// the options name. Returns its exit code (2 when resolve_scope refuses the scope); throws storage::StorageError when the database cannot be opened.
 [[nodiscard]] int run_study_command(app::AppConfig config, const term::StudyOptions& options);
 
 }  // namespace casebook::cli

@@ -79,9 +79,6 @@ std::string learner_text(std::string_view text) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// Shortest decimal text that reads back as `x` ("50", "45.5", "0.1").
-std::string format_number(double x) { return format_shortest(x); }
-
 /// Reads the digits of a number with thousands separators and a decimal point or comma
 /// (see parse_learner_number). nullopt when the grouping is not a plausible number.
 std::optional<double> read_number_body(const std::string& body) {
@@ -256,10 +253,13 @@ std::string expected_answer(const Question& q) {
     case QuestionType::ShortAnswer:
       return q.accepted.empty() ? std::string() : q.accepted.front();
     case QuestionType::Numeric: {
+      // Numbers as the question and its explanation write them: "10,000", not "10000".
+      const std::string context = q.prompt + "\n" + q.explanation;
+      const auto number = [&context](double x) { return format_as_written(x, context); };
       const std::string unit = q.unit.empty() ? std::string() : " " + q.unit;
-      if (q.min && q.max) return "from " + format_number(*q.min) + " to " + format_number(*q.max) + unit;
-      std::string s = format_number(q.value) + unit;
-      if (q.tolerance > 0.0) s += " (\u00b1 " + format_number(q.tolerance) + ")";
+      if (q.min && q.max) return "from " + number(*q.min) + " to " + number(*q.max) + unit;
+      std::string s = number(q.value) + unit;
+      if (q.tolerance > 0.0) s += " (\u00b1 " + number(q.tolerance) + ")";
       return s;
     }
     case QuestionType::Ordering:

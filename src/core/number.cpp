@@ -65,6 +65,49 @@ std::string format_grouped(std::int64_t n) {
   return out;
 }
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Whether `text` has `number` as a whole number: not inside a longer run of digits,
+/// separators or a decimal part ("10,000" is not in "110,000" nor in "10,000.5").
+bool has_number(std::string_view text, std::string_view number) {
+  for (std::size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
+    const bool before = at > 0 && (is_digit(text[at - 1]) ||
+                                   ((text[at - 1] == ',' || text[at - 1] == '.') && at > 1 && is_digit(text[at - 2])));
+    const std::size_t end = at + number.size();
+    const bool after = end < text.size() && (is_digit(text[end]) || ((text[end] == ',' || text[end] == '.') &&
+                                                                     end + 1 < text.size() && is_digit(text[end + 1])));
+    if (!before && !after) return true;
+  }
+  return false;
+}
+
+/// Whether `text` writes some number with ',' between groups of three digits ("1,700").
+bool groups_numbers(std::string_view text) {
+  for (std::size_t i = 1; i + 3 < text.size(); ++i) {
+    if (text[i] == ',' && is_digit(text[i - 1]) && is_digit(text[i + 1]) && is_digit(text[i + 2]) &&
+        is_digit(text[i + 3]) && (i + 4 >= text.size() || !is_digit(text[i + 4]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string format_as_written(double x, std::string_view written_in) {
+  const bool whole = std::isfinite(x) && std::trunc(x) == x && std::fabs(x) < 9.0e15;
+  if (!whole || std::fabs(x) < 1000.0) return format_shortest(x);
+  const auto n = static_cast<std::int64_t>(x);
+  const std::string grouped = format_grouped(n);
+  const std::string plain = format_shortest(x);
+  if (has_number(written_in, grouped)) return grouped;
+  if (has_number(written_in, plain)) return plain;
+  if (groups_numbers(written_in)) return grouped;
+  return std::fabs(x) < 10000.0 ? plain : grouped;
+}
+
 std::optional<double> parse_double(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double v = 0.0;

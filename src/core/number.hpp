@@ -29,6 +29,15 @@ namespace casebook::core {
 /// -1234 -> "-1,234".
 [[nodiscard]] std::string format_grouped(std::int64_t n);
 
+/// `x` written as the text around it writes numbers, for feedback that quotes a question's
+/// number (`written_in`: the question's prompt and explanation). A whole number of 1000 or
+/// more is written with ',' between groups of three (format_grouped) when `written_in` has
+/// that very form ("10,000"), or has any number grouped that way and not this one plain;
+/// plainly ("2016") when `written_in` has it plainly, or groups no number and it is below
+/// 10,000 (years); other numbers as format_shortest. 10000 with "a fine of 10,000 roubles"
+/// -> "10,000"; 2016 with "in 2016" -> "2016"; 45.5 -> "45.5".
+[[nodiscard]] std::string format_as_written(double x, std::string_view written_in);
+
 /// The finite number `text` spells exactly (std::from_chars, general format: "50", "-2.5",
 /// "1e-3"; a leading '+' is allowed; no spaces, no hexadecimal, no "inf" or "nan"). nullopt for
 /// anything else, including a value out of the range of double.

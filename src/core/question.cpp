@@ -35,6 +35,15 @@ std::optional<QuestionType> question_type_from_string(const std::string& s) {
   return std::nullopt;
 }
 
+std::string to_string(BankKind kind) {
+  switch (kind) {
+    case BankKind::Course: return "course";
+    case BankKind::Example: return "example";
+    case BankKind::Template: return "template";
+  }
+  return "course";
+}
+
 const Source* Bank::find_source(const std::string& id) const {
   for (const auto& s : sources) {
     if (s.id == id) return &s;

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/facts.hpp"
@@ -78,6 +79,30 @@ struct Question {
   std::vector<std::string> fact_ids;
 };
 
+/// What a bank is for (`[bank] kind`): a course bank is studied with the others; an example
+/// or template bank (e.g. the instructors' template) only when a learner picks it on Home.
+enum class BankKind {
+  Course,    ///< "course" (the default): part of "study everything"
+  Example,   ///< "example": studied only when chosen
+  Template   ///< "template": studied only when chosen
+};
+
+/// TOML spelling of a kind: "course", "example", "template".
+[[nodiscard]] std::string to_string(BankKind kind);
+
+/// A mock exam an instructor defines in a bank (`[[exam]]`, docs/bank-format.md): how many
+/// questions of each topic to draw at random, an optional time limit and the pass mark.
+struct ExamPreset {
+  std::string id;                                   ///< unique in the bank
+  std::string title;
+  std::vector<std::pair<std::string, int>> topics;  ///< topic id -> questions to draw, by topic id
+  int minutes = 0;                                  ///< time limit; 0 = none
+  int pass_mark = 50;                               ///< percent of the total score, 0..100
+  bool mark_each = false;                           ///< mark each answer at once (default: at the end)
+  bool dilemmas = false;                            ///< may draw dilemmas (self-assessed at the end)
+  SourcePos pos;                                    ///< where the [[exam]] table starts
+};
+
 struct BankInfo {
   std::string id;        ///< stable id, [a-z0-9-]+, never changes across versions
   std::string title;
@@ -91,6 +116,7 @@ struct BankInfo {
   /// whose locator names another source is shown as "Outside the article: ..." (see
   /// core::card_citation).
   std::string article;
+  BankKind kind = BankKind::Course;
 };
 
 struct Source {
@@ -118,6 +144,7 @@ struct Bank {
   /// format 2: generated questions not made because a hand-written one asks about the same
   /// facts (`validate` lists them as notes).
   std::vector<RepeatedQuestion> repeated;
+  std::vector<ExamPreset> exams;    ///< the `[[exam]]` presets, in file order
 
   /// The `[[source]]` with this id, or nullptr.
   [[nodiscard]] const Source* find_source(const std::string& id) const;

@@ -202,6 +202,37 @@ Session::Session(std::vector<StudyCandidate> candidates, TimestampMs now, DayClo
   advance(now);
 }
 
+QueueCounts Session::queue_counts() const {
+  QueueCounts q;
+  const auto add = [&q](const StudyCandidate& c) {
+    if (is_new(c)) {
+      ++q.fresh;
+    } else if (is_learning(c.schedule->state)) {
+      ++q.learning;
+    } else {
+      ++q.review;
+    }
+  };
+  if (m_current) add(*m_current);
+  for (const auto& c : m_main) add(c);
+  for (const auto& l : m_learning) add(l.card);
+  return q;
+}
+
+std::optional<TimestampMs> Session::ready_at() const {
+  if (m_phase != SessionPhase::Waiting || m_learning.empty()) return std::nullopt;
+  TimestampMs first = m_learning.front().card.schedule->due;
+  for (const auto& l : m_learning) first = std::min(first, l.card.schedule->due);
+  return first - m_rules.learn_ahead_ms;
+}
+
+bool Session::resume(TimestampMs now) {
+  if (m_phase != SessionPhase::Waiting) return false;
+  m_now = std::max(m_now, now);
+  advance(m_now);
+  return m_phase == SessionPhase::Answering;
+}
+
 const StudyCandidate* Session::current() const {
   return m_current ? &*m_current : nullptr;
 }
@@ -220,17 +251,7 @@ bool Session::rate(Rating rating, bool correct, const CardSchedule& after, Times
   if (m_phase != SessionPhase::Feedback || !m_current) return false;
   const int r = static_cast<int>(rating);
   if (r < 1 || r > 4) return false;
-
-  ++m_counts.reviewed;
-  if (correct) ++m_counts.correct;
-  ++m_counts.ratings[static_cast<std::size_t>(r - 1)];
-  if (is_new(*m_current)) {
-    ++m_counts.new_cards;
-  } else if (is_learning(m_current->schedule->state)) {
-    ++m_counts.learning;
-  } else {
-    ++m_counts.reviews;
-  }
+  count_rating(rating, correct);
 
   m_now = now;
   StudyCandidate card = std::move(*m_current);
@@ -238,11 +259,26 @@ bool Session::rate(Rating rating, bool correct, const CardSchedule& after, Times
   card.schedule = after;
   const bool suspended =
       std::find(m_suspended.begin(), m_suspended.end(), card.card_key) != m_suspended.end();
-  if (!suspended && after.due <= now + m_rules.learn_ahead_ms) {
+  const bool later_today = m_rules.wait_for_learning && is_learning(after.state) &&
+                           study_day(after.due, m_clock) == study_day(now, m_clock);
+  if (!suspended && (after.due <= now + m_rules.learn_ahead_ms || later_today)) {
     m_learning.push_back(Learning{std::move(card), m_learning_order++});
   }
   advance(now);
   return true;
+}
+
+void Session::count_rating(Rating rating, bool correct) {
+  ++m_counts.reviewed;
+  if (correct) ++m_counts.correct;
+  ++m_counts.ratings[static_cast<std::size_t>(static_cast<int>(rating) - 1)];
+  if (is_new(*m_current)) {
+    ++m_counts.new_cards;
+  } else if (is_learning(m_current->schedule->state)) {
+    ++m_counts.learning;
+  } else {
+    ++m_counts.reviews;
+  }
 }
 
 void Session::suspend(std::string_view card_key) {
@@ -297,6 +333,10 @@ void Session::advance(TimestampMs now) {
     m_main.pop_front();
   } else if (auto ahead = earliest_learning(now + m_rules.learn_ahead_ms)) {
     take_learning(*ahead);
+  } else if (!m_learning.empty()) {
+    m_current.reset();  // only cards with a step later today (SessionRules::wait_for_learning)
+    m_phase = SessionPhase::Waiting;
+    return;
   } else {
     m_current.reset();
     m_phase = SessionPhase::Finished;

@@ -48,6 +48,11 @@ struct SessionRules {
   /// in (re)learning, or with a card last reviewed today. Cards without fact ids are never
   /// siblings. Learning cards are never buried. On by default (docs/scheduling.md, "Siblings").
   bool bury_siblings = true;
+  /// Keep in the session a card whose (re)learning step ends later in the same study day,
+  /// beyond the learn-ahead limit (e.g. a 30-minute step): when only such cards remain the
+  /// session is Waiting until the first is due, instead of Finished (Anki shows them again
+  /// the same day). Off by default (the constructor's behaviour before this rule existed).
+  bool wait_for_learning = false;
 };
 
 /// What today's limits still allow (the caller subtracts what was already done today).
@@ -98,7 +103,18 @@ enum class StudyKind {
 /// card order). Only the relative order of new cards matters to Session.
 void order_new_cards(std::vector<StudyCandidate>& candidates, std::string_view learner);
 
-enum class SessionPhase { Answering, Feedback, Finished };
+/// Answering -> Feedback -> (rated) Answering of the next card, ..., Finished. Waiting: only
+/// learning cards remain and none is due within the learn-ahead limit yet (only with
+/// SessionRules::wait_for_learning); resume() shows the first one once it is.
+enum class SessionPhase { Answering, Feedback, Finished, Waiting };
+
+/// The cards still in a session by their state, the current card included: new (never
+/// studied), learning (Learning or Relearning), review. Counts cards, not showings, as Anki
+/// (v2 scheduler and later) does: a new card rated Good moves from `fresh` to `learning`.
+struct QueueCounts {
+  int fresh = 0, learning = 0, review = 0;
+  friend bool operator==(const QueueCounts&, const QueueCounts&) = default;
+};
 
 /// Running totals for the summary screen.
 struct SessionCounts {
@@ -147,6 +163,14 @@ class Session {
           SessionLimits limits, std::uint64_t seed, SessionRules rules);
 
   [[nodiscard]] SessionPhase phase() const { return m_phase; }
+  /// The cards still in the session by state (the current card included).
+  [[nodiscard]] QueueCounts queue_counts() const;
+  /// Waiting: when the first learning card may be shown (its due time less the learn-ahead
+  /// limit), UTC ms; nullopt in every other phase.
+  [[nodiscard]] std::optional<TimestampMs> ready_at() const;
+  /// Waiting -> Answering when a learning card may be shown at `now` (true); otherwise
+  /// nothing changes (false).
+  bool resume(TimestampMs now);
   /// The card shown now; nullptr when Finished.
   [[nodiscard]] const StudyCandidate* current() const;
   /// 1-based number of the current showing in this session (0 before any).
@@ -198,6 +222,7 @@ class Session {
     StudyCandidate card;
     std::uint64_t order = 0;  ///< insertion number, breaks ties between equal due times
   };
+  void count_rating(Rating rating, bool correct);
   void advance(TimestampMs now);
   [[nodiscard]] std::optional<std::size_t> earliest_learning(TimestampMs limit) const;
 

@@ -9,6 +9,7 @@ inline constexpr int kKeyF5 = 294;   ///< GLFW_KEY_F5
 inline constexpr int kKeyS = 83;     ///< GLFW_KEY_S (Ctrl+S saves the settings)
 inline constexpr int kKeyO = 79;     ///< GLFW_KEY_O (Ctrl+O opens the Optimize screen from the settings)
 inline constexpr int kKeyB = 66;     ///< GLFW_KEY_B (Ctrl+B picks the options in the workload simulator, the bank on the Export screen)
+inline constexpr int kKeyZ = 90;     ///< GLFW_KEY_Z (Ctrl+Z takes back the last rating)
 inline constexpr int kKeyI = 73;     ///< GLFW_KEY_I (I opens the Import screen from Home; Ctrl+I card info)
 inline constexpr int kKeyJ = 74;     ///< GLFW_KEY_J (Ctrl+J suspends or unsuspends a card)
 inline constexpr int kKeyL = 76;     ///< GLFW_KEY_L (Ctrl+L picks the learner on the Export screen)

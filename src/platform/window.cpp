@@ -33,6 +33,7 @@ static_assert(casebook::platform::kKeyEqual == GLFW_KEY_EQUAL && casebook::platf
               casebook::platform::kKeyKp0 == GLFW_KEY_KP_0 && casebook::platform::kKeyKpSubtract == GLFW_KEY_KP_SUBTRACT &&
               casebook::platform::kKeyKpAdd == GLFW_KEY_KP_ADD);
 static_assert(casebook::platform::kKeyG == GLFW_KEY_G);
+static_assert(casebook::platform::kKeyZ == GLFW_KEY_Z);
 
 namespace casebook::platform {
 namespace {

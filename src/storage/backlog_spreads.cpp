@@ -15,7 +15,7 @@ std::vector<std::string> Progress::new_card_keys(const std::string& learner, cor
     SQLite::Statement st(m_impl->db,
                          "SELECT DISTINCT r.card_key FROM review_log r JOIN learner l ON l.id = r.learner_id "
                          "WHERE l.name = ? AND r.state_before = 0 AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
-                         "ORDER BY r.card_key");
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) ORDER BY r.card_key");
     st.bind(1, learner);
     st.bind(2, static_cast<std::int64_t>(from));
     st.bind(3, static_cast<std::int64_t>(to));

@@ -184,12 +184,82 @@ CREATE TABLE lrs_sync (
 );
 )sql";
 
+// Undo and mock exams (issue 11). `review_void` is append-only like the review log:
+// an undo appends a record naming the review it takes back, and every reader of the log
+// (card states, daily counts, reports, the optimizer) leaves voided reviews out. Mock exams:
+// an attempt and the questions drawn (written when it starts), the answers and the result
+// (written in one transaction when it is handed in, with the review-log rows the answers
+// made, linked by review_id; a practice run makes none). Existing data is untouched.
+constexpr const char* kSchemaUndoExams = R"sql(
+CREATE TABLE review_void (
+  review_id    INTEGER PRIMARY KEY REFERENCES review_log(id),
+  learner_id   INTEGER NOT NULL REFERENCES learner(id),
+  voided_at_ms INTEGER NOT NULL,
+  reason       TEXT    NOT NULL DEFAULT 'undo'
+);
+
+CREATE TRIGGER review_void_no_update BEFORE UPDATE ON review_void
+BEGIN
+  SELECT RAISE(ABORT, 'review_void is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER review_void_no_delete BEFORE DELETE ON review_void
+BEGIN
+  SELECT RAISE(ABORT, 'review_void is append-only: rows cannot be deleted');
+END;
+
+CREATE TABLE exam_attempt (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id    INTEGER NOT NULL REFERENCES learner(id),
+  title         TEXT    NOT NULL,
+  preset        TEXT    NOT NULL DEFAULT '',
+  seed          INTEGER NOT NULL,
+  practice      INTEGER NOT NULL CHECK (practice IN (0, 1)),
+  mark_each     INTEGER NOT NULL CHECK (mark_each IN (0, 1)),
+  time_limit_ms INTEGER NOT NULL CHECK (time_limit_ms >= 0),
+  pass_mark     INTEGER NOT NULL CHECK (pass_mark BETWEEN 0 AND 100),
+  started_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE exam_question (
+  attempt_id INTEGER NOT NULL REFERENCES exam_attempt(id),
+  position   INTEGER NOT NULL CHECK (position >= 0),
+  card_key   TEXT    NOT NULL,
+  topic      TEXT    NOT NULL,
+  PRIMARY KEY (attempt_id, position)
+);
+
+CREATE TABLE exam_answer (
+  attempt_id INTEGER NOT NULL REFERENCES exam_attempt(id),
+  position   INTEGER NOT NULL CHECK (position >= 0),
+  answered   INTEGER NOT NULL CHECK (answered IN (0, 1)),
+  correct    INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  score      REAL    NOT NULL,
+  answer     TEXT    NOT NULL,
+  review_id  INTEGER REFERENCES review_log(id),
+  PRIMARY KEY (attempt_id, position)
+);
+
+CREATE TABLE exam_result (
+  attempt_id     INTEGER PRIMARY KEY REFERENCES exam_attempt(id),
+  finished_at_ms INTEGER NOT NULL,
+  correct        INTEGER NOT NULL,
+  total          INTEGER NOT NULL,
+  percent        INTEGER NOT NULL,
+  passed         INTEGER NOT NULL CHECK (passed IN (0, 1)),
+  timed_out      INTEGER NOT NULL CHECK (timed_out IN (0, 1))
+);
+
+CREATE INDEX exam_attempt_learner ON exam_attempt (learner_id, started_at_ms);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
     Migration{3, "backlog spreads (a learner's choice to spread overdue reviews over N days)", kSchemaV3},
     Migration{4, "card events: suspend, bury, reset, flag, problem reports (append-only)", kSchemaCardEvents},
     Migration{5, "how far each learner's review log was sent to each learning record store", kSchemaLrsSync},
+    Migration{6, "undo (voided reviews), mock exam attempts", kSchemaUndoExams},
 };
 
 }  // namespace

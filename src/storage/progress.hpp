@@ -78,6 +78,66 @@ struct CardEvent {
   friend bool operator==(const CardEvent&, const CardEvent&) = default;
 };
 
+/// A review taken back by an undo (schema 4): its review-log row stays (the log is
+/// append-only); a record in `review_void` says it no longer counts.
+struct VoidedReview {
+  std::int64_t review_id = 0;     ///< the voided review's row id (ReviewRecord::id)
+  std::string learner;
+  std::string card_key;
+  core::TimestampMs reviewed_at = 0;  ///< when the voided review was made, UTC ms
+  core::TimestampMs voided_at = 0;    ///< when it was taken back, UTC ms
+  std::string reason;                 ///< "undo"
+  friend bool operator==(const VoidedReview&, const VoidedReview&) = default;
+};
+
+/// A mock exam attempt as stored (schema 4): what was drawn when it started, and, once handed
+/// in, the answers and the result. An attempt without a result was interrupted (the app was
+/// closed or killed before hand-in); its questions are kept.
+struct ExamQuestionRow {
+  std::string card_key;
+  std::string topic;  ///< the topic it was drawn for
+  friend bool operator==(const ExamQuestionRow&, const ExamQuestionRow&) = default;
+};
+struct ExamAnswerRow {
+  int position = 0;        ///< index into ExamAttemptRow::questions
+  bool answered = false;   ///< false: skipped or left unanswered (marked wrong)
+  bool correct = false;
+  double score = 0.0;      ///< Grade::score, 0..1 (shown; the exam counts `correct`)
+  std::string answer;      ///< core::describe_answer; "" when not answered
+  std::optional<std::int64_t> review_id;  ///< the review-log row it made (none: practice run, or not answered)
+  friend bool operator==(const ExamAnswerRow&, const ExamAnswerRow&) = default;
+};
+struct ExamResultRow {
+  core::TimestampMs finished_at = 0;  ///< handed in (or timed out), UTC ms
+  int correct = 0, total = 0, percent = 0;
+  bool passed = false;
+  bool timed_out = false;             ///< handed in by the timer
+  friend bool operator==(const ExamResultRow&, const ExamResultRow&) = default;
+};
+struct ExamAttemptRow {
+  std::int64_t id = 0;               ///< assigned by start_exam
+  std::string learner;
+  std::string title;
+  std::string preset;                ///< "<bank id>/<exam id>" of a bank's [[exam]], or "" for a custom exam
+  std::uint64_t seed = 0;            ///< the draw's seed (core::draw_exam)
+  bool practice = false;             ///< a practice run: the answers leave the schedule alone
+  bool mark_each = false;            ///< answers marked after each question
+  std::int64_t time_limit_ms = 0;    ///< 0 = none
+  int pass_mark = 50;                ///< percent
+  core::TimestampMs started_at = 0;  ///< UTC ms
+  std::vector<ExamQuestionRow> questions;
+  std::vector<ExamAnswerRow> answers;  ///< by position; empty until handed in
+  std::optional<ExamResultRow> result;
+  friend bool operator==(const ExamAttemptRow&, const ExamAttemptRow&) = default;
+};
+
+/// Decides the review-log row an exam answer makes when it is handed in: called inside the
+/// hand-in transaction with the card's newest state and flags; nullopt makes none (a
+/// practice run, an unanswered question).
+using ExamReviewPlan = std::function<std::optional<AnswerPlan>(
+    const ExamAnswerRow& answer, const std::string& card_key, const std::optional<core::CardSchedule>& newest,
+    const CardFlags& flags)>;
+
 /// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
 using OptionValues = std::vector<std::pair<std::string, std::string>>;
 
@@ -139,7 +199,9 @@ class Progress {
   /// The number of review-log rows of every learner.
   [[nodiscard]] std::int64_t review_count();
 
-  /// The learner's review log in time order (all learners when `learner` is empty).
+  /// The learner's review log in time order (all learners when `learner` is empty), without
+  /// the reviews taken back by an undo (voided_reviews() lists those). Every reader that
+  /// counts or schedules (daily limits, card states, reports, the optimizer) leaves them out.
   [[nodiscard]] std::vector<ReviewRecord> review_log(const std::string& learner = "");
 
   /// Which reviews for_each_review() reads.
@@ -150,6 +212,7 @@ class Progress {
     std::optional<core::TimestampMs> to;    ///< instant after the last (exclusive), none: to the end
     std::string bank_id;                    ///< only card keys "<bank_id>/...", "" for every bank
     std::string card_key;                   ///< only this card, "" for every card
+    bool include_voided = false;            ///< also the reviews taken back by an undo (voided_reviews())
   };
   /// Calls `sink` for every review of `filter` in time order (reviewed_at, then row id), read
   /// with one cursor: the log is never held in memory. The record passed is reused between
@@ -162,6 +225,31 @@ class Progress {
   /// Records that the store at `endpoint` has every review of `learner` up to `review_id`, in
   /// one transaction. Never moves backwards.
   void set_lrs_sent_up_to(const std::string& endpoint, const std::string& learner, std::int64_t review_id);
+
+  /// The newest review of one card that is not voided, or nullopt (e.g. a dilemma's last
+  /// justification, to revise it when the card returns).
+  [[nodiscard]] std::optional<ReviewRecord> last_review(const std::string& learner, const std::string& card_key);
+
+  /// Takes back review `review_id` of `learner` (undo) at `at` (UTC ms), in one write
+  /// transaction: appends a voiding record (the review-log row stays: both tables are
+  /// append-only), sets the card's
+  /// cached state to the `after` of its newest review that is not voided (none left: the
+  /// card is new again) and, when `flags` is given, writes them as the card's flags (e.g.
+  /// the flags it had before the review made it a leech). Returns the card's state now
+  /// (nullopt: new). Throws StorageError when the review does not exist, is another
+  /// learner's, or was already taken back.
+  std::optional<core::CardSchedule> void_review(const std::string& learner, std::int64_t review_id,
+                                                core::TimestampMs at,
+                                                const std::optional<CardFlags>& flags = std::nullopt);
+
+  /// The reviews taken back (all learners when `learner` is empty), in the order they were
+  /// taken back. Reports list them (xAPI: a "voided" statement for each).
+  [[nodiscard]] std::vector<VoidedReview> voided_reviews(const std::string& learner = "");
+
+  /// Distinct cards the learner rated Again in [from, to) (UTC ms), voided reviews left out,
+  /// sorted by key: custom study's "today's forgotten cards".
+  [[nodiscard]] std::vector<std::string> forgotten_cards(const std::string& learner, core::TimestampMs from,
+                                                         core::TimestampMs to);
 
   /// Number of reviews the learner made in [from, to) (UTC ms), for daily limits.
   [[nodiscard]] int count_reviews(const std::string& learner, core::TimestampMs from, core::TimestampMs to);
@@ -187,8 +275,8 @@ class Progress {
   [[nodiscard]] std::vector<core::BacklogSpread> backlog_spreads(const std::string& learner);
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
-  /// the `after` state of its last review (latest reviewed_at, ties broken by the later row),
-  /// in one transaction. The review log is the source of truth; this is how a damaged or
+  /// the `after` state of its last review that is not voided (latest reviewed_at, ties broken
+  /// by the later row), in one transaction. The review log is the source of truth; this is how a damaged or
   /// stale cache is repaired.
   void rebuild_card_states();
 
@@ -225,6 +313,22 @@ class Progress {
   /// One card's review log in time order (every card when `card_key` is ""; the index on
   /// learner and card makes one card fast).
   [[nodiscard]] std::vector<ReviewRecord> card_review_log(const std::string& learner, const std::string& card_key);
+
+  /// Stores a new exam attempt and the questions drawn (`attempt.answers` and `result` are
+  /// ignored), in one transaction, before the first question is shown. Returns its id.
+  std::int64_t start_exam(const ExamAttemptRow& attempt);
+
+  /// Hands in attempt `attempt_id`, in one write transaction: for each answer, the review-log
+  /// row `plan` asks for (the card's state and flags updated as record_answer does; the row's
+  /// id kept in the answer), the answers and the result. When this returns the attempt is
+  /// durable. Throws StorageError when the attempt does not exist or was already handed in;
+  /// nothing is written then.
+  void finish_exam(std::int64_t attempt_id, std::vector<ExamAnswerRow> answers, const ExamResultRow& result,
+                   const ExamReviewPlan& plan);
+
+  /// Every exam attempt of `learner` (all learners when empty), oldest first, with questions,
+  /// answers and result.
+  [[nodiscard]] std::vector<ExamAttemptRow> exam_attempts(const std::string& learner = "");
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
   /// database is in use; never a file copy), private to the user (0600). Parent folders are

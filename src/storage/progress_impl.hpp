@@ -64,6 +64,10 @@ void refuse_foreign(const std::string& path, const FileIdentity& id);
 /// inside the caller's transaction. Returns the new row id. (review_log.cpp)
 std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const ReviewRecord& r);
 
+/// Sets one card's cached state to the `after` of its newest review that is not voided (or
+/// removes it when none is left), inside the caller's transaction. (review_log.cpp)
+void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key);
+
 /// Replaces one card's flags inside the caller's transaction; a card with no tags and not
 /// suspended loses its row. Throws StorageError for a tag with white space. (options_flags.cpp)
 void write_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key, const CardFlags& flags);

@@ -216,6 +216,7 @@ void Progress::for_each_review(const ReviewFilter& filter, const std::function<v
     // reviewed_at_ms) in order instead of sorting the log. The bank filter is a range of card
     // keys ("<bank>/" up to "<bank>0", '0' following '/'), which no bank id can escape.
     std::string sql = std::string(kReviewColumns) + "WHERE 1";
+    if (!filter.include_voided) sql += " AND r.id NOT IN (SELECT review_id FROM review_void)";
     if (!filter.learner.empty()) sql += " AND r.learner_id = (SELECT id FROM learner WHERE name = :learner)";
     if (filter.after_id) sql += " AND r.id > :after";
     if (filter.from) sql += " AND r.reviewed_at_ms >= :from";
@@ -284,7 +285,8 @@ int Progress::count_reviews(const std::string& learner, core::TimestampMs from, 
   return m_impl->guard("count reviews in", [&] {
     return count_in_range(m_impl->db,
                           "SELECT count(*) FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                          "AND r.id NOT IN (SELECT review_id FROM review_void)",
                           learner, from, to);
   });
 }
@@ -295,7 +297,8 @@ int Progress::count_new_cards(const std::string& learner, core::TimestampMs from
                           "SELECT count(DISTINCT r.card_key) FROM review_log r "
                           "JOIN learner l ON l.id = r.learner_id "
                           "WHERE l.name = ? AND r.state_before = 0 "
-                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ?",
+                          "AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                          "AND r.id NOT IN (SELECT review_id FROM review_void)",
                           learner, from, to);
   });
 }
@@ -307,7 +310,8 @@ std::map<std::string, core::DoneToday> Progress::done_by_bank(const std::string&
                          "SELECT substr(r.card_key, 1, instr(r.card_key || '/', '/') - 1) AS bank, "
                          "count(*), count(DISTINCT CASE WHEN r.state_before = 0 THEN r.card_key END) "
                          "FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? GROUP BY bank");
+                         "WHERE l.name = ? AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) GROUP BY bank");
     st.bind(1, learner);
     st.bind(2, static_cast<std::int64_t>(from));
     st.bind(3, static_cast<std::int64_t>(to));
@@ -331,13 +335,130 @@ void Progress::rebuild_card_states() {
         "reps_after, lapses_after, reviewed_at_ms FROM ("
         "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
         "                               ORDER BY reviewed_at_ms DESC, id DESC) AS rn "
-        "  FROM review_log) WHERE rn = 1");
+        "  FROM review_log WHERE id NOT IN (SELECT review_id FROM review_void)) WHERE rn = 1");
     // A card reset to new after its last review is new again (card_event, schema 3).
     m_impl->db.exec(
         "DELETE FROM card_state WHERE EXISTS (SELECT 1 FROM card_event e WHERE e.kind = 'reset' "
         "AND e.learner_id = card_state.learner_id AND e.card_key = card_state.card_key "
         "AND e.at_ms >= card_state.updated_at_ms)");
     tx.commit();
+  });
+}
+
+namespace detail {
+
+void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key) {
+  SQLite::Statement del(db, "DELETE FROM card_state WHERE learner_id = ? AND card_key = ?");
+  del.bind(1, learner_id);
+  del.bind(2, card_key);
+  del.exec();
+  SQLite::Statement ins(db,
+                        "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
+                        "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
+                        "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+                        "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
+                        "reps_after, lapses_after, reviewed_at_ms FROM review_log "
+                        "WHERE learner_id = ? AND card_key = ? AND id NOT IN (SELECT review_id FROM review_void) "
+                        "ORDER BY reviewed_at_ms DESC, id DESC LIMIT 1");
+  ins.bind(1, learner_id);
+  ins.bind(2, card_key);
+  ins.exec();
+  // A reset to new after that review keeps the card new (card_event, as rebuild_card_states).
+  SQLite::Statement reset(db,
+                          "DELETE FROM card_state WHERE learner_id = ?1 AND card_key = ?2 AND EXISTS "
+                          "(SELECT 1 FROM card_event e WHERE e.kind = 'reset' AND e.learner_id = ?1 "
+                          "AND e.card_key = ?2 AND e.at_ms >= card_state.updated_at_ms)");
+  reset.bind(1, learner_id);
+  reset.bind(2, card_key);
+  reset.exec();
+}
+
+}  // namespace detail
+
+std::optional<core::CardSchedule> Progress::void_review(const std::string& learner, std::int64_t review_id,
+                                                        core::TimestampMs at, const std::optional<CardFlags>& flags) {
+  return m_impl->guard("take back an answer in", [&]() -> std::optional<core::CardSchedule> {
+    SQLite::Database& db = m_impl->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement find(db,
+                           "SELECT r.learner_id, r.card_key, "
+                           "EXISTS (SELECT 1 FROM review_void v WHERE v.review_id = r.id) "
+                           "FROM review_log r JOIN learner l ON l.id = r.learner_id WHERE r.id = ? AND l.name = ?");
+    find.bind(1, review_id);
+    find.bind(2, learner);
+    if (!find.executeStep()) {
+      throw StorageError("Cannot take back answer #" + std::to_string(review_id) + " of learner \"" + learner +
+                         "\": the " + describe_path(m_impl->path) + " has no such answer.");
+    }
+    const std::int64_t learner_id = find.getColumn(0).getInt64();
+    const std::string card_key = find.getColumn(1).getString();
+    if (find.getColumn(2).getInt() != 0) {
+      throw StorageError("Cannot take back answer #" + std::to_string(review_id) + ": it was already taken back.");
+    }
+    SQLite::Statement ins(db, "INSERT INTO review_void (review_id, learner_id, voided_at_ms) VALUES (?, ?, ?)");
+    ins.bind(1, review_id);
+    ins.bind(2, learner_id);
+    ins.bind(3, static_cast<std::int64_t>(at));
+    ins.exec();
+    detail::restore_card_state(db, learner_id, card_key);
+    if (flags) detail::write_flags(db, learner_id, card_key, *flags);
+    SQLite::Statement st(db, std::string(kSelectCardStates) + " AND c.card_key = ?");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    std::optional<core::CardSchedule> now;
+    if (st.executeStep()) now = read_schedule(st, 1);
+    tx.commit();
+    return now;
+  });
+}
+
+std::vector<VoidedReview> Progress::voided_reviews(const std::string& learner) {
+  return m_impl->guard("read the taken-back answers from", [&] {
+    std::vector<VoidedReview> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
+                         "FROM review_void v JOIN review_log r ON r.id = v.review_id "
+                         "JOIN learner l ON l.id = v.learner_id "
+                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY v.voided_at_ms, v.review_id");
+    st.bind(1, learner);
+    while (st.executeStep()) {
+      out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                                 st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
+                                 st.getColumn(5).getString()});
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> Progress::forgotten_cards(const std::string& learner, core::TimestampMs from,
+                                                   core::TimestampMs to) {
+  return m_impl->guard("read today's forgotten cards from", [&] {
+    std::vector<std::string> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT DISTINCT r.card_key FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                         "WHERE l.name = ? AND r.rating = 1 AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) ORDER BY r.card_key");
+    st.bind(1, learner);
+    st.bind(2, static_cast<std::int64_t>(from));
+    st.bind(3, static_cast<std::int64_t>(to));
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
+  });
+}
+
+std::optional<ReviewRecord> Progress::last_review(const std::string& learner, const std::string& card_key) {
+  return m_impl->guard("read the review log from", [&]() -> std::optional<ReviewRecord> {
+    if (learner.empty() || card_key.empty()) return std::nullopt;
+    SQLite::Statement st(m_impl->db, std::string(kReviewColumns) +
+                                         "WHERE l.name = ? AND r.card_key = ? "
+                                         "AND r.id NOT IN (SELECT review_id FROM review_void) "
+                                         "ORDER BY r.reviewed_at_ms DESC, r.id DESC LIMIT 1");
+    st.bind(1, learner);
+    st.bind(2, card_key);
+    if (!st.executeStep()) return std::nullopt;
+    ReviewRecord r;
+    read_review(st, r);
+    return r;
   });
 }
 

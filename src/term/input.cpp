@@ -175,6 +175,7 @@ Command command_of(std::string_view line) {
   const std::string t = lower_ascii(trimmed(line));
   if (t == "q" || t == "quit") return Command::Quit;
   if (t == "?" || t == "help") return Command::Help;
+  if (t == "u" || t == "undo") return Command::Undo;
   return Command::None;
 }
 

@@ -15,7 +15,7 @@ namespace casebook::term {
 
 /// A line that is a command instead of an answer (ASCII case and surrounding spaces do not
 /// matter): "q" or "quit" ends the session, "?" or "help" shows the instructions again.
-enum class Command { None, Quit, Help };
+enum class Command { None, Quit, Help, Undo };
 [[nodiscard]] Command command_of(std::string_view line);
 
 /// `line` without a trailing carriage return (a line from a CRLF file or pipe).

@@ -81,7 +81,9 @@ std::string render_intro(const app::HomeView& home, const Style& style) {
   return out;
 }
 
-std::string help_text() { return "Type q to end the session, ? to see what to type."; }
+std::string help_text() {
+  return "Type q to end the session, u to take back the last rating, ? to see what to type.";
+}
 
 std::string render_card(const app::CardView& card, const Style& style) {
   std::string header = app::progress_line(card);

@@ -20,7 +20,7 @@ struct Style {
 /// The session's first lines: learner, what is due, and the two commands.
 [[nodiscard]] std::string render_intro(const app::HomeView& home, const Style& style);
 
-/// A card while it is answered: a blank line, the header "Card 3 · 12 to go (2 coming back)
+/// A card while it is answered: a blank line, the header "Card 3 · 2 new · 1 learning · 9 review
 /// · <bank title>", the scenario (dilemma), the prompt, and the options ("  1. text";
 /// matching: items "  1. left" and options "  a. right"; dilemma: positions and their
 /// arguments). The instruction line (answer_instruction) is the prompt that follows.

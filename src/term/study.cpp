@@ -3,9 +3,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdint>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "app/card_view.hpp"
 #include "app/study_text.hpp"
@@ -29,19 +32,29 @@ class Runner {
 
   int run() {
     m_out << render_intro(m_c.home(), m_style);
-    m_c.dispatch(app::StartSession{});
+    m_c.dispatch(app::StartSession{m_options.scope});
     if (m_c.screen() != app::Screen::Study) {  // nothing due, or the database failed
       m_out << notice_line(m_c.message(), m_style);
       m_out.flush();
       return 0;
     }
     while (const app::StudyView* view = m_c.study()) {
+      if (view->waiting) {
+        if (!wait() && !take_undone()) break;
+        continue;
+      }
       const app::CardView card = view->card;  // a copy: the view changes with every action
       if (!view->feedback) {
         m_out << render_card(card, m_style);
-        if (!answer(card)) break;
+        if (!answer(card)) {
+          if (take_undone()) continue;
+          break;
+        }
       }
-      if (!feedback(card)) break;
+      if (!feedback(card)) {
+        if (take_undone()) continue;
+        break;
+      }
       if (m_options.limit > 0 && m_answered >= m_options.limit && m_c.screen() == app::Screen::Study) {
         m_out << notice_line("That makes " + std::to_string(m_answered) + " answers, the limit you set.", m_style);
         break;
@@ -57,11 +70,41 @@ class Runner {
   }
 
  private:
-  /// What the learner typed at a prompt.
-  enum class Got { Line, Quit, End };
+  /// What the learner typed at a prompt. Undone: "u" took back the last rating (the card
+  /// it was for is on screen again).
+  enum class Got { Line, Quit, End, Undone };
+
+  /// The last prompt was left by an undo (cleared by the call).
+  bool take_undone() {
+    const bool undone = m_undone;
+    m_undone = false;
+    return undone;
+  }
+
+  /// Only learning cards are left and none is due: says when the next one is; Enter waits
+  /// for it (then shows it), q ends the session. False when the session ends here.
+  bool wait() {
+    std::string line;
+    m_out << notice_line(m_c.study()->waiting_line + " Press Enter to wait for it, or q to end.", m_style);
+    const Got got = ask("", line);
+    if (got != Got::Line) return false;
+    // Asks the app every 200 ms until the card may be shown, for as long as the view said
+    // (and 2 s more); a session whose clock does not move (a fixed --now) ends then.
+    const std::int64_t wait_ms = m_c.study()->wait_ms + 2000;
+    for (std::int64_t waited = 0; g_interrupted == 0; waited += 200) {
+      m_c.dispatch(app::ResumeSession{});
+      const app::StudyView* v = m_c.study();
+      if (v == nullptr || !v->waiting) return true;
+      if (waited >= wait_ms) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    m_out << notice_line("The next card is still not due: the session ends here.", m_style);
+    return false;
+    return true;
+  }
 
   /// Prints `prompt`, reads a line; "?" shows the prompt again with the commands, "q" and
-  /// the end of input end the session.
+  /// the end of input end the session, "u" takes back the last rating (Undone when it did).
   Got ask(const std::string& prompt, std::string& line) {
     while (true) {
       if (!prompt.empty()) m_out << prompt << "\n";
@@ -77,6 +120,15 @@ class Runner {
         case Command::Quit: return Got::Quit;
         case Command::Help: m_out << help_text() << "\n"; continue;
         case Command::None: return Got::Line;
+        case Command::Undo: {
+          const std::uint64_t before = m_c.study() != nullptr ? m_c.study()->card.showing_id : 0;
+          m_c.dispatch(app::Undo{});
+          if (!m_c.message().empty()) m_out << notice_line(m_c.message(), m_style);
+          if (m_c.study() == nullptr || m_c.study()->card.showing_id == before) continue;  // nothing taken back
+          if (m_answered > 0) --m_answered;
+          m_undone = true;
+          return Got::Undone;
+        }
       }
     }
   }
@@ -173,6 +225,7 @@ class Runner {
     if (card.type == QuestionType::Dilemma && !card.rubric.empty()) {
       while (true) {
         const Got got = ask(rubric_instruction(card), line);
+        if (got == Got::Undone) return false;
         if (got != Got::Line) return end_from_feedback(got);
         const ParsedTicks ticks = parse_ticks(card, line);
         if (!ticks.error.empty()) {
@@ -188,6 +241,7 @@ class Runner {
     }
     while (true) {
       const Got got = ask(rating_line(*m_c.study()->feedback), line);
+      if (got == Got::Undone) return false;
       if (got != Got::Line) return end_from_feedback(got);
       const ParsedRating parsed = parse_rating(line);
       if (!parsed.error.empty()) {
@@ -236,6 +290,7 @@ class Runner {
   StudyOptions m_options;
   Style m_style;
   int m_answered = 0;
+  bool m_undone = false;
 };
 
 extern "C" void on_interrupt(int) { g_interrupted = 1; }  // also interrupts a blocked read (no SA_RESTART)

@@ -3,6 +3,7 @@
 // (from a keyboard, a pipe or a file) and prints plain lines (term/render.hpp).
 #pragma once
 #include <iosfwd>
+#include <string>
 
 #include "app/controller.hpp"
 
@@ -12,12 +13,16 @@ namespace casebook::term {
 struct StudyOptions {
   int limit = 0;       ///< stop after this many recorded answers (then the summary); 0 = none
   bool color = false;  ///< ANSI colours (run_study_terminal turns them off unless stdout is a terminal)
+  app::StudyScope scope;  ///< what to study (--bank-id, --topic); default: every course bank
 };
 
 /// Runs one session on `controller`, which must be on the Home screen: prints the intro,
 /// sends StartSession, then for each card prints it, reads the answer (term/input.hpp),
 /// sends SubmitAnswer, prints the feedback, reads a dilemma's rubric ticks (SetRubric) and
 /// the rating (Rate, or Continue for Enter), and prints the summary when the session ends.
+/// "u" at any prompt sends Undo: the last rating is taken back and that card asked again.
+/// When only learning cards are left and none is due, says when the next one is and waits
+/// for it on Enter (ResumeSession), or ends on "q".
 /// A line that does not parse, or an answer app::answer_problem refuses, gets one sentence
 /// and the same prompt again; nothing typed so far is dropped.
 ///

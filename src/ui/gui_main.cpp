@@ -30,12 +30,12 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
-      return "Esc: end session   ·   PgUp/PgDn: scroll   ·   Ctrl+I: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   F12: screenshot";
-    case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Q: quit";
+      return "Esc: end session   ·   Ctrl+Z: undo last rating   ·   PgUp/PgDn: scroll   ·   Ctrl+I: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   F12: screenshot";
+    case app::Screen::Summary: return "Enter: back to Home   ·   Ctrl+Z: undo last rating   ·   Ctrl+Q: quit";
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Plan:
@@ -164,6 +164,12 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     end_column();
     draw_status(controller, screen);
     ImGui::End();
+    // Ctrl+Z on the session and its summary: take back the last rating (never while a text
+    // box has focus: there it undoes typing).
+    if ((screen == app::Screen::Study || screen == app::Screen::Summary) && !ui.typing &&
+        ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyZ, false)) {
+      ui.action = app::Undo{};
+    }
 
     // Dispatch after drawing: the views drawn above stay valid until here.
     if (ui.action) controller.dispatch(*ui.action);

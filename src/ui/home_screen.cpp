@@ -9,39 +9,55 @@
 namespace casebook::ui {
 namespace {
 
-void draw_bank_table(const app::HomeView& home) {
+/// What to study: every course bank, each bank and its topics, with the cards a session over
+/// each would start with. Up and Down move the highlight (SelectScope), Enter (or a double
+/// click) studies the highlighted row. Banks that failed to load follow, marked.
+void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
   const ImGuiTableFlags flags =
       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg;
-  if (!ImGui::BeginTable("banks", 5, flags)) return;
-  const float num_w = 4.5f * ImGui::GetFontSize();
-  ImGui::TableSetupColumn("Bank", ImGuiTableColumnFlags_WidthStretch);
+  if (!ImGui::BeginTable("scopes", 5, flags)) return;
+  const float em = ImGui::GetFontSize();
+  const float num_w = 4.5f * em;
+  ImGui::TableSetupColumn("Study", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("New", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Learning", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableHeadersRow();
-  int index = 0;
-  for (const auto& bank : home.banks) {
-    ImGui::PushID(index++);
+  for (std::size_t i = 0; i < home.scopes.size(); ++i) {
+    const app::ScopeRow& row = home.scopes[i];
+    const bool selected = static_cast<int>(i) == home.selected;
+    ImGui::PushID(static_cast<int>(i));
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    if (bank.loaded) {
-      wrapped_text(bank.title.empty() ? bank.id : bank.title);
-      for (int col = 1; col <= 4; ++col) {
-        ImGui::TableSetColumnIndex(col);
-        const int v = col == 1 ? bank.new_count
-                    : col == 2 ? bank.learning_count
-                    : col == 3 ? bank.due_count
-                               : bank.total;
-        const std::string s = std::to_string(v);
-        if (v == 0) ImGui::TextDisabled("%s", s.c_str());
-        else ImGui::TextUnformatted(s.c_str());
-      }
-    } else {
-      wrapped_text(bank.title.empty() ? bank.path : bank.title);
-      wrapped_text("✗ failed to load (see below)", kColorWrong);
+    ImGui::Indent(static_cast<float>(row.depth) * 1.2f * em);
+    std::string label = row.label;
+    if (!row.kind.empty() && row.depth == 1) label += "   (" + row.kind + ": studied only when chosen)";
+    ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
+    if (ImGui::Selectable(label.c_str(), selected,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+      ui.send(app::SelectScope{static_cast<int>(i)});
+      if (ImGui::IsMouseDoubleClicked(0)) ui.send(app::StartSession{row.scope});
+    }
+    ImGui::PopStyleColor();
+    if (selected && moved) ImGui::SetScrollHereY(0.5f);
+    ImGui::Unindent(static_cast<float>(row.depth) * 1.2f * em);
+    const int values[] = {row.fresh, row.learning, row.review, row.cards};
+    for (int col = 1; col <= 4; ++col) {
+      ImGui::TableSetColumnIndex(col);
+      const int v = values[col - 1];
+      const std::string text = std::to_string(v);
+      if (v == 0) ImGui::TextDisabled("%s", text.c_str());
+      else ImGui::TextUnformatted(text.c_str());
     }
     ImGui::PopID();
+  }
+  for (const auto& bank : home.banks) {
+    if (bank.loaded) continue;
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    wrapped_text(bank.title.empty() ? bank.path : bank.title);
+    wrapped_text("✗ failed to load (see below)", kColorWrong);
   }
   ImGui::EndTable();
 }
@@ -113,23 +129,33 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   }
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 
-  // The session: one big button with the numbers behind it.
-  const int total = home.new_available + home.learning_due + home.review_due;
+  // The session over the highlighted row: one big button with the numbers behind it.
+  const app::ScopeRow fallback{};
+  const app::ScopeRow& chosen = home.scopes.empty() ? fallback : home.scopes[static_cast<std::size_t>(home.selected)];
+  const int total = chosen.fresh + chosen.learning + chosen.review;
   std::string label;
   if (total > 0) {
-    label = "Study " + std::to_string(total) + (total == 1 ? " card" : " cards") + "   (Enter)";
+    label = "Study " + std::to_string(total) + (total == 1 ? " card" : " cards") +
+            (home.selected > 0 ? ": " + chosen.label : std::string()) + "   (Enter)";
   } else {
-    label = "Nothing to study right now";
+    label = home.selected > 0 ? "Nothing to study in " + chosen.label + " right now" : "Nothing to study right now";
   }
   ImGui::PushFont(ui.fonts->heading);
   const bool clicked =
       styled_button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0), true, total > 0);
   ImGui::PopFont();
-  if ((clicked || (enter_pressed() && !ui.typing)) && total > 0) ui.send(app::StartSession{});
+  if ((clicked || (enter_pressed() && !ui.typing)) && total > 0) ui.send(app::StartSession{chosen.scope});
+  if (!ui.typing && !home.scopes.empty()) {
+    const int last = static_cast<int>(home.scopes.size()) - 1;
+    if (up_pressed() && home.selected > 0) ui.send(app::SelectScope{home.selected - 1});
+    if (down_pressed() && home.selected < last) ui.send(app::SelectScope{home.selected + 1});
+  }
+  // The highlighted row is scrolled into view in the frame after it moved.
+  const bool moved = home.selected != m_last_selected;
+  m_last_selected = home.selected;
   {
-    const std::string breakdown = std::to_string(home.new_available) + " new  ·  " +
-                                  std::to_string(home.learning_due) + " learning  ·  " +
-                                  std::to_string(home.review_due) + " to review";
+    const std::string breakdown = std::to_string(chosen.fresh) + " new  ·  " + std::to_string(chosen.learning) +
+                                  " learning  ·  " + std::to_string(chosen.review) + " to review";
     const float w = ImGui::CalcTextSize(breakdown.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                          std::max(0.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f));
@@ -151,11 +177,12 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   }
 
   ImGui::Dummy(ImVec2(0, 0.75f * em));
-  text_in(ui.fonts->bold, "Question banks");
+  text_in(ui.fonts->bold, "What to study");
   if (home.banks.empty()) {
     hint_text("No banks found. Start Casebook with --bank FILE_OR_FOLDER to add some.");
   } else {
-    draw_bank_table(home);
+    hint_text("Up and Down choose all course banks, one bank or one topic; Enter studies it.");
+    draw_scope_table(home, ui, moved);
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     draw_diagnostics(home);
   }

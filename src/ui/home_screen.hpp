@@ -8,10 +8,11 @@ namespace casebook::ui {
 
 class HomeScreen {
  public:
-  /// Draws Home. Keys: Enter starts a session (when cards are waiting), F5 reloads the banks,
-  /// S opens the study options, P the exam plan, F the backups of the progress file; with a
-  /// backlog offer, Left/Right change the number of days, N switches pausing new cards and B
-  /// spreads the backlog. A read-only app says so under the Study button.
+  /// Draws Home. Keys: Up/Down choose what to study (all course banks, a bank, a topic),
+  /// Enter starts a session over it (when cards are waiting), F5 reloads the banks, S opens
+  /// the study options, P the exam plan, B the card browser, F the backups of the progress
+  /// file; with a backlog offer, Left/Right change the number of days, N switches pausing new
+  /// cards and D spreads the backlog. A read-only app says so under the Study button.
   void draw(const app::HomeView& home, UiContext& ui);
 
  private:
@@ -19,6 +20,7 @@ class HomeScreen {
 
   int m_days = 0;            ///< the spread's N (0: not chosen yet, the view's default)
   bool m_pause_new = false;  ///< pause new cards during the spread
+  int m_last_selected = 0;   ///< HomeView::selected last frame: a change scrolls the row into view
 };
 
 }  // namespace casebook::ui

@@ -95,6 +95,24 @@ std::string fit_title(const std::string& title, float room) {
 
 }  // namespace
 
+void StudyScreen::draw_waiting(const app::StudyView& view, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  ImGui::Dummy(ImVec2(0, 1.0f * em));
+  text_in(ui.fonts->prompt, "Waiting for a learning card");
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  wrapped_text(view.waiting_line);
+  hint_text("It is shown here by itself when it is due; you may also end the session now (it can be "
+            "studied later today).");
+  ImGui::Dummy(ImVec2(0, 0.6f * em));
+  if (styled_button("End session  (Esc)", ImVec2(14.0f * em, 0), true) || escape_pressed()) {
+    ui.send(app::LeaveSession{});
+  }
+  if (view.can_undo) {
+    ImGui::SameLine();
+    if (ImGui::Button("Undo last rating  (Ctrl+Z)")) ui.send(app::Undo{});
+  }
+}
+
 void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   const app::CardView& card = view.card;
   if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
@@ -105,11 +123,13 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
 
   // Header: progress on the left, the bank on the right.
   {
-    const std::string progress = app::progress_line(card);  // "Card 5 · 12 to go (3 coming back)"
+    const std::string progress =
+        view.waiting ? app::counts_line(card) : app::progress_line(card);  // "Card 5 · 3 new · 1 learning · 8 review"
     text_in(ui.fonts->bold, progress);
-    if (!card.bank_title.empty()) {
+    const std::string& right = view.waiting ? card.scope_label : card.bank_title;
+    if (!right.empty()) {
       const float avail = ImGui::GetContentRegionAvail().x;
-      const std::string title = fit_title(card.bank_title, avail - ImGui::CalcTextSize(progress.c_str()).x - 2 * em);
+      const std::string title = fit_title(right, avail - ImGui::CalcTextSize(progress.c_str()).x - 2 * em);
       if (!title.empty()) {
         const float w = ImGui::CalcTextSize(title.c_str()).x;
         ImGui::SameLine(ImGui::GetCursorPosX() + avail - w);
@@ -127,6 +147,10 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetWindowHeight() * 0.8f);
 
+  if (view.waiting) {
+    draw_waiting(view, ui);
+    return;
+  }
   ImGui::Dummy(ImVec2(0, 0.3f * em));
   if (card.type == core::QuestionType::Dilemma && !card.scenario.empty()) {
     study_widgets::begin_panel();

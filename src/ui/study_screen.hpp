@@ -25,11 +25,13 @@ class StudyScreen {
   /// justification box), Escape ends the session (inside the justification box it only
   /// leaves the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
   /// rating, Enter continues with it, A-H tick rubric lines (dilemma), Escape ends the
-  /// session. PageUp/PageDown scroll.
+  /// session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
   void draw(const app::StudyView& view, UiContext& ui);
 
  private:
   void reset(const app::CardView& card);
+  /// Only learning cards are left and none is due: when the next one is, End session, Undo.
+  void draw_waiting(const app::StudyView& view, UiContext& ui);
   void draw_answering(const app::CardView& card, UiContext& ui);
   void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
   void draw_ordering(const app::CardView& card);

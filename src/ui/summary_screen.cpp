@@ -41,6 +41,10 @@ void draw_summary(const app::SummaryView& s, UiContext& ui) {
   ImGui::Dummy(ImVec2(0, 0.8f * em));
   const bool clicked = styled_button("Back to Home  (Enter)", ImVec2(14.0f * em, 0), true);
   if (clicked || (!ui.typing && (enter_pressed() || escape_pressed()))) ui.send(app::GoHome{});
+  if (s.can_undo) {
+    ImGui::SameLine();
+    if (ImGui::Button("Undo last rating  (Ctrl+Z)")) ui.send(app::Undo{});
+  }
 }
 
 }  // namespace casebook::ui

@@ -192,6 +192,52 @@ TEST(Session, LearningCardsReturnAtTheirDueTime) {
   EXPECT_EQ(counts.reviews, 0);
 }
 
+TEST(Session, QueueCountsGoDownByCardNotByShowing) {
+  const TimestampMs m = core::kMsPerMinute;
+  Session s({fresh("b/a"), fresh("b/b"), review("b/r", kNow - m, 0.8)}, kNow, kUtc, {20, 200}, 3);
+  using Q = core::QueueCounts;
+  EXPECT_EQ(s.queue_counts(), (Q{2, 0, 1}));  // the current card included
+  // A new card rated Again moves from new to learning: the total stays 3.
+  const std::string first = answer(s, Rating::Again, after_learning(kNow + m), kNow);
+  EXPECT_EQ(s.queue_counts(), (first == "b/r" ? Q{2, 1, 0} : Q{1, 1, 1}));
+  // Rated to a later day, a card leaves the counts.
+  while (s.phase() == SessionPhase::Answering) answer(s, Rating::Easy, after_review(kNow + 5 * core::kMsPerDay), kNow + 2 * m);
+  EXPECT_EQ(s.phase(), SessionPhase::Finished);
+  EXPECT_EQ(s.queue_counts(), (Q{0, 0, 0}));
+}
+
+TEST(Session, WaitsForALearningStepLaterTodayWhenAsked) {
+  const TimestampMs m = core::kMsPerMinute;
+  core::SessionRules rules;
+  rules.learn_ahead_ms = 20 * m;
+  rules.wait_for_learning = true;
+  Session s({fresh("b/a"), fresh("b/b")}, kNow, kUtc, {20, 200}, 3, rules);
+  // A: a 30-minute step, beyond the learn-ahead limit but today: it stays in the session.
+  EXPECT_EQ(answer(s, Rating::Hard, after_learning(kNow + 30 * m), kNow), "b/a");
+  EXPECT_EQ(s.ready_at(), std::nullopt);  // not waiting: B is shown
+  // B: a step tomorrow (after the 04:00 rollover) leaves the session.
+  EXPECT_EQ(answer(s, Rating::Good, after_learning(kNow + 17 * 60 * m), kNow + m), "b/b");
+  EXPECT_EQ(s.phase(), SessionPhase::Waiting);
+  EXPECT_EQ(s.current(), nullptr);
+  EXPECT_EQ(s.queue_counts(), (core::QueueCounts{0, 1, 0}));
+  EXPECT_EQ(s.ready_at(), kNow + 10 * m);  // its due time less the learn-ahead limit
+  EXPECT_FALSE(s.resume(kNow + 10 * m - 1));
+  EXPECT_EQ(s.phase(), SessionPhase::Waiting);
+  EXPECT_TRUE(s.resume(kNow + 10 * m));
+  EXPECT_EQ(s.phase(), SessionPhase::Answering);
+  EXPECT_EQ(s.current()->card_key, "b/a");
+  EXPECT_EQ(s.showing(), 3);
+  EXPECT_EQ(answer(s, Rating::Good, after_review(kNow + 3 * core::kMsPerDay), kNow + 10 * m), "b/a");
+  EXPECT_EQ(s.phase(), SessionPhase::Finished);
+  EXPECT_FALSE(s.resume(kNow + 11 * m));
+
+  // Without the rule the same session ends when A's 30-minute step is beyond the limit.
+  rules.wait_for_learning = false;
+  Session plain({fresh("b/a")}, kNow, kUtc, {20, 200}, 3, rules);
+  answer(plain, Rating::Hard, after_learning(kNow + 30 * m), kNow);
+  EXPECT_EQ(plain.phase(), SessionPhase::Finished);
+}
+
 TEST(Session, WithRealSchedulerStepsOf1And10Minutes) {
   core::SchedulerOptions options;
   options.clock = kUtc;

@@ -254,6 +254,67 @@ TEST(BankLoader, WarningsKeepTheBankErrorsDropIt) {
   EXPECT_EQ(r.diagnostics[1].hint, "did you mean `prompt`?");
 }
 
+TEST(BankLoader, BankKind) {
+  std::string text = minimal_bank("k");
+  auto r = casebook::bank::load_bank_text(text, "k.toml");
+  ASSERT_TRUE(r.bank) << dump(r);
+  EXPECT_EQ(r.bank->info.kind, casebook::core::BankKind::Course);
+  for (const auto& [word, kind] : {std::pair{"course", casebook::core::BankKind::Course},
+                                   std::pair{"example", casebook::core::BankKind::Example},
+                                   std::pair{"template", casebook::core::BankKind::Template}}) {
+    std::string t = text;
+    t.insert(t.find("format = 1"), "kind = \"" + std::string(word) + "\"\n");
+    r = casebook::bank::load_bank_text(t, "k.toml");
+    ASSERT_TRUE(r.bank) << dump(r);
+    EXPECT_EQ(r.bank->info.kind, kind);
+    EXPECT_EQ(casebook::core::to_string(kind), word);
+  }
+  text.insert(text.find("format = 1"), "kind = \"exmple\"\n");
+  r = casebook::bank::load_bank_text(text, "k.toml");
+  EXPECT_FALSE(r.bank);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, "bad-bank-kind");
+  EXPECT_EQ(r.diagnostics[0].line, 5);
+  EXPECT_EQ(r.diagnostics[0].column, 8);
+  EXPECT_EQ(r.diagnostics[0].message, "unknown bank kind `exmple`");
+  EXPECT_EQ(r.diagnostics[0].hint, "did you mean `example`?");
+}
+
+TEST(BankLoader, ExamPresets) {
+  std::string text = minimal_bank("e");
+  text.replace(text.find("[[question]]"), 12, "[[topic]]\nid = \"law\"\ntitle = \"Law\"\n\n[[question]]");
+  text += "topics = [\"law\"]\n";
+  const std::string exam =
+      "\n[[exam]]\nid = \"paper-1\"\ntitle = \"Paper 1\"\nquestions = { law = 1 }\nminutes = 20\n"
+      "pass_mark = 70\nmarking = \"each\"\n";
+  auto r = casebook::bank::load_bank_text(text + exam, "e.toml");
+  ASSERT_TRUE(r.bank) << dump(r);
+  ASSERT_EQ(r.bank->exams.size(), 1u);
+  const casebook::core::ExamPreset& e = r.bank->exams[0];
+  EXPECT_EQ(e.id, "paper-1");
+  EXPECT_EQ(e.title, "Paper 1");
+  EXPECT_EQ(e.topics, (std::vector<std::pair<std::string, int>>{{"law", 1}}));
+  EXPECT_EQ(e.minutes, 20);
+  EXPECT_EQ(e.pass_mark, 70);
+  EXPECT_TRUE(e.mark_each);
+  EXPECT_FALSE(e.dilemmas);
+  EXPECT_EQ(e.pos.line, 25);
+
+  // Too many questions asked, an unknown topic, a pass mark out of range, an unknown marking.
+  const std::string bad =
+      "\n[[exam]]\nid = \"p\"\ntitle = \"P\"\nquestions = { law = 2, lwa = 1 }\npass_mark = 101\n"
+      "marking = \"later\"\n";
+  r = casebook::bank::load_bank_text(text + bad, "e.toml");
+  EXPECT_FALSE(r.bank);
+  std::vector<std::string> codes;
+  for (const auto& d : r.diagnostics) codes.push_back(d.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"exam-too-few-questions", "exam-unknown-topic", "bad-pass-mark",
+                                             "bad-marking"}))
+      << dump(r);
+  EXPECT_EQ(r.diagnostics[0].message, "exam `p` draws 2 questions of topic `law`, which has 1 (dilemmas not counted)");
+  EXPECT_EQ(r.diagnostics[1].hint, "did you mean `law`?");
+}
+
 TEST(BankLoader, CollectsAllErrorsNotJustTheFirst) {
   std::string text = minimal_bank("x");
   text += "\n[[question]]\nid = \"q\"\ntype = \"true_fals\"\nprompt = 1\nexplanation = \"e\"\nsource = \"t\"\nparagraph = 0\n";

@@ -244,6 +244,20 @@ TEST(Grade, NumericValueAndTolerance) {
   EXPECT_EQ(grade(tenth, typed("0.3")).expected, "0.3");
 }
 
+TEST(Grade, NumericExpectedAnswerWritesNumbersAsTheQuestionDoes) {
+  Question q = numeric(10000, 0, "roubles");
+  q.prompt = "How large was the fine?";
+  q.explanation = "The court fined him 10,000 roubles.";
+  EXPECT_EQ(grade(q, typed("5")).expected, "10,000 roubles");
+  q.explanation = "The court fined him 10000 roubles.";
+  EXPECT_EQ(grade(q, typed("5")).expected, "10000 roubles");
+  q.explanation = "";  // nothing to go by: grouped from 10,000 up
+  EXPECT_EQ(grade(q, typed("5")).expected, "10,000 roubles");
+  Question year = numeric(2016, 1, "");
+  year.explanation = "The arrests were in 2016; 1,700 officers took part.";
+  EXPECT_EQ(grade(year, typed("5")).expected, "2016 (\u00b1 1)");
+}
+
 TEST(Grade, NumericRangeAndScaleUnits) {
   Question q = numeric(0, 0, "");
   q.min = 40;

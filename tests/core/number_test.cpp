@@ -69,6 +69,19 @@ TEST(Number, Grouped) {
   EXPECT_EQ(format_grouped(std::numeric_limits<std::int64_t>::min()), "-9,223,372,036,854,775,808");
 }
 
+TEST(Number, AsWritten) {
+  EXPECT_EQ(format_as_written(10000, "a fine of 10,000 roubles"), "10,000");
+  EXPECT_EQ(format_as_written(10000, "a fine of 10000 roubles"), "10000");
+  EXPECT_EQ(format_as_written(10000, "110,000 and 10,000.5 are other numbers"), "10,000");  // no plain 10000 either
+  EXPECT_EQ(format_as_written(2016, "in 2016"), "2016");
+  EXPECT_EQ(format_as_written(2016, "1,700 people"), "2,016");  // the text groups its numbers
+  EXPECT_EQ(format_as_written(2016, ""), "2016");
+  EXPECT_EQ(format_as_written(25000, ""), "25,000");
+  EXPECT_EQ(format_as_written(-12000, "minus 12,000"), "-12,000");
+  EXPECT_EQ(format_as_written(45.5, "45,500"), "45.5");
+  EXPECT_EQ(format_as_written(999, "1,000"), "999");
+}
+
 TEST(Number, ParseDouble) {
   EXPECT_EQ(parse_double("50"), 50.0);
   EXPECT_EQ(parse_double("-2.5"), -2.5);

@@ -184,7 +184,9 @@ TEST(ExamRule, DaysRecallableIsTheLastWholeDayAtTheTarget) {
   for (const double target : {0.8, 0.9, 0.95, 0.97}) {
     for (const double stability : {0.5, 3.3, 17.0, 250.0}) {
       const std::int64_t t = days_recallable(s, stability, target);
-      if (t > 1) EXPECT_GE(s.recall_probability(static_cast<double>(t), stability), target);
+      if (t > 1) {
+        EXPECT_GE(s.recall_probability(static_cast<double>(t), stability), target);
+      }
       EXPECT_LT(s.recall_probability(static_cast<double>(t + 1), stability), target) << stability << " " << target;
     }
   }

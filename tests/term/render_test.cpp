@@ -116,10 +116,11 @@ TEST(TermRender, MultiLineTextIsIndentedUnderItsNumber) {
   c.prompt = "Order these.";
   c.options = {{0, "first line\nsecond line"}, {1, "other"}};
   c.position = 2;
-  c.remaining = 5;
-  c.remaining_learning = 1;
+  c.count_new = 4;
+  c.count_learning = 1;
+  c.count_review = 1;
   EXPECT_EQ(term::render_card(c, term::Style{false}),
-            "\nCard 2 · 5 to go (1 coming back)\n"
+            "\nCard 2 · 4 new · 1 learning · 1 review\n"
             "Order these.\n"
             "  1. first line\n"
             "     second line\n"
@@ -159,9 +160,10 @@ TEST(StudyText, SharedWords) {
   EXPECT_EQ(app::summary_heading(s), "Session complete");
   app::CardView c;
   c.position = 3;
-  c.remaining = 12;
-  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 to go");
-  c.remaining_learning = 2;
-  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 to go (2 coming back)");
+  c.count_new = 12;
+  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 new · 0 learning · 0 review");
+  c.count_learning = 2;
+  c.count_review = 7;
+  EXPECT_EQ(app::progress_line(c), "Card 3 · 12 new · 2 learning · 7 review");
   EXPECT_EQ(app::terminal_safe("a\x1b[2Jb"), "a␛[2Jb");
 }

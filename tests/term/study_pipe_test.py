@@ -26,7 +26,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from study_process import StudyProcess  # noqa: E402
 
-HEADER = re.compile(r"^Card (\d+) · (\d+) to go(?: \((\d+) coming back\))? · (.+)$")
+HEADER = re.compile(r"^Card (\d+) · (\d+) new · (\d+) learning · (\d+) review · (.+)$")
 NUMBERED = re.compile(r"^  (\d+)\. ")
 LETTERED = re.compile(r"^  ([a-z]+)\. ")
 ANSWER_PROMPTS = (
@@ -243,6 +243,63 @@ def interrupt_on_feedback(casebook, banks, work):
     print("Ctrl+C on the feedback screen: answer recorded, summary printed, exit 0")
 
 
+def kill_after_undo(casebook, banks, work):
+    """u takes back the first rating; kill -9 as soon as the card is asked again: the voiding
+    record is already durable (the review-log row stays, the card is new again)."""
+    db = os.path.join(work, "undo-kill.sqlite3")
+    with StudyProcess(casebook, ["--db", db, "--bank", banks, "--learner", "undo", "study"]) as p:
+        state = "answer"
+        while True:
+            text = p.readline()
+            if text == "":
+                fail("output ended before the undo", p.transcript)
+            if "The last rating was taken back" in text:
+                break
+            if text.startswith(ANSWER_PROMPTS) and state == "answer":
+                p.send("1")
+                state = "rate"
+            elif text.startswith(("Write your justification", "Which rubric lines", "Type the item numbers",
+                                  "Pair each item")) or "no option yet" in text:
+                p.send("")
+            elif text.startswith("Rate it: ") and state == "rate":
+                p.send("3")
+                state = "undo"
+            elif text.startswith(ANSWER_PROMPTS) and state == "undo":
+                p.send("u")
+                state = "wait"
+        p.proc.kill()  # SIGKILL: no chance to finish anything
+        p.proc.wait()
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT r.id, r.card_key FROM review_log r JOIN learner l ON l.id = r.learner_id "
+                       "WHERE l.name = 'undo'").fetchall()
+    voids = con.execute("SELECT review_id, reason FROM review_void").fetchall()
+    states = con.execute("SELECT count(*) FROM card_state").fetchone()[0]
+    con.close()
+    if len(rows) != 1 or voids != [(rows[0][0], "undo")] or states != 0:
+        fail(f"kill -9 after u: review_log {rows}, review_void {voids}, card states {states}", p.transcript)
+    print("u then kill -9: the review stays in the log, voided; the card is new again")
+
+
+def study_scope(casebook, banks, work):
+    """--bank-id studies one bank (the bundled template bank only this way); a name that is
+    not loaded is a usage error naming what is."""
+    db = os.path.join(work, "scope.sqlite3")
+    res = run(casebook, ["--db", db, "--bank", banks, "study", "--bank-id", "template-interpol-notices"], "")
+    headers = [line for line in res.stdout.splitlines() if line.startswith("Card ")]
+    if res.returncode != 0 or len(headers) != 1 or not headers[0].endswith("· Template: Interpol and its notices"):
+        fail(f"--bank-id template-interpol-notices: exit {res.returncode}\n{res.stdout[-1500:]}")
+    res = run(casebook, ["--db", db, "--bank", banks, "study"], "")
+    headers = [line for line in res.stdout.splitlines() if line.startswith("Card ")]
+    if res.returncode != 0 or len(headers) != 1 or "Template:" in headers[0]:
+        fail(f"study without --bank-id: exit {res.returncode}\n{res.stdout[-1500:]}")
+    for args, needed in ((["--bank-id", "nope"], "no loaded bank has the id `nope`"),
+                         (["--topic", "nope"], "has the topic `nope`")):
+        res = run(casebook, ["--db", db, "--bank", banks, "study", *args], "")
+        if res.returncode != 2 or needed not in res.stderr:
+            fail(f"study {args}: exit {res.returncode}, stderr {res.stderr!r}")
+    print("--bank-id: one bank (the template only when chosen); unknown --bank-id or --topic: exit 2")
+
+
 def small_cases(casebook, banks, work):
     db = os.path.join(work, "eof.sqlite3")
     res = run(casebook, ["--db", db, "--bank", banks, "study", "--color"], "")
@@ -275,7 +332,7 @@ def small_cases(casebook, banks, work):
             fail(f"--seed {bad}: exit {res.returncode}, stderr {res.stderr!r}")
 
     res = run(casebook, ["study", "--help"])
-    for needed in ("--limit", "--color", "--seed", "1b 2a 3c", "3 1 2 4", "t or f", "q ends the session",
+    for needed in ("--limit", "--color", "--seed", "--bank-id", "--topic", "takes back the last rating", "1b 2a 3c", "3 1 2 4", "t or f", "q ends the session",
                    "rubric", "Enter accepts the proposed"):
         if needed not in res.stdout:
             fail(f"`casebook study --help` does not mention {needed!r}:\n{res.stdout}")
@@ -306,6 +363,8 @@ def main():
                   "every-type", 16, every)
     fixed_input_with_limit(args.casebook, banks, args.work)
     interrupt_on_feedback(args.casebook, banks, args.work)
+    kill_after_undo(args.casebook, banks, args.work)
+    study_scope(args.casebook, banks, args.work)
     small_cases(args.casebook, banks, args.work)
     return 0
 

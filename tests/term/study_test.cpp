@@ -10,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "storage/progress.hpp"
 #include "term_support.hpp"
 
 namespace app = casebook::app;
 namespace term = casebook::term;
+namespace core = casebook::core;
 using casebook::test::hostile_bank_path;
 using casebook::test::LoggedReview;
 using casebook::test::TermSession;
@@ -143,12 +145,58 @@ TEST(TermStudy, MatchingWithNothingPairedAsksFirst) {
 TEST(TermStudy, LimitStopsAfterThatManyAnswers) {
   TermSession s;
   std::vector<std::string> lines(40, "1");
-  s.run(lines, term::StudyOptions{2, false});
+  s.run(lines, term::StudyOptions{2, false, {}});
   EXPECT_EQ(s.rc, 0);
   EXPECT_EQ(s.reviews().size(), 2u);
   EXPECT_NE(s.out.find("That makes 2 answers, the limit you set.\n\nSession ended\nCards reviewed: 2\n"),
             std::string::npos)
       << s.out;
+}
+
+TEST(TermStudy, UTakesBackTheLastRatingAndAsksThatCardAgain) {
+  TermSession s;
+  s.run({"u", "1", "3", "u", "u", "1", "4", "q"});
+  EXPECT_EQ(s.rc, 0) << s.err;
+  EXPECT_NE(s.out.find("> u\nNothing to undo: no card has been rated in this session.\n"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("> u\nThe last rating was taken back: answer this card again.\n\nCard 1 · 8 new · 0 "
+                       "learning · 0 review · "),
+            std::string::npos)
+      << s.out;
+  // The second u (at the same card's prompt) finds nothing more to take back.
+  const std::vector<LoggedReview> rows = s.reviews();  // every row, voided ones included
+  ASSERT_EQ(rows.size(), 2u) << s.out;
+  EXPECT_EQ(rows[0].card_key, "term-test/tt-year");
+  EXPECT_EQ(rows[0].rating, 3);
+  EXPECT_EQ(rows[1].card_key, "term-test/tt-year");
+  EXPECT_EQ(rows[1].rating, 4);
+  casebook::storage::Progress p(s.db);
+  ASSERT_EQ(p.voided_reviews("alice").size(), 1u);
+  ASSERT_EQ(p.review_log("alice").size(), 1u);
+  EXPECT_EQ(p.review_log("alice")[0].rating, core::Rating::Easy);
+  EXPECT_NE(s.out.find("Cards reviewed: 1\n"), std::string::npos) << s.out;
+}
+
+TEST(TermStudy, WaitingForALearningCardSaysWhenAndShowsItOnEnter) {
+  TermSession s;
+  {
+    app::Controller c(s.config);
+    core::StudyOptions o = c.study_options();
+    o.learn_ahead_minutes = 0;
+    o.new_cards_per_day = 1;
+    c.dispatch(app::Navigate{app::Screen::Settings});
+    c.dispatch(app::SaveOptions{o, ""});
+  }
+  // Again: a 1-minute step. The clock moves a minute before the Enter that waits: the card
+  // is shown again at once; then q ends the session.
+  s.run({"1", "1", "", "q"}, {}, [&s](std::size_t line) {
+    if (line == 2) *s.now += casebook::core::kMsPerMinute;
+  });
+  EXPECT_EQ(s.rc, 0) << s.err;
+  EXPECT_NE(s.out.find("Only learning cards are left, and none is due yet: the next one is due in 1 minute. Press "
+                       "Enter to wait for it, or q to end.\n> \n\nCard 2 · 0 new · 1 learning · 0 review · "),
+            std::string::npos)
+      << s.out;
+  EXPECT_NE(s.out.find("Cards reviewed: 1\n"), std::string::npos) << s.out;
 }
 
 TEST(TermStudy, NothingToStudy) {
@@ -163,7 +211,7 @@ TEST(TermStudy, NothingToStudy) {
 TEST(TermStudy, HostileBankReachesTheTerminalOnlyAsVisibleSymbols) {
   for (const bool color : {false, true}) {
     TermSession s({hostile_bank_path()});
-    s.run({"1", ""}, term::StudyOptions{0, color});
+    s.run({"1", ""}, term::StudyOptions{0, color, {}});
     ASSERT_EQ(s.reviews().size(), 1u) << s.out;
     EXPECT_EQ(s.reviews()[0].correct, 1);
     EXPECT_TRUE(casebook::test::control_bytes(s.out, color).empty()) << s.out;
