@@ -253,6 +253,12 @@ CREATE TABLE exam_result (
 CREATE INDEX exam_attempt_learner ON exam_attempt (learner_id, started_at_ms);
 )sql";
 
+// The bank version each answer was given against (issue 13): a column of the review log
+// filled from now on. Adding a column rewrites no row; earlier answers read as "" (unknown).
+constexpr const char* kSchemaBankVersion = R"sql(
+ALTER TABLE review_log ADD COLUMN bank_version TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
@@ -260,6 +266,7 @@ constexpr std::array kMigrations{
     Migration{4, "card events: suspend, bury, reset, flag, problem reports (append-only)", kSchemaCardEvents},
     Migration{5, "how far each learner's review log was sent to each learning record store", kSchemaLrsSync},
     Migration{6, "undo (voided reviews), mock exam attempts", kSchemaUndoExams},
+    Migration{7, "the bank version each answer was given against", kSchemaBankVersion},
 };
 
 }  // namespace
