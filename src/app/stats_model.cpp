@@ -119,8 +119,7 @@ void fill_weakest(const report::ReportInput& in, const report::Figures& f, Stats
   for (const report::CoverageRow* r : topics) {
     v.weakest_topics.push_back(StatsView::WeakTopic{
         (r->bank_title.empty() ? r->bank_id : r->bank_title) + ": " + r->topic, whole_percent(r->mastery()),
-        "right in the last 7 days " + attempts_text(r->last_7_days) + "; " + std::to_string(r->cards - r->not_started) +
-            " of " + std::to_string(r->cards) + " cards started"});
+        attempts_text(r->last_7_days), std::to_string(r->cards - r->not_started) + " of " + std::to_string(r->cards)});
   }
   for (const report::WeakCard& w : f.weakest) {
     const report::CardEntry& c = in.cards[w.card];

@@ -507,7 +507,8 @@ struct StatsView {
   struct WeakTopic {
     std::string label;         ///< "Bank title: topic"
     std::string mastery;       ///< "62 %"
-    std::string detail;        ///< "last 7 days 5 / 8 right; 4 of 10 cards started"
+    std::string last_7_days;   ///< right in the last 7 days: "5 / 8 (62.5 %)" or "—"
+    std::string started;       ///< "4 of 10"
   };
   std::vector<WeakTopic> weakest_topics;  ///< lowest mastery first, topics with a started card
   struct WeakCard {

@@ -32,9 +32,11 @@ float nice_top(float v) {
   return 10.0f * p;
 }
 
+/// An axis value: whole numbers without a point, small ones with up to two decimals.
 std::string number(float v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, v == std::floor(v) ? "%.0f" : "%.1f", static_cast<double>(v));
+  const char* format = v == std::floor(v) ? "%.0f" : v >= 1.0f ? "%.1f" : "%.2f";
+  std::snprintf(buf, sizeof buf, format, static_cast<double>(v));
   return buf;
 }
 
@@ -47,9 +49,10 @@ void section(UiContext& ui, const char* title, const char* explanation) {
 /// A bar chart: the title, its one-line explanation, a value axis with its unit and gridlines,
 /// date labels under the first, middle and last bars; the hovered or focused bar's value is
 /// shown (a tooltip for the pointer, a line under the chart for the keyboard focus).
-void bar_chart(UiContext& ui, const app::StatsChart& c, bool focused, int cursor) {
+void bar_chart(UiContext& ui, const app::StatsChart& c, bool focused, int cursor, bool scroll_to) {
   const float em = ImGui::GetFontSize();
   ImGui::Dummy(ImVec2(0, 0.4f * em));
+  if (focused && scroll_to) ImGui::SetScrollHereY(0.2f);  // Tab brings the focused chart into view
   text_in(ui.fonts->bold, c.title + (focused ? "   (focused: Left/Right)" : ""));
   hint_text(c.explanation);
   if (c.values.empty()) {
@@ -59,22 +62,22 @@ void bar_chart(UiContext& ui, const app::StatsChart& c, bool focused, int cursor
   const float axis_w = ImGui::CalcTextSize("00000").x + 0.5f * em;
   const float label_h = ImGui::GetTextLineHeightWithSpacing();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, 8.0f * em);
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, 9.0f * em);
   ImGui::Dummy(size);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0(origin.x + axis_w, origin.y + 0.6f * label_h);  // the plot area
+  const ImVec2 p0(origin.x + axis_w, origin.y + 1.4f * label_h);  // the plot area, under the unit
   const ImVec2 p1(origin.x + size.x - 0.25f * em, origin.y + size.y - label_h);
   const float top = nice_top(*std::max_element(c.values.begin(), c.values.end()));
   // Unit above the axis, gridlines at 0, half and the top.
-  dl->AddText(ImVec2(origin.x, origin.y - 0.4f * label_h), color(kColorMuted), c.unit.c_str());
+  dl->AddText(ImVec2(origin.x + 0.25f * em, origin.y + 0.1f * label_h), color(kColorMuted), c.unit.c_str());
   for (const float f : {0.0f, 0.5f, 1.0f}) {
     const float y = p1.y - f * (p1.y - p0.y);
     dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), color(kColorMuted, f == 0.0f ? 0.9f : 0.3f));
     const std::string t = number(f * top);
     dl->AddText(ImVec2(p0.x - 0.3f * em - ImGui::CalcTextSize(t.c_str()).x, y - 0.5f * em), color(kColorMuted), t.c_str());
   }
-  if (focused) dl->AddRect(ImVec2(origin.x - 2, origin.y - 2), ImVec2(origin.x + size.x, origin.y + size.y), color(kColorAccent), 3.0f, 0, 2.0f);
+  if (focused) dl->AddRect(ImVec2(origin.x - 0.2f * em, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), color(kColorAccent), 3.0f, 0, 2.0f);
   const int n = static_cast<int>(c.values.size());
   const float slot = (p1.x - p0.x) / static_cast<float>(n);
   const int mark = cursor < 0 || cursor >= n ? n - 1 : cursor;
@@ -173,6 +176,8 @@ void coverage_table(const app::StatsView& v) {
 void summary_and_retention(UiContext& ui, const app::StatsView& v) {
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("summary", 2, flags)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 16.0f * ImGui::GetFontSize());
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& [label, value] : v.summary) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -205,17 +210,33 @@ void summary_and_retention(UiContext& ui, const app::StatsView& v) {
 
 void weakest(UiContext& ui, const app::StatsView& v) {
   section(ui, "Weakest topics", "The topics with the lowest mastery among those you have started.");
-  if (v.weakest_topics.empty()) hint_text("None yet: no topic has a card started.");
-  for (const auto& t : v.weakest_topics) wrapped_text(t.mastery + "   " + t.label + "   (" + t.detail + ")");
+  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_SizingStretchProp;
+  const float em = ImGui::GetFontSize();
+  if (v.weakest_topics.empty()) {
+    hint_text("None yet: no topic has a card started.");
+  } else if (ImGui::BeginTable("weak topics", 4, flags)) {
+    ImGui::TableSetupColumn("Mastery", ImGuiTableColumnFlags_WidthFixed, 5.0f * em);
+    ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn("Right, last 7 days", ImGuiTableColumnFlags_WidthFixed, 9.0f * em);
+    ImGui::TableSetupColumn("Cards started", ImGuiTableColumnFlags_WidthFixed, 7.0f * em);
+    ImGui::TableHeadersRow();
+    for (const auto& t : v.weakest_topics) {
+      ImGui::TableNextRow();
+      const std::string* cells[] = {&t.mastery, &t.label, &t.last_7_days, &t.started};
+      for (int c = 0; c < 4; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        wrapped_text(*cells[c]);
+      }
+    }
+    ImGui::EndTable();
+  }
   section(ui, "Weakest cards", "The cards you forgot most often after learning them (lapses); 1-9 or a click opens one.");
   if (v.weakest_cards.empty()) {
     hint_text("None yet: no card has a lapse.");
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
-                                ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("weakest", 5, flags)) return;
-  const float em = ImGui::GetFontSize();
   ImGui::TableSetupColumn("Key", ImGuiTableColumnFlags_WidthFixed, 2.0f * em);
   ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthStretch, 5.0f);
   ImGui::TableSetupColumn("Bank", ImGuiTableColumnFlags_WidthStretch, 1.5f);
@@ -260,6 +281,7 @@ void StatsScreen::read_keys(const app::StatsView& view, UiContext& ui) {
   if (tab_pressed()) {
     m_chart = (m_chart + (ImGui::GetIO().KeyShift ? kCharts - 1 : 1)) % kCharts;
     m_cursor = -1;
+    m_scroll_to_chart = true;
   }
   const int n = static_cast<int>(chart_at(view, m_chart).values.size());
   if (n > 0 && (left_pressed() || right_pressed())) {
@@ -289,17 +311,19 @@ void StatsScreen::draw(const app::StatsView& view, UiContext& ui) {
   coverage_table(view);
   for (int i = 0; i < 3; ++i) {
     ImGui::PushID(i);
-    bar_chart(ui, chart_at(view, i), m_chart == i, m_cursor);
+    bar_chart(ui, chart_at(view, i), m_chart == i, m_cursor, m_scroll_to_chart);
     ImGui::PopID();
     if (i == 1) heatmap(ui, view);
   }
   weakest(ui, view);
   ImGui::PushID(3);
-  bar_chart(ui, view.exams, m_chart == 3, m_cursor);
+  bar_chart(ui, view.exams, m_chart == 3, m_cursor, m_scroll_to_chart);
   ImGui::PopID();
   for (const std::string& line : view.exam_lines) wrapped_text(line);
   section(ui, "Words used here", "Each term in plain words.");
   for (const std::string& line : view.explanations) hint_text(line);
+  ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
+  m_scroll_to_chart = false;
 }
 
 }  // namespace casebook::ui

@@ -18,6 +18,7 @@ class StatsScreen {
   void read_keys(const app::StatsView& view, UiContext& ui);
   int m_chart = 0;    ///< the chart with keyboard focus (reviews, minutes, forecast, exams)
   int m_cursor = -1;  ///< its focused bar, -1: the last one
+  bool m_scroll_to_chart = false;  ///< Tab moved the focus: scroll the chart into view this frame
 };
 
 }  // namespace casebook::ui

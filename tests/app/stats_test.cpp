@@ -141,6 +141,8 @@ TEST(Stats, FiguresAreTheReportFiguresAndMasteryIsNotFullAfterAQuarterWrong) {
   ASSERT_FALSE(v.weakest_topics.empty());
   EXPECT_EQ(v.weakest_topics[0].label, "Stats bank: Law");
   EXPECT_EQ(v.weakest_topics[0].mastery, "75 %");
+  EXPECT_EQ(v.weakest_topics[0].last_7_days, "3 / 4 (75.0\u00A0%)");
+  EXPECT_EQ(v.weakest_topics[0].started, "4 of 4");
   // Charts: the report's series, the last day is today with 4 reviews.
   EXPECT_EQ(v.reviews.values, expected.reviews.values);
   ASSERT_EQ(v.reviews.values.size(), 30u);
