@@ -152,8 +152,9 @@ void coverage_table(const app::StatsView& v) {
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("coverage", 7, flags)) return;
-  const char* titles[] = {"Bank / topic", "Cards started", "All started by (at your pace)", "Right the first time",
-                          "Right, last 7 days", "Right, last 30 days", "Mastery"};
+  // Short titles: ImGui 1.86 does not wrap headers (the section's explanation says them in full).
+  const char* titles[] = {"Bank / topic", "Started", "All started by", "Right 1st time", "Right, 7 days",
+                          "Right, 30 days", "Mastery"};
   const float weights[] = {2.2f, 1.4f, 1.8f, 1.4f, 1.4f, 1.4f, 0.8f};
   for (int i = 0; i < 7; ++i) ImGui::TableSetupColumn(titles[i], ImGuiTableColumnFlags_WidthStretch, weights[i]);
   ImGui::TableHeadersRow();
@@ -161,9 +162,9 @@ void coverage_table(const app::StatsView& v) {
   for (const app::StatsCoverageRow& r : v.coverage) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::Indent(static_cast<float>(r.depth) * em);
+    if (r.depth > 0) ImGui::Indent(em);  // Indent(0) would indent by the style's spacing
     wrapped_text(r.label);
-    ImGui::Unindent(static_cast<float>(r.depth) * em);
+    if (r.depth > 0) ImGui::Unindent(em);
     const std::string* cells[] = {&r.seen_text, &r.finish, &r.first_attempts, &r.last_7_days, &r.last_30_days, &r.mastery_text};
     for (int c = 0; c < 6; ++c) {
       ImGui::TableSetColumnIndex(c + 1);
@@ -306,8 +307,8 @@ void StatsScreen::draw(const app::StatsView& view, UiContext& ui) {
   summary_and_retention(ui, view);
   section(ui, "Cards started and right answers, by bank and topic (coverage and accuracy)",
           "Started: cards answered at least once. All started by: when the rest will have been started if you keep "
-          "the pace of new cards of the last 30 days. Mastery: chance of recall now, at most your share right "
-          "in the last 7 days.");
+          "the pace of new cards of the last 30 days. Right 1st time: answers to cards never seen before. Mastery: "
+          "chance of recall now, at most your share right in the last 7 days.");
   coverage_table(view);
   for (int i = 0; i < 3; ++i) {
     ImGui::PushID(i);
