@@ -12,7 +12,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups; Settings -> Optimize; Simulator -> Plan
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups, Stats; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -84,7 +84,7 @@ struct StartImport {};
 struct SetBrowserSearch { std::string query; };    ///< Browser: search; a query that does not parse keeps the last results (BrowserView::error says why)
 struct SortBrowser { BrowserColumn column = BrowserColumn::Due; bool descending = false; };  ///< Browser
 struct SelectCard { std::string card_key; };       ///< Browser: the card the keys act on
-struct OpenCardInfo { std::string card_key; };     ///< Browser, Study: Card info of this card (empty: the selected or current card)
+struct OpenCardInfo { std::string card_key; };     ///< Browser, Study, Stats: Card info of this card (empty: the selected or current card; Stats needs a key); Back returns there
 
 /// What a learner can do to a card (recorded as a card event; the review log is untouched).
 enum class CardActionKind {

@@ -22,6 +22,7 @@
 #include "app/plan_flow.hpp"
 #include "app/settings_model.hpp"
 #include "app/simulator_flow.hpp"
+#include "app/stats_model.hpp"
 #include "app/study_flow.hpp"
 
 namespace casebook::app {
@@ -60,6 +61,7 @@ struct Controller::Impl {
   bool drop_on_return = false;         ///< Card info from Study: the card was set aside; the session skips it
   DisplayView display;
   BackupsFlow backups{ctx, [this] { progress_replaced(); }};
+  StatsFlow stats{ctx};
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     std::vector<std::string> problems;
@@ -169,6 +171,10 @@ struct Controller::Impl {
         if (!from_home) return;
         backups.open();
         break;
+      case Screen::Stats:
+        if (!from_home) return;
+        stats.open();
+        break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
       case Screen::Summary:
@@ -203,7 +209,8 @@ struct Controller::Impl {
     std::string key = requested;
     if (key.empty() && screen == Screen::Browser) key = browser.view().selected;
     if (key.empty() && screen == Screen::Study) key = study.view().card.card_key;
-    if (key.empty() || (screen != Screen::Browser && screen != Screen::Study)) return;
+    // From Stats only a named card (a weakest card's row).
+    if (key.empty() || (screen != Screen::Browser && screen != Screen::Study && screen != Screen::Stats)) return;
     card_info = make_card_info(ctx, key, ctx.now());
     info_from = screen;
     drop_on_return = false;
@@ -266,6 +273,7 @@ struct Controller::Impl {
       case Screen::Simulator: simulator.cancel(); break;
       case Screen::Plan: plan.cancel(); break;
       case Screen::Export: exporter.cancel(); break;
+      case Screen::Stats: stats.cancel(); break;
       default: break;
     }
   }
@@ -402,7 +410,7 @@ struct Controller::Impl {
   bool poll() {
     bool changed = false;
     try {
-      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll();
+      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll() | stats.poll();
       // Waiting for a learning card: it is shown as soon as it may be.
       if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
         changed = study.resume() || changed;
@@ -423,7 +431,8 @@ void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
 bool Controller::poll() { return m_impl->poll(); }
 bool Controller::busy() const {
   return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->plan.running() ||
-         m_impl->exporter.running() || m_impl->importer.running() || m_impl->backups.running();
+         m_impl->exporter.running() || m_impl->importer.running() || m_impl->backups.running() ||
+         m_impl->stats.running();
 }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
@@ -433,6 +442,7 @@ void Controller::wait_for_background() {
   m_impl->exporter.wait();
   m_impl->importer.wait();
   m_impl->backups.wait();
+  m_impl->stats.wait();
   poll();
 }
 
@@ -452,6 +462,7 @@ const BrowserView& Controller::browser() const { return m_impl->browser.view(); 
 const CardInfoView& Controller::card_info() const { return m_impl->card_info; }
 const DisplayView& Controller::display() const { return m_impl->display; }
 BackupsView Controller::backups() const { return m_impl->backups.view(); }
+StatsView Controller::stats() const { return m_impl->stats.view(); }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

@@ -65,6 +65,9 @@ class Controller {
   /// The display settings (UI scale, theme), read from AppConfig::display_path at start.
   [[nodiscard]] const DisplayView& display() const;
   [[nodiscard]] BackupsView backups() const;
+  /// The Statistics screen: the learner's figures (report::compute_figures over the same
+  /// report input as the reports), computed on a background job when the screen opens.
+  [[nodiscard]] StatsView stats() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/display.hpp"
@@ -30,8 +31,9 @@ enum class Screen {
   Import,     ///< reached from Home
   Plan,       ///< the exam plan: reached from Home and from the Simulator; Back returns there
   Browser,    ///< reached from Home: every card, searchable
-  CardInfo,   ///< reached from the Browser (Back returns there) or from Study (Back resumes it)
-  Backups     ///< reached from Home; also where a damaged progress file sends the app at start
+  CardInfo,   ///< reached from the Browser or Stats (Back returns there) or from Study (Back resumes it)
+  Backups,    ///< reached from Home; also where a damaged progress file sends the app at start
+  Stats       ///< the statistics screen: reached from Home (T); its weakest cards open Card info
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -450,6 +452,76 @@ struct CardInfoView {
   bool buried = false;
   int flag = 0;
   std::string notice;               ///< the outcome of the last card action
+};
+
+/// One bar chart of the statistics screen: a value per bar with its label and the line shown
+/// when the bar has focus or the pointer.
+struct StatsChart {
+  std::string title;                ///< "Reviews per day (last 30 days)"
+  std::string explanation;          ///< one plain-language line under the title
+  std::string unit;                 ///< the value axis: "reviews", "minutes", "cards due", "%"
+  std::vector<float> values;
+  std::vector<std::string> labels;  ///< "06-01" (dates) or "1", "2", ... (attempts)
+  std::vector<std::string> tips;    ///< "2024-06-01: 12 reviews, 9 correct"
+};
+
+/// One row of the statistics screen's coverage and accuracy table: a bank (depth 0) or a
+/// topic of it (depth 1). Numbers as shown; the raw ones for tests and sorting.
+struct StatsCoverageRow {
+  std::string label;          ///< bank title, or topic title
+  int depth = 0;
+  std::string bank_id;
+  int cards = 0, seen = 0, new_left = 0;
+  std::string seen_text;      ///< "12 of 40 (30.0 %)"
+  std::string finish;         ///< "2024-07-15 (about 3 new a day)", "all started", "—" (no pace yet)
+  std::string first_attempts; ///< "9 / 12 (75.0 %)" or "—"
+  std::string last_7_days, last_30_days;
+  double mastery = 0.0;       ///< report::CoverageRow::mastery(), 0..1
+  std::string mastery_text;   ///< "75 %"
+};
+
+/// The statistics screen (issue 12): the learner's figures as report::compute_figures builds
+/// them for the reports (app::gather_report at the moment the screen opened), in words.
+struct StatsView {
+  JobView job;                 ///< the figures are computed on a background job
+  std::string error;           ///< why they could not be read
+  bool ready = false;          ///< the figures below are filled
+  std::string learner;
+  std::string as_of;           ///< "Figures of 2024-06-01 14:02 UTC"
+  /// Headline lines: cards started, due now, reviews, accuracy, time spent.
+  std::vector<std::pair<std::string, std::string>> summary;  ///< (label, value)
+  std::vector<StatsCoverageRow> coverage;  ///< each bank, then its topics
+  struct RetentionRow {
+    std::string period;        ///< "Today", "Yesterday", "Last 7 days", ...
+    std::string young, mature; ///< "90.0 % (18 of 20)" or "—"
+    friend bool operator==(const RetentionRow&, const RetentionRow&) = default;
+  };
+  std::vector<RetentionRow> retention;
+  StatsChart reviews, minutes, forecast, exams;  ///< per day (30 days), due per day (next 30), exam scores
+  /// The calendar heatmap: reviews per study day, oldest first, ending on `heat_last_day`
+  /// (a study-day index; weekday of day d: (d + 3) % 7, 0 = Monday).
+  std::vector<int> heat;
+  std::vector<std::string> heat_dates;  ///< "2024-06-01" per entry of `heat`
+  std::int64_t heat_last_day = 0;
+  int heat_max = 0;
+  struct WeakTopic {
+    std::string label;         ///< "Bank title: topic"
+    std::string mastery;       ///< "62 %"
+    std::string last_7_days;   ///< right in the last 7 days: "5 / 8 (62.5 %)" or "—"
+    std::string started;       ///< "4 of 10"
+  };
+  std::vector<WeakTopic> weakest_topics;  ///< lowest mastery first, topics with a started card
+  struct WeakCard {
+    std::string card_key;      ///< OpenCardInfo{card_key} shows it
+    std::string prompt;        ///< one line
+    std::string bank;
+    int lapses = 0;
+    std::string recall;        ///< "38 %"
+    bool leech = false;
+  };
+  std::vector<WeakCard> weakest_cards;    ///< most lapses first (report::Figures::weakest)
+  std::vector<std::string> exam_lines;    ///< "2024-05-30 Final practice: 18 of 25 (72 %), passed"
+  std::vector<std::string> explanations;  ///< the terms in plain words, one line each
 };
 
 /// The display settings in force (UI scale, theme), on every screen.

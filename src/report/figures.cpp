@@ -158,6 +158,7 @@ void FiguresBuilder::add(const core::ReviewRecord& r) {
       if (first) c.first_attempts.add(r.correct);
       if (in_7) c.last_7_days.add(r.correct);
       if (in_30) c.last_30_days.add(r.correct);
+      if (first && in_30) ++c.started_last_30_days;
     }
   }
 
@@ -234,6 +235,14 @@ void for_each_review(const ReportInput& in, const ReviewSink& sink) {
   } else {
     for (const core::ReviewRecord& r : in.reviews) keep(r);
   }
+}
+
+std::optional<std::int64_t> all_started_day(const CoverageRow& row, std::int64_t as_of_day) {
+  if (row.not_started == 0 || row.started_last_30_days == 0) return std::nullopt;
+  // ceil(not_started / (started / kPaceDays)) in integers.
+  const std::int64_t days =
+      (static_cast<std::int64_t>(row.not_started) * kPaceDays + row.started_last_30_days - 1) / row.started_last_30_days;
+  return as_of_day + days;
 }
 
 Figures compute_figures(const ReportInput& in) {

@@ -2,6 +2,7 @@
 // (per bank and topic, cards not started included), accuracy (first attempts, last 7 and 30
 // days), true retention, the due forecast, activity per day, mistakes and weakest cards.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -73,11 +74,32 @@ struct CoverageRow {
   Attempts first_attempts;    ///< each card's first review (state new before it), in the period
   Attempts last_7_days;       ///< reviews on the 7 study days up to the period's end
   Attempts last_30_days;      ///< reviews on the 30 study days up to the period's end
+  /// Cards started (first reviews) on the 30 study days up to the period's end: the pace of
+  /// new cards that all_started_day() projects.
+  int started_last_30_days = 0;
   /// Share of the cards started, 0..1 (0 for a row without cards).
   [[nodiscard]] double share_seen() const {
     return cards == 0 ? 0.0 : static_cast<double>(cards - not_started) / cards;
   }
+  /// "Mastery", 0..1: the mean predicted recall over all the row's cards (a card not started
+  /// counts 0), capped by the accuracy of the last 7 days when anything was answered in them,
+  /// so a topic answered a quarter wrong today is at most 75 % even though its cards were
+  /// all just reviewed (predicted recall right after a review is near 100 %).
+  [[nodiscard]] double mastery() const {
+    if (cards == 0) return 0.0;
+    const double recall = mean_predicted_recall * static_cast<double>(cards - not_started) / cards;
+    return last_7_days.answered == 0 ? recall : std::min(recall, last_7_days.accuracy());
+  }
 };
+
+/// Days in the pace window of CoverageRow::started_last_30_days.
+inline constexpr int kPaceDays = 30;
+
+/// The study day on which the row's cards not started will all have been started, at the pace
+/// of the last kPaceDays days (started_last_30_days / 30 cards a day, rounded up to whole
+/// days from `as_of_day`); none when nothing is left to start or nothing was started in those
+/// days (no pace to project).
+[[nodiscard]] std::optional<std::int64_t> all_started_day(const CoverageRow& row, std::int64_t as_of_day);
 
 /// A wrong answer, for the list of mistakes.
 struct Mistake {

@@ -18,6 +18,7 @@
 #include "ui/plan_screen.hpp"
 #include "ui/settings_screen.hpp"
 #include "ui/simulator_screen.hpp"
+#include "ui/stats_screen.hpp"
 #include "ui/study_screen.hpp"
 #include "ui/summary_screen.hpp"
 #include "ui/theme.hpp"
@@ -30,7 +31,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
@@ -50,6 +51,8 @@ const char* key_hints(app::Screen screen) {
       return "PgUp/PgDn: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
     case app::Screen::Backups:
       return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Stats:
+      return "Up/Down/PgUp/PgDn: scroll   ·   Tab: next chart   ·   Left/Right: values   ·   1-9: weakest card   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -114,6 +117,7 @@ struct Screens {
   OptimizeScreen optimize;
   BrowserScreen browser;
   CardInfoScreen card_info;
+  StatsScreen stats;
 
   void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
     switch (screen) {
@@ -131,6 +135,7 @@ struct Screens {
       case app::Screen::Browser: browser.draw(c.browser(), ui); break;
       case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
       case app::Screen::Backups: draw_backups(c.backups(), ui); break;
+      case app::Screen::Stats: stats.draw(c.stats(), ui); break;
     }
   }
 };
@@ -176,10 +181,10 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const StatusLine status = status_line(controller, screen);
     const float status_h = status_height(status);
-    // The Browser's table uses the whole width; Card info and Home (its table of banks and
+    // The Browser's table uses the whole width; Card info, Stats and Home (its table of banks and
     // topics) a wider column.
     const float column_em = screen == app::Screen::Browser ? 1000.0f
-                            : screen == app::Screen::CardInfo ? 1.5f * kMaxTextWidthEm
+                            : screen == app::Screen::CardInfo || screen == app::Screen::Stats ? 1.5f * kMaxTextWidthEm
                             : screen == app::Screen::Home     ? 1.25f * kMaxTextWidthEm
                                                               : kMaxTextWidthEm;
     begin_column("##content", column_em, status_h);

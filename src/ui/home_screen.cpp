@@ -218,6 +218,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   if (ImGui::Button("Browse cards (B)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('b'))) {
     ui.send(app::Navigate{app::Screen::Browser});
   }
+  same_line_if_fits("Statistics (T)");
+  if (ImGui::Button("Statistics (T)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('t'))) {
+    ui.send(app::Navigate{app::Screen::Stats});
+  }
   same_line_if_fits("Backups (F)");
   if (ImGui::Button("Backups (F)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('f'))) {
     ui.send(app::Navigate{app::Screen::Backups});
