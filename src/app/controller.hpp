@@ -65,6 +65,8 @@ class Controller {
   /// The display settings (UI scale, theme), read from AppConfig::display_path at start.
   [[nodiscard]] const DisplayView& display() const;
   [[nodiscard]] BackupsView backups() const;
+  /// The Custom study screen (built when it was opened from Home, over Home's highlighted scope).
+  [[nodiscard]] const CustomStudyView& custom_study() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

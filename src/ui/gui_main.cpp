@@ -11,6 +11,7 @@
 #include "ui/browser_screen.hpp"
 #include "ui/card_info_screen.hpp"
 #include "ui/backups_screen.hpp"
+#include "ui/custom_study_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -30,7 +31,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
@@ -50,6 +51,8 @@ const char* key_hints(app::Screen screen) {
       return "PgUp/PgDn: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
     case app::Screen::Backups:
       return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::CustomStudy:
+      return "Up/Down: choose a mode   ·   Left/Right: its number (Shift: by 10)   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -111,6 +114,7 @@ struct Screens {
       case app::Screen::Browser: browser.draw(c.browser(), ui); break;
       case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
       case app::Screen::Backups: draw_backups(c.backups(), ui); break;
+      case app::Screen::CustomStudy: draw_custom_study(c.custom_study(), ui); break;
     }
   }
 };

@@ -181,7 +181,8 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   if (home.banks.empty()) {
     hint_text("No banks found. Start Casebook with --bank FILE_OR_FOLDER to add some.");
   } else {
-    hint_text("Up and Down choose all course banks, one bank or one topic; Enter studies it.");
+    hint_text("Up and Down choose all course banks, one bank or one topic; Enter studies it; C opens custom "
+              "study for it (forgotten cards, review ahead, preview, cram, extra new cards, all cards).");
     draw_scope_table(home, ui, moved);
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     draw_diagnostics(home);
@@ -209,6 +210,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   same_line_if_fits("Browse cards (B)");
   if (ImGui::Button("Browse cards (B)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('b'))) {
     ui.send(app::Navigate{app::Screen::Browser});
+  }
+  same_line_if_fits("Custom study (C)");
+  if (ImGui::Button("Custom study (C)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('c'))) {
+    ui.send(app::Navigate{app::Screen::CustomStudy});
   }
   same_line_if_fits("Backups (F)");
   if (ImGui::Button("Backups (F)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('f'))) {
