@@ -33,6 +33,7 @@ def main():
     try:
         # Rows: all course banks, the bank, its topic "The Lurk investigation".
         key("Down", "Down")
+        shoot(shots, "home-topic")
         key("Return")
         answer_current()
         key("1")  # Again
