@@ -183,6 +183,11 @@ GatheredReport gather_report(const ReportRequest& request) {
   filter.to = period.to;
   filter.bank_id = request.bank_filter;
   in.review_source = [progress, filter](const report::ReviewSink& sink) { progress->for_each_review(filter, sink); };
+  for (const storage::VoidedReview& v : progress->voided_reviews(request.learner)) {
+    if (!wanted(split_stored_key(v.card_key).first)) continue;
+    if ((period.from && v.voided_at < *period.from) || (period.to && v.voided_at >= *period.to)) continue;
+    in.voided.push_back(report::VoidedEntry{v.learner, v.card_key, v.reviewed_at, v.voided_at});
+  }
   for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
     if (!request.bank_filter.empty()) {
       std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {

@@ -50,6 +50,15 @@ struct BankEntry {
   std::string language;  ///< BCP 47
 };
 
+/// A review taken back by an undo (storage: review_void). The review itself is not in the
+/// report's review log; xAPI exports a "voided" statement for it.
+struct VoidedEntry {
+  std::string learner;
+  std::string card_key;
+  core::TimestampMs reviewed_at = 0;  ///< when the voided review was made, UTC ms (its statement's identity)
+  core::TimestampMs voided_at = 0;    ///< when it was taken back, UTC ms
+};
+
 /// A callback that receives reviews one at a time, in time order.
 using ReviewSink = std::function<void(const core::ReviewRecord&)>;
 /// A pass over a review log: calls the sink for every review in time order. Called once per
@@ -75,6 +84,9 @@ struct ReportInput {
   /// The learner's backlog spreads (issue 16), oldest first: the days on which fewer reviews
   /// were shown by choice. With a bank filter, only that bank's cards are listed.
   std::vector<core::BacklogSpread> backlog_spreads;
+  /// Reviews taken back in the period (by `voided_at`) of the report's banks, in the order
+  /// they were taken back.
+  std::vector<VoidedEntry> voided;
 };
 
 /// Calls `sink` for every review of `in` in the period [from, to) and of the bank filter,
@@ -109,13 +121,18 @@ void write_xapi(const ReportInput& in, std::ostream& out);
 /// Receives one xAPI statement: the review it tells of, its id and its text (compact JSON).
 using StatementSink =
     std::function<void(const core::ReviewRecord& review, const std::string& id, const std::string& json)>;
-/// The statements write_xapi writes, one at a time, in review order (for sending to a
-/// learning record store).
+/// The statements of the reviews write_xapi writes, one at a time, in review order (for
+/// sending to a learning record store; the voiding statements are not among them).
 void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink);
 /// The id of the statement of a review: a name-based UUID (uuid_v5) of
 /// "<learner>\n<card key>\n<reviewed_at in ms>" under Casebook's fixed namespace.
 [[nodiscard]] std::string xapi_statement_id(const std::string& learner, const std::string& card_key,
                                             core::TimestampMs reviewed_at);
+/// The "voided" statement that takes back the statement of the review `v` (xAPI 1.0.3, Data
+/// 2.3.2 Voided: verb http://adlnet.gov/expapi/verbs/voided, object a StatementRef to
+/// xapi_statement_id of the review, the same actor, timestamp `voided_at`). Its own id is
+/// uuid_v5 of "void\n" + that id: re-exports give the same statement. Compact JSON.
+[[nodiscard]] std::string xapi_voiding_statement(const VoidedEntry& v);
 
 /// Rows of the HTML report's review log (the newest of the period).
 inline constexpr int kHtmlReviewRows = 500;

@@ -68,6 +68,26 @@ std::string xapi_statement_id(const std::string& learner, const std::string& car
                  core::valid_utf8(learner) + "\n" + core::valid_utf8(card_key) + "\n" + std::to_string(reviewed_at));
 }
 
+namespace {
+
+/// The actor of every statement of `learner`: an account on Casebook's learner home page.
+Json actor_of(const std::string& learner) {
+  return {{"objectType", "Agent"}, {"account", {{"homePage", std::string(kIriBase) + "/learners"}, {"name", learner}}}};
+}
+
+Json voiding_statement(const VoidedEntry& v) {
+  const std::string voided = xapi_statement_id(v.learner, v.card_key, v.reviewed_at);
+  Json s;
+  s["id"] = uuid_v5(std::string(kStatementNamespace), "void\n" + voided);
+  s["actor"] = actor_of(v.learner);
+  s["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/voided"}, {"display", {{"en-US", "voided"}}}};
+  s["object"] = {{"objectType", "StatementRef"}, {"id", voided}};
+  s["timestamp"] = core::format_iso_utc(v.voided_at);
+  return s;
+}
+
+}  // namespace
+
 std::string xapi_interaction_type(const std::string& question_type) {
   static const std::map<std::string, std::string, std::less<>> kTypes = {
       {"single_choice", "choice"},  {"multiple_response", "choice"}, {"true_false", "true-false"},
@@ -95,8 +115,7 @@ class StatementBuilder {
 
     Json s;
     s["id"] = xapi_statement_id(learner, r.card_key, r.reviewed_at);
-    s["actor"] = {{"objectType", "Agent"},
-                  {"account", {{"homePage", std::string(kIriBase) + "/learners"}, {"name", learner}}}};
+    s["actor"] = actor_of(learner);
     s["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}};
     Json definition;
     definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : r.card_key}};
@@ -139,6 +158,8 @@ std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, 
 
 }  // namespace
 
+std::string xapi_voiding_statement(const VoidedEntry& v) { return dump(voiding_statement(v), -1); }
+
 void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink) {
   const StatementBuilder builder(in);
   for_each_review(in, [&](const core::ReviewRecord& r) {
@@ -153,8 +174,8 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
   std::size_t count = 0;
   std::string text;
   out << "[";
-  for_each_review(in, [&](const core::ReviewRecord& r) {
-    text = dump(builder.statement(r), 2);
+  const auto write_one = [&](const Json& statement) {
+    text = dump(statement, 2);
     out << (count++ == 0 ? "\n  " : ",\n  ");
     std::size_t start = 0;
     for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
@@ -163,7 +184,11 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
       start = nl + 1;
     }
     out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-  });
+  };
+  for_each_review(in, [&](const core::ReviewRecord& r) { write_one(builder.statement(r)); });
+  // Then a voiding statement for each review taken back (its own statement may have been sent
+  // to a store before the undo).
+  for (const VoidedEntry& v : in.voided) write_one(voiding_statement(v));
   out << (count == 0 ? "]\n" : "\n]\n");
 }
 

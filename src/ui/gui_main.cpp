@@ -57,20 +57,40 @@ const char* key_hints(app::Screen screen) {
   return "";
 }
 
-/// The status line at the bottom of the window: the controller's message on the screens that
-/// have no place of their own for it, or the keys that matter on this screen.
-void draw_status(const app::Controller& controller, app::Screen screen) {
+/// What the status line at the bottom of the window shows: the controller's message on the
+/// screens that have no place of their own for it, or else the keys that matter on this screen.
+struct StatusLine {
+  std::string text;
+  bool notice = false;  ///< a message (notice colour) rather than the key hints (disabled colour)
+};
+
+StatusLine status_line(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
-  ImGui::Separator();
   const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
                          screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan ||
                          screen == app::Screen::Browser || screen == app::Screen::CardInfo ||
                          screen == app::Screen::Backups;
-  if (!message.empty() && !own_place) {
-    wrapped_text(message, kColorNotice);
-    return;
+  if (!message.empty() && !own_place) return {message, true};
+  return {key_hints(screen), false};
+}
+
+/// The height the status line needs at the window's width (it wraps rather than running off
+/// the right edge), separator and spacing included.
+float status_height(const StatusLine& line) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float text_h = ImGui::CalcTextSize(line.text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  return text_h + 2.0f * style.ItemSpacing.y + style.FramePadding.y;
+}
+
+void draw_status(const StatusLine& line) {
+  ImGui::Separator();
+  if (line.notice) {
+    wrapped_text(line.text, kColorNotice);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    wrapped_text(line.text);
+    ImGui::PopStyleColor();
   }
-  ImGui::TextDisabled("%s", key_hints(screen));
 }
 
 /// Ctrl+Plus (or Ctrl+=, keypad +), Ctrl+Minus (keypad -) and Ctrl+0 (keypad 0) on every
@@ -158,15 +178,18 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     // Keyboard navigation between widgets only on the settings form (the other screens use
     // their own keys for Space, Enter and the arrows).
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-    // The Browser's table uses the whole width; Card info a wider column for its tables.
-    const float column_em = screen == app::Screen::Browser    ? 1000.0f
+    const StatusLine status = status_line(controller, screen);
+    const float status_h = status_height(status);
+    // The Browser's table uses the whole width; Card info and Home (its table of banks and
+    // topics) a wider column.
+    const float column_em = screen == app::Screen::Browser ? 1000.0f
                             : screen == app::Screen::CardInfo ? 1.5f * kMaxTextWidthEm
+                            : screen == app::Screen::Home     ? 1.25f * kMaxTextWidthEm
                                                               : kMaxTextWidthEm;
     begin_column("##content", column_em, status_h);
     screens.draw(controller, screen, ui);
     end_column();
-    draw_status(controller, screen);
+    draw_status(status);
     ImGui::End();
     // Ctrl+Z on the session and its summary: take back the last rating (never while a text
     // box has focus: there it undoes typing).

@@ -17,13 +17,15 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg;
   if (!ImGui::BeginTable("scopes", 5, flags)) return;
   const float em = ImGui::GetFontSize();
-  const float num_w = 4.5f * em;
+  // Numbers as wide as their widest header ("Learning"), so the titles get the rest.
+  const float num_w = std::max(ImGui::CalcTextSize("Learning").x, ImGui::CalcTextSize("00000").x) + 0.5f * em;
   ImGui::TableSetupColumn("Study", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("New", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Learning", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableSetupColumn("Cards", ImGuiTableColumnFlags_WidthFixed, num_w);
   ImGui::TableHeadersRow();
+  std::string cut_label;  // the highlighted row's title when its column cuts it
   for (std::size_t i = 0; i < home.scopes.size(); ++i) {
     const app::ScopeRow& row = home.scopes[i];
     const bool selected = static_cast<int>(i) == home.selected;
@@ -33,6 +35,7 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
     ImGui::Indent(static_cast<float>(row.depth) * 1.2f * em);
     std::string label = row.label;
     if (!row.kind.empty() && row.depth == 1) label += "   (" + row.kind + ": studied only when chosen)";
+    const bool cut = ImGui::CalcTextSize(label.c_str()).x > ImGui::GetContentRegionAvail().x;
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
     if (ImGui::Selectable(label.c_str(), selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
@@ -40,6 +43,10 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
       if (ImGui::IsMouseDoubleClicked(0)) ui.send(app::StartSession{row.scope});
     }
     ImGui::PopStyleColor();
+    // A title wider than its column is cut: the whole of it on hover, and under the table
+    // for the highlighted row.
+    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+    if (cut && selected) cut_label = label;
     if (selected && moved) ImGui::SetScrollHereY(0.5f);
     ImGui::Unindent(static_cast<float>(row.depth) * 1.2f * em);
     const int values[] = {row.fresh, row.learning, row.review, row.cards};
@@ -60,6 +67,7 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
     wrapped_text("✗ failed to load (see below)", kColorWrong);
   }
   ImGui::EndTable();
+  if (!cut_label.empty()) wrapped_text(cut_label, kColorMuted);
 }
 
 /// Below the table: every bank with diagnostics, in a panel that opens to list them as

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/card_view.hpp"
+#include "platform/keys.hpp"
 #include "ui/study_screen.hpp"
 #include "ui/theme.hpp"
 
@@ -206,6 +207,12 @@ void StudyScreen::draw_answer_widgets(const app::CardView& card, UiContext& ui, 
         m_focus_text = false;
       }
       if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue)) submit = true;
+      // Ctrl+Z in the box undoes typing; in an empty box (the card just shown) there is no
+      // typing to undo, so it takes back the last rating as on every other card.
+      if (m_text.empty() && ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl &&
+          ImGui::IsKeyPressed(platform::kKeyZ, false)) {
+        ui.send(app::Undo{});
+      }
       if (numeric && !card.unit.empty()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();

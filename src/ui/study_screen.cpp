@@ -129,7 +129,11 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
     const std::string& right = view.waiting ? card.scope_label : card.bank_title;
     if (!right.empty()) {
       const float avail = ImGui::GetContentRegionAvail().x;
-      const std::string title = fit_title(right, avail - ImGui::CalcTextSize(progress.c_str()).x - 2 * em);
+      // The progress is drawn in bold: measured in bold, or the title runs into it.
+      if (ui.fonts->bold != nullptr) ImGui::PushFont(ui.fonts->bold);
+      const float progress_w = ImGui::CalcTextSize(progress.c_str()).x;
+      if (ui.fonts->bold != nullptr) ImGui::PopFont();
+      const std::string title = fit_title(right, avail - progress_w - 2 * em);
       if (!title.empty()) {
         const float w = ImGui::CalcTextSize(title.c_str()).x;
         ImGui::SameLine(ImGui::GetCursorPosX() + avail - w);

@@ -155,9 +155,9 @@ TEST(XapiTest, StatementsAreCompleteAndIdsDeterministic) {
   const std::string first = written(report::write_xapi, in);
   EXPECT_EQ(first, written(report::write_xapi, in));  // a second export is identical
   const nlohmann::json doc = nlohmann::json::parse(first);
-  ASSERT_EQ(doc.size(), in.reviews.size());
+  ASSERT_EQ(doc.size(), in.reviews.size() + in.voided.size());  // the voiding statements last
   std::set<std::string> ids;
-  for (std::size_t i = 0; i < doc.size(); ++i) {
+  for (std::size_t i = 0; i < in.reviews.size(); ++i) {
     const auto& s = doc[i];
     const auto& r = in.reviews[i];
     ids.insert(s.at("id").get<std::string>());
@@ -168,6 +168,14 @@ TEST(XapiTest, StatementsAreCompleteAndIdsDeterministic) {
     EXPECT_EQ(s.at("result").at("response"), r.answer);  // hostile answers intact (no question: the text)
     EXPECT_EQ(s.at("result").at("success").get<bool>(), r.correct);
     EXPECT_EQ(casebook::core::parse_iso(s.at("timestamp").get<std::string>()), r.reviewed_at);
+  }
+  for (std::size_t i = 0; i < in.voided.size(); ++i) {
+    const auto& s = doc[in.reviews.size() + i];
+    const auto& v = in.voided[i];
+    ids.insert(s.at("id").get<std::string>());
+    EXPECT_EQ(s.at("verb").at("id"), "http://adlnet.gov/expapi/verbs/voided");
+    EXPECT_EQ(s.at("object").at("id"), report::xapi_statement_id(v.learner, v.card_key, v.reviewed_at));
+    EXPECT_EQ(casebook::core::parse_iso(s.at("timestamp").get<std::string>()), v.voided_at);
   }
   EXPECT_EQ(ids.size(), doc.size());
   // The review of the Lurk card: 4.2 s, numeric, English prompt.

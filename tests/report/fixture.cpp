@@ -156,6 +156,8 @@ ReportInput rich_input() {
   // Reviews today of a mature and a young card (12:30 local time, after the 04:00 rollover).
   in.reviews.push_back(review(11, "rtl/group-name", kNow - 30 * 60'000, Rating::Easy, true, "Lurk 🎯", 5000, mature, mature));
   in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
+  // A review taken back by an undo a minute after it was made (not in the log above).
+  in.voided = {{in.learner, "rtl/group-name", kNow - 40 * 60'000, kNow - 39 * 60'000}};
   // The banks (with versions), the answer key, a suspended card and a card not started yet.
   in.banks = {{"hostile", "Bank \"A\" & <B>", "0.9-beta", "en"},
               {"rtl", "בנק", "", "he"},
