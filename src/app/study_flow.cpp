@@ -101,21 +101,7 @@ bool StudyFlow::resume() {
   return true;
 }
 
-bool StudyFlow::undo() {
-  if (m_undo.empty()) {
-    m_ctx.message = "Nothing to undo: no card has been rated in this session.";
-    return false;
-  }
-  const UndoStep& step = m_undo.back();
-  if (step.review_id == 0) {  // Preview: nothing was recorded, only the session goes back
-    m_session.emplace(step.session);
-    m_undo.pop_back();
-    m_finished = false;
-    m_summary = SummaryView{};
-    m_ctx.message = "The last rating was taken back: answer this card again.";
-    show_current();
-    return true;
-  }
+bool StudyFlow::void_review(const UndoStep& step) {
   std::optional<core::CardSchedule> state;
   try {
     state = m_ctx.progress.void_review(m_ctx.config.learner, step.review_id, m_ctx.now(), step.flags_before);
@@ -139,6 +125,16 @@ bool StudyFlow::undo() {
       m_ctx.flags[step.card_key] = *step.flags_before;
     }
   }
+  return true;
+}
+
+bool StudyFlow::undo() {
+  if (m_undo.empty()) {
+    m_ctx.message = "Nothing to undo: no card has been rated in this session.";
+    return false;
+  }
+  const UndoStep& step = m_undo.back();
+  if (step.review_id != 0 && !void_review(step)) return false;  // Preview recorded nothing: only the session goes back
   m_session.emplace(step.session);
   m_undo.pop_back();
   m_finished = false;

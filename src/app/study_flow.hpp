@@ -89,6 +89,10 @@ class StudyFlow {
     std::optional<storage::CardFlags> flags_before;  ///< the flags before, when the rating changed them
   };
 
+  /// undo()'s write: voids `step`'s review and puts the card's state, flags and due load
+  /// back. False (ctx.message says why) when the write failed.
+  bool void_review(const UndoStep& step);
+
   AppContext& m_ctx;
   std::optional<core::Session> m_session;
   std::optional<core::Session> m_shown;  ///< the session when the current card was shown

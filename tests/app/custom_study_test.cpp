@@ -125,6 +125,14 @@ std::vector<std::string> study_all(app::Controller& c, Fixture& f, const StudySc
   return shown;
 }
 
+/// Starts `mode` over `scope`: the message when no session starts (the screen stays), else
+/// "(a session started)".
+std::string refused(app::Controller& c, const StudyScope& scope, const StudyMode& mode) {
+  const app::Screen before = c.screen();
+  c.dispatch(app::StartSession{scope, mode});
+  return c.screen() == before ? c.message() : "(a session started)";
+}
+
 std::vector<std::string> keys(std::initializer_list<const char*> ids) {
   std::vector<std::string> out;
   for (const char* id : ids) out.push_back(key(id));
@@ -193,9 +201,8 @@ TEST(CustomStudy, ForgottenTakesTodaysAgainCardsLeavingVoidedReviewsOutAndResche
   // Tomorrow nothing is "forgotten today".
   c.dispatch(app::GoHome{});
   *f.now += kDay;
-  c.dispatch(app::StartSession{{}, StudyMode{StudyModeKind::Forgotten}});
-  EXPECT_EQ(c.screen(), app::Screen::Home);
-  EXPECT_EQ(c.message(), "Nothing to study for Today's forgotten cards: the cards you rated Again today.");
+  EXPECT_EQ(refused(c, {}, StudyMode{StudyModeKind::Forgotten}),
+            "Nothing to study for Today's forgotten cards: the cards you rated Again today.");
 }
 
 TEST(CustomStudy, ReviewAheadTakesCardsDueWithinNDaysMostAtRiskFirst) {
@@ -222,9 +229,7 @@ TEST(CustomStudy, ReviewAheadTakesCardsDueWithinNDaysMostAtRiskFirst) {
   EXPECT_GT(states(g.db).at(key("q4-count")).due, kTestNow + kDay);  // reviewed early: rescheduled
   // Out of range: nothing starts.
   c.dispatch(app::GoHome{});
-  c.dispatch(app::StartSession{{}, StudyMode{StudyModeKind::Ahead, 0}});
-  EXPECT_EQ(c.screen(), app::Screen::Home);
-  EXPECT_EQ(c.message(), "Custom study: review ahead takes 1 to 365 days, not 0.");
+  EXPECT_EQ(refused(c, {}, StudyMode{StudyModeKind::Ahead, 0}), "Custom study: review ahead takes 1 to 365 days, not 0.");
 }
 
 TEST(CustomStudy, AllCardsOfATopicOrBankWhateverTheirDueDate) {
@@ -232,8 +237,7 @@ TEST(CustomStudy, AllCardsOfATopicOrBankWhateverTheirDueDate) {
   f.seed_history();
   app::Controller c(test_config(f.db, f.now));
   const StudyScope basics{"test-small", "basics"};
-  c.dispatch(app::StartSession{basics});
-  EXPECT_EQ(c.screen(), app::Screen::Home);  // q1 is due in 15 days: nothing in normal study
+  EXPECT_NE(refused(c, basics, {}), "(a session started)");  // q1 is due in 15 days: nothing in normal study
   EXPECT_EQ(study_all(c, f, basics, StudyMode{StudyModeKind::All}), keys({"q1-year"}));
   EXPECT_EQ(states(f.db).at(key("q1-year")).last_review, *f.now);
   c.dispatch(app::GoHome{});
@@ -289,8 +293,7 @@ TEST(CustomStudy, CramTakesNewCardsPastTodaysLimitAndSchedulesThem) {
   EXPECT_EQ(study_all(c, f, {}, {}), keys({"q1-year", "q2-truth"}));
   c.dispatch(app::GoHome{});
   EXPECT_EQ(c.home().new_available, 0);
-  c.dispatch(app::StartSession{});
-  EXPECT_EQ(c.screen(), app::Screen::Home);
+  EXPECT_NE(refused(c, {}, {}), "(a session started)");
   EXPECT_EQ(study_all(c, f, {}, StudyMode{StudyModeKind::Cram, 1, 3}), keys({"q3-name", "q4-count", "q5-order"}));
   EXPECT_EQ(log_rows(f.db), 5);
   const auto after = states(f.db);
@@ -300,10 +303,9 @@ TEST(CustomStudy, CramTakesNewCardsPastTodaysLimitAndSchedulesThem) {
   c.dispatch(app::GoHome{});
   EXPECT_EQ(c.home().new_available, 0);
   // A topic's cram takes only its new cards (q1 is no longer new).
-  c.dispatch(app::StartSession{StudyScope{"test-small", "basics"}, StudyMode{StudyModeKind::Cram, 1, 3}});
-  EXPECT_EQ(c.screen(), app::Screen::Home);
-  EXPECT_EQ(c.message(), "Nothing to study in Topic: Basics (Small test bank) for Cram new cards: up to 3, past "
-                         "today's new-card limit.");
+  EXPECT_EQ(refused(c, StudyScope{"test-small", "basics"}, StudyMode{StudyModeKind::Cram, 1, 3}),
+            "Nothing to study in Topic: Basics (Small test bank) for Cram new cards: up to 3, past today's "
+            "new-card limit.");
 }
 
 TEST(CustomStudy, ExtraNewCardsRaiseTodaysLimitAndSurviveARestart) {
