@@ -188,6 +188,12 @@ GatheredReport gather_report(const ReportRequest& request) {
     if ((period.from && v.voided_at < *period.from) || (period.to && v.voided_at >= *period.to)) continue;
     in.voided.push_back(report::VoidedEntry{v.learner, v.card_key, v.reviewed_at, v.voided_at});
   }
+  for (storage::CardEvent& e : progress->card_events(request.learner)) {
+    if (!wanted(split_stored_key(e.card_key).first)) continue;
+    if ((period.from && e.at < *period.from) || (period.to && e.at >= *period.to)) continue;
+    in.card_events.push_back(
+        report::CardEventEntry{std::move(e.card_key), e.at, std::string(storage::to_string(e.kind)), e.flag, std::move(e.note)});
+  }
   for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
     if (!request.bank_filter.empty()) {
       std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {

@@ -1,6 +1,7 @@
 // Class item analysis: parsing learners' JSON reports, the statistics, and the HTML page.
 #include "report/class_report.hpp"
 
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -8,8 +9,10 @@
 #include <cstdint>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
+#include "core/time.hpp"
 #include "report/text.hpp"
 
 namespace casebook::report {
@@ -145,6 +148,20 @@ LearnerExport parse_learner_export(std::string_view text, const std::string& sou
     }
     out.reviews.push_back(std::move(rev));
   }
+  // Problem reports (schema 3 reports from Casebook 0.2 on; optional).
+  if (const auto events = doc.find("card_events"); events != doc.end() && events->is_array()) {
+    for (std::size_t i = 0; i < events->size(); ++i) {
+      const json& e = (*events)[i];
+      const std::string where = source + ": card_events[" + std::to_string(i) + "]";
+      if (!e.is_object() || text_field(e, "kind", where) != "report") continue;
+      LearnerExport::ProblemReport p;
+      p.card_key = text_field(e, "card_key", where);
+      p.comment = text_field(e, "note", where);
+      const auto at = e.find("at_ms");
+      if (at != e.end() && at->is_number_integer()) p.at_ms = at->get<std::int64_t>();
+      out.problem_reports.push_back(std::move(p));
+    }
+  }
   return out;
 }
 
@@ -227,6 +244,19 @@ ClassReport compute_class_report(const std::vector<LearnerExport>& learners,
     q.negative_discrimination = q.discrimination && *q.discrimination < 0;
     report.questions.push_back(q);
   }
+  for (const LearnerExport& le : learners) {
+    for (const LearnerExport::ProblemReport& p : le.problem_reports) {
+      std::string prompt;
+      for (const auto& c : le.cards) {
+        if (c.card_key == p.card_key) prompt = c.prompt;
+      }
+      report.problem_reports.push_back(ProblemReportRow{le.learner, p.card_key, std::move(prompt), p.at_ms, p.comment});
+    }
+  }
+  std::stable_sort(report.problem_reports.begin(), report.problem_reports.end(),
+                   [](const ProblemReportRow& a, const ProblemReportRow& b) {
+                     return std::tie(a.card_key, a.at_ms) < std::tie(b.card_key, b.at_ms);
+                   });
   return report;
 }
 
@@ -282,7 +312,21 @@ void write_class_html(const ClassReport& report, std::ostream& out) {
         << "</td><td class=\"n\">" << l.reviews << "</td><td class=\"n\">" << l.correct << "</td><td class=\"n\">"
         << percent(l.first_attempt_score) << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n</body>\n</html>\n";
+  out << "</tbody>\n</table>\n<h2>Problem reports from learners</h2>\n";
+  if (report.problem_reports.empty()) {
+    out << "<p>No learner reported a problem with a question.</p>\n";
+  } else {
+    out << "<table>\n<thead><tr><th>Question</th><th>Prompt</th><th>Learner</th><th>When (UTC)</th><th>Comment</th>"
+           "</tr></thead>\n<tbody>\n";
+    for (const auto& p : report.problem_reports) {
+      out << "<tr><td dir=\"auto\">" << html_escape(p.card_key) << "</td><td dir=\"auto\">" << html_escape(p.prompt)
+          << "</td><td dir=\"auto\">" << html_escape(p.learner) << "</td><td>"
+          << (p.at_ms > 0 ? core::format_iso_utc(p.at_ms) : std::string("&mdash;")) << "</td><td dir=\"auto\">"
+          << html_escape(p.comment) << "</td></tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  out << "</body>\n</html>\n";
 }
 
 }  // namespace casebook::report

@@ -31,6 +31,14 @@ struct LearnerExport {
   };
   std::vector<Card> cards;
   std::vector<ExportedReview> reviews;  ///< any order; sorted by time when used
+  /// A problem the learner reported with a question (the report's `card_events` of kind
+  /// "report"; reports written before they existed have none).
+  struct ProblemReport {
+    std::string card_key;
+    std::int64_t at_ms = 0;  ///< UTC ms
+    std::string comment;
+  };
+  std::vector<ProblemReport> problem_reports;
 };
 
 /// Parses a `casebook report --format json` document. Throws std::runtime_error naming
@@ -82,9 +90,19 @@ struct LearnerRow {
   double first_attempt_score = 0.0;  ///< percent of questions right on the first review
 };
 
+/// A learner's problem report on a question, for the instructor.
+struct ProblemReportRow {
+  std::string learner;
+  std::string card_key;
+  std::string prompt;      ///< from the learner's report ("" when it does not list the card)
+  std::int64_t at_ms = 0;  ///< UTC ms
+  std::string comment;
+};
+
 struct ClassReport {
   std::vector<QuestionStats> questions;  ///< sorted by card key
   std::vector<LearnerRow> learners;      ///< in input order
+  std::vector<ProblemReportRow> problem_reports;  ///< by card key, then time
 };
 
 /// Computes the class report. Dilemmas count, like choices, the positions learners took

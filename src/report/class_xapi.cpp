@@ -96,7 +96,7 @@ std::string add_xapi_statements(std::string_view page, const std::string& activi
     }
     auto it = std::find_if(learners.begin(), learners.end(), [&](const LearnerExport& l) { return l.learner == learner; });
     if (it == learners.end()) {
-      learners.push_back(LearnerExport{learner, source, {}, {}});
+      learners.push_back(LearnerExport{learner, source, {}, {}, {}});
       it = learners.end() - 1;
     }
     if (std::none_of(it->cards.begin(), it->cards.end(), [&](const LearnerExport::Card& c) { return c.card_key == r.card_key; })) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/search.hpp"
 #include "report/charts.hpp"
 #include "report/figures.hpp"
 #include "report/html_parts.hpp"
@@ -167,6 +169,47 @@ void write_mistakes(const ReportInput& in, const Figures& f, std::ostream& out) 
   out << "</tbody>\n</table>\n</section>\n";
 }
 
+/// Flags, problem reports and the other card actions of the period, newest first, with the
+/// learner's notes and comments (for the instructor).
+void write_card_events(const ReportInput& in, std::ostream& out) {
+  out << "<section>\n<h2>Flags, problem reports and card actions</h2>\n<p class=\"meta\">"
+      << in.card_events.size() << (in.card_events.size() == 1 ? " action" : " actions")
+      << " in the period. A problem report is the learner's comment on a question, for the instructor."
+         "</p>\n<table class=\"events\">\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">Question</th>"
+         "<th scope=\"col\">What</th><th scope=\"col\">Note or comment</th></tr></thead>\n<tbody>\n";
+  if (in.card_events.empty()) out << "<tr><td class=\"empty\" colspan=\"4\">No flags, reports or card actions in the period.</td></tr>\n";
+  std::unordered_map<std::string, const CardEntry*> cards;
+  for (const CardEntry& c : in.cards) cards.emplace(c.card_key, &c);
+  for (auto it = in.card_events.rbegin(); it != in.card_events.rend(); ++it) {
+    const CardEventEntry& e = *it;
+    const auto found = cards.find(e.card_key);
+    const CardEntry* c = found == cards.end() ? nullptr : found->second;
+    std::string what;
+    if (e.kind == "flag") {
+      what = e.flag == 0 ? "Flag removed"
+                         : "Flagged " + std::string(core::kFlagNames[static_cast<std::size_t>(std::clamp(e.flag, 0, 7))]);
+    } else if (e.kind == "report") {
+      what = "Problem reported";
+    } else if (e.kind == "suspend") {
+      what = "Suspended";
+    } else if (e.kind == "unsuspend") {
+      what = "Unsuspended";
+    } else if (e.kind == "bury") {
+      what = "Buried until the next study day";
+    } else if (e.kind == "reset") {
+      what = "Reset to new";
+    } else {
+      what = e.kind;
+    }
+    out << "<tr>" << time_cell(e.at, in.time_zone) << "<td class=\"text\" dir=\"auto\">"
+        << html_escape(c != nullptr && !c->prompt.empty() ? c->prompt : e.card_key)
+        << (c != nullptr && c->retired ? kRetiredMark : "") << "</td><td" << (e.kind == "report" ? " class=\"bad\"" : "")
+        << ">" << html_escape(what) << "</td><td class=\"text\" dir=\"auto\">"
+        << (e.note.empty() ? std::string("\u2014") : html_escape(e.note)) << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
 void write_cards(const ReportInput& in, std::ostream& out) {
   const std::string& zone = in.time_zone;
   out << "<section>\n<h2>Cards</h2>\n<table class=\"cards\">\n<thead><tr>"
@@ -261,6 +304,7 @@ void write_html(const ReportInput& in, std::ostream& out) {
   write_summary(f, out);
   write_coverage(f, out);
   write_mistakes(in, f, out);
+  write_card_events(in, out);
   detail::write_html_charts(in, f, out);
   out << "<section>\n<h2>Not in this report yet</h2>\n<ul>\n";
   for (const NotRecorded& n : kNotRecorded) out << "<li>" << n.text << "</li>\n";

@@ -192,6 +192,16 @@ void write_json(const ReportInput& in, std::ostream& out) {
   Json not_recorded = Json::array();
   for (const NotRecorded& what : kNotRecorded) not_recorded.push_back(std::string(what.key));
   doc["not_recorded"] = std::move(not_recorded);
+  Json events = Json::array();
+  for (const CardEventEntry& e : in.card_events) {
+    events.push_back(Json{{"card_key", e.card_key},
+                          {"at", iso(e.at)},
+                          {"at_ms", e.at},
+                          {"kind", e.kind},
+                          {"flag", e.flag},
+                          {"note", e.note}});
+  }
+  doc["card_events"] = std::move(events);
   doc["summary"] = summary_json(f);
   doc["analytics"] = analytics_json(in, f);
 

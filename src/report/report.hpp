@@ -59,6 +59,16 @@ struct VoidedEntry {
   core::TimestampMs voided_at = 0;    ///< when it was taken back, UTC ms
 };
 
+/// Something the learner did to a card outside reviews (storage: card_event): a flag with a
+/// note, a problem report with a comment for the instructor, suspend, unsuspend, bury, reset.
+struct CardEventEntry {
+  std::string card_key;
+  core::TimestampMs at = 0;  ///< UTC ms
+  std::string kind;          ///< "flag", "report", "suspend", "unsuspend", "bury", "reset"
+  int flag = 0;              ///< flag: 0 (cleared) .. 7, core::kFlagNames
+  std::string note;          ///< flag: its note; report: the learner's comment
+};
+
 /// A callback that receives reviews one at a time, in time order.
 using ReviewSink = std::function<void(const core::ReviewRecord&)>;
 /// A pass over a review log: calls the sink for every review in time order. Called once per
@@ -87,6 +97,8 @@ struct ReportInput {
   /// Reviews taken back in the period (by `voided_at`) of the report's banks, in the order
   /// they were taken back.
   std::vector<VoidedEntry> voided;
+  /// The learner's card events in the period of the report's banks, in time order.
+  std::vector<CardEventEntry> card_events;
 };
 
 /// Calls `sink` for every review of `in` in the period [from, to) and of the bank filter,
@@ -143,12 +155,11 @@ struct NotRecorded {
   std::string_view key;   ///< JSON `not_recorded` entry
   std::string_view text;  ///< the sentence the HTML and PDF reports show
 };
-inline constexpr std::array<NotRecorded, 3> kNotRecorded = {{
+inline constexpr std::array<NotRecorded, 2> kNotRecorded = {{
     {"bank_version_per_answer",
      "The bank version each answer was given against: the review log does not record it yet; the "
      "banks' current versions are listed above."},
     {"mock_exams", "Mock exam attempts and scores: this version of Casebook has no mock exams."},
-    {"problem_reports", "Problem reports on questions: this version of Casebook does not collect them."},
 }};
 
 /// A name-based UUID, version 5 (RFC 4122 section 4.3: SHA-1 of namespace bytes + name, by

@@ -8,7 +8,9 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <string_view>
 
+#include "app/option_help.hpp"
 #include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
@@ -27,7 +29,9 @@ bool input_string(const char* label, std::string& value, float width) {
   return false;
 }
 
-/// Label in the left column, then the widget drawn by `draw` in the right one.
+/// Label in the left column, then the widget drawn by `draw` in the right one. The option's
+/// explanation in plain words (app::option_help) shows under it while its widget has the
+/// keyboard, and as a tooltip while the mouse is over it.
 template <class F>
 void row(const char* label, const char* hint, F&& draw) {
   ImGui::TableNextRow();
@@ -36,9 +40,24 @@ void row(const char* label, const char* hint, F&& draw) {
   ImGui::TextUnformatted(label);
   ImGui::TableSetColumnIndex(1);
   draw();
+  const bool focused = ImGui::IsItemFocused() || ImGui::IsItemActive();
+  const bool hovered = ImGui::IsItemHovered();
   if (hint != nullptr && hint[0] != '\0') {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", hint);
+  }
+  const std::string_view help = app::option_help(label);
+  if (help.empty()) return;
+  if (focused) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(1);
+    wrapped_text(help, kColorMuted);
+  } else if (hovered) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(help.data(), help.data() + help.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
   }
 }
 

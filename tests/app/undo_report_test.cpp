@@ -11,6 +11,7 @@
 
 #include "app/controller.hpp"
 #include "cli/cli.hpp"
+#include "report/class_report.hpp"
 #include "report/report.hpp"
 #include "storage/progress.hpp"
 #include "test_support.hpp"
@@ -88,4 +89,38 @@ TEST(UndoInReports, VoidedReviewIsLeftOutAndXapiVoidsItsStatement) {
   EXPECT_EQ(v.at("timestamp"), core::format_iso_utc(undone_at));
   // Deterministic: the same export gives the same voiding statement.
   EXPECT_EQ(report_of(db, "xapi", dir.file("again.xapi.json"), *now)[1], v);
+}
+
+// Card actions reach the reports (issue 12): a problem report and a flag made in a session are
+// in the JSON report's card_events, in time order, with the comment and the note.
+TEST(CardActionsInReports, ProblemReportAndFlagAreListed) {
+  TempDir dir;
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  const std::string db = dir.file("progress.sqlite3");
+  std::string key;
+  {
+    app::Controller c(test_config(db, now));
+    c.dispatch(app::StartSession{});
+    ASSERT_NE(c.study(), nullptr);
+    key = c.study()->card.card_key;
+    c.dispatch(app::ApplyCardAction{app::CardActionKind::Report, "", 0, "The date looks wrong"});
+    *now += 1000;
+    c.dispatch(app::ApplyCardAction{app::CardActionKind::Flag, key, 3, "ask in class"});
+  }
+  const auto json = report_of(db, "json", dir.file("r.json"), *now);
+  ASSERT_EQ(json.at("card_events").size(), 2u) << json.at("card_events").dump();
+  EXPECT_EQ(json.at("card_events")[0],
+            (nlohmann::json{{"card_key", key}, {"at", core::format_iso_utc(kTestNow)}, {"at_ms", kTestNow},
+                            {"kind", "report"}, {"flag", 0}, {"note", "The date looks wrong"}}));
+  EXPECT_EQ(json.at("card_events")[1].at("kind"), "flag");
+  EXPECT_EQ(json.at("card_events")[1].at("flag"), 3);
+  EXPECT_EQ(json.at("card_events")[1].at("note"), "ask in class");
+  // The class report of this learner's report lists the problem for the instructor.
+  std::ifstream in(dir.file("r.json"));
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto cls = casebook::report::compute_class_report({casebook::report::parse_learner_export(text.str(), "r.json")});
+  ASSERT_EQ(cls.problem_reports.size(), 1u);
+  EXPECT_EQ(cls.problem_reports[0].comment, "The date looks wrong");
+  EXPECT_EQ(cls.problem_reports[0].learner, "alice");
 }

@@ -176,3 +176,32 @@ TEST(ClassReport, OneLearnerAndZeroAttemptsGiveNoNaN) {
   EXPECT_NE(html.str().find("&lt;b&gt;p&lt;/b&gt;"), std::string::npos);
   EXPECT_NE(html.str().find("=HYPERLINK(&quot;x&quot;)"), std::string::npos);
 }
+
+// Problem reports reach the instructor: a learner's JSON report lists its card events; the
+// class report keeps the "report" ones (with the learner, the prompt and the comment, escaped)
+// and ignores flags and the rest. A report written before card events existed has none.
+TEST(ClassReport, ProblemReportsFromLearnersReports) {
+  const auto ann = report::parse_learner_export(
+      R"({"schema":"casebook-report","schema_version":3,"learner":"ann",
+          "cards":[{"card_key":"b/q1","question_type":"numeric","prompt":"In which year?"}],
+          "reviews":[{"card_key":"b/q1","correct":false,"answer":"2015","reviewed_at_ms":5}],
+          "card_events":[{"card_key":"b/q1","at_ms":1717070400000,"kind":"report","flag":0,"note":"Both <2015> & 2016?"},
+                         {"card_key":"b/q1","at_ms":1717070500000,"kind":"flag","flag":2,"note":"later"}]})",
+      "ann.json");
+  ASSERT_EQ(ann.problem_reports.size(), 1u);
+  const auto old = report::parse_learner_export(
+      R"({"schema":"casebook-report","schema_version":2,"learner":"bob","reviews":[]})", "bob.json");
+  EXPECT_TRUE(old.problem_reports.empty());
+  const auto r = report::compute_class_report({ann, old});
+  ASSERT_EQ(r.problem_reports.size(), 1u);
+  EXPECT_EQ(r.problem_reports[0].learner, "ann");
+  EXPECT_EQ(r.problem_reports[0].card_key, "b/q1");
+  EXPECT_EQ(r.problem_reports[0].prompt, "In which year?");
+  EXPECT_EQ(r.problem_reports[0].at_ms, 1717070400000);
+  EXPECT_EQ(r.problem_reports[0].comment, "Both <2015> & 2016?");
+  std::ostringstream html;
+  report::write_class_html(r, html);
+  EXPECT_NE(html.str().find("<td dir=\"auto\">Both &lt;2015&gt; &amp; 2016?</td>"), std::string::npos) << html.str();
+  EXPECT_NE(html.str().find("<td>2024-05-30T12:00:00.000Z</td>"), std::string::npos);
+  EXPECT_EQ(html.str().find("later"), std::string::npos);
+}

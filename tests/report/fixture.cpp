@@ -158,6 +158,10 @@ ReportInput rich_input() {
   in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
   // A review taken back by an undo a minute after it was made (not in the log above).
   in.voided = {{in.learner, "rtl/group-name", kNow - 40 * 60'000, kNow - 39 * 60'000}};
+  // Card events: a flag with a note, a problem report with a hostile comment, a suspension.
+  in.card_events = {{"soldatov-2021/lurk-arrests-year", kNow - 3 * kDay, "flag", 1, "check the year"},
+                    {"rtl/group-name", kNow - 2 * kDay, "report", 0, "The answer <b>is</b> spelt two ways & both count?"},
+                    {"hostile/script", kNow - kDay, "suspend", 0, ""}};
   // The banks (with versions), the answer key, a suspended card and a card not started yet.
   in.banks = {{"hostile", "Bank \"A\" & <B>", "0.9-beta", "en"},
               {"rtl", "בנק", "", "he"},

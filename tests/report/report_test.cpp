@@ -384,8 +384,8 @@ TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
   for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
   // summary (11 card rows, 7 answer rows), coverage head + one "(no topic)" row per bank (the
   // bank rows are <tr class="bank">), mistakes head+2, retention head+6 periods, weakest
-  // head+2 lapsed cards, cards head+rows, reviews head+rows
-  EXPECT_EQ(rows, 18u + 5u + 3u + 7u + 3u + 6u + 7u);
+  // head+2 lapsed cards, card actions head + "none" row, cards head+rows, reviews head+rows
+  EXPECT_EQ(rows, 18u + 5u + 3u + 7u + 3u + 2u + 6u + 7u);
   EXPECT_EQ(html.find("mastery"), std::string::npos);  // predicted recall is named for what it is
   EXPECT_EQ(html.find("Mastery"), std::string::npos);
 }
