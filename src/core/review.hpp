@@ -20,6 +20,9 @@ struct ReviewRecord {
   std::int64_t response_ms = 0;     ///< ms from showing the question to submitting the answer
   CardSchedule before;
   CardSchedule after;
+  /// The version of the card's bank (its `[bank] version`) when the answer was given; "" when
+  /// unknown (answers recorded before schema 7, or a bank without a version).
+  std::string bank_version;
 
   friend bool operator==(const ReviewRecord&, const ReviewRecord&) = default;
 };

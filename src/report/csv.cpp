@@ -18,13 +18,13 @@ constexpr int kDecimals = 6;
 constexpr std::string_view kCrLf = "\r\n";
 
 /// Column order of the CSV table (docs/report-formats.md).
-constexpr std::array<std::string_view, 26> kCsvColumns = {
+constexpr std::array<std::string_view, 27> kCsvColumns = {
     "record",        "card_key",      "bank_id",          "question_id",      "question_type",
     "state",         "stability",     "difficulty",       "retrievability",   "due",
     "last_review",   "reps",          "lapses",           "prompt",           "reviewed_at",
     "rating",        "correct",       "answer",           "response_ms",      "state_before",
     "state_after",   "stability_after", "difficulty_after", "due_after",        "retired",
-    "topics"};
+    "topics",        "bank_version"};
 
 void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -84,6 +84,7 @@ void write_csv(const ReportInput& in, std::ostream& out) {
     row[21] = core::format_fixed(r.after.stability, kDecimals);
     row[22] = core::format_fixed(r.after.difficulty, kDecimals);
     row[23] = iso(r.after.due);
+    row[26] = csv_text_field(r.bank_version);
     write_row(out, row);
   });
 }

@@ -241,7 +241,7 @@ void write_json(const ReportInput& in, std::ostream& out) {
     j["correct"] = r.correct;
     j["answer"] = r.answer;
     j["response_ms"] = r.response_ms;
-    j["bank_version"] = nullptr;  // not in the review log yet (docs/report-formats.md)
+    j["bank_version"] = r.bank_version.empty() ? Json(nullptr) : Json(r.bank_version);  // null: not known
     j["before"] = schedule_json(r.before);
     j["after"] = schedule_json(r.after);
     reviews.add(j);

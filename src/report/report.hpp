@@ -155,10 +155,7 @@ struct NotRecorded {
   std::string_view key;   ///< JSON `not_recorded` entry
   std::string_view text;  ///< the sentence the HTML and PDF reports show
 };
-inline constexpr std::array<NotRecorded, 2> kNotRecorded = {{
-    {"bank_version_per_answer",
-     "The bank version each answer was given against: the review log does not record it yet; the "
-     "banks' current versions are listed above."},
+inline constexpr std::array<NotRecorded, 1> kNotRecorded = {{
     {"mock_exams", "Mock exam attempts and scores: this version of Casebook has no mock exams."},
 }};
 

@@ -142,6 +142,7 @@ class StatementBuilder {
           {"parent", Json::array({{{"objectType", "Activity"},
                                    {"id", std::string(kIriBase) + "/banks/" + percent_encode(key.bank_id)}}})}};
     }
+    if (!r.bank_version.empty()) context["revision"] = r.bank_version;  // the bank's version when answered
     context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", std::string(core::to_string(r.rating))}};
     s["context"] = std::move(context);
     s["timestamp"] = core::format_iso_utc(r.reviewed_at);

@@ -1,4 +1,4 @@
-// Progress, schema 7: custom study's "N extra new cards today", one row per raise.
+// Progress, schema 8: custom study's "N extra new cards today", one row per raise.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/progress.hpp"

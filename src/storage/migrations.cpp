@@ -253,6 +253,12 @@ CREATE TABLE exam_result (
 CREATE INDEX exam_attempt_learner ON exam_attempt (learner_id, started_at_ms);
 )sql";
 
+// The bank version each answer was given against (issue 13): a column of the review log
+// filled from now on. Adding a column rewrites no row; earlier answers read as "" (unknown).
+constexpr const char* kSchemaBankVersion = R"sql(
+ALTER TABLE review_log ADD COLUMN bank_version TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Custom study (issue 11): "N extra new cards today" raises one study day's new-card limit of
 // a scope; the raise is kept so that a restart the same day still has it. Append-only like
 // the review log: a day's raises add up. An upgraded database has none.
@@ -287,7 +293,8 @@ constexpr std::array kMigrations{
     Migration{4, "card events: suspend, bury, reset, flag, problem reports (append-only)", kSchemaCardEvents},
     Migration{5, "how far each learner's review log was sent to each learning record store", kSchemaLrsSync},
     Migration{6, "undo (voided reviews), mock exam attempts", kSchemaUndoExams},
-    Migration{7, "custom study: extra new cards for a study day", kSchemaExtraNew},
+    Migration{7, "the bank version each answer was given against", kSchemaBankVersion},
+    Migration{8, "custom study: extra new cards for a study day", kSchemaExtraNew},
 };
 
 }  // namespace

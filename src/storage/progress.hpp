@@ -139,7 +139,7 @@ using ExamReviewPlan = std::function<std::optional<AnswerPlan>(
     const CardFlags& flags)>;
 
 /// A raise of one study day's new-card limit: custom study's "N extra new cards today"
-/// (schema 7, append-only; the raises of a day add up).
+/// (schema 8, append-only; the raises of a day add up).
 struct ExtraNewCards {
   std::int64_t id = 0;        ///< row id (0 before it is stored)
   std::string date;           ///< the study day it is for, "YYYY-MM-DD" in the learner's clock

@@ -87,9 +87,9 @@ std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const 
                           "reps_before, lapses_before, "
                           "state_after, stability_after, difficulty_after, due_after_ms, "
                           "last_review_after_ms, scheduled_days_after, learning_steps_after, "
-                          "reps_after, lapses_after) "
+                          "reps_after, lapses_after, bank_version) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?, ?, ?)");
+                          "?, ?, ?, ?, ?)");
     ins.bind(1, learner_id);
     ins.bind(2, r.card_key);
     ins.bind(3, static_cast<std::int64_t>(r.reviewed_at));
@@ -99,6 +99,7 @@ std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const 
     ins.bind(7, static_cast<std::int64_t>(r.response_ms));
     bind_schedule(ins, 8, r.before);
     bind_schedule(ins, 17, r.after);
+    ins.bind(26, r.bank_version);
     ins.exec();
     const std::int64_t id = db.getLastInsertRowid();
 
@@ -178,7 +179,7 @@ constexpr const char* kReviewColumns =
     "r.learning_steps_before, r.reps_before, r.lapses_before, "
     "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
     "r.last_review_after_ms, r.scheduled_days_after, "
-    "r.learning_steps_after, r.reps_after, r.lapses_after "
+    "r.learning_steps_after, r.reps_after, r.lapses_after, r.bank_version "
     "FROM review_log r JOIN learner l ON l.id = r.learner_id ";
 
 /// Reads the current row of a kReviewColumns statement into `r` (its strings' storage reused).
@@ -193,6 +194,7 @@ void read_review(const SQLite::Statement& st, ReviewRecord& r) {
   r.response_ms = st.getColumn(7).getInt64();
   r.before = read_schedule(st, 8);
   r.after = read_schedule(st, 17);
+  r.bank_version.assign(st.getColumn(26).getText(), static_cast<std::size_t>(st.getColumn(26).getBytes()));
 }
 
 }  // namespace

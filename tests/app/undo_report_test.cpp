@@ -76,6 +76,9 @@ TEST(UndoInReports, VoidedReviewIsLeftOutAndXapiVoidsItsStatement) {
   const auto json = report_of(db, "json", dir.file("r.json"), *now);
   ASSERT_EQ(json.at("reviews").size(), 1u);
   EXPECT_EQ(json.at("reviews")[0].at("card_key"), kept);
+  // The answer was given against the bank's version at the time (schema 7).
+  EXPECT_EQ(json.at("reviews")[0].at("bank_version"), json.at("banks")[0].at("version"));
+  EXPECT_FALSE(json.at("banks")[0].at("version").get<std::string>().empty());
 
   const auto xapi = report_of(db, "xapi", dir.file("r.xapi.json"), *now);
   ASSERT_EQ(xapi.size(), 2u);  // the kept review's statement, then the voiding statement

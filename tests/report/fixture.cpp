@@ -156,6 +156,9 @@ ReportInput rich_input() {
   // Reviews today of a mature and a young card (12:30 local time, after the 04:00 rollover).
   in.reviews.push_back(review(11, "rtl/group-name", kNow - 30 * 60'000, Rating::Easy, true, "Lurk 🎯", 5000, mature, mature));
   in.reviews.push_back(review(12, "soldatov-2021/lurk-arrests-year", kNow - 20 * 60'000, Rating::Again, false, "2015", 7000, young, young));
+  // Today's answers were given against the bank's current versions (earlier ones: unknown).
+  in.reviews[in.reviews.size() - 2].bank_version = "";  // rtl has no version
+  in.reviews.back().bank_version = "1.2.0";
   // A review taken back by an undo a minute after it was made (not in the log above).
   in.voided = {{in.learner, "rtl/group-name", kNow - 40 * 60'000, kNow - 39 * 60'000}};
   // Card events: a flag with a note, a problem report with a hostile comment, a suspension.

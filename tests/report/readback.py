@@ -63,8 +63,10 @@ def read_json(out):
           and mistakes["shown"][0]["correct_answer"] == "2016", f"JSON: mistakes {mistakes['shown'][:1]}")
     versions = {b["id"]: b["version"] for b in doc["banks"]}
     check(versions.get("soldatov-2021") == "1.2.0", f"JSON: bank versions {versions}")
-    check(all(r["bank_version"] is None for r in doc["reviews"]), "JSON: bank_version per review is null (not recorded)")
-    check("bank_version_per_answer" in doc["not_recorded"], "JSON: not_recorded lists the bank version")
+    versions = [r["bank_version"] for r in doc["reviews"]]
+    check(versions[-1] == "1.2.0" and all(v is None for v in versions[:-1]),
+          "JSON: bank_version per review: the last answer's version, null (unknown) before")
+    check("bank_version_per_answer" not in doc["not_recorded"], "JSON: not_recorded no longer lists the bank version")
     return doc
 
 

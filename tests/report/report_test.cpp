@@ -103,7 +103,7 @@ const std::vector<std::string> kColumns = {
     "stability",   "difficulty", "retrievability", "due",        "last_review",      "reps",
     "lapses",      "prompt",    "reviewed_at", "rating",        "correct",          "answer",
     "response_ms", "state_before", "state_after", "stability_after", "difficulty_after", "due_after",
-    "retired",     "topics"};
+    "retired",     "topics",      "bank_version"};
 
 std::size_t col(const std::string& name) {
   return static_cast<std::size_t>(std::find(kColumns.begin(), kColumns.end(), name) - kColumns.begin());

@@ -1,4 +1,4 @@
-// Schema 7 (issue 11, custom study): a version-6 database upgrades in place and keeps its
+// Schema 8 (issue 11, custom study): a version-7 database upgrades in place and keeps its
 // data; "N extra new cards today" is stored per study day, append-only, and read back in order.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -19,17 +19,17 @@ namespace {
 constexpr std::int64_t kT0 = 1717243200000;  // 2024-06-01T12:00:00Z
 }  // namespace
 
-TEST(SchemaExtraNew, Version6DatabaseUpgradesInPlace) {
-  const casebook::test::TempDb db_file("schema7-v6.sqlite3");
+TEST(SchemaExtraNew, Version7DatabaseUpgradesInPlace) {
+  const casebook::test::TempDb db_file("schema8-v7.sqlite3");
   const std::string& path = db_file.path();
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     const auto steps = casebook::storage::detail::migrations();
-    ASSERT_GE(steps.size(), 7u);
-    ASSERT_EQ(steps[5].version, 6);
-    for (std::size_t i = 0; i < 6; ++i) db.exec(steps[i].sql);
+    ASSERT_GE(steps.size(), 8u);
+    ASSERT_EQ(steps[6].version, 7);
+    for (std::size_t i = 0; i < 7; ++i) db.exec(steps[i].sql);
     db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
-    db.exec("PRAGMA user_version = 6");
+    db.exec("PRAGMA user_version = 7");
     casebook::test::insert_ann_review(db);
     db.exec("INSERT INTO review_void VALUES (1, 1, 1717243300000, 'undo')");
   }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "storage_support.hpp"
+#include "temp_db.hpp"
 
 namespace fs = std::filesystem;
 using casebook::core::CardSchedule;
@@ -461,4 +462,37 @@ TEST(ProgressTest, AnswersSurviveKillRightAfterRecord) {
   ASSERT_EQ(log.size(), static_cast<std::size_t>(kReviews));
   for (int i = 0; i < kReviews; ++i) EXPECT_EQ(log[i].card_key, "b/q" + std::to_string(i));
   EXPECT_EQ(db.card_states("ann").size(), static_cast<std::size_t>(kReviews));
+}
+
+// Schema 7 (issue 13): the review log gains the bank version of each answer; a version-6 file
+// upgrades in place, its answers read as "" (unknown), new answers keep the version given.
+TEST(SchemaBankVersion, Version6DatabaseUpgradesAndKeepsTheVersionOfNewAnswers) {
+  const casebook::test::TempDb db_file("schema7-v6.sqlite3");
+  const std::string& path = db_file.path();
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const auto steps = casebook::storage::detail::migrations();
+    ASSERT_GE(steps.size(), 7u);
+    ASSERT_EQ(steps[5].version, 6);
+    for (std::size_t i = 0; i < 6; ++i) db.exec(steps[i].sql);
+    db.exec("PRAGMA application_id = " + std::to_string(casebook::storage::detail::kApplicationId));
+    db.exec("PRAGMA user_version = 6");
+    casebook::test::insert_ann_review(db);
+  }
+  {
+    Progress db(path);
+    const auto log = db.review_log("ann");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].bank_version, "");
+    ReviewRecord r = make_review("ann", "bank/q2", kT0 + 1000, 0);
+    r.bank_version = "2.1.0-rc1";
+    db.record_review(r);
+    const auto again = db.review_log("ann");
+    ASSERT_EQ(again.size(), 2u);
+    EXPECT_EQ(again[1].bank_version, "2.1.0-rc1");
+    EXPECT_EQ(db.last_review("ann", "bank/q2")->bank_version, "2.1.0-rc1");
+  }
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Progress::schema_version());  // and on through later steps
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM review_log").getInt(), 2);
 }

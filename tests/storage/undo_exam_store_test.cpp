@@ -89,7 +89,7 @@ TEST(SchemaV6, Version5DatabaseUpgradesInPlace) {
     EXPECT_TRUE(db.review_log("ann").empty());
   }
   SQLite::Database raw(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Progress::schema_version());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Progress::schema_version());  // and on through later steps
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM card_event").getInt(), 1);  // earlier tables kept
   EXPECT_EQ(raw.execAndGet("SELECT last_review_id FROM lrs_sync").getInt(), 1);
   for (const char* table : {"review_void", "exam_attempt", "exam_question", "exam_answer", "exam_result"}) {
