@@ -12,14 +12,18 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups, Stats; Settings -> Optimize; Simulator -> Plan
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups, Stats, CustomStudy; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
 // Home and study.
-/// Home: study the due and new cards of `scope` (default: every course bank). Nothing to
-/// study: stays on Home, with a message.
-struct StartSession { StudyScope scope; };
+/// Home or Custom study: study the due and new cards of `scope` (default: every course bank),
+/// or the cards custom study `mode` takes (app/custom_study.hpp). Nothing to study: stays on
+/// that screen, with a message. A mode whose numbers are out of range starts nothing.
+struct StartSession { StudyScope scope; StudyMode mode = {}; };
+/// Custom study: highlight row `selected` of CustomStudyView::rows and set its numbers
+/// (clamped: days 1..365, count 1..9999); the card counts follow.
+struct SetCustomStudy { int selected = 0; int days = 1; int count = 20; };
 struct SelectScope { int row; };                  ///< Home: highlight row `row` of HomeView::scopes (clamped)
 struct ReloadBanks {};                            ///< Home: read the banks again (F5)
 /// Home: spread today's due reviews over `days` days, most at risk first (recorded; see
@@ -114,7 +118,7 @@ struct RestoreBackup {};                           ///< the selected backup repl
 struct MakeBackup {};                              ///< a manual backup now (background)
 struct CheckProgressFile {};                       ///< SQLite's full integrity check now (background); damage moves the file aside
 
-using Action = std::variant<Navigate, Back, GoHome, StartSession, SelectScope, ReloadBanks, SpreadBacklog, SubmitAnswer,
+using Action = std::variant<Navigate, Back, GoHome, StartSession, SetCustomStudy, SelectScope, ReloadBanks, SpreadBacklog, SubmitAnswer,
                             SetRubric, SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions,
                             SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,

@@ -13,6 +13,7 @@
 #include "app/backlog.hpp"
 #include "app/backups_flow.hpp"
 #include "app/context.hpp"
+#include "app/custom_study.hpp"
 #include "app/display.hpp"
 #include "app/export_flow.hpp"
 #include "app/glyphs.hpp"
@@ -60,6 +61,7 @@ struct Controller::Impl {
   Screen info_from = Screen::Browser;  ///< where Card info was opened (Back returns there)
   bool drop_on_return = false;         ///< Card info from Study: the card was set aside; the session skips it
   DisplayView display;
+  CustomStudyView custom;  ///< the Custom study screen (its row and numbers are kept between openings)
   BackupsFlow backups{ctx, [this] { progress_replaced(); }};
   StatsFlow stats{ctx};
 
@@ -175,6 +177,11 @@ struct Controller::Impl {
         if (!from_home) return;
         stats.open();
         break;
+      case Screen::CustomStudy:
+        if (!from_home) return;
+        custom = build_custom_study(ctx, home_scope, custom.selected, custom.days, custom.count);
+        ctx.message.clear();
+        break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
       case Screen::Summary:
@@ -288,7 +295,15 @@ struct Controller::Impl {
     } else if constexpr (std::is_same_v<T, GoHome>) {
       go_home();
     } else if constexpr (std::is_same_v<T, StartSession>) {
-      if (s == Screen::Home && study.start(a.scope)) screen = Screen::Study;
+      if (s != Screen::Home && s != Screen::CustomStudy) return;
+      if (study.start(a.scope, a.mode)) {
+        screen = Screen::Study;
+      } else if (s == Screen::CustomStudy) {
+        custom = build_custom_study(ctx, custom.scope, custom.selected, custom.days, custom.count);
+        custom.message = ctx.message;
+      }
+    } else if constexpr (std::is_same_v<T, SetCustomStudy>) {
+      if (s == Screen::CustomStudy) custom = build_custom_study(ctx, custom.scope, a.selected, a.days, a.count);
     } else if constexpr (std::is_same_v<T, SelectScope>) {
       if (s == Screen::Home && !home.scopes.empty()) {
         const int row = std::clamp(a.row, 0, static_cast<int>(home.scopes.size()) - 1);
@@ -463,6 +478,7 @@ const CardInfoView& Controller::card_info() const { return m_impl->card_info; }
 const DisplayView& Controller::display() const { return m_impl->display; }
 BackupsView Controller::backups() const { return m_impl->backups.view(); }
 StatsView Controller::stats() const { return m_impl->stats.view(); }
+const CustomStudyView& Controller::custom_study() const { return m_impl->custom; }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

@@ -68,6 +68,8 @@ class Controller {
   /// The Statistics screen: the learner's figures (report::compute_figures over the same
   /// report input as the reports), computed on a background job when the screen opens.
   [[nodiscard]] StatsView stats() const;
+  /// The Custom study screen (built when it was opened from Home, over Home's highlighted scope).
+  [[nodiscard]] const CustomStudyView& custom_study() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

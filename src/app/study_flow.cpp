@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/card_view.hpp"
+#include "app/custom_study.hpp"
 #include "app/study_queue.hpp"
 #include "core/options.hpp"
 #include "core/scheduler.hpp"
@@ -22,22 +23,37 @@ core::ScheduleContext schedule_context(const AppContext& ctx, const std::string&
 
 }  // namespace
 
-bool StudyFlow::start(const StudyScope& scope) {
+bool StudyFlow::start(const StudyScope& scope, const StudyMode& mode) {
+  if (const std::string problem = study_mode_problem(mode); !problem.empty()) {
+    m_ctx.message = "Custom study: " + problem + ".";
+    return false;
+  }
   const TimestampMs t = m_ctx.now();
-  const DayLimits limits = day_limits(m_ctx, t);
+  if (mode.kind == StudyModeKind::ExtraNew) record_extra_new_cards(m_ctx, scope, mode.count, t);
+  // Once recorded, the raise is part of today's limits: the session is a normal one.
+  SessionPlan plan = plan_session(m_ctx, t, scope, mode.kind == StudyModeKind::ExtraNew ? StudyMode{} : mode);
   const std::uint64_t seed = m_ctx.config.session_seed != 0 ? m_ctx.config.session_seed : static_cast<std::uint64_t>(t);
-  core::SessionRules rules = core::to_session_rules(m_ctx.options.learner());
-  rules.wait_for_learning = true;  // a learning step later today keeps the session open (the waiting screen)
-  core::Session s(study_candidates(m_ctx, t, scope), t, m_ctx.clock(), limits.left, seed, rules);
+  core::Session s(std::move(plan.candidates), t, m_ctx.clock(), plan.limits, seed, plan.rules);
   if (s.phase() == core::SessionPhase::Finished) {
-    m_ctx.message = scope.bank_id.empty()
-                        ? "Nothing to study right now: no card is due and today's new cards are done."
-                        : "Nothing to study in " + scope_label(m_ctx, scope) +
-                              " right now: no card is due and today's new cards are done.";
+    const std::string where = scope.bank_id.empty() ? "" : " in " + scope_label(m_ctx, scope);
+    switch (mode.kind) {
+      case StudyModeKind::Normal:
+        m_ctx.message = "Nothing to study" + where + " right now: no card is due and today's new cards are done.";
+        break;
+      case StudyModeKind::ExtraNew:
+        m_ctx.message = "Today's new-card limit" + where + " was raised by " + std::to_string(mode.count) +
+                        ", but no new card is left to study there right now.";
+        break;
+      default:
+        m_ctx.message = "Nothing to study" + where + " for " + study_mode_title(mode) + ".";
+        break;
+    }
     return false;
   }
   m_session.emplace(std::move(s));
   m_scope = scope;
+  m_mode = mode;
+  m_records = plan.records;
   m_undo.clear();
   m_started = t;
   m_summary = SummaryView{};
@@ -63,6 +79,7 @@ void StudyFlow::show_waiting() {
   m_view.card.count_learning = q.learning;
   m_view.card.count_review = q.review;
   m_view.card.scope_label = scope_label(m_ctx, m_scope);
+  m_view.card.mode_label = study_mode_label(m_mode);
   m_view.card.showing_id = ++m_showing_id;
   m_view.waiting = true;
   m_view.ready_at = m_session->ready_at().value_or(t);
@@ -84,12 +101,7 @@ bool StudyFlow::resume() {
   return true;
 }
 
-bool StudyFlow::undo() {
-  if (m_undo.empty()) {
-    m_ctx.message = "Nothing to undo: no card has been rated in this session.";
-    return false;
-  }
-  const UndoStep& step = m_undo.back();
+bool StudyFlow::void_review(const UndoStep& step) {
   std::optional<core::CardSchedule> state;
   try {
     state = m_ctx.progress.void_review(m_ctx.config.learner, step.review_id, m_ctx.now(), step.flags_before);
@@ -113,6 +125,16 @@ bool StudyFlow::undo() {
       m_ctx.flags[step.card_key] = *step.flags_before;
     }
   }
+  return true;
+}
+
+bool StudyFlow::undo() {
+  if (m_undo.empty()) {
+    m_ctx.message = "Nothing to undo: no card has been rated in this session.";
+    return false;
+  }
+  const UndoStep& step = m_undo.back();
+  if (step.review_id != 0 && !void_review(step)) return false;  // Preview recorded nothing: only the session goes back
   m_session.emplace(step.session);
   m_undo.pop_back();
   m_finished = false;
@@ -157,6 +179,7 @@ void StudyFlow::show_current() {
   m_view.card.count_learning = counts.learning;
   m_view.card.count_review = counts.review;
   m_view.card.scope_label = scope_label(m_ctx, m_scope);
+  m_view.card.mode_label = study_mode_label(m_mode);
   m_view.card.showing_id = ++m_showing_id;
   m_view.can_undo = can_undo();
   m_shown = *m_session;
@@ -171,6 +194,11 @@ void StudyFlow::submit(const core::Answer& answer) {
   FeedbackView f = make_feedback(bank(), question(), m_view.card, answer);
   f.selected = f.grade.proposed;
   const std::string& key = m_view.card.card_key;
+  if (!m_records) {  // Preview: no interval applies (the intervals stay empty)
+    m_view.feedback = std::move(f);
+    m_session->submit();
+    return;
+  }
   const auto previews = m_ctx.options.scheduler_for_card(key).preview(
       schedule_before(m_ctx, key, t), t, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t));
   for (std::size_t i = 0; i < previews.size(); ++i) f.intervals[i] = core::format_interval(t, previews[i].card.due);
@@ -209,6 +237,7 @@ void StudyFlow::select(core::Rating rating) {
 bool StudyFlow::rate(core::Rating rating) {
   if (!in_feedback()) return false;
   select(rating);
+  if (!m_records) return rate_unrecorded(rating);
   TimestampMs t = 0;
   const FeedbackView& f = *m_view.feedback;
   const std::string key = m_view.card.card_key;
@@ -275,6 +304,17 @@ bool StudyFlow::rate(core::Rating rating) {
   }
   if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags});
   m_session->rate(rating, recorded.correct, recorded.after, t);
+  show_next();
+  return true;
+}
+
+bool StudyFlow::rate_unrecorded(core::Rating rating) {
+  const TimestampMs t = m_ctx.now();
+  const std::string key = m_view.card.card_key;
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt});
+  m_session->suspend(key);  // shown once: it never comes back in this session
+  m_session->rate(rating, m_view.feedback->grade.correct, schedule_before(m_ctx, key, t), t);
+  m_ctx.message.clear();
   show_next();
   return true;
 }

@@ -18,10 +18,11 @@ class StudyFlow {
  public:
   explicit StudyFlow(AppContext& ctx) : m_ctx(ctx) {}
 
-  /// Starts a session over the due and new cards of `scope` (by default every course bank).
-  /// Returns false (and sets ctx.message) when there is nothing to study. Throws
-  /// storage::StorageError.
-  bool start(const StudyScope& scope = {});
+  /// Starts a session over the due and new cards of `scope` (by default every course bank),
+  /// or over the cards custom study `mode` takes (app/custom_study.hpp plan_session; ExtraNew
+  /// records its raise first). Returns false (and sets ctx.message) when there is nothing to
+  /// study or mode's numbers are out of range. Throws storage::StorageError.
+  bool start(const StudyScope& scope = {}, const StudyMode& mode = {});
   /// A session is running (a card is on screen).
   [[nodiscard]] bool active() const { return m_session.has_value(); }
   /// The card on screen and, after submit, the feedback. Valid while active().
@@ -38,7 +39,8 @@ class StudyFlow {
   /// Feedback: the learner picks `rating` (not yet recorded).
   void select(core::Rating rating);
   /// Feedback: records the answer with `rating` and shows the next card, or ends the session
-  /// (then finished() is true). On a failed write the feedback stays, ctx.message says why,
+  /// (then finished() is true). In a mode that records nothing (Preview) the card simply
+  /// leaves the session: no review-log row, no state change. On a failed write the feedback stays, ctx.message says why,
   /// and false is returned: nothing is lost, rating again retries.
   bool rate(core::Rating rating);
   /// Feedback: rate() with the selected rating.
@@ -72,6 +74,8 @@ class StudyFlow {
   void show_next();
   void show_waiting();
   void regrade();
+  /// rate() in a mode that records nothing: the card leaves the session, counted.
+  bool rate_unrecorded(core::Rating rating);
   void end();
   /// The question on screen and its bank.
   [[nodiscard]] const core::Question& question() const;
@@ -80,16 +84,22 @@ class StudyFlow {
   /// What undo() needs to take one rating back.
   struct UndoStep {
     core::Session session;        ///< as it was when the card was shown (Answering)
-    std::int64_t review_id = 0;   ///< the review-log row the rating made
+    std::int64_t review_id = 0;   ///< the review-log row the rating made (0: none, Preview)
     std::string card_key;
     std::optional<storage::CardFlags> flags_before;  ///< the flags before, when the rating changed them
   };
+
+  /// undo()'s write: voids `step`'s review and puts the card's state, flags and due load
+  /// back. False (ctx.message says why) when the write failed.
+  bool void_review(const UndoStep& step);
 
   AppContext& m_ctx;
   std::optional<core::Session> m_session;
   std::optional<core::Session> m_shown;  ///< the session when the current card was shown
   std::vector<UndoStep> m_undo;          ///< this session's ratings, oldest first
   StudyScope m_scope;
+  StudyMode m_mode;
+  bool m_records = true;  ///< answers are recorded (false: Preview)
   StudyView m_view;
   SummaryView m_summary;
   bool m_finished = false;

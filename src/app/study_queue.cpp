@@ -10,7 +10,7 @@ namespace casebook::app {
 
 std::string bank_of_key(const std::string& card_key) { return card_key.substr(0, card_key.find('/')); }
 
-DayLimits day_limits(AppContext& ctx, core::TimestampMs t) {
+DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const std::vector<storage::ExtraNewCards>& planned) {
   DayLimits d;
   const core::DayClock& clock = ctx.clock();
   d.today = core::study_day(t, clock);
@@ -19,15 +19,26 @@ DayLimits day_limits(AppContext& ctx, core::TimestampMs t) {
   const std::string& learner = ctx.config.learner;
   const core::DoneToday done{ctx.progress.count_new_cards(learner, from, d.day_end),
                              ctx.progress.count_reviews(learner, from, d.day_end)};
-  const auto banks = ctx.options.overridden_banks();
+  auto banks = ctx.options.overridden_banks();
   const auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
                                      : ctx.progress.done_by_bank(learner, from, d.day_end);
-  d.left = core::daily_limits(ctx.options.learner(), done, banks, by_bank);
+  // Custom study's extra new cards of today raise the limits themselves (the learner's, and
+  // a bank's own when it has one), so cards already done count against the raised limit.
+  auto extras = ctx.progress.extra_new_cards(learner, core::iso_date_of_day(d.today));
+  extras.insert(extras.end(), planned.begin(), planned.end());
+  core::StudyOptions mine = ctx.options.learner();
+  int extra_total = 0;
+  for (const auto& e : extras) {
+    extra_total += e.count;
+    mine.new_cards_per_day += e.count;
+    if (const auto it = banks.find(e.bank_id); it != banks.end()) it->second.new_cards_per_day += e.count;
+  }
+  d.left = core::daily_limits(mine, done, banks, by_bank);
   if (ctx.options.any_exam()) {
     d.left.exam_new_cards = exam_new_cards_left(ctx.data(), d.today, ctx.progress.new_card_keys(learner, from, d.day_end));
   }
   if (const core::BacklogSpread* spread = active_spread(ctx.spreads, d.today); spread && spread->pause_new) {
-    d.left.new_cards = 0;
+    d.left.new_cards = std::max(0, extra_total - done.new_cards);  // only the extra ones the learner asked for
     d.left.exam_new_cards = 0;
   }
   return d;

@@ -21,9 +21,13 @@ struct DayLimits {
 
 /// Today's limits at `t` from the review log (new cards and reviews already done today, in
 /// the learner's clock; per bank for banks with overrides), with the new cards an exam plan
-/// still needs today (exam_new_cards_left) and no new cards at all while a backlog spread
-/// that paused them runs. Throws storage::StorageError.
-[[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t);
+/// still needs today (exam_new_cards_left). Custom study's extra new cards of today (stored:
+/// Progress::extra_new_cards, plus `planned` ones not yet stored) raise the learner's
+/// new-card limit and that of their bank when it has its own, before what was done today is
+/// subtracted. While a backlog spread that paused new cards runs, only the extra ones are
+/// left. Throws storage::StorageError.
+[[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t,
+                                   const std::vector<storage::ExtraNewCards>& planned = {});
 
 /// Whether a question of `bank` belongs to `scope`: the default scope takes every course
 /// bank (not example or template banks); a bank scope takes that bank; a topic scope the

@@ -33,7 +33,8 @@ enum class Screen {
   Browser,    ///< reached from Home: every card, searchable
   CardInfo,   ///< reached from the Browser or Stats (Back returns there) or from Study (Back resumes it)
   Backups,    ///< reached from Home; also where a damaged progress file sends the app at start
-  Stats       ///< the statistics screen: reached from Home (T); its weakest cards open Card info
+  Stats,      ///< the statistics screen: reached from Home (T); its weakest cards open Card info
+  CustomStudy ///< reached from Home (over its highlighted scope): choose a custom study mode; Back returns there
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).
@@ -60,6 +61,44 @@ struct StudyScope {
   std::string bank_id;  ///< empty: every course bank
   std::string topic;    ///< empty: the whole bank; else a [[topic]] id of `bank_id`
   friend bool operator==(const StudyScope&, const StudyScope&) = default;
+};
+
+/// Custom study, as Anki users know it: what a session takes from its scope. Whether each mode
+/// changes the schedule is study_mode_effect() (app/custom_study.hpp) and docs/study.md.
+enum class StudyModeKind {
+  Normal,     ///< today's due cards and new cards within today's limits (the default)
+  Forgotten,  ///< the cards rated Again today (voided reviews left out); changes the schedule
+  Ahead,      ///< cards due within the next `days` days, today's included; changes the schedule
+  Preview,    ///< up to `count` new cards, shown without changing their schedule; nothing is recorded
+  Cram,       ///< up to `count` new cards past today's new-card limit; changes the schedule
+  ExtraNew,   ///< today's new-card limit of the scope raised by `count` (recorded), then a normal session
+  All         ///< every card of the scope whatever its due date; changes the schedule
+};
+
+/// A custom study mode and its number.
+struct StudyMode {
+  StudyModeKind kind = StudyModeKind::Normal;
+  int days = 1;    ///< Ahead: 1..365 days
+  int count = 20;  ///< Preview, Cram: at most this many new cards; ExtraNew: the raise; 1..9999
+  friend bool operator==(const StudyMode&, const StudyMode&) = default;
+};
+
+/// The Custom study screen: the modes for one scope (Home's highlighted row).
+struct CustomStudyView {
+  StudyScope scope;
+  std::string scope_label;  ///< "All course banks", "Bank: …", "Topic: …"
+  struct Row {
+    StudyMode mode;          ///< with this screen's days and count
+    std::string title;       ///< "Review ahead: cards due in the next 7 days"
+    std::string effect;      ///< in plain words: "Changes the schedule: …" / "Does not change the schedule: …"
+    bool changes_schedule = true;
+    int cards = 0;           ///< cards a session of this mode would start with now
+  };
+  std::vector<Row> rows;     ///< one per mode, Forgotten .. All, in StudyModeKind order
+  int selected = 0;          ///< index into rows
+  int days = 1;              ///< 1..365, Ahead's number
+  int count = 20;            ///< 1..9999, Preview, Cram and ExtraNew's number
+  std::string message;       ///< why the last start did not begin a session; empty otherwise
 };
 
 /// One line of Home's list of what to study: everything, a bank, or a topic of a bank, with
@@ -137,6 +176,9 @@ struct CardView {
   /// "new · learning · review", going down as cards are done, as in Anki.
   int count_new = 0, count_learning = 0, count_review = 0;
   std::string scope_label;      ///< what the session covers: "All course banks", "Bank: …", "Topic: …"
+  /// Custom study: "Custom study: review ahead (7 days) · changes the schedule"; empty for a
+  /// normal session.
+  std::string mode_label;
   std::uint64_t showing_id = 0; ///< changes every time a card is shown (front ends reset their inputs)
 };
 

@@ -280,7 +280,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   add_import_commands(app, tool_exit, interchange_ran);
   add_class_report_command(app, tool_exit, interchange_ran);
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
-  term::StudyOptions study_options;
+  StudyCommandOptions study_options;
   CLI::App* study_cmd = add_study_command(app, study_options);
   CardsOptions cards_options;
   CLI::App* cards_cmd = add_cards_command(app, cards_options);

@@ -4,22 +4,35 @@
 #include <iostream>
 #include <utility>
 
+#include "app/custom_study.hpp"
 #include "core/diagnostic.hpp"
 
 namespace casebook::cli {
 
-CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options) {
+CLI::App* add_study_command(CLI::App& app, StudyCommandOptions& options) {
   CLI::App* study = app.add_subcommand("study", "Study in the terminal: plain lines, answers typed line by line");
-  study->add_option("--limit", options.limit, "Stop after N answers, then print the summary")
+  study->add_option("--limit", options.session.limit, "Stop after N answers, then print the summary")
       ->check(CLI::Range(1, 1'000'000))
       ->type_name("N");
-  study->add_flag("--color", options.color, "Colour the verdicts and headings (only when output is a terminal)");
-  study->add_option("--bank-id", options.scope.bank_id,
+  study->add_flag("--color", options.session.color, "Colour the verdicts and headings (only when output is a terminal)");
+  study->add_option("--bank-id", options.session.scope.bank_id,
                     "Study only this bank (its [bank] id); example and template banks are studied only this way")
       ->type_name("ID");
-  study->add_option("--topic", options.scope.topic,
+  study->add_option("--topic", options.session.scope.topic,
                     "Study only this topic (a [[topic]] id; with --bank-id when two banks have it)")
       ->type_name("ID");
+  study->add_option("--mode", options.mode,
+                    "Custom study: forgotten (rated Again today), ahead (due in the next --days N days), preview "
+                    "(--count N new cards, nothing recorded), cram (--count N new cards past today's limit), "
+                    "extra-new (raise today's new-card limit by --count N), all (every card whatever its due date)")
+      ->type_name("MODE");
+  study->add_option("--days", options.days, "With --mode ahead: cards due in the next N days (1 to 365)")
+      ->check(CLI::Range(1, app::kMaxAheadDays))
+      ->type_name("N");
+  study->add_option("--count", options.count,
+                    "With --mode preview or cram: at most N new cards (default 20); with extra-new: the raise (1 to 9999)")
+      ->check(CLI::Range(1, app::kMaxModeCount))
+      ->type_name("N");
   study->footer(
       "Also takes --db PATH, --bank PATH (repeatable), --learner NAME, and --seed N (a fixed shuffle\n"
       "of the choices, so that a scripted session is reproducible).\n"
@@ -47,8 +60,11 @@ CLI::App* add_study_command(CLI::App& app, term::StudyOptions& options) {
       "A line with only q ends the session and ? shows what to type. The end of the input (or\n"
       "Ctrl+D, or Ctrl+C) also ends it, so `casebook study < answers.txt` works; an answer whose\n"
       "feedback is shown is saved with its rating first. The summary follows.\n"
+      "\n"
+      "Custom study (--mode): preview records nothing and leaves the cards new; every other mode records\n"
+      "each answer and changes the schedule as normal study does (docs/study.md, \"Custom study\").\n"
       "Exit status: 0; 1 when the database cannot be opened or the last answer cannot be saved; 2 when\n"
-      "--bank-id or --topic names no loaded bank or topic.");
+      "--bank-id or --topic names no loaded bank or topic, or --mode, --days and --count do not fit together.");
   return study;
 }
 
@@ -90,9 +106,41 @@ std::string resolve_scope(const app::HomeView& home, app::StudyScope& scope) {
   return "more than one bank has the topic `" + scope.topic + "`: add --bank-id";
 }
 
-int run_study_command(app::AppConfig config, const term::StudyOptions& options) {
+std::string resolve_mode(const StudyCommandOptions& options, app::StudyMode& mode) {
+  mode = app::StudyMode{};
+  if (options.mode.empty()) {
+    if (options.days != 0 || options.count != 0) return "--days and --count go with --mode (see casebook study --help)";
+    return "";
+  }
+  const auto kind = app::parse_study_mode(options.mode);
+  if (!kind || *kind == app::StudyModeKind::Normal) {
+    return "unknown --mode `" + options.mode + "` (choose forgotten, ahead, preview, cram, extra-new or all)";
+  }
+  mode.kind = *kind;
+  const bool counted = *kind == app::StudyModeKind::Preview || *kind == app::StudyModeKind::Cram ||
+                       *kind == app::StudyModeKind::ExtraNew;
+  if (options.days != 0 && *kind != app::StudyModeKind::Ahead) {
+    return "--days goes with --mode ahead, not " + options.mode;
+  }
+  if (options.count != 0 && !counted) return "--count goes with --mode preview, cram or extra-new, not " + options.mode;
+  if (*kind == app::StudyModeKind::Ahead && options.days == 0) return "--mode ahead needs --days N (1 to 365)";
+  if (*kind == app::StudyModeKind::ExtraNew && options.count == 0) {
+    return "--mode extra-new needs --count N (1 to 9999), the number of extra new cards";
+  }
+  if (options.days != 0) mode.days = options.days;
+  if (options.count != 0) mode.count = options.count;
+  return app::study_mode_problem(mode);
+}
+
+int run_study_command(app::AppConfig config, const StudyCommandOptions& options) {
+  app::StudyMode mode;
+  if (const std::string problem = resolve_mode(options, mode); !problem.empty()) {
+    std::cerr << "casebook study: " << problem << ".\n";
+    return 2;
+  }
   const std::unique_ptr<app::Controller> controller = open_controller(std::move(config), std::cerr);
-  term::StudyOptions chosen = options;
+  term::StudyOptions chosen = options.session;
+  chosen.mode = mode;
   if (const std::string problem = resolve_scope(controller->home(), chosen.scope); !problem.empty()) {
     std::cerr << "casebook study: " << problem << ".\n";
     return 2;

@@ -259,6 +259,33 @@ constexpr const char* kSchemaBankVersion = R"sql(
 ALTER TABLE review_log ADD COLUMN bank_version TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Custom study (issue 11): "N extra new cards today" raises one study day's new-card limit of
+// a scope; the raise is kept so that a restart the same day still has it. Append-only like
+// the review log: a day's raises add up. An upgraded database has none.
+constexpr const char* kSchemaExtraNew = R"sql(
+CREATE TABLE extra_new_cards (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id INTEGER NOT NULL REFERENCES learner(id),
+  study_date TEXT    NOT NULL,
+  bank_id    TEXT    NOT NULL DEFAULT '',
+  topic      TEXT    NOT NULL DEFAULT '',
+  count      INTEGER NOT NULL CHECK (count BETWEEN 1 AND 9999),
+  at_ms      INTEGER NOT NULL
+);
+
+CREATE INDEX extra_new_cards_learner_date ON extra_new_cards (learner_id, study_date);
+
+CREATE TRIGGER extra_new_cards_no_update BEFORE UPDATE ON extra_new_cards
+BEGIN
+  SELECT RAISE(ABORT, 'extra_new_cards is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER extra_new_cards_no_delete BEFORE DELETE ON extra_new_cards
+BEGIN
+  SELECT RAISE(ABORT, 'extra_new_cards is append-only: rows cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
@@ -267,6 +294,7 @@ constexpr std::array kMigrations{
     Migration{5, "how far each learner's review log was sent to each learning record store", kSchemaLrsSync},
     Migration{6, "undo (voided reviews), mock exam attempts", kSchemaUndoExams},
     Migration{7, "the bank version each answer was given against", kSchemaBankVersion},
+    Migration{8, "custom study: extra new cards for a study day", kSchemaExtraNew},
 };
 
 }  // namespace

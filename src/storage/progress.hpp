@@ -138,6 +138,18 @@ using ExamReviewPlan = std::function<std::optional<AnswerPlan>(
     const ExamAnswerRow& answer, const std::string& card_key, const std::optional<core::CardSchedule>& newest,
     const CardFlags& flags)>;
 
+/// A raise of one study day's new-card limit: custom study's "N extra new cards today"
+/// (schema 8, append-only; the raises of a day add up).
+struct ExtraNewCards {
+  std::int64_t id = 0;        ///< row id (0 before it is stored)
+  std::string date;           ///< the study day it is for, "YYYY-MM-DD" in the learner's clock
+  std::string bank_id;        ///< "" = every course bank
+  std::string topic;          ///< "" = the whole bank (a topic's raise counts against its bank)
+  int count = 0;              ///< 1..9999 new cards
+  core::TimestampMs at = 0;   ///< when it was asked for, UTC ms
+  friend bool operator==(const ExtraNewCards&, const ExtraNewCards&) = default;
+};
+
 /// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
 using OptionValues = std::vector<std::pair<std::string, std::string>>;
 
@@ -273,6 +285,14 @@ class Progress {
 
   /// The learner's backlog spreads with their cards, oldest first (ties: id).
   [[nodiscard]] std::vector<core::BacklogSpread> backlog_spreads(const std::string& learner);
+
+  /// Records a raise of a study day's new-card limit (custom study) in one transaction.
+  /// Returns its id. Throws StorageError for a count outside 1..9999 or a date that is not
+  /// "YYYY-MM-DD".
+  std::int64_t add_extra_new_cards(const std::string& learner, const ExtraNewCards& extra);
+
+  /// The learner's raises for study day `date` ("YYYY-MM-DD"), in the order they were made.
+  [[nodiscard]] std::vector<ExtraNewCards> extra_new_cards(const std::string& learner, const std::string& date);
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
   /// the `after` state of its last review that is not voided (latest reviewed_at, ties broken

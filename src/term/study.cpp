@@ -32,7 +32,7 @@ class Runner {
 
   int run() {
     m_out << render_intro(m_c.home(), m_style);
-    m_c.dispatch(app::StartSession{m_options.scope});
+    m_c.dispatch(app::StartSession{m_options.scope, m_options.mode});
     if (m_c.screen() != app::Screen::Study) {  // nothing due, or the database failed
       m_out << notice_line(m_c.message(), m_style);
       m_out.flush();

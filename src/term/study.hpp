@@ -14,6 +14,7 @@ struct StudyOptions {
   int limit = 0;       ///< stop after this many recorded answers (then the summary); 0 = none
   bool color = false;  ///< ANSI colours (run_study_terminal turns them off unless stdout is a terminal)
   app::StudyScope scope;  ///< what to study (--bank-id, --topic); default: every course bank
+  app::StudyMode mode = {};  ///< custom study (--mode, --days, --count); default: normal study
 };
 
 /// Runs one session on `controller`, which must be on the Home screen: prints the intro,

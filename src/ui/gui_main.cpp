@@ -11,6 +11,7 @@
 #include "ui/browser_screen.hpp"
 #include "ui/card_info_screen.hpp"
 #include "ui/backups_screen.hpp"
+#include "ui/custom_study_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -31,7 +32,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "↑↓: choose   ·   Enter: study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
@@ -53,6 +54,8 @@ const char* key_hints(app::Screen screen) {
       return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Stats:
       return "Up/Down/PgUp/PgDn: scroll   ·   Tab: next chart   ·   Left/Right: values   ·   1-9: weakest card   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::CustomStudy:
+      return "Up/Down: choose a mode   ·   Left/Right: its number (Shift: by 10)   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -136,6 +139,7 @@ struct Screens {
       case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
       case app::Screen::Backups: draw_backups(c.backups(), ui); break;
       case app::Screen::Stats: stats.draw(c.stats(), ui); break;
+      case app::Screen::CustomStudy: draw_custom_study(c.custom_study(), ui); break;
     }
   }
 };

@@ -189,7 +189,8 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   if (home.banks.empty()) {
     hint_text("No banks found. Start Casebook with --bank FILE_OR_FOLDER to add some.");
   } else {
-    hint_text("Up and Down choose all course banks, one bank or one topic; Enter studies it.");
+    hint_text("Up and Down choose all course banks, one bank or one topic; Enter studies it; C opens custom "
+              "study for it (forgotten cards, review ahead, preview, cram, extra new cards, all cards).");
     draw_scope_table(home, ui, moved);
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     draw_diagnostics(home);
@@ -221,6 +222,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   same_line_if_fits("Statistics (T)");
   if (ImGui::Button("Statistics (T)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('t'))) {
     ui.send(app::Navigate{app::Screen::Stats});
+  }
+  same_line_if_fits("Custom study (C)");
+  if (ImGui::Button("Custom study (C)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('c'))) {
+    ui.send(app::Navigate{app::Screen::CustomStudy});
   }
   same_line_if_fits("Backups (F)");
   if (ImGui::Button("Backups (F)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('f'))) {

@@ -140,6 +140,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
         ImGui::TextDisabled("%s", title.c_str());
       }
     }
+    if (!card.mode_label.empty()) wrapped_text(card.mode_label, kColorNotice);  // custom study: which mode
     ImGui::Separator();
   }
   if (m_scroll_top) {
