@@ -7,6 +7,7 @@
 #include "app/card_view.hpp"
 #include "app/custom_study.hpp"
 #include "app/study_queue.hpp"
+#include "core/answer_key.hpp"
 #include "core/options.hpp"
 #include "core/scheduler.hpp"
 
@@ -267,6 +268,7 @@ bool StudyFlow::rate(core::Rating rating) {
           r.answer = core::describe_answer(q, f.answer);
           r.response_ms = std::max<std::int64_t>(0, m_submitted_at - m_shown_at);
           r.bank_version = bank().info.version;
+          r.answer_key = core::answer_key_fingerprint(q);
           r.before = newest ? *newest : core::Scheduler::new_card(t);
           r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t)).card;
           if (r.after.lapses > r.before.lapses && core::is_leech_lapse(r.after.lapses, options.leech_threshold)) {
