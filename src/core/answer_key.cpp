@@ -83,4 +83,32 @@ std::string answer_key_fingerprint(const Question& q) {
   return h.hex();
 }
 
+std::string wording_fingerprint(const Question& q) {
+  KeyHash t;
+  for (const std::string* s : {&q.prompt, &q.explanation, &q.unit, &q.scenario, &q.model_answer, &q.source.source_id}) {
+    t.add(*s);
+  }
+  for (const int p : q.source.paragraphs) t.add(std::to_string(p));
+  t.add("choices");
+  for (const Choice& c : q.choices) t.add(c.text);
+  t.add("items");
+  for (const std::string& i : q.items) t.add(i);
+  t.add("pairs");
+  for (const MatchPair& p : q.pairs) {
+    t.add(p.left);
+    t.add(p.right);
+  }
+  t.add("positions");
+  for (const Position& p : q.positions) {
+    t.add(p.id);
+    t.add(p.title);
+    for (const std::string& a : p.arguments) t.add(a);
+  }
+  t.add("accepted");
+  for (const std::string& a : q.accepted) t.add(a);  // their order and spelling shown in feedback
+  t.add("rubric");
+  for (const std::string& r : q.rubric) t.add(r);
+  return t.hex();
+}
+
 }  // namespace casebook::core

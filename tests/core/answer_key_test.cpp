@@ -174,3 +174,24 @@ TEST(AnswerKey, TextBoundariesCount) {
 
 }  // namespace
 }  // namespace casebook::core
+
+namespace casebook::core {
+namespace {
+
+TEST(WordingFingerprint, ChangesWithTheWordingNotWithSpacesAtTheEnds) {
+  Question q = base(QuestionType::SingleChoice);
+  q.choices = {{"Moscow", true}, {"Kyiv", false}};
+  const std::string fp = wording_fingerprint(q);
+  EXPECT_EQ(fp.size(), 16U);
+  Question same = q;
+  same.prompt = "  " + q.prompt + " ";
+  EXPECT_EQ(wording_fingerprint(same), fp);
+  EXPECT_NE(wording_fingerprint(reworded(q)), fp);
+  Question order = q;
+  std::swap(order.choices[0], order.choices[1]);  // the order shown: a rewording, not a re-keying
+  EXPECT_NE(wording_fingerprint(order), fp);
+  EXPECT_EQ(answer_key_fingerprint(order), answer_key_fingerprint(q));
+}
+
+}  // namespace
+}  // namespace casebook::core
