@@ -131,7 +131,9 @@ CardInfoView make_card_info(AppContext& ctx, const std::string& card_key, core::
     v.marks = "Flag: " + std::string(core::kFlagNames[v.flag]) + (mk->second.flag_note.empty() ? "" : " (" + mk->second.flag_note + ")") + ".";
   }
   if (const auto n = ctx.answer_notices.find(card_key); n != ctx.answer_notices.end()) {
-    v.marks += std::string(v.marks.empty() ? "" : " ") + n->second + " The card is back in relearning.";
+    v.marks += std::string(v.marks.empty() ? "" : " ") + n->second +
+               (s.state == core::CardState::Relearning ? " The card is back in relearning."
+                                                       : " The card starts its learning steps again.");
   }
   if (v.suspended) v.marks += std::string(v.marks.empty() ? "" : " ") + "Suspended: not shown in study until you unsuspend it.";
   if (v.buried) {

@@ -8,13 +8,12 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "app/controller.hpp"
-#include "cli/cli.hpp"
 #include "core/answer_key.hpp"
 #include "storage/progress.hpp"
+#include "report_support.hpp"
 #include "test_support.hpp"
 
 namespace app = casebook::app;
@@ -31,16 +30,11 @@ constexpr const char* kRekeyed = "test-small/q1-year";
 constexpr const char* kReworded = "test-small/q2-truth";
 constexpr core::TimestampMs kHour = 3'600'000;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 /// Replaces the one occurrence of `from` in the file at `path` by `to`.
 void edit(const std::string& path, const std::string& from, const std::string& to) {
-  std::string text = read_file(path);
+  std::ifstream file(path);
+  std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  file.close();
   const auto at = text.find(from);
   ASSERT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
@@ -62,14 +56,23 @@ std::string key_in(const std::string& path, const std::string& card_key) {
   return core::answer_key_fingerprint(l.question(*l.find(card_key)));
 }
 
+/// A copy of the small test bank to edit, and a progress file beside it.
+struct Files {
+  TempDir dir;
+  std::string bank = dir.file("bank.toml");
+  std::string db = dir.file("progress.sqlite3");
+  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
+  Files() { std::filesystem::copy_file(casebook::test::small_bank_path(), bank); }
+};
+
 }  // namespace
 
 TEST(AnswerChange, RekeyedCardRelearnsOnceRewordedCardKeepsItsProgress) {
-  TempDir dir;
-  const std::string bank = dir.file("bank.toml");
-  std::filesystem::copy_file(casebook::test::small_bank_path(), bank);
-  const std::string db = dir.file("progress.sqlite3");
-  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  Files f;
+  TempDir& dir = f.dir;
+  const std::string& bank = f.bank;
+  const std::string& db = f.db;
+  auto& now = f.now;
   const std::string old_key = key_in(bank, kRekeyed);
 
   // Version 1.0.0: both cards studied and graduated (Easy).
@@ -139,18 +142,7 @@ TEST(AnswerChange, RekeyedCardRelearnsOnceRewordedCardKeepsItsProgress) {
     EXPECT_EQ(changes[0].new_version, "2.1");
     EXPECT_EQ(p.review_log("alice").size(), 2u);  // the review log is untouched
     // Reports list it with the card events.
-    casebook::cli::ReportOptions o;
-    o.db_path = db;
-    o.bank_paths = {bank};
-    o.learner = "alice";
-    o.format = "json";
-    o.out_path = dir.file("r.json");
-    o.now = *now;
-    o.base.time_zone = "UTC";
-    std::ostringstream text, err;
-    ASSERT_EQ(casebook::cli::run_report(o, text, err), 0) << err.str();
-    std::ifstream in(o.out_path);
-    const auto json = nlohmann::json::parse(in);
+    const auto json = casebook::test::alice_report(db, {bank}, "json", dir.file("r.json"), *now);
     ASSERT_EQ(json.at("card_events").size(), 1u);
     EXPECT_EQ(json.at("card_events")[0].at("kind"), "answer_changed");
     EXPECT_EQ(json.at("card_events")[0].at("card_key"), kRekeyed);
@@ -196,35 +188,16 @@ TEST(AnswerChange, RekeyedCardRelearnsOnceRewordedCardKeepsItsProgress) {
 
 TEST(AnswerChange, AnswersOfUnknownKeyKeepTheirProgress) {
   // An answer recorded before fingerprints (answer_key "") is never taken for a change.
-  TempDir dir;
-  const std::string bank = dir.file("bank.toml");
-  std::filesystem::copy_file(casebook::test::small_bank_path(), bank);
-  const std::string db = dir.file("progress.sqlite3");
-  auto now = std::make_shared<core::TimestampMs>(kTestNow);
-  core::CardSchedule after;
-  {
-    Progress p(db);
-    core::ReviewRecord r;
-    r.learner = "alice";
-    r.card_key = kRekeyed;
-    r.reviewed_at = kTestNow;
-    r.rating = core::Rating::Easy;
-    r.correct = true;
-    r.before = core::CardSchedule{};
-    r.after.state = core::CardState::Review;
-    r.after.stability = 8.3;
-    r.after.difficulty = 1.0;
-    r.after.due = kTestNow + 8 * 24 * kHour;
-    r.after.last_review = kTestNow;
-    r.after.scheduled_days = 8;
-    r.after.reps = 1;
-    after = r.after;
-    p.record_review(r);  // no answer_key: as an old Casebook recorded it
-  }
-  edit(bank, "answer = \"2016\"", "answer = \"2018\"");
-  *now += kHour;
-  { app::Controller c(test_config(db, now, {bank})); }
-  Progress p(db, Progress::Access::ReadOnly);
+  Files f;
+  // A Review card of 8.3 days' stability (state, S, D, due, last review, interval, step, reps, lapses).
+  const core::CardSchedule after{core::CardState::Review, 8.3, 1.0, kTestNow + 8 * 24 * kHour, kTestNow, 8, 0, 1, 0};
+  Progress(f.db).record_review(core::ReviewRecord{.learner = "alice", .card_key = kRekeyed, .reviewed_at = kTestNow,
+                                                  .rating = core::Rating::Easy, .correct = true, .after = after});
+  // (no answer_key: as an older Casebook recorded it)
+  edit(f.bank, "answer = \"2016\"", "answer = \"2018\"");
+  *f.now += kHour;
+  { app::Controller c(test_config(f.db, f.now, {f.bank})); }
+  Progress p(f.db, Progress::Access::ReadOnly);
   EXPECT_TRUE(p.answer_changes("alice").empty());
   EXPECT_EQ(p.card_state("alice", kRekeyed), after);
 }
