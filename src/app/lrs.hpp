@@ -83,7 +83,8 @@ struct SyncConflict {
 
 /// What a sync did.
 struct SyncResult {
-  std::size_t sent = 0;       ///< statements the store accepted in this run
+  std::size_t sent = 0;       ///< statements of answers the store accepted in this run
+  std::size_t voided = 0;     ///< voiding statements (answers taken back) it accepted in this run
   std::vector<SyncConflict> conflicts;
   std::size_t waiting = 0;    ///< statements not sent because the store could not be reached
   bool complete = false;      ///< every review of the learner is now in the store (or in conflict)
@@ -101,14 +102,17 @@ struct SyncRequest {
 };
 
 /// Sends the learner's reviews that the store has not accepted yet (after the database's
-/// sync state for this store, in review-log order) as xAPI statements (report::
+/// sync state for this store, in review-log order, taken-back ones included: the store
+/// mirrors the append-only log) as xAPI statements (report::
 /// for_each_xapi_statement: ids derived from the review, so a resend is a duplicate the store
 /// ignores), in batches; after each accepted batch the state moves on (one transaction), so a
 /// sync stopped anywhere resumes where it stopped and never sends a statement twice. A batch
 /// refused with 409 Conflict is sent statement by statement to find the conflicting ones,
 /// which are reported and passed. No answer or a 5xx/429 is retried `attempts` times with
 /// doubling back-off; then the sync stops, offline, with `waiting` set. Other HTTP errors
-/// (401, 400, ...) stop it with `error`. `progress` gets the statements sent so far;
+/// (401, 400, ...) stop it with `error`. Then, for every review taken back by an undo whose
+/// statement the store has, a voiding statement (report::xapi_voiding_statement), each once
+/// (Progress::voids_to_send / set_void_sent). `progress` gets the statements sent so far;
 /// `cancel` stops between batches. Throws for a database or bank problem.
 [[nodiscard]] SyncResult sync_to_lrs(const SyncRequest& request,
                                      const std::function<void(std::size_t sent)>& progress = {},

@@ -19,6 +19,7 @@ struct Pending {
   core::TimestampMs reviewed_at = 0;
   std::string id;
   std::string json;
+  bool voiding = false;  ///< a voiding statement (review_id is the review it takes back)
 };
 
 /// Thrown inside the review cursor to stop the sync (offline, an HTTP error, cancelled).
@@ -58,13 +59,17 @@ class Sender {
         } else if (one.status < 200 || one.status >= 300) {
           stop(one);
         } else {
-          ++m_result.sent;
+          ++(p.voiding ? m_result.voided : m_result.sent);
         }
-        m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, p.review_id);
+        passed(p);
       }
     } else if (r.status >= 200 && r.status < 300) {
-      m_result.sent += batch.size();
-      m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, batch.back().review_id);
+      for (const Pending& p : batch) ++(p.voiding ? m_result.voided : m_result.sent);
+      if (batch.back().voiding) {
+        for (const Pending& p : batch) passed(p);
+      } else {
+        passed(batch.back());  // the cursor: every earlier review of the batch too
+      }
     } else {
       stop(r);
     }
@@ -72,6 +77,15 @@ class Sender {
   }
 
  private:
+  /// Moves the sync state past `p`: the review cursor, or the voiding statement's record.
+  void passed(const Pending& p) {
+    if (p.voiding) {
+      m_progress.set_void_sent(m_request.lrs.url, m_request.learner, p.review_id);
+    } else {
+      m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, p.review_id);
+    }
+  }
+
   template <typename Call>
   HttpResponse with_retries(Call call) {
     auto wait = m_request.options.first_backoff;
@@ -117,6 +131,7 @@ SyncResult sync_to_lrs(const SyncRequest& request, const std::function<void(std:
   storage::Progress::ReviewFilter filter;
   filter.learner = request.learner;
   filter.after_id = after;
+  filter.include_voided = true;  // sent, then voided: the store mirrors the log
   std::size_t total = 0;
   db.for_each_review(filter, [&](const core::ReviewRecord&) { ++total; });
   gathered.input.review_source = [&, filter](const report::ReviewSink& sink) {
@@ -136,10 +151,20 @@ SyncResult sync_to_lrs(const SyncRequest& request, const std::function<void(std:
       if (progress) progress(result.sent);
     });
     sender.send(batch);
+    // Every statement a review made is in the store now: tell it of the ones taken back.
+    const auto voids = db.voids_to_send(request.lrs.url, request.learner);
+    total += voids.size();
+    for (const storage::VoidedReview& v : voids) {
+      const report::VoidedEntry entry{v.learner, v.card_key, v.reviewed_at, v.voided_at};
+      batch.push_back({v.review_id, v.card_key, v.reviewed_at, report::xapi_voiding_statement_id(entry),
+                       report::xapi_voiding_statement(entry), true});
+      if (batch.size() >= std::max<std::size_t>(1, request.options.batch)) sender.send(batch);
+    }
+    sender.send(batch);
     result.complete = true;
   } catch (const StopSync& stop) {
     result.error = stop.reason;
-    result.waiting = total - result.sent - result.conflicts.size();
+    result.waiting = total - result.sent - result.voided - result.conflicts.size();
   }
   if (progress) progress(result.sent);
   return result;

@@ -145,6 +145,8 @@ void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink);
 /// xapi_statement_id of the review, the same actor, timestamp `voided_at`). Its own id is
 /// uuid_v5 of "void\n" + that id: re-exports give the same statement. Compact JSON.
 [[nodiscard]] std::string xapi_voiding_statement(const VoidedEntry& v);
+/// The id of xapi_voiding_statement(v).
+[[nodiscard]] std::string xapi_voiding_statement_id(const VoidedEntry& v);
 
 /// Rows of the HTML report's review log (the newest of the period).
 inline constexpr int kHtmlReviewRows = 500;

@@ -70,6 +70,10 @@ std::string xapi_statement_id(const std::string& learner, const std::string& car
                  core::valid_utf8(learner) + "\n" + core::valid_utf8(card_key) + "\n" + std::to_string(reviewed_at));
 }
 
+std::string xapi_voiding_statement_id(const VoidedEntry& v) {
+  return uuid_v5(std::string(kStatementNamespace), "void\n" + xapi_statement_id(v.learner, v.card_key, v.reviewed_at));
+}
+
 namespace {
 
 /// The actor of every statement of `learner`: an account on Casebook's learner home page.
@@ -80,7 +84,7 @@ Json actor_of(const std::string& learner) {
 Json voiding_statement(const VoidedEntry& v) {
   const std::string voided = xapi_statement_id(v.learner, v.card_key, v.reviewed_at);
   Json s;
-  s["id"] = uuid_v5(std::string(kStatementNamespace), "void\n" + voided);
+  s["id"] = xapi_voiding_statement_id(v);
   s["actor"] = actor_of(v.learner);
   s["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/voided"}, {"display", {{"en-US", "voided"}}}};
   s["object"] = {{"objectType", "StatementRef"}, {"id", voided}};

@@ -327,6 +327,23 @@ BEGIN
 END;
 )sql";
 
+// Undone answers reach a learning record store (issue 13): which reviews' voiding statements
+// each store has accepted (`casebook sync`). Append-only; an upgraded database has sent none.
+constexpr const char* kSchemaLrsVoidSync = R"sql(
+CREATE TABLE lrs_void_sync (
+  endpoint   TEXT    NOT NULL,
+  learner_id INTEGER NOT NULL REFERENCES learner(id),
+  review_id  INTEGER NOT NULL REFERENCES review_log(id),
+  sent_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (endpoint, review_id)
+);
+
+CREATE TRIGGER lrs_void_sync_no_update BEFORE UPDATE ON lrs_void_sync
+BEGIN
+  SELECT RAISE(ABORT, 'lrs_void_sync is append-only: rows cannot be changed');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
@@ -337,6 +354,7 @@ constexpr std::array kMigrations{
     Migration{7, "the bank version each answer was given against", kSchemaBankVersion},
     Migration{8, "custom study: extra new cards for a study day", kSchemaExtraNew},
     Migration{9, "answer-key fingerprints per answer, answer changes (cards back to relearning)", kSchemaAnswerKeys},
+    Migration{10, "which undone answers each learning record store was told of", kSchemaLrsVoidSync},
 };
 
 }  // namespace

@@ -262,6 +262,14 @@ class Progress {
   /// one transaction. Never moves backwards.
   void set_lrs_sent_up_to(const std::string& endpoint, const std::string& learner, std::int64_t review_id);
 
+  /// The reviews of `learner` taken back by an undo whose voiding statement the store at
+  /// `endpoint` has not accepted yet, among those it has the statement of (review id up to
+  /// lrs_sent_up_to), in the order they were taken back.
+  [[nodiscard]] std::vector<VoidedReview> voids_to_send(const std::string& endpoint, const std::string& learner);
+  /// Records that the store at `endpoint` accepted the voiding statement of review `review_id`
+  /// (append-only; a second call for the same review is a no-op).
+  void set_void_sent(const std::string& endpoint, const std::string& learner, std::int64_t review_id);
+
   /// The newest review of one card that is not voided, or nullopt (e.g. a dilemma's last
   /// justification, to revise it when the card returns).
   [[nodiscard]] std::optional<ReviewRecord> last_review(const std::string& learner, const std::string& card_key);

@@ -439,6 +439,43 @@ std::vector<VoidedReview> Progress::voided_reviews(const std::string& learner) {
   });
 }
 
+std::vector<VoidedReview> Progress::voids_to_send(const std::string& endpoint, const std::string& learner) {
+  return m_impl->guard("read the undone answers to send from", [&] {
+    std::vector<VoidedReview> out;
+    SQLite::Statement st(m_impl->db,
+                         "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
+                         "FROM review_void v JOIN review_log r ON r.id = v.review_id "
+                         "JOIN learner l ON l.id = v.learner_id "
+                         "JOIN lrs_sync s ON s.endpoint = ?1 AND s.learner_id = v.learner_id "
+                         "WHERE l.name = ?2 AND v.review_id <= s.last_review_id "
+                         "AND NOT EXISTS (SELECT 1 FROM lrs_void_sync x WHERE x.endpoint = ?1 AND x.review_id = v.review_id) "
+                         "ORDER BY v.voided_at_ms, v.review_id");
+    st.bind(1, endpoint);
+    st.bind(2, learner);
+    while (st.executeStep()) {
+      out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                                 st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
+                                 st.getColumn(5).getString()});
+    }
+    return out;
+  });
+}
+
+void Progress::set_void_sent(const std::string& endpoint, const std::string& learner, std::int64_t review_id) {
+  m_impl->guard("record the sync state in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement st(m_impl->db,
+                         "INSERT INTO lrs_void_sync (endpoint, learner_id, review_id, sent_at_ms) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (endpoint, review_id) DO NOTHING");
+    st.bind(1, endpoint);
+    st.bind(2, m_impl->ensure_learner(learner));
+    st.bind(3, review_id);
+    st.bind(4, static_cast<std::int64_t>(core::now_ms()));
+    st.exec();
+    tx.commit();
+  });
+}
+
 std::vector<std::string> Progress::forgotten_cards(const std::string& learner, core::TimestampMs from,
                                                    core::TimestampMs to) {
   return m_impl->guard("read today's forgotten cards from", [&] {

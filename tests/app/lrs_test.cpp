@@ -272,6 +272,60 @@ TEST(LrsClassReport, FromTheStoreEqualsFromTheLearnersFiles) {
   EXPECT_EQ(app::read_lrs_learners(server.config(), "", "https://casebook.invalid/xapi/cards/test-small/").size(), 3u);
 }
 
+TEST(LrsSync, AnUndoneAnswerIsVoidedInTheStoreOnce) {
+  START_LRS(server, dir);
+  const std::string db = dir.file("p.sqlite3");
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  {
+    app::AppConfig config = casebook::test::test_config(db, now);
+    config.learner = "alice";
+    app::Controller c(config);
+    c.dispatch(app::StartSession{});
+    for (const bool right : {true, false, true}) {
+      ASSERT_EQ(c.screen(), app::Screen::Study);
+      *now += 2000;
+      c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), right)});
+      *now += 1000;
+      c.dispatch(app::Continue{});
+    }
+    c.dispatch(app::Undo{});  // takes back the third answer
+    ASSERT_NE(c.message().find("taken back"), std::string::npos) << c.message();
+    c.dispatch(app::LeaveSession{});
+  }
+  app::SyncResult r = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  ASSERT_TRUE(r.complete) << r.error;
+  EXPECT_EQ(r.sent, 3u);    // the undone answer's statement too: the store mirrors the log ...
+  EXPECT_EQ(r.voided, 1u);  // ... and then its voiding statement
+  // A store leaves voided statements out of queries: two answers and the voiding statement.
+  EXPECT_EQ(stored_ids(server.config()).size(), 3u);
+  const auto learners = app::read_lrs_learners(server.config(), "", "");
+  ASSERT_EQ(learners.size(), 1u);
+  EXPECT_EQ(learners[0].reviews.size(), 2u);
+
+  r = app::sync_to_lrs(sync_request(db, "alice", server.config()));  // again: nothing is sent twice
+  EXPECT_TRUE(r.complete) << r.error;
+  EXPECT_EQ(r.sent, 0u);
+  EXPECT_EQ(r.voided, 0u);
+  {  // a later undo of an answer already in the store: only its voiding statement goes
+    app::AppConfig config = casebook::test::test_config(db, now);
+    config.learner = "alice";
+    app::Controller c(config);
+    c.dispatch(app::StartSession{});
+    ASSERT_EQ(c.screen(), app::Screen::Study);
+    *now += 2000;
+    c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), true)});
+    *now += 1000;
+    c.dispatch(app::Continue{});
+    c.dispatch(app::Undo{});
+    c.dispatch(app::LeaveSession{});
+  }
+  r = app::sync_to_lrs(sync_request(db, "alice", server.config()));
+  EXPECT_TRUE(r.complete) << r.error;
+  EXPECT_EQ(r.sent, 1u);
+  EXPECT_EQ(r.voided, 1u);
+  EXPECT_EQ(app::read_lrs_learners(server.config(), "", "")[0].reviews.size(), 2u);
+}
+
 TEST(LrsConfig, CredentialsComeFromAnOwnerOnlyFileOrTheEnvironment) {
   TempDir dir;
   const std::string file = dir.file("lrs.conf");
