@@ -44,14 +44,23 @@ void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
   if (!running && ctrl && ImGui::IsKeyPressed(platform::kKeyB, false) && !view.banks.empty()) {
     ui.send(app::SetExportBank{(view.bank_index + 1) % static_cast<int>(view.banks.size())});
   }
-  ImGui::TextUnformatted("Period (YYYY-MM-DD, both days included; empty: no limit)");
+  ImGui::TextUnformatted("Period (YYYY-MM-DD, both days included; empty: no limit; F and T to edit)");
+  // F and T put the keyboard in the From and To fields (the key was read last frame).
   ImGui::SetNextItemWidth(9.0f * em);
-  bool period_changed = ImGui::InputText("From##from", &m_from);
-  bool period_editing = ImGui::IsItemActive();
+  if (m_focus == 'f') ImGui::SetKeyboardFocusHere();
+  bool period_changed = ImGui::InputText("From (F)##from", &m_from);
+  // Enter in a field deactivates it in the same frame: "deactivated" counts as editing too.
+  bool period_editing = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(9.0f * em);
-  period_changed = ImGui::InputText("To##to", &m_to) || period_changed;
-  period_editing = period_editing || ImGui::IsItemActive();
+  if (m_focus == 't') ImGui::SetKeyboardFocusHere();
+  period_changed = ImGui::InputText("To (T)##to", &m_to) || period_changed;
+  m_focus = 0;
+  if (!ui.typing && !running) {
+    if (typed_letter('f')) m_focus = 'f';
+    if (typed_letter('t')) m_focus = 't';
+  }
+  period_editing = period_editing || ImGui::IsItemActive() || ImGui::IsItemDeactivated();
   if (period_changed) ui.send(app::SetExportPeriod{m_from, m_to});
   ImGui::EndDisabled();
   if (!view.period_error.empty()) wrapped_text(view.period_error, kColorNotice);
@@ -71,7 +80,7 @@ void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
   ImGui::BeginDisabled(running);
   if (!ui.typing && tab_pressed()) ImGui::SetKeyboardFocusHere();
   if (ImGui::InputText("##folder", &m_folder)) ui.send(app::SetExportFolder{m_folder});
-  const bool editing = ImGui::IsItemActive() || period_editing;
+  const bool editing = ImGui::IsItemActive() || ImGui::IsItemDeactivated() || period_editing;
   ImGui::EndDisabled();
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 

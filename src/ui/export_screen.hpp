@@ -23,6 +23,7 @@ class ExportScreen {
   std::uint64_t m_revision = ~0ull;  ///< the view's revision the draft was loaded from
   std::string m_from, m_to;        ///< the period fields' drafts
   std::uint64_t m_period_revision = ~0ull;
+  char m_focus = 0;                ///< 'f' or 't': the period field to focus this frame (F, T)
 };
 
 }  // namespace casebook::ui

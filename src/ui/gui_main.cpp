@@ -44,7 +44,7 @@ const char* key_hints(app::Screen screen) {
       return "Left/Right: compare with   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
-      return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
+      return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Browser:
       return "Ctrl+F: search   ·   Up/Down/PgUp/PgDn: select   ·   Enter: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";

@@ -92,6 +92,17 @@ def main():
         while time.time() < end and not all(export_set(exports, "-2")):
             time.sleep(0.2)
         time.sleep(0.5)
+        # F reaches the period fields by keyboard, Tab the next one; Enter exports from them too.
+        key("f")
+        type_text("2000-01-01")
+        key("Tab")  # from the From field to the To field
+        type_text("2000-12-31")
+        shot(shots, "export-period.png", taken)
+        key("Return")
+        end = time.time() + 20
+        while time.time() < end and not all(export_set(exports, "-3")):
+            time.sleep(0.2)
+        time.sleep(0.5)
         key("o")  # open folder: xdg-open, or nothing when it is missing
         key("Escape")  # back to Home
         shot(shots, "export-back-home.png", taken)
@@ -125,6 +136,12 @@ def main():
     assert doc["schema_version"] == 3 and len(doc["reviews"]) == 2, "JSON report"
     statements = json.load(open(os.path.join(exports, NAMES[5]), encoding="utf-8"))
     assert len(statements) == 2, "xAPI: one statement per review"
+    third = export_set(exports, "-3")
+    assert third[4], f"the export with a period typed into From (F) and To (T) was not written: {os.listdir(exports)}"
+    period = json.load(open(third[4], encoding="utf-8"))
+    assert period["period"]["from"] is not None and period["period"]["from"].startswith("2000-01-01"), period["period"]
+    assert period["period"]["to"] is not None, period["period"]
+    assert len(period["reviews"]) == 0, "the year 2000 holds no review"
     print("export: 6 files checked in", exports)
     return 0
 
