@@ -100,33 +100,35 @@ rows="SELECT r.id, l.name, r.card_key, r.reviewed_at_ms, r.rating, r.correct, r.
   r.learning_steps_after, r.reps_after, r.lapses_after
   FROM review_log r JOIN learner l ON l.id = r.learner_id ORDER BY r.reviewed_at_ms, r.id;"
 
-# measure OUTFILE CMD...: runs CMD `runs` times; prints "<fastest seconds> <its peak MB>".
+# measure OUTFILE CMD...: runs CMD `runs` times; prints "<fastest seconds> <its peak MB> <its CPU
+# seconds (user + system)>". On a shared machine the CPU seconds move far less than the wall time.
 measure() {
   local out=$1; shift
-  local best="" best_mb=""
+  local best="" best_mb="" best_cpu=""
   for ((k = 0; k < runs; k++)); do
-    /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" >"$out" 2>"$dir/stderr.txt" ||
+    /usr/bin/time -f "%e %M %U %S" -o "$dir/time.txt" "$@" >"$out" 2>"$dir/stderr.txt" ||
       { cat "$dir/stderr.txt" >&2; exit 1; }
-    read -r secs kb <"$dir/time.txt"
+    read -r secs kb user sys <"$dir/time.txt"
     if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $secs < $best else 1)"; then
-      best=$secs; best_mb=$((kb / 1024))
+      best=$secs; best_mb=$((kb / 1024)); best_cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
     fi
   done
-  echo "$best $best_mb"
+  echo "$best $best_mb $best_cpu"
 }
 
-printf '%-6s %12s %10s %14s %10s %8s %10s\n' format casebook_s peak_MB sqlite3_s peak_MB ratio size_MB
+printf '%-6s %12s %10s %8s %14s %10s %8s %8s %10s %10s\n' format casebook_s peak_MB cpu_s sqlite3_s peak_MB cpu_s ratio cpu_ratio size_MB
 for format in ${BENCH_FORMATS:-html pdf csv xlsx json xapi}; do
   case $format in
     csv|xlsx) mode=-csv; sql="$aggregates $rows" ;;
     json|xapi) mode=-json; sql="$aggregates $rows" ;;
     *) mode=-list; sql=$aggregates ;;
   esac
-  read -r ours ours_mb < <(measure /dev/null "$casebook" report --db "$db" --bank "$bank" --learner bench \
+  read -r ours ours_mb ours_cpu < <(measure /dev/null "$casebook" report --db "$db" --bank "$bank" --learner bench \
                                    --format "$format" --out "$dir/report.$format" --force)
-  read -r theirs theirs_mb < <(measure "$dir/sqlite3.out" sqlite3 "$mode" "$db" "$sql")
+  read -r theirs theirs_mb theirs_cpu < <(measure "$dir/sqlite3.out" sqlite3 "$mode" "$db" "$sql")
   ratio=$(python3 -c "print(f'{$ours / max($theirs, 0.01):.2f}')")
+  cpu_ratio=$(python3 -c "print(f'{$ours_cpu / max($theirs_cpu, 0.01):.2f}')")
   size=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/report.$format\") / 1e6:.1f}')")
-  printf '%-6s %12s %10s %14s %10s %8s %10s\n' "$format" "$ours" "$ours_mb" "$theirs" "$theirs_mb" "$ratio" "$size"
+  printf '%-6s %12s %10s %8s %14s %10s %8s %8s %10s %10s\n' "$format" "$ours" "$ours_mb" "$ours_cpu" "$theirs" "$theirs_mb" "$theirs_cpu" "$ratio" "$cpu_ratio" "$size"
 done
 echo "(fastest of $runs runs each; $reviews reviews over $cards cards; $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg))"
