@@ -31,7 +31,7 @@ struct ReloadBanks {};                            ///< Home: read the banks agai
 /// app/backlog.hpp); `pause_new` stops new cards during those days.
 struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
-struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
+struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma), or an exam's dilemma after hand-in: self-assessment
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
 struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
 struct Continue {};                               ///< Study feedback: record with the selected rating

@@ -337,6 +337,7 @@ struct Controller::Impl {
       if (s == Screen::Exam) exam.answer(a.answer);
     } else if constexpr (std::is_same_v<T, SetRubric>) {
       if (s == Screen::Study) study.set_rubric(a.line, a.met);
+      if (s == Screen::Exam) exam.set_rubric(a.line, a.met);
     } else if constexpr (std::is_same_v<T, SelectRating>) {
       if (s == Screen::Study) study.select(a.rating);
     } else if constexpr (std::is_same_v<T, Rate>) {

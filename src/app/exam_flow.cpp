@@ -200,7 +200,7 @@ bool ExamFlow::start() {
   }
   m_items.clear();
   for (std::size_t i = 0; i < draw.card_keys.size(); ++i) {
-    Item item{draw.card_keys[i], draw.topics[i], {}, {}, {}, 0, 0};
+    Item item{draw.card_keys[i], draw.topics[i], {}, {}, {}, 0, 0, false};
     const core::Question& q = m_ctx.library.question(*m_ctx.library.find(item.card_key));
     switch (q.type) {
       case core::QuestionType::SingleChoice:
@@ -225,6 +225,7 @@ bool ExamFlow::start() {
   m_view.total = static_cast<int>(m_items.size());
   m_view.time_limit_ms = row.time_limit_ms;
   m_view.confirm_hand_in = false;
+  m_view.assessing = -1;
   m_view.message = draw.problems.empty() ? std::string() : draw.problems.front();
   m_started = t;
   show(0);
@@ -326,6 +327,24 @@ void ExamFlow::skip() {
 
 bool ExamFlow::hand_in(bool confirmed) {
   if (m_view.phase != ExamPhase::Taking) return false;
+  if (m_view.assessing >= 0) {
+    if (!confirmed) return false;
+    Item& item = m_items[static_cast<std::size_t>(m_view.assessing)];
+    storage::ExamAnswerRow row;
+    row.position = m_view.assessing;
+    row.answered = true;
+    row.correct = item.grade->correct;
+    row.score = item.grade->score;
+    row.answer = core::describe_answer(m_ctx.library.question(*m_ctx.library.find(item.card_key)), *item.answer);
+    try {
+      m_ctx.progress.save_exam_answer(m_view.attempt_id, row);
+    } catch (const std::exception& e) {
+      m_view.message = std::string("Your self-assessment was not saved: ") + e.what() + " Go on again to retry.";
+      return false;
+    }
+    item.assessed = true;
+    return finish(m_timed_out);
+  }
   if (m_view.unanswered > 0 && !confirmed) {
     m_view.confirm_hand_in = true;
     return false;
@@ -334,7 +353,7 @@ bool ExamFlow::hand_in(bool confirmed) {
 }
 
 bool ExamFlow::tick() {
-  if (m_view.phase != ExamPhase::Taking || m_view.time_limit_ms <= 0) return false;
+  if (m_view.phase != ExamPhase::Taking || m_view.time_limit_ms <= 0 || m_view.assessing >= 0) return false;
   const std::int64_t left = m_view.time_limit_ms - (m_ctx.now() - m_started);
   if (left <= 0) return finish(true);
   const std::string text = clock_text(left);
@@ -344,9 +363,43 @@ bool ExamFlow::tick() {
   return true;
 }
 
+void ExamFlow::set_rubric(int line, bool met) {
+  if (m_view.phase != ExamPhase::Taking || m_view.assessing < 0) return;
+  Item& item = m_items[static_cast<std::size_t>(m_view.assessing)];
+  if (line < 0 || line >= static_cast<int>(m_view.card.rubric.size())) return;
+  item.answer->rubric_met.resize(m_view.card.rubric.size(), false);
+  item.answer->rubric_met[static_cast<std::size_t>(line)] = met;
+  const CardRef* ref = m_ctx.library.find(item.card_key);
+  item.grade = core::grade(m_ctx.library.question(*ref), *item.answer);
+  m_view.feedback = make_feedback(m_ctx.library.bank(*ref), m_ctx.library.question(*ref), m_view.card, *item.answer);
+}
+
+bool ExamFlow::next_assessment() {
+  for (std::size_t i = 0; i < m_items.size(); ++i) {
+    const Item& item = m_items[i];
+    if (!item.answer || item.assessed) continue;
+    const CardRef* ref = m_ctx.library.find(item.card_key);
+    if (m_ctx.library.question(*ref).type != core::QuestionType::Dilemma) continue;
+    m_view.assessing = static_cast<int>(i);  // first: the clock stops (show() reads it)
+    show(static_cast<int>(i));
+    m_view.confirm_hand_in = false;
+    m_view.feedback = make_feedback(m_ctx.library.bank(*ref), m_ctx.library.question(*ref), m_view.card, *item.answer);
+    return true;
+  }
+  m_view.assessing = -1;
+  return false;
+}
+
 bool ExamFlow::finish(bool timed_out) {
-  leave_current();
-  const TimestampMs t = m_ctx.now();
+  if (m_view.assessing < 0) {
+    leave_current();
+    // Handed in by the timer: at the limit, even when the clock was read a little after it.
+    const TimestampMs now = m_ctx.now();
+    m_handed_in_at = timed_out ? std::min(now, m_started + m_view.time_limit_ms) : now;
+    m_timed_out = timed_out;
+  }
+  if (next_assessment()) return false;
+  const TimestampMs t = m_handed_in_at;
   std::vector<storage::ExamAnswerRow> answers;
   std::vector<core::ExamMark> marks;
   for (std::size_t i = 0; i < m_items.size(); ++i) {
@@ -363,9 +416,7 @@ bool ExamFlow::finish(bool timed_out) {
     answers.push_back(std::move(a));
   }
   const core::ExamScore score = core::score_exam(marks, m_view.pass_mark);
-  // Handed in by the timer: at the limit, even when the clock was read a little after it.
-  const TimestampMs finished = timed_out ? std::min(t, m_started + m_view.time_limit_ms) : t;
-  const storage::ExamResultRow result{finished,      score.total.correct, score.total.total,
+  const storage::ExamResultRow result{t,             score.total.correct, score.total.total,
                                       score.percent, score.passed,        timed_out};
   std::vector<storage::AnswerPlan> plans;
   storage::ExamReviewPlan plan;

@@ -39,8 +39,12 @@ class ExamFlow {
   /// Leaves the question on screen unanswered and shows the next unanswered one after it.
   void skip();
   /// Hands in. With questions unanswered and `confirmed` false it only asks (view().confirm_hand_in).
+  /// With dilemmas answered, each is then self-assessed first (view().assessing; the rubric
+  /// ticks decide whether it counts as right); hand_in(true) moves from one to the next.
   /// Returns true when the exam was handed in (the result page shows).
   bool hand_in(bool confirmed);
+  /// Self-assessment of a dilemma after hand-in (view().assessing): ticks rubric line `line`.
+  void set_rubric(int line, bool met);
   /// Takes back the question "hand in anyway?".
   void cancel_hand_in() { m_view.confirm_hand_in = false; }
   /// The clock moved: the timer's text follows, and when the time limit has passed the exam
@@ -59,10 +63,13 @@ class ExamFlow {
     std::optional<core::Grade> grade;       ///< of `answer`
     std::int64_t spent_ms = 0;              ///< time on this question so far, ms
     std::int64_t answer_ms = 0;             ///< time on it until the answer was given, ms (the review's response time)
+    bool assessed = false;                  ///< a dilemma's rubric was ticked after hand-in
   };
 
   [[nodiscard]] std::vector<core::ExamTopicCount> topic_counts(std::vector<core::ExamCandidate>& pool) const;
   bool finish(bool timed_out);
+  /// Shows the next answered dilemma not self-assessed yet (true), or none is left (false).
+  bool next_assessment();
   void leave_current();
   void show(int index);
   void refresh_taking();
@@ -75,6 +82,8 @@ class ExamFlow {
   std::uint64_t m_seed = 0;
   core::TimestampMs m_started = 0;
   core::TimestampMs m_shown_at = 0;
+  core::TimestampMs m_handed_in_at = 0;  ///< when hand-in began (self-assessment takes no exam time)
+  bool m_timed_out = false;
   std::uint64_t m_showing_id = 0;
 };
 

@@ -83,6 +83,10 @@ struct ExamView {
   std::int64_t time_left_ms = 0;    ///< at ExamFlow::tick / the last action; counts down
   std::string time_left;            ///< "29:41"
   bool confirm_hand_in = false;     ///< "3 questions are unanswered: hand in anyway?"
+  /// Handed in with dilemmas answered: the index of the one being self-assessed (its card,
+  /// and in `feedback` its model answer and rubric ticks; SetRubric ticks, HandInExam{true}
+  /// goes on); -1 otherwise. The clock has stopped.
+  int assessing = -1;
 
   // Result.
   std::int64_t attempt_id = 0;

@@ -121,6 +121,10 @@ void ExamScreen::draw_taking(const app::ExamView& view, UiContext& ui) {
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.4f * em));
   const bool keys = !ui.typing;
+  if (view.assessing >= 0 && view.feedback) {
+    draw_assessment(view, *view.feedback, ui);
+    return;
+  }
   const auto nav_buttons = [&] {
     same_line_if_fits("Previous (←)");
     if (ImGui::Button("Previous (←)")) ui.send(app::GoToExamQuestion{view.current - 1});
@@ -166,6 +170,29 @@ void ExamScreen::draw_marked(const app::ExamView& view, const app::FeedbackView&
   if (!view.card.explanation.empty()) wrapped_text(view.card.explanation, kColorMuted);
   if (!view.card.citation.empty()) hint_text("Source: " + view.card.citation);
   ImGui::Dummy(ImVec2(0, 0.4f * ImGui::GetFontSize()));
+}
+
+void ExamScreen::draw_assessment(const app::ExamView& view, const app::FeedbackView& fb, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  text_in(ui.fonts->bold, "Handed in. Assess your answer to this dilemma against its rubric");
+  wrapped_text("Your answer: " + fb.given);
+  if (!view.card.model_answer.empty()) wrapped_text("Model answer: " + view.card.model_answer, kColorMuted);
+  ImGui::Dummy(ImVec2(0, 0.3f * em));
+  const bool keys = !ui.typing;
+  for (std::size_t i = 0; i < view.card.rubric.size() && i < 8; ++i) {
+    const bool met = i < fb.rubric_met.size() && fb.rubric_met[i];
+    const char letter = static_cast<char>('a' + i);
+    bool tick = met;
+    const std::string label = std::string(1, static_cast<char>('A' + i)) + "  " + view.card.rubric[i];
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Checkbox(label.c_str(), &tick) || (keys && typed_letter(letter))) {
+      ui.send(app::SetRubric{static_cast<int>(i), !met});
+    }
+    ImGui::PopID();
+  }
+  text_in(ui.fonts->bold, fb.verdict);
+  hint_text("A-H: tick the rubric lines your answer met · Enter: go on (it counts as right with at least half)");
+  if (styled_button("Go on  (Enter)", ImVec2(0, 0), true) || (keys && enter_pressed())) ui.send(app::HandInExam{true});
 }
 
 void ExamScreen::draw_list(const app::ExamView& view, UiContext& ui) {

@@ -16,7 +16,8 @@ class ExamScreen {
   /// (Shift: by 10), M marking (end / each answer), P practice run, Enter start, Esc back.
   /// Taking (never while a text box has focus; Escape leaves it, Tab goes back into it): the
   /// answer keys of the study screen and Enter to answer, Left/Right previous/next, S skip, L the question list (Up/Down, Enter
-  /// jumps, Esc closes), H hand in (Y or Enter confirms, N or Esc goes on). Result:
+  /// jumps, Esc closes), H hand in (Y or Enter confirms, N or Esc goes on); then, for each
+  /// dilemma answered, A-H tick its rubric lines and Enter goes on. Result:
   /// Up/Down/PgUp/PgDn scroll, Enter or Esc back to Home.
   void draw(const app::ExamView& view, UiContext& ui);
 
@@ -30,6 +31,8 @@ class ExamScreen {
   void draw_taking(const app::ExamView& view, UiContext& ui);
   void draw_list(const app::ExamView& view, UiContext& ui);
   void draw_confirm(const app::ExamView& view, UiContext& ui);
+  /// A dilemma's self-assessment after hand-in: its answer, model answer and rubric to tick.
+  void draw_assessment(const app::ExamView& view, const app::FeedbackView& fb, UiContext& ui);
   void draw_marked(const app::ExamView& view, const app::FeedbackView& fb, UiContext& ui);
 
   StudyScreen m_answer;     ///< the answer widgets of the study screen

@@ -7,9 +7,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "app/controller.hpp"
@@ -320,4 +322,60 @@ TEST(ExamFlow, AnInterruptedExamKeepsEveryAnswerGiven) {
   EXPECT_TRUE(stored[0].answers[0].correct);
   EXPECT_FALSE(stored[0].answers[1].correct);
   EXPECT_EQ(f.review_rows(), 0);
+}
+
+TEST(ExamFlow, APresetWithDilemmasHasThemSelfAssessedAfterHandIn) {
+  TempDir dir;
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  std::ifstream in(casebook::test::small_bank_path());
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string bank = text.str();
+  const std::string id = "id = \"q8-dilemma\"\n";
+  bank.replace(bank.find(id), id.size(), id + "topics = [\"basics\"]\n");
+  bank += "\n[[exam]]\nid = \"with-dilemma\"\ntitle = \"With a dilemma\"\nquestions = { basics = 2 }\nminutes = 5\n"
+          "pass_mark = 100\ndilemmas = true\n";
+  const std::string path = dir.file("bank.toml");
+  std::ofstream(path) << bank;
+  const std::string db = dir.file("progress.sqlite3");
+  app::Controller c(test_config(db, now, {path}));
+  c.dispatch(app::Navigate{app::Screen::Exam});
+  ASSERT_EQ(c.exam().presets.size(), 1u);
+  EXPECT_EQ(c.exam().presets[0].line, "2 questions · 5 min · pass 100 % · marked at the end · dilemmas (self-assessed)");
+  c.dispatch(app::StartExam{});
+  ASSERT_EQ(c.exam().phase, app::ExamPhase::Taking) << c.exam().message;
+  int dilemma = -1;
+  for (int i = 0; i < 2; ++i) {
+    const core::Question& q = casebook::test::question_for({path}, c.exam().card.card_key);
+    if (q.type == core::QuestionType::Dilemma) dilemma = i;
+    *now += 1000;
+    c.dispatch(app::SubmitAnswer{make_answer(q, q.type != core::QuestionType::Dilemma)});  // the dilemma: nothing ticked
+  }
+  ASSERT_GE(dilemma, 0);
+  c.dispatch(app::HandInExam{});
+  // Self-assessment: the dilemma with its model answer and rubric; the clock has stopped.
+  ASSERT_EQ(c.exam().phase, app::ExamPhase::Taking);
+  EXPECT_EQ(c.exam().assessing, dilemma);
+  EXPECT_EQ(c.exam().card.card_key, "test-small/q8-dilemma");
+  ASSERT_TRUE(c.exam().feedback.has_value());
+  EXPECT_EQ(c.exam().feedback->verdict, "Self-assessment: 0 of 3 rubric lines met");
+  *now += 10 * 60'000;  // past the 5 minutes: no hand-in by the timer now
+  EXPECT_FALSE(c.poll());
+  EXPECT_EQ(c.exam().assessing, dilemma);
+  c.dispatch(app::SetRubric{0, true});
+  c.dispatch(app::SetRubric{2, true});
+  EXPECT_EQ(c.exam().feedback->verdict, "Self-assessment: 2 of 3 rubric lines met");
+  c.dispatch(app::HandInExam{true});
+  ASSERT_EQ(c.exam().phase, app::ExamPhase::Result) << c.exam().message;
+  EXPECT_EQ(c.exam().correct, 2);  // at least half the rubric met: right
+  EXPECT_TRUE(c.exam().passed);
+  EXPECT_FALSE(c.exam().timed_out);
+  EXPECT_EQ(c.exam().time_taken, "0 min 02 s");  // handed in after 2 s; assessing takes no exam time
+  storage::Progress p(db);
+  const auto stored = p.exam_attempts("alice");
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_TRUE(stored[0].answers[static_cast<std::size_t>(dilemma)].correct);
+  const auto log = p.card_review_log("alice", "test-small/q8-dilemma");
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].rating, core::Rating::Good);
 }
