@@ -8,13 +8,12 @@ question 2 is answered (revisited), H hands in. The database must hold the attem
 screenshots of set-up, a question, the list, the hand-in question and the result. Exit 77 =
 skipped."""
 import os
-import shutil
 import sqlite3
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window, type_text  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, start_test, type_text  # noqa: E402
 from study_choice_test import shoot  # noqa: E402
 
 PRESET = """
@@ -57,18 +56,14 @@ def answer(card_key):
 
 
 def main():
-    args = args_or_skip(__doc__)
-    if args is None:
+    started = start_test(__doc__, "exam")
+    if started is None:
         return 77
-    shots = os.path.join(args.out, "exam")
-    shutil.rmtree(shots, ignore_errors=True)
-    os.makedirs(shots)
-    banks = os.path.join(args.work, "banks")
-    os.makedirs(banks)
+    args, shots, banks = started
     with open(os.path.join(args.data, "e2e.toml"), encoding="utf-8") as f:
-        text = f.read()
+        bank = f.read() + PRESET
     with open(os.path.join(banks, "e2e.toml"), "w", encoding="utf-8") as f:
-        f.write(text + PRESET)
+        f.write(bank)
     db = os.path.join(args.work, "db.sqlite")
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
 
@@ -102,9 +97,7 @@ def main():
         key("Return")  # Home
         quit_window(app)
     finally:
-        stop_window(app)
-        log.close()
-        print(open(os.path.join(args.work, "casebook.log"), encoding="utf-8").read())
+        end_window(app, log)
 
     con = sqlite3.connect(db)
     attempt = con.execute("SELECT id, preset, time_limit_ms, pass_mark, practice FROM exam_attempt").fetchall()

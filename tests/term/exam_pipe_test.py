@@ -15,8 +15,10 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from study_mode_test import fail, run  # noqa: E402
 
 PRESET = """
 [[exam]]
@@ -27,15 +29,6 @@ minutes = 10
 pass_mark = 50
 """
 TYPED = {"In which year": None, "Which hacker group": "Lurk", "About how many people": "50"}
-
-
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def run(casebook, args, stdin_text=""):
-    return subprocess.run([casebook, *args], input=stdin_text, capture_output=True, text=True, timeout=60)
 
 
 def questions(stdout):
