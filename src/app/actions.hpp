@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "app/exam_view.hpp"
 #include "app/views.hpp"
 #include "core/card.hpp"
 #include "core/grading.hpp"
@@ -12,7 +13,7 @@
 namespace casebook::app {
 
 // Navigation.
-struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups, Stats, CustomStudy; Settings -> Optimize; Simulator -> Plan
+struct Navigate { Screen to; };                    ///< Home -> Settings, Simulator, Export, Import, Plan, Browser, Backups, Stats, CustomStudy, Exam; Settings -> Optimize; Simulator -> Plan
 struct Back {};                                    ///< to the screen this one was opened from (Home, or Settings from Optimize); cancels nothing that runs
 struct GoHome {};                                  ///< Summary -> Home (reloads counts); from Study: ends the session first
 
@@ -30,7 +31,7 @@ struct ReloadBanks {};                            ///< Home: read the banks agai
 /// app/backlog.hpp); `pause_new` stops new cards during those days.
 struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
-struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma): self-assessment
+struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma), or an exam's dilemma after hand-in: self-assessment
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
 struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
 struct Continue {};                               ///< Study feedback: record with the selected rating
@@ -39,6 +40,15 @@ struct LeaveSession {};                           ///< Study: to the summary (no
 /// card's state and flags restored) and show that card again; again for the one before.
 struct Undo {};
 struct ResumeSession {};                          ///< Study, waiting: show the next learning card if it is due
+
+// Mock exams (app/exam_flow.hpp). SubmitAnswer on the Exam screen answers the question shown.
+struct SetExamSetup { ExamSetup setup; };          ///< Exam set-up: the form (clamped)
+struct StartExam {};                              ///< Exam set-up: draw and store the exam, show question 1
+struct GoToExamQuestion { int index; };           ///< Exam: show question `index` (0-based): next, previous, the list
+struct SkipExamQuestion {};                       ///< Exam: leave this one unanswered, show the next unanswered one
+/// Exam: hand in; with questions unanswered, `confirmed` false only asks (ExamView::confirm_hand_in).
+struct HandInExam { bool confirmed = false; };
+struct CancelHandIn {};                           ///< Exam: "hand in anyway?" -> no, go on answering
 
 // Settings.
 /// Validate `options`; if valid, store them for the learner (bank_id empty) or as the
@@ -126,6 +136,7 @@ using Action = std::variant<Navigate, Back, GoHome, StartSession, SetCustomStudy
                             OpenExportFolder, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,
                             SetImportOutput, SetImportFormat, SetImportReplace, StartImport, SetPlanAlternative,
                             StartPlan, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
-                            ZoomUi, SetTheme, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile>;
+                            ZoomUi, SetTheme, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile,
+                            SetExamSetup, StartExam, GoToExamQuestion, SkipExamQuestion, HandInExam, CancelHandIn>;
 
 }  // namespace casebook::app

@@ -15,6 +15,7 @@
 #include "app/context.hpp"
 #include "app/custom_study.hpp"
 #include "app/display.hpp"
+#include "app/exam_flow.hpp"
 #include "app/export_flow.hpp"
 #include "app/glyphs.hpp"
 #include "app/home.hpp"
@@ -38,7 +39,8 @@ bool writes_progress(const Action& action) {
          std::holds_alternative<SaveOptionsDraft>(action) || std::holds_alternative<ClearBankOptions>(action) ||
          std::holds_alternative<UnsuspendAll>(action) || std::holds_alternative<StartOptimize>(action) ||
          std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action) ||
-         std::holds_alternative<ApplyCardAction>(action) || std::holds_alternative<Undo>(action);
+         std::holds_alternative<ApplyCardAction>(action) || std::holds_alternative<Undo>(action) ||
+         std::holds_alternative<StartExam>(action);
 }
 
 }  // namespace
@@ -64,6 +66,7 @@ struct Controller::Impl {
   CustomStudyView custom;  ///< the Custom study screen (its row and numbers are kept between openings)
   BackupsFlow backups{ctx, [this] { progress_replaced(); }};
   StatsFlow stats{ctx};
+  ExamFlow exam{ctx};
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     std::vector<std::string> problems;
@@ -120,6 +123,10 @@ struct Controller::Impl {
 
   void go_home() {
     if (in_session() && !leave()) return;  // the write failed: stay with the answer
+    if (screen == Screen::Exam && exam.phase() == ExamPhase::Taking) {
+      exam.hand_in(false);  // an exam is handed in (asking first when questions are unanswered), not dropped
+      if (exam.phase() == ExamPhase::Taking) return;
+    }
     screen = Screen::Home;
   }
 
@@ -182,6 +189,11 @@ struct Controller::Impl {
         custom = build_custom_study(ctx, home_scope, custom.selected, custom.days, custom.count);
         ctx.message.clear();
         break;
+      case Screen::Exam:
+        if (!from_home) return;
+        exam.open();
+        ctx.message.clear();
+        break;
       case Screen::Home: go_home(); return;
       case Screen::Study:
       case Screen::Summary:
@@ -196,6 +208,13 @@ struct Controller::Impl {
       case Screen::Plan: screen = plan_from; break;
       case Screen::Study: leave(); break;
       case Screen::CardInfo: return_from_card_info(); break;
+      case Screen::Exam:
+        if (exam.phase() == ExamPhase::Taking) {
+          exam.hand_in(false);  // Back while answering asks to hand in; it never drops the exam
+        } else {
+          screen = Screen::Home;
+        }
+        break;
       case Screen::Home: break;
       default: screen = Screen::Home; break;
     }
@@ -315,8 +334,10 @@ struct Controller::Impl {
       if (s == Screen::Home) ctx.message = spread_backlog(ctx, a.days, a.pause_new);
     } else if constexpr (std::is_same_v<T, SubmitAnswer>) {
       if (s == Screen::Study) study.submit(a.answer);
+      if (s == Screen::Exam) exam.answer(a.answer);
     } else if constexpr (std::is_same_v<T, SetRubric>) {
       if (s == Screen::Study) study.set_rubric(a.line, a.met);
+      if (s == Screen::Exam) exam.set_rubric(a.line, a.met);
     } else if constexpr (std::is_same_v<T, SelectRating>) {
       if (s == Screen::Study) study.select(a.rating);
     } else if constexpr (std::is_same_v<T, Rate>) {
@@ -395,6 +416,18 @@ struct Controller::Impl {
       DisplaySettings next = display.settings;
       next.theme = a.theme;
       set_display(next);
+    } else if constexpr (std::is_same_v<T, SetExamSetup>) {
+      if (s == Screen::Exam) exam.set_setup(a.setup);
+    } else if constexpr (std::is_same_v<T, StartExam>) {
+      if (s == Screen::Exam) exam.start();
+    } else if constexpr (std::is_same_v<T, GoToExamQuestion>) {
+      if (s == Screen::Exam) exam.go_to(a.index);
+    } else if constexpr (std::is_same_v<T, SkipExamQuestion>) {
+      if (s == Screen::Exam) exam.skip();
+    } else if constexpr (std::is_same_v<T, HandInExam>) {
+      if (s == Screen::Exam) exam.hand_in(a.confirmed);
+    } else if constexpr (std::is_same_v<T, CancelHandIn>) {
+      if (s == Screen::Exam) exam.cancel_hand_in();
     } else if constexpr (std::is_same_v<T, SelectBackup>) {
       if (s == Screen::Backups) backups.select(a.index);
     } else if constexpr (std::is_same_v<T, RestoreBackup>) {
@@ -426,6 +459,7 @@ struct Controller::Impl {
     bool changed = false;
     try {
       changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll() | stats.poll();
+      if (screen == Screen::Exam) changed = exam.tick() || changed;  // the timer; hands in when time is up
       // Waiting for a learning card: it is shown as soon as it may be.
       if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
         changed = study.resume() || changed;
@@ -479,6 +513,7 @@ const DisplayView& Controller::display() const { return m_impl->display; }
 BackupsView Controller::backups() const { return m_impl->backups.view(); }
 StatsView Controller::stats() const { return m_impl->stats.view(); }
 const CustomStudyView& Controller::custom_study() const { return m_impl->custom; }
+const ExamView& Controller::exam() const { return m_impl->exam.view(); }
 core::StudyOptions Controller::study_options(const std::string& bank_id) const {
   return m_impl->ctx.options.for_bank(bank_id);
 }

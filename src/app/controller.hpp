@@ -11,6 +11,7 @@
 
 #include "app/actions.hpp"
 #include "app/config.hpp"
+#include "app/exam_view.hpp"
 #include "app/views.hpp"
 #include "core/options.hpp"
 
@@ -70,6 +71,8 @@ class Controller {
   [[nodiscard]] StatsView stats() const;
   /// The Custom study screen (built when it was opened from Home, over Home's highlighted scope).
   [[nodiscard]] const CustomStudyView& custom_study() const;
+  /// The mock exam screen: set-up, the exam being taken, its result (app/exam_flow.hpp).
+  [[nodiscard]] const ExamView& exam() const;
   /// The options in force for cards of bank `bank_id` (the learner's when empty or unknown).
   [[nodiscard]] core::StudyOptions study_options(const std::string& bank_id = "") const;
   /// A line for the status bar; empty when there is nothing to say.

@@ -6,8 +6,8 @@
 
 #include "app/card_view.hpp"
 #include "app/custom_study.hpp"
+#include "app/review_record.hpp"
 #include "app/study_queue.hpp"
-#include "core/answer_key.hpp"
 #include "core/options.hpp"
 #include "core/scheduler.hpp"
 
@@ -172,9 +172,6 @@ void StudyFlow::show_current() {
   }
   m_view = StudyView{};
   m_view.card = make_card_view(m_ctx.library.bank(*ref), q, cur->card_key, order);
-  if (const auto n = m_ctx.answer_notices.find(cur->card_key); n != m_ctx.answer_notices.end()) {
-    m_view.card.notice = n->second;
-  }
   m_view.card.position = m_session->showing();
   m_view.card.remaining = m_session->remaining();
   m_view.card.remaining_learning = m_session->remaining_learning();
@@ -245,11 +242,10 @@ bool StudyFlow::rate(core::Rating rating) {
   TimestampMs t = 0;
   const FeedbackView& f = *m_view.feedback;
   const std::string key = m_view.card.card_key;
-  const core::Question& q = question();
-  const core::Scheduler& scheduler = m_ctx.options.scheduler_for_card(key);
-  const core::StudyOptions options = m_ctx.options.for_bank(bank_of_key(key));
-  core::ReviewRecord recorded;
-  std::optional<storage::CardFlags> new_flags, old_flags;
+  const ReviewDraft draft{key, rating, f.grade.correct, core::describe_answer(question(), f.answer),
+                          m_submitted_at - m_shown_at};
+  storage::AnswerPlan recorded;
+  std::optional<storage::CardFlags> old_flags;
   std::int64_t review_id = 0;
   try {
     // One write transaction: the newest stored state (another Casebook may share the
@@ -261,30 +257,9 @@ bool StudyFlow::rate(core::Rating rating) {
           // answers were committed in; never before the card's previous review.
           t = m_ctx.now();
           if (newest && newest->last_review) t = std::max(t, *newest->last_review);
-          storage::AnswerPlan plan;
-          core::ReviewRecord& r = plan.review;
-          r.learner = m_ctx.config.learner;
-          r.card_key = key;
-          r.reviewed_at = t;
-          r.rating = rating;
-          r.correct = f.grade.correct;
-          r.answer = core::describe_answer(q, f.answer);
-          r.response_ms = std::max<std::int64_t>(0, m_submitted_at - m_shown_at);
-          r.bank_version = bank().info.version;
-          r.answer_key = core::answer_key_fingerprint(q);
-          r.before = newest ? *newest : core::Scheduler::new_card(t);
-          r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t)).card;
-          if (r.after.lapses > r.before.lapses && core::is_leech_lapse(r.after.lapses, options.leech_threshold)) {
-            storage::CardFlags next = flags;
-            if (std::find(next.tags.begin(), next.tags.end(), "leech") == next.tags.end()) next.tags.push_back("leech");
-            std::sort(next.tags.begin(), next.tags.end());
-            next.suspended = next.suspended || options.leech_action == core::LeechAction::TagAndSuspend;
-            plan.flags = next;
-            old_flags = flags;
-          }
-          recorded = r;
-          new_flags = plan.flags;
-          return plan;
+          recorded = plan_review(m_ctx, draft, t, newest, flags);
+          if (recorded.flags) old_flags = flags;
+          return recorded;
         });
   } catch (const std::exception& e) {
     std::string why = e.what();
@@ -293,15 +268,11 @@ bool StudyFlow::rate(core::Rating rating) {
     return false;
   }
   // The due load follows the card from its old day to its new one (no rescan).
-  const std::int64_t today = m_ctx.options.scheduler("").study_day_of(t);
-  if (const auto old_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*old_day, -1);
-  m_ctx.states[key] = recorded.after;
-  m_ctx.answer_notices.erase(key);  // answered against the new answer key
-  if (const auto new_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*new_day);
+  apply_review(m_ctx, recorded);
+  const std::optional<storage::CardFlags>& new_flags = recorded.flags;
   m_ctx.message.clear();
   if (new_flags) {
-    m_ctx.flags[key] = *new_flags;
-    const int lapses = recorded.after.lapses;
+    const int lapses = recorded.review.after.lapses;
     m_ctx.message = new_flags->suspended
                         ? "This card has lapsed " + std::to_string(lapses) +
                               " times: tagged as a leech and suspended (Settings can show it again)."
@@ -309,7 +280,7 @@ bool StudyFlow::rate(core::Rating rating) {
     if (new_flags->suspended) m_session->suspend(key);
   }
   if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags});
-  m_session->rate(rating, recorded.correct, recorded.after, t);
+  m_session->rate(rating, recorded.review.correct, recorded.review.after, t);
   show_next();
   return true;
 }

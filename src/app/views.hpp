@@ -34,7 +34,8 @@ enum class Screen {
   CardInfo,   ///< reached from the Browser or Stats (Back returns there) or from Study (Back resumes it)
   Backups,    ///< reached from Home; also where a damaged progress file sends the app at start
   Stats,      ///< the statistics screen: reached from Home (T); its weakest cards open Card info
-  CustomStudy ///< reached from Home (over its highlighted scope): choose a custom study mode; Back returns there
+  CustomStudy, ///< reached from Home (over its highlighted scope): choose a custom study mode; Back returns there
+  Exam        ///< a mock exam (Home, M): set-up, taking it, the result (app/exam_view.hpp ExamView::phase)
 };
 
 /// A long computation running on a worker thread (export, import, optimize, simulate).

@@ -40,6 +40,7 @@
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
 #include "cli/cmd_sync.hpp"
+#include "cli/cmd_exam.hpp"
 #include "cli/cmd_study.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
@@ -284,6 +285,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   const auto [optimize_cmd, evaluate_cmd] = add_optimize_commands(app, tool_exit);
   StudyCommandOptions study_options;
   CLI::App* study_cmd = add_study_command(app, study_options);
+  term::ExamOptions exam_options;
+  CLI::App* exam_cmd = add_exam_command(app, exam_options);
   CardsOptions cards_options;
   CLI::App* cards_cmd = add_cards_command(app, cards_options);
   CLI::App* check_cmd = add_check_command(app, tool_exit);
@@ -356,9 +359,10 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     config.learner = learner;
     config.backups_kept = keep_backups;
     config.session_seed = seed;
-    if (study_cmd->parsed() || cards_cmd->parsed()) {
+    if (study_cmd->parsed() || cards_cmd->parsed() || exam_cmd->parsed()) {
       config.db_path = db_path.empty() ? default_db_path() : db_path;
       if (cards_cmd->parsed()) return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
+      if (exam_cmd->parsed()) return run_exam_command(std::move(config), exam_options);
       return run_study_command(std::move(config), study_options);
     }
     if (!gui) {

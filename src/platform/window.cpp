@@ -334,7 +334,7 @@ int run_window_loop(const LoopOptions& options) {
     if (screenshot_mode || frames_left > 0) {
       glfwPollEvents();
     } else {
-      glfwWaitEventsTimeout(kIdleWaitSeconds);
+      glfwWaitEventsTimeout(options.idle_wait ? std::min(kIdleWaitSeconds, options.idle_wait()) : kIdleWaitSeconds);
       frames_left = 1;  // an event or the timeout: draw at least one frame
     }
     if (input.event_seen) {

@@ -48,6 +48,9 @@ struct LoopOptions {
   std::function<std::uint64_t()> style_generation;
   /// Draws one ImGui frame (between NewFrame and Render).
   std::function<void(const FrameContext&)> draw;
+  /// The longest the idle loop waits for an event before drawing a frame anyway, in seconds
+  /// (a clock on screen asks for 0.5), asked once per wait. Unset: 10 s.
+  std::function<double()> idle_wait;
 };
 
 /// Whether the desktop asks for dark colours: $GTK_THEME ending in ":dark" or naming a dark

@@ -1,11 +1,34 @@
-// Progress, schema 4: mock exam attempts (the questions drawn, the answers handed in, the
-// result, and the review-log rows the answers made).
+// Progress, schema 4: mock exam attempts (the questions drawn, the answers as they are given
+// and as handed in, the result, and the review-log rows the answers made).
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/progress.hpp"
 #include "storage/progress_impl.hpp"
 
 namespace casebook::storage {
+
+namespace {
+
+/// Inserts, or replaces, the row of answer `a` to attempt `attempt_id` (review_id NULL when none).
+void write_answer(SQLite::Database& db, std::int64_t attempt_id, const ExamAnswerRow& a) {
+  SQLite::Statement ins(db,
+                        "INSERT OR REPLACE INTO exam_answer (attempt_id, position, answered, correct, score, answer, "
+                        "review_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  ins.bind(1, attempt_id);
+  ins.bind(2, static_cast<std::int64_t>(a.position));
+  ins.bind(3, static_cast<std::int32_t>(a.answered ? 1 : 0));
+  ins.bind(4, static_cast<std::int32_t>(a.correct ? 1 : 0));
+  ins.bind(5, a.score);
+  ins.bind(6, a.answer);
+  if (a.review_id) {
+    ins.bind(7, *a.review_id);
+  } else {
+    ins.bind(7);
+  }
+  ins.exec();
+}
+
+}  // namespace
 
 std::int64_t Progress::start_exam(const ExamAttemptRow& a) {
   return m_impl->guard("store an exam in", [&] {
@@ -63,9 +86,6 @@ void Progress::finish_exam(std::int64_t attempt_id, std::vector<ExamAnswerRow> a
     SQLite::Statement state_of(db,
                                "SELECT state, stability, difficulty, due_ms, last_review_ms, scheduled_days, "
                                "learning_steps, reps, lapses FROM card_state WHERE learner_id = ? AND card_key = ?");
-    SQLite::Statement ins(db,
-                          "INSERT INTO exam_answer (attempt_id, position, answered, correct, score, answer, review_id) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (ExamAnswerRow& a : answers) {
       key_of.bind(1, attempt_id);
       key_of.bind(2, static_cast<std::int64_t>(a.position));
@@ -89,19 +109,7 @@ void Progress::finish_exam(std::int64_t attempt_id, std::vector<ExamAnswerRow> a
           if (p->flags) detail::write_flags(db, learner_id, card_key, *p->flags);
         }
       }
-      ins.bind(1, attempt_id);
-      ins.bind(2, static_cast<std::int64_t>(a.position));
-      ins.bind(3, static_cast<std::int32_t>(a.answered ? 1 : 0));
-      ins.bind(4, static_cast<std::int32_t>(a.correct ? 1 : 0));
-      ins.bind(5, a.score);
-      ins.bind(6, a.answer);
-      if (a.review_id) {
-        ins.bind(7, *a.review_id);
-      } else {
-        ins.bind(7);
-      }
-      ins.exec();
-      ins.reset();
+      write_answer(db, attempt_id, a);
     }
     SQLite::Statement res(db,
                           "INSERT INTO exam_result (attempt_id, finished_at_ms, correct, total, percent, passed, "
@@ -114,6 +122,32 @@ void Progress::finish_exam(std::int64_t attempt_id, std::vector<ExamAnswerRow> a
     res.bind(6, static_cast<std::int32_t>(result.passed ? 1 : 0));
     res.bind(7, static_cast<std::int32_t>(result.timed_out ? 1 : 0));
     res.exec();
+    tx.commit();
+  });
+}
+
+void Progress::save_exam_answer(std::int64_t attempt_id, const ExamAnswerRow& answer) {
+  m_impl->guard("save an exam answer in", [&] {
+    SQLite::Database& db = m_impl->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement find(db,
+                           "SELECT EXISTS (SELECT 1 FROM exam_result r WHERE r.attempt_id = q.attempt_id) "
+                           "FROM exam_question q WHERE q.attempt_id = ? AND q.position = ?");
+    find.bind(1, attempt_id);
+    find.bind(2, static_cast<std::int64_t>(answer.position));
+    if (!find.executeStep()) {
+      throw StorageError("Cannot save an answer to question " + std::to_string(answer.position + 1) + " of exam #" +
+                         std::to_string(attempt_id) + ": the " + describe_path(m_impl->path) +
+                         " has no such question.");
+    }
+    if (find.getColumn(0).getInt() != 0) {
+      throw StorageError("Cannot save an answer to exam #" + std::to_string(attempt_id) +
+                         ": it was already handed in.");
+    }
+    find.reset();
+    ExamAnswerRow row = answer;
+    row.review_id.reset();  // the review comes at hand-in
+    write_answer(db, attempt_id, row);
     tx.commit();
   });
 }

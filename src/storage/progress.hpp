@@ -126,7 +126,7 @@ struct ExamAttemptRow {
   int pass_mark = 50;                ///< percent
   core::TimestampMs started_at = 0;  ///< UTC ms
   std::vector<ExamQuestionRow> questions;
-  std::vector<ExamAnswerRow> answers;  ///< by position; empty until handed in
+  std::vector<ExamAnswerRow> answers;  ///< by position: those saved so far (save_exam_answer), all once handed in
   std::optional<ExamResultRow> result;
   friend bool operator==(const ExamAttemptRow&, const ExamAttemptRow&) = default;
 };
@@ -385,9 +385,15 @@ class Progress {
   /// ignored), in one transaction, before the first question is shown. Returns its id.
   std::int64_t start_exam(const ExamAttemptRow& attempt);
 
+  /// Saves (or replaces) the answer to one question of attempt `attempt_id` as soon as it is
+  /// given, so that an exam interrupted by a crash keeps every answer acknowledged; no
+  /// review-log row yet (finish_exam makes those). Throws StorageError when the attempt has no
+  /// such question or was already handed in.
+  void save_exam_answer(std::int64_t attempt_id, const ExamAnswerRow& answer);
+
   /// Hands in attempt `attempt_id`, in one write transaction: for each answer, the review-log
   /// row `plan` asks for (the card's state and flags updated as record_answer does; the row's
-  /// id kept in the answer), the answers and the result. When this returns the attempt is
+  /// id kept in the answer), the answers (replacing those saved as they were given) and the result. When this returns the attempt is
   /// durable. Throws StorageError when the attempt does not exist or was already handed in;
   /// nothing is written then.
   void finish_exam(std::int64_t attempt_id, std::vector<ExamAnswerRow> answers, const ExamResultRow& result,

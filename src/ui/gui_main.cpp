@@ -12,6 +12,7 @@
 #include "ui/card_info_screen.hpp"
 #include "ui/backups_screen.hpp"
 #include "ui/custom_study_screen.hpp"
+#include "ui/exam_screen.hpp"
 #include "ui/export_screen.hpp"
 #include "ui/home_screen.hpp"
 #include "ui/import_screen.hpp"
@@ -32,7 +33,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "↑↓: choose   ·   Enter: study   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   M: mock exam   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:
@@ -56,6 +57,8 @@ const char* key_hints(app::Screen screen) {
       return "Up/Down/PgUp/PgDn: scroll   ·   Tab: next chart   ·   Left/Right: values   ·   1-9: weakest card   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::CustomStudy:
       return "Up/Down: choose a mode   ·   Left/Right: its number (Shift: by 10)   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
+    case app::Screen::Exam:
+      return "Enter: answer / start   ·   Left/Right: previous / next   ·   S: skip   ·   L: question list   ·   H: hand in   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
 }
@@ -121,6 +124,7 @@ struct Screens {
   BrowserScreen browser;
   CardInfoScreen card_info;
   StatsScreen stats;
+  ExamScreen exam;
 
   void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
     switch (screen) {
@@ -140,6 +144,7 @@ struct Screens {
       case app::Screen::Backups: draw_backups(c.backups(), ui); break;
       case app::Screen::Stats: stats.draw(c.stats(), ui); break;
       case app::Screen::CustomStudy: draw_custom_study(c.custom_study(), ui); break;
+      case app::Screen::Exam: exam.draw(c.exam(), ui); break;
     }
   }
 };
@@ -164,6 +169,10 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
   loop.user_scale = [&controller] { return static_cast<float>(controller.display().settings.scale_percent) / 100.0f; };
   loop.style_generation = [&controller] { return controller.display().revision; };
   controller.set_waker(platform::wake_event_loop);
+  // A mock exam's timer on screen: a frame at least every half second so it counts down.
+  loop.idle_wait = [&controller] {
+    return controller.screen() == app::Screen::Exam && ExamScreen::timer_running(controller.exam()) ? 0.5 : 10.0;
+  };
 
   Screens screens;
   loop.draw = [&](const platform::FrameContext& frame) {

@@ -231,6 +231,10 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   if (ImGui::Button("Backups (F)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('f'))) {
     ui.send(app::Navigate{app::Screen::Backups});
   }
+  same_line_if_fits("Mock exam (M)");
+  if (ImGui::Button("Mock exam (M)") || (!ui.typing && !ImGui::GetIO().KeyCtrl && typed_letter('m'))) {
+    ui.send(app::Navigate{app::Screen::Exam});
+  }
 }
 
 }  // namespace casebook::ui

@@ -144,7 +144,6 @@ void StudyScreen::handle_answer_keys(const app::CardView& card, UiContext& ui) {
 }
 
 void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
-  const float em = ImGui::GetFontSize();
   // Escape: out of the justification box first, otherwise out of the session.
   if (escape_pressed()) {
     if (m_justification_active) {
@@ -158,20 +157,40 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
   } else {
     handle_answer_keys(card, ui);
   }
+  if (const auto answer = answer_controls(card, ui, "Submit  (Enter)", [&ui] {
+        ImGui::SameLine();
+        if (ImGui::Button("End session  (Esc)")) ui.send(app::LeaveSession{});
+      })) {
+    ui.send(app::SubmitAnswer{*answer});
+  }
+}
+
+std::optional<core::Answer> StudyScreen::answer_controls(const app::CardView& card, UiContext& ui,
+                                                         const char* submit_label,
+                                                         const std::function<void()>& beside) {
   bool submit = !ui.typing && enter_pressed();
   draw_answer_widgets(card, ui, submit);
 
-  ImGui::Dummy(ImVec2(0, 0.4f * em));
+  ImGui::Dummy(ImVec2(0, 0.4f * ImGui::GetFontSize()));
   const core::Answer answer = build_answer(card);
   const std::string problem = app::answer_problem(card, answer);
-  if (styled_button("Submit  (Enter)", ImVec2(10.0f * em, 0), true, problem.empty())) submit = true;
-  ImGui::SameLine();
-  if (ImGui::Button("End session  (Esc)")) ui.send(app::LeaveSession{});
+  if (styled_button(submit_label, ImVec2(10.0f * ImGui::GetFontSize(), 0), true, problem.empty())) submit = true;
+  if (beside) beside();
+  std::optional<core::Answer> out;
   if (submit) {
     m_notice = problem;
-    if (problem.empty()) ui.send(app::SubmitAnswer{answer});
+    if (problem.empty()) out = answer;
   }
   if (!m_notice.empty()) wrapped_text(m_notice, kColorNotice);
+  return out;
+}
+
+std::optional<core::Answer> StudyScreen::draw_answer_input(const app::CardView& card, UiContext& ui,
+                                                           const char* submit_label,
+                                                           const std::function<void()>& beside) {
+  if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
+  handle_answer_keys(card, ui);
+  return answer_controls(card, ui, submit_label, beside);
 }
 
 void StudyScreen::draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit) {

@@ -4,6 +4,7 @@
 // study_answering.cpp (the answer widgets) and study_feedback.cpp (verdict and ratings).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,12 +29,27 @@ class StudyScreen {
   /// session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
   void draw(const app::StudyView& view, UiContext& ui);
 
+  /// The answer widgets alone, with their keys (as while answering above; Escape is left to
+  /// the caller), for the mock exam screen: the inputs start empty whenever card.showing_id
+  /// changes; `beside` draws buttons next to the submit button. Returns the answer when the
+  /// learner submits one (Enter or the button); a reason shows when it cannot be submitted yet.
+  std::optional<core::Answer> draw_answer_input(const app::CardView& card, UiContext& ui, const char* submit_label,
+                                                const std::function<void()>& beside = {});
+  /// Gives the typed-answer box (or a dilemma's justification box) the keyboard again on the
+  /// next frame (the exam screen's Tab after Escape left the box).
+  void focus_text(const app::CardView& card) {
+    m_focus_text = card.type == core::QuestionType::ShortAnswer || card.type == core::QuestionType::Numeric;
+  }
+
  private:
   void reset(const app::CardView& card);
   /// Only learning cards are left and none is due: when the next one is, End session, Undo.
   void draw_waiting(const app::StudyView& view, UiContext& ui);
   void draw_answering(const app::CardView& card, UiContext& ui);
   void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
+  /// The widgets, the submit button (then `beside`) and the notice; the answer on submit.
+  std::optional<core::Answer> answer_controls(const app::CardView& card, UiContext& ui, const char* submit_label,
+                                              const std::function<void()>& beside);
   void draw_ordering(const app::CardView& card);
   void draw_matching(const app::CardView& card);
   void draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit);

@@ -28,6 +28,20 @@ def args_or_skip(doc):
     return args
 
 
+def start_test(doc, name):
+    """args_or_skip, then an emptied screenshot folder `name` under --out and an empty banks
+    folder in the work folder: (args, shots, banks), or None without X (exit 77)."""
+    args = args_or_skip(doc)
+    if args is None:
+        return None
+    shots = os.path.join(args.out, name)
+    shutil.rmtree(shots, ignore_errors=True)
+    os.makedirs(shots)
+    banks = os.path.join(args.work, "banks")
+    os.makedirs(banks)
+    return args, shots, banks
+
+
 def xdotool(*args, timeout=20):
     return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
 
@@ -66,6 +80,14 @@ def stop_window(app):
     if app.poll() is None:
         app.kill()
         app.wait()
+
+
+def end_window(app, log):
+    """For a test's `finally`: stop_window, then close `log` and print what casebook wrote to it."""
+    stop_window(app)
+    log.close()
+    with open(log.name, encoding="utf-8", errors="replace") as f:
+        print(f.read())
 
 
 def quit_window(app):
