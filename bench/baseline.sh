@@ -16,7 +16,8 @@ if [ "$(cat "$src/.baseline-commit" 2>/dev/null)" != "$commit" ]; then
   git -C "$root" archive "$commit" | tar -x -C "$src"
   echo "$commit" > "$src/.baseline-commit"
 fi
-cp "$root/bench/home_bench.cpp" "$root/bench/CMakeLists.txt" "$src/bench/"
+# Every bench source is copied (the CMakeLists names them all; only the two targets below are built).
+cp "$root"/bench/*.cpp "$root/bench/CMakeLists.txt" "$src/bench/"
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-/work}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

@@ -13,7 +13,8 @@
 # 500 reviews and 100 mistakes, so their baseline is the aggregates alone.
 # Environment: CASEBOOK (the binary; default build/release/src/casebook, built when missing),
 # BENCH_DIR (default build/report-bench), BENCH_REVIEWS (default 1000000), BENCH_CARDS (5000),
-# BENCH_RUNS (timed runs per side, default 3: the fastest is reported).
+# BENCH_RUNS (timed runs per side, default 3: the fastest is reported), BENCH_FORMATS (default
+# all six, e.g. "xlsx xapi").
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -115,14 +116,14 @@ measure() {
 }
 
 printf '%-6s %12s %10s %14s %10s %8s %10s\n' format casebook_s peak_MB sqlite3_s peak_MB ratio size_MB
-for format in html pdf csv xlsx json xapi; do
+for format in ${BENCH_FORMATS:-html pdf csv xlsx json xapi}; do
   case $format in
     csv|xlsx) mode=-csv; sql="$aggregates $rows" ;;
     json|xapi) mode=-json; sql="$aggregates $rows" ;;
     *) mode=-list; sql=$aggregates ;;
   esac
   read -r ours ours_mb < <(measure /dev/null "$casebook" report --db "$db" --bank "$bank" --learner bench \
-                                   --format "$format" --out "$dir/report.$format")
+                                   --format "$format" --out "$dir/report.$format" --force)
   read -r theirs theirs_mb < <(measure "$dir/sqlite3.out" sqlite3 "$mode" "$db" "$sql")
   ratio=$(python3 -c "print(f'{$ours / max($theirs, 0.01):.2f}')")
   size=$(python3 -c "import os; print(f'{os.path.getsize(\"$dir/report.$format\") / 1e6:.1f}')")

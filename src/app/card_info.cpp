@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/answer_changes.hpp"
 #include "core/citation.hpp"
 #include "core/grading.hpp"
 #include "core/number.hpp"
@@ -129,6 +130,11 @@ CardInfoView make_card_info(AppContext& ctx, const std::string& card_key, core::
   if (v.flag != 0) {
     v.marks = "Flag: " + std::string(core::kFlagNames[v.flag]) + (mk->second.flag_note.empty() ? "" : " (" + mk->second.flag_note + ")") + ".";
   }
+  if (const auto n = ctx.answer_notices.find(card_key); n != ctx.answer_notices.end()) {
+    v.marks += std::string(v.marks.empty() ? "" : " ") + n->second +
+               (s.state == core::CardState::Relearning ? " The card is back in relearning."
+                                                       : " The card starts its learning steps again.");
+  }
   if (v.suspended) v.marks += std::string(v.marks.empty() ? "" : " ") + "Suspended: not shown in study until you unsuspend it.";
   if (v.buried) {
     v.marks += std::string(v.marks.empty() ? "" : " ") + "Buried until " +
@@ -145,9 +151,19 @@ CardInfoView make_card_info(AppContext& ctx, const std::string& card_key, core::
     h.interval = core::format_interval(r0.reviewed_at, r0.after.due);
     v.history.push_back(std::move(h));
   }
+  // Card events and answer changes (issue 14), merged in time order.
+  std::vector<std::pair<core::TimestampMs, std::string>> events;
   for (const auto& e : ctx.progress.card_events(ctx.config.learner, card_key)) {
-    v.events.push_back(event_in_words(e, clock.time_zone));
+    events.emplace_back(e.at, event_in_words(e, clock.time_zone));
   }
+  for (const auto& c : ctx.progress.answer_changes(ctx.config.learner, card_key)) {
+    std::string notice = answer_change_notice(c.new_version);
+    notice.pop_back();  // its full stop
+    if (!c.old_version.empty()) notice += " (last answered in version " + c.old_version + ")";
+    events.emplace_back(c.at, core::format_local_minutes(c.at, clock.time_zone) + ": " + notice + "; back to relearning");
+  }
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& e : events) v.events.push_back(std::move(e.second));
   return v;
 }
 

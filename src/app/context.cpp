@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "app/answer_changes.hpp"
+
 namespace casebook::app {
 
 AppContext::AppContext(AppConfig c)
@@ -11,6 +13,7 @@ AppContext::AppContext(AppConfig c)
   library.load(config.bank_paths);
   load_cards();
   load_options();
+  check_answer_keys(*this);  // a re-keyed question's studied card back to relearning, once
   load_spreads();
   refresh_load();
 }

@@ -48,6 +48,9 @@ struct AppContext {
   std::map<std::string, core::CardSchedule> states;  ///< card key -> newest state (cache of the database)
   std::map<std::string, storage::CardFlags> flags;   ///< card key -> tags, suspended
   std::map<std::string, CardMarks> marks;            ///< card key -> flag, burial, reports (card events)
+  /// card key -> "The answer changed in version 2.1." for cards whose question a newer bank
+  /// re-keyed and that were not answered since (check_answer_keys in answer_changes.hpp).
+  std::map<std::string, std::string> answer_notices;
   std::vector<core::BacklogSpread> spreads;          ///< the learner's backlog spreads, oldest first
   std::map<std::string, Deferral> deferred;          ///< card key -> its newest spread's hold
   /// Cards due per study day (day_plan.hpp load_day), for the load balancer: built by

@@ -14,12 +14,12 @@ namespace casebook::app {
 
 namespace {
 
-/// The queue a session over `scope` would start (limits, and siblings buried), counted by
-/// kind; nullopt if building it fails (starting the session reports the problem).
+/// The queue a session over `candidates` would start (limits, and siblings buried), counted
+/// by kind; nullopt if building it fails (starting the session reports the problem).
 std::optional<KindCounts> session_queue(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits,
-                                        const StudyScope& scope) {
+                                        std::vector<core::StudyCandidate> candidates) {
   try {
-    const core::Session s(study_candidates(ctx, t, scope), t, ctx.clock(), limits.left, 0,
+    const core::Session s(std::move(candidates), t, ctx.clock(), limits.left, 0,
                           core::to_session_rules(ctx.options.learner()));
     return count_kinds(ctx, s.upcoming());
   } catch (const std::exception&) {
@@ -27,9 +27,45 @@ std::optional<KindCounts> session_queue(const AppContext& ctx, core::TimestampMs
   }
 }
 
+/// Session queues of Home's scopes from one read of the candidates. Two scopes with the same
+/// cards (a course's only bank and "All course banks") share one queue: the limits are the
+/// same for every scope, so the queue is too.
+class ScopeQueues {
+ public:
+  ScopeQueues(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits)
+      : m_ctx(ctx), m_t(t), m_limits(limits), m_all(all_candidates(ctx, t)) {}
+
+  /// Every loaded bank's candidates (all_candidates).
+  [[nodiscard]] const std::vector<SourcedCandidate>& all() const { return m_all; }
+
+  std::optional<KindCounts> operator()(const StudyScope& scope) {
+    std::vector<std::size_t> in;  // indexes into m_all: equal sets give equal queues
+    for (std::size_t i = 0; i < m_all.size(); ++i) {
+      if (in_scope(scope, *m_all[i].bank, *m_all[i].question)) in.push_back(i);
+    }
+    for (const auto& [seen, counts] : m_done) {
+      if (seen == in) return counts;
+    }
+    std::vector<core::StudyCandidate> candidates;
+    candidates.reserve(in.size());
+    for (const std::size_t i : in) candidates.push_back(m_all[i].candidate);
+    if (m_ctx.config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, m_ctx.config.learner);
+    auto counts = session_queue(m_ctx, m_t, m_limits, std::move(candidates));
+    m_done.emplace_back(std::move(in), counts);
+    return counts;
+  }
+
+ private:
+  const AppContext& m_ctx;
+  core::TimestampMs m_t;
+  const DayLimits& m_limits;
+  std::vector<SourcedCandidate> m_all;
+  std::vector<std::pair<std::vector<std::size_t>, std::optional<KindCounts>>> m_done;
+};
+
 /// Home's list of what to study: every course bank first (the totals), then each loaded bank
 /// and its topics, each with the queue a session over it would start.
-void add_scopes(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits, HomeView& home) {
+void add_scopes(const AppContext& ctx, ScopeQueues& queues, HomeView& home) {
   ScopeRow all;
   all.label = "All course banks";
   all.fresh = home.new_available;
@@ -43,7 +79,7 @@ void add_scopes(const AppContext& ctx, core::TimestampMs t, const DayLimits& lim
     row.depth = depth;
     if (bank.info.kind != core::BankKind::Course) row.kind = core::to_string(bank.info.kind);
     row.cards = cards;
-    if (const auto k = session_queue(ctx, t, limits, scope)) {
+    if (const auto k = queues(scope)) {
       row.fresh = k->fresh;
       row.learning = k->learning;
       row.review = k->review;
@@ -84,6 +120,8 @@ HomeView build_home(AppContext& ctx) {
   }();
   const core::TimestampMs learn_ahead = core::to_session_rules(ctx.options.learner()).learn_ahead_ms;
   const StudyData data = ctx.data();
+  ScopeQueues queues(ctx, t, limits);  // the cards in study, read once
+  std::size_t next = 0;                // the first of queues.all() not counted yet
   std::map<std::string, int> new_by_bank, due_by_bank;  // before the limits
   int due_total = 0, overdue = 0;                       // Review cards due today or before / before today
   for (const auto& load : ctx.library.loads()) {
@@ -101,10 +139,8 @@ HomeView build_home(AppContext& ctx) {
     row.id = bank.info.id;
     row.title = bank.info.title;
     row.total = static_cast<int>(bank.questions.size());
-    for (const auto& q : bank.questions) {
-      const std::string key = core::card_key(bank, q);
-      if (out_of_study(data, key, limits.today) || ctx.buried(key, t)) continue;
-      const auto schedule = queue_schedule(data, key, limits.today);
+    for (; next < queues.all().size() && queues.all()[next].bank == &bank; ++next) {  // library order
+      const auto& schedule = queues.all()[next].candidate.schedule;
       switch (core::classify_for_study(schedule, t + learn_ahead + 1, limits.today, ctx.clock())) {
         case core::StudyKind::New: ++row.new_count; break;
         case core::StudyKind::Learning: ++row.learning_count; break;
@@ -133,13 +169,13 @@ HomeView build_home(AppContext& ctx) {
   home.review_due = core::limited_count(limits.left.reviews, limits.left.group_reviews, due_by_bank);
   // The session's queue also has the new cards an exam needs beyond the daily limit.
   if (ctx.options.learner().bury_siblings || limits.left.exam_new_cards > 0) {
-    if (const auto k = session_queue(ctx, t, limits, StudyScope{})) {
+    if (const auto k = queues(StudyScope{})) {
       home.new_available = k->fresh;
       home.learning_due = k->learning;
       home.review_due = k->review;
     }
   }
-  add_scopes(ctx, t, limits, home);
+  add_scopes(ctx, queues, home);
   home.backlog = backlog_view(ctx, limits.today, due_total, overdue);
   home.exam_lines = exam_lines(data, limits.today);
   home.message = ctx.message;

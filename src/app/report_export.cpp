@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "app/answer_changes.hpp"
 #include "app/effective_options.hpp"
 #include "app/files.hpp"
 #include "bank/loader.hpp"
@@ -194,6 +195,16 @@ GatheredReport gather_report(const ReportRequest& request) {
     in.card_events.push_back(
         report::CardEventEntry{std::move(e.card_key), e.at, std::string(storage::to_string(e.kind)), e.flag, std::move(e.note)});
   }
+  // Re-keyed questions (issue 14): kind "answer_changed", in time order with the card events.
+  for (storage::AnswerChange& c : progress->answer_changes(request.learner)) {
+    if (!wanted(split_stored_key(c.card_key).first)) continue;
+    if ((period.from && c.at < *period.from) || (period.to && c.at >= *period.to)) continue;
+    std::string note = answer_change_notice(c.new_version);
+    if (!c.old_version.empty()) note += " It was last answered in version " + c.old_version + ".";
+    in.card_events.push_back(report::CardEventEntry{std::move(c.card_key), c.at, "answer_changed", 0, std::move(note)});
+  }
+  std::stable_sort(in.card_events.begin(), in.card_events.end(),
+                   [](const report::CardEventEntry& a, const report::CardEventEntry& b) { return a.at < b.at; });
   for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
     if (!request.bank_filter.empty()) {
       std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {

@@ -7,6 +7,7 @@
 #include "app/card_view.hpp"
 #include "app/custom_study.hpp"
 #include "app/study_queue.hpp"
+#include "core/answer_key.hpp"
 #include "core/options.hpp"
 #include "core/time.hpp"
 #include "core/scheduler.hpp"
@@ -172,6 +173,9 @@ void StudyFlow::show_current() {
   }
   m_view = StudyView{};
   m_view.card = make_card_view(m_ctx.library.bank(*ref), q, cur->card_key, order);
+  if (const auto n = m_ctx.answer_notices.find(cur->card_key); n != m_ctx.answer_notices.end()) {
+    m_view.card.notice = n->second;
+  }
   m_view.card.position = m_session->showing();
   m_view.card.remaining = m_session->remaining();
   m_view.card.remaining_learning = m_session->remaining_learning();
@@ -334,6 +338,7 @@ bool StudyFlow::rate(core::Rating rating) {
           r.answer = core::describe_answer(q, f.answer);
           r.response_ms = std::max<std::int64_t>(0, m_submitted_at - m_shown_at);
           r.bank_version = bank().info.version;
+          r.answer_key = core::answer_key_fingerprint(q);
           r.before = newest ? *newest : core::Scheduler::new_card(t);
           r.after = scheduler.next(r.before, t, rating, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t)).card;
           if (r.after.lapses > r.before.lapses && core::is_leech_lapse(r.after.lapses, options.leech_threshold)) {
@@ -358,6 +363,7 @@ bool StudyFlow::rate(core::Rating rating) {
   const std::int64_t today = m_ctx.options.scheduler("").study_day_of(t);
   if (const auto old_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*old_day, -1);
   m_ctx.states[key] = recorded.after;
+  m_ctx.answer_notices.erase(key);  // answered against the new answer key
   if (const auto new_day = load_day(m_ctx.data(), key, today)) m_ctx.load.add(*new_day);
   m_ctx.message.clear();
   if (new_flags) {

@@ -64,16 +64,15 @@ std::string scope_label(const AppContext& ctx, const StudyScope& scope) {
   return "Topic: " + topic + " (" + bank_title + ")";
 }
 
-std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
-                                                   const StudyScope& scope) {
-  std::vector<core::StudyCandidate> candidates;
+std::vector<SourcedCandidate> all_candidates(const AppContext& ctx, core::TimestampMs t) {
+  std::vector<SourcedCandidate> all;
   const StudyData data = ctx.data();
   const std::int64_t today = ctx.options.scheduler("").study_day_of(t);
   for (const auto& load : ctx.library.loads()) {
     if (!load.bank) continue;
     for (const auto& q : load.bank->questions) {
-      if (!in_scope(scope, *load.bank, q)) continue;
-      core::StudyCandidate c;
+      SourcedCandidate s{{}, &*load.bank, &q};
+      core::StudyCandidate& c = s.candidate;
       c.card_key = core::card_key(*load.bank, q);
       if (out_of_study(data, c.card_key, today) || ctx.buried(c.card_key, t)) continue;
       c.group = load.bank->info.id;
@@ -83,11 +82,25 @@ std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::
         c.retrievability = ctx.options.scheduler(c.group).retrievability(*c.schedule, t);
       }
       if (const auto exam = card_exam(data, c.card_key); exam && today < exam->target.day) c.exam = true;
-      candidates.push_back(std::move(c));
+      all.push_back(std::move(s));
     }
+  }
+  return all;
+}
+
+std::vector<core::StudyCandidate> scope_candidates(const AppContext& ctx, const std::vector<SourcedCandidate>& all,
+                                                   const StudyScope& scope) {
+  std::vector<core::StudyCandidate> candidates;
+  for (const auto& s : all) {
+    if (in_scope(scope, *s.bank, *s.question)) candidates.push_back(s.candidate);
   }
   if (ctx.config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, ctx.config.learner);
   return candidates;
+}
+
+std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
+                                                   const StudyScope& scope) {
+  return scope_candidates(ctx, all_candidates(ctx, t), scope);
 }
 
 KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& keys) {

@@ -41,6 +41,25 @@ struct DayLimits {
 [[nodiscard]] std::vector<core::StudyCandidate> study_candidates(const AppContext& ctx, core::TimestampMs t,
                                                                  const StudyScope& scope = {});
 
+/// A session candidate with the bank and question it was made from (pointers into the loaded
+/// library: valid until the banks are reloaded).
+struct SourcedCandidate {
+  core::StudyCandidate candidate;
+  const core::Bank* bank = nullptr;
+  const core::Question* question = nullptr;
+};
+
+/// The candidates of every loaded bank (course, example and template) at `t`, in library
+/// order, built as study_candidates builds them; read once, then split by scope_candidates
+/// (Home shows a queue per bank and topic without reading the progress data again per row).
+[[nodiscard]] std::vector<SourcedCandidate> all_candidates(const AppContext& ctx, core::TimestampMs t);
+
+/// The candidates of `scope` among `all`, in the learner's new-card order: equal to
+/// study_candidates(ctx, t, scope) when `all` is all_candidates(ctx, t).
+[[nodiscard]] std::vector<core::StudyCandidate> scope_candidates(const AppContext& ctx,
+                                                                 const std::vector<SourcedCandidate>& all,
+                                                                 const StudyScope& scope);
+
 /// New, learning and review cards among `keys` (by their stored state).
 struct KindCounts {
   int fresh = 0, learning = 0, review = 0;

@@ -186,6 +186,9 @@ struct CardView {
   /// Custom study: "Custom study: review ahead (7 days) · changes the schedule"; empty for a
   /// normal session.
   std::string mode_label;
+  /// Why the card is back: "The answer changed in version 2.1." when a newer bank re-keyed
+  /// its question since the learner last answered it (issue 14); empty otherwise.
+  std::string notice;
   std::uint64_t showing_id = 0; ///< changes every time a card is shown (front ends reset their inputs)
 };
 

@@ -35,6 +35,7 @@
 #include "cli/cmd_optimize.hpp"
 #include "cli/cmd_class_report.hpp"
 #include "cli/cmd_import.hpp"
+#include "cli/cmd_diff.hpp"
 #include "cli/cmd_preview.hpp"
 #include "cli/cmd_replay.hpp"
 #include "cli/cmd_simulate.hpp"
@@ -276,6 +277,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
   PlanFlags plan_flags;  // simulate --exam-date: run below, once --db, --bank, --learner are known
   CLI::App* simulate_cmd = add_simulate_command(app, tool_exit, plan_flags);
   CLI::App* preview_cmd = add_preview_command(app, tool_exit);
+  CLI::App* diff_cmd = add_diff_command(app, tool_exit);
   bool interchange_ran = false;  // import, export or class-report ran (exit code in tool_exit)
   add_import_commands(app, tool_exit, interchange_ran);
   add_class_report_command(app, tool_exit, interchange_ran);
@@ -306,7 +308,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
                       bank_paths.empty() ? default_bank_paths() : bank_paths, learner, std::cout, std::cerr);
     }
     if (replay_cmd->parsed() || simulate_cmd->parsed() || preview_cmd->parsed() || optimize_cmd->parsed() ||
-        evaluate_cmd->parsed() || check_cmd->parsed()) {
+        evaluate_cmd->parsed() || check_cmd->parsed() || diff_cmd->parsed()) {
       return tool_exit;
     }
     if (validate->parsed()) {

@@ -23,6 +23,9 @@ struct ReviewRecord {
   /// The version of the card's bank (its `[bank] version`) when the answer was given; "" when
   /// unknown (answers recorded before schema 7, or a bank without a version).
   std::string bank_version;
+  /// The fingerprint of the question's answer key when the answer was given
+  /// (core::answer_key_fingerprint); "" when unknown (answers recorded before schema 9).
+  std::string answer_key;
 
   friend bool operator==(const ReviewRecord&, const ReviewRecord&) = default;
 };

@@ -198,6 +198,8 @@ void write_card_events(const ReportInput& in, std::ostream& out) {
       what = "Buried until the next study day";
     } else if (e.kind == "reset") {
       what = "Reset to new";
+    } else if (e.kind == "answer_changed") {
+      what = "Back to relearning";
     } else {
       what = e.kind;
     }

@@ -45,8 +45,13 @@ std::string visible_text(std::string_view text) {
 }
 
 std::string xlsx_cell_text(std::string_view text, bool* cut) {
-  const std::string value = visible_text(text);
   if (cut != nullptr) *cut = false;
+  // Most cells are short printable ASCII without an underscore: nothing to escape or cut.
+  if (text.size() <= kMaxCellBytes &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '_'; })) {
+    return std::string(text);
+  }
+  const std::string value = visible_text(text);
   std::string out;
   out.reserve(std::min(value.size() + 16, kMaxCellBytes));
   const std::size_t room = kMaxCellBytes - kCellCutMarker.size();

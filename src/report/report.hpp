@@ -64,9 +64,9 @@ struct VoidedEntry {
 struct CardEventEntry {
   std::string card_key;
   core::TimestampMs at = 0;  ///< UTC ms
-  std::string kind;          ///< "flag", "report", "suspend", "unsuspend", "bury", "reset"
+  std::string kind;          ///< "flag", "report", "suspend", "unsuspend", "bury", "reset", "answer_changed"
   int flag = 0;              ///< flag: 0 (cleared) .. 7, core::kFlagNames
-  std::string note;          ///< flag: its note; report: the learner's comment
+  std::string note;          ///< flag: its note; report: the learner's comment; answer_changed: "The answer changed in version 2.1. ..." 
 };
 
 /// A callback that receives reviews one at a time, in time order.

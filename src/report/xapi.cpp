@@ -8,7 +8,9 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
@@ -99,41 +101,71 @@ std::string xapi_interaction_type(const std::string& question_type) {
 
 namespace {
 
-/// Builds the statements of `in`, one per review of the period, and hands each to `sink`.
+/// Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
+std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+/// `text` (a value dumped at indent 2) as it reads nested one level deeper: two more spaces
+/// after every line break.
+std::string nested(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+
+/// A JSON object from its members in order, each value already dumped (compact, or at indent 2
+/// and nested): byte for byte what nlohmann's dump gives for the whole object.
+std::string object_text(const std::vector<std::pair<std::string_view, std::string>>& members, bool pretty) {
+  std::string out = pretty ? "{\n" : "{";
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i > 0) out += pretty ? ",\n" : ",";
+    if (pretty) out += "  ";
+    out += '"';
+    out += members[i].first;  // fixed ASCII keys: nothing to escape
+    out += pretty ? "\": " : "\":";
+    out += members[i].second;
+  }
+  out += pretty ? "\n}" : "}";
+  return out;
+}
+
+/// Builds the statements of `in`, one per review of the period. A card's activity (the
+/// statement's object, with its interaction details) is the same in each of its statements: it
+/// is dumped once per card and layout.
 class StatementBuilder {
  public:
   explicit StatementBuilder(const ReportInput& in) : m_in(in) {
     for (const CardEntry& c : in.cards) m_cards.emplace(c.card_key, &c);
   }
 
-  Json statement(const core::ReviewRecord& r) const {
+  /// The statement of review `r` as JSON text (compact, or laid out as nlohmann's dump(2)).
+  std::string statement(const core::ReviewRecord& r, bool pretty) const {
     const auto found = m_cards.find(r.card_key);
     const CardEntry* card = found == m_cards.end() ? nullptr : found->second;
     const std::string language = card != nullptr && !card->language.empty() ? card->language : "und";
     const std::string learner = r.learner.empty() ? m_in.learner : r.learner;
     const detail::KeyParts key = detail::split_card_key(r.card_key);
+    const int indent = pretty ? 2 : -1;
+    const auto value = [&](const Json& j) { return pretty ? nested(dump(j, indent)) : dump(j, indent); };
 
-    Json s;
-    s["id"] = xapi_statement_id(learner, r.card_key, r.reviewed_at);
-    s["actor"] = actor_of(learner);
-    s["verb"] = {{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}};
-    Json definition;
-    definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : r.card_key}};
-    definition["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction";
-    definition["interactionType"] = xapi_interaction_type(card != nullptr ? card->question_type : "");
-    if (card != nullptr && !card->question_type.empty()) {
-      definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
-    }
-    if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
-    s["object"] = {{"objectType", "Activity"},
-                   {"id", std::string(kIriBase) + "/cards/" + percent_encode(r.card_key)},
-                   {"definition", std::move(definition)}};
+    std::vector<std::pair<std::string_view, std::string>> members;
+    members.reserve(7);
+    members.emplace_back("id", value(xapi_statement_id(learner, r.card_key, r.reviewed_at)));
+    members.emplace_back("actor", value(actor_of(learner)));
+    members.emplace_back("verb", value({{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}}));
+    auto& cache = m_activities[pretty ? 1 : 0];
+    auto cached = cache.find(r.card_key);
+    if (cached == cache.end()) cached = cache.emplace(r.card_key, value(activity(r.card_key, card, language))).first;
+    members.emplace_back("object", cached->second);
     Json result;
     result["response"] = card != nullptr && card->question ? detail::interaction_response(*card->question, r.answer) : r.answer;
     result["success"] = r.correct;
     result["duration"] = iso_duration(r.response_ms);
     result["extensions"] = {{std::string(kIriBase) + "/extensions/answer", r.answer}};
-    s["result"] = std::move(result);
+    members.emplace_back("result", value(result));
     Json context;
     context["platform"] = "Casebook";
     context["language"] = language;
@@ -144,18 +176,31 @@ class StatementBuilder {
     }
     if (!r.bank_version.empty()) context["revision"] = r.bank_version;  // the bank's version when answered
     context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", std::string(core::to_string(r.rating))}};
-    s["context"] = std::move(context);
-    s["timestamp"] = core::format_iso_utc(r.reviewed_at);
-    return s;
+    members.emplace_back("context", value(context));
+    members.emplace_back("timestamp", value(core::format_iso_utc(r.reviewed_at)));
+    return object_text(members, pretty);
   }
 
  private:
+  /// The statement's object: the card as a cmi.interaction activity.
+  static Json activity(const std::string& card_key, const CardEntry* card, const std::string& language) {
+    Json definition;
+    definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : card_key}};
+    definition["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction";
+    definition["interactionType"] = xapi_interaction_type(card != nullptr ? card->question_type : "");
+    if (card != nullptr && !card->question_type.empty()) {
+      definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
+    }
+    if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
+    return {{"objectType", "Activity"},
+            {"id", std::string(kIriBase) + "/cards/" + percent_encode(card_key)},
+            {"definition", std::move(definition)}};
+  }
+
   const ReportInput& m_in;
   std::unordered_map<std::string, const CardEntry*> m_cards;
+  mutable std::unordered_map<std::string, std::string> m_activities[2];  ///< card key -> dumped object [compact, pretty]
 };
-
-/// Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
-std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -164,8 +209,8 @@ std::string xapi_voiding_statement(const VoidedEntry& v) { return dump(voiding_s
 void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink) {
   const StatementBuilder builder(in);
   for_each_review(in, [&](const core::ReviewRecord& r) {
-    const Json s = builder.statement(r);
-    sink(r, s.at("id").get<std::string>(), dump(s, -1));
+    const std::string learner = r.learner.empty() ? in.learner : r.learner;
+    sink(r, xapi_statement_id(learner, r.card_key, r.reviewed_at), builder.statement(r, false));
   });
 }
 
@@ -173,23 +218,14 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
   // A JSON array laid out as nlohmann's dump(2) would, one statement at a time.
   const StatementBuilder builder(in);
   std::size_t count = 0;
-  std::string text;
   out << "[";
-  const auto write_one = [&](const Json& statement) {
-    text = dump(statement, 2);
-    out << (count++ == 0 ? "\n  " : ",\n  ");
-    std::size_t start = 0;
-    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
-      out.write(text.data() + start, static_cast<std::streamsize>(nl - start));
-      out << "\n  ";
-      start = nl + 1;
-    }
-    out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+  const auto write_one = [&](const std::string& text) {
+    out << (count++ == 0 ? "\n  " : ",\n  ") << nested(text);
   };
-  for_each_review(in, [&](const core::ReviewRecord& r) { write_one(builder.statement(r)); });
+  for_each_review(in, [&](const core::ReviewRecord& r) { write_one(builder.statement(r, true)); });
   // Then a voiding statement for each review taken back (its own statement may have been sent
   // to a store before the undo).
-  for (const VoidedEntry& v : in.voided) write_one(voiding_statement(v));
+  for (const VoidedEntry& v : in.voided) write_one(dump(voiding_statement(v), 2));
   out << (count == 0 ? "]\n" : "\n]\n");
 }
 

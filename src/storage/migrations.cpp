@@ -286,6 +286,47 @@ BEGIN
 END;
 )sql";
 
+// Banks that change safely (issue 14): each answer records the fingerprint of the question's
+// answer key (core/answer_key.hpp; '' = unknown for earlier answers: adding a column rewrites
+// no row), and `answer_change` records, append-only, that a studied card's answer key changed
+// in a new bank version and the state the card returned to (relearning), so that rebuilding
+// the card states from the log gives the same card.
+constexpr const char* kSchemaAnswerKeys = R"sql(
+ALTER TABLE review_log ADD COLUMN answer_key TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE answer_change (
+  id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+  learner_id           INTEGER NOT NULL REFERENCES learner(id),
+  card_key             TEXT    NOT NULL,
+  at_ms                INTEGER NOT NULL,
+  old_key              TEXT    NOT NULL,
+  new_key              TEXT    NOT NULL,
+  old_version          TEXT    NOT NULL DEFAULT '',
+  new_version          TEXT    NOT NULL DEFAULT '',
+  state_after          INTEGER NOT NULL,
+  stability_after      REAL    NOT NULL,
+  difficulty_after     REAL    NOT NULL,
+  due_after_ms         INTEGER NOT NULL,
+  last_review_after_ms INTEGER,
+  scheduled_days_after INTEGER NOT NULL,
+  learning_steps_after INTEGER NOT NULL,
+  reps_after           INTEGER NOT NULL,
+  lapses_after         INTEGER NOT NULL
+);
+
+CREATE INDEX answer_change_learner_card ON answer_change (learner_id, card_key, at_ms);
+
+CREATE TRIGGER answer_change_no_update BEFORE UPDATE ON answer_change
+BEGIN
+  SELECT RAISE(ABORT, 'answer_change is append-only: rows cannot be changed');
+END;
+
+CREATE TRIGGER answer_change_no_delete BEFORE DELETE ON answer_change
+BEGIN
+  SELECT RAISE(ABORT, 'answer_change is append-only: rows cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
@@ -295,6 +336,7 @@ constexpr std::array kMigrations{
     Migration{6, "undo (voided reviews), mock exam attempts", kSchemaUndoExams},
     Migration{7, "the bank version each answer was given against", kSchemaBankVersion},
     Migration{8, "custom study: extra new cards for a study day", kSchemaExtraNew},
+    Migration{9, "answer-key fingerprints per answer, answer changes (cards back to relearning)", kSchemaAnswerKeys},
 };
 
 }  // namespace

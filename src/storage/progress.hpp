@@ -150,6 +150,30 @@ struct ExtraNewCards {
   friend bool operator==(const ExtraNewCards&, const ExtraNewCards&) = default;
 };
 
+/// A studied card whose question's answer key changed in a new bank version (schema 9,
+/// append-only, issue 14): the card returned to relearning at `at`.
+struct AnswerChange {
+  std::int64_t id = 0;          ///< row id (0 before it is stored)
+  std::string card_key;
+  core::TimestampMs at = 0;     ///< UTC ms it was noticed (the bank was loaded)
+  std::string old_key;          ///< the fingerprint the card was last answered against
+  std::string new_key;          ///< the loaded bank's fingerprint (core::answer_key_fingerprint)
+  std::string old_version;      ///< the bank version of that answer ("" unknown)
+  std::string new_version;      ///< the loaded bank's `[bank] version`
+  core::CardSchedule after;     ///< the card's state from `at` on
+  friend bool operator==(const AnswerChange&, const AnswerChange&) = default;
+};
+
+/// The answer key a learner's card was last seen with: its newest review that is not voided,
+/// or a later answer change.
+struct KnownAnswerKey {
+  std::string key;              ///< fingerprint; "" unknown (an answer recorded before schema 9)
+  std::string bank_version;     ///< the review's bank version, or the change's new version
+  core::TimestampMs at = 0;     ///< UTC ms of that review or change
+  bool changed = false;         ///< true: an answer change, not yet answered since
+  friend bool operator==(const KnownAnswerKey&, const KnownAnswerKey&) = default;
+};
+
 /// Study options as stored: (key, text) pairs, e.g. {"desired_retention", "0.9"}.
 using OptionValues = std::vector<std::pair<std::string, std::string>>;
 
@@ -296,7 +320,7 @@ class Progress {
 
   /// Recomputes the whole card-state cache from the review log: for every (learner, card)
   /// the `after` state of its last review that is not voided (latest reviewed_at, ties broken
-  /// by the later row), in one transaction. The review log is the source of truth; this is how a damaged or
+  /// by the later row) or of a later answer change (schema 9), in one transaction. The review log is the source of truth; this is how a damaged or
   /// stale cache is repaired.
   void rebuild_card_states();
 
@@ -333,6 +357,21 @@ class Progress {
   /// One card's review log in time order (every card when `card_key` is ""; the index on
   /// learner and card makes one card fast).
   [[nodiscard]] std::vector<ReviewRecord> card_review_log(const std::string& learner, const std::string& card_key);
+
+  /// Appends `c` to the learner's answer changes and makes `c.after` the card's state, in
+  /// one write transaction (rebuild_card_states() and undo give the same state: the newest of
+  /// the card's reviews and changes counts). Returns the new row id. Throws StorageError for
+  /// an empty card key or fingerprint.
+  std::int64_t record_answer_change(const std::string& learner, const AnswerChange& c);
+
+  /// The learner's answer changes in time order (one card's when `card_key` is not empty;
+  /// every learner's when `learner` is empty).
+  [[nodiscard]] std::vector<AnswerChange> answer_changes(const std::string& learner,
+                                                         const std::string& card_key = "");
+
+  /// For every card the learner has answered, the answer key it was last seen with (the same
+  /// ordering as the card states: latest time, a review winning a tie), keyed by card key.
+  [[nodiscard]] std::map<std::string, KnownAnswerKey> known_answer_keys(const std::string& learner);
 
   /// Stores a new exam attempt and the questions drawn (`attempt.answers` and `result` are
   /// ignored), in one transaction, before the first question is shown. Returns its id.

@@ -68,6 +68,21 @@ std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const 
 /// removes it when none is left), inside the caller's transaction. (review_log.cpp)
 void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key);
 
+/// Every state the log gives a card, as rows (learner_id, card_key, the nine *_after schedule
+/// columns, at_ms, is_review, id): the reviews that are not voided (is_review 1) and the
+/// answer changes (schema 9, is_review 0). A card's state is the row with the latest at_ms,
+/// a review winning a tie (an answer change is recorded after the review it follows), then
+/// the larger id.
+inline constexpr const char* kCardStatesFromLog =
+    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, due_after_ms, "
+    "last_review_after_ms, scheduled_days_after, learning_steps_after, reps_after, lapses_after, "
+    "reviewed_at_ms AS at_ms, 1 AS is_review, id FROM review_log "
+    "WHERE id NOT IN (SELECT review_id FROM review_void) "
+    "UNION ALL "
+    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, due_after_ms, "
+    "last_review_after_ms, scheduled_days_after, learning_steps_after, reps_after, lapses_after, "
+    "at_ms, 0 AS is_review, id FROM answer_change";
+
 /// Replaces one card's flags inside the caller's transaction; a card with no tags and not
 /// suspended loses its row. Throws StorageError for a tag with white space. (options_flags.cpp)
 void write_flags(SQLite::Database& db, std::int64_t learner_id, const std::string& card_key, const CardFlags& flags);

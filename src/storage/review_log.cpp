@@ -87,9 +87,9 @@ std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const 
                           "reps_before, lapses_before, "
                           "state_after, stability_after, difficulty_after, due_after_ms, "
                           "last_review_after_ms, scheduled_days_after, learning_steps_after, "
-                          "reps_after, lapses_after, bank_version) "
+                          "reps_after, lapses_after, bank_version, answer_key) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                          "?, ?, ?, ?, ?)");
+                          "?, ?, ?, ?, ?, ?)");
     ins.bind(1, learner_id);
     ins.bind(2, r.card_key);
     ins.bind(3, static_cast<std::int64_t>(r.reviewed_at));
@@ -100,6 +100,7 @@ std::int64_t insert_review(SQLite::Database& db, std::int64_t learner_id, const 
     bind_schedule(ins, 8, r.before);
     bind_schedule(ins, 17, r.after);
     ins.bind(26, r.bank_version);
+    ins.bind(27, r.answer_key);
     ins.exec();
     const std::int64_t id = db.getLastInsertRowid();
 
@@ -179,7 +180,7 @@ constexpr const char* kReviewColumns =
     "r.learning_steps_before, r.reps_before, r.lapses_before, "
     "r.state_after, r.stability_after, r.difficulty_after, r.due_after_ms, "
     "r.last_review_after_ms, r.scheduled_days_after, "
-    "r.learning_steps_after, r.reps_after, r.lapses_after, r.bank_version "
+    "r.learning_steps_after, r.reps_after, r.lapses_after, r.bank_version, r.answer_key "
     "FROM review_log r JOIN learner l ON l.id = r.learner_id ";
 
 /// Reads the current row of a kReviewColumns statement into `r` (its strings' storage reused).
@@ -195,6 +196,7 @@ void read_review(const SQLite::Statement& st, ReviewRecord& r) {
   r.before = read_schedule(st, 8);
   r.after = read_schedule(st, 17);
   r.bank_version.assign(st.getColumn(26).getText(), static_cast<std::size_t>(st.getColumn(26).getBytes()));
+  r.answer_key.assign(st.getColumn(27).getText(), static_cast<std::size_t>(st.getColumn(27).getBytes()));
 }
 
 }  // namespace
@@ -330,14 +332,15 @@ void Progress::rebuild_card_states() {
     SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     m_impl->db.exec("DELETE FROM card_state");
     m_impl->db.exec(
-        "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
-        "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
-        "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
-        "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
-        "reps_after, lapses_after, reviewed_at_ms FROM ("
-        "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
-        "                               ORDER BY reviewed_at_ms DESC, id DESC) AS rn "
-        "  FROM review_log WHERE id NOT IN (SELECT review_id FROM review_void)) WHERE rn = 1");
+        std::string("INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
+                    "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
+                    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+                    "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
+                    "reps_after, lapses_after, at_ms FROM ("
+                    "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
+                    "                               ORDER BY at_ms DESC, is_review DESC, id DESC) AS rn "
+                    "  FROM (") +
+        detail::kCardStatesFromLog + ")) WHERE rn = 1");
     // A card reset to new after its last review is new again (card_event, schema 3).
     m_impl->db.exec(
         "DELETE FROM card_state WHERE EXISTS (SELECT 1 FROM card_event e WHERE e.kind = 'reset' "
@@ -354,14 +357,18 @@ void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std
   del.bind(1, learner_id);
   del.bind(2, card_key);
   del.exec();
+  // The newest state the log gives the card: its last review that is not voided, or a later
+  // answer change (schema 9).
   SQLite::Statement ins(db,
-                        "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
-                        "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
-                        "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
-                        "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
-                        "reps_after, lapses_after, reviewed_at_ms FROM review_log "
-                        "WHERE learner_id = ? AND card_key = ? AND id NOT IN (SELECT review_id FROM review_void) "
-                        "ORDER BY reviewed_at_ms DESC, id DESC LIMIT 1");
+                        std::string("INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, "
+                                    "due_ms, last_review_ms, scheduled_days, learning_steps, reps, lapses, "
+                                    "updated_at_ms) "
+                                    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+                                    "due_after_ms, last_review_after_ms, scheduled_days_after, "
+                                    "learning_steps_after, reps_after, lapses_after, at_ms FROM (") +
+                            detail::kCardStatesFromLog +
+                            ") WHERE learner_id = ? AND card_key = ? "
+                            "ORDER BY at_ms DESC, is_review DESC, id DESC LIMIT 1");
   ins.bind(1, learner_id);
   ins.bind(2, card_key);
   ins.exec();

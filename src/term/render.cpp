@@ -123,6 +123,7 @@ std::string render_card(const app::CardView& card, const Style& style) {
   if (!card.bank_title.empty()) header += " · " + one_line(card.bank_title);
   std::string out = "\n" + paint(header, kBold, style) + "\n";
   if (!card.mode_label.empty()) out += paint(card.mode_label, kYellow, style) + "\n";  // custom study
+  if (!card.notice.empty()) out += paint(card.notice, kYellow, style) + "\n";  // a re-keyed question
   if (card.type == QuestionType::Dilemma && !card.scenario.empty()) out += labelled("Scenario", card.scenario);
   if (card.case_view.has()) out += case_brief(card.case_view);
   out += lines("", card.prompt);

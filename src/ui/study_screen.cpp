@@ -141,6 +141,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
       }
     }
     if (!card.mode_label.empty()) wrapped_text(card.mode_label, kColorNotice);  // custom study: which mode
+    if (!card.notice.empty()) wrapped_text(card.notice, kColorNotice);  // a re-keyed question: why it is back
     ImGui::Separator();
   }
   if (m_scroll_top) {

@@ -14,6 +14,7 @@
 #include "report/class_report.hpp"
 #include "report/report.hpp"
 #include "storage/progress.hpp"
+#include "report_support.hpp"
 #include "test_support.hpp"
 
 namespace app = casebook::app;
@@ -26,19 +27,7 @@ using casebook::test::test_config;
 namespace {
 
 nlohmann::json report_of(const std::string& db, const std::string& format, const std::string& out, core::TimestampMs now) {
-  casebook::cli::ReportOptions o;
-  o.db_path = db;
-  o.bank_paths = {casebook::test::small_bank_path()};
-  o.learner = "alice";
-  o.format = format;
-  o.out_path = out;
-  o.now = now;
-  o.base.time_zone = "UTC";
-  o.base.rollover_hour = 4;
-  std::ostringstream text, err;
-  EXPECT_EQ(casebook::cli::run_report(o, text, err), 0) << err.str();
-  std::ifstream in(out);
-  return nlohmann::json::parse(in);
+  return casebook::test::alice_report(db, {casebook::test::small_bank_path()}, format, out, now);
 }
 
 }  // namespace

@@ -1,0 +1,160 @@
+// `casebook diff`: added, retired, reworded and re-keyed questions between two bank versions.
+#include "cli/cmd_diff.hpp"
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <set>
+
+#include "app/study_text.hpp"
+#include "bank/loader.hpp"
+#include "core/bank_diff.hpp"
+#include "core/diagnostic.hpp"
+#include "core/utf8.hpp"
+#include "storage/progress.hpp"
+
+namespace casebook::cli {
+
+namespace {
+
+constexpr std::size_t kPromptChars = 70;
+
+/// The prompt on one line, cut to kPromptChars characters with "…".
+std::string short_prompt(const std::string& prompt) {
+  std::string line = app::terminal_safe(prompt);
+  for (char& c : line) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  if (core::code_point_count(line) <= kPromptChars) return line;
+  return line.substr(0, core::utf8_offset(line, kPromptChars - 1)) + "…";
+}
+
+std::optional<core::Bank> load(const std::string& path, std::ostream& err) {
+  bank::LoadResult r = bank::load_bank_file(path);
+  for (const auto& d : r.diagnostics) err << core::format_diagnostic(d) << '\n';
+  if (!r.bank) err << "casebook: " << path << " did not load; fix its errors first (casebook validate " << path << ")\n";
+  return std::move(r.bank);
+}
+
+/// Card key -> the learners who answered it (reviews not taken back), for the cards of both banks.
+using Studied = std::map<std::string, std::set<std::string>>;
+
+Studied studied_cards(const std::string& db_path, const core::Bank& a, const core::Bank& b) {
+  storage::Progress progress(db_path, storage::Progress::Access::ReadOnly);
+  Studied out;
+  for (const std::string& id : std::set<std::string>{a.info.id, b.info.id}) {
+    storage::Progress::ReviewFilter filter;
+    filter.bank_id = id;
+    progress.for_each_review(filter, [&](const core::ReviewRecord& r) { out[r.card_key].insert(r.learner); });
+  }
+  return out;
+}
+
+const char* heading(core::QuestionChange c) {
+  switch (c) {
+    case core::QuestionChange::Added: return "Added";
+    case core::QuestionChange::Retired: return "Retired (their cards keep their history and are no longer shown)";
+    case core::QuestionChange::Reworded: return "Reworded (same answer: progress kept)";
+    case core::QuestionChange::Rekeyed: return "Re-keyed (the answer changed: studied cards return to relearning)";
+  }
+  return "";
+}
+
+const char* mark(core::QuestionChange c) {
+  switch (c) {
+    case core::QuestionChange::Added: return "+";
+    case core::QuestionChange::Retired: return "-";
+    case core::QuestionChange::Reworded: return "~";
+    case core::QuestionChange::Rekeyed: return "!";
+  }
+  return " ";
+}
+
+std::string learners_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " learner" : " learners"); }
+
+}  // namespace
+
+int run_diff(const std::string& old_path, const std::string& new_path, const std::string& db_path, std::ostream& out,
+             std::ostream& err) {
+  const std::optional<core::Bank> before = load(old_path, err);
+  const std::optional<core::Bank> after = load(new_path, err);
+  if (!before || !after) return 1;
+  std::optional<Studied> studied;
+  if (!db_path.empty()) {
+    try {
+      studied = studied_cards(db_path, *before, *after);
+    } catch (const std::exception& e) {
+      err << "casebook: " << e.what() << "\n";
+      return 1;
+    }
+  }
+  const std::vector<core::QuestionDiff> diff = core::diff_banks(*before, *after);
+  out << app::terminal_safe(before->info.id) << " " << app::terminal_safe(before->info.version) << " (" << old_path
+      << ") -> " << app::terminal_safe(after->info.id) << " " << app::terminal_safe(after->info.version) << " ("
+      << new_path << ")\n";
+  std::map<core::QuestionChange, int> counts;
+  for (std::size_t i = 0; i < diff.size();) {
+    const core::QuestionChange change = diff[i].change;
+    std::size_t end = i;
+    while (end < diff.size() && diff[end].change == change) ++end;
+    counts[change] = static_cast<int>(end - i);
+    out << "\n" << heading(change) << ": " << end - i << "\n";
+    std::map<std::string, int> per_learner;
+    for (; i < end; ++i) {
+      const core::QuestionDiff& d = diff[i];
+      out << "  " << mark(change) << " " << app::terminal_safe(d.card_key) << "  " << short_prompt(d.prompt);
+      if (!d.generator.empty()) out << "  [generated: " << app::terminal_safe(d.generator) << "]";
+      if (studied && change != core::QuestionChange::Added) {
+        const auto it = studied->find(d.card_key);
+        const std::size_t n = it == studied->end() ? 0 : it->second.size();
+        out << "  (" << learners_text(n) << ")";
+        if (it != studied->end()) {
+          for (const std::string& l : it->second) ++per_learner[l];
+        }
+      }
+      out << "\n";
+    }
+    if (studied && change != core::QuestionChange::Added) {
+      out << "  Studied cards affected: ";
+      int total = 0;
+      std::string each;
+      for (const auto& [learner, n] : per_learner) {
+        total += n;
+        each += (each.empty() ? "" : ", ") + app::terminal_safe(learner) + " " + std::to_string(n);
+      }
+      out << total << (each.empty() ? "" : " (" + each + ")") << "\n";
+    }
+  }
+  out << "\n"
+      << counts[core::QuestionChange::Added] << " added, " << counts[core::QuestionChange::Retired] << " retired, "
+      << counts[core::QuestionChange::Reworded] << " reworded, " << counts[core::QuestionChange::Rekeyed]
+      << " re-keyed.\n";
+  if (counts[core::QuestionChange::Rekeyed] > 0 && before->info.version == after->info.version) {
+    err << "casebook: warning: answers changed but [bank] version is still \"" << app::terminal_safe(after->info.version)
+        << "\"; raise it so that learners are told in which version the answer changed\n";
+  }
+  return 0;
+}
+
+CLI::App* add_diff_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("diff", "Compare two versions of a bank: added, retired, reworded, re-keyed questions");
+  auto old_path = std::make_shared<std::string>();
+  auto new_path = std::make_shared<std::string>();
+  cmd->add_option("OLD", *old_path, "The bank file as it was")->required()->type_name("OLD.toml");
+  cmd->add_option("NEW", *new_path, "The bank file as it is now")->required()->type_name("NEW.toml");
+  cmd->footer("Reworded: same answer key, other text (progress kept). Re-keyed: the answer changed (studied\n"
+              "cards return to relearning when the new version is loaded). See docs/bank-versions.md.\n"
+              "With --db PATH (read only), how many learners have studied each changed question.\n"
+              "Exit status: 0 compared, 1 a bank did not load or the database cannot be read, 2 usage error.\n"
+              "Example: casebook diff old/law.toml question_banks/law.toml --db progress.sqlite3");
+  cmd->callback([&app, old_path, new_path, &exit_code] {
+    const CLI::Option* db = app.get_option("--db");
+    const std::string path = db->count() > 0 ? db->as<std::string>() : std::string();
+    exit_code = run_diff(*old_path, *new_path, path, std::cout, std::cerr);
+  });
+  return cmd;
+}
+
+}  // namespace casebook::cli

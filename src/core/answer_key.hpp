@@ -1,0 +1,28 @@
+// The fingerprints of a question: of its answer key, a hash of what decides whether an answer is
+// right (an edit that changes it re-keys the question: studied cards return to relearning), and
+// of its wording (an edit that changes only that is a rewording: progress kept).
+#pragma once
+#include <string>
+
+#include "core/question.hpp"
+
+namespace casebook::core {
+
+/// The fingerprint of `q`'s answer key: 16 lower-case hex digits of FNV-1a 64 (core/hash.hpp)
+/// over the question type and, by type, the correct choices' texts (single choice, multiple
+/// response; as a set), the truth (true/false), the accepted answers (short answer; as a
+/// set), the value and tolerance or range (numeric), the items in order (ordering), the
+/// pairs (matching; as a set) or the rubric criteria (dilemma; as a set). Texts are compared
+/// without leading and trailing ASCII white space. The prompt, explanation, source,
+/// topics, wrong choices, option order, unit, scenario, positions and model answer are left
+/// out: editing them is a rewording. Never empty ("" means unknown in the review log).
+[[nodiscard]] std::string answer_key_fingerprint(const Question& q);
+
+/// The fingerprint of what `q` shows besides its answer key (16 hex digits of FNV-1a 64): the
+/// prompt, explanation, every choice in order with its text, the unit, the scenario, the
+/// positions, the model answer, the items' and pairs' texts and the source with its
+/// paragraphs. Two versions of a question with the same answer key but another wording
+/// fingerprint are a rewording.
+[[nodiscard]] std::string wording_fingerprint(const Question& q);
+
+}  // namespace casebook::core

@@ -1,0 +1,37 @@
+// What a new version of a bank changes question by question (`casebook diff`, issue 14):
+// added, retired, reworded (same answer key, other text: progress kept) and re-keyed (another
+// answer key: studied cards return to relearning) questions, generated ones included.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/answer_key.hpp"
+#include "core/question.hpp"
+
+namespace casebook::core {
+
+/// How a question differs between two versions of a bank.
+enum class QuestionChange {
+  Added,     ///< only in the new version
+  Retired,   ///< only in the old version (its cards are kept, no longer shown)
+  Reworded,  ///< same answer key, other wording: progress kept
+  Rekeyed    ///< another answer key (core::answer_key_fingerprint): studied cards relearn
+};
+
+/// "added", "retired", "reworded", "re-keyed".
+[[nodiscard]] std::string to_string(QuestionChange c);
+
+/// One changed question.
+struct QuestionDiff {
+  QuestionChange change = QuestionChange::Added;
+  std::string card_key;   ///< "<bank id>/<question id>" (core::card_key)
+  std::string prompt;     ///< the new version's prompt (the old one's when retired)
+  std::string generator;  ///< the generator that made it ("" hand-written)
+};
+
+/// The changed questions from `old_bank` to `new_bank`, by card key (so a question whose
+/// bank id changed is retired and added): first the added, then the retired, the reworded
+/// and the re-keyed, each in card-key order. Unchanged questions are left out.
+[[nodiscard]] std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank);
+
+}  // namespace casebook::core

@@ -1,0 +1,121 @@
+// `casebook diff` (issue 14) on two purpose-made bank files (tests/app/data/diff): added,
+// retired, reworded and re-keyed questions, a generated one among them, with --db the
+// learners who studied each; exit codes; the warning when answers change without a new version.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "cli_support.hpp"
+
+namespace app = casebook::app;
+namespace core = casebook::core;
+using casebook::test::kTestNow;
+using casebook::test::make_answer;
+using casebook::test::run;
+using casebook::test::TempDir;
+
+namespace {
+
+std::string data(const std::string& name) { return std::string(CASEBOOK_TEST_DATA) + "/data/diff/" + name; }
+
+/// Studies the first `cards` cards of the old bank as `learner`, every answer right.
+void study(const std::string& db, const std::string& learner, int cards) {
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  app::AppConfig config = casebook::test::test_config(db, now, {data("old.toml")});
+  config.learner = learner;
+  app::Controller c(config);
+  c.dispatch(app::StartSession{});
+  for (int i = 0; i < cards; ++i) {
+    ASSERT_EQ(c.screen(), app::Screen::Study);
+    *now += 2000;
+    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), true)});
+    *now += 1000;
+    c.dispatch(app::Rate{core::Rating::Good});
+    ASSERT_TRUE(c.message().empty()) << c.message();
+  }
+}
+
+}  // namespace
+
+TEST(CliDiff, ListsAddedRetiredRewordedAndRekeyedQuestions) {
+  TempDir dir;
+  const auto r = run(dir, {"diff", data("old.toml"), data("new.toml")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, "diff-test 1.0 (" + data("old.toml") + ") -> diff-test 2.1 (" + data("new.toml") + ")\n" +
+                       "\n"
+                       "Added: 1\n"
+                       "  + diff-test/q-add  The article names the agencies involved.\n"
+                       "\n"
+                       "Retired (their cards keep their history and are no longer shown): 1\n"
+                       "  - diff-test/q-retire  The article was published in 2020.\n"
+                       "\n"
+                       "Reworded (same answer: progress kept): 1\n"
+                       "  ~ diff-test/q-reword  According to the article, in which year did the arrests take place?\n"
+                       "\n"
+                       "Re-keyed (the answer changed: studied cards return to relearning): 2\n"
+                       "  ! diff-test/gen.figure_value.stolen  Give the figure: how much the made-up group stole from "
+                       "banks. Unit: r…  [generated: figure_value]\n"
+                       "  ! diff-test/q-rekey  Which article of the code applies?\n"
+                       "\n"
+                       "1 added, 1 retired, 1 reworded, 2 re-keyed.\n");
+}
+
+TEST(CliDiff, CountsTheLearnersWhoStudiedEachChange) {
+  TempDir dir;
+  const std::string db = dir.file("progress.sqlite3");
+  study(db, "alice", 5);  // every card of the old bank
+  study(db, "bob", 2);    // q-keep, q-reword
+  const auto r = run(dir, {"diff", data("old.toml"), data("new.toml"), "--db", db});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  - diff-test/q-retire  The article was published in 2020.  (1 learner)\n"
+                       "  Studied cards affected: 1 (alice 1)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  ~ diff-test/q-reword  According to the article, in which year did the arrests take "
+                       "place?  (2 learners)\n"
+                       "  Studied cards affected: 2 (alice 1, bob 1)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("[generated: figure_value]  (1 learner)\n"
+                       "  ! diff-test/q-rekey  Which article of the code applies?  (1 learner)\n"
+                       "  Studied cards affected: 2 (alice 2)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  + diff-test/q-add  The article names the agencies involved.\n\n"), std::string::npos)
+      << r.out;  // an added question has no cards yet
+}
+
+TEST(CliDiff, ExitCodesAndTheVersionWarning) {
+  TempDir dir;
+  // Same version, another answer: compared (0), with a warning.
+  std::filesystem::copy_file(data("new.toml"), dir.file("same-version.toml"));
+  {
+    std::string text = casebook::test::slurp(dir.file("same-version.toml"));
+    text.replace(text.find("version = \"2.1\""), 15, "version = \"1.0\"");
+    std::ofstream(dir.file("same-version.toml"), std::ios::trunc) << text;
+  }
+  auto r = run(dir, {"diff", data("old.toml"), dir.file("same-version.toml")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err,
+            "casebook: warning: answers changed but [bank] version is still \"1.0\"; raise it so that learners are "
+            "told in which version the answer changed\n");
+  // No differences: nothing listed.
+  r = run(dir, {"diff", data("old.toml"), data("old.toml")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("\n0 added, 0 retired, 0 reworded, 0 re-keyed.\n"), std::string::npos) << r.out;
+  // A bank that does not load: 1, with its problems.
+  std::ofstream(dir.file("broken.toml")) << "[bank]\nid = \n";
+  r = run(dir, {"diff", data("old.toml"), dir.file("broken.toml")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("broken.toml did not load"), std::string::npos) << r.err;
+  // A database that cannot be read: 1.
+  r = run(dir, {"diff", data("old.toml"), data("new.toml"), "--db", dir.file("missing.sqlite3")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("missing.sqlite3"), std::string::npos) << r.err;
+  // Usage: 2.
+  EXPECT_EQ(run(dir, {"diff", data("old.toml")}).code, 2);
+}
