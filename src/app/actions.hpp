@@ -32,6 +32,10 @@ struct ReloadBanks {};                            ///< Home: read the banks agai
 struct SpreadBacklog { int days; bool pause_new; };
 struct SubmitAnswer { core::Answer answer; };     ///< Study: answering -> feedback
 struct SetRubric { int line; bool met; };         ///< Study feedback (dilemma), or an exam's dilemma after hand-in: self-assessment
+/// Study feedback (dilemma): go on without the self-assessment (a rating is then proposed).
+struct SkipRubric {};
+/// Study feedback (dilemma written as a case): criterion `line` assessed at `level` (0-based).
+struct SetRubricLevel { int line; int level; };
 struct SelectRating { core::Rating rating; };     ///< Study feedback: change the proposed rating
 struct Rate { core::Rating rating; };             ///< Study feedback: record and show the next card
 struct Continue {};                               ///< Study feedback: record with the selected rating
@@ -129,7 +133,7 @@ struct MakeBackup {};                              ///< a manual backup now (bac
 struct CheckProgressFile {};                       ///< SQLite's full integrity check now (background); damage moves the file aside
 
 using Action = std::variant<Navigate, Back, GoHome, StartSession, SetCustomStudy, SelectScope, ReloadBanks, SpreadBacklog, SubmitAnswer,
-                            SetRubric, SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions,
+                            SetRubric, SkipRubric, SetRubricLevel, SelectRating, Rate, Continue, LeaveSession, Undo, ResumeSession, SaveOptions,
                             SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,

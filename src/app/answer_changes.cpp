@@ -37,7 +37,9 @@ std::vector<storage::AnswerChange> find_answer_changes(const Library& library,
     c.old_version = seen.bank_version;
     c.new_version = library.bank(*ref).info.version;
     const core::CardSchedule& before = state->second;
-    c.after = options.scheduler_for_card(key).next(before, c.at, core::Rating::Again, core::fuzz_seed_of(key)).card;
+    c.after = options.scheduler_for_card(key, library.question(*ref).type)  // a dilemma: no same-day steps
+                  .next(before, c.at, core::Rating::Again, core::fuzz_seed_of(key))
+                  .card;
     c.after.reps = before.reps;
     c.after.lapses = before.lapses;
     out.push_back(std::move(c));

@@ -17,6 +17,44 @@ int canonical(const std::vector<int>& order, int k) {
   return static_cast<std::size_t>(k) < order.size() ? order[static_cast<std::size_t>(k)] : k;
 }
 
+/// Where a case's exhibit or epilogue comes from: paragraphs of the article, or an outside
+/// source named as such.
+std::string cited(const core::Bank& bank, const core::SourceLocator& loc) {
+  if (loc.source_id.empty()) return {};
+  const core::Source* s = bank.find_source(loc.source_id);
+  if (s == nullptr) return loc.source_id;
+  const std::string where = core::locator_citation(*s, loc.paragraphs);
+  const bool outside = !bank.info.article.empty() && loc.source_id != bank.info.article;
+  return outside ? "Outside the article: " + where : where;
+}
+
+/// The case fields of `u` on `v`, texts rendered.
+void add_case(const core::Bank& bank, const core::CaseUnit& u, const core::Question& q, CaseView& v) {
+  const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
+  v.protagonist = shown(u.protagonist);
+  v.role = shown(u.role);
+  v.situation = shown(u.situation);
+  v.deadline = shown(u.deadline);
+  v.decision = shown(u.decision);
+  for (const auto& k : u.constraints) v.constraints.push_back({k.kind, shown(k.text)});
+  for (const auto& e : u.exhibits) v.exhibits.push_back({shown(e.title), shown(e.text), cited(bank, e.source)});
+  for (const auto& a : u.model_answers) {
+    std::string title = a.position;
+    for (const auto& p : q.positions) {
+      if (p.id == a.position) title = shown(p.title);
+    }
+    v.model_answers.push_back({title, shown(a.conclusion), shown(a.justification)});
+  }
+  for (const auto& k : u.criteria) {
+    core::CaseCriterion c{shown(k.title), {}};
+    for (const auto& l : k.levels) c.levels.push_back(shown(l));
+    v.criteria.push_back(std::move(c));
+  }
+  v.epilogue = shown(u.epilogue);
+  v.epilogue_cited = cited(bank, u.epilogue_source);
+  for (const auto& d : u.debrief) v.debrief.push_back(shown(d));
+}
+
 }  // namespace
 
 CardView make_card_view(const core::Bank& bank, const core::Question& q, const std::string& card_key,
@@ -59,6 +97,7 @@ CardView make_card_view(const core::Bank& bank, const core::Question& q, const s
     v.positions.push_back(std::move(rendered));
   }
   for (const auto& r : q.rubric) v.rubric.push_back(shown(r));
+  if (q.case_unit) add_case(bank, *q.case_unit, q, v.case_view);
   return v;
 }
 
@@ -72,6 +111,7 @@ FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, cons
   f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
   if (f.given.empty()) f.given = "(nothing)";
   f.rubric_met = f.answer.rubric_met;
+  f.rubric_levels = f.answer.rubric_levels;
   const core::Grade& g = f.grade;
   if (q.type == QuestionType::Dilemma) {
     // A dilemma has no right answer: the verdict is the learner's own rubric count, in a

@@ -338,6 +338,10 @@ struct Controller::Impl {
     } else if constexpr (std::is_same_v<T, SetRubric>) {
       if (s == Screen::Study) study.set_rubric(a.line, a.met);
       if (s == Screen::Exam) exam.set_rubric(a.line, a.met);
+    } else if constexpr (std::is_same_v<T, SkipRubric>) {
+      if (s == Screen::Study) study.skip_rubric();
+    } else if constexpr (std::is_same_v<T, SetRubricLevel>) {
+      if (s == Screen::Study) study.set_rubric_level(a.line, a.level);
     } else if constexpr (std::is_same_v<T, SelectRating>) {
       if (s == Screen::Study) study.select(a.rating);
     } else if constexpr (std::is_same_v<T, Rate>) {

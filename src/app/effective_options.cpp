@@ -11,17 +11,29 @@ ExamOptions exam_options(const core::StudyOptions& o) {
   return ExamOptions{core::exam_target(o), o.exam_scope, o.after_exam};
 }
 
+/// The scheduler options a dilemma is rated with: no (re)learning steps unless `o` asks for them.
+core::SchedulerOptions dilemma_scheduler_options(const core::StudyOptions& o) {
+  core::SchedulerOptions s = core::to_scheduler_options(o);
+  if (!o.dilemma_learning_steps) {
+    s.learning_steps_minutes.clear();
+    s.relearning_steps_minutes.clear();
+  }
+  return s;
+}
+
 }  // namespace
 
 EffectiveOptions::EffectiveOptions(core::StudyOptions learner, std::map<std::string, storage::OptionValues> overrides)
     : m_learner(std::move(learner)),
       m_overrides(std::move(overrides)),
       m_scheduler(core::to_scheduler_options(m_learner)),
+      m_dilemma_scheduler(dilemma_scheduler_options(m_learner)),
       m_exam(exam_options(m_learner)) {
   m_any_exam = m_exam.target.has_value();
   for (const auto& [id, values] : m_overrides) {
     const core::StudyOptions o = for_bank(id);
     m_bank_schedulers.emplace(id, core::Scheduler(core::to_scheduler_options(o)));
+    m_bank_dilemma_schedulers.emplace(id, core::Scheduler(dilemma_scheduler_options(o)));
     m_bank_exams.emplace(id, exam_options(o));
     m_any_exam = m_any_exam || o.exam_day.has_value();
   }
@@ -49,6 +61,13 @@ const core::Scheduler& EffectiveOptions::scheduler(const std::string& bank_id) c
 
 const core::Scheduler& EffectiveOptions::scheduler_for_card(const std::string& card_key) const {
   return scheduler(card_key.substr(0, card_key.find('/')));
+}
+
+const core::Scheduler& EffectiveOptions::scheduler_for_card(const std::string& card_key,
+                                                            core::QuestionType type) const {
+  if (type != core::QuestionType::Dilemma) return scheduler_for_card(card_key);
+  const auto it = m_bank_dilemma_schedulers.find(card_key.substr(0, card_key.find('/')));
+  return it != m_bank_dilemma_schedulers.end() ? it->second : m_dilemma_scheduler;
 }
 
 std::map<std::string, core::StudyOptions> EffectiveOptions::overridden_banks() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/options.hpp"
+#include "core/question.hpp"
 #include "core/scheduler.hpp"
 #include "storage/progress.hpp"
 
@@ -38,6 +39,10 @@ class EffectiveOptions {
   [[nodiscard]] const core::Scheduler& scheduler(const std::string& bank_id) const;
   /// The scheduler of a card, by its key "<bank id>/<question id>".
   [[nodiscard]] const core::Scheduler& scheduler_for_card(const std::string& card_key) const;
+  /// The scheduler that rates a card of question type `type`: scheduler_for_card, except that
+  /// a dilemma gets one without (re)learning steps unless its option set turns
+  /// dilemma_learning_steps on (so it goes straight to a day-or-longer interval).
+  [[nodiscard]] const core::Scheduler& scheduler_for_card(const std::string& card_key, core::QuestionType type) const;
   /// Study days: the learner's time zone (the system's when empty) and rollover hour.
   [[nodiscard]] const core::DayClock& clock() const { return m_scheduler.options().clock; }
   /// The stored overrides, bank id -> (key, value) pairs.
@@ -56,6 +61,8 @@ class EffectiveOptions {
   std::map<std::string, storage::OptionValues> m_overrides;
   core::Scheduler m_scheduler;
   std::map<std::string, core::Scheduler> m_bank_schedulers;  ///< banks with overrides
+  core::Scheduler m_dilemma_scheduler;                       ///< the learner's, for dilemmas
+  std::map<std::string, core::Scheduler> m_bank_dilemma_schedulers;  ///< banks with overrides, for dilemmas
   ExamOptions m_exam;                                        ///< the learner's
   std::map<std::string, ExamOptions> m_bank_exams;           ///< banks with overrides
   bool m_any_exam = false;

@@ -13,7 +13,11 @@ namespace casebook::app {
 storage::AnswerPlan plan_review(const AppContext& ctx, const ReviewDraft& draft, core::TimestampMs t,
                                 const std::optional<core::CardSchedule>& newest, const storage::CardFlags& flags) {
   const std::string& key = draft.card_key;
-  const core::Scheduler& scheduler = ctx.options.scheduler_for_card(key);
+  const CardRef* ref = ctx.library.find(key);
+  // A dilemma's scheduler has no same-day steps (option dilemma_learning_steps).
+  const core::Scheduler& scheduler = ref != nullptr
+                                         ? ctx.options.scheduler_for_card(key, ctx.library.question(*ref).type)
+                                         : ctx.options.scheduler_for_card(key);
   const core::StudyOptions options = ctx.options.for_bank(bank_of_key(key));
   storage::AnswerPlan plan;
   core::ReviewRecord& r = plan.review;
@@ -24,7 +28,7 @@ storage::AnswerPlan plan_review(const AppContext& ctx, const ReviewDraft& draft,
   r.correct = draft.correct;
   r.answer = draft.answer;
   r.response_ms = std::max<std::int64_t>(0, draft.response_ms);
-  if (const CardRef* ref = ctx.library.find(key)) {
+  if (ref != nullptr) {
     r.bank_version = ctx.library.bank(*ref).info.version;
     r.answer_key = core::answer_key_fingerprint(ctx.library.question(*ref));  // schema 9: re-keyed cards
   }

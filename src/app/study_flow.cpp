@@ -9,6 +9,7 @@
 #include "app/review_record.hpp"
 #include "app/study_queue.hpp"
 #include "core/options.hpp"
+#include "core/time.hpp"
 #include "core/scheduler.hpp"
 
 namespace casebook::app {
@@ -186,21 +187,58 @@ void StudyFlow::show_current() {
   m_shown = *m_session;
   m_shown_at = m_ctx.now();
   m_rating_chosen = false;
+  m_rubric_done = false;
+  if (q.type == core::QuestionType::Dilemma) load_draft();
+}
+
+void StudyFlow::load_draft() {
+  CardView& card = m_view.card;
+  std::optional<storage::ReviewRecord> last;
+  try {
+    last = m_ctx.progress.last_review(m_ctx.config.learner, card.card_key);
+  } catch (const std::exception&) {
+    return;  // the box starts empty: nothing to revise is lost by that
+  }
+  if (!last) return;
+  const core::DilemmaDraft d = core::dilemma_draft(question(), last->answer);
+  if (d.position < 0 && d.justification.empty()) return;
+  card.draft_position = d.position;
+  card.draft_justification = d.justification;
+  const std::string when = core::format_local_minutes(last->reviewed_at, core::effective_time_zone(m_ctx.options.learner()));
+  card.draft_note = d.justification.empty()
+                        ? "Your last answer (" + when + ") is chosen again: revise it."
+                        : "Your last justification (" + when + ") is in the box: revise it.";
+}
+
+void StudyFlow::mark_rubric(FeedbackView& f) const {
+  if (m_view.card.type != core::QuestionType::Dilemma || m_view.card.rubric.empty()) return;
+  f.rubric_skipped = f.answer.rubric_skipped;
+  f.rubric_pending = !m_rubric_done;
+  if (f.rubric_pending) {
+    f.verdict = "Self-assessment: tick what your justification did, or skip the rubric";
+  } else if (f.rubric_skipped) {
+    f.verdict = "Self-assessment skipped: rate your reasoning yourself";
+  }
 }
 
 void StudyFlow::submit(const core::Answer& answer) {
   if (!m_session || m_session->phase() != core::SessionPhase::Answering) return;
   const TimestampMs t = m_ctx.now();
   m_submitted_at = t;
+  // An answer that already carries ticks (a front end that asks for them with the answer)
+  // has been self-assessed.
+  m_rubric_done = answer.rubric_skipped || std::count(answer.rubric_met.begin(), answer.rubric_met.end(), true) > 0;
   FeedbackView f = make_feedback(bank(), question(), m_view.card, answer);
   f.selected = f.grade.proposed;
+  mark_rubric(f);
   const std::string& key = m_view.card.card_key;
+  const core::QuestionType type = m_view.card.type;
   if (!m_records) {  // Preview: no interval applies (the intervals stay empty)
     m_view.feedback = std::move(f);
     m_session->submit();
     return;
   }
-  const auto previews = m_ctx.options.scheduler_for_card(key).preview(
+  const auto previews = m_ctx.options.scheduler_for_card(key, type).preview(
       schedule_before(m_ctx, key, t), t, core::fuzz_seed_of(key), schedule_context(m_ctx, key, t));
   for (std::size_t i = 0; i < previews.size(); ++i) f.intervals[i] = core::format_interval(t, previews[i].card.due);
   // Only now, with nothing left that can throw, does the session move to Feedback.
@@ -217,7 +255,30 @@ void StudyFlow::regrade() {
   FeedbackView f = make_feedback(bank(), question(), m_view.card, old.answer);
   f.intervals = old.intervals;
   f.selected = m_rating_chosen ? old.selected : f.grade.proposed;
+  mark_rubric(f);
   old = std::move(f);
+}
+
+void StudyFlow::set_rubric_level(int line, int level) {
+  if (!in_feedback() || m_view.card.type != core::QuestionType::Dilemma) return;
+  const auto& criteria = m_view.card.case_view.criteria;
+  if (line < 0 || line >= static_cast<int>(criteria.size())) return;
+  const auto levels = static_cast<int>(criteria[static_cast<std::size_t>(line)].levels.size());
+  if (level < 0 || level >= levels) return;
+  core::Answer& a = m_view.feedback->answer;
+  a.rubric_levels.resize(criteria.size(), -1);
+  a.rubric_levels[static_cast<std::size_t>(line)] = level;
+  set_rubric(line, 2 * level >= levels - 1);
+}
+
+void StudyFlow::skip_rubric() {
+  if (!in_feedback() || m_view.card.type != core::QuestionType::Dilemma) return;
+  m_rubric_done = true;
+  core::Answer& a = m_view.feedback->answer;
+  a.rubric_skipped = true;
+  a.rubric_met.assign(m_view.card.rubric.size(), false);
+  a.rubric_levels.clear();
+  regrade();
 }
 
 void StudyFlow::set_rubric(int line, bool met) {
@@ -226,17 +287,23 @@ void StudyFlow::set_rubric(int line, bool met) {
   core::Answer& a = m_view.feedback->answer;
   a.rubric_met.resize(m_view.card.rubric.size(), false);
   a.rubric_met[static_cast<std::size_t>(line)] = met;
+  a.rubric_skipped = false;
+  m_rubric_done = true;
   regrade();  // the verdict and "rubric N/M met" in the answer text follow the ticks
 }
 
 void StudyFlow::select(core::Rating rating) {
-  if (!in_feedback()) return;
+  if (!in_feedback() || m_view.feedback->rubric_pending) return;
   m_view.feedback->selected = rating;
   m_rating_chosen = true;
 }
 
 bool StudyFlow::rate(core::Rating rating) {
   if (!in_feedback()) return false;
+  if (m_view.feedback->rubric_pending) {
+    m_ctx.message = "Assess your justification first: tick the rubric lines it met, or skip the rubric.";
+    return false;
+  }
   select(rating);
   if (!m_records) return rate_unrecorded(rating);
   TimestampMs t = 0;
@@ -300,6 +367,7 @@ bool StudyFlow::drop_current() {
   if (!m_session || m_session->current() == nullptr) return false;
   const std::string key = m_view.card.card_key;
   if (in_feedback()) {
+    if (m_view.feedback->rubric_pending) skip_rubric();  // recorded as skipped, nothing lost
     m_session->suspend(key);  // rated below, and never queued again
     return rate(m_view.feedback->selected);
   }
@@ -320,7 +388,9 @@ bool StudyFlow::continue_with_selected() {
 bool StudyFlow::leave() {
   if (!m_session) return true;
   if (in_feedback()) {
-    // Nothing is lost: the shown answer is recorded with the selected rating first.
+    // Nothing is lost: the shown answer is recorded with the selected rating first (a
+    // dilemma whose rubric was not assessed: as skipped, with the rating then proposed).
+    if (m_view.feedback->rubric_pending) skip_rubric();
     if (!rate(m_view.feedback->selected)) return false;
     if (!m_session) return true;  // that was the last card
   }

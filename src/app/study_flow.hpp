@@ -36,17 +36,24 @@ class StudyFlow {
   /// Dilemma feedback: ticks or unticks rubric line `line`; the verdict follows, and so does
   /// the proposed rating until the learner picks one.
   void set_rubric(int line, bool met);
-  /// Feedback: the learner picks `rating` (not yet recorded).
+  /// Dilemma feedback: goes on without the self-assessment; a rating (Good) is then proposed.
+  void skip_rubric();
+  /// Dilemma written as a case: criterion `line` assessed at `level` (0 .. its levels - 1);
+  /// it counts as met from the middle level up. Opens the ratings as a tick does.
+  void set_rubric_level(int line, int level);
+  /// Feedback: the learner picks `rating` (not yet recorded). Ignored while a dilemma's rubric
+  /// is pending (FeedbackView::rubric_pending).
   void select(core::Rating rating);
   /// Feedback: records the answer with `rating` and shows the next card, or ends the session
-  /// (then finished() is true). In a mode that records nothing (Preview) the card simply
+  /// (then finished() is true). While a dilemma's rubric is pending nothing is recorded:
+  /// false, and ctx.message asks for the rubric first. In a mode that records nothing (Preview) the card simply
   /// leaves the session: no review-log row, no state change. On a failed write the feedback stays, ctx.message says why,
   /// and false is returned: nothing is lost, rating again retries.
   bool rate(core::Rating rating);
   /// Feedback: rate() with the selected rating.
   bool continue_with_selected();
   /// Ends the session: an answer on the feedback screen is recorded with its selected rating
-  /// first (false, and the session stays, if that write fails). An unanswered card is simply
+  /// first (a dilemma whose rubric is pending: skipped first, so Good) (false, and the session stays, if that write fails). An unanswered card is simply
   /// not recorded.
   bool leave();
   /// Takes the card on screen out of the session (it was suspended, buried or reset): on the
@@ -74,6 +81,10 @@ class StudyFlow {
   void show_next();
   void show_waiting();
   void regrade();
+  /// A dilemma's feedback while its rubric is pending, ticked or skipped.
+  void mark_rubric(FeedbackView& f) const;
+  /// A dilemma shown again: its last answer (draft) from the review log.
+  void load_draft();
   /// rate() in a mode that records nothing: the card leaves the session, counted.
   bool rate_unrecorded(core::Rating rating);
   void end();
@@ -108,6 +119,7 @@ class StudyFlow {
   core::TimestampMs m_submitted_at = 0;
   std::uint64_t m_showing_id = 0;
   bool m_rating_chosen = false;  ///< the learner picked a rating: SetRubric no longer changes it
+  bool m_rubric_done = false;    ///< dilemma: a rubric line was ticked, or the rubric skipped
 };
 
 }  // namespace casebook::app

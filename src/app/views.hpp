@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/case_view.hpp"
 #include "app/display.hpp"
 #include "core/card.hpp"
 #include "core/diagnostic.hpp"
@@ -170,6 +171,12 @@ struct CardView {
   std::vector<std::string> left;          ///< matching: the left items; answer.matches[i] is for left[i]
   std::vector<core::Position> positions;  ///< dilemma, canonical order (answer.position indexes it)
   std::vector<std::string> rubric;        ///< dilemma
+  /// Dilemma coming back: the learner's last answer to revise (core::dilemma_draft of its
+  /// newest review that is not voided), and a line saying so; empty/-1 the first time.
+  std::string draft_justification;
+  int draft_position = -1;      ///< index into `positions`
+  std::string draft_note;       ///< "Your justification of 3 Dec 2026 14:05 is in the box: revise it."
+  CaseView case_view;           ///< a dilemma written as a case (empty for a plain one)
   int position = 0;             ///< 1-based index of this card in the session so far
   int remaining = 0;            ///< cards still queued after this one
   int remaining_learning = 0;   ///< of `remaining`, cards coming back for a learning step
@@ -211,6 +218,11 @@ struct FeedbackView {
   bool show_expected = false;
   std::vector<OptionFeedback> options;  ///< single choice and multiple response
   std::vector<bool> rubric_met;         ///< dilemma: the ticks so far, one per rubric line
+  std::vector<int> rubric_levels;       ///< dilemma as a case: level per criterion (-1: none yet)
+  /// Dilemma: no rating is proposed (Rate and Continue are refused) until the learner has
+  /// ticked a rubric line or skipped the rubric (SkipRubric).
+  bool rubric_pending = false;
+  bool rubric_skipped = false;          ///< dilemma: the learner skipped the rubric
 };
 
 struct StudyView {

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -204,7 +205,15 @@ class BankReader {
   void read_choices(const toml::table& t, const Context& ctx, core::Question& q);
   void read_numeric(const toml::table& t, const Context& ctx, core::Question& q);
   void read_pairs(const toml::table& t, const Context& ctx, core::Question& q);
-  void read_dilemma(const toml::table& t, const Context& ctx, core::Question& q);
+  void read_dilemma(const toml::table& t, const Context& ctx, const core::Bank& bank, core::Question& q);
+  /// `[question.case]` of a dilemma (reader_case.cpp), after its positions; with criteria,
+  /// q.rubric becomes their titles.
+  void read_case(const toml::node& n, const Context& qctx, const core::Bank& bank, core::Question& q);
+  /// Calls fn for each table of the array of tables `key` of case table `c`, with its context.
+  void read_case_tables(const toml::table& c, std::string_view key, const Context& ctx,
+                        const std::function<void(const toml::table&, const Context&)>& fn);
+  /// check_citations on every string under `n`.
+  void check_case_citations(const toml::node& n, const core::Bank& bank);
   void warn_repeats(const std::vector<Located>& values, std::string_view what);
   /// Warns (`unrenderable-character`) when `v` has a character above U+FFFF (emoji, some
   /// CJK and maths letters): Debian's Dear ImGui 1.86 stores characters in 16 bits, so the

@@ -24,7 +24,7 @@ std::vector<std::string_view> type_keys(QuestionType t) {
     case QuestionType::Numeric: return {"answer", "tolerance", "range", "unit"};
     case QuestionType::Ordering: return {"items"};
     case QuestionType::Matching: return {"pairs"};
-    case QuestionType::Dilemma: return {"scenario", "position", "rubric", "model_answer"};
+    case QuestionType::Dilemma: return {"scenario", "position", "rubric", "model_answer", "case"};
   }
   return {};
 }
@@ -158,7 +158,7 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
         read_pairs(t, ctx, q);
         break;
       case QuestionType::Dilemma:
-        read_dilemma(t, ctx, q);
+        read_dilemma(t, ctx, bank, q);
         break;
     }
   }
@@ -299,7 +299,7 @@ void BankReader::read_pairs(const toml::table& t, const Context& ctx, core::Ques
   warn_repeats(lefts, "left side");
 }
 
-void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Question& q) {
+void BankReader::read_dilemma(const toml::table& t, const Context& ctx, const core::Bank& bank, core::Question& q) {
   if (auto v = get_string(t, "scenario", ctx, Need::Required)) q.scenario = v->text;
   if (const toml::node* n = t.get("position")) {
     if (const auto* arr = get_tables(*n, "question.position")) {
@@ -328,8 +328,16 @@ void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Qu
     error(ctx.at, "missing-key", ctx.name + " has no positions",
           "add at least two [[question.position]] tables with id, title and arguments");
   }
-  if (auto rubric = get_strings(t, "rubric", ctx, Need::Required, kMinRubricLines, "too-few-rubric-lines",
-                                "rubric line")) {
+  if (const toml::node* c = t.get("case")) read_case(*c, ctx, bank, q);
+  if (q.case_unit && !q.case_unit->criteria.empty()) {
+    // The levelled rubric: one line per criterion, assessed by level.
+    if (const toml::node* r = t.get("rubric")) {
+      error(where_of(*r), "rubric-and-criteria", ctx.name + " has both `rubric` and case criteria",
+            "keep one: the [[question.case.criterion]] tables (with levels) replace `rubric`");
+    }
+    for (const auto& k : q.case_unit->criteria) q.rubric.push_back(k.title);
+  } else if (auto rubric = get_strings(t, "rubric", ctx, Need::Required, kMinRubricLines, "too-few-rubric-lines",
+                                       "rubric line")) {
     for (const auto& r : *rubric) q.rubric.push_back(r.text);
     if (rubric->size() > kMaxRubricLines) {
       error((*rubric)[kMaxRubricLines].at, "too-many-rubric-lines",
@@ -338,7 +346,11 @@ void BankReader::read_dilemma(const toml::table& t, const Context& ctx, core::Qu
             "merge or drop lines: a short rubric is easier to assess honestly");
     }
   }
-  if (auto v = get_string(t, "model_answer", ctx, Need::Required)) q.model_answer = v->text;
+  // A case's [[question.case.model_answer]] tables may stand in for the single model answer.
+  const bool case_answers = q.case_unit && !q.case_unit->model_answers.empty();
+  if (auto v = get_string(t, "model_answer", ctx, case_answers ? Need::Optional : Need::Required)) {
+    q.model_answer = v->text;
+  }
 }
 
 }  // namespace casebook::bank::detail

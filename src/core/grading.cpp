@@ -344,10 +344,17 @@ Grade grade_matching(const Question& q, const Answer& a) {
   return g;
 }
 
+/// Where describe_answer puts a dilemma's justification.
+constexpr std::string_view kJustification = "; justification: ";
+
 Grade grade_dilemma(const Question& q, const Answer& a) {
   Grade g;
   const std::size_t lines = q.rubric.size();
   if (lines == 0 || !valid_index(a.position, q.positions.size())) return g;
+  if (a.rubric_skipped) {  // no self-assessment: no evidence either way, the learner rates
+    g.proposed = Rating::Good;
+    return g;
+  }
   std::size_t met = 0;
   for (std::size_t i = 0; i < lines && i < a.rubric_met.size(); ++i) met += a.rubric_met[i] ? 1 : 0;
   g.score = static_cast<double>(met) / static_cast<double>(lines);
@@ -479,13 +486,38 @@ std::string describe_answer(const Question& q, const Answer& answer) {
       for (std::size_t i = 0; i < q.rubric.size() && i < answer.rubric_met.size(); ++i) {
         met += answer.rubric_met[i] ? 1 : 0;
       }
-      s += "; rubric " + std::to_string(met) + "/" + std::to_string(q.rubric.size()) + " met";
+      s += answer.rubric_skipped ? std::string("; rubric skipped")
+                                 : "; rubric " + std::to_string(met) + "/" + std::to_string(q.rubric.size()) + " met";
+      if (!answer.rubric_skipped && q.case_unit && !answer.rubric_levels.empty()) {
+        s += "; levels";
+        for (std::size_t i = 0; i < q.case_unit->criteria.size(); ++i) {
+          const int level = i < answer.rubric_levels.size() ? answer.rubric_levels[i] : -1;
+          const auto top = static_cast<int>(q.case_unit->criteria[i].levels.size()) - 1;
+          s += " " + (level >= 0 ? std::to_string(level) : std::string("-")) + "/" + std::to_string(top);
+        }
+      }
       const std::string typed = learner_text(answer.text);
-      if (!trim_ascii_space(typed).empty()) s += "; justification: " + typed;
+      if (!trim_ascii_space(typed).empty()) s += std::string(kJustification) + typed;
       return s;
     }
   }
   return none;
+}
+
+DilemmaDraft dilemma_draft(const Question& q, std::string_view described) {
+  DilemmaDraft d;
+  constexpr std::string_view kPosition = "position: ";
+  if (described.substr(0, kPosition.size()) != kPosition) return d;
+  const std::size_t rubric = described.find("; rubric ");
+  if (rubric == std::string_view::npos) return d;
+  const std::string_view title = described.substr(kPosition.size(), rubric - kPosition.size());
+  for (std::size_t i = 0; i < q.positions.size(); ++i) {
+    if (one_line(q.positions[i].title) == title) d.position = static_cast<int>(i);
+  }
+  if (const std::size_t j = described.find(kJustification, rubric); j != std::string_view::npos) {
+    d.justification = std::string(described.substr(j + kJustification.size()));
+  }
+  return d;
 }
 
 }  // namespace casebook::core

@@ -20,6 +20,12 @@ struct Answer {
   std::vector<int> matches;        ///< matching: matches[i] = index of the right side given for left i (-1 none)
   int position = -1;               ///< dilemma: index of the position the learner committed to
   std::vector<bool> rubric_met;    ///< dilemma: self-assessment, one flag per rubric line
+  /// dilemma: the learner skipped the self-assessment (no evidence either way: not counted
+  /// correct, Good proposed; the review log says "rubric skipped").
+  bool rubric_skipped = false;
+  /// dilemma written as a case with criteria: the level chosen per criterion (-1: none yet);
+  /// a criterion counts as met (rubric_met) from the middle level up (2 of 0-3).
+  std::vector<int> rubric_levels;
 };
 
 /// The verdict on one answer.
@@ -50,6 +56,18 @@ struct Grade {
 /// (choice texts, "true"/"false", the typed text, the order given, the position taken).
 /// Always valid UTF-8 (bad bytes become U+FFFD). Bank texts (choices, items, positions) are
 /// put on one line; what the learner typed is kept whole, with its line breaks (as LF).
+/// Dilemma: "position: <title>; rubric <k>/<n> met; justification: <text>" ("rubric skipped"
+/// when the learner skipped it; no justification part when none was typed). With levels:
+/// "; levels 2/3 0/3 -/3" after the rubric count (- = not assessed).
 [[nodiscard]] std::string describe_answer(const Question& q, const Answer& answer);
+
+/// A dilemma answer read back from its describe_answer text, to revise it when the card
+/// returns.
+struct DilemmaDraft {
+  int position = -1;          ///< index into q.positions; -1 when the title is no longer one of them
+  std::string justification;  ///< as typed (LF line breaks); empty when none
+};
+/// The inverse of describe_answer for a dilemma (a text of another shape gives an empty draft).
+[[nodiscard]] DilemmaDraft dilemma_draft(const Question& q, std::string_view described);
 
 }  // namespace casebook::core

@@ -271,6 +271,7 @@ std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOption
       {"load_balance", o.load_balance ? "on" : "off"},
       {"light_weekdays", light_weekdays_text(o.light_days)},
       {"light_fraction", format_shortest(o.light_fraction)},
+      {"dilemma_learning_steps", o.dilemma_learning_steps ? "on" : "off"},
   };
 }
 
@@ -368,6 +369,7 @@ std::optional<std::string> set_key_value(StudyOptions& o, const std::string& key
     o.light_days = days;
     return std::nullopt;
   }
+  if (key == "dilemma_learning_steps") return set_switch(o.dilemma_learning_steps);
   if (key == "light_fraction") return assign(o.light_fraction, parse_double(value), "a number such as 0.5");
   if (key == "weights") {
     std::vector<double> w;
@@ -392,10 +394,10 @@ std::vector<std::string> apply_key_values(StudyOptions& options,
 }
 
 bool is_bank_overridable(std::string_view key) {
-  static constexpr std::array<std::string_view, 14> kKeys = {
+  static constexpr std::array<std::string_view, 15> kKeys = {
       "desired_retention", "new_cards_per_day", "max_reviews_per_day", "learning_steps", "relearning_steps",
       "maximum_interval",  "fuzz",              "leech_threshold",     "leech_action",   "weights",
-      "exam_date",         "exam_retention",    "exam_scope",          "after_exam"};
+      "exam_date",         "exam_retention",    "exam_scope",          "after_exam",     "dilemma_learning_steps"};
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 

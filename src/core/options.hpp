@@ -48,6 +48,9 @@ struct StudyOptions {
   bool load_balance = false;                         ///< least-loaded day of the fuzz range
   std::array<bool, 7> light_days{};                  ///< "light_weekdays": ISO Monday (0) .. Sunday (6)
   double light_fraction = 0.5;                       ///< 0 .. 0.9: a light day's share of a normal day's reviews
+  /// Issue 11: off (default): a dilemma skips the (re)learning steps and goes straight to an
+  /// interval of a day or more (it does not come back minutes later); on: it uses the steps.
+  bool dilemma_learning_steps = false;
 
   friend bool operator==(const StudyOptions&, const StudyOptions&) = default;
 };
@@ -109,7 +112,8 @@ struct DoneToday {
 /// separated by spaces, empty = defaults), exam_date ("YYYY-MM-DD", empty = none),
 /// exam_retention, exam_scope (words separated by spaces), after_exam ("resume"/"stop"),
 /// load_balance ("on"/"off"), light_weekdays (day names in week order, "sat sun"),
-/// light_fraction. Numbers are written so they read back exactly.
+/// light_fraction, dilemma_learning_steps ("on"/"off"). Numbers are written so they read
+/// back exactly.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> to_key_values(const StudyOptions& options);
 
 /// Sets one field from its text form (as written by to_key_values). Returns an error sentence
@@ -128,7 +132,7 @@ struct DoneToday {
 /// leech_threshold, leech_action, weights), the daily limits (new_cards_per_day,
 /// max_reviews_per_day: a bank's limit caps its own cards within the learner's, see
 /// daily_limits) and the exam (exam_date, exam_retention, exam_scope, after_exam: a bank's
-/// own exam). The others (time zone, rollover, order, learn-ahead, bury siblings, load
+/// own exam), and dilemma_learning_steps. The others (time zone, rollover, order, learn-ahead, bury siblings, load
 /// balancing and light days) apply to the whole day and are the learner's only.
 [[nodiscard]] bool is_bank_overridable(std::string_view key);
 

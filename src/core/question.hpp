@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/case_unit.hpp"
 #include "core/facts.hpp"
 #include "core/source_pos.hpp"
 
@@ -69,6 +70,9 @@ struct Question {
   std::vector<Position> positions;  ///< dilemma: at least two
   std::vector<std::string> rubric;  ///< dilemma: criteria a good justification meets
   std::string model_answer;         ///< dilemma
+  /// dilemma written as a case (`[question.case]`); absent for a plain dilemma. With
+  /// criteria, `rubric` holds their titles (one line per criterion).
+  std::optional<CaseUnit> case_unit;
 
   /// Empty for a hand-written question; otherwise the name of the generator that made it
   /// from the bank's fact tables (format v2), e.g. "event_date" (see core/generate.hpp).

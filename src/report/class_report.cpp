@@ -49,13 +49,15 @@ bool is_choice_type(const std::string& type) {
 }
 
 /// What a dilemma answer (core::describe_answer: "position: <title>; rubric <k>/<n> met; ...")
-/// counts as: the position taken and how many rubric lines were met.
+/// counts as: the position taken and how many rubric lines were met (or "rubric skipped").
 std::vector<std::string> dilemma_parts(const std::string& answer) {
   std::vector<std::string> out;
   const std::string position = "position: ";
   const std::size_t rubric = answer.find("; rubric ");
   if (answer.rfind(position, 0) == 0) out.push_back(answer.substr(0, rubric));
-  if (rubric != std::string::npos) {
+  if (answer.compare(rubric == std::string::npos ? answer.size() : rubric, 16, "; rubric skipped") == 0) {
+    out.emplace_back("rubric skipped");
+  } else if (rubric != std::string::npos) {
     const std::size_t met = answer.find(" met", rubric);
     if (met != std::string::npos) out.push_back(answer.substr(rubric + 2, met + 4 - rubric - 2));
   }

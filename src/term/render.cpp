@@ -85,6 +85,39 @@ std::string help_text() {
   return "Type q to end the session, u to take back the last rating, ? to see what to type.";
 }
 
+namespace {
+
+/// A case's brief (protagonist, deadline, situation, constraints, exhibits, decision).
+std::string case_brief(const app::CaseView& c) {
+  std::string out = labelled("You are", c.role.empty() ? c.protagonist : c.protagonist + ". " + c.role);
+  if (!c.deadline.empty()) out += labelled("Deadline", c.deadline);
+  out += labelled("Situation", c.situation);
+  for (const auto& k : c.constraints) out += lines("  - ", k.kind + ": " + k.text);
+  for (std::size_t i = 0; i < c.exhibits.size(); ++i) {
+    const auto& e = c.exhibits[i];
+    out += labelled("Exhibit " + std::to_string(i + 1) + ": " + e.title, e.text + (e.cited.empty() ? "" : " (" + e.cited + ")"));
+  }
+  return out + labelled("Your decision", c.decision);
+}
+
+/// A case's model answers, the levels of its criteria, the epilogue and the debrief.
+std::string case_debrief(const app::CaseView& c) {
+  std::string out;
+  for (const auto& a : c.model_answers) out += labelled("Model answer (" + a.position + ")", a.conclusion + " " + a.justification);
+  for (const auto& k : c.criteria) {
+    std::string levels;
+    for (const auto& l : k.levels) levels += (levels.empty() ? "" : " | ") + l;
+    out += labelled("Levels of \"" + k.title + "\"", levels);
+  }
+  if (!c.epilogue.empty()) {
+    out += labelled("What happened next", c.epilogue + (c.epilogue_cited.empty() ? "" : " (" + c.epilogue_cited + ")"));
+  }
+  for (const auto& d : c.debrief) out += lines("  ? ", d);
+  return out;
+}
+
+}  // namespace
+
 std::string render_card(const app::CardView& card, const Style& style) {
   std::string header = app::progress_line(card);
   if (!card.bank_title.empty()) header += " · " + one_line(card.bank_title);
@@ -92,6 +125,7 @@ std::string render_card(const app::CardView& card, const Style& style) {
   if (!card.mode_label.empty()) out += paint(card.mode_label, kYellow, style) + "\n";  // custom study
   if (!card.notice.empty()) out += paint(card.notice, kYellow, style) + "\n";  // a re-keyed question
   if (card.type == QuestionType::Dilemma && !card.scenario.empty()) out += labelled("Scenario", card.scenario);
+  if (card.case_view.has()) out += case_brief(card.case_view);
   out += lines("", card.prompt);
   const int n = static_cast<int>(card.options.size());
   switch (card.type) {
@@ -115,6 +149,11 @@ std::string render_card(const app::CardView& card, const Style& style) {
         const core::Position& p = card.positions[i];
         out += numbered(static_cast<int>(i) + 1, p.title);
         for (const std::string& arg : p.arguments) out += lines("       - ", arg);
+      }
+      if (!card.draft_note.empty()) {  // the card came back: the last answer, to revise
+        out += paint(one_line(card.draft_note), kYellow, style) + "\n";
+        if (card.draft_position >= 0) out += "Your last position: " + std::to_string(card.draft_position + 1) + "\n";
+        if (!card.draft_justification.empty()) out += labelled("Your last justification", card.draft_justification);
       }
       break;
     case QuestionType::ShortAnswer:
@@ -142,12 +181,18 @@ std::string answer_instruction(const app::CardView& card) {
              "), then press Enter; Enter alone keeps the order shown.";
     case QuestionType::Matching:
       return "Pair each item with an option (for example 1b 2a), then press Enter.";
-    case QuestionType::Dilemma: return "Type the number of the position you take (1-" + n + "), then press Enter.";
+    case QuestionType::Dilemma:
+      return "Type the number of the position you take (1-" + n + "), then press Enter" +
+             (card.draft_position >= 0 ? std::string("; Enter alone keeps your last one.") : std::string("."));
   }
   return "";
 }
 
-std::string justification_instruction() {
+std::string justification_instruction(const app::CardView& card) {
+  if (!card.draft_justification.empty()) {
+    return "Write your justification again (one line or several, then an empty line to submit), or press Enter "
+           "at once to keep your last one.";
+  }
   return "Write your justification: one line or several, then an empty line to submit.";
 }
 
@@ -179,6 +224,7 @@ std::string render_feedback(const app::CardView& card, const app::FeedbackView& 
   if (fb.show_expected) out += labelled("Correct answer", fb.expected);
   if (card.type == QuestionType::Dilemma) {
     if (!card.model_answer.empty()) out += labelled("Model answer", card.model_answer);
+    if (card.case_view.has()) out += case_debrief(card.case_view);
     out += "Rubric:\n";
     for (std::size_t i = 0; i < card.rubric.size(); ++i) {
       out += lines("  " + option_letter(static_cast<int>(i)) + ". ", card.rubric[i]);

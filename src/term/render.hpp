@@ -30,8 +30,9 @@ struct Style {
 /// then press Enter."
 [[nodiscard]] std::string answer_instruction(const app::CardView& card);
 
-/// Dilemma, after the position: how to write the justification.
-[[nodiscard]] std::string justification_instruction();
+/// Dilemma, after the position: how to write the justification (and, when the card came
+/// back with the last one, that Enter at once keeps it).
+[[nodiscard]] std::string justification_instruction(const app::CardView& card);
 
 /// Matching: which items of `draft` (term::add_pairs) still have no option, the pairs so far,
 /// and that Enter submits without the missing ones.

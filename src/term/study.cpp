@@ -195,7 +195,8 @@ class Runner {
     int position = -1;
     while (position < 0) {
       if (ask(answer_instruction(card), line) != Got::Line) return false;
-      const ParsedPosition parsed = parse_position(card, line);
+      ParsedPosition parsed = parse_position(card, line);
+      if (parsed.position < 0 && parsed.error.empty() && card.draft_position >= 0) parsed.position = card.draft_position;
       if (!parsed.error.empty()) {
         m_out << notice_line(parsed.error, m_style);
       } else if (const std::string problem = app::answer_problem(card, dilemma_answer(card, parsed.position, ""));
@@ -206,9 +207,10 @@ class Runner {
       }
     }
     std::string justification;
-    std::string prompt = justification_instruction();
+    std::string prompt = justification_instruction(card);
     while (true) {
       if (ask(prompt, line) != Got::Line) return false;
+      if (line.empty() && justification.empty()) justification = card.draft_justification;  // kept as it was
       if (line.empty()) break;
       if (!justification.empty()) justification += "\n";
       justification += line;

@@ -40,8 +40,8 @@ void StudyScreen::reset(const app::CardView& card) {
   m_order_sel = 0;
   m_match.clear();
   m_match_sel = 0;
-  m_position = -1;
-  m_justification.clear();
+  m_position = card.draft_position;  // a dilemma coming back: its last answer, to revise
+  m_justification.set_text(card.draft_justification);
   m_focus_text = false;
   m_justification_active = false;
   m_scroll_top = true;
@@ -82,7 +82,7 @@ core::Answer StudyScreen::build_answer(const app::CardView& card) const {
       break;
     case QuestionType::Dilemma:
       a.position = m_position;
-      a.text = m_justification;
+      a.text = m_justification.text();
       a.rubric_met.assign(card.rubric.size(), false);
       break;
   }
@@ -135,7 +135,7 @@ void StudyScreen::handle_answer_keys(const app::CardView& card, UiContext& ui) {
     case QuestionType::Dilemma:
       if (digit >= 1 && digit <= n) {
         m_position = digit - 1;
-        if (m_justification.empty()) m_focus_text = true;  // the natural next step
+        if (m_justification.text().empty()) m_focus_text = true;  // the natural next step
       }
       if (tab_pressed() || typed_letter('j')) m_focus_text = true;
       break;
@@ -344,12 +344,12 @@ void StudyScreen::draw_dilemma(const app::CardView& card, UiContext& ui, bool& s
     ImGui::SetKeyboardFocusHere();
     m_focus_text = false;
   }
-  if (ImGui::InputTextMultiline("##justification", &m_justification,
-                                ImVec2(-1, 7.0f * ImGui::GetTextLineHeightWithSpacing()),
-                                ImGuiInputTextFlags_EnterReturnsTrue)) {
+  if (!card.draft_note.empty()) wrapped_text(card.draft_note, kColorNotice);
+  if (m_justification.draw("##justification", ImVec2(-1, 7.0f * ImGui::GetTextLineHeightWithSpacing()),
+                           ImGuiInputTextFlags_EnterReturnsTrue)) {
     submit = true;  // Ctrl+Enter
   }
-  m_justification_active = ImGui::IsItemActive();
+  m_justification_active = m_justification.active();
   hint_text("1–" + std::to_string(n) +
             " pick a position, Tab writes the justification, Ctrl+Enter (or Enter outside the box) submits, Esc leaves the box.");
 }

@@ -1,6 +1,6 @@
 // The study screen after the answer: the verdict (app::FeedbackView says it in words), the
-// correct answer, a dilemma's model answer and rubric, the explanation and source, and the
-// four rating buttons with their intervals.
+// correct answer, a dilemma's rubric and model answer, the explanation and source, and the
+// four rating buttons with their intervals (a dilemma's right under its rubric).
 #include <algorithm>
 #include <string>
 
@@ -20,6 +20,8 @@ void rating_keys(const app::FeedbackView& fb, UiContext& ui) {
   const int digit = typed_digit();
   if (escape_pressed()) {
     ui.send(app::LeaveSession{});
+  } else if (fb.rubric_pending) {
+    return;  // no rating until the rubric is ticked or skipped
   } else if (digit >= 1 && digit <= 4) {
     ui.send(app::Rate{static_cast<core::Rating>(digit)});
   } else if (enter_pressed()) {
@@ -63,15 +65,16 @@ void draw_verdict(const app::FeedbackView& fb, UiContext& ui) {
   study_widgets::end_panel(soft, col);
 }
 
-void draw_dilemma_review(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui) {
+/// The self-assessment under the verdict: one tick per rubric line (A-H), and Skip (S).
+void draw_rubric(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   ImGui::Dummy(ImVec2(0, 0.3f * em));
-  text_in(ui.fonts->bold, "Model answer");
-  wrapped_text(card.model_answer);
-  ImGui::Dummy(ImVec2(0, 0.3f * em));
-  text_in(ui.fonts->bold, "Self-assessment: tick what your justification did");
+  const bool levelled = !card.case_view.criteria.empty();
+  text_in(ui.fonts->bold, levelled ? "Self-assessment: the level your justification reached on each criterion"
+                                   : "Self-assessment: tick what your justification did");
   const std::size_t lines = std::min<std::size_t>(card.rubric.size(), 8);
-  for (std::size_t i = 0; i < lines; ++i) {
+  if (levelled) study_case::draw_levels(card.case_view, fb, ui);
+  for (std::size_t i = 0; i < lines && !levelled; ++i) {
     const bool met = i < fb.rubric_met.size() && fb.rubric_met[i];
     const char letter = static_cast<char>('A' + i);
     ImGui::PushID(static_cast<int>(i));
@@ -87,7 +90,25 @@ void draw_dilemma_review(const app::CardView& card, const app::FeedbackView& fb,
     if (clicked || text_clicked || typed_letter(letter)) ui.send(app::SetRubric{static_cast<int>(i), !met});
     ImGui::PopID();
   }
-  if (lines > 0) hint_text(std::string("Press A–") + static_cast<char>('A' + lines - 1) + " to tick or untick a line.");
+  if (lines == 0) return;
+  const std::string keys = std::string("A–") + static_cast<char>('A' + lines - 1);
+  const std::string what = levelled ? " to step through a criterion's levels" : " to tick a line";
+  if (fb.rubric_pending) {
+    if (ImGui::Button("Skip the rubric  (S)") || typed_letter('s')) ui.send(app::SkipRubric{});
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text("Press " + keys + what + ", or S to skip: a rating is proposed after that.", kColorNotice);
+  } else {
+    hint_text("Press " + keys + (levelled ? what + "." : " to tick or untick a line."));
+  }
+}
+
+/// Below the ratings: the model answer to compare with.
+void draw_model_answer(const app::CardView& card, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  ImGui::Dummy(ImVec2(0, 0.6f * em));
+  text_in(ui.fonts->bold, "Model answer");
+  wrapped_text(card.model_answer);
 }
 
 }  // namespace
@@ -95,9 +116,25 @@ void draw_dilemma_review(const app::CardView& card, const app::FeedbackView& fb,
 void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   rating_keys(fb, ui);  // keys first (the buttons below show the same choices)
+  if (m_scroll_to_verdict) {
+    // The feedback opens at the verdict: the prompt above scrolls away.
+    ImGui::SetScrollHereY(0.0f);
+    m_scroll_to_verdict = false;
+  }
   draw_verdict(fb, ui);
-  if (card.type == QuestionType::Dilemma) draw_dilemma_review(card, fb, ui);
-
+  // A dilemma: the self-assessment and the ratings right under the verdict (reachable without
+  // scrolling), the model answer, explanation and source after them.
+  const bool dilemma = card.type == QuestionType::Dilemma;
+  if (dilemma) {
+    draw_rubric(card, fb, ui);
+    draw_ratings(fb, ui);
+    if (card.case_view.has()) {
+      if (!card.model_answer.empty()) draw_model_answer(card, ui);
+      study_case::draw_debrief(card.case_view, ui);
+    } else {
+      draw_model_answer(card, ui);
+    }
+  }
   ImGui::Dummy(ImVec2(0, 0.3f * em));
   if (!card.explanation.empty()) {
     text_in(ui.fonts->bold, "Why");
@@ -107,15 +144,20 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
     ImGui::Dummy(ImVec2(0, 0.2f * em));
     wrapped_text("Source: " + card.citation, kColorMuted);
   }
+  if (!dilemma) draw_ratings(fb, ui);
+}
 
-  // Rating buttons, the proposed one highlighted.
+void StudyScreen::draw_ratings(const app::FeedbackView& fb, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  // Rating buttons, the proposed one highlighted (none while a dilemma's rubric is pending).
   ImGui::Dummy(ImVec2(0, 0.6f * em));
   text_in(ui.fonts->bold, "How well did you know it?");
+  if (fb.rubric_pending) ImGui::BeginDisabled();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::GetContentRegionAvail().x - 3 * spacing) / 4.0f;
   for (int r = 1; r <= 4; ++r) {
     const auto ru = static_cast<std::size_t>(r - 1);
-    const bool selected = static_cast<int>(fb.selected) == r;
+    const bool selected = !fb.rubric_pending && static_cast<int>(fb.selected) == r;
     std::string label = std::to_string(r) + "  " + std::string(app::rating_name(static_cast<core::Rating>(r)));
     if (!fb.intervals[ru].empty()) label += "  " + fb.intervals[ru];
     if (selected) label += "  ◂";
@@ -125,6 +167,11 @@ void StudyScreen::draw_feedback(const app::CardView& card, const app::FeedbackVi
     const bool clicked = styled_button(label.c_str(), ImVec2(w, 2.2f * em), selected);
     if (selected) ImGui::PopFont();
     if (clicked) ui.send(app::Rate{static_cast<core::Rating>(r)});
+  }
+  if (fb.rubric_pending) {
+    ImGui::EndDisabled();
+    hint_text("Rating opens once the rubric is ticked or skipped  ·  Esc: end session");
+    return;
   }
   const std::string sel(app::rating_name(fb.selected));
   hint_text("1–4: rate and go on  ·  Enter: continue (" + sel + ")  ·  ←/→: change  ·  Esc: end session");

@@ -165,11 +165,14 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
     study_widgets::end_panel(kColorPanel, ImGui::GetStyle().Colors[ImGuiCol_Border]);
     ImGui::Dummy(ImVec2(0, 0.3f * em));
   }
+  if (card.case_view.has()) study_case::draw_brief(card.case_view, ui);
   ImGui::PushFont(ui.fonts->prompt);
   wrapped_text(card.prompt);
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 0.4f * em));
 
+  if (view.feedback && !m_in_feedback) m_scroll_to_verdict = true;
+  m_in_feedback = view.feedback.has_value();
   if (view.feedback) draw_feedback(card, *view.feedback, ui);
   else draw_answering(card, ui);
 }

@@ -12,6 +12,7 @@
 #include "app/controller.hpp"
 #include "ui/card_action_keys.hpp"
 #include "ui/widgets.hpp"
+#include "ui/wrap_box.hpp"
 
 namespace casebook::ui {
 
@@ -25,8 +26,8 @@ class StudyScreen {
   /// Tab focuses the justification box, Enter submits (Ctrl+Enter inside the
   /// justification box), Escape ends the session (inside the justification box it only
   /// leaves the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
-  /// rating, Enter continues with it, A-H tick rubric lines (dilemma), Escape ends the
-  /// session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
+  /// rating, Enter continues with it, A-H tick rubric lines and S skips the rubric (dilemma:
+  /// no rating until one of them), Escape ends the session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
   void draw(const app::StudyView& view, UiContext& ui);
 
   /// The answer widgets alone, with their keys (as while answering above; Escape is left to
@@ -54,6 +55,7 @@ class StudyScreen {
   void draw_matching(const app::CardView& card);
   void draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit);
   void draw_feedback(const app::CardView& card, const app::FeedbackView& fb, UiContext& ui);
+  void draw_ratings(const app::FeedbackView& fb, UiContext& ui);
   void handle_answer_keys(const app::CardView& card, UiContext& ui);
   [[nodiscard]] core::Answer build_answer(const app::CardView& card) const;
 
@@ -67,10 +69,12 @@ class StudyScreen {
   std::vector<int> m_match;         ///< matching: per left item, display position of the right side (-1)
   int m_match_sel = 0;              ///< matching: selected left item
   int m_position = -1;              ///< dilemma: position index
-  std::string m_justification;      ///< dilemma
+  WrapBox m_justification;          ///< dilemma: wraps at its edge
   bool m_focus_text = false;        ///< focus the text box on the next frame
   bool m_justification_active = false;
   bool m_scroll_top = false;
+  bool m_scroll_to_verdict = false;  ///< the feedback was just opened
+  bool m_in_feedback = false;        ///< the last frame drew the feedback
   std::string m_notice;             ///< e.g. "Pick an answer first"
   CardActionKeys m_actions;         ///< Ctrl+J, Ctrl+B, Ctrl+R, Ctrl+1-7, Ctrl+E, Ctrl+P on the shown card
 };
@@ -85,5 +89,17 @@ bool option_row(int number, std::string_view text, Mark mark, bool on, bool high
 void begin_panel();
 void end_panel(const ImVec4& bg, const ImVec4& border);
 }  // namespace study_widgets
+
+/// A dilemma written as a case (study_case.cpp).
+namespace study_case {
+/// Before the answer: protagonist and role, deadline, situation, constraints, exhibits with
+/// their sources, the decision asked.
+void draw_brief(const app::CaseView& c, UiContext& ui);
+/// The levelled rubric: per criterion its levels (click, or the letter A-H steps through
+/// them) and the chosen level's descriptor.
+void draw_levels(const app::CaseView& c, const app::FeedbackView& fb, UiContext& ui);
+/// After the ratings: the model answers, the epilogue and the debrief questions.
+void draw_debrief(const app::CaseView& c, UiContext& ui);
+}  // namespace study_case
 
 }  // namespace casebook::ui

@@ -43,6 +43,7 @@ int rate_repeatedly(const std::string& db, int start_fd) {
   for (int i = 0; i < kRatingsPerProcess; ++i) {
     if (c.study() == nullptr) return 201;
     c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), false)});
+    c.dispatch(app::SkipRubric{});  // a dilemma answered without ticks is rated only after this
     c.dispatch(app::Rate{core::Rating::Again});
     if (c.message().empty()) ++acknowledged;
   }

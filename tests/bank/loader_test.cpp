@@ -412,8 +412,8 @@ TEST(BankLoader, LoadBanksWalksFoldersSortedAndRefusesDuplicateIds) {
 TEST(BankValidate, ValidFixturesSummary) {
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({kValidDir.string()}, out), 0);
-  // facts_v2.toml: 1 hand-written and 13 generated questions.
-  EXPECT_EQ(out.str(), "4 banks, 26 questions: 0 errors, 0 warnings\n");
+  // facts_v2.toml: 1 hand-written and 13 generated questions; case-dilemma.toml: 1 question.
+  EXPECT_EQ(out.str(), "5 banks, 27 questions: 0 errors, 0 warnings\n");
 }
 
 TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {

@@ -143,8 +143,10 @@ TEST(StudyOptions, KeyValuesRoundTripExactly) {
   o.load_balance = true;
   o.light_days[5] = o.light_days[6] = true;
   o.light_fraction = 0.25;
+  o.dilemma_learning_steps = true;
   const auto kv = to_key_values(o);
-  ASSERT_EQ(kv.size(), 22u);
+  ASSERT_EQ(kv.size(), 23u);
+  EXPECT_EQ(kv[22], (std::pair<std::string, std::string>{"dilemma_learning_steps", "on"}));
   EXPECT_EQ(kv[15], (std::pair<std::string, std::string>{"exam_date", "2024-10-04"}));
   EXPECT_EQ(kv[17], (std::pair<std::string, std::string>{"exam_scope", "bank-a bank-b/actors"}));
   EXPECT_EQ(kv[18], (std::pair<std::string, std::string>{"after_exam", "stop"}));

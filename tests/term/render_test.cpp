@@ -167,3 +167,31 @@ TEST(StudyText, SharedWords) {
   EXPECT_EQ(app::progress_line(c), "Card 3 · 12 new · 2 learning · 7 review");
   EXPECT_EQ(app::terminal_safe("a\x1b[2Jb"), "a␛[2Jb");
 }
+
+TEST(TermRender, ADilemmaThatComesBackShowsTheLastAnswerToKeepOrRevise) {
+  app::CardView c;
+  c.type = QuestionType::Dilemma;
+  c.prompt = "Share?";
+  c.positions = {{"a", "Share", {}}, {"b", "Keep", {}}};
+  c.position = 1;
+  c.count_review = 1;
+  c.draft_position = 1;
+  c.draft_justification = "Sources first,\nthen the lead.";
+  c.draft_note = "Your last justification (2024-06-01 12:00 UTC) is in the box: revise it.";
+  EXPECT_EQ(term::render_card(c, term::Style{false}),
+            "\nCard 1 · 0 new · 0 learning · 1 review\n"
+            "Share?\n"
+            "Positions:\n"
+            "  1. Share\n"
+            "  2. Keep\n"
+            "Your last justification (2024-06-01 12:00 UTC) is in the box: revise it.\n"
+            "Your last position: 2\n"
+            "Your last justification:\n"
+            "  Sources first,\n"
+            "  then the lead.\n");
+  EXPECT_EQ(term::answer_instruction(c),
+            "Type the number of the position you take (1-2), then press Enter; Enter alone keeps your last one.");
+  EXPECT_EQ(term::justification_instruction(c),
+            "Write your justification again (one line or several, then an empty line to submit), or press Enter "
+            "at once to keep your last one.");
+}

@@ -56,10 +56,9 @@ const std::vector<std::string> kGoldenInput = {
     "1c", "4a", "2a 3b", "",
     // tt-share (dilemma): a bad position, position 1, two lines, a bad tick, then a c; Enter
     // takes the rating the rubric proposes (Hard).
-    "3", "1", "Sharing helps to catch him,", "but the source must be protected.", "", "a z", "a c", "",
-    // The dilemma comes back first (Hard: the shortest step): the other position, no
-    // justification, no tick; the input ends at its rating.
-    "2", "", "-"};
+    "3", "1", "Sharing helps to catch him,", "but the source must be protected.", "", "a z", "a c", ""};
+// A dilemma has no same-day learning step (issue 11): it does not come back; the input ends at
+// the next card that comes back for its step, which is not recorded.
 
 }  // namespace
 
@@ -70,7 +69,7 @@ TEST(TermStudy, GoldenSessionOfEveryQuestionType) {
   EXPECT_EQ(s.err, "");
   expect_golden("session.txt", s.out);
   const std::vector<LoggedReview> rows = s.reviews();
-  ASSERT_EQ(rows.size(), 9u) << s.out;
+  ASSERT_EQ(rows.size(), 8u) << s.out;
   const auto row = [&](std::size_t i) { return rows[i].card_key + " " + std::to_string(rows[i].rating) + " " +
                                                std::to_string(rows[i].correct) + " " + rows[i].answer; };
   EXPECT_EQ(row(0), "term-test/tt-year 3 1 2016");
@@ -84,9 +83,6 @@ TEST(TermStudy, GoldenSessionOfEveryQuestionType) {
                     "Kaspersky Lab → Private security company");
   EXPECT_EQ(row(7), "term-test/tt-share 2 1 position: Share the lead; rubric 2/3 met; justification: Sharing "
                     "helps to catch him,\nbut the source must be protected.");
-  // The input ended on the feedback of the card that came back: recorded with the proposed
-  // rating, as Escape does in the window.
-  EXPECT_EQ(row(8), "term-test/tt-share 1 0 position: Withhold it; rubric 0/3 met");
 }
 
 TEST(TermStudy, QuitWhileAnsweringRecordsNothing) {
