@@ -1,5 +1,6 @@
 #include "app/import.hpp"
 
+#include <cstdio>
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -78,7 +79,9 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
   result.bank = core::Bank{};
   if (toml.size() > bank::kBankInput.max_bytes) {  // the loader would refuse it: file-too-large
     outcome.status = ImportStatus::TooLarge;
-    outcome.message = request.input + ": the bank made from it would be " + std::to_string(toml.size() / bank::kMiB) +
+    char size[32];  // one decimal: "16 MiB, larger than 16 MiB" would read as a contradiction
+    std::snprintf(size, sizeof size, "%.1f", static_cast<double>(toml.size()) / static_cast<double>(bank::kMiB));
+    outcome.message = request.input + ": the bank made from it would be " + size +
                       " MiB, larger than a bank file may be (" + std::to_string(bank::kBankInput.max_bytes / bank::kMiB) +
                       " MiB); split it into several files and import each";
     return outcome;

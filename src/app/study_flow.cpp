@@ -173,6 +173,9 @@ void StudyFlow::show_current() {
   }
   m_view = StudyView{};
   m_view.card = make_card_view(m_ctx.library.bank(*ref), q, cur->card_key, order);
+  if (const auto n = m_ctx.answer_notices.find(cur->card_key); n != m_ctx.answer_notices.end()) {
+    m_view.card.notice = n->second;  // "The answer changed in version 2.1."
+  }
   m_view.card.position = m_session->showing();
   m_view.card.remaining = m_session->remaining();
   m_view.card.remaining_learning = m_session->remaining_learning();

@@ -191,8 +191,14 @@ TEST(AnswerChange, AnswersOfUnknownKeyKeepTheirProgress) {
   Files f;
   // A Review card of 8.3 days' stability (state, S, D, due, last review, interval, step, reps, lapses).
   const core::CardSchedule after{core::CardState::Review, 8.3, 1.0, kTestNow + 8 * 24 * kHour, kTestNow, 8, 0, 1, 0};
-  Progress(f.db).record_review(core::ReviewRecord{.learner = "alice", .card_key = kRekeyed, .reviewed_at = kTestNow,
-                                                  .rating = core::Rating::Easy, .correct = true, .after = after});
+  core::ReviewRecord old_answer;
+  old_answer.learner = "alice";
+  old_answer.card_key = kRekeyed;
+  old_answer.reviewed_at = kTestNow;
+  old_answer.rating = core::Rating::Easy;
+  old_answer.correct = true;
+  old_answer.after = after;
+  Progress(f.db).record_review(old_answer);
   // (no answer_key: as an older Casebook recorded it)
   edit(f.bank, "answer = \"2016\"", "answer = \"2018\"");
   *f.now += kHour;

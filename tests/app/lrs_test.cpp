@@ -101,6 +101,15 @@ std::vector<std::string> stored_ids(const app::LrsConfig& lrs) {
   return ids;
 }
 
+/// A dilemma is rated only once its rubric is assessed: every line met for a right answer,
+/// none for a wrong one (the class report then reads "rubric 3/3 met" or "rubric 0/3 met").
+void assess_rubric(app::Controller& c, bool right) {
+  if (c.study() == nullptr || !c.study()->feedback || !c.study()->feedback->rubric_pending) return;
+  for (int line = 0; line < static_cast<int>(c.study()->card.rubric.size()); ++line) {
+    c.dispatch(app::SetRubric{line, right});
+  }
+}
+
 /// One session of `learner` over the small bank: the first `answers` cards, right or wrong in turn.
 void study(const std::string& db, const std::string& learner, const std::vector<bool>& right, core::TimestampMs start) {
   auto now = std::make_shared<core::TimestampMs>(start);
@@ -112,6 +121,7 @@ void study(const std::string& db, const std::string& learner, const std::vector<
     ASSERT_EQ(c.screen(), app::Screen::Study);
     *now += 2000;
     c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), r)});
+    assess_rubric(c, r);
     *now += 1000;
     c.dispatch(app::Continue{});
     ASSERT_TRUE(c.message().empty()) << c.message();
@@ -285,6 +295,7 @@ TEST(LrsSync, AnUndoneAnswerIsVoidedInTheStoreOnce) {
       ASSERT_EQ(c.screen(), app::Screen::Study);
       *now += 2000;
       c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), right)});
+      assess_rubric(c, right);
       *now += 1000;
       c.dispatch(app::Continue{});
     }
@@ -314,6 +325,7 @@ TEST(LrsSync, AnUndoneAnswerIsVoidedInTheStoreOnce) {
     ASSERT_EQ(c.screen(), app::Screen::Study);
     *now += 2000;
     c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), true)});
+    assess_rubric(c, true);
     *now += 1000;
     c.dispatch(app::Continue{});
     c.dispatch(app::Undo{});
