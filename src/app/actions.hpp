@@ -87,6 +87,13 @@ struct ToggleExportFormat { int index; };          ///< ExportView::formats[inde
 struct SetExportFolder { std::string folder; };
 struct StartExport {};
 struct OpenExportFolder {};                        ///< in the desktop's file manager (xdg-open)
+/// The class report's source (0: the learners' JSON reports in the export folder, 1: the
+/// class's store) and format (0: HTML, 1: XLSX); ClassReportView lists them.
+struct SetClassReport {
+  int source = 0;
+  int format = 0;
+};
+struct StartClassReport {};                        ///< into the export folder, under a new name
 struct SetExportLearner { int index; };            ///< ExportView::learners[index]
 struct SetExportBank { int index; };               ///< ExportView::banks[index] (0: every bank)
 struct SetExportPeriod { std::string from, to; };  ///< "YYYY-MM-DD", an ISO instant, or "" (no bound)
@@ -137,7 +144,7 @@ using Action = std::variant<Navigate, Back, GoHome, StartSession, SetCustomStudy
                             SaveOptionsDraft,
                             ClearBankOptions, UnsuspendAll, CancelJob, StartOptimize, UseWeights, ResetWeights,
                             SetSimulatorForm, StartSimulation, ToggleExportFormat, SetExportFolder, StartExport,
-                            OpenExportFolder, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,
+                            OpenExportFolder, SetClassReport, StartClassReport, SetExportLearner, SetExportBank, SetExportPeriod, SetImportInput,
                             SetImportOutput, SetImportFormat, SetImportReplace, StartImport, SetPlanAlternative,
                             StartPlan, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
                             ZoomUi, SetTheme, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile,

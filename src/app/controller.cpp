@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/browser.hpp"
+#include "app/class_report_flow.hpp"
 #include "app/card_actions.hpp"
 #include "app/card_info.hpp"
 #include "app/backlog.hpp"
@@ -58,6 +59,7 @@ struct Controller::Impl {
   PlanFlow plan{ctx};
   Screen plan_from = Screen::Home;  ///< where Back leaves the Plan screen for
   ExportFlow exporter{ctx};
+  ClassReportFlow class_report{ctx};  ///< on the Export screen, for instructors
   ImportFlow importer{ctx, [this] { reload(); }};
   BrowserModel browser{ctx};
   CardInfoView card_info;
@@ -174,6 +176,7 @@ struct Controller::Impl {
       case Screen::Export:
         if (!from_home) return;
         exporter.open();
+        class_report.open();
         break;
       case Screen::Import:
         if (!from_home) return;
@@ -398,6 +401,10 @@ struct Controller::Impl {
       if (s == Screen::Export) exporter.start();
     } else if constexpr (std::is_same_v<T, OpenExportFolder>) {
       if (s == Screen::Export) exporter.open_folder();
+    } else if constexpr (std::is_same_v<T, SetClassReport>) {
+      if (s == Screen::Export) class_report.choose(a.source, a.format);
+    } else if constexpr (std::is_same_v<T, StartClassReport>) {
+      if (s == Screen::Export) class_report.start(exporter.view().folder);
     } else if constexpr (std::is_same_v<T, SetExportLearner>) {
       if (s == Screen::Export) exporter.set_learner(a.index);
     } else if constexpr (std::is_same_v<T, SetExportBank>) {
@@ -478,7 +485,7 @@ struct Controller::Impl {
     bool changed = false;
     try {
       changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll() |
-                stats.poll() | lrs_sync.poll();
+                stats.poll() | lrs_sync.poll() | class_report.poll();
       if (screen == Screen::Exam) {
         const ExamPhase exam_before = exam.phase();
         changed = exam.tick() || changed;  // the timer; hands in when time is up
@@ -505,7 +512,7 @@ bool Controller::poll() { return m_impl->poll(); }
 bool Controller::busy() const {
   return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->plan.running() ||
          m_impl->exporter.running() || m_impl->importer.running() || m_impl->backups.running() ||
-         m_impl->stats.running();
+         m_impl->stats.running() || m_impl->class_report.running();
 }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
@@ -517,6 +524,7 @@ void Controller::wait_for_background() {
   m_impl->backups.wait();
   m_impl->stats.wait();
   m_impl->lrs_sync.wait();
+  m_impl->class_report.wait();
   poll();
   if (m_impl->screen == Screen::Home) m_impl->refresh_home();  // the waits above took their results already
 }
@@ -536,6 +544,7 @@ OptimizeView Controller::optimize() const { return m_impl->optimize.view(); }
 SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }
 PlanView Controller::plan() const { return m_impl->plan.view(); }
 ExportView Controller::export_view() const { return m_impl->exporter.view(); }
+ClassReportView Controller::class_report() const { return m_impl->class_report.view(); }
 ImportView Controller::import_view() const { return m_impl->importer.view(); }
 const BrowserView& Controller::browser() const { return m_impl->browser.view(); }
 const CardInfoView& Controller::card_info() const { return m_impl->card_info; }

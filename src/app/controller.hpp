@@ -59,6 +59,8 @@ class Controller {
   [[nodiscard]] SimulatorView simulator() const;
   [[nodiscard]] PlanView plan() const;
   [[nodiscard]] ExportView export_view() const;
+  /// The class report section of the Export screen (app/class_report_flow.hpp).
+  [[nodiscard]] ClassReportView class_report() const;
   [[nodiscard]] ImportView import_view() const;
   /// The Browser: every card of the loaded banks (built when it was opened), the search and sort.
   [[nodiscard]] const BrowserView& browser() const;

@@ -401,6 +401,20 @@ struct ExportView {
   std::string note;            ///< "Opening … in the file manager…"
 };
 
+/// The class report section of the Export screen (app::ClassReportFlow): for instructors,
+/// the item analysis over the class, from the learners' JSON reports in the export folder or
+/// from the class's learning record store.
+struct ClassReportView {
+  std::vector<std::string> sources;  ///< "Learners' JSON reports in the folder", then the store when configured
+  int source = 0;
+  std::vector<std::string> formats;  ///< "HTML page", "XLSX workbook"
+  int format = 0;
+  JobView job;
+  std::string message;  ///< "Wrote casebook-report-class-....html (3 learners, 40 questions)" or why not
+  bool failed = false;
+  std::string written;  ///< the path of the last report written, "" before
+};
+
 /// The Backups screen: the progress file's backups, restoring one, backing up and checking now.
 struct BackupsView {
   std::string db_path;

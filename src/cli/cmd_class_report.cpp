@@ -8,10 +8,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/class_report_flow.hpp"
 #include "app/files.hpp"
 #include "app/lrs.hpp"
 #include "app/study_text.hpp"
-#include "bank/input_file.hpp"
 #include "bank/loader.hpp"
 #include "core/diagnostic.hpp"
 #include "cli/cli.hpp"
@@ -53,18 +53,12 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
     }
   }
   for (const auto& path : options.inputs) {
-    const bank::InputText in = bank::read_input_file(path, bank::kLearnerReportInput);
-    if (in.problem) {
-      err << "casebook: " << core::format_diagnostic(*in.problem) << "\n";
-      return 1;
-    }
     try {
-      learners.push_back(report::parse_learner_export(in.text, path));
+      learners.push_back(app::read_learner_report(path));
     } catch (const std::exception& e) {  // any bad input names the file; never a crash
       err << "casebook: " << app::terminal_safe(e.what()) << "\n";
       return 1;
     }
-    if (learners.back().learner.empty()) learners.back().learner = fs::path(path).stem().string();
   }
   std::map<std::string, std::vector<core::Choice>> choices;
   if (!options.bank_paths.empty()) {

@@ -7,7 +7,7 @@
 
 namespace casebook::ui {
 
-void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
+void ExportScreen::draw(const app::ExportView& view, const app::ClassReportView& klass, UiContext& ui) {
   if (m_revision != view.revision) {
     m_folder = view.folder;
     m_revision = view.revision;
@@ -113,6 +113,50 @@ void ExportScreen::draw(const app::ExportView& view, UiContext& ui) {
   }
   for (const std::string& path : view.written) hint_text(path);
   if (!view.note.empty()) hint_text(view.note);
+  draw_class_report(klass, ui, running);
+}
+
+void ExportScreen::draw_class_report(const app::ClassReportView& view, UiContext& ui, bool exporting) {
+  const float em = ImGui::GetFontSize();
+  ImGui::Dummy(ImVec2(0, 0.75f * em));
+  ImGui::Separator();
+  text_in(ui.fonts->bold, "Class report (for instructors)");
+  hint_text("Item analysis over a class: facility and discrimination index per question, the answers "
+            "picked, the dilemma positions taken and the problem reports. From every learner's JSON report "
+            "in the folder above (the newest per learner), or from the class's record store (LRS); written "
+            "into the folder under a new name.");
+  const bool busy = exporting || view.job.running;
+  const bool keys = !ui.typing && !busy;
+  ImGui::BeginDisabled(busy);
+  for (int i = 0; i < static_cast<int>(view.sources.size()); ++i) {
+    if (ImGui::RadioButton(view.sources[static_cast<std::size_t>(i)].c_str(), view.source == i)) {
+      ui.send(app::SetClassReport{i, view.format});
+    }
+  }
+  for (int i = 0; i < static_cast<int>(view.formats.size()); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::RadioButton(view.formats[static_cast<std::size_t>(i)].c_str(), view.format == i)) {
+      ui.send(app::SetClassReport{view.source, i});
+    }
+  }
+  ImGui::EndDisabled();
+  if (keys && typed_letter('r') && view.sources.size() > 1) {
+    ui.send(app::SetClassReport{(view.source + 1) % static_cast<int>(view.sources.size()), view.format});
+  }
+  if (keys && typed_letter('x')) ui.send(app::SetClassReport{view.source, 1 - view.format});
+  if (styled_button("Build class report (K)", ImVec2(0, 0), false, !busy) || (keys && typed_letter('k'))) {
+    ui.send(app::StartClassReport{});
+  }
+  hint_text("R: where from   ·   X: HTML or XLSX   ·   K: build");
+  if (!view.message.empty()) {
+    wrapped_text(view.message, view.failed ? kColorNotice : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+  }
+  if (!view.written.empty()) hint_text(view.written);
+  // The section is below the export's: a new class report message scrolls it into view.
+  if (view.message != m_class_message) {
+    m_class_message = view.message;
+    ImGui::SetScrollHereY(1.0f);
+  }
 }
 
 }  // namespace casebook::ui

@@ -45,7 +45,7 @@ const char* key_hints(app::Screen screen) {
       return "Left/Right: compare with   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
-      return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   Esc: back   ·   F12: screenshot";
+      return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   K: class report (R: from, X: HTML/XLSX)   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Browser:
       return "Ctrl+F: search   ·   Up/Down/PgUp/PgDn: select   ·   Enter: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
@@ -136,7 +136,7 @@ struct Screens {
       case app::Screen::Settings: settings.draw(c.settings(), c.display(), ui); break;
       case app::Screen::Optimize: optimize.draw(c.optimize(), ui); break;
       case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
-      case app::Screen::Export: exporter.draw(c.export_view(), ui); break;
+      case app::Screen::Export: exporter.draw(c.export_view(), c.class_report(), ui); break;
       case app::Screen::Import: importer.draw(c.import_view(), ui); break;
       case app::Screen::Plan: draw_plan(c.plan(), ui); break;
       case app::Screen::Browser: browser.draw(c.browser(), ui); break;

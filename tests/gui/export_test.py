@@ -104,6 +104,18 @@ def main():
             time.sleep(0.2)
         time.sleep(0.5)
         key("o")  # open folder: xdg-open, or nothing when it is missing
+        # The class report (for instructors) from the learner reports now in the folder: K
+        # builds the HTML page, X switches to XLSX and K builds the workbook.
+        key("k")
+        end = time.time() + 20
+        while time.time() < end and not glob.glob(os.path.join(exports, "casebook-report-class-*.html")):
+            time.sleep(0.2)
+        key("x", "k")
+        end = time.time() + 20
+        while time.time() < end and not glob.glob(os.path.join(exports, "casebook-report-class-*.xlsx")):
+            time.sleep(0.2)
+        time.sleep(0.5)
+        shot(shots, "export-class-report.png", taken)
         key("Escape")  # back to Home
         shot(shots, "export-back-home.png", taken)
         key("ctrl+q")
@@ -123,6 +135,12 @@ def main():
     assert all(second), f"the second export did not write new files: {os.listdir(exports)}"
     assert [open(p, "rb").read() for p in first] == first_bytes, "the second export replaced the first"
     NAMES = first
+    class_html = glob.glob(os.path.join(exports, "casebook-report-class-*.html"))
+    assert len(class_html) == 1, f"K did not build one class report: {os.listdir(exports)}"
+    page = open(class_html[0], encoding="utf-8").read()
+    assert "<h2>Learners</h2>" in page, "class report page incomplete"
+    class_xlsx = glob.glob(os.path.join(exports, "casebook-report-class-*.xlsx"))
+    assert len(class_xlsx) == 1 and zipfile.is_zipfile(class_xlsx[0]), f"X, K did not build the workbook: {class_xlsx}"
     html = open(os.path.join(exports, NAMES[0]), encoding="utf-8").read()
     assert "Content-Security-Policy" in html and "<h2>True retention</h2>" in html, "HTML report incomplete"
     assert "<h2>Coverage and accuracy by bank and topic</h2>" in html and "<h2>Mistakes</h2>" in html, "HTML figures"
