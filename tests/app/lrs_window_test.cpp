@@ -68,6 +68,17 @@ TEST(LrsWindowSync, ASessionsAnswersReachTheStoreAfterItEndsAndHomeSaysSo) {
     EXPECT_EQ(stored_ids(server.config()).size(), 3u);
     c.dispatch(app::GoHome{});
     EXPECT_EQ(c.home().sync.line, sync.line);
+    // The instructor's class report from the store, on the Export screen (R chooses it).
+    c.dispatch(app::Navigate{app::Screen::Export});
+    c.dispatch(app::SetExportFolder{dir.file("class")});
+    ASSERT_EQ(c.class_report().sources.size(), 2u);
+    EXPECT_EQ(c.class_report().sources[1], "The class's record store (LRS): " + server.config().url);
+    c.dispatch(app::SetClassReport{1, 0});
+    c.dispatch(app::StartClassReport{});
+    c.wait_for_background();
+    EXPECT_EQ(c.class_report().message.rfind("Wrote casebook-report-class-2024-06-01.html (1 learner, 3 questions)", 0),
+              0u)
+        << c.class_report().message;
   }
   // A new start sends nothing again.
   app::Controller again(config);
