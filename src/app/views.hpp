@@ -203,6 +203,14 @@ struct OptionFeedback {
   bool chosen = false;   ///< the learner picked it
 };
 
+/// One row of an ordering's feedback (a position) or a matching's (a left-hand item).
+struct RowFeedback {
+  std::string item;      ///< matching: the left-hand item; ordering: empty (the row is position k+1)
+  std::string given;     ///< what the learner put there; "(no answer)" for an unanswered matching row
+  std::string expected;  ///< what belongs there
+  bool correct = false;  ///< given matches expected (by text, as core::grade compares)
+};
+
 /// After the answer is submitted.
 struct FeedbackView {
   core::Answer answer;
@@ -217,6 +225,7 @@ struct FeedbackView {
   /// (not for dilemmas, whose model answer is shown instead).
   bool show_expected = false;
   std::vector<OptionFeedback> options;  ///< single choice and multiple response
+  std::vector<RowFeedback> rows;        ///< ordering (one per position) and matching (one per item)
   std::vector<bool> rubric_met;         ///< dilemma: the ticks so far, one per rubric line
   std::vector<int> rubric_levels;       ///< dilemma as a case: level per criterion (-1: none yet)
   /// Dilemma: no rating is proposed (Rate and Continue are refused) until the learner has

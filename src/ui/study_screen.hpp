@@ -48,9 +48,14 @@ class StudyScreen {
   void draw_waiting(const app::StudyView& view, UiContext& ui);
   void draw_answering(const app::CardView& card, UiContext& ui);
   void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
+  void draw_answer_widget(const app::CardView& card, UiContext& ui, bool& submit);  ///< inside the showing's ID
   /// The widgets, the submit button (then `beside`) and the notice; the answer on submit.
   std::optional<core::Answer> answer_controls(const app::CardView& card, UiContext& ui, const char* submit_label,
                                               const std::function<void()>& beside);
+  /// "Submit anyway?" under the submit button (m_confirm): true when the learner says yes
+  /// (the button, Enter or Y; `keys` false ignores the keys of this frame); Escape, N or
+  /// Go back closes it.
+  bool draw_confirm(UiContext& ui, bool keys);
   void draw_ordering(const app::CardView& card);
   void draw_matching(const app::CardView& card);
   void draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit);
@@ -76,6 +81,7 @@ class StudyScreen {
   bool m_scroll_to_verdict = false;  ///< the feedback was just opened
   bool m_in_feedback = false;        ///< the last frame drew the feedback
   std::string m_notice;             ///< e.g. "Pick an answer first"
+  std::string m_confirm;            ///< "2 of 4 items have no option yet: ... Submit anyway?" (asked)
   CardActionKeys m_actions;         ///< Ctrl+J, Ctrl+B, Ctrl+R, Ctrl+1-7, Ctrl+E, Ctrl+P on the shown card
 };
 
@@ -85,6 +91,9 @@ enum class Mark { Radio, Check, Correct, Wrong, Chosen, None };
 /// One numbered option: a radio button or checkbox (or a feedback mark), the number, and the
 /// text wrapped with a hanging indent. Returns true when the row was clicked.
 bool option_row(int number, std::string_view text, Mark mark, bool on, bool highlight = false);
+/// An ordering's or a matching's feedback (FeedbackView::rows): per position or item a ✓ or
+/// ✗, what the learner put there and, under a ✗, what belongs there.
+void feedback_rows(const app::FeedbackView& fb);
 /// A panel with a soft background behind whatever is drawn between begin and end.
 void begin_panel();
 void end_panel(const ImVec4& bg, const ImVec4& border);
