@@ -52,6 +52,25 @@ def main():
     log = open(os.path.join(args.work, "casebook.log"), "w")
     app = open_window(args.casebook, ["--db", db, "--bank", banks], env, log)
     try:
+        key("s")  # Settings
+        key("Down", "Down", "Down")  # scope list, Save, then desired retention
+        key("Return", "ctrl+a")
+        type_text("0.5")
+        key("Return", "ctrl+s")
+        shoot(shots, "settings-refused")
+        assert "desired_retention" not in options(db), options(db)
+        key("Return", "ctrl+a")  # still in the field: edit it again
+        type_text("0.85")
+        key("Return", "ctrl+s")
+        wait_until(lambda: options(db).get("desired_retention") == "0.85", "desired retention 0.85 saved")
+
+        key(*(["Down"] * 21))  # from desired retention down to the last study option, "Light day share"
+        shoot(shots, "settings-last-field")
+        key("Return", "ctrl+a")
+        type_text("0.3")
+        key("Return", "ctrl+s")
+        wait_until(lambda: options(db).get("light_fraction") == "0.3", "light day share 0.3 saved")
+        key("Escape")  # back to Home
         top = shoot(shots, "home-top")
         assert highlighted_rows(top) > 0, "no highlighted row on Home"
         key(*(["Down"] * 28))  # all banks, then 14 x (bank, topic): the last topic
@@ -67,25 +86,6 @@ def main():
         assert all(k.startswith("gui-k14/") for (k,) in studied), studied
 
         key("Return")  # summary -> Home
-        key("s")  # Settings
-        key("Down", "Down", "Down")  # scope list, Save, then desired retention
-        key("Return", "ctrl+a")
-        type_text("0.5")
-        key("Return", "ctrl+s")
-        shoot(shots, "settings-refused")
-        assert "desired_retention" not in options(db), options(db)
-        key("Return", "ctrl+a")  # still in the field: edit it again
-        type_text("0.85")
-        key("Return", "ctrl+s")
-        wait_until(lambda: options(db).get("desired_retention") == "0.85", "desired retention 0.85 saved")
-
-        key(*(["Down"] * 30))  # past every study option: the last one is "Light day share"
-        shoot(shots, "settings-last-field")
-        key("Return", "ctrl+a")
-        type_text("0.3")
-        key("Return", "ctrl+s")
-        wait_until(lambda: options(db).get("light_fraction") == "0.3", "light day share 0.3 saved")
-        key("Escape")
         quit_window(app)
     finally:
         end_window(app, log)
