@@ -5,7 +5,8 @@
 - Settings: a refused number (desired retention 0.5) shows the problem and leaves the
   keyboard in the field: Enter, Ctrl+A and typing put 0.85 there and Ctrl+S saves it;
 - Settings: Down to the last study option ("Light day share", below the window's edge) scrolls
-  it into view; it is edited and saved from the keyboard.
+  it into view; it is edited and saved from the keyboard;
+- Export: Tab reaches the folder field; a folder typed there and Enter export into it.
 F12 screenshots of each. Exit 77 = skipped (no X or xdotool)."""
 import os
 import sqlite3
@@ -47,7 +48,9 @@ def main():
         with open(os.path.join(banks, f"b{n:02d}.toml"), "w", encoding="utf-8") as f:
             f.write(bank)
     db = os.path.join(args.work, "db.sqlite")
-    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
+    reports = os.path.join(args.work, "typed-reports")
+    os.makedirs(reports)
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work)
 
     log = open(os.path.join(args.work, "casebook.log"), "w")
     app = open_window(args.casebook, ["--db", db, "--bank", banks], env, log)
@@ -86,6 +89,14 @@ def main():
         assert all(k.startswith("gui-k14/") for (k,) in studied), studied
 
         key("Return")  # summary -> Home
+
+        key("e")  # Export: Tab reaches the folder field, Enter there exports into the folder typed
+        key("Tab", "ctrl+a")
+        type_text(reports)
+        key("Return")
+        wait_until(lambda: any(f.endswith(".csv") for f in os.listdir(reports)), "the export in the folder typed", 90)
+        wait_until(lambda: len(os.listdir(reports)) >= 6, "every export format", 90)
+        key("Escape")
         quit_window(app)
     finally:
         end_window(app, log)
