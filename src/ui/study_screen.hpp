@@ -24,8 +24,9 @@ class StudyScreen {
   /// multiple response, pick a position for a dilemma), T/F or 1/2 for true/false, Up/Down
   /// select a row and Alt/Ctrl+Up/Down move it (ordering), Up/Down + 1-9 assign a match,
   /// Tab focuses the justification box, Enter submits (Ctrl+Enter inside the
-  /// justification box), Escape ends the session (inside the justification box it only
-  /// leaves the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
+  /// justification box; a matching with unpaired items asks first: Enter or Y submits, Escape
+  /// or N goes back), Escape ends the session (inside the justification box it only leaves
+  /// the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
   /// rating, Enter continues with it, A-H tick rubric lines and S skips the rubric (dilemma:
   /// no rating until one of them), Escape ends the session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
   void draw(const app::StudyView& view, UiContext& ui);

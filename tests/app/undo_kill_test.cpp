@@ -19,10 +19,7 @@
 
 namespace app = casebook::app;
 namespace core = casebook::core;
-using casebook::test::kTestNow;
-using casebook::test::make_answer;
-using casebook::test::TempDir;
-using casebook::test::test_config;
+namespace test = casebook::test;
 
 namespace {
 
@@ -44,17 +41,17 @@ std::tuple<int, int, int> home_counts(const app::HomeView& h) { return {h.new_av
 }  // namespace
 
 TEST(UndoKill, KilledRightAfterAnUndoTheReviewStaysVoidedAndTheCardAsBefore) {
-  TempDir dir;
+  test::TempDir dir;
   const std::string db = dir.file("progress.sqlite3");
-  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  auto now = std::make_shared<core::TimestampMs>(test::kTestNow);
   std::string key;
   {  // the first card answered wrong: it is in learning, due again in minutes
-    app::Controller c(test_config(db, now));
+    app::Controller c(test::test_config(db, now));
     c.dispatch(app::StartSession{});
     ASSERT_NE(c.study(), nullptr);
     key = c.study()->card.card_key;
     *now += 2000;
-    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), false)});
+    c.dispatch(app::SubmitAnswer{test::make_answer(test::shown_question(c), false)});
     c.dispatch(app::Rate{core::Rating::Again});
     c.dispatch(app::LeaveSession{});
   }
@@ -63,7 +60,7 @@ TEST(UndoKill, KilledRightAfterAnUndoTheReviewStaysVoidedAndTheCardAsBefore) {
   ASSERT_NE(before, "");
   std::tuple<int, int, int> counts_before;
   {
-    app::Controller c(test_config(db, now));
+    app::Controller c(test::test_config(db, now));
     counts_before = home_counts(c.home());
   }
   ASSERT_EQ(std::get<1>(counts_before), 1);  // the learning card is due
@@ -71,11 +68,11 @@ TEST(UndoKill, KilledRightAfterAnUndoTheReviewStaysVoidedAndTheCardAsBefore) {
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {  // rate the learning card, undo it, and die without any clean-up
-    app::Controller c(test_config(db, now));
+    app::Controller c(test::test_config(db, now));
     c.dispatch(app::StartSession{});
     if (c.study() == nullptr || c.study()->card.card_key != key) std::_Exit(3);
     *now += 3000;
-    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), true)});
+    c.dispatch(app::SubmitAnswer{test::make_answer(test::shown_question(c), true)});
     c.dispatch(app::Rate{core::Rating::Good});
     if (c.study() != nullptr && c.study()->card.card_key == key) std::_Exit(4);  // the session went on
     c.dispatch(app::Undo{});
@@ -103,7 +100,7 @@ TEST(UndoKill, KilledRightAfterAnUndoTheReviewStaysVoidedAndTheCardAsBefore) {
   }
   EXPECT_EQ(card_state(db, key), before);
 
-  app::Controller c(test_config(db, now));
+  app::Controller c(test::test_config(db, now));
   EXPECT_EQ(home_counts(c.home()), counts_before);
   c.dispatch(app::StartSession{});
   ASSERT_NE(c.study(), nullptr);
