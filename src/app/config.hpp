@@ -57,6 +57,11 @@ struct AppConfig {
   /// oldest beyond it are deleted. 0 turns the daily backup off (a backup before a schema
   /// upgrade is still made). `--keep-backups N`.
   int backups_kept = 7;
+  /// The learning record store the window sends answers to in the background, at start and
+  /// after each session and exam (app::LrsSyncFlow): a credentials file as load_lrs_config()
+  /// reads it (its `url` names the store). Empty, or a file with no url: no sync (tests and
+  /// `casebook study` leave it empty; the window uses default_lrs_config_path()).
+  std::string lrs_config_path;
 };
 
 /// The StudyOptions that `config` describes (retention, steps, maximum interval, rollover,

@@ -20,6 +20,7 @@
 #include "app/glyphs.hpp"
 #include "app/home.hpp"
 #include "app/import_flow.hpp"
+#include "app/lrs_flow.hpp"
 #include "app/optimize_flow.hpp"
 #include "app/plan_flow.hpp"
 #include "app/settings_model.hpp"
@@ -67,6 +68,7 @@ struct Controller::Impl {
   BackupsFlow backups{ctx, [this] { progress_replaced(); }};
   StatsFlow stats{ctx};
   ExamFlow exam{ctx};
+  LrsSyncFlow lrs_sync{ctx};  ///< answers to the class's store (LRS), after sessions and exams
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     std::vector<std::string> problems;
@@ -74,7 +76,16 @@ struct Controller::Impl {
     if (!problems.empty()) ctx.message = "Display settings: " + problems.front();
     settings.refresh();
     if (backups.start_up()) screen = Screen::Backups;  // a damaged file: offer the newest backup
+    if (screen == Screen::Home) lrs_sync.start();  // what an earlier (offline) session left waiting
     refresh_home();
+  }
+
+  /// A session or an exam has just ended (from `before`, exam phase `exam_before`): its
+  /// answers go to the class's store in the background.
+  void sync_if_ended(Screen before, ExamPhase exam_before) {
+    const bool session_ended = screen == Screen::Summary && before != Screen::Summary;
+    const bool exam_ended = screen == Screen::Exam && exam.phase() == ExamPhase::Result && exam_before != ExamPhase::Result;
+    if (session_ended || exam_ended) lrs_sync.start();
   }
 
   /// After a restore or a damaged file was replaced: everything read from the file again.
@@ -94,6 +105,7 @@ struct Controller::Impl {
   /// row when that scope is gone).
   void refresh_home() {
     home = build_home(ctx);
+    home.sync = lrs_sync.view();
     const auto it = std::find_if(home.scopes.begin(), home.scopes.end(),
                                  [this](const ScopeRow& r) { return r.scope == home_scope; });
     home.selected = it == home.scopes.end() ? 0 : static_cast<int>(it - home.scopes.begin());
@@ -451,19 +463,27 @@ struct Controller::Impl {
       if (screen == Screen::Home) refresh_home();
       return;
     }
+    const Screen before = screen;
+    const ExamPhase exam_before = exam.phase();
     try {
       std::visit([this](const auto& a) { apply(a); }, action);
     } catch (const std::exception& e) {
       ctx.message = e.what();
     }
+    sync_if_ended(before, exam_before);
     if (screen == Screen::Home) refresh_home();
   }
 
   bool poll() {
     bool changed = false;
     try {
-      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll() | stats.poll();
-      if (screen == Screen::Exam) changed = exam.tick() || changed;  // the timer; hands in when time is up
+      changed = optimize.poll() | simulator.poll() | plan.poll() | exporter.poll() | importer.poll() | backups.poll() |
+                stats.poll() | lrs_sync.poll();
+      if (screen == Screen::Exam) {
+        const ExamPhase exam_before = exam.phase();
+        changed = exam.tick() || changed;  // the timer; hands in when time is up
+        sync_if_ended(Screen::Exam, exam_before);
+      }
       // Waiting for a learning card: it is shown as soon as it may be.
       if (screen == Screen::Study && study.view().waiting && ctx.now() >= study.view().ready_at) {
         changed = study.resume() || changed;
@@ -496,7 +516,9 @@ void Controller::wait_for_background() {
   m_impl->importer.wait();
   m_impl->backups.wait();
   m_impl->stats.wait();
+  m_impl->lrs_sync.wait();
   poll();
+  if (m_impl->screen == Screen::Home) m_impl->refresh_home();  // the waits above took their results already
 }
 
 Screen Controller::screen() const { return m_impl->screen; }
@@ -504,7 +526,11 @@ const HomeView& Controller::home() const { return m_impl->home; }
 const StudyView* Controller::study() const {
   return m_impl->screen == Screen::Study ? &m_impl->study.view() : nullptr;
 }
-const SummaryView& Controller::summary() const { return m_impl->study.summary(); }
+SummaryView Controller::summary() const {
+  SummaryView v = m_impl->study.summary();
+  v.sync = m_impl->lrs_sync.view();
+  return v;
+}
 const SettingsView& Controller::settings() const { return m_impl->settings.view(); }
 OptimizeView Controller::optimize() const { return m_impl->optimize.view(); }
 SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }

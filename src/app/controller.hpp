@@ -52,7 +52,8 @@ class Controller {
   [[nodiscard]] Screen screen() const;
   [[nodiscard]] const HomeView& home() const;
   [[nodiscard]] const StudyView* study() const;   ///< nullptr unless screen() == Study
-  [[nodiscard]] const SummaryView& summary() const;
+  /// The last session's summary, with the state of its answers' sync to the class's store.
+  [[nodiscard]] SummaryView summary() const;
   [[nodiscard]] const SettingsView& settings() const;
   [[nodiscard]] OptimizeView optimize() const;
   [[nodiscard]] SimulatorView simulator() const;

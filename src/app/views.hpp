@@ -126,6 +126,16 @@ struct BacklogView {
   std::string active;    ///< the running spread in words; empty when none
 };
 
+/// The window's sync with the class's learning record store (app::LrsSyncFlow), as one line
+/// for Home and the session summary.
+struct SyncStatusView {
+  bool configured = false;  ///< a store is configured (else nothing is shown)
+  bool running = false;     ///< a sync is on its way
+  bool failed = false;      ///< the last sync stopped early (offline, refused, a bad config file)
+  /// "Class record store (LRS): all your answers are in lrs.example.org (3 sent at 14:02)."
+  std::string line;
+};
+
 struct HomeView {
   std::string learner;
   std::string db_path;
@@ -142,6 +152,7 @@ struct HomeView {
   /// Non-empty when the app runs read-only: why, and what is off ("Read-only: another
   /// Casebook (process 1234) has this progress file open. Studying and saving are off; ...").
   std::string read_only;
+  SyncStatusView sync;  ///< the last or running sync with the class's store
 };
 
 /// One choice, item or right-hand side as shown: its text (citations rendered) and its index
@@ -253,6 +264,7 @@ struct SummaryView {
   std::int64_t duration_ms = 0;
   int remaining_due_today = 0;
   bool can_undo = false;  ///< Undo takes back the session's last rating and shows that card again
+  SyncStatusView sync;    ///< the session's answers on their way to the class's store (Controller::summary)
 };
 
 /// Study options as text fields: what the Settings form edits (numbers and switches are

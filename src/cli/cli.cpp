@@ -24,6 +24,7 @@
 
 #include "bank/loader.hpp"
 #include "app/display.hpp"
+#include "app/lrs.hpp"
 #include "app/study_text.hpp"
 #include "app/output_guard.hpp"
 #include "app/report_export.hpp"
@@ -371,6 +372,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       return kExitFailure;
     }
     config.display_path = app::default_display_path();  // the window remembers its scale and theme
+    config.lrs_config_path = app::default_lrs_config_path();  // answers go to a class's store when one is configured
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;
     request.frames = frames;

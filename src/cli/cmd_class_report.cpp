@@ -92,7 +92,8 @@ int run_class_report(const ClassReportOptions& options, std::ostream& out, std::
       return 1;
     }
   }
-  out << "class report of " << learners.size() << " learners and " << rep.questions.size() << " questions written to "
+  out << "class report of " << learners.size() << (learners.size() == 1 ? " learner and " : " learners and ")
+      << rep.questions.size() << (rep.questions.size() == 1 ? " question" : " questions") << " written to "
       << options.out_path << "\n";
   return 0;
 }

@@ -178,6 +178,7 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     wrapped_text(home.message, kColorNotice);
   }
+  draw_sync_status(home.sync);
   if (!home.exam_lines.empty() || home.backlog.offer || !home.backlog.active.empty()) {
     ImGui::Dummy(ImVec2(0, 0.25f * em));
     for (const std::string& line : home.exam_lines) wrapped_text(line);

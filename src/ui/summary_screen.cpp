@@ -4,6 +4,7 @@
 
 #include "app/study_text.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace casebook::ui {
 namespace {
@@ -38,6 +39,7 @@ void draw_summary(const app::SummaryView& s, UiContext& ui) {
     stat_row("Still due today", std::to_string(s.remaining_due_today));
     ImGui::EndTable();
   }
+  draw_sync_status(s.sync);
   ImGui::Dummy(ImVec2(0, 0.8f * em));
   const bool clicked = styled_button("Back to Home  (Enter)", ImVec2(14.0f * em, 0), true);
   if (clicked || (!ui.typing && (enter_pressed() || escape_pressed()))) ui.send(app::GoHome{});

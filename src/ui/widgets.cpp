@@ -42,6 +42,12 @@ void wrapped_text(std::string_view text, const ImVec4& color) {
 
 void hint_text(std::string_view text) { wrapped_text(text, kColorMuted); }
 
+void draw_sync_status(const app::SyncStatusView& sync) {
+  if (!sync.configured || sync.line.empty()) return;
+  ImGui::Dummy(ImVec2(0, 0.25f * ImGui::GetFontSize()));
+  wrapped_text(sync.line, sync.failed ? kColorNotice : kColorMuted);
+}
+
 void text_in(ImFont* font, std::string_view text, const ImVec4* color) {
   if (font != nullptr) ImGui::PushFont(font);
   if (color != nullptr) ImGui::PushStyleColor(ImGuiCol_Text, *color);

@@ -31,6 +31,9 @@ void unformatted_text(std::string_view text);
 void wrapped_text(std::string_view text);
 /// Wrapped text in a colour.
 void wrapped_text(std::string_view text, const ImVec4& color);
+/// The state of the sync with the class's record store (Home, the session summary): nothing
+/// when no store is configured, a notice colour when the last sync failed.
+void draw_sync_status(const app::SyncStatusView& sync);
 /// Muted small-print line, e.g. a keyboard hint.
 void hint_text(std::string_view text);
 /// Text in a given font (nullptr: current font), not wrapped.
