@@ -9,6 +9,7 @@
 - Export: Tab reaches the folder field; a folder typed there and Enter export into it.
 F12 screenshots of each. Exit 77 = skipped (no X or xdotool)."""
 import os
+import pathlib
 import sqlite3
 import sys
 
@@ -40,8 +41,7 @@ def main():
     if started is None:
         return 77
     args, shots, banks = started
-    with open(os.path.join(args.data, "e2e.toml"), encoding="utf-8") as f:
-        text = f.read()
+    text = pathlib.Path(args.data, "e2e.toml").read_text(encoding="utf-8")
     for n in range(1, 15):
         bank = text.replace('id = "gui-e2e"', f'id = "gui-k{n:02d}"', 1)
         bank = bank.replace('title = "GUI test bank:', f'title = "Bank {n:02d}:', 1)

@@ -19,21 +19,21 @@ from gui_app import end_window, key, open_window, quit_window, start_test, type_
 from study_choice_test import shoot  # noqa: E402
 
 
-def reviews(db, card_key):
+def query(db, sql, *params):
+    """The rows of `sql` on the progress file (a new connection each time: the app writes it)."""
     con = sqlite3.connect(db)
     try:
-        return con.execute("SELECT id, answer, rating FROM review_log WHERE card_key = ? ORDER BY id",
-                           (card_key,)).fetchall()
+        return con.execute(sql, params).fetchall()
     finally:
         con.close()
+
+
+def reviews(db, card_key):
+    return query(db, "SELECT id, answer, rating FROM review_log WHERE card_key = ? ORDER BY id", card_key)
 
 
 def voids(db):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT review_id, reason FROM review_void ORDER BY review_id").fetchall()
-    finally:
-        con.close()
+    return query(db, "SELECT review_id, reason FROM review_void ORDER BY review_id")
 
 
 def session(args, env, db, banks, downs, log_name, drive):
@@ -104,10 +104,8 @@ def main():
 
     session(args, env, db, banks, 4, "typed.log", typed)
     typed_rows = reviews(db, "gui-rows/lurk-name") + reviews(db, "gui-rows/lurk-count")
-    con = sqlite3.connect(db)
-    keys = con.execute("SELECT card_key, answer, rating FROM review_log WHERE card_key IN "
-                       "('gui-rows/lurk-name', 'gui-rows/lurk-count') ORDER BY id").fetchall()
-    con.close()
+    keys = query(db, "SELECT card_key, answer, rating FROM review_log WHERE card_key IN "
+                     "('gui-rows/lurk-name', 'gui-rows/lurk-count') ORDER BY id")
     print("typed reviews", keys, "voids", voids(db))
     assert len(typed_rows) == 2, keys
     assert keys[0][0] == keys[1][0], "the undone card was not the one shown again"
