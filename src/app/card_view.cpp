@@ -55,6 +55,31 @@ void add_case(const core::Bank& bank, const core::CaseUnit& u, const core::Quest
   for (const auto& d : u.debrief) v.debrief.push_back(shown(d));
 }
 
+/// The rows of an ordering's or a matching's feedback (empty for the other types). Texts
+/// compare as core::grade compares them, so two items written alike are interchangeable.
+std::vector<RowFeedback> feedback_rows(const core::Bank& bank, const core::Question& q, const core::Answer& a) {
+  const auto shown = [&bank](const std::string& text) { return core::render_citations(text, bank.sources); };
+  const auto valid = [](int i, std::size_t n) { return i >= 0 && static_cast<std::size_t>(i) < n; };
+  std::vector<RowFeedback> rows;
+  if (q.type == QuestionType::Ordering) {
+    for (std::size_t k = 0; k < q.items.size(); ++k) {
+      const int i = k < a.order.size() ? a.order[k] : -1;
+      const bool known = valid(i, q.items.size());
+      const std::string& given = known ? q.items[static_cast<std::size_t>(i)] : std::string();
+      rows.push_back({{}, known ? shown(given) : "(no item)", shown(q.items[k]), known && given == q.items[k]});
+    }
+  } else if (q.type == QuestionType::Matching) {
+    for (std::size_t k = 0; k < q.pairs.size(); ++k) {
+      const int m = k < a.matches.size() ? a.matches[k] : -1;
+      const bool known = valid(m, q.pairs.size());
+      const std::string& given = known ? q.pairs[static_cast<std::size_t>(m)].right : std::string();
+      rows.push_back({shown(q.pairs[k].left), known ? shown(given) : "(no answer)", shown(q.pairs[k].right),
+                      known && given == q.pairs[k].right});
+    }
+  }
+  return rows;
+}
+
 }  // namespace
 
 CardView make_card_view(const core::Bank& bank, const core::Question& q, const std::string& card_key,
@@ -135,6 +160,7 @@ FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, cons
       f.options.push_back(OptionFeedback{o.text, q.choices[static_cast<std::size_t>(o.index)].correct, chosen});
     }
   }
+  f.rows = feedback_rows(bank, q, f.answer);
   const bool typed = q.type == QuestionType::ShortAnswer || q.type == QuestionType::Numeric;
   f.show_expected = q.type != QuestionType::Dilemma && !f.expected.empty() && (!g.correct || typed);
   return f;
@@ -157,6 +183,16 @@ std::string answer_problem(const CardView& card, const core::Answer& answer) {
     default:
       return "";  // an empty text is a legitimate "I don't know"
   }
+}
+
+std::string unanswered_question(const CardView& card, const core::Answer& answer) {
+  if (card.type != QuestionType::Matching) return {};
+  std::size_t open = 0;
+  for (std::size_t i = 0; i < card.left.size(); ++i) open += i >= answer.matches.size() || answer.matches[i] < 0 ? 1 : 0;
+  if (open == 0) return {};
+  const std::string of = std::to_string(open) + " of " + std::to_string(card.left.size());
+  return of + (open == 1 ? " items has" : " items have") + " no option yet: an item without one counts as wrong. " +
+         "Submit anyway?";
 }
 
 int option_count(const CardView& card) {

@@ -18,8 +18,8 @@ namespace casebook::app {
                                       const std::vector<int>& display_order);
 
 /// The feedback on `answer` to question `q` as shown on `card`: grade, verdict, expected and
-/// given answers in words (citations rendered), marks per choice. `selected` and
-/// `intervals` are left for the caller.
+/// given answers in words (citations rendered), marks per choice, and per row of an ordering
+/// or a matching. `selected` and `intervals` are left for the caller.
 [[nodiscard]] FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, const CardView& card,
                                          const core::Answer& answer);
 
@@ -28,6 +28,12 @@ namespace casebook::app {
 /// position (dilemma), a numeric answer that is not a number (an empty one is "I don't
 /// know" and may be submitted; see core::parse_learner_number). Typed answers may be empty.
 [[nodiscard]] std::string answer_problem(const CardView& card, const core::Answer& answer);
+
+/// The question to ask before submitting `answer` with items left open, in one sentence
+/// for the learner ("2 of 4 items have no option yet: ... Submit anyway?"); empty when
+/// nothing is open. Only a matching asks: an unpaired item is graded wrong, and may be
+/// submitted so once the learner confirms.
+[[nodiscard]] std::string unanswered_question(const CardView& card, const core::Answer& answer);
 
 /// How many numbered options a card offers: choices, items, pairs, positions; 2 for
 /// true/false; 0 for typed answers.

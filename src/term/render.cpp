@@ -71,6 +71,19 @@ std::string choice_feedback(const app::FeedbackView& fb) {
   return out;
 }
 
+/// An ordering's or a matching's rows: ✓ or ✗, what the learner put there and, under a ✗,
+/// what belongs there.
+std::string row_feedback(const app::FeedbackView& fb) {
+  std::string out;
+  for (std::size_t k = 0; k < fb.rows.size(); ++k) {
+    const app::RowFeedback& r = fb.rows[k];
+    const std::string first = "  " + std::string(r.correct ? "✓ " : "✗ ") + std::to_string(k + 1) + ". ";
+    out += lines(first, r.item.empty() ? r.given : r.item + " → " + r.given);
+    if (!r.correct) out += lines("       ", (r.item.empty() ? "belongs here: " : "correct: ") + r.expected);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_intro(const app::HomeView& home, const Style& style) {
@@ -218,10 +231,12 @@ std::string render_feedback(const app::CardView& card, const app::FeedbackView& 
   std::string out = verdict_line(fb, style);
   if (!fb.options.empty()) {
     out += choice_feedback(fb);
+  } else if (!fb.rows.empty()) {
+    out += row_feedback(fb);  // each row names the correct one where it differs
   } else {
     out += labelled("Your answer", fb.given);
   }
-  if (fb.show_expected) out += labelled("Correct answer", fb.expected);
+  if (fb.show_expected && fb.rows.empty()) out += labelled("Correct answer", fb.expected);
   if (card.type == QuestionType::Dilemma) {
     if (!card.model_answer.empty()) out += labelled("Model answer", card.model_answer);
     if (card.case_view.has()) out += case_debrief(card.case_view);

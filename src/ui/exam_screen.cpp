@@ -165,8 +165,12 @@ void ExamScreen::draw_taking(const app::ExamView& view, UiContext& ui) {
 void ExamScreen::draw_marked(const app::ExamView& view, const app::FeedbackView& fb, UiContext& ui) {
   const ImVec4& tone = fb.tone == app::Tone::Correct ? kColorCorrect : fb.tone == app::Tone::Wrong ? kColorWrong : kColorText;
   text_in(ui.fonts->heading, fb.verdict, &tone);
-  wrapped_text("Your answer: " + fb.given);
-  if (fb.show_expected) wrapped_text("Correct answer: " + fb.expected);
+  if (!fb.rows.empty()) {
+    study_widgets::feedback_rows(fb);
+  } else {
+    wrapped_text("Your answer: " + fb.given);
+    if (fb.show_expected) wrapped_text("Correct answer: " + fb.expected);
+  }
   if (!view.card.explanation.empty()) wrapped_text(view.card.explanation, kColorMuted);
   if (!view.card.citation.empty()) hint_text("Source: " + view.card.citation);
   ImGui::Dummy(ImVec2(0, 0.4f * ImGui::GetFontSize()));
@@ -183,11 +187,13 @@ void ExamScreen::draw_assessment(const app::ExamView& view, const app::FeedbackV
     const bool met = i < fb.rubric_met.size() && fb.rubric_met[i];
     const char letter = static_cast<char>('a' + i);
     bool tick = met;
-    const std::string label = std::string(1, static_cast<char>('A' + i)) + "  " + view.card.rubric[i];
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Checkbox(label.c_str(), &tick) || (keys && typed_letter(letter))) {
-      ui.send(app::SetRubric{static_cast<int>(i), !met});
-    }
+    bool clicked = ImGui::Checkbox("##r", &tick);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text(std::string(1, static_cast<char>('A' + i)) + "  " + view.card.rubric[i]);  // a long line wraps
+    clicked = clicked || ImGui::IsItemClicked();
+    if (clicked || (keys && typed_letter(letter))) ui.send(app::SetRubric{static_cast<int>(i), !met});
     ImGui::PopID();
   }
   text_in(ui.fonts->bold, fb.verdict);

@@ -200,7 +200,10 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
                             : screen == app::Screen::CardInfo || screen == app::Screen::Stats ? 1.5f * kMaxTextWidthEm
                             : screen == app::Screen::Home     ? 1.25f * kMaxTextWidthEm
                                                               : kMaxTextWidthEm;
-    begin_column("##content", column_em, status_h);
+    // One scrolling column per screen: each keeps its own scroll (Home does not open scrolled
+    // as far down as Settings was, its highlighted row out of sight).
+    const std::string column_id = "##content" + std::to_string(static_cast<int>(screen));
+    begin_column(column_id.c_str(), column_em, status_h);
     screens.draw(controller, screen, ui);
     end_column();
     draw_status(status);

@@ -28,6 +28,22 @@ const std::string& option_text(const app::CardView& card, int k) {
   return card.options[static_cast<std::size_t>(k)].text;
 }
 
+/// A selectable list entry whose text wraps at the list's edge (ImGui's Selectable keeps a
+/// label on one line). True when clicked.
+bool wrapped_selectable(int id, const std::string& text, bool selected) {
+  const ImVec2 start = ImGui::GetCursorPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+  ImGui::PushID(id);
+  const bool clicked = ImGui::Selectable("##w", selected, 0, ImVec2(width, size.y));
+  ImGui::PopID();
+  ImGui::SetCursorPos(start);
+  ImGui::PushTextWrapPos(start.x + width);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  return clicked;
+}
+
 }  // namespace
 
 void StudyScreen::reset(const app::CardView& card) {
@@ -46,6 +62,7 @@ void StudyScreen::reset(const app::CardView& card) {
   m_justification_active = false;
   m_scroll_top = true;
   m_notice.clear();
+  m_confirm.clear();
   const int n = app::option_count(card);
   switch (card.type) {
     case QuestionType::MultipleResponse: m_multi.assign(static_cast<std::size_t>(n), false); break;
@@ -150,6 +167,8 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
       ImGui::ClearActiveID();
       m_justification_active = false;
       ui.typing = false;
+    } else if (!m_confirm.empty()) {
+      m_confirm.clear();  // Escape answers the question "Submit anyway?" with no
     } else {
       ui.send(app::LeaveSession{});
       return;
@@ -168,7 +187,8 @@ void StudyScreen::draw_answering(const app::CardView& card, UiContext& ui) {
 std::optional<core::Answer> StudyScreen::answer_controls(const app::CardView& card, UiContext& ui,
                                                          const char* submit_label,
                                                          const std::function<void()>& beside) {
-  bool submit = !ui.typing && enter_pressed();
+  const bool asking = !m_confirm.empty();  // "Submit anyway?" was open before this frame
+  bool submit = !ui.typing && enter_pressed() && !asking;
   draw_answer_widgets(card, ui, submit);
 
   ImGui::Dummy(ImVec2(0, 0.4f * ImGui::GetFontSize()));
@@ -179,10 +199,29 @@ std::optional<core::Answer> StudyScreen::answer_controls(const app::CardView& ca
   std::optional<core::Answer> out;
   if (submit) {
     m_notice = problem;
-    if (problem.empty()) out = answer;
+    // A matching with open rows asks first (app::unanswered_question); the rest submit.
+    if (problem.empty()) m_confirm = app::unanswered_question(card, answer);
+    if (problem.empty() && m_confirm.empty()) out = answer;
+  } else if (asking) {
+    m_confirm = app::unanswered_question(card, answer);  // the learner may fill the rows in meanwhile
   }
   if (!m_notice.empty()) wrapped_text(m_notice, kColorNotice);
+  if (!m_confirm.empty() && draw_confirm(ui, asking)) out = answer;
   return out;
+}
+
+bool StudyScreen::draw_confirm(UiContext& ui, bool keys) {
+  study_widgets::begin_panel();
+  wrapped_text(m_confirm, kColorNotice);
+  keys = keys && !ui.typing;  // not the Enter that opened the question
+  bool yes = styled_button("Submit anyway  (Enter / Y)", ImVec2(0, 0), true) ||
+             (keys && (enter_pressed() || typed_letter('y')));
+  ImGui::SameLine();
+  const bool no = ImGui::Button("Go back  (Esc / N)") || (keys && (escape_pressed() || typed_letter('n')));
+  study_widgets::end_panel(kColorPanel, kColorNotice);
+  if (no) yes = false;
+  if (yes || no) m_confirm.clear();
+  return yes;
 }
 
 std::optional<core::Answer> StudyScreen::draw_answer_input(const app::CardView& card, UiContext& ui,
@@ -194,6 +233,15 @@ std::optional<core::Answer> StudyScreen::draw_answer_input(const app::CardView& 
 }
 
 void StudyScreen::draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit) {
+  // Each showing gets its own widget IDs: ImGui keeps a text box's undo history for as long as
+  // its ID lives, and Ctrl+Z in the next card's box would replay the last card's typing into
+  // a shorter text (heap corruption in ImGui 1.86).
+  ImGui::PushID(static_cast<int>(card.showing_id));
+  draw_answer_widget(card, ui, submit);
+  ImGui::PopID();
+}
+
+void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, bool& submit) {
   const float em = ImGui::GetFontSize();
   const int n = app::option_count(card);
   switch (card.type) {
@@ -302,17 +350,23 @@ void StudyScreen::draw_matching(const app::CardView& card) {
       wrapped_text(card.left[i]);
       if (ImGui::IsItemClicked()) m_match_sel = row;
       ImGui::TableSetColumnIndex(1);
-      ImGui::SetNextItemWidth(-1);
+      // The chosen option's number in a narrow box, its whole text wrapped beside it (a
+      // combo's preview would cut a long option); the list opens wide, each option wrapped.
       const int cur = m_match[i];
-      const std::string preview = cur >= 0 ? std::to_string(cur + 1) + "  " + option_text(card, cur) : std::string("— choose —");
-      if (ImGui::BeginCombo("##right", preview.c_str())) {
+      ImGui::SetNextItemWidth(3.5f * em);
+      const float list_w = std::min(32.0f * em, ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX());
+      ImGui::SetNextWindowSizeConstraints(ImVec2(list_w, 0), ImVec2(list_w, 20.0f * em));
+      if (ImGui::BeginCombo("##right", cur >= 0 ? std::to_string(cur + 1).c_str() : "—")) {
         m_match_sel = row;
         for (int k = 0; k < n; ++k) {
-          const std::string label = std::to_string(k + 1) + "  " + option_text(card, k);
-          if (ImGui::Selectable(label.c_str(), cur == k)) m_match[i] = k;
+          if (wrapped_selectable(k, std::to_string(k + 1) + "  " + option_text(card, k), cur == k)) m_match[i] = k;
         }
         ImGui::EndCombo();
       }
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+      if (cur >= 0) wrapped_text(option_text(card, cur));
+      else wrapped_text("choose 1–" + std::to_string(n), kColorMuted);
       ImGui::PopID();
     }
     ImGui::EndTable();

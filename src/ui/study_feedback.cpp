@@ -52,6 +52,8 @@ void draw_verdict(const app::FeedbackView& fb, UiContext& ui) {
       unformatted_text(fb.expected);
       ImGui::PopFont();
     }
+  } else if (!fb.rows.empty()) {
+    study_widgets::feedback_rows(fb);  // the rows say what was given and what is correct
   } else {
     ImGui::TextDisabled("Your answer");
     unformatted_text(fb.given);

@@ -77,6 +77,21 @@ void end_panel(const ImVec4& bg, const ImVec4& border) {
   dl->ChannelsMerge();
 }
 
+void feedback_rows(const app::FeedbackView& fb) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // The correction lines up with the row's text: past the mark and the number.
+  const float indent = ImGui::GetFrameHeight() + ImGui::CalcTextSize("00").x + 2.0f * style.ItemSpacing.x;
+  for (std::size_t k = 0; k < fb.rows.size(); ++k) {
+    const app::RowFeedback& r = fb.rows[k];
+    option_row(static_cast<int>(k) + 1, r.item.empty() ? r.given : r.item + "  →  " + r.given,
+               r.correct ? Mark::Correct : Mark::Wrong, false);
+    if (r.correct) continue;
+    ImGui::Indent(indent);
+    wrapped_text((r.item.empty() ? "Belongs here: " : "Correct: ") + r.expected, kColorCorrect);
+    ImGui::Unindent(indent);
+  }
+}
+
 }  // namespace study_widgets
 
 namespace {

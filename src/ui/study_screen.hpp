@@ -24,8 +24,9 @@ class StudyScreen {
   /// multiple response, pick a position for a dilemma), T/F or 1/2 for true/false, Up/Down
   /// select a row and Alt/Ctrl+Up/Down move it (ordering), Up/Down + 1-9 assign a match,
   /// Tab focuses the justification box, Enter submits (Ctrl+Enter inside the
-  /// justification box), Escape ends the session (inside the justification box it only
-  /// leaves the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
+  /// justification box; a matching with unpaired items asks first: Enter or Y submits, Escape
+  /// or N goes back), Escape ends the session (inside the justification box it only leaves
+  /// the box). After the answer: 1-4 rate and go on, Left/Right change the proposed
   /// rating, Enter continues with it, A-H tick rubric lines and S skips the rubric (dilemma:
   /// no rating until one of them), Escape ends the session. PageUp/PageDown scroll. Ctrl+Z (run_gui) takes back the last rating.
   void draw(const app::StudyView& view, UiContext& ui);
@@ -48,9 +49,14 @@ class StudyScreen {
   void draw_waiting(const app::StudyView& view, UiContext& ui);
   void draw_answering(const app::CardView& card, UiContext& ui);
   void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
+  void draw_answer_widget(const app::CardView& card, UiContext& ui, bool& submit);  ///< inside the showing's ID
   /// The widgets, the submit button (then `beside`) and the notice; the answer on submit.
   std::optional<core::Answer> answer_controls(const app::CardView& card, UiContext& ui, const char* submit_label,
                                               const std::function<void()>& beside);
+  /// "Submit anyway?" under the submit button (m_confirm): true when the learner says yes
+  /// (the button, Enter or Y; `keys` false ignores the keys of this frame); Escape, N or
+  /// Go back closes it.
+  bool draw_confirm(UiContext& ui, bool keys);
   void draw_ordering(const app::CardView& card);
   void draw_matching(const app::CardView& card);
   void draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit);
@@ -76,6 +82,7 @@ class StudyScreen {
   bool m_scroll_to_verdict = false;  ///< the feedback was just opened
   bool m_in_feedback = false;        ///< the last frame drew the feedback
   std::string m_notice;             ///< e.g. "Pick an answer first"
+  std::string m_confirm;            ///< "2 of 4 items have no option yet: ... Submit anyway?" (asked)
   CardActionKeys m_actions;         ///< Ctrl+J, Ctrl+B, Ctrl+R, Ctrl+1-7, Ctrl+E, Ctrl+P on the shown card
 };
 
@@ -85,6 +92,9 @@ enum class Mark { Radio, Check, Correct, Wrong, Chosen, None };
 /// One numbered option: a radio button or checkbox (or a feedback mark), the number, and the
 /// text wrapped with a hanging indent. Returns true when the row was clicked.
 bool option_row(int number, std::string_view text, Mark mark, bool on, bool highlight = false);
+/// An ordering's or a matching's feedback (FeedbackView::rows): per position or item a ✓ or
+/// ✗, what the learner put there and, under a ✗, what belongs there.
+void feedback_rows(const app::FeedbackView& fb);
 /// A panel with a soft background behind whatever is drawn between begin and end.
 void begin_panel();
 void end_panel(const ImVec4& bg, const ImVec4& border);

@@ -95,3 +95,20 @@ def quit_window(app):
     key("ctrl+q")
     rc = app.wait(timeout=20)
     assert rc == 0, f"casebook exited with {rc}"
+
+
+def wait_until(condition, what, timeout=15):
+    """Calls `condition` every 0.2 s until it returns a true value (which is returned); fails
+    naming `what` after `timeout` seconds. A database that is busy counts as not yet."""
+    end = time.time() + timeout
+    while True:
+        try:
+            value = condition()
+            if value:
+                return value
+        except Exception:  # noqa: BLE001 (sqlite3.OperationalError while the app writes)
+            if time.time() >= end:
+                raise
+        if time.time() >= end:
+            raise AssertionError("timed out waiting for " + what)
+        time.sleep(0.2)

@@ -143,6 +143,35 @@ TEST(TermRender, MatchingNoticeNamesUnpairedItemsAndPairsSoFar) {
             "without them.");
 }
 
+TEST(TermRender, MatchingAndOrderingFeedbackMarkEachRow) {
+  app::CardView c;
+  c.type = QuestionType::Matching;
+  app::FeedbackView fb;
+  fb.verdict = "✗  Partly right  (33%)";
+  fb.tone = app::Tone::Wrong;
+  fb.show_expected = true;
+  fb.expected = "Agency → Security service; Firm → Private company; Court → Judges";
+  fb.rows = {{"Agency", "Security service", "Security service", true},
+             {"Firm", "Judges", "Private company", false},
+             {"Court", "(no answer)", "Judges", false}};
+  EXPECT_EQ(term::render_feedback(c, fb, term::Style{false}),
+            "✗  Partly right  (33%)\n"
+            "  ✓ 1. Agency → Security service\n"
+            "  ✗ 2. Firm → Judges\n"
+            "       correct: Private company\n"
+            "  ✗ 3. Court → (no answer)\n"
+            "       correct: Judges\n");
+  c.type = QuestionType::Ordering;
+  fb.rows = {{"", "Arrest", "Arrest", true}, {"", "Trial", "Charge", false}, {"", "Charge", "Trial", false}};
+  EXPECT_EQ(term::render_feedback(c, fb, term::Style{false}),
+            "✗  Partly right  (33%)\n"
+            "  ✓ 1. Arrest\n"
+            "  ✗ 2. Trial\n"
+            "       belongs here: Charge\n"
+            "  ✗ 3. Charge\n"
+            "       belongs here: Trial\n");
+}
+
 TEST(StudyText, SharedWords) {
   EXPECT_EQ(app::rating_name(core::Rating::Again), "Again");
   EXPECT_EQ(app::rating_name(core::Rating::Easy), "Easy");
