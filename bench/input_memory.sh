@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Peak memory of the readers against their input: `casebook import` of a 6 MiB CSV, GIFT and
-# Aiken file (the banks they make stay under the 16 MiB a bank may be, so the import succeeds),
+# Peak memory of the readers against their input: `casebook import` of a 6 MiB CSV and GIFT
+# file and a 5 MiB Aiken file (the banks they make stay under the 16 MiB a bank may be, so the
+# import succeeds: a 6 MiB Aiken file makes a 17.1 MiB bank, which is refused),
 # `casebook validate` of the bank this tree's CSV import wrote, and `casebook replay` of a
 # 50 MiB review log, this tree beside the baseline (main, bench/baseline.sh). Prints the input
 # size, peak RSS (/usr/bin/time) and RSS / input. Also shows that /dev/zero and a FIFO are
@@ -31,7 +32,7 @@ sized("questions.csv", 6 * MiB, "id,type,prompt,choices,answer,explanation,topic
       lambda i: f'q{i},single_choice,"Which form records custody, case {i}?",Form {i}|Log {i}|Memo {i},Form {i},Because {i}.,Topic {i % 50}\n')
 sized("questions.gift", 6 * MiB, "",
       lambda i: f'::q{i}::Which form records custody, case {i}? {{=Form {i} ~Log {i} ~Memo {i} #Because {i}.}}\n\n')
-sized("questions-aiken.txt", 6 * MiB, "",
+sized("questions-aiken-5m.txt", 5 * MiB, "",
       lambda i: f'Which form records custody, case {i}?\nA. Form {i}\nB. Log {i}\nC. Memo {i}\nANSWER: A\n\n')
 sized("revlog.csv", 50 * MiB, "card_id,review_time,review_rating,review_state,review_duration\n",
       lambda i: f'card-{i // 10},{1_500_000_000_000 + i * 3_600_000},{rng.choice((1, 3, 3, 4))},{0 if i % 10 == 0 else 2},{rng.randint(1000, 9000)}\n')
@@ -62,7 +63,7 @@ print(f'{sys.argv[6]:<30} {size/m:6.1f} MiB   baseline {base}   this tree {nk/10
 }
 row "import CSV" "$work/questions.csv" import "$work/questions.csv" --out "$work/csv.toml"
 row "import GIFT" "$work/questions.gift" import "$work/questions.gift" --out "$work/gift.toml"
-row "import Aiken" "$work/questions-aiken.txt" import "$work/questions-aiken.txt" --from aiken --out "$work/aiken.toml"
+row "import Aiken" "$work/questions-aiken-5m.txt" import "$work/questions-aiken-5m.txt" --from aiken --out "$work/aiken.toml"
 # Both sides validate the bank this tree's import wrote (the baseline's import ran last above).
 "$new_bin" import "$work/questions.csv" --out "$work/csv-new.toml" --force >/dev/null 2>&1 || true
 [ -f "$work/csv-new.toml" ] && row "validate (the CSV import's bank)" "$work/csv-new.toml" validate "$work/csv-new.toml"

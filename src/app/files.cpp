@@ -86,21 +86,27 @@ void AtomicFile::commit() {
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {
+  write_file_atomically(path, std::vector<std::string_view>{content});
+}
+
+void write_file_atomically(const std::string& path, const std::vector<std::string_view>& parts) {
   AtomicFile file(path);
   const int fd = ::open(file.temp_path().c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + reason(errno));
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int error = errno;
-      (void)close_fd(fd);
-      throw std::runtime_error("cannot write " + path + ": " + reason(error));
+  for (const std::string_view content : parts) {
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+      const ssize_t n = ::write(fd, data, left);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        const int error = errno;
+        (void)close_fd(fd);
+        throw std::runtime_error("cannot write " + path + ": " + reason(error));
+      }
+      data += n;
+      left -= static_cast<std::size_t>(n);
     }
-    data += n;
-    left -= static_cast<std::size_t>(n);
   }
   if (const int error = close_fd(fd); error != 0) {
     throw std::runtime_error("cannot write " + path + ": " + reason(error));

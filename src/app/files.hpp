@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace casebook::app {
 
@@ -39,5 +40,7 @@ class AtomicFile {
 /// the folder). Throws std::runtime_error naming the file when it cannot; the old file is then
 /// intact and no temporary file is left behind.
 void write_file_atomically(const std::string& path, std::string_view content);
+/// The same for content given in parts, written one after the other (no joined copy).
+void write_file_atomically(const std::string& path, const std::vector<std::string_view>& parts);
 
 }  // namespace casebook::app

@@ -5,6 +5,9 @@
 #include <cctype>
 #include <filesystem>
 #include <new>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "app/files.hpp"
 #include "app/output_guard.hpp"
@@ -49,6 +52,40 @@ std::optional<ImportFormat> guess_import_format(const std::string& path) {
   return std::nullopt;
 }
 
+std::vector<core::Diagnostic> check_imported_bank(const ImportedBankToml& toml, const std::string& path) {
+  const auto newlines = [](const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); };
+  const int header_lines = newlines(toml.header);
+  std::vector<core::Diagnostic> out;
+  std::unordered_map<std::string, int> line_of_id;
+  int lines_before = 0;  // lines of the pieces before this one
+  for (const std::string& piece : toml.pieces) {
+    std::string slice;
+    slice.reserve(toml.header.size() + piece.size());
+    slice.append(toml.header).append(piece);
+    const auto line_in_file = [&](int line) { return line > header_lines ? line + lines_before : line; };
+    bank::LoadResult part = bank::load_bank_text(slice, path);
+    for (core::Diagnostic& d : part.diagnostics) {
+      // The header's own errors come once, from the first slice.
+      if (d.severity != core::Severity::Error || (lines_before > 0 && d.line <= header_lines)) continue;
+      d.line = line_in_file(d.line);
+      out.push_back(std::move(d));
+    }
+    if (part.bank) {
+      for (const core::Question& q : part.bank->questions) {
+        const int line = line_in_file(q.pos.line);
+        const auto [it, fresh] = line_of_id.emplace(q.id, line);
+        if (fresh) continue;
+        out.push_back(core::Diagnostic{path, line, q.pos.column, core::Severity::Error, "duplicate-id",
+                                       "question id `" + q.id + "` is used twice (first at line " +
+                                           std::to_string(it->second) + ")",
+                                       "give every question its own id; never reuse the id of a removed question"});
+      }
+    }
+    lines_before += newlines(piece);
+  }
+  return out;
+}
+
 namespace {
 
 ImportOutcome import_unguarded(const ImportRequest& request) {
@@ -59,9 +96,25 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
     return outcome;
   }
 
+  // Each question is written as TOML as soon as it is read, so the import never holds every
+  // question as a core::Question (about 1 KiB each before its text) at once.
+  ImportedBankToml toml;
+  std::string one_question;
   interchange::ImportOptions meta;
   meta.bank_id = request.bank_id;
   meta.title = request.title;
+  meta.on_question = [&](const core::Question& q) {
+    one_question.clear();
+    interchange::append_question_toml(one_question, q, 1);  // imports make format-1 banks
+    toml.size += one_question.size();
+    if (toml.size > bank::kBankInput.max_bytes) return;  // refused below; only its size is needed
+    if (toml.pieces.empty() || toml.questions_in_last == ImportedBankToml::kQuestionsPerPiece) {
+      toml.pieces.emplace_back();
+      toml.questions_in_last = 0;
+    }
+    toml.pieces.back() += one_question;
+    ++toml.questions_in_last;
+  };
   interchange::ImportResult result =
       request.format == ImportFormat::Gift    ? interchange::import_gift(input.text, request.input, meta)
       : request.format == ImportFormat::Aiken ? interchange::import_aiken(input.text, request.input, meta)
@@ -69,28 +122,28 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
   // Each stage's input is let go once the next is made, so the peak is not their sum.
   input.text = std::string();
   outcome.diagnostics = std::move(result.diagnostics);
-  outcome.imported = result.bank.questions.size();
+  outcome.imported = result.imported;
   outcome.skipped = result.skipped;
-  if (result.bank.questions.empty()) {  // an empty bank is no use, and would hide a wrong format
+  if (result.imported == 0) {  // an empty bank is no use, and would hide a wrong format
     outcome.status = ImportStatus::Empty;
     return outcome;
   }
-  const std::string toml = interchange::write_bank_toml(result.bank);
-  result.bank = core::Bank{};
-  if (toml.size() > bank::kBankInput.max_bytes) {  // the loader would refuse it: file-too-large
+  toml.header = interchange::write_bank_header_toml(result.bank);
+  toml.size += toml.header.size();
+  if (toml.size > bank::kBankInput.max_bytes) {  // the loader would refuse it: file-too-large
     outcome.status = ImportStatus::TooLarge;
     char size[32];  // one decimal: "16 MiB, larger than 16 MiB" would read as a contradiction
-    std::snprintf(size, sizeof size, "%.1f", static_cast<double>(toml.size()) / static_cast<double>(bank::kMiB));
+    std::snprintf(size, sizeof size, "%.1f", static_cast<double>(toml.size) / static_cast<double>(bank::kMiB));
     outcome.message = request.input + ": the bank made from it would be " + size +
                       " MiB, larger than a bank file may be (" + std::to_string(bank::kBankInput.max_bytes / bank::kMiB) +
                       " MiB); split it into several files and import each";
     return outcome;
   }
   // The bank must pass the loader before it is written: a bank Casebook refuses is no use.
-  auto check = bank::load_bank_text(toml, request.out_path);
-  if (core::has_errors(check.diagnostics)) {
+  std::vector<core::Diagnostic> check = check_imported_bank(toml, request.out_path);
+  if (core::has_errors(check)) {
     outcome.status = ImportStatus::Invalid;
-    outcome.check_diagnostics = std::move(check.diagnostics);
+    outcome.check_diagnostics = std::move(check);
     return outcome;
   }
   OutputRules rules;
@@ -104,7 +157,9 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
     return outcome;
   }
   try {
-    write_file_atomically(output.target, toml);
+    std::vector<std::string_view> parts{toml.header};
+    parts.insert(parts.end(), toml.pieces.begin(), toml.pieces.end());
+    write_file_atomically(output.target, parts);
     outcome.status = ImportStatus::Written;
   } catch (const std::runtime_error& e) {
     outcome.status = ImportStatus::WriteFailed;

@@ -56,6 +56,26 @@ struct ImportOutcome {
   std::string message;  ///< for Unreadable, TooLarge, Exists, Refused and WriteFailed: what went wrong, one sentence
 };
 
+/// A bank's TOML as an import writes it: the header ([bank], [[source]], [[topic]]) and the
+/// [[question]] tables in pieces of at most kQuestionsPerPiece questions (their text joined is
+/// the file). Pieces spare the copies of one growing string, and each is one slice of
+/// check_imported_bank().
+struct ImportedBankToml {
+  static constexpr std::size_t kQuestionsPerPiece = 1000;
+  std::string header;
+  std::vector<std::string> pieces;  ///< each starts with "\n[[question]]\n"
+  std::size_t questions_in_last = 0;  ///< questions in pieces.back()
+  std::size_t size = 0;  ///< bytes of header and pieces; import_questions counts on past the limit
+};
+
+/// The loader's errors (bank::load_bank_text) for the file `toml` makes, checked one piece at a
+/// time: each slice is the header and one piece, and the errors in a piece are moved to their
+/// lines in the whole file; question ids are checked across pieces (`duplicate-id`, at the
+/// question's [[question]] line). Same verdict as loading the joined text, while toml++'s
+/// document (about 15 times its text) is held for one piece at a time, so an import's memory
+/// stays a small multiple of its input (issue 15). Warnings are left out: the importer gives its own.
+[[nodiscard]] std::vector<core::Diagnostic> check_imported_bank(const ImportedBankToml& toml, const std::string& path);
+
 /// Imports `request.input` as `request.format` into a bank written to `request.out_path`
 /// (write_file_atomically, app/files.hpp) after app::check_output (never the database, its
 /// -wal/-shm or the input; an existing file only with `replace`). The input is read by

@@ -34,7 +34,7 @@ std::optional<OptionLine> option_line(const std::string& line) {
 ImportResult import_aiken(std::string_view text, const std::string& path, const ImportOptions& options) {
   detail::BankBuilder out(path, "Aiken", options);
   if (!detail::check_text(text, out)) return out.finish();
-  const auto lines = detail::split_lines(text);
+  detail::LineReader lines(text);
   enum class State { Idle, Question, Recovering } state = State::Idle;
   int q_line = 0;
   std::string prompt;
@@ -45,9 +45,9 @@ ImportResult import_aiken(std::string_view text, const std::string& path, const 
     opts.clear();
     unspaced_lines.clear();
   };
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const int ln = static_cast<int>(i) + 1;
-    const std::string line = core::trim_ascii_space(lines[i]);
+  for (std::string_view raw; lines.next(raw);) {
+    const int ln = lines.line();
+    const std::string line = core::trim_ascii_space(raw);
     const auto option = option_line(line);
     const bool is_answer = line.rfind("ANSWER:", 0) == 0;
     if (state == State::Recovering) {

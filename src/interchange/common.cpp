@@ -194,28 +194,23 @@ std::string html_to_text(std::string_view html, bool* dropped_image) {
 
 namespace detail {
 
-std::vector<std::string> split_lines(std::string_view s) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  std::vector<std::string> lines;
-  std::string cur;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      lines.push_back(std::move(cur));
-      cur.clear();
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if (s[i] == '\n') {
-      lines.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += s[i];
-    }
-  }
-  if (!cur.empty()) lines.push_back(std::move(cur));
-  return lines;
+LineReader::LineReader(std::string_view text) : m_rest(text) {
+  if (m_rest.substr(0, 3) == "\xEF\xBB\xBF") m_rest.remove_prefix(3);
+}
+
+bool LineReader::next(std::string_view& line) {
+  if (m_rest.empty()) return false;
+  const std::size_t stop = m_rest.find_first_of("\r\n");
+  line = m_rest.substr(0, stop);
+  std::size_t skip = stop == std::string_view::npos ? m_rest.size() : stop + 1;
+  if (stop != std::string_view::npos && m_rest[stop] == '\r' && stop + 1 < m_rest.size() && m_rest[stop + 1] == '\n') ++skip;
+  m_rest.remove_prefix(skip);
+  ++m_line;
+  return true;
 }
 
 BankBuilder::BankBuilder(std::string path, std::string format_name, const ImportOptions& options)
-    : m_path(std::move(path)), m_format(std::move(format_name)) {
+    : m_path(std::move(path)), m_format(std::move(format_name)), m_on_question(options.on_question) {
   const std::string file_name = std::filesystem::path(m_path).filename().string();
   core::BankInfo& info = m_result.bank.info;
   info.id = options.bank_id.empty() ? slugify(std::filesystem::path(m_path).stem().string()) : options.bank_id;
@@ -296,9 +291,9 @@ void BankBuilder::add(core::Question q, std::string_view id_hint, std::string_vi
             "`[@` would start an inline citation of a source the imported bank does not have; written as `[ @`",
             "add the [[source]] and restore the marker, or reword the text");
   }
-  auto& questions = m_result.bank.questions;
+  const std::size_t ordinal = ++m_result.imported;  // 1-based, in file order
   std::string base = slugify(core::is_blank(id_hint) ? std::string_view(q.prompt) : id_hint);
-  if (base.empty()) base = "q" + std::to_string(questions.size() + 1);
+  if (base.empty()) base = "q" + std::to_string(ordinal);
   std::string id = base;
   int& k = m_next_suffix[base];  // 100,000 questions with one prompt must not cost n^2 probes
   if (k < 2) k = 2;
@@ -306,10 +301,14 @@ void BankBuilder::add(core::Question q, std::string_view id_hint, std::string_vi
   m_question_ids.insert(id);
   q.id = id;
   q.source.source_id = "imported";
-  q.source.paragraphs = {static_cast<int>(questions.size()) + 1};
+  q.source.paragraphs = {static_cast<int>(ordinal)};
   if (!core::is_blank(topic_title)) q.topics = {topic_id(topic_title)};
   q.pos.file = m_path;
-  questions.push_back(std::move(q));
+  if (m_on_question) {
+    m_on_question(q);
+  } else {
+    m_result.bank.questions.push_back(std::move(q));
+  }
 }
 
 void BankBuilder::report(core::Severity severity, int line, int column, std::string code, std::string message,

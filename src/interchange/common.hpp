@@ -1,6 +1,7 @@
 // Internal helpers shared by the importers: building the imported bank (ids, source,
 // paragraphs, topics) and reporting problems as diagnostics.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,7 @@ class BankBuilder {
   std::unordered_map<std::string, int> m_next_suffix;  ///< id base -> next "-k" to try
   std::unordered_set<std::string> m_topic_ids;
   std::unordered_map<std::string, std::string> m_topic_by_title;  ///< topic title -> its id
+  std::function<void(const core::Question&)> m_on_question;  ///< ImportOptions::on_question
 };
 
 /// False (after reporting an `encoding` error at the line and column of the first bad byte)
@@ -56,7 +58,19 @@ class BankBuilder {
 /// `text` with every run of line breaks as one paragraph break "\n\n", lines trimmed.
 [[nodiscard]] std::string as_paragraphs(std::string_view text);
 
-/// `s` split into lines (LF, CRLF or CR); a UTF-8 byte-order mark at the start is dropped.
-[[nodiscard]] std::vector<std::string> split_lines(std::string_view s);
+/// Reads a text one line at a time (LF, CRLF or CR ends a line; a UTF-8 byte-order mark at
+/// the start is skipped), without holding a list of its lines.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text);
+  /// The next line, without its line break, as a view into the text; false at the end.
+  bool next(std::string_view& line);
+  /// The 1-based number of the line next() gave last (0 before the first).
+  [[nodiscard]] int line() const { return m_line; }
+
+ private:
+  std::string_view m_rest;
+  int m_line = 0;
+};
 
 }  // namespace casebook::interchange::detail

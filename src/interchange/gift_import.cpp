@@ -93,21 +93,22 @@ class GiftReader {
 
   ImportResult read(std::string_view text) {
     if (!detail::check_text(text, m_out)) return m_out.finish();
-    const auto lines = detail::split_lines(text);
+    detail::LineReader lines(text);
     std::string block;
     int block_line = 0;
-    for (std::size_t i = 0; i <= lines.size(); ++i) {
-      const bool end = i == lines.size();
-      const std::string trimmed = end ? std::string() : core::trim_ascii_space(lines[i]);
+    for (std::string_view raw;;) {
+      const bool end = !lines.next(raw);
+      const std::string trimmed = end ? std::string() : core::trim_ascii_space(raw);
       if (!end && trimmed.rfind("//", 0) == 0) continue;  // a comment line
       if (end || trimmed.empty()) {
         if (!block.empty()) handle_block(block, block_line);
         block.clear();
+        if (end) break;
         continue;
       }
-      if (block.empty()) block_line = static_cast<int>(i) + 1;
+      if (block.empty()) block_line = lines.line();
       else block += '\n';
-      block += lines[i];
+      block += raw;
     }
     return m_out.finish();
   }

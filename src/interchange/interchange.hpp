@@ -2,6 +2,8 @@
 // diagnostic, file:line, for every question that cannot be mapped), exports a bank to GIFT,
 // and writes a bank as TOML that `casebook validate` accepts. Formats: docs/import.md.
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,7 @@ struct ImportResult {
   core::Bank bank;
   std::vector<core::Diagnostic> diagnostics;
   int skipped = 0;  ///< questions reported as errors and left out
+  std::size_t imported = 0;  ///< questions imported: in bank.questions, or handed to ImportOptions::on_question
 };
 
 /// Metadata of the bank an import creates (docs/import.md, "The imported bank").
@@ -24,6 +27,10 @@ struct ImportOptions {
   std::string bank_id;   ///< [a-z0-9-]+; empty: derived from the file name
   std::string title;     ///< empty: "Imported from <file name>"
   std::string language = "en";
+  /// When set, each imported question (with its final id, in file order) is handed to this
+  /// instead of being kept in ImportResult::bank, so an import holds one question at a time
+  /// (ImportResult::bank then has the bank's header, sources and topics only).
+  std::function<void(const core::Question&)> on_question;
 };
 
 /// Reads GIFT (Moodle's format: categories, titles, comments, escapes, [html]/[markdown]/
@@ -51,6 +58,12 @@ struct ImportOptions {
 /// strings as TOML basic strings with every control character escaped, numbers in shortest
 /// round-trip form. load_bank_text() of the result gives back the same bank.
 [[nodiscard]] std::string write_bank_toml(const core::Bank& bank);
+/// The part of write_bank_toml() before the first [[question]]: [bank], [[source]], [[topic]].
+[[nodiscard]] std::string write_bank_header_toml(const core::Bank& bank);
+/// Appends one "\n[[question]]" table as write_bank_toml() writes it; `format` is the bank's
+/// format number (fact references are written from format 2). Every string is a TOML basic
+/// string, so "\n[[question]]\n" in the output only ever starts a question.
+void append_question_toml(std::string& out, const core::Question& q, int format);
 
 /// `text` as an id: ASCII letters folded to lower case (accents removed), runs of anything
 /// else as one '-', no '-' at either end, at most `max_length` bytes (cut at a '-' when

@@ -3,6 +3,7 @@
 // `replace`, an empty result and an unreadable input refused; the format guess of the screen.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 
 #include "app/import.hpp"
 #include "bank/loader.hpp"
+#include "interchange/interchange.hpp"
 
 namespace fs = std::filesystem;
 namespace app = casebook::app;
@@ -145,6 +147,75 @@ TEST_F(ImportApp, WritesNothingItWouldRefuseToLoad) {
   EXPECT_NE(big.message.find("larger than a bank file may be (16 MiB); split it into several files"), std::string::npos)
       << big.message;
   EXPECT_FALSE(fs::exists(r.out_path));
+}
+
+TEST_F(ImportApp, WritesALargeBankInPiecesAsTheWholeBankWouldBeWritten) {
+  // 2,500 questions: three pieces of the written bank and three slices of its load check.
+  std::string gift = "$CATEGORY: $course$/Custody\n\n";
+  for (int i = 0; i < 2'500; ++i) gift += "::q" + std::to_string(i) + ":: Is rule " + std::to_string(i) + " in force? {T}\n\n";
+  std::ofstream(m_dir / "many.gift", std::ios::binary) << gift;
+  app::ImportRequest r = request("many.toml");
+  r.input = (m_dir / "many.gift").string();
+  const app::ImportOutcome o = app::import_questions(r);
+  ASSERT_EQ(o.status, app::ImportStatus::Written) << o.message;
+  EXPECT_EQ(o.imported, 2'500u);
+  // The same bank imported whole (no on_question) and written at once: byte for byte the file.
+  const casebook::interchange::ImportResult whole = casebook::interchange::import_gift(gift, r.input);
+  ASSERT_EQ(whole.bank.questions.size(), 2'500u);
+  EXPECT_EQ(whole.imported, 2'500u);
+  std::ifstream in(r.out_path, std::ios::binary);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(written, casebook::interchange::write_bank_toml(whole.bank));
+  const auto loaded = casebook::bank::load_bank_file(r.out_path);
+  ASSERT_TRUE(loaded.bank.has_value());
+  EXPECT_EQ(loaded.bank->questions.size(), 2'500u);
+}
+
+TEST(ImportCheck, FindsTheErrorsLoadingTheWholeFileFindsAtTheSameLines) {
+  // Three pieces with a wrong type in the second, an unknown key in the third and the id of
+  // the first piece's question again in the third: the piecewise check reports each at its
+  // line in the joined file, as the loader does for the whole text.
+  app::ImportedBankToml toml;
+  toml.header = "[bank]\nid = \"t\"\ntitle = \"T\"\nversion = \"1.0.0\"\nformat = 1\nlanguage = \"en\"\n"
+                "\n[[source]]\nid = \"imported\"\ncitation = \"a file\"";
+  const auto question = [](const std::string& id, const std::string& extra) {
+    return "\n[[question]]\nid = \"" + id + "\"\ntype = \"true_false\"\nprompt = \"Is it so?\"\nanswer = true\n" + extra +
+           "explanation = \"Because.\"\nsource = \"imported\"\nparagraph = 1\n";
+  };
+  toml.pieces = {question("a", "") + question("b", ""), question("c", "") + question("d", "answer_x = 1\n"),
+                 question("e", "") + question("a", "")};
+  toml.pieces[1].replace(toml.pieces[1].find("true_false"), 10, "true_falze");
+  std::string joined = toml.header;
+  for (const auto& p : toml.pieces) joined += p;
+  const auto whole = casebook::bank::load_bank_text(joined, "bank.toml");
+  const auto pieces = app::check_imported_bank(toml, "bank.toml");
+  std::vector<std::pair<int, std::string>> expected;
+  for (const auto& d : whole.diagnostics) {
+    if (d.severity == casebook::core::Severity::Error && d.code != "duplicate-id") expected.emplace_back(d.line, d.code);
+  }
+  std::vector<std::pair<int, std::string>> found;
+  int duplicates = 0;
+  for (const auto& d : pieces) {
+    if (d.code == "duplicate-id") {
+      ++duplicates;
+      // At the [[question]] line of the second `a`, naming the line of the first.
+      const auto table_line = [&](int nth) {
+        std::size_t at = 0;
+        for (int k = 0; k < nth; ++k) at = joined.find("\n[[question]]\n", at + 1);
+        return static_cast<int>(std::count(joined.begin(), joined.begin() + static_cast<long>(at), '\n')) + 2;
+      };
+      EXPECT_EQ(d.line, table_line(6));
+      EXPECT_EQ(d.message, "question id `a` is used twice (first at line " + std::to_string(table_line(1)) + ")");
+    } else {
+      found.emplace_back(d.line, d.code);
+    }
+  }
+  ASSERT_EQ(expected.size(), 2u) << "the loader should see the wrong type and the unknown key";
+  EXPECT_EQ(found, expected);
+  EXPECT_EQ(duplicates, 1);
+  EXPECT_EQ(std::count_if(whole.diagnostics.begin(), whole.diagnostics.end(),
+                          [](const auto& d) { return d.code == "duplicate-id"; }),
+            1);
 }
 
 TEST(ImportFormatGuess, FollowsTheExtensionAndTheWordAiken) {
