@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/answer_changes.hpp"
+#include "core/card_event_words.hpp"
 #include "core/citation.hpp"
 #include "core/grading.hpp"
 #include "core/number.hpp"
@@ -93,18 +94,10 @@ std::string schedule_in_words(const core::CardSchedule& s, double r, core::Times
 }
 
 std::string event_in_words(const storage::CardEvent& e, const std::string& time_zone) {
-  std::string out = core::format_local_minutes(e.at, time_zone) + ": ";
-  switch (e.kind) {
-    case storage::CardEventKind::Suspend: return out + "suspended";
-    case storage::CardEventKind::Unsuspend: return out + "unsuspended";
-    case storage::CardEventKind::Bury:
-      return out + "buried until " + (e.until ? core::format_local_minutes(*e.until, time_zone) : "?");
-    case storage::CardEventKind::Reset: return out + "reset to new";
-    case storage::CardEventKind::Flag:
-      return out + (e.flag == 0 ? std::string("flag removed")
-                                : "flagged " + std::string(core::kFlagNames[e.flag]) + (e.note.empty() ? "" : ": " + e.note));
-    case storage::CardEventKind::Report: return out + "problem reported: " + e.note;
-  }
+  std::string out = core::format_local_minutes(e.at, time_zone) + ": " +
+                    core::card_event_words(storage::to_string(e.kind), e.flag);
+  if (e.kind == storage::CardEventKind::Bury && e.until) out += " (" + core::format_local_minutes(*e.until, time_zone) + ")";
+  if (!e.note.empty()) out += ": " + e.note;
   return out;
 }
 

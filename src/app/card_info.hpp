@@ -19,7 +19,7 @@ namespace casebook::app {
 [[nodiscard]] std::string schedule_in_words(const core::CardSchedule& s, double r, core::TimestampMs t,
                                             const core::DayClock& clock);
 
-/// A card event in words for the Card info list ("2026-12-06 10:02 UTC: flagged red: ask in class").
+/// A card event in words for the Card info list ("2026-12-06 10:02 UTC: Flagged red: ask in class"; core::card_event_words).
 [[nodiscard]] std::string event_in_words(const storage::CardEvent& e, const std::string& time_zone);
 
 }  // namespace casebook::app

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "app/card_view.hpp"
+#include "core/card_event_words.hpp"
 #include "app/review_record.hpp"
 #include "core/mock_exam.hpp"
 #include "core/session.hpp"
@@ -22,12 +23,6 @@ std::string clock_text(std::int64_t ms) {
 }
 
 /// "12 min 05 s".
-std::string duration_text(std::int64_t ms) {
-  const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
-  const std::int64_t sec = s % 60;
-  return std::to_string(s / 60) + " min " + (sec < 10 ? "0" : "") + std::to_string(sec) + " s";
-}
-
 /// The first line of `text`, at most `max` bytes (cut at a UTF-8 boundary, "…" added).
 std::string first_line(const std::string& text, std::size_t max = 90) {
   std::string line = text.substr(0, text.find('\n'));
@@ -463,7 +458,7 @@ void ExamFlow::build_result(const storage::ExamAttemptRow& stored, TimestampMs f
   m_view.score_line = std::to_string(r.correct) + " of " + std::to_string(r.total) + " (" + std::to_string(r.percent) +
                       " %) — " + (r.passed ? "passed" : "not passed") + " (pass mark " +
                       std::to_string(m_view.pass_mark) + " %)";
-  m_view.time_taken = duration_text(finished - m_started) + (r.timed_out ? " (time was up)" : "");
+  m_view.time_taken = core::format_minutes_seconds(finished - m_started) + (r.timed_out ? " (time was up)" : "");
   std::vector<core::ExamMark> marks;
   m_view.questions.clear();
   for (std::size_t i = 0; i < stored.questions.size(); ++i) {

@@ -85,6 +85,7 @@ struct SyncConflict {
 struct SyncResult {
   std::size_t sent = 0;       ///< statements of answers the store accepted in this run
   std::size_t voided = 0;     ///< voiding statements (answers taken back) it accepted in this run
+  std::size_t reports = 0;    ///< problem reports ("commented" statements) it accepted in this run
   std::vector<SyncConflict> conflicts;
   std::size_t waiting = 0;    ///< statements not sent because the store could not be reached
   bool complete = false;      ///< every review of the learner is now in the store (or in conflict)

@@ -1,5 +1,6 @@
-// Sending a learner's statements to a learning record store (resumable, in batches, retried
-// with back-off, conflicts reported) and reading them back for the class report.
+// Sending a learner's statements (answers, answers taken back, problem reports) to a learning
+// record store (resumable, in batches, retried with back-off, conflicts reported) and reading
+// them back for the class report.
 #include <algorithm>
 #include <curl/curl.h>
 #include <stdexcept>
@@ -20,6 +21,7 @@ struct Pending {
   std::string id;
   std::string json;
   bool voiding = false;  ///< a voiding statement (review_id is the review it takes back)
+  bool report = false;   ///< a problem report's statement (review_id is the card event's id)
 };
 
 /// Thrown inside the review cursor to stop the sync (offline, an HTTP error, cancelled).
@@ -59,13 +61,13 @@ class Sender {
         } else if (one.status < 200 || one.status >= 300) {
           stop(one);
         } else {
-          ++(p.voiding ? m_result.voided : m_result.sent);
+          ++count_of(p);
         }
         passed(p);
       }
     } else if (r.status >= 200 && r.status < 300) {
-      for (const Pending& p : batch) ++(p.voiding ? m_result.voided : m_result.sent);
-      if (batch.back().voiding) {
+      for (const Pending& p : batch) ++count_of(p);
+      if (batch.back().voiding || batch.back().report) {
         for (const Pending& p : batch) passed(p);
       } else {
         passed(batch.back());  // the cursor: every earlier review of the batch too
@@ -77,9 +79,16 @@ class Sender {
   }
 
  private:
-  /// Moves the sync state past `p`: the review cursor, or the voiding statement's record.
+  std::size_t& count_of(const Pending& p) {
+    return p.report ? m_result.reports : p.voiding ? m_result.voided : m_result.sent;
+  }
+
+  /// Moves the sync state past `p`: the review cursor, or the voiding statement's or problem
+  /// report's record.
   void passed(const Pending& p) {
-    if (p.voiding) {
+    if (p.report) {
+      m_progress.set_report_sent(m_request.lrs.url, m_request.learner, p.review_id);
+    } else if (p.voiding) {
       m_progress.set_void_sent(m_request.lrs.url, m_request.learner, p.review_id);
     } else {
       m_progress.set_lrs_sent_up_to(m_request.lrs.url, m_request.learner, p.review_id);
@@ -161,10 +170,20 @@ SyncResult sync_to_lrs(const SyncRequest& request, const std::function<void(std:
       if (batch.size() >= std::max<std::size_t>(1, request.options.batch)) sender.send(batch);
     }
     sender.send(batch);
+    // The problem reports not sent yet, as "commented" statements (for the class report).
+    const auto reports = db.reports_to_send(request.lrs.url, request.learner);
+    total += reports.size();
+    for (const storage::CardEvent& e : reports) {
+      const report::CardEventEntry entry{e.card_key, e.at, "report", 0, e.note};
+      batch.push_back({e.id, e.card_key, e.at, report::xapi_problem_report_statement_id(request.learner, entry),
+                       report::xapi_problem_report_statement(gathered.input, entry), false, true});
+      if (batch.size() >= std::max<std::size_t>(1, request.options.batch)) sender.send(batch);
+    }
+    sender.send(batch);
     result.complete = true;
   } catch (const StopSync& stop) {
     result.error = stop.reason;
-    result.waiting = total - result.sent - result.voided - result.conflicts.size();
+    result.waiting = total - result.sent - result.voided - result.reports - result.conflicts.size();
   }
   if (progress) progress(result.sent);
   return result;
@@ -174,21 +193,25 @@ std::vector<report::LearnerExport> read_lrs_learners(const LrsConfig& lrs, const
                                                      const std::string& activity_prefix,
                                                      std::chrono::milliseconds timeout) {
   LrsClient client(lrs, timeout);
-  std::string query = "?verb=" + std::string("http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fanswered") + "&limit=500";
+  std::string period;
   if (!since.empty()) {
     const std::string instant = since.size() == 10 ? since + "T00:00:00Z" : since;
     char* escaped = curl_easy_escape(nullptr, instant.c_str(), static_cast<int>(instant.size()));
-    query += "&since=" + std::string(escaped != nullptr ? escaped : "");
+    period = "&since=" + std::string(escaped != nullptr ? escaped : "");
     curl_free(escaped);
   }
   std::vector<report::LearnerExport> learners;
-  for (int page = 0; !query.empty(); ++page) {
-    const HttpResponse r = client.get_statements(query);
-    if (r.status != 200) {
-      throw std::runtime_error("cannot read statements from " + lrs.url + ": " + describe(r));
+  // The answers, then the problem reports (ADL's "answered" and "commented" verbs).
+  for (const char* verb : {"answered", "commented"}) {
+    std::string query = "?verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2F" + std::string(verb) + "&limit=500" + period;
+    for (int page = 0; !query.empty(); ++page) {
+      const HttpResponse r = client.get_statements(query);
+      if (r.status != 200) {
+        throw std::runtime_error("cannot read statements from " + lrs.url + ": " + describe(r));
+      }
+      query = report::add_xapi_statements(r.body, activity_prefix, lrs.url, learners);
+      if (page > 1'000'000) throw std::runtime_error(lrs.url + ": the store's `more` links never end");
     }
-    query = report::add_xapi_statements(r.body, activity_prefix, lrs.url, learners);
-    if (page > 1'000'000) throw std::runtime_error(lrs.url + ": the store's `more` links never end");
   }
   std::sort(learners.begin(), learners.end(),
             [](const report::LearnerExport& a, const report::LearnerExport& b) { return a.learner < b.learner; });

@@ -205,6 +205,25 @@ GatheredReport gather_report(const ReportRequest& request) {
   }
   std::stable_sort(in.card_events.begin(), in.card_events.end(),
                    [](const report::CardEventEntry& a, const report::CardEventEntry& b) { return a.at < b.at; });
+  // Mock exam attempts (issue 11) started in the period, summarised in SQL.
+  for (storage::ExamSummaryRow& a : progress->exam_summaries(request.learner, period.from, period.to, request.bank_filter)) {
+    report::ExamEntry e;
+    e.started_at = a.started_at;
+    e.title = std::move(a.title);
+    e.preset = std::move(a.preset);
+    e.questions = a.questions;
+    e.pass_mark = a.pass_mark;
+    e.practice = a.practice;
+    e.time_limit_ms = a.time_limit_ms;
+    if (a.result) {
+      e.finished_at = a.result->finished_at;
+      e.correct = a.result->correct;
+      e.percent = a.result->percent;
+      e.passed = a.result->passed;
+      e.timed_out = a.result->timed_out;
+    }
+    in.exams.push_back(std::move(e));
+  }
   for (core::BacklogSpread& spread : progress->backlog_spreads(request.learner)) {
     if (!request.bank_filter.empty()) {
       std::erase_if(spread.cards, [&](const core::BacklogAssignment& a) {

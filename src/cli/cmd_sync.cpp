@@ -31,6 +31,7 @@ int run_sync(const SyncCliOptions& options, app::SyncRequest request, std::ostre
   const app::SyncResult r = app::sync_to_lrs(request);
   out << "Sent " << r.sent << " statements of learner '" << request.learner << "' to " << request.lrs.url << "\n";
   if (r.voided > 0) out << "Sent " << r.voided << " voiding statements (answers taken back with undo)\n";
+  if (r.reports > 0) out << "Sent " << r.reports << " problem reports (for the instructor's class report)\n";
   for (const app::SyncConflict& c : r.conflicts) {
     err << "casebook: conflict: the store holds statement " << c.statement_id << " (" << c.card_key << ", "
         << core::format_iso_utc(c.reviewed_at) << ") with other content; it was not replaced\n";

@@ -48,7 +48,8 @@ struct LearnerExport {
 /// The activity id prefix of Casebook's cards in xAPI statements (docs/report-formats.md).
 inline constexpr std::string_view kXapiCardPrefix = "https://casebook.invalid/xapi/cards/";
 
-/// Adds the Casebook "answered" statements of one page from a learning record store (an xAPI
+/// Adds the Casebook "answered" statements (as reviews) and "commented" statements (as problem
+/// reports, the comment from result.response) of one page from a learning record store (an xAPI
 /// StatementResult `{"statements": [...], "more": "..."}`, or a JSON array of statements) to
 /// `learners`, one LearnerExport per actor account name (appended in order of appearance).
 /// Only statements whose object id starts with `activity_prefix` (which must lie under
@@ -119,7 +120,7 @@ struct ClassReport {
 
 /// One self-contained HTML page (no script, CSP `default-src 'none'`), every text escaped.
 void write_class_html(const ClassReport& report, std::ostream& out);
-/// An XLSX workbook with sheets Questions, Answers and Learners (libxlsxwriter). Throws
+/// An XLSX workbook with sheets Questions, Answers, Learners and Problem reports (libxlsxwriter). Throws
 /// std::runtime_error when the file cannot be written.
 void write_class_xlsx(const ClassReport& report, const std::string& path);
 

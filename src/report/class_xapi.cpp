@@ -1,5 +1,6 @@
 // The class report's input from a learning record store: Casebook's "answered" statements
-// turned back into the learners' reviews (the fields a JSON report would have given).
+// turned back into the learners' reviews, and its "commented" statements into their problem
+// reports (the fields a JSON report would have given).
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -15,6 +16,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kAnswered = "http://adlnet.gov/expapi/verbs/answered";
+constexpr std::string_view kCommented = "http://adlnet.gov/expapi/verbs/commented";
 constexpr std::string_view kExtensions = "https://casebook.invalid/xapi/extensions/";
 
 /// `text` with %XX sequences decoded (the inverse of the writer's percent-encoding).
@@ -76,21 +78,16 @@ std::string add_xapi_statements(std::string_view page, const std::string& activi
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& s = (*list)[i];
     const std::string where = source + ": statement " + text_at(s, "/id"_json_pointer);
-    if (!s.is_object() || text_at(s, "/verb/id"_json_pointer) != kAnswered) continue;
+    const std::string verb = s.is_object() ? text_at(s, "/verb/id"_json_pointer) : std::string();
+    if (verb != kAnswered && verb != kCommented) continue;
     const std::string object_id = text_at(s, "/object/id"_json_pointer);
     if (object_id.rfind(prefix, 0) != 0 || object_id.rfind(kXapiCardPrefix, 0) != 0) continue;
     const std::string learner = text_at(s, "/actor/account/name"_json_pointer);
     if (learner.empty()) throw std::runtime_error(where + ": no actor account name");
-    ExportedReview r;
-    r.card_key = percent_decode(std::string_view(object_id).substr(kXapiCardPrefix.size()));
-    const json::json_pointer success("/result/success");
-    if (!s.contains(success) || !s.at(success).is_boolean()) throw std::runtime_error(where + ": no result.success");
-    r.correct = s.at(success).get<bool>();
-    const json& result = s.at("result");
-    const std::string answer = extension(result, "answer");
-    r.answer = !answer.empty() || result.contains("extensions") ? answer : text_at(s, "/result/response"_json_pointer);
+    const std::string card_key = percent_decode(std::string_view(object_id).substr(kXapiCardPrefix.size()));
+    core::TimestampMs at = 0;
     try {
-      r.reviewed_at_ms = core::parse_iso(text_at(s, "/timestamp"_json_pointer));
+      at = core::parse_iso(text_at(s, "/timestamp"_json_pointer));
     } catch (const std::invalid_argument&) {
       throw std::runtime_error(where + ": no ISO 8601 timestamp");
     }
@@ -99,12 +96,25 @@ std::string add_xapi_statements(std::string_view page, const std::string& activi
       learners.push_back(LearnerExport{learner, source, {}, {}, {}});
       it = learners.end() - 1;
     }
-    if (std::none_of(it->cards.begin(), it->cards.end(), [&](const LearnerExport::Card& c) { return c.card_key == r.card_key; })) {
+    if (std::none_of(it->cards.begin(), it->cards.end(), [&](const LearnerExport::Card& c) { return c.card_key == card_key; })) {
       const json definition = s.contains("/object/definition"_json_pointer) ? s.at("/object/definition"_json_pointer) : json::object();
       std::string prompt = first_name(definition);
-      if (prompt == r.card_key) prompt.clear();  // a retired card is named by its key
-      it->cards.push_back({r.card_key, extension(definition, "question-type"), prompt});
+      if (prompt == card_key) prompt.clear();  // a retired card is named by its key
+      it->cards.push_back({card_key, extension(definition, "question-type"), prompt});
     }
+    if (verb == kCommented) {  // a problem report: the comment is the response
+      it->problem_reports.push_back({card_key, at, text_at(s, "/result/response"_json_pointer)});
+      continue;
+    }
+    ExportedReview r;
+    r.card_key = card_key;
+    r.reviewed_at_ms = at;
+    const json::json_pointer success("/result/success");
+    if (!s.contains(success) || !s.at(success).is_boolean()) throw std::runtime_error(where + ": no result.success");
+    r.correct = s.at(success).get<bool>();
+    const json& result = s.at("result");
+    const std::string answer = extension(result, "answer");
+    r.answer = !answer.empty() || result.contains("extensions") ? answer : text_at(s, "/result/response"_json_pointer);
     it->reviews.push_back(std::move(r));
   }
   return doc.is_object() ? text_at(doc, "/more"_json_pointer) : std::string();

@@ -1,10 +1,12 @@
-// The class report as an XLSX workbook (libxlsxwriter): sheets Questions, Answers, Learners.
+// The class report as an XLSX workbook (libxlsxwriter): sheets Questions, Answers, Learners,
+// Problem reports.
 #include <xlsxwriter.h>
 
 #include <memory>
 #include <stdexcept>
 #include <string>
 
+#include "core/time.hpp"
 #include "report/class_report.hpp"
 #include "report/text.hpp"
 
@@ -44,11 +46,13 @@ void write_class_xlsx(const ClassReport& report, const std::string& path) {
   lxw_worksheet* qs = workbook_add_worksheet(book.get(), "Questions");
   lxw_worksheet* as = workbook_add_worksheet(book.get(), "Answers");
   lxw_worksheet* ls = workbook_add_worksheet(book.get(), "Learners");
-  if (qs == nullptr || as == nullptr || ls == nullptr) throw std::runtime_error("XLSX: cannot add a sheet");
+  lxw_worksheet* ps = workbook_add_worksheet(book.get(), "Problem reports");
+  if (qs == nullptr || as == nullptr || ls == nullptr || ps == nullptr) throw std::runtime_error("XLSX: cannot add a sheet");
   header(qs, {"card_key", "question_type", "prompt", "attempts", "learners", "facility", "discrimination",
               "too_easy", "too_hard", "negative_discrimination"});
   header(as, {"card_key", "answer", "picks", "correct"});
   header(ls, {"learner", "questions", "reviews", "correct", "first_attempt_score"});
+  header(ps, {"card_key", "prompt", "learner", "reported_at", "comment"});
   lxw_row_t row = 1;
   lxw_row_t arow = 1;
   for (const auto& q : report.questions) {
@@ -78,6 +82,15 @@ void write_class_xlsx(const ClassReport& report, const std::string& path) {
     number(ls, row, 2, l.reviews);
     number(ls, row, 3, l.correct);
     number(ls, row, 4, l.first_attempt_score);
+    ++row;
+  }
+  row = 1;
+  for (const auto& p : report.problem_reports) {  // by card key, then time
+    text(ps, row, 0, p.card_key);
+    text(ps, row, 1, p.prompt);
+    text(ps, row, 2, p.learner);
+    text(ps, row, 3, core::format_iso_utc(p.at_ms));
+    text(ps, row, 4, p.comment);
     ++row;
   }
   const lxw_error e = workbook_close(book.release());

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/card_event_words.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
 
@@ -18,13 +19,18 @@ constexpr int kDecimals = 6;
 constexpr std::string_view kCrLf = "\r\n";
 
 /// Column order of the CSV table (docs/report-formats.md).
-constexpr std::array<std::string_view, 27> kCsvColumns = {
+constexpr std::array<std::string_view, 42> kCsvColumns = {
     "record",        "card_key",      "bank_id",          "question_id",      "question_type",
     "state",         "stability",     "difficulty",       "retrievability",   "due",
     "last_review",   "reps",          "lapses",           "prompt",           "reviewed_at",
     "rating",        "correct",       "answer",           "response_ms",      "state_before",
     "state_after",   "stability_after", "difficulty_after", "due_after",        "retired",
-    "topics",        "bank_version"};
+    "topics",        "bank_version",
+    // mock exam attempts (record "exam") and card events (record "event"): issue 13
+    "at",            "exam_title",    "exam_preset",      "exam_practice",    "exam_questions",
+    "exam_correct",  "exam_score_percent", "exam_pass_mark_percent", "exam_outcome", "exam_time_taken_ms",
+    "exam_finished_at", "event",      "event_flag",       "event_words",      "note"};
+constexpr std::size_t kAt = 27;  // the index of "at"
 
 void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -65,6 +71,37 @@ void write_csv(const ReportInput& in, std::ostream& out) {
     std::string topics;
     for (const std::string& t : c.topics) topics += (topics.empty() ? "" : "; ") + t;
     row[25] = csv_text_field(topics);
+    write_row(out, row);
+  }
+  for (const ExamEntry& x : in.exams) {
+    std::vector<std::string> row(kCsvColumns.size());
+    const bool done = x.finished_at.has_value();
+    row[0] = "exam";
+    row[kAt] = iso(x.started_at);
+    row[kAt + 1] = csv_text_field(x.title);
+    row[kAt + 2] = csv_text_field(x.preset);
+    row[kAt + 3] = x.practice ? "1" : "0";
+    row[kAt + 4] = std::to_string(x.questions);
+    row[kAt + 5] = done ? std::to_string(x.correct) : std::string();
+    row[kAt + 6] = done ? std::to_string(x.percent) : std::string();
+    row[kAt + 7] = std::to_string(x.pass_mark);
+    row[kAt + 8] = std::string(x.outcome());
+    row[kAt + 9] = done ? std::to_string(*x.time_taken_ms()) : std::string();
+    row[kAt + 10] = optional_iso(x.finished_at);
+    write_row(out, row);
+  }
+  for (const CardEventEntry& e : in.card_events) {
+    std::vector<std::string> row(kCsvColumns.size());
+    const detail::KeyParts parts = detail::split_card_key(e.card_key);
+    row[0] = "event";
+    row[1] = csv_text_field(e.card_key);
+    row[2] = csv_text_field(parts.bank_id);
+    row[3] = csv_text_field(parts.question_id);
+    row[kAt] = iso(e.at);
+    row[kAt + 11] = csv_text_field(e.kind);
+    row[kAt + 12] = std::to_string(e.flag);
+    row[kAt + 13] = csv_text_field(core::card_event_words(e.kind, e.flag));
+    row[kAt + 14] = csv_text_field(e.note);
     write_row(out, row);
   }
   std::vector<std::string> row(kCsvColumns.size());

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/search.hpp"
+#include "core/card_event_words.hpp"
 #include "report/charts.hpp"
 #include "report/figures.hpp"
 #include "report/html_parts.hpp"
@@ -184,30 +184,36 @@ void write_card_events(const ReportInput& in, std::ostream& out) {
     const CardEventEntry& e = *it;
     const auto found = cards.find(e.card_key);
     const CardEntry* c = found == cards.end() ? nullptr : found->second;
-    std::string what;
-    if (e.kind == "flag") {
-      what = e.flag == 0 ? "Flag removed"
-                         : "Flagged " + std::string(core::kFlagNames[static_cast<std::size_t>(std::clamp(e.flag, 0, 7))]);
-    } else if (e.kind == "report") {
-      what = "Problem reported";
-    } else if (e.kind == "suspend") {
-      what = "Suspended";
-    } else if (e.kind == "unsuspend") {
-      what = "Unsuspended";
-    } else if (e.kind == "bury") {
-      what = "Buried until the next study day";
-    } else if (e.kind == "reset") {
-      what = "Reset to new";
-    } else if (e.kind == "answer_changed") {
-      what = "Back to relearning";
-    } else {
-      what = e.kind;
-    }
+    const std::string what = core::card_event_words(e.kind, e.flag);
     out << "<tr>" << time_cell(e.at, in.time_zone) << "<td class=\"text\" dir=\"auto\">"
         << html_escape(c != nullptr && !c->prompt.empty() ? c->prompt : e.card_key)
         << (c != nullptr && c->retired ? kRetiredMark : "") << "</td><td" << (e.kind == "report" ? " class=\"bad\"" : "")
         << ">" << html_escape(what) << "</td><td class=\"text\" dir=\"auto\">"
         << (e.note.empty() ? std::string("\u2014") : html_escape(e.note)) << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
+/// The mock exam attempts of the period, newest first: score, pass mark, result, time taken.
+void write_exams(const ReportInput& in, std::ostream& out) {
+  out << "<section>\n<h2>Mock exams</h2>\n<p class=\"meta\">" << in.exams.size()
+      << (in.exams.size() == 1 ? " attempt" : " attempts")
+      << " started in the period. A practice run leaves the schedule alone; the answers of the others are in the "
+         "review log.</p>\n<table class=\"exams\">\n<thead><tr><th scope=\"col\">Started</th><th scope=\"col\">Exam</th>"
+         "<th scope=\"col\">Questions</th><th scope=\"col\">Score</th><th scope=\"col\">Pass mark</th>"
+         "<th scope=\"col\">Result</th><th scope=\"col\">Time taken</th><th scope=\"col\">Kind</th></tr></thead>\n<tbody>\n";
+  if (in.exams.empty()) out << "<tr><td class=\"empty\" colspan=\"8\">No mock exams in the period.</td></tr>\n";
+  for (auto it = in.exams.rbegin(); it != in.exams.rend(); ++it) {
+    const ExamEntry& x = *it;
+    const bool done = x.finished_at.has_value();
+    out << "<tr>" << time_cell(x.started_at, in.time_zone) << "<td class=\"text\" dir=\"auto\">" << html_escape(x.title)
+        << "</td><td class=\"num\">" << x.questions << "</td><td class=\"num\">"
+        << (done ? std::to_string(x.correct) + " (" + std::to_string(x.percent) + "\u00A0%)" : std::string("\u2014"))
+        << "</td><td class=\"num\">" << x.pass_mark << "\u00A0%</td><td"
+        << (!done ? "" : x.passed ? " class=\"ok\"" : " class=\"bad\"") << ">" << x.outcome() << "</td><td class=\"num\">"
+        << (done ? core::format_minutes_seconds(*x.time_taken_ms()) + (x.timed_out ? " (time was up)" : "")
+                 : std::string("\u2014"))
+        << "</td><td>" << (x.practice ? "practice" : "counts") << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";
 }
@@ -307,10 +313,13 @@ void write_html(const ReportInput& in, std::ostream& out) {
   write_coverage(f, out);
   write_mistakes(in, f, out);
   write_card_events(in, out);
+  write_exams(in, out);
   detail::write_html_charts(in, f, out);
-  out << "<section>\n<h2>Not in this report yet</h2>\n<ul>\n";
-  for (const NotRecorded& n : kNotRecorded) out << "<li>" << n.text << "</li>\n";
-  out << "</ul>\n</section>\n";
+  if (!kNotRecorded.empty()) {
+    out << "<section>\n<h2>Not in this report yet</h2>\n<ul>\n";
+    for (const NotRecorded& n : kNotRecorded) out << "<li>" << n.text << "</li>\n";
+    out << "</ul>\n</section>\n";
+  }
   write_cards(in, out);
   write_review_log(in, f, out);
 

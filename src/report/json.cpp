@@ -39,6 +39,27 @@ Json schedule_json(const core::CardSchedule& s) {
   return j;
 }
 
+Json exam_json(const ExamEntry& x) {
+  const bool done = x.finished_at.has_value();
+  Json j;
+  j["started_at"] = iso(x.started_at);
+  j["started_at_ms"] = x.started_at;
+  j["finished_at"] = optional_instant(x.finished_at);
+  j["finished_at_ms"] = optional_ms(x.finished_at);
+  j["title"] = x.title;
+  j["preset"] = x.preset.empty() ? Json(nullptr) : Json(x.preset);
+  j["practice"] = x.practice;
+  j["questions"] = x.questions;
+  j["correct"] = done ? Json(x.correct) : Json(nullptr);
+  j["score_percent"] = done ? Json(x.percent) : Json(nullptr);
+  j["pass_mark_percent"] = x.pass_mark;
+  j["outcome"] = std::string(x.outcome());
+  j["timed_out"] = x.timed_out;
+  j["time_taken_ms"] = optional_ms(x.time_taken_ms());
+  j["time_limit_ms"] = x.time_limit_ms == 0 ? Json(nullptr) : Json(x.time_limit_ms);
+  return j;
+}
+
 Json attempts_json(const Attempts& a) {
   return Json{{"answered", a.answered}, {"correct", a.correct},
               {"accuracy", a.answered == 0 ? Json(nullptr) : Json(a.accuracy())}};
@@ -202,6 +223,9 @@ void write_json(const ReportInput& in, std::ostream& out) {
                           {"note", e.note}});
   }
   doc["card_events"] = std::move(events);
+  Json exams = Json::array();
+  for (const ExamEntry& x : in.exams) exams.push_back(exam_json(x));
+  doc["mock_exams"] = std::move(exams);
   doc["summary"] = summary_json(f);
   doc["analytics"] = analytics_json(in, f);
 

@@ -2,8 +2,11 @@
 // pango, vector charts drawn by cairo). It holds the figures and the lists a reader needs,
 // not the whole review log (the data formats hold that).
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "core/card_event_words.hpp"
 #include "core/number.hpp"
 #include "report/charts.hpp"
 #include "report/figures.hpp"
@@ -117,6 +120,53 @@ void write_mistakes(detail::PdfDocument& doc, const ReportInput& in, const Figur
             rows);
 }
 
+/// Flags, problem reports and card actions of the period, newest first, in the HTML report's words.
+void write_card_events(detail::PdfDocument& doc, const ReportInput& in) {
+  doc.heading("Flags, problem reports and card actions");
+  const std::size_t n = in.card_events.size();
+  doc.paragraph(std::to_string(n) + (n == 1 ? " action" : " actions") +
+                " in the period. A problem report is the learner's comment on a question, for the instructor.");
+  if (n == 0) return;
+  std::unordered_map<std::string_view, const CardEntry*> cards;
+  for (const CardEntry& c : in.cards) cards.emplace(c.card_key, &c);
+  std::vector<std::vector<std::string>> rows;
+  for (auto it = in.card_events.rbegin(); it != in.card_events.rend(); ++it) {
+    const auto found = cards.find(it->card_key);
+    const bool prompt = found != cards.end() && !found->second->prompt.empty();
+    rows.push_back({local(it->at, in.time_zone), prompt ? found->second->prompt : it->card_key,
+                    core::card_event_words(it->kind, it->flag), it->note.empty() ? "\u2014" : it->note});
+  }
+  doc.table({{"When", 0.16, false}, {"Question", 0.40, false}, {"What", 0.18, false}, {"Note or comment", 0.26, false}},
+            rows);
+}
+
+/// The mock exam attempts of the period, newest first.
+void write_exams(detail::PdfDocument& doc, const ReportInput& in) {
+  doc.heading("Mock exams");
+  const std::size_t n = in.exams.size();
+  doc.paragraph(std::to_string(n) + (n == 1 ? " attempt" : " attempts") +
+                " started in the period. A practice run leaves the schedule alone.");
+  if (n == 0) return;
+  std::vector<std::vector<std::string>> rows;
+  for (auto it = in.exams.rbegin(); it != in.exams.rend(); ++it) {
+    const ExamEntry& x = *it;
+    const bool done = x.finished_at.has_value();
+    rows.push_back({local(x.started_at, in.time_zone), x.title + (x.practice ? " (practice)" : ""),
+                    std::to_string(x.questions),
+                    done ? std::to_string(x.correct) + "\u00A0(" + std::to_string(x.percent) + "\u00A0%)" : "\u2014",
+                    std::to_string(x.pass_mark) + "\u00A0%", std::string(x.outcome()),
+                    done ? core::format_minutes_seconds(*x.time_taken_ms()) : "\u2014"});
+  }
+  doc.table({{"Started", 0.16, false},
+             {"Exam", 0.28, false},
+             {"Questions", 0.1, true},
+             {"Score", 0.12, true},
+             {"Pass mark", 0.1, true},
+             {"Result", 0.12, false},
+             {"Time taken", 0.12, true}},
+            rows);
+}
+
 void write_retention(detail::PdfDocument& doc, const Figures& f) {
   doc.heading("True retention");
   doc.paragraph("Reviews of cards in the review state up to " + f.as_of_date +
@@ -162,15 +212,20 @@ void write_pdf(const ReportInput& in, const std::string& path) {
   write_summary(doc, f);
   write_coverage(doc, f);
   write_mistakes(doc, in, f);
-  doc.heading("Activity");
+  write_exams(doc, in);
+  write_card_events(doc, in);
+  constexpr double kChart = 160.0;  // a bar chart's height with its caption and labels
+  doc.heading("Activity", kChart);
   doc.bar_chart(detail::reviews_per_day(f), 7);
   doc.bar_chart(detail::minutes_per_day(f), 7);
-  doc.heading("Forecast");
+  doc.heading("Forecast", kChart);
   doc.bar_chart(detail::due_per_day(f), 7);
   write_retention(doc, f);
   write_weakest(doc, in, f);
-  doc.heading("Not in this report yet");
-  for (const NotRecorded& n : kNotRecorded) doc.paragraph("\u2022 " + std::string(n.text), true);
+  if (!kNotRecorded.empty()) {
+    doc.heading("Not in this report yet");
+    for (const NotRecorded& n : kNotRecorded) doc.paragraph("\u2022 " + std::string(n.text), true);
+  }
   doc.paragraph("The review log itself is in the CSV, JSON and XLSX reports.", true);
   doc.finish();
 }

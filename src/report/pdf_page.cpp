@@ -72,8 +72,14 @@ void PdfDocument::draw_layout(double x, double y, double r, double g, double b) 
 }
 
 void PdfDocument::footer() {
+  // Its own layout: a page break can come between laying out a text and drawing it (need()
+  // after layout()), and that text must survive the footer.
+  PangoLayout* kept = m_layout;
+  m_layout = pango_cairo_create_layout(m_cr);
   layout("Casebook progress report \u00B7 page " + std::to_string(m_page), kTextWidth, kSmall, false, true);
   draw_layout(kMargin, kPageHeight - kMargin, 0.4, 0.4, 0.4);
+  g_object_unref(m_layout);
+  m_layout = kept;
 }
 
 void PdfDocument::new_page() {
@@ -94,9 +100,9 @@ void PdfDocument::title(const std::string& text) {
   m_y += h + 6.0;
 }
 
-void PdfDocument::heading(const std::string& text) {
+void PdfDocument::heading(const std::string& text, double keep) {
   const double h = layout(text, kTextWidth, 12.5, true);
-  need(h + 60.0);  // keep a heading with the start of what follows it
+  need(h + keep);  // keep a heading with the start of what follows it
   m_y += 8.0;
   draw_layout(kMargin, m_y, 0.1, 0.1, 0.1);
   m_y += h + 2.0;

@@ -27,7 +27,8 @@ class PdfDocument {
   PdfDocument& operator=(const PdfDocument&) = delete;
 
   void title(const std::string& text);
-  void heading(const std::string& text);
+  /// `keep`: the height (points) of what follows that must fit under it on the same page.
+  void heading(const std::string& text, double keep = 60.0);
   /// A wrapped paragraph; `small` sets it in the smaller grey type of notes.
   void paragraph(const std::string& text, bool small = false);
   /// A table; each row has one cell per column (plain text, wrapped within its column).

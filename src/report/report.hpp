@@ -69,6 +69,32 @@ struct CardEventEntry {
   std::string note;          ///< flag: its note; report: the learner's comment; answer_changed: "The answer changed in version 2.1. ..." 
 };
 
+/// A mock exam attempt (storage: exam_attempt and exam_result, summarised in SQL): when it
+/// started, what it was, and its result once handed in. Exam answers that count are also in
+/// the review log (as reviews); a practice run's are not.
+struct ExamEntry {
+  core::TimestampMs started_at = 0;               ///< UTC ms
+  std::optional<core::TimestampMs> finished_at;   ///< handed in (or timed out), UTC ms; none: not handed in
+  std::string title;
+  std::string preset;        ///< "<bank id>/<exam id>" of a bank's exam, "" for a custom exam
+  int questions = 0;         ///< questions drawn
+  int correct = 0;           ///< questions answered correctly (0 when not handed in)
+  int percent = 0;           ///< the score, 0..100 (0 when not handed in)
+  int pass_mark = 50;        ///< percent
+  bool passed = false;
+  bool timed_out = false;    ///< handed in by the timer
+  bool practice = false;     ///< a practice run: its answers left the schedule alone
+  std::int64_t time_limit_ms = 0;  ///< 0 = none
+  /// Time from start to hand-in in ms; none when not handed in.
+  [[nodiscard]] std::optional<std::int64_t> time_taken_ms() const {
+    return finished_at ? std::optional<std::int64_t>(*finished_at - started_at) : std::nullopt;
+  }
+  /// "passed", "failed" or "not handed in" (the word every format uses).
+  [[nodiscard]] std::string_view outcome() const {
+    return !finished_at ? "not handed in" : passed ? "passed" : "failed";
+  }
+};
+
 /// A callback that receives reviews one at a time, in time order.
 using ReviewSink = std::function<void(const core::ReviewRecord&)>;
 /// A pass over a review log: calls the sink for every review in time order. Called once per
@@ -99,6 +125,9 @@ struct ReportInput {
   std::vector<VoidedEntry> voided;
   /// The learner's card events in the period of the report's banks, in time order.
   std::vector<CardEventEntry> card_events;
+  /// The learner's mock exam attempts started in the period (of the bank filter: those that
+  /// drew a card of it), oldest first.
+  std::vector<ExamEntry> exams;
 };
 
 /// Calls `sink` for every review of `in` in the period [from, to) and of the bank filter,
@@ -117,17 +146,18 @@ void write_json(const ReportInput& in, std::ostream& out);
 /// One self-contained HTML file, every bank string escaped, no script. The review log shows
 /// the newest kHtmlReviewRows reviews of the period (the data formats hold all).
 void write_html(const ReportInput& in, std::ostream& out);
-/// An XLSX workbook (sheets Summary, Coverage, Mistakes, Cards, Reviews; a review log longer
+/// An XLSX workbook (sheets Summary, Coverage, Mistakes, Mock exams, Card events, Cards, Reviews; a review log longer
 /// than a sheet allows goes on in "Reviews 2", ...) written to the file `path` with
 /// libxlsxwriter in its constant-memory mode; numbers are numeric cells, text is text (never
 /// a formula). Returns warnings (cells cut to a spreadsheet's limit); throws
 /// std::runtime_error when the file cannot be written.
 [[nodiscard]] std::vector<std::string> write_xlsx(const ReportInput& in, const std::string& path);
 /// A PDF document (A4; cairo and pango): header, summary, coverage and accuracy by bank and
-/// topic, mistakes, activity and forecast as vector charts, true retention, weakest cards.
+/// topic, mistakes, mock exams, flags and problem reports, activity and forecast as vector charts, true retention, weakest cards.
 /// Throws std::runtime_error when the file cannot be written.
 void write_pdf(const ReportInput& in, const std::string& path);
-/// xAPI 1.0.3 statements, one per review, as a JSON array (docs/report-formats.md).
+/// xAPI 1.0.3 statements as a JSON array (docs/report-formats.md): one per review, a voiding
+/// statement per review taken back, a "commented" statement per problem report.
 void write_xapi(const ReportInput& in, std::ostream& out);
 
 /// Receives one xAPI statement: the review it tells of, its id and its text (compact JSON).
@@ -147,6 +177,13 @@ void for_each_xapi_statement(const ReportInput& in, const StatementSink& sink);
 [[nodiscard]] std::string xapi_voiding_statement(const VoidedEntry& v);
 /// The id of xapi_voiding_statement(v).
 [[nodiscard]] std::string xapi_voiding_statement_id(const VoidedEntry& v);
+/// The statement of a problem report `e` (a card event of kind "report") of `in.learner`: verb
+/// http://adlnet.gov/expapi/verbs/commented, object the card's activity (as in its "answered"
+/// statements, described from `in.cards`), the learner's comment in result.response,
+/// timestamp `e.at`. Compact JSON. write_xapi writes these too, after the voiding statements.
+[[nodiscard]] std::string xapi_problem_report_statement(const ReportInput& in, const CardEventEntry& e);
+/// Its id: uuid_v5 of "report\n<learner>\n<card key>\n<at in ms>" under Casebook's namespace.
+[[nodiscard]] std::string xapi_problem_report_statement_id(const std::string& learner, const CardEventEntry& e);
 
 /// Rows of the HTML report's review log (the newest of the period).
 inline constexpr int kHtmlReviewRows = 500;
@@ -157,9 +194,9 @@ struct NotRecorded {
   std::string_view key;   ///< JSON `not_recorded` entry
   std::string_view text;  ///< the sentence the HTML and PDF reports show
 };
-inline constexpr std::array<NotRecorded, 1> kNotRecorded = {{
-    {"mock_exams", "Mock exam attempts and scores: this version of Casebook has no mock exams."},
-}};
+/// Empty since mock exams are reported (ReportInput::exams); kept so that a future gap is
+/// listed the same way.
+inline constexpr std::array<NotRecorded, 0> kNotRecorded = {};
 
 /// A name-based UUID, version 5 (RFC 4122 section 4.3: SHA-1 of namespace bytes + name, by
 /// libuuid's uuid_generate_sha1), in lower-case 8-4-4-4-12 form. `name_space` is a UUID in

@@ -1,9 +1,10 @@
-// xAPI 1.0.3 statements ("answered" one question per review) with deterministic, name-based
-// (version 5) statement ids, so exporting the same reviews twice is idempotent at an LRS.
+// xAPI 1.0.3 statements ("answered" one question per review, "commented" per problem report)
+// with deterministic, name-based (version 5) statement ids, so exporting the same reviews twice is idempotent at an LRS.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <uuid/uuid.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -25,6 +26,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kIriBase = detail::kXapiIriBase;
+/// The verb of a problem report's statement (ADL's vocabulary: "Indicates the learner provided
+/// a written comment", http://adlnet.gov/expapi/verbs/commented).
+constexpr std::string_view kCommented = "http://adlnet.gov/expapi/verbs/commented";
 /// The fixed namespace of every statement id (a random v4 UUID chosen once for Casebook).
 constexpr std::string_view kStatementNamespace = "3f0f9b52-6a4e-4c1d-9f3b-2d8e61c7a915";
 
@@ -136,6 +140,21 @@ std::string object_text(const std::vector<std::pair<std::string_view, std::strin
   return out;
 }
 
+/// The statement's object: the card as a cmi.interaction activity.
+Json activity(const std::string& card_key, const CardEntry* card, const std::string& language) {
+  Json definition;
+  definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : card_key}};
+  definition["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction";
+  definition["interactionType"] = xapi_interaction_type(card != nullptr ? card->question_type : "");
+  if (card != nullptr && !card->question_type.empty()) {
+    definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
+  }
+  if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
+  return {{"objectType", "Activity"},
+          {"id", std::string(kIriBase) + "/cards/" + percent_encode(card_key)},
+          {"definition", std::move(definition)}};
+}
+
 /// Builds the statements of `in`, one per review of the period. A card's activity (the
 /// statement's object, with its interaction details) is the same in each of its statements: it
 /// is dumped once per card and layout.
@@ -186,27 +205,50 @@ class StatementBuilder {
   }
 
  private:
-  /// The statement's object: the card as a cmi.interaction activity.
-  static Json activity(const std::string& card_key, const CardEntry* card, const std::string& language) {
-    Json definition;
-    definition["name"] = {{language, card != nullptr && !card->prompt.empty() ? card->prompt : card_key}};
-    definition["type"] = "http://adlnet.gov/expapi/activities/cmi.interaction";
-    definition["interactionType"] = xapi_interaction_type(card != nullptr ? card->question_type : "");
-    if (card != nullptr && !card->question_type.empty()) {
-      definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
-    }
-    if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
-    return {{"objectType", "Activity"},
-            {"id", std::string(kIriBase) + "/cards/" + percent_encode(card_key)},
-            {"definition", std::move(definition)}};
-  }
-
   const ReportInput& m_in;
   std::unordered_map<std::string, const CardEntry*> m_cards;
   mutable std::unordered_map<std::string, std::string> m_activities[2];  ///< card key -> dumped object [compact, pretty]
 };
 
 }  // namespace
+
+std::string xapi_problem_report_statement_id(const std::string& learner, const CardEventEntry& e) {
+  return uuid_v5(std::string(kStatementNamespace),
+                 "report\n" + core::valid_utf8(learner) + "\n" + core::valid_utf8(e.card_key) + "\n" + std::to_string(e.at));
+}
+
+namespace {
+
+Json problem_report_statement(const ReportInput& in, const CardEventEntry& e) {
+  const auto found = std::find_if(in.cards.begin(), in.cards.end(), [&](const CardEntry& c) { return c.card_key == e.card_key; });
+  const CardEntry* card = found == in.cards.end() ? nullptr : &*found;
+  const std::string language = card != nullptr && !card->language.empty() ? card->language : "und";
+  Json s;
+  s["id"] = xapi_problem_report_statement_id(in.learner, e);
+  s["actor"] = actor_of(in.learner);
+  s["verb"] = {{"id", std::string(kCommented)}, {"display", {{"en-US", "commented"}}}};
+  s["object"] = activity(e.card_key, card, language);
+  s["result"] = {{"response", e.note}};
+  Json context;
+  context["platform"] = "Casebook";
+  context["language"] = language;
+  const detail::KeyParts key = detail::split_card_key(e.card_key);
+  if (!key.bank_id.empty()) {
+    context["contextActivities"] = {
+        {"parent", Json::array({{{"objectType", "Activity"},
+                                 {"id", std::string(kIriBase) + "/banks/" + percent_encode(key.bank_id)}}})}};
+  }
+  context["extensions"] = {{std::string(kIriBase) + "/extensions/card-event", "report"}};
+  s["context"] = std::move(context);
+  s["timestamp"] = core::format_iso_utc(e.at);
+  return s;
+}
+
+}  // namespace
+
+std::string xapi_problem_report_statement(const ReportInput& in, const CardEventEntry& e) {
+  return dump(problem_report_statement(in, e), -1);
+}
 
 std::string xapi_voiding_statement(const VoidedEntry& v) { return dump(voiding_statement(v), -1); }
 
@@ -230,6 +272,10 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
   // Then a voiding statement for each review taken back (its own statement may have been sent
   // to a store before the undo).
   for (const VoidedEntry& v : in.voided) write_one(dump(voiding_statement(v), 2));
+  // And a "commented" statement for each problem report, for the instructor's class report.
+  for (const CardEventEntry& e : in.card_events) {
+    if (e.kind == "report") write_one(dump(problem_report_statement(in, e), 2));
+  }
   out << (count == 0 ? "]\n" : "\n]\n");
 }
 

@@ -1,14 +1,17 @@
 // The XLSX report (libxlsxwriter, constant-memory mode: rows go to disk as they are written):
-// sheets Summary, Coverage, Mistakes, Cards and Reviews. Text goes in string cells, which a
-// spreadsheet never evaluates, so no formula neutralising is needed here.
+// sheets Summary, Coverage, Mistakes, Mock exams, Card events, Cards and Reviews. Text goes in
+// string cells, which a spreadsheet never evaluates, so no formula neutralising is needed here.
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <ctime>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include "core/card_event_words.hpp"
 #include "core/utf8.hpp"
 #include "report/figures.hpp"
 #include "report/report.hpp"
@@ -116,7 +119,43 @@ void write_summary(lxw_workbook* book, const ReportInput& in, const Figures& f, 
   for (std::size_t d = 0; d < f.forecast.size(); ++d) {
     summary.row({"forecast_" + core::iso_date_of_day(f.today + static_cast<std::int64_t>(d)), double(f.forecast[d])});
   }
+  summary.row({std::string("mock_exams"), double(in.exams.size())});
+  summary.row({std::string("mock_exams_passed"),
+               double(std::count_if(in.exams.begin(), in.exams.end(), [](const ExamEntry& x) { return x.passed; }))});
+  summary.row({std::string("card_events"), double(in.card_events.size())});
+  summary.row({std::string("problem_reports"), double(std::count_if(in.card_events.begin(), in.card_events.end(),
+                                                                     [](const CardEventEntry& e) { return e.kind == "report"; }))});
   for (const NotRecorded& n : kNotRecorded) summary.row({"not_recorded_" + std::string(n.key), std::string(n.text)});
+}
+
+/// Sheet "Mock exams": one row per attempt started in the period, oldest first.
+void write_exams(lxw_workbook* book, const ReportInput& in, CutCells& cut) {
+  Sheet sheet(book, "Mock exams", cut);
+  sheet.header(texts({"started_at", "title", "preset", "practice", "questions", "correct", "score_percent",
+                      "pass_mark_percent", "outcome", "timed_out", "time_taken_s", "finished_at"}),
+               16);
+  for (const ExamEntry& x : in.exams) {
+    const bool done = x.finished_at.has_value();
+    const Cell none = std::monostate{};
+    sheet.row({core::format_iso_utc(x.started_at), x.title, x.preset, x.practice ? 1.0 : 0.0, double(x.questions),
+               done ? Cell(double(x.correct)) : none, done ? Cell(double(x.percent)) : none, double(x.pass_mark),
+               std::string(x.outcome()), x.timed_out ? 1.0 : 0.0,
+               done ? Cell(double(*x.time_taken_ms()) / 1000.0) : none, iso_or_empty(x.finished_at)});
+  }
+}
+
+/// Sheet "Card events": flags, problem reports and card actions of the period, oldest first,
+/// in the words of the HTML report (core::card_event_words).
+void write_card_events(lxw_workbook* book, const ReportInput& in, CutCells& cut) {
+  Sheet sheet(book, "Card events", cut);
+  sheet.header(texts({"at", "card_key", "prompt", "kind", "flag", "what", "note"}), 20);
+  std::unordered_map<std::string_view, const CardEntry*> cards;
+  for (const CardEntry& c : in.cards) cards.emplace(c.card_key, &c);
+  for (const CardEventEntry& e : in.card_events) {
+    const auto found = cards.find(e.card_key);
+    sheet.row({core::format_iso_utc(e.at), e.card_key, found == cards.end() ? std::string() : found->second->prompt, e.kind,
+               double(e.flag), core::card_event_words(e.kind, e.flag), e.note});
+  }
 }
 
 void write_coverage(lxw_workbook* book, const Figures& f, CutCells& cut) {
@@ -202,6 +241,8 @@ std::vector<std::string> write_xlsx(const ReportInput& in, const std::string& pa
     write_summary(book, in, f, cut);
     write_coverage(book, f, cut);
     write_mistakes(book, in, f, cut);
+    write_exams(book, in, cut);
+    write_card_events(book, in, cut);
     write_rows(book, in, cut);
   } catch (...) {
     workbook_close(book);

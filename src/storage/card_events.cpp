@@ -65,27 +65,66 @@ std::int64_t Progress::record_card_event(const std::string& learner, const CardE
   });
 }
 
+namespace {
+
+constexpr const char* kEventColumns = "SELECT e.id, e.card_key, e.at_ms, e.kind, e.flag, e.until_ms, e.note ";
+
+CardEvent read_event(SQLite::Statement& st) {
+  CardEvent e;
+  e.id = st.getColumn(0).getInt64();
+  e.card_key = st.getColumn(1).getString();
+  e.at = st.getColumn(2).getInt64();
+  e.kind = kind_from_text(st.getColumn(3).getString());
+  e.flag = st.getColumn(4).getInt();
+  if (!st.getColumn(5).isNull()) e.until = st.getColumn(5).getInt64();
+  e.note = st.getColumn(6).getString();
+  return e;
+}
+
+}  // namespace
+
 std::vector<CardEvent> Progress::card_events(const std::string& learner, const std::string& card_key) {
   return m_impl->guard("read card events from", [&] {
     std::vector<CardEvent> out;
     SQLite::Statement st(m_impl->db,
-                         "SELECT e.id, e.card_key, e.at_ms, e.kind, e.flag, e.until_ms, e.note "
-                         "FROM card_event e JOIN learner l ON l.id = e.learner_id "
-                         "WHERE (?1 = '' OR l.name = ?1) AND (?2 = '' OR e.card_key = ?2) ORDER BY e.at_ms, e.id");
+                         std::string(kEventColumns) +
+                             "FROM card_event e JOIN learner l ON l.id = e.learner_id "
+                             "WHERE (?1 = '' OR l.name = ?1) AND (?2 = '' OR e.card_key = ?2) ORDER BY e.at_ms, e.id");
     st.bind(1, learner);
     st.bind(2, card_key);
-    while (st.executeStep()) {
-      CardEvent e;
-      e.id = st.getColumn(0).getInt64();
-      e.card_key = st.getColumn(1).getString();
-      e.at = st.getColumn(2).getInt64();
-      e.kind = kind_from_text(st.getColumn(3).getString());
-      e.flag = st.getColumn(4).getInt();
-      if (!st.getColumn(5).isNull()) e.until = st.getColumn(5).getInt64();
-      e.note = st.getColumn(6).getString();
-      out.push_back(std::move(e));
-    }
+    while (st.executeStep()) out.push_back(read_event(st));
     return out;
+  });
+}
+
+std::vector<CardEvent> Progress::reports_to_send(const std::string& endpoint, const std::string& learner) {
+  return m_impl->guard("read the problem reports to send from", [&] {
+    std::vector<CardEvent> out;
+    SQLite::Statement st(m_impl->db,
+                         std::string(kEventColumns) +
+                             "FROM card_event e JOIN learner l ON l.id = e.learner_id "
+                             "WHERE l.name = ?2 AND e.kind = 'report' AND NOT EXISTS "
+                             "(SELECT 1 FROM lrs_report_sync x WHERE x.endpoint = ?1 AND x.event_id = e.id) "
+                             "ORDER BY e.at_ms, e.id");
+    st.bind(1, endpoint);
+    st.bind(2, learner);
+    while (st.executeStep()) out.push_back(read_event(st));
+    return out;
+  });
+}
+
+void Progress::set_report_sent(const std::string& endpoint, const std::string& learner, std::int64_t event_id) {
+  m_impl->guard("record the sync state in", [&] {
+    SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement st(m_impl->db,
+                         "INSERT INTO lrs_report_sync (endpoint, learner_id, event_id, sent_at_ms) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (endpoint, event_id) DO NOTHING");
+    st.bind(1, endpoint);
+    st.bind(2, m_impl->ensure_learner(learner));
+    st.bind(3, event_id);
+    st.bind(4, static_cast<std::int64_t>(core::now_ms()));
+    st.exec();
+    tx.commit();
   });
 }
 

@@ -207,4 +207,43 @@ std::vector<ExamAttemptRow> Progress::exam_attempts(const std::string& learner) 
   });
 }
 
+std::vector<ExamSummaryRow> Progress::exam_summaries(const std::string& learner, std::optional<core::TimestampMs> from,
+                                                     std::optional<core::TimestampMs> to, const std::string& bank_id) {
+  return m_impl->guard("read exam attempts from", [&] {
+    std::vector<ExamSummaryRow> out;
+    SQLite::Statement st(
+        m_impl->db,
+        "SELECT a.id, a.title, a.preset, a.practice, a.time_limit_ms, a.pass_mark, a.started_at_ms, "
+        "(SELECT COUNT(*) FROM exam_question q WHERE q.attempt_id = a.id), r.finished_at_ms, r.correct, r.total, "
+        "r.percent, r.passed, r.timed_out FROM exam_attempt a JOIN learner l ON l.id = a.learner_id "
+        "LEFT JOIN exam_result r ON r.attempt_id = a.id "
+        "WHERE l.name = :learner AND (:from IS NULL OR a.started_at_ms >= :from) "
+        "AND (:to IS NULL OR a.started_at_ms < :to) AND (:bank = '' OR EXISTS (SELECT 1 FROM exam_question q "
+        "WHERE q.attempt_id = a.id AND q.card_key >= :bank || '/' AND q.card_key < :bank || '0')) "
+        "ORDER BY a.started_at_ms, a.id");
+    st.bind(":learner", learner);
+    if (from) st.bind(":from", static_cast<std::int64_t>(*from));
+    if (to) st.bind(":to", static_cast<std::int64_t>(*to));
+    st.bind(":bank", bank_id);
+    while (st.executeStep()) {
+      ExamSummaryRow a;
+      a.id = st.getColumn(0).getInt64();
+      a.title = st.getColumn(1).getString();
+      a.preset = st.getColumn(2).getString();
+      a.practice = st.getColumn(3).getInt() != 0;
+      a.time_limit_ms = st.getColumn(4).getInt64();
+      a.pass_mark = st.getColumn(5).getInt();
+      a.started_at = st.getColumn(6).getInt64();
+      a.questions = st.getColumn(7).getInt();
+      if (!st.getColumn(8).isNull()) {
+        a.result = ExamResultRow{st.getColumn(8).getInt64(), st.getColumn(9).getInt(), st.getColumn(10).getInt(),
+                                 st.getColumn(11).getInt(), st.getColumn(12).getInt() != 0,
+                                 st.getColumn(13).getInt() != 0};
+      }
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
 }  // namespace casebook::storage

@@ -344,6 +344,24 @@ BEGIN
 END;
 )sql";
 
+// Problem reports reach a learning record store (issue 12, 13): which of a learner's problem
+// reports (card events of kind "report") each store has accepted as a statement (`casebook
+// sync`). Append-only; an upgraded database has sent none.
+constexpr const char* kSchemaLrsReportSync = R"sql(
+CREATE TABLE lrs_report_sync (
+  endpoint   TEXT    NOT NULL,
+  learner_id INTEGER NOT NULL REFERENCES learner(id),
+  event_id   INTEGER NOT NULL REFERENCES card_event(id),
+  sent_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (endpoint, event_id)
+);
+
+CREATE TRIGGER lrs_report_sync_no_update BEFORE UPDATE ON lrs_report_sync
+BEGIN
+  SELECT RAISE(ABORT, 'lrs_report_sync is append-only: rows cannot be changed');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "learners, card state, append-only review log", kSchemaV1},
     Migration{2, "study options per learner and bank, card flags (leech tags, suspension)", kSchemaV2},
@@ -355,6 +373,7 @@ constexpr std::array kMigrations{
     Migration{8, "custom study: extra new cards for a study day", kSchemaExtraNew},
     Migration{9, "answer-key fingerprints per answer, answer changes (cards back to relearning)", kSchemaAnswerKeys},
     Migration{10, "which undone answers each learning record store was told of", kSchemaLrsVoidSync},
+    Migration{11, "which problem reports each learning record store was sent", kSchemaLrsReportSync},
 };
 
 }  // namespace

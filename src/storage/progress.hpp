@@ -131,6 +131,21 @@ struct ExamAttemptRow {
   friend bool operator==(const ExamAttemptRow&, const ExamAttemptRow&) = default;
 };
 
+/// One mock exam attempt as reports show it (exam_summaries): the attempt, how many questions
+/// were drawn and, once handed in, the result; no answers.
+struct ExamSummaryRow {
+  std::int64_t id = 0;
+  std::string title;
+  std::string preset;                ///< "<bank id>/<exam id>", "" for a custom exam
+  bool practice = false;
+  std::int64_t time_limit_ms = 0;    ///< 0 = none
+  int pass_mark = 50;                ///< percent
+  core::TimestampMs started_at = 0;  ///< UTC ms
+  int questions = 0;                 ///< questions drawn
+  std::optional<ExamResultRow> result;  ///< none: not handed in (interrupted)
+  friend bool operator==(const ExamSummaryRow&, const ExamSummaryRow&) = default;
+};
+
 /// Decides the review-log row an exam answer makes when it is handed in: called inside the
 /// hand-in transaction with the card's newest state and flags; nullopt makes none (a
 /// practice run, an unanswered question).
@@ -270,6 +285,13 @@ class Progress {
   /// (append-only; a second call for the same review is a no-op).
   void set_void_sent(const std::string& endpoint, const std::string& learner, std::int64_t review_id);
 
+  /// The problem reports (card events of kind Report) of `learner` that the store at
+  /// `endpoint` has not accepted yet, in time order.
+  [[nodiscard]] std::vector<CardEvent> reports_to_send(const std::string& endpoint, const std::string& learner);
+  /// Records that the store at `endpoint` accepted the statement of problem report `event_id`
+  /// (append-only; a second call for the same event is a no-op).
+  void set_report_sent(const std::string& endpoint, const std::string& learner, std::int64_t event_id);
+
   /// The newest review of one card that is not voided, or nullopt (e.g. a dilemma's last
   /// justification, to revise it when the card returns).
   [[nodiscard]] std::optional<ReviewRecord> last_review(const std::string& learner, const std::string& card_key);
@@ -402,6 +424,15 @@ class Progress {
   /// Every exam attempt of `learner` (all learners when empty), oldest first, with questions,
   /// answers and result.
   [[nodiscard]] std::vector<ExamAttemptRow> exam_attempts(const std::string& learner = "");
+
+  /// The exam attempts of `learner` started in [from, to) (each bound none: open), oldest
+  /// first, aggregated in SQL (questions counted, answers not read). With `bank_id`, only the
+  /// attempts that drew at least one card "<bank_id>/..." (a bank's preset exam, or a custom
+  /// exam that included it).
+  [[nodiscard]] std::vector<ExamSummaryRow> exam_summaries(const std::string& learner,
+                                                           std::optional<core::TimestampMs> from,
+                                                           std::optional<core::TimestampMs> to,
+                                                           const std::string& bank_id = "");
 
   /// Writes a consistent copy of the database to `path` with `VACUUM INTO` (safe while the
   /// database is in use; never a file copy), private to the user (0600). Parent folders are

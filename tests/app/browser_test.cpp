@@ -211,7 +211,7 @@ TEST(Browser, CardActionsAreRecordedAndChangeTheQueue) {
   f.c.dispatch(act(app::CardActionKind::Flag, "", 0));
   EXPECT_EQ(f.c.card_info().marks, "");
   ASSERT_EQ(f.c.card_info().events.size(), 2u);
-  EXPECT_EQ(f.c.card_info().events[0], "2024-06-01 12:00 UTC: flagged red: ask in class");
+  EXPECT_EQ(f.c.card_info().events[0], "2024-06-01 12:00 UTC: Flagged red: ask in class");
   f.c.dispatch(app::Back{});
   f.c.dispatch(app::Back{});
   EXPECT_EQ(f.c.home().new_available, 8);

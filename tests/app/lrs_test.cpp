@@ -168,6 +168,15 @@ TEST(LrsClassReport, FromTheStoreEqualsFromTheLearnersFiles) {
   for (const auto& [learner, right] : answers) {
     study(db, learner, right, start += 3'600'000);
     if (HasFatalFailure()) return;
+    if (learner != "bob") {  // alice and carol report a problem with a question (bob does not)
+      storage::Progress p(db);
+      storage::CardEvent e;
+      e.card_key = p.card_states(learner).begin()->first;
+      e.at = start + 600'000;
+      e.kind = storage::CardEventKind::Report;
+      e.note = learner + ": both <answers> & \"quotes\" look right";
+      p.record_card_event(learner, e);
+    }
     app::ReportRequest gather;
     gather.db_path = db;
     gather.bank_paths = {casebook::test::small_bank_path()};
@@ -178,11 +187,22 @@ TEST(LrsClassReport, FromTheStoreEqualsFromTheLearnersFiles) {
     from_files.push_back(report::parse_learner_export(json.str(), learner + ".json"));
     const app::SyncResult r = app::sync_to_lrs(sync_request(db, learner, server.config()));
     ASSERT_TRUE(r.complete) << r.error;
+    EXPECT_EQ(r.reports, learner == "bob" ? 0u : 1u);
+    const app::SyncResult again = app::sync_to_lrs(sync_request(db, learner, server.config()));
+    EXPECT_EQ(again.sent + again.reports, 0u);  // nothing is sent twice
   }
   const auto from_store = app::read_lrs_learners(server.config(), "", "");
   ASSERT_EQ(from_store.size(), 3u);
+  // The problem reports travelled as "commented" statements and came back the same.
+  const report::ClassReport by_store = report::compute_class_report(from_store);
+  ASSERT_EQ(by_store.problem_reports.size(), 2u);
+  EXPECT_EQ(by_store.problem_reports[0].comment.rfind("alice: both <answers>", 0) == 0 ||
+                by_store.problem_reports[1].comment.rfind("alice: both <answers>", 0) == 0,
+            true);
+  EXPECT_FALSE(by_store.problem_reports[0].prompt.empty());
   std::ostringstream files_html, store_html;
   const report::ClassReport by_files = report::compute_class_report(from_files);
+  ASSERT_EQ(by_files.problem_reports.size(), 2u);  // so the pages compared below hold them
   report::write_class_html(by_files, files_html);
   report::write_class_html(report::compute_class_report(from_store), store_html);
   EXPECT_EQ(store_html.str(), files_html.str());

@@ -51,7 +51,11 @@ def read_sheets(path):
 
 def main():
     sheets = read_sheets(sys.argv[1])
-    assert list(sheets) == ["Questions", "Answers", "Learners"], list(sheets)
+    assert list(sheets) == ["Questions", "Answers", "Learners", "Problem reports"], list(sheets)
+    reports = sheets["Problem reports"]
+    assert reports[0] == ["card_key", "prompt", "learner", "reported_at", "comment"], reports[0]
+    assert reports[1:] == [["b/q2", "The FSB & FBI cooperated in 2016.", "dee", "2024-06-01T12:00:00.000Z",
+                            "=1+1 _x005F_x0041_ <both> years?"]], reports[1:]
     q = sheets["Questions"]
     assert q[0][:7] == ["card_key", "question_type", "prompt", "attempts", "learners", "facility",
                         "discrimination"], q[0]

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "fixture.hpp"
+#include "report/class_report.hpp"
 #include "report/figures.hpp"
 #include "report/report.hpp"
 
@@ -155,7 +156,8 @@ TEST(XapiTest, StatementsAreCompleteAndIdsDeterministic) {
   const std::string first = written(report::write_xapi, in);
   EXPECT_EQ(first, written(report::write_xapi, in));  // a second export is identical
   const nlohmann::json doc = nlohmann::json::parse(first);
-  ASSERT_EQ(doc.size(), in.reviews.size() + in.voided.size());  // the voiding statements last
+  // The voiding statements after the answers, then one "commented" statement per problem report.
+  ASSERT_EQ(doc.size(), in.reviews.size() + in.voided.size() + 1);
   std::set<std::string> ids;
   for (std::size_t i = 0; i < in.reviews.size(); ++i) {
     const auto& s = doc[i];
@@ -177,6 +179,13 @@ TEST(XapiTest, StatementsAreCompleteAndIdsDeterministic) {
     EXPECT_EQ(s.at("object").at("id"), report::xapi_statement_id(v.learner, v.card_key, v.reviewed_at));
     EXPECT_EQ(casebook::core::parse_iso(s.at("timestamp").get<std::string>()), v.voided_at);
   }
+  const auto& problem = doc.back();
+  ids.insert(problem.at("id").get<std::string>());
+  EXPECT_EQ(problem.at("verb").at("id"), "http://adlnet.gov/expapi/verbs/commented");
+  EXPECT_EQ(problem.at("object").at("id"), "https://casebook.invalid/xapi/cards/rtl/group-name");
+  EXPECT_EQ(problem.at("result").at("response"), "The answer <b>is</b> spelt two ways & both count?");
+  EXPECT_EQ(problem.at("timestamp"), "2024-05-30T12:00:00.000Z");
+  EXPECT_EQ(problem.at("id"), report::xapi_problem_report_statement_id(in.learner, in.card_events[1]));
   EXPECT_EQ(ids.size(), doc.size());
   // The review of the Lurk card: 4.2 s, numeric, English prompt.
   const auto& lurk = doc[4];
@@ -328,4 +337,22 @@ TEST(XapiTest, StatementsCarryTheInteractionOfEachType) {
   // The stored text always travels with the statement.
   EXPECT_EQ(doc[7].at("result").at("extensions").at("https://casebook.invalid/xapi/extensions/answer"),
             "position: Refuse; rubric 1/2 met; justification: too risky");
+}
+
+// The xAPI export read back as a learning record store's statements: the answers become the
+// learner's reviews and the "commented" statement the problem report, with its comment.
+TEST(XapiTest, ProblemReportsTravelAsCommentedStatements) {
+  const report::ReportInput in = rich_input();
+  std::vector<report::LearnerExport> learners;
+  EXPECT_EQ(report::add_xapi_statements(written(report::write_xapi, in), "", "rich.xapi.json", learners), "");
+  ASSERT_EQ(learners.size(), 1u);
+  EXPECT_EQ(learners[0].learner, in.learner);
+  EXPECT_EQ(learners[0].reviews.size(), in.reviews.size());
+  ASSERT_EQ(learners[0].problem_reports.size(), 1u);
+  EXPECT_EQ(learners[0].problem_reports[0].card_key, "rtl/group-name");
+  EXPECT_EQ(learners[0].problem_reports[0].at_ms, in.card_events[1].at);
+  EXPECT_EQ(learners[0].problem_reports[0].comment, in.card_events[1].note);
+  const report::ClassReport r = report::compute_class_report(learners);
+  ASSERT_EQ(r.problem_reports.size(), 1u);
+  EXPECT_EQ(r.problem_reports[0].prompt, in.cards[4].prompt);  // from the statement's activity
 }

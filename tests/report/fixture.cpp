@@ -165,6 +165,37 @@ ReportInput rich_input() {
   in.card_events = {{"soldatov-2021/lurk-arrests-year", kNow - 3 * kDay, "flag", 1, "check the year"},
                     {"rtl/group-name", kNow - 2 * kDay, "report", 0, "The answer <b>is</b> spelt two ways & both count?"},
                     {"hostile/script", kNow - kDay, "suspend", 0, ""}};
+  // Mock exams: one passed, one failed practice run (timed out), one not handed in.
+  ExamEntry passed;
+  passed.started_at = kNow - 4 * kDay;
+  passed.finished_at = kNow - 4 * kDay + 12 * 60'000 + 5'000;
+  passed.title = "Mock exam: <b>Lurk</b> & co";
+  passed.preset = "soldatov-2021/final";
+  passed.questions = 10;
+  passed.correct = 8;
+  passed.percent = 80;
+  passed.pass_mark = 70;
+  passed.passed = true;
+  passed.time_limit_ms = 30 * 60'000;
+  ExamEntry practice = passed;
+  practice.started_at = kNow - 2 * kDay;
+  practice.finished_at = kNow - 2 * kDay + 30 * 60'000;
+  practice.title = "Custom exam";
+  practice.preset = "";
+  practice.questions = 4;
+  practice.correct = 1;
+  practice.percent = 25;
+  practice.pass_mark = 50;
+  practice.passed = false;
+  practice.timed_out = true;
+  practice.practice = true;
+  ExamEntry interrupted = passed;
+  interrupted.started_at = kNow - 3 * kHour;
+  interrupted.finished_at.reset();
+  interrupted.correct = 0;
+  interrupted.percent = 0;
+  interrupted.passed = false;
+  in.exams = {passed, practice, interrupted};
   // The banks (with versions), the answer key, a suspended card and a card not started yet.
   in.banks = {{"hostile", "Bank \"A\" & <B>", "0.9-beta", "en"},
               {"rtl", "בנק", "", "he"},

@@ -45,8 +45,13 @@ def main():
                    "Coverage and accuracy by bank and topic", "Soldatov 2021: Russia & cooperation", "Cooperation",
                    "Русский банк", "Mistakes", "5 wrong answers in the period.", "=HYPERLINK(", "<b>the right one</b>",
                    "Activity", "Reviews per day (last 30 days)", "Forecast", "True retention", "Weakest cards",
-                   "9 (leech)", "Not in this report yet", "version 1.2.0", "Zoë \"O'Brien\" <script>alert(1)</script>"):
+                   "9 (leech)", "version 1.2.0", "Mock exams", "3 attempts started in the period",
+                   "Mock exam: <b>Lurk</b> &", "Custom exam (practice)", "not handed in", "12 min 05 s", "30 min 00 s",
+                   "Flags, problem reports and card actions", "3 actions in the period", "Problem reported",
+                   "Flagged red", "check the year", "The answer <b>is</b> spelt two ways & both count?", "Zoë \"O'Brien\" <script>alert(1)</script>"):
         check(needle in flat, f"pdftotext: {needle!r} missing")
+    check("Not in this report yet" not in flat, "pdftotext: mock exams are no longer listed as not recorded")
+    check("8 (80 %)" in flat.replace("\u00a0", " ") and "70 %" in flat.replace("\u00a0", " "), "pdftotext: score and pass mark")
     check("mastery" not in flat.lower(), "pdftotext: predicted recall is never called mastery")
     check("2015" in flat and "2016" in flat, "pdftotext: the mistake's answer and the correct answer")
 

@@ -67,6 +67,13 @@ def read_json(out):
     check(versions[-1] == "1.2.0" and all(v is None for v in versions[:-1]),
           "JSON: bank_version per review: the last answer's version, null (unknown) before")
     check("bank_version_per_answer" not in doc["not_recorded"], "JSON: not_recorded no longer lists the bank version")
+    check(doc["not_recorded"] == [], f"JSON: mock exams are recorded now: not_recorded {doc['not_recorded']}")
+    exams = doc["mock_exams"]
+    check([(e["outcome"], e["score_percent"], e["pass_mark_percent"], e["time_taken_ms"], e["practice"]) for e in exams]
+          == [("passed", 80, 70, 725000, False), ("failed", 25, 50, 1800000, True), ("not handed in", None, 70, None, False)],
+          f"JSON: mock exams {exams}")
+    check(exams[0]["started_at"] == "2024-05-28T12:00:00.000Z" and exams[0]["questions"] == 10
+          and exams[0]["title"] == "Mock exam: <b>Lurk</b> & co", f"JSON: first mock exam {exams[0]}")
     return doc
 
 
@@ -97,6 +104,24 @@ def read_csv(out, doc):
         check(int(row[col["response_ms"]]) == review["response_ms"], f"CSV review {rid}: response_ms")
         check(int(row[col["correct"]]) == int(review["correct"]), f"CSV review {rid}: correct")
         check(row[col["reviewed_at"]] == review["reviewed_at"], f"CSV review {rid}: reviewed_at")
+    exams = [r for r in rows[1:] if r[0] == "exam"]
+    check(len(exams) == len(doc["mock_exams"]), "CSV: a record per mock exam")
+    for row, exam in zip(exams, doc["mock_exams"]):
+        check(row[col["at"]] == exam["started_at"], f"CSV exam: at {row[col['at']]}")
+        check(row[col["exam_title"]] == exam["title"] and row[col["exam_outcome"]] == exam["outcome"], "CSV exam: title, outcome")
+        check(row[col["exam_score_percent"]] == ("" if exam["score_percent"] is None else str(exam["score_percent"])),
+              f"CSV exam: score {row[col['exam_score_percent']]}")
+        check(row[col["exam_time_taken_ms"]] == ("" if exam["time_taken_ms"] is None else str(exam["time_taken_ms"])),
+              "CSV exam: time taken")
+        check(int(row[col["exam_pass_mark_percent"]]) == exam["pass_mark_percent"], "CSV exam: pass mark")
+        check(int(row[col["exam_practice"]]) == int(exam["practice"]), "CSV exam: practice")
+    events = [r for r in rows[1:] if r[0] == "event"]
+    check(len(events) == len(doc["card_events"]), "CSV: a record per card event")
+    for row, event in zip(events, doc["card_events"]):
+        check(row[col["card_key"]] == event["card_key"] and row[col["at"]] == event["at"], "CSV event: card, time")
+        check(row[col["event"]] == event["kind"] and row[col["note"]] == event["note"], f"CSV event: {row[col['note']]!r}")
+    check([r[col["event_words"]] for r in events] == ["Flagged red", "Problem reported", "Suspended"],
+          f"CSV events in words: {[r[col['event_words']] for r in events]}")
 
 
 def xlsx_cells(path):
@@ -144,7 +169,26 @@ def unescape_ooxml(text):
 
 def read_xlsx(out, doc, golden):
     sheets = xlsx_cells(out / "report.xlsx")
-    check(list(sheets) == ["Summary", "Coverage", "Mistakes", "Cards", "Reviews"], f"XLSX: sheets {list(sheets)}")
+    check(list(sheets) == ["Summary", "Coverage", "Mistakes", "Mock exams", "Card events", "Cards", "Reviews"],
+          f"XLSX: sheets {list(sheets)}")
+    exams = sheets["Mock exams"]
+    head = exams[0]
+    check(len(exams) == 1 + len(doc["mock_exams"]), "XLSX: a row per mock exam")
+    for row, exam in zip(exams[1:], doc["mock_exams"]):
+        got = dict(zip(head, row + [""] * (len(head) - len(row))))
+        check(got["started_at"] == exam["started_at"] and got["outcome"] == exam["outcome"], f"XLSX exam {got}")
+        check(got["score_percent"] == ("" if exam["score_percent"] is None else float(exam["score_percent"])),
+              f"XLSX exam: numeric score {got['score_percent']!r}")
+        check(got["time_taken_s"] == ("" if exam["time_taken_ms"] is None else exam["time_taken_ms"] / 1000),
+              "XLSX exam: time taken in seconds")
+    events = sheets["Card events"]
+    head = events[0]
+    check(len(events) == 1 + len(doc["card_events"]), "XLSX: a row per card event")
+    for row, event in zip(events[1:], doc["card_events"]):
+        got = dict(zip(head, row + [""] * (len(head) - len(row))))
+        check(got["card_key"] == event["card_key"] and got["note"] == event["note"] and got["kind"] == event["kind"],
+              f"XLSX event {got}")
+    check(events[2][head.index("what")] == "Problem reported", "XLSX: a problem report in words")
     coverage = sheets["Coverage"]
     check(len(coverage) == 1 + len(doc["analytics"]["coverage"]["banks"]) + len(doc["analytics"]["coverage"]["topics"]),
           "XLSX: a coverage row per bank and topic")
@@ -174,6 +218,9 @@ def read_xlsx(out, doc, golden):
     check(summary["learner"] == doc["learner"], "XLSX: learner")
     check(summary["mature"] == float(doc["summary"]["mature"]), "XLSX: mature count")
     check(summary["accuracy"] == doc["summary"]["accuracy"], "XLSX: accuracy")
+    check(summary["mock_exams"] == 3.0 and summary["mock_exams_passed"] == 1.0, "XLSX: mock exam counts")
+    check(summary["problem_reports"] == 1.0 and summary["card_events"] == 3.0, "XLSX: card event counts")
+    check(not any(k.startswith("not_recorded_") for k in summary), "XLSX: nothing listed as not recorded")
     golden_cells = golden / "rich.xlsx.json"
     text = json.dumps(sheets, ensure_ascii=False, indent=1) + "\n"
     if os.environ.get("CASEBOOK_UPDATE_GOLDEN") == "1":

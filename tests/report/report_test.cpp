@@ -103,7 +103,9 @@ const std::vector<std::string> kColumns = {
     "stability",   "difficulty", "retrievability", "due",        "last_review",      "reps",
     "lapses",      "prompt",    "reviewed_at", "rating",        "correct",          "answer",
     "response_ms", "state_before", "state_after", "stability_after", "difficulty_after", "due_after",
-    "retired",     "topics",      "bank_version"};
+    "retired",     "topics",      "bank_version", "at",           "exam_title",    "exam_preset",
+    "exam_practice", "exam_questions", "exam_correct", "exam_score_percent", "exam_pass_mark_percent",
+    "exam_outcome", "exam_time_taken_ms", "exam_finished_at", "event", "event_flag", "event_words", "note"};
 
 std::size_t col(const std::string& name) {
   return static_cast<std::size_t>(std::find(kColumns.begin(), kColumns.end(), name) - kColumns.begin());
@@ -384,8 +386,9 @@ TEST(HtmlTest, IsSelfContainedAndEscapesEveryBankString) {
   for (std::size_t at = html.find("<tr>"); at != std::string::npos; at = html.find("<tr>", at + 1)) ++rows;
   // summary (11 card rows, 7 answer rows), coverage head + one "(no topic)" row per bank (the
   // bank rows are <tr class="bank">), mistakes head+2, retention head+6 periods, weakest
-  // head+2 lapsed cards, card actions head + "none" row, cards head+rows, reviews head+rows
-  EXPECT_EQ(rows, 18u + 5u + 3u + 7u + 3u + 2u + 6u + 7u);
+  // head+2 lapsed cards, card actions head + "none" row, mock exams head + "none" row, cards
+  // head+rows, reviews head+rows
+  EXPECT_EQ(rows, 18u + 5u + 3u + 7u + 3u + 2u + 2u + 6u + 7u);
   EXPECT_EQ(html.find("mastery"), std::string::npos);  // predicted recall is named for what it is
   EXPECT_EQ(html.find("Mastery"), std::string::npos);
 }
