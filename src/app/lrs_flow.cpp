@@ -31,11 +31,14 @@ SyncStatusView sync_status(const SyncResult& result, const std::string& url, cor
   const std::string host = host_of(url);
   const std::string when = core::format_local_minutes(at, time_zone);
   if (result.complete) {
-    if (result.sent == 0 && result.voided == 0 && result.conflicts.empty()) {
+    if (result.sent == 0 && result.voided == 0 && result.reports == 0 && result.conflicts.empty()) {
       v.line = kPrefix + std::string("up to date with ") + host + " (checked " + when + ").";
     } else {
       v.line = kPrefix + std::string("your answers are in ") + host + " (" + answers(result.sent) + " sent";
       if (result.voided > 0) v.line += ", " + answers(result.voided) + " taken back";
+      if (result.reports > 0) {
+        v.line += ", " + std::to_string(result.reports) + (result.reports == 1 ? " problem report" : " problem reports");
+      }
       v.line += " " + when + ").";
     }
     if (!result.conflicts.empty()) {

@@ -64,8 +64,8 @@ void draw_levels(const app::CaseView& c, const app::FeedbackView& fb, UiContext&
     ImGui::PushID(static_cast<int>(i));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%c", letter);
-    ImGui::SameLine();
-    text_in(ui.fonts->bold, k.title);
+    // The level buttons first, in the same place for every criterion; the title after them
+    // wraps at the edge, so a long one never pushes a button out of the window.
     for (std::size_t l = 0; l < k.levels.size(); ++l) {
       ImGui::SameLine();
       ImGui::PushID(static_cast<int>(l));
@@ -75,6 +75,10 @@ void draw_levels(const app::CaseView& c, const app::FeedbackView& fb, UiContext&
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", k.levels[l].c_str());
       ImGui::PopID();
     }
+    ImGui::SameLine();
+    if (ui.fonts->bold != nullptr) ImGui::PushFont(ui.fonts->bold);
+    wrapped_text(k.title);
+    if (ui.fonts->bold != nullptr) ImGui::PopFont();
     // The letter steps through the levels: none -> 0 -> 1 ... -> top -> 0.
     if (typed_letter(letter)) {
       const int next = chosen + 1 < static_cast<int>(k.levels.size()) ? chosen + 1 : 0;

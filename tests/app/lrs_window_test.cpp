@@ -136,10 +136,11 @@ TEST(LrsSyncStatus, SaysWhatWasSentTakenBackOrLeftWaiting) {
   r.complete = true;
   r.sent = 1;
   r.voided = 2;
+  r.reports = 1;
   const auto at = kTestNow + 5 * 60'000;
   EXPECT_EQ(app::sync_status(r, "https://lrs.example.org/data/xAPI", at, "Europe/Berlin").line,
-            "Class record store (LRS): your answers are in lrs.example.org (1 answer sent, 2 answers taken back "
-            "2024-06-01 14:05 CEST).");
+            "Class record store (LRS): your answers are in lrs.example.org (1 answer sent, 2 answers taken back, "
+            "1 problem report 2024-06-01 14:05 CEST).");
   r.conflicts.resize(1);
   EXPECT_NE(app::sync_status(r, "https://lrs.example.org/x", at, "UTC")
                 .line.find(" 1 answer was already there with other content; `casebook sync` lists them."),
