@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 /// The class's store as the window knows it: an empty url when none is configured (or its
 /// credentials file cannot be used: the store is then not offered).
 LrsConfig configured_store(const AppConfig& config) {
-  if (config.lrs_config_path.empty()) return {};
+  std::error_code ec;
+  if (config.lrs_config_path.empty() || !fs::exists(config.lrs_config_path, ec)) return {};
   try {
     return load_lrs_config("", config.lrs_config_path);
   } catch (const std::exception&) {

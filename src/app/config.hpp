@@ -59,8 +59,9 @@ struct AppConfig {
   int backups_kept = 7;
   /// The learning record store the window sends answers to in the background, at start and
   /// after each session and exam (app::LrsSyncFlow): a credentials file as load_lrs_config()
-  /// reads it (its `url` names the store). Empty, or a file with no url: no sync (tests and
-  /// `casebook study` leave it empty; the window uses default_lrs_config_path()).
+  /// reads it (its `url` names the store). Empty, or no such file: no sync and nothing shown
+  /// (tests and `casebook study` leave it empty; the window uses default_lrs_config_path()); a
+  /// file that cannot be used (no url, readable by others) is shown as a failed sync.
   std::string lrs_config_path;
 };
 

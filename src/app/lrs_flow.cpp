@@ -1,6 +1,7 @@
 #include "app/lrs_flow.hpp"
 
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
 #include <utility>
 
@@ -60,6 +61,8 @@ void LrsSyncFlow::start() {
     m_again = true;
     return;
   }
+  std::error_code ec;
+  if (!std::filesystem::exists(m_ctx.config.lrs_config_path, ec)) return;  // no store configured: nothing shown
   SyncRequest request;
   try {
     request.lrs = load_lrs_config("", m_ctx.config.lrs_config_path);
@@ -67,7 +70,6 @@ void LrsSyncFlow::start() {
     m_view = SyncStatusView{true, false, true, kPrefix + std::string(e.what())};
     return;
   }
-  if (request.lrs.url.empty()) return;  // the file names no store (or there is no file)
   m_url = request.lrs.url;
   request.db_path = m_ctx.config.db_path;
   request.bank_paths = m_ctx.config.bank_paths;

@@ -131,6 +131,23 @@ TEST(LrsWindowSync, ACredentialsFileOthersMayReadIsRefusedOnScreenAndNothingIsSe
   EXPECT_TRUE(stored_ids(server.config()).empty());
 }
 
+TEST(LrsWindowSync, WithoutACredentialsFileNothingIsSentOrShown) {
+  casebook::test::TempDir dir;
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  app::AppConfig config = casebook::test::test_config(dir.file("p.sqlite3"), now);
+  config.lrs_config_path = dir.file("no-such-lrs.conf");  // most learners have no class store
+  app::Controller c(config);
+  answer_and_leave(c, *now, {true});
+  if (HasFatalFailure()) return;
+  c.wait_for_background();
+  EXPECT_FALSE(c.summary().sync.configured);
+  EXPECT_EQ(c.summary().sync.line, "");
+  c.dispatch(app::GoHome{});
+  EXPECT_EQ(c.home().sync.line, "");
+  c.dispatch(app::Navigate{app::Screen::Export});
+  EXPECT_EQ(c.class_report().sources.size(), 1u) << "no store to offer";
+}
+
 TEST(LrsSyncStatus, SaysWhatWasSentTakenBackOrLeftWaiting) {
   app::SyncResult r;
   r.complete = true;
