@@ -22,10 +22,8 @@ namespace fs = std::filesystem;
 /// The class's store as the window knows it: an empty url when none is configured (or its
 /// credentials file cannot be used: the store is then not offered).
 LrsConfig configured_store(const AppConfig& config) {
-  std::error_code ec;
-  if (config.lrs_config_path.empty() || !fs::exists(config.lrs_config_path, ec)) return {};
   try {
-    return load_lrs_config("", config.lrs_config_path);
+    return configured_lrs(config.lrs_config_path).value_or(LrsConfig{});
   } catch (const std::exception&) {
     return {};
   }
@@ -86,7 +84,7 @@ void ClassReportFlow::start(const std::string& folder) {
   const LrsConfig store = m_source == 1 ? configured_store(m_ctx.config) : LrsConfig{};
   if (m_source == 1 && store.url.empty()) m_source = 0;  // the store's file went away meanwhile
   const std::string format = m_format == 1 ? "xlsx" : "html";
-  const std::string date = core::format_local_minutes(m_ctx.now(), m_ctx.clock().time_zone).substr(0, 10);
+  const std::string date = core::format_local_date(m_ctx.now(), m_ctx.clock().time_zone);
   const std::string db_path = m_ctx.config.db_path;
   m_failed = false;
   m_message = m_source == 1 ? "Reading the class's statements from the store..." : "Reading the learners' reports...";

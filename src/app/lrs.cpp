@@ -52,6 +52,12 @@ std::string default_lrs_config_path() {
   return (fs::path(home != nullptr ? home : ".") / ".config" / "casebook" / "lrs.conf").string();
 }
 
+std::optional<LrsConfig> configured_lrs(const std::string& path) {
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::exists(path, ec)) return std::nullopt;
+  return load_lrs_config("", path);
+}
+
 LrsConfig load_lrs_config(const std::string& url, const std::string& path) {
   LrsConfig c;
   c.url = url;

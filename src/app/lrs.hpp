@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct LrsConfig {
 /// stricter): a file others may read is refused, as ssh refuses such a key. A missing file
 /// means no credentials. Throws std::runtime_error naming the file and what to do.
 [[nodiscard]] LrsConfig load_lrs_config(const std::string& url, const std::string& path = "");
+
+/// The class's store as the window knows it, from the credentials file at `path` (the
+/// file's `url`): std::nullopt when `path` is empty or names no file (no store configured:
+/// the window sends nothing and offers no store). Throws like load_lrs_config for a file
+/// that exists but cannot be used.
+[[nodiscard]] std::optional<LrsConfig> configured_lrs(const std::string& path);
 
 /// One HTTP exchange with the store.
 struct HttpResponse {

@@ -61,11 +61,11 @@ void LrsSyncFlow::start() {
     m_again = true;
     return;
   }
-  std::error_code ec;
-  if (!std::filesystem::exists(m_ctx.config.lrs_config_path, ec)) return;  // no store configured: nothing shown
   SyncRequest request;
   try {
-    request.lrs = load_lrs_config("", m_ctx.config.lrs_config_path);
+    const auto store = configured_lrs(m_ctx.config.lrs_config_path);
+    if (!store) return;  // no store configured: nothing shown
+    request.lrs = *store;
   } catch (const std::exception& e) {
     m_view = SyncStatusView{true, false, true, kPrefix + std::string(e.what())};
     return;
@@ -77,6 +77,7 @@ void LrsSyncFlow::start() {
   request.now = m_ctx.now();
   request.base = base_study_options(m_ctx.config);
   request.options.attempts = 2;  // a window does not keep retrying: the next session tries again
+  request.options.timeout = std::chrono::seconds(8);  // quitting waits at most for one request
   m_view = SyncStatusView{true, true, false, kPrefix + std::string("sending your answers to ") + host_of(m_url) + " ..."};
   m_job.start(
       [request](const std::function<void(double)>&, const std::atomic<bool>& cancel) {
