@@ -41,9 +41,11 @@ std::string describe(const HttpResponse& r) {
 
 class Sender {
  public:
-  Sender(const SyncRequest& request, storage::Progress& progress, SyncResult& result)
+  /// `cancel` (may be null) stops the sync before each request and during a back-off wait.
+  Sender(const SyncRequest& request, storage::Progress& progress, SyncResult& result,
+         const std::atomic<bool>* cancel)
       : m_request(request), m_progress(progress), m_result(result),
-        m_client(request.lrs, request.options.timeout) {}
+        m_client(request.lrs, request.options.timeout), m_cancel(cancel) {}
 
   /// Sends `batch` (as one POST, or one PUT each after a conflict) and moves the sync state on.
   void send(std::vector<Pending>& batch) {
@@ -100,14 +102,26 @@ class Sender {
     auto wait = m_request.options.first_backoff;
     HttpResponse r;
     for (int attempt = 1; attempt <= std::max(1, m_request.options.attempts); ++attempt) {
+      check_cancel();
       r = call();
       if (!retryable(r)) return r;
       if (attempt < m_request.options.attempts) {
-        std::this_thread::sleep_for(wait);
+        // Waits in short slices so that quitting the window does not wait for the back-off.
+        const auto until = std::chrono::steady_clock::now() + wait;
+        while (std::chrono::steady_clock::now() < until) {
+          check_cancel();
+          std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+              std::chrono::milliseconds(50), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 until - std::chrono::steady_clock::now())));
+        }
         wait *= 2;
       }
     }
     throw StopSync{"the store did not answer (" + describe(r) + ")", true};
+  }
+
+  void check_cancel() const {
+    if (m_cancel != nullptr && *m_cancel) throw StopSync{"cancelled", false};
   }
 
   [[noreturn]] static void stop(const HttpResponse& r) {
@@ -120,6 +134,7 @@ class Sender {
   storage::Progress& m_progress;
   SyncResult& m_result;
   LrsClient m_client;
+  const std::atomic<bool>* m_cancel;
 };
 
 }  // namespace
@@ -141,14 +156,13 @@ SyncResult sync_to_lrs(const SyncRequest& request, const std::function<void(std:
   filter.learner = request.learner;
   filter.after_id = after;
   filter.include_voided = true;  // sent, then voided: the store mirrors the log
-  std::size_t total = 0;
-  db.for_each_review(filter, [&](const core::ReviewRecord&) { ++total; });
+  auto total = static_cast<std::size_t>(db.review_count(filter));
   gathered.input.review_source = [&, filter](const report::ReviewSink& sink) {
     storage::Progress reader(request.db_path, storage::Progress::Access::ReadOnly);
     reader.for_each_review(filter, sink);
   };
 
-  Sender sender(request, db, result);
+  Sender sender(request, db, result, cancel);
   std::vector<Pending> batch;
   try {
     report::for_each_xapi_statement(gathered.input, [&](const core::ReviewRecord& r, const std::string& id,

@@ -269,6 +269,8 @@ class Progress {
   /// with one cursor: the log is never held in memory. The record passed is reused between
   /// calls. The sink must not use this Progress (the cursor is open).
   void for_each_review(const ReviewFilter& filter, const std::function<void(const ReviewRecord&)>& sink);
+  /// How many reviews for_each_review(filter) would read (one count(*) query, no rows read).
+  [[nodiscard]] std::int64_t review_count(const ReviewFilter& filter);
 
   /// The id of the last review of `learner` that the learning record store at `endpoint`
   /// accepted (the lrs_sync table; 0 when nothing was sent). Every review with a smaller id was too.

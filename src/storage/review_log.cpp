@@ -214,32 +214,55 @@ std::vector<ReviewRecord> Progress::card_review_log(const std::string& learner, 
   return out;
 }
 
+namespace {
+
+/// The WHERE clause of `filter` over review_log r: only the conditions asked for, so that
+/// SQLite walks the index (learner_id, reviewed_at_ms) in order instead of sorting the log.
+/// The bank filter is a range of card keys ("<bank>/" up to "<bank>0", '0' following '/'),
+/// which no bank id can escape. bind_review_filter() binds its parameters.
+std::string review_filter_sql(const Progress::ReviewFilter& filter) {
+  std::string sql = "WHERE 1";
+  if (!filter.include_voided) sql += " AND r.id NOT IN (SELECT review_id FROM review_void)";
+  if (!filter.learner.empty()) sql += " AND r.learner_id = (SELECT id FROM learner WHERE name = :learner)";
+  if (filter.after_id) sql += " AND r.id > :after";
+  if (filter.from) sql += " AND r.reviewed_at_ms >= :from";
+  if (filter.to) sql += " AND r.reviewed_at_ms < :to";
+  if (!filter.bank_id.empty()) sql += " AND r.card_key >= :bank || '/' AND r.card_key < :bank || '0'";
+  if (!filter.card_key.empty()) sql += " AND r.card_key = :card";
+  return sql;
+}
+
+void bind_review_filter(SQLite::Statement& st, const Progress::ReviewFilter& filter) {
+  if (!filter.learner.empty()) st.bind(":learner", filter.learner);
+  if (filter.after_id) st.bind(":after", *filter.after_id);
+  if (filter.from) st.bind(":from", static_cast<std::int64_t>(*filter.from));
+  if (filter.to) st.bind(":to", static_cast<std::int64_t>(*filter.to));
+  if (!filter.bank_id.empty()) st.bind(":bank", filter.bank_id);
+  if (!filter.card_key.empty()) st.bind(":card", filter.card_key);
+}
+
+}  // namespace
+
 void Progress::for_each_review(const ReviewFilter& filter, const std::function<void(const ReviewRecord&)>& sink) {
   m_impl->guard("read the review log from", [&] {
-    // Only the conditions asked for, so that SQLite walks the index (learner_id,
-    // reviewed_at_ms) in order instead of sorting the log. The bank filter is a range of card
-    // keys ("<bank>/" up to "<bank>0", '0' following '/'), which no bank id can escape.
-    std::string sql = std::string(kReviewColumns) + "WHERE 1";
-    if (!filter.include_voided) sql += " AND r.id NOT IN (SELECT review_id FROM review_void)";
-    if (!filter.learner.empty()) sql += " AND r.learner_id = (SELECT id FROM learner WHERE name = :learner)";
-    if (filter.after_id) sql += " AND r.id > :after";
-    if (filter.from) sql += " AND r.reviewed_at_ms >= :from";
-    if (filter.to) sql += " AND r.reviewed_at_ms < :to";
-    if (!filter.bank_id.empty()) sql += " AND r.card_key >= :bank || '/' AND r.card_key < :bank || '0'";
-    if (!filter.card_key.empty()) sql += " AND r.card_key = :card";
+    std::string sql = std::string(kReviewColumns) + review_filter_sql(filter);
     sql += filter.after_id ? " ORDER BY r.id" : " ORDER BY r.reviewed_at_ms, r.id";
     SQLite::Statement st(m_impl->db, sql);
-    if (!filter.learner.empty()) st.bind(":learner", filter.learner);
-    if (filter.after_id) st.bind(":after", *filter.after_id);
-    if (filter.from) st.bind(":from", static_cast<std::int64_t>(*filter.from));
-    if (filter.to) st.bind(":to", static_cast<std::int64_t>(*filter.to));
-    if (!filter.bank_id.empty()) st.bind(":bank", filter.bank_id);
-    if (!filter.card_key.empty()) st.bind(":card", filter.card_key);
+    bind_review_filter(st, filter);
     ReviewRecord r;
     while (st.executeStep()) {
       read_review(st, r);
       sink(r);
     }
+  });
+}
+
+std::int64_t Progress::review_count(const ReviewFilter& filter) {
+  return m_impl->guard("count the reviews in", [&] {
+    SQLite::Statement st(m_impl->db, "SELECT count(*) FROM review_log r " + review_filter_sql(filter));
+    bind_review_filter(st, filter);
+    st.executeStep();
+    return st.getColumn(0).getInt64();
   });
 }
 
@@ -327,25 +350,35 @@ std::map<std::string, core::DoneToday> Progress::done_by_bank(const std::string&
   });
 }
 
+namespace {
+
+/// The start of an INSERT of card_state rows from rows of detail::kCardStatesFromLog (the
+/// caller closes the FROM with the rows it chooses: the newest per card).
+constexpr const char* kInsertCardStatesFrom =
+    "INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
+    "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
+    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
+    "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
+    "reps_after, lapses_after, at_ms FROM (";
+
+/// True for a card_state row that a reset to new (card_event, schema 3) at or after its last
+/// review makes stale: the card is new again, so the row is deleted.
+constexpr const char* kResetSinceState =
+    "EXISTS (SELECT 1 FROM card_event e WHERE e.kind = 'reset' AND e.learner_id = card_state.learner_id "
+    "AND e.card_key = card_state.card_key AND e.at_ms >= card_state.updated_at_ms)";
+
+}  // namespace
+
 void Progress::rebuild_card_states() {
   m_impl->guard("rebuild card states in", [&] {
     SQLite::Transaction tx(m_impl->db, SQLite::TransactionBehavior::IMMEDIATE);
     m_impl->db.exec("DELETE FROM card_state");
-    m_impl->db.exec(
-        std::string("INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, due_ms, "
-                    "last_review_ms, scheduled_days, learning_steps, reps, lapses, updated_at_ms) "
-                    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
-                    "due_after_ms, last_review_after_ms, scheduled_days_after, learning_steps_after, "
-                    "reps_after, lapses_after, at_ms FROM ("
+    m_impl->db.exec(std::string(kInsertCardStatesFrom) +
                     "  SELECT *, row_number() OVER (PARTITION BY learner_id, card_key "
                     "                               ORDER BY at_ms DESC, is_review DESC, id DESC) AS rn "
-                    "  FROM (") +
-        detail::kCardStatesFromLog + ")) WHERE rn = 1");
-    // A card reset to new after its last review is new again (card_event, schema 3).
-    m_impl->db.exec(
-        "DELETE FROM card_state WHERE EXISTS (SELECT 1 FROM card_event e WHERE e.kind = 'reset' "
-        "AND e.learner_id = card_state.learner_id AND e.card_key = card_state.card_key "
-        "AND e.at_ms >= card_state.updated_at_ms)");
+                    "  FROM (" +
+                    detail::kCardStatesFromLog + ")) WHERE rn = 1");
+    m_impl->db.exec(std::string("DELETE FROM card_state WHERE ") + kResetSinceState);
     tx.commit();
   });
 }
@@ -357,26 +390,16 @@ void restore_card_state(SQLite::Database& db, std::int64_t learner_id, const std
   del.bind(1, learner_id);
   del.bind(2, card_key);
   del.exec();
-  // The newest state the log gives the card: its last review that is not voided, or a later
-  // answer change (schema 9).
-  SQLite::Statement ins(db,
-                        std::string("INSERT INTO card_state (learner_id, card_key, state, stability, difficulty, "
-                                    "due_ms, last_review_ms, scheduled_days, learning_steps, reps, lapses, "
-                                    "updated_at_ms) "
-                                    "SELECT learner_id, card_key, state_after, stability_after, difficulty_after, "
-                                    "due_after_ms, last_review_after_ms, scheduled_days_after, "
-                                    "learning_steps_after, reps_after, lapses_after, at_ms FROM (") +
-                            detail::kCardStatesFromLog +
-                            ") WHERE learner_id = ? AND card_key = ? "
-                            "ORDER BY at_ms DESC, is_review DESC, id DESC LIMIT 1");
+  // The newest state the log gives the card (as rebuild_card_states for every card): its last
+  // review that is not voided, or a later answer change (schema 9).
+  SQLite::Statement ins(db, std::string(kInsertCardStatesFrom) + detail::kCardStatesFromLog +
+                                ") WHERE learner_id = ? AND card_key = ? "
+                                "ORDER BY at_ms DESC, is_review DESC, id DESC LIMIT 1");
   ins.bind(1, learner_id);
   ins.bind(2, card_key);
   ins.exec();
-  // A reset to new after that review keeps the card new (card_event, as rebuild_card_states).
-  SQLite::Statement reset(db,
-                          "DELETE FROM card_state WHERE learner_id = ?1 AND card_key = ?2 AND EXISTS "
-                          "(SELECT 1 FROM card_event e WHERE e.kind = 'reset' AND e.learner_id = ?1 "
-                          "AND e.card_key = ?2 AND e.at_ms >= card_state.updated_at_ms)");
+  SQLite::Statement reset(db, std::string("DELETE FROM card_state WHERE learner_id = ?1 AND card_key = ?2 AND ") +
+                                  kResetSinceState);
   reset.bind(1, learner_id);
   reset.bind(2, card_key);
   reset.exec();
@@ -421,43 +444,47 @@ std::optional<core::CardSchedule> Progress::void_review(const std::string& learn
   });
 }
 
+namespace {
+
+/// The columns every reader of taken-back answers selects (read_voided reads them), from
+/// review_void v joined with its review r and learner l; the caller adds its conditions.
+constexpr const char* kVoidedColumns =
+    "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
+    "FROM review_void v JOIN review_log r ON r.id = v.review_id "
+    "JOIN learner l ON l.id = v.learner_id ";
+
+/// Every row of a kVoidedColumns statement, in its order.
+std::vector<VoidedReview> read_voided(SQLite::Statement& st) {
+  std::vector<VoidedReview> out;
+  while (st.executeStep()) {
+    out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                               st.getColumn(3).getInt64(), st.getColumn(4).getInt64(), st.getColumn(5).getString()});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<VoidedReview> Progress::voided_reviews(const std::string& learner) {
   return m_impl->guard("read the taken-back answers from", [&] {
-    std::vector<VoidedReview> out;
-    SQLite::Statement st(m_impl->db,
-                         "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
-                         "FROM review_void v JOIN review_log r ON r.id = v.review_id "
-                         "JOIN learner l ON l.id = v.learner_id "
-                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY v.voided_at_ms, v.review_id");
+    SQLite::Statement st(m_impl->db, std::string(kVoidedColumns) +
+                                         "WHERE ?1 = '' OR l.name = ?1 ORDER BY v.voided_at_ms, v.review_id");
     st.bind(1, learner);
-    while (st.executeStep()) {
-      out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                                 st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
-                                 st.getColumn(5).getString()});
-    }
-    return out;
+    return read_voided(st);
   });
 }
 
 std::vector<VoidedReview> Progress::voids_to_send(const std::string& endpoint, const std::string& learner) {
   return m_impl->guard("read the undone answers to send from", [&] {
-    std::vector<VoidedReview> out;
     SQLite::Statement st(m_impl->db,
-                         "SELECT v.review_id, l.name, r.card_key, r.reviewed_at_ms, v.voided_at_ms, v.reason "
-                         "FROM review_void v JOIN review_log r ON r.id = v.review_id "
-                         "JOIN learner l ON l.id = v.learner_id "
-                         "JOIN lrs_sync s ON s.endpoint = ?1 AND s.learner_id = v.learner_id "
-                         "WHERE l.name = ?2 AND v.review_id <= s.last_review_id "
-                         "AND NOT EXISTS (SELECT 1 FROM lrs_void_sync x WHERE x.endpoint = ?1 AND x.review_id = v.review_id) "
-                         "ORDER BY v.voided_at_ms, v.review_id");
+                         std::string(kVoidedColumns) +
+                             "JOIN lrs_sync s ON s.endpoint = ?1 AND s.learner_id = v.learner_id "
+                             "WHERE l.name = ?2 AND v.review_id <= s.last_review_id "
+                             "AND NOT EXISTS (SELECT 1 FROM lrs_void_sync x WHERE x.endpoint = ?1 AND x.review_id = v.review_id) "
+                             "ORDER BY v.voided_at_ms, v.review_id");
     st.bind(1, endpoint);
     st.bind(2, learner);
-    while (st.executeStep()) {
-      out.push_back(VoidedReview{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-                                 st.getColumn(3).getInt64(), st.getColumn(4).getInt64(),
-                                 st.getColumn(5).getString()});
-    }
-    return out;
+    return read_voided(st);
   });
 }
 
