@@ -123,7 +123,7 @@ void ExportFlow::start() {
   request.to = m_to;
   request.now = m_ctx.now();
   request.base = base_study_options(m_ctx.config);
-  const std::string date = core::format_local_minutes(request.now, m_ctx.clock().time_zone).substr(0, 10);
+  const std::string date = core::format_local_date(request.now, m_ctx.clock().time_zone);
   m_job.start(
       [request, formats, folder = m_folder, date](const std::function<void(double)>& progress,
                                                   const std::atomic<bool>& cancel) {

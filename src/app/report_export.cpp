@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <exception>
@@ -53,20 +52,9 @@ std::pair<std::string, std::string> split_stored_key(std::string_view key) {
 /// end), or an ISO instant.
 core::TimestampMs period_bound(const std::string& text, const char* option, bool end, const core::DayClock& clock) {
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    const auto digits = [&](std::size_t at, std::size_t n, auto& v) {
-      const auto [p, ec] = std::from_chars(text.data() + at, text.data() + at + n, v);
-      return ec == std::errc() && p == text.data() + at + n;
-    };
-    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d) ||
-        !std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok()) {
-      throw std::invalid_argument(std::string(option) + " " + text + ": not a date (YYYY-MM-DD)");
-    }
-    const auto day = std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}
-                         .time_since_epoch()
-                         .count();
-    return core::study_day_start(day + (end ? 1 : 0), clock);
+    const auto day = core::day_of_iso_date(text);
+    if (!day) throw std::invalid_argument(std::string(option) + " " + text + ": not a date (YYYY-MM-DD)");
+    return core::study_day_start(*day + (end ? 1 : 0), clock);
   }
   try {
     return core::parse_iso(text);
@@ -184,21 +172,23 @@ GatheredReport gather_report(const ReportRequest& request) {
   filter.to = period.to;
   filter.bank_id = request.bank_filter;
   in.review_source = [progress, filter](const report::ReviewSink& sink) { progress->for_each_review(filter, sink); };
+  // The same bank and period for what the log's side tables record (at: when it happened).
+  const auto in_report = [&](const std::string& card_key, core::TimestampMs at) {
+    return wanted(split_stored_key(card_key).first) && (!period.from || at >= *period.from) &&
+           (!period.to || at < *period.to);
+  };
   for (const storage::VoidedReview& v : progress->voided_reviews(request.learner)) {
-    if (!wanted(split_stored_key(v.card_key).first)) continue;
-    if ((period.from && v.voided_at < *period.from) || (period.to && v.voided_at >= *period.to)) continue;
+    if (!in_report(v.card_key, v.voided_at)) continue;
     in.voided.push_back(report::VoidedEntry{v.learner, v.card_key, v.reviewed_at, v.voided_at});
   }
   for (storage::CardEvent& e : progress->card_events(request.learner)) {
-    if (!wanted(split_stored_key(e.card_key).first)) continue;
-    if ((period.from && e.at < *period.from) || (period.to && e.at >= *period.to)) continue;
+    if (!in_report(e.card_key, e.at)) continue;
     in.card_events.push_back(
         report::CardEventEntry{std::move(e.card_key), e.at, std::string(storage::to_string(e.kind)), e.flag, std::move(e.note)});
   }
   // Re-keyed questions (issue 14): kind "answer_changed", in time order with the card events.
   for (storage::AnswerChange& c : progress->answer_changes(request.learner)) {
-    if (!wanted(split_stored_key(c.card_key).first)) continue;
-    if ((period.from && c.at < *period.from) || (period.to && c.at >= *period.to)) continue;
+    if (!in_report(c.card_key, c.at)) continue;
     std::string note = answer_change_notice(c.new_version);
     if (!c.old_version.empty()) note += " It was last answered in version " + c.old_version + ".";
     in.card_events.push_back(report::CardEventEntry{std::move(c.card_key), c.at, "answer_changed", 0, std::move(note)});

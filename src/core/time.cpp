@@ -128,6 +128,10 @@ std::string format_local_minutes(TimestampMs t, const std::string& time_zone) {
   return date::format(std::locale::classic(), "%Y-%m-%d %H:%M UTC", minutes);
 }
 
+std::string format_local_date(TimestampMs t, const std::string& time_zone) {
+  return format_local_minutes(t, time_zone).substr(0, 10);  // "YYYY-MM-DD" of "YYYY-MM-DD HH:MM ZONE"
+}
+
 std::string format_iso_utc(TimestampMs t) {
   // The calendar from date (civil date of the day); the digits by hand: date::format builds a
   // stream and a locale per call, which dominated reports that write millions of instants.

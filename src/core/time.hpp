@@ -87,6 +87,10 @@ struct DayClock {
 /// e.g. "2024-06-01 12:00 UTC". Never throws.
 [[nodiscard]] std::string format_local_minutes(TimestampMs t, const std::string& time_zone);
 
+/// The local calendar date "YYYY-MM-DD" of `t` in the IANA zone `time_zone` (the date part of
+/// format_local_minutes, with its UTC fallback), e.g. for a report's file name. Never throws.
+[[nodiscard]] std::string format_local_date(TimestampMs t, const std::string& time_zone);
+
 /// Parses "YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)". Throws std::invalid_argument on bad text.
 [[nodiscard]] TimestampMs parse_iso(const std::string& text);
 

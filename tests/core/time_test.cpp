@@ -163,6 +163,15 @@ TEST(IsoTime, RejectsMalformedText) {
   }
 }
 
+TEST(LocalDate, IsTheCalendarDayInTheZone) {
+  // 2024-06-01 23:30 UTC is already 2 June in Berlin (CEST, +2) and still 1 June in New York.
+  const TimestampMs t = parse_iso("2024-06-01T23:30:00Z");
+  EXPECT_EQ(format_local_date(t, "UTC"), "2024-06-01");
+  EXPECT_EQ(format_local_date(t, "Europe/Berlin"), "2024-06-02");
+  EXPECT_EQ(format_local_date(t, "America/New_York"), "2024-06-01");
+  EXPECT_EQ(format_local_date(t, "Mars/Olympus_Mons"), "2024-06-01");  // unknown zone: UTC
+}
+
 TEST(IsoTime, NowIsTheSystemClock) {
   const auto sys = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
