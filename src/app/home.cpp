@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/backlog.hpp"
 #include "app/study_queue.hpp"
@@ -33,15 +36,30 @@ std::optional<KindCounts> session_queue(const AppContext& ctx, core::TimestampMs
 class ScopeQueues {
  public:
   ScopeQueues(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits)
-      : m_ctx(ctx), m_t(t), m_limits(limits), m_all(all_candidates(ctx, t)) {}
+      : m_ctx(ctx), m_t(t), m_limits(limits), m_all(all_candidates(ctx, t)) {
+    // Each candidate under its bank and its topics once, so that a scope's cards are found
+    // without testing every card of every bank per scope (scopes x cards).
+    for (std::size_t i = 0; i < m_all.size(); ++i) {
+      const std::string& bank_id = m_all[i].bank->info.id;
+      m_in[{bank_id, ""}].push_back(i);
+      const auto& topics = m_all[i].question->topics;
+      for (auto topic = topics.begin(); topic != topics.end(); ++topic) {
+        if (std::find(topics.begin(), topic, *topic) == topic) m_in[{bank_id, *topic}].push_back(i);
+      }
+    }
+  }
 
   /// Every loaded bank's candidates (all_candidates).
   [[nodiscard]] const std::vector<SourcedCandidate>& all() const { return m_all; }
 
   std::optional<KindCounts> operator()(const StudyScope& scope) {
-    std::vector<std::size_t> in;  // indexes into m_all: equal sets give equal queues
-    for (std::size_t i = 0; i < m_all.size(); ++i) {
-      if (in_scope(scope, *m_all[i].bank, *m_all[i].question)) in.push_back(i);
+    std::vector<std::size_t> in;  // indexes into m_all, as in_scope chooses: equal sets give equal queues
+    if (scope.bank_id.empty()) {
+      for (std::size_t i = 0; i < m_all.size(); ++i) {
+        if (in_scope(scope, *m_all[i].bank, *m_all[i].question)) in.push_back(i);
+      }
+    } else if (const auto found = m_in.find({scope.bank_id, scope.topic}); found != m_in.end()) {
+      in = found->second;
     }
     for (const auto& [seen, counts] : m_done) {
       if (seen == in) return counts;
@@ -60,6 +78,7 @@ class ScopeQueues {
   core::TimestampMs m_t;
   const DayLimits& m_limits;
   std::vector<SourcedCandidate> m_all;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> m_in;  ///< (bank, topic or "") -> indexes
   std::vector<std::pair<std::vector<std::size_t>, std::optional<KindCounts>>> m_done;
 };
 
@@ -92,11 +111,15 @@ void add_scopes(const AppContext& ctx, ScopeQueues& queues, HomeView& home) {
     if (bank.info.kind == core::BankKind::Course) home.scopes.front().cards += static_cast<int>(bank.questions.size());
     add(StudyScope{bank.info.id, ""}, bank.info.title.empty() ? bank.info.id : bank.info.title, 1, bank,
         static_cast<int>(bank.questions.size()));
+    std::map<std::string, int> per_topic;  // the bank's questions per topic, counted once
+    for (const core::Question& q : bank.questions) {
+      for (auto topic = q.topics.begin(); topic != q.topics.end(); ++topic) {
+        if (std::find(q.topics.begin(), topic, *topic) == topic) ++per_topic[*topic];
+      }
+    }
     for (const auto& topic : bank.topics) {
-      const StudyScope scope{bank.info.id, topic.id};
-      const auto cards = std::count_if(bank.questions.begin(), bank.questions.end(),
-                                       [&](const core::Question& q) { return in_scope(scope, bank, q); });
-      add(scope, topic.title.empty() ? topic.id : topic.title, 2, bank, static_cast<int>(cards));
+      add(StudyScope{bank.info.id, topic.id}, topic.title.empty() ? topic.id : topic.title, 2, bank,
+          per_topic[topic.id]);
     }
   }
 }
