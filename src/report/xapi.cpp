@@ -112,31 +112,35 @@ namespace {
 /// Invalid UTF-8 in bank or learner text becomes U+FFFD instead of failing the export.
 std::string dump(const Json& j, int indent) { return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-/// `text` (a value dumped at indent 2) as it reads nested one level deeper: two more spaces
-/// after every line break.
-std::string nested(const std::string& text) {
+/// `text` (a value dumped at indent 2) as it reads nested `levels` levels deeper: two more
+/// spaces per level after every line break.
+std::string nested(const std::string& text, int levels = 1) {
+  const std::string pad(static_cast<std::size_t>(2 * levels), ' ');
   std::string out;
-  out.reserve(text.size() + text.size() / 8);
+  out.reserve(text.size() + text.size() / 4);
   for (const char c : text) {
     out += c;
-    if (c == '\n') out += "  ";
+    if (c == '\n') out += pad;
   }
   return out;
 }
 
 /// A JSON object from its members in order, each value already dumped (compact, or at indent 2
-/// and nested): byte for byte what nlohmann's dump gives for the whole object.
-std::string object_text(const std::vector<std::pair<std::string_view, std::string>>& members, bool pretty) {
+/// and nested to the members' depth): byte for byte what nlohmann's dump gives for the whole
+/// object, its lines after the first indented `depth` levels (the object nested that deep).
+std::string object_text(const std::vector<std::pair<std::string_view, std::string>>& members, bool pretty,
+                        int depth) {
+  const std::string pad(static_cast<std::size_t>(2 * depth), ' ');
   std::string out = pretty ? "{\n" : "{";
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (i > 0) out += pretty ? ",\n" : ",";
-    if (pretty) out += "  ";
+    if (pretty) out += pad + "  ";
     out += '"';
     out += members[i].first;  // fixed ASCII keys: nothing to escape
     out += pretty ? "\": " : "\":";
     out += members[i].second;
   }
-  out += pretty ? "\n}" : "}";
+  out += pretty ? "\n" + pad + "}" : "}";
   return out;
 }
 
@@ -164,7 +168,9 @@ class StatementBuilder {
     for (const CardEntry& c : in.cards) m_cards.emplace(c.card_key, &c);
   }
 
-  /// The statement of review `r` as JSON text (compact, or laid out as nlohmann's dump(2)).
+  /// The statement of review `r` as JSON text: compact, or laid out as nlohmann's dump(2) of
+  /// the statement as an element of write_xapi's array (every line after the first indented
+  /// one level), so that each member's text is nested once, at its final depth.
   std::string statement(const core::ReviewRecord& r, bool pretty) const {
     const auto found = m_cards.find(r.card_key);
     const CardEntry* card = found == m_cards.end() ? nullptr : found->second;
@@ -172,7 +178,7 @@ class StatementBuilder {
     const std::string learner = r.learner.empty() ? m_in.learner : r.learner;
     const detail::KeyParts key = detail::split_card_key(r.card_key);
     const int indent = pretty ? 2 : -1;
-    const auto value = [&](const Json& j) { return pretty ? nested(dump(j, indent)) : dump(j, indent); };
+    const auto value = [&](const Json& j) { return pretty ? nested(dump(j, indent), 2) : dump(j, indent); };
 
     std::vector<std::pair<std::string_view, std::string>> members;
     members.reserve(7);
@@ -201,7 +207,7 @@ class StatementBuilder {
     context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", std::string(core::to_string(r.rating))}};
     members.emplace_back("context", value(context));
     members.emplace_back("timestamp", value(core::format_iso_utc(r.reviewed_at)));
-    return object_text(members, pretty);
+    return object_text(members, pretty, 1);
   }
 
  private:
@@ -265,16 +271,16 @@ void write_xapi(const ReportInput& in, std::ostream& out) {
   const StatementBuilder builder(in);
   std::size_t count = 0;
   out << "[";
-  const auto write_one = [&](const std::string& text) {
-    out << (count++ == 0 ? "\n  " : ",\n  ") << nested(text);
+  const auto write_one = [&](const std::string& nested_text) {
+    out << (count++ == 0 ? "\n  " : ",\n  ") << nested_text;
   };
   for_each_review(in, [&](const core::ReviewRecord& r) { write_one(builder.statement(r, true)); });
   // Then a voiding statement for each review taken back (its own statement may have been sent
   // to a store before the undo).
-  for (const VoidedEntry& v : in.voided) write_one(dump(voiding_statement(v), 2));
+  for (const VoidedEntry& v : in.voided) write_one(nested(dump(voiding_statement(v), 2)));
   // And a "commented" statement for each problem report, for the instructor's class report.
   for (const CardEventEntry& e : in.card_events) {
-    if (e.kind == "report") write_one(dump(problem_report_statement(in, e), 2));
+    if (e.kind == "report") write_one(nested(dump(problem_report_statement(in, e), 2)));
   }
   out << (count == 0 ? "]\n" : "\n]\n");
 }
