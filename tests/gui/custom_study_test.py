@@ -11,8 +11,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window  # noqa: E402
-from study_choice_test import answer_current, shoot  # noqa: E402
+from gui_app import answer_current, args_or_skip, key, open_window, quit_window, shoot, stop_window  # noqa: E402
 
 
 def main():

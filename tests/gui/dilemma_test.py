@@ -13,9 +13,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window, type_text  # noqa: E402
+from gui_app import args_or_skip, key, open_window, quit_window, shoot, stop_window, type_text  # noqa: E402
 from pngcheck import read_png  # noqa: E402
-from study_choice_test import shoot  # noqa: E402
 
 JUSTIFICATION = ("Resume, but narrowly: the suspects sit on Russian soil and only local police can arrest them, "
                  "so a channel limited to named criminal cases brings results, while the level of contact, the "

@@ -11,8 +11,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import shot  # noqa: E402
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window  # noqa: E402
+from gui_app import args_or_skip, key, open_window, quit_window, shot, stop_window  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 

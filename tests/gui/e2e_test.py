@@ -10,35 +10,10 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, stop_window, type_text  # noqa: E402
+from gui_app import key, open_window, shot, stop_window, type_text, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
-
-def wait_for_new_png(folder, before, seconds=10):
-    end = time.time() + seconds
-    while time.time() < end:
-        now = set(glob.glob(os.path.join(folder, "*.png")))
-        fresh = sorted(now - before)
-        if fresh:
-            time.sleep(0.3)  # let the writer finish
-            return fresh[0]
-        time.sleep(0.1)
-    return None
-
-
-def shot(folder, name, taken):
-    """F12, waits for the new PNG in `folder`, renames it `name` and adds its path to `taken`;
-    returns the path."""
-    before = set(glob.glob(os.path.join(folder, "*.png")))
-    key("F12")
-    png = wait_for_new_png(folder, before)
-    assert png, f"F12 screenshot {name} missing"
-    final = os.path.join(folder, name)
-    os.replace(png, final)
-    taken.append(final)
-    return final
 
 
 def main():

@@ -13,8 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import end_window, key, open_window, quit_window, start_test, type_text  # noqa: E402
-from study_choice_test import shoot  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, shoot, start_test, type_text  # noqa: E402
 
 PRESET = """
 [[exam]]

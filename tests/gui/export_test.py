@@ -16,8 +16,7 @@ import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import key, open_window, stop_window, type_text  # noqa: E402
+from gui_app import key, open_window, shot, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 EXTS = [".html", ".pdf", ".csv", ".xlsx", ".json", ".xapi.json"]
@@ -33,16 +32,6 @@ def export_set(folder, suffix=""):
                                 os.path.basename(h))]
         found.append(hits[0] if len(hits) == 1 else None)
     return found
-
-
-def shot(folder, name, taken):
-    before = set(glob.glob(os.path.join(folder, "*.png")))
-    key("F12")
-    png = wait_for_new_png(folder, before)
-    assert png, f"F12 screenshot {name} missing"
-    final = os.path.join(folder, name)
-    os.replace(png, final)
-    taken.append(final)
 
 
 def main():

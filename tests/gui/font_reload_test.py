@@ -13,8 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import args_or_skip, key, open_window, quit_window  # noqa: E402
+from gui_app import args_or_skip, key, open_window, quit_window, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 GEORGIAN = "საქართველოს შინაგან საქმეთა სამინისტრო"  # Ministry of Internal Affairs of Georgia

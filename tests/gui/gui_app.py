@@ -2,6 +2,7 @@
 the arguments every GUI test gets, key presses with a pause (so that the app draws the next
 screen), typing, and starting, stopping and quitting casebook."""
 import argparse
+import glob
 import os
 import shutil
 import subprocess
@@ -112,3 +113,47 @@ def wait_until(condition, what, timeout=15):
         if time.time() >= end:
             raise AssertionError("timed out waiting for " + what)
         time.sleep(0.2)
+
+
+def wait_for_new_png(folder, before, seconds=10):
+    """The first PNG in `folder` that is not in the set `before` (paths), once its writer has
+    had time to finish; None after `seconds`."""
+    end = time.time() + seconds
+    while time.time() < end:
+        fresh = sorted(set(glob.glob(os.path.join(folder, "*.png"))) - before)
+        if fresh:
+            time.sleep(0.3)  # let the writer finish
+            return fresh[0]
+        time.sleep(0.1)
+    return None
+
+
+def shot(folder, name, taken=None):
+    """F12, waits for the new PNG in `folder` and renames it `name` (with its extension);
+    adds its path to the list `taken` when one is given; returns the path."""
+    before = set(glob.glob(os.path.join(folder, "*.png")))
+    key("F12")
+    png = wait_for_new_png(folder, before)
+    assert png, f"F12 screenshot {name} missing"
+    final = os.path.join(folder, name)
+    os.replace(png, final)
+    if taken is not None:
+        taken.append(final)
+    return final
+
+
+def shoot(folder, name):
+    """shot() of `name`.png, checked as a real 1100x760-or-larger screenshot and printed."""
+    from pngcheck import check_screenshot  # noqa: E402 (beside this file)
+    final = shot(folder, name + ".png")
+    check_screenshot(final, 1100, 760, min_colours=8)
+    print("screenshot", final)
+    return final
+
+
+def answer_current():
+    """Answers the current card of the e2e bank (tests/gui/data/e2e.toml), whatever its type:
+    1 picks the first choice or True, text cards get "1 Lurk"; Enter submits."""
+    key("1")
+    type_text(" Lurk")
+    key("Return")

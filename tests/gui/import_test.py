@@ -13,8 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, stop_window, type_text  # noqa: E402
-from export_test import shot  # noqa: E402
+from gui_app import key, open_window, shot, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 GIFT = """// two questions and an essay Casebook cannot map

@@ -14,9 +14,8 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import end_window, key, open_window, quit_window, start_test, type_text, wait_until  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, shoot, start_test, type_text, wait_until  # noqa: E402
 from pngcheck import read_png  # noqa: E402
-from study_choice_test import shoot  # noqa: E402
 
 HIGHLIGHT = bytes((217, 232, 242))  # the light theme's accent_soft: the highlighted Home row
 

@@ -17,8 +17,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import end_window, key, open_window, quit_window, start_test  # noqa: E402
-from study_choice_test import answer_current, shoot  # noqa: E402
+from gui_app import answer_current, end_window, key, open_window, quit_window, shoot, start_test  # noqa: E402
 
 SERVE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lrs", "node", "serve.js")
 

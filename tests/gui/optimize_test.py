@@ -16,8 +16,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import key, open_window, stop_window  # noqa: E402
+from gui_app import key, open_window, stop_window, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 DAY_MS = 86_400_000

@@ -21,8 +21,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import args_or_skip, key, xdotool  # noqa: E402
+from gui_app import args_or_skip, key, wait_for_new_png, xdotool  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 DAY_MS = 86400000

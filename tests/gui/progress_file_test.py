@@ -19,8 +19,7 @@ import time
 from contextlib import closing
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, stop_window, xdotool  # noqa: E402
-from export_test import shot  # noqa: E402
+from gui_app import args_or_skip, key, shot, stop_window, xdotool  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 

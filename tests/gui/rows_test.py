@@ -15,8 +15,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import end_window, key, open_window, quit_window, start_test, type_text, wait_until  # noqa: E402
-from study_choice_test import shoot  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, shoot, start_test, type_text, wait_until  # noqa: E402
 
 
 def query(db, sql, *params):

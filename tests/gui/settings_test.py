@@ -11,8 +11,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import wait_for_new_png  # noqa: E402
-from gui_app import key, open_window, stop_window, type_text  # noqa: E402
+from gui_app import key, open_window, stop_window, type_text, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 

@@ -10,8 +10,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import shot  # noqa: E402
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window, type_text  # noqa: E402
+from gui_app import args_or_skip, key, open_window, quit_window, shot, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 

@@ -5,42 +5,13 @@ study the example bank; a rating is taken back with Ctrl+Z (the card is shown ag
 review voided, not deleted); a second run with no learn-ahead waits for a learning card
 (the waiting screen), then Escape ends it. F12 screenshots of Home, the session after the
 undo, the summary and the waiting screen. Exit 77 = skipped (no X or xdotool)."""
-import glob
 import os
 import shutil
 import sqlite3
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, open_window, quit_window, stop_window, type_text  # noqa: E402
-from pngcheck import check_screenshot  # noqa: E402
-
-
-def shoot(folder, name):
-    """F12, then waits for the new PNG and renames it `name`.png."""
-    before = set(glob.glob(os.path.join(folder, "*.png")))
-    key("F12")
-    end = time.time() + 10
-    while time.time() < end:
-        fresh = sorted(set(glob.glob(os.path.join(folder, "*.png"))) - before)
-        if fresh:
-            time.sleep(0.3)
-            final = os.path.join(folder, name + ".png")
-            os.replace(fresh[0], final)
-            check_screenshot(final, 1100, 760, min_colours=8)
-            print("screenshot", final)
-            return final
-        time.sleep(0.1)
-    raise AssertionError(f"no F12 screenshot for {name}")
-
-
-def answer_current():
-    """Works for every type of the e2e bank (see e2e_test.py): 1 picks the first choice or
-    True, text cards get "1 Lurk"; Enter submits."""
-    key("1")
-    type_text(" Lurk")
-    key("Return")
+from gui_app import answer_current, args_or_skip, key, open_window, quit_window, shoot, stop_window  # noqa: E402
 
 
 def main():
