@@ -10,12 +10,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "app/lrs.hpp"
 #include "app/report_export.hpp"
@@ -317,4 +319,45 @@ TEST(LrsSync, AStoreThatCannotBeReachedLeavesEverythingWaiting) {
   EXPECT_EQ(r.waiting, 2u);
   storage::Progress p(db);
   EXPECT_EQ(p.lrs_sent_up_to(request.lrs.url, "alice"), 0);
+}
+
+TEST(LrsSync, CancellingDuringTheBackOffStopsAtOnceWithEverythingWaiting) {
+  // The window's quit cancels a sync; a store that does not answer must not hold it for the
+  // back-off (here 4 attempts from 20 s: about 140 s of waiting if cancel were not checked).
+  TempDir dir;
+  const std::string db = dir.file("p.sqlite3");
+  study(db, "alice", {true, true}, kTestNow);
+  if (HasFatalFailure()) return;
+  app::SyncRequest request = sync_request(db, "alice", {"http://127.0.0.1:9/xAPI", "", "", "test"});  // discard port
+  request.options.attempts = 4;
+  request.options.first_backoff = std::chrono::seconds(20);
+  std::atomic<bool> cancel{false};
+  const auto started = std::chrono::steady_clock::now();
+  std::thread quit([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    cancel = true;
+  });
+  const app::SyncResult r = app::sync_to_lrs(request, {}, &cancel);
+  quit.join();
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_LT(took, std::chrono::seconds(5));
+  EXPECT_FALSE(r.complete);
+  EXPECT_EQ(r.error, "cancelled");
+  EXPECT_EQ(r.waiting, 2u);
+  EXPECT_EQ(storage::Progress(db).lrs_sent_up_to(request.lrs.url, "alice"), 0);
+}
+
+TEST(LrsConfig, TheWindowsStoreIsNoneWithoutAFileAndAnErrorForAnUnusableOne) {
+  TempDir dir;
+  EXPECT_FALSE(app::configured_lrs("").has_value());
+  EXPECT_FALSE(app::configured_lrs(dir.file("absent.conf")).has_value());
+  const std::string file = dir.file("lrs.conf");
+  std::ofstream(file) << "url = http://127.0.0.1:9/xAPI\nuser = key\npassword = s3cret\n";
+  ::chmod(file.c_str(), 0600);
+  const auto store = app::configured_lrs(file);
+  ASSERT_TRUE(store.has_value());
+  EXPECT_EQ(store->url, "http://127.0.0.1:9/xAPI");
+  EXPECT_EQ(store->user, "key");
+  ::chmod(file.c_str(), 0644);  // others may read the password: refused, as load_lrs_config does
+  EXPECT_THROW((void)app::configured_lrs(file), std::runtime_error);
 }
