@@ -3,34 +3,22 @@
 studies six cards with real key presses (Enter, number keys, typing, 1-4), takes an F12
 screenshot mid-session, ends the session (Escape), quits (Ctrl+Q), then checks with
 `casebook report` that the reviews were recorded. Exit 77 = skipped (no X or xdotool)."""
-import argparse
 import csv
 import glob
 import os
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, shot, stop_window, type_text, wait_for_new_png  # noqa: E402
+from gui_app import key, open_window, shot, start_test, stop_window, type_text, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--casebook", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True, help="folder for the screenshots")
-    ap.add_argument("--work", required=True, help="scratch folder (database, report)")
-    args = ap.parse_args()
-    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+    started = start_test(__doc__, "e2e")
+    if started is None:
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
-    shots = os.path.join(args.out, "e2e")
-    shutil.rmtree(shots, ignore_errors=True)
-    os.makedirs(shots)
+    args, shots, _ = started
     db = os.path.join(args.work, "db.sqlite")
     bank = os.path.join(args.data, "e2e.toml")
 

@@ -4,19 +4,17 @@ goes back to Home, opens Export with E, takes an F12 screenshot, exports every f
 Enter, screenshots the finished progress bar, presses O (open folder: harmless without a
 file manager), leaves with Escape and quits. Then checks the five files the export wrote
 into $HOME/casebook-reports. Exit 77 = skipped (no X or xdotool)."""
-import argparse
 import csv
 import glob
 import re
 import json
 import os
-import shutil
 import sys
 import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, shot, stop_window, type_text  # noqa: E402
+from gui_app import key, open_window, shot, start_test, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 EXTS = [".html", ".pdf", ".csv", ".xlsx", ".json", ".xapi.json"]
@@ -35,20 +33,10 @@ def export_set(folder, suffix=""):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--casebook", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True, help="folder for the screenshots")
-    ap.add_argument("--work", required=True, help="scratch folder (HOME, database, exports)")
-    args = ap.parse_args()
-    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+    started = start_test(__doc__, "export")
+    if started is None:
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
-    shots = os.path.join(args.out, "export")
-    shutil.rmtree(shots, ignore_errors=True)
-    os.makedirs(shots)
+    args, shots, _ = started
     db = os.path.join(args.work, "db.sqlite")
     bank = os.path.join(args.data, "e2e.toml")
     exports = os.path.join(args.work, "casebook-reports")

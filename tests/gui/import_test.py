@@ -5,7 +5,6 @@ Casebook cannot map), imports with Enter, screenshots the result, goes back with
 (the new bank is on Home after the reload) and quits. Then checks that the bank was written
 into the bank folder with the two questions and that `casebook validate` accepts it. Exit 77 =
 skipped (no X or xdotool)."""
-import argparse
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, shot, stop_window, type_text  # noqa: E402
+from gui_app import key, open_window, shot, start_test, stop_window, type_text  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 GIFT = """// two questions and an essay Casebook cannot map
@@ -26,23 +25,11 @@ GIFT = """// two questions and an essay Casebook cannot map
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--casebook", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True, help="folder for the screenshots")
-    ap.add_argument("--work", required=True, help="scratch folder (HOME, database, banks)")
-    args = ap.parse_args()
-    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+    started = start_test(__doc__, "import")
+    if started is None:
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
-    shots = os.path.join(args.out, "import")
-    shutil.rmtree(shots, ignore_errors=True)
-    os.makedirs(shots)
+    args, shots, banks = started
     db = os.path.join(args.work, "db.sqlite")
-    banks = os.path.join(args.work, "banks")
-    os.makedirs(banks)
     shutil.copy(os.path.join(args.data, "e2e.toml"), banks)
     gift = os.path.join(args.work, "week1.gift")
     with open(gift, "w", encoding="utf-8") as f:

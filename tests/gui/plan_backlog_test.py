@@ -12,7 +12,6 @@ opens the plan from the simulator and Esc returns to the simulator (F12), Esc, C
 the exit code, the screenshots (real images; the plan's differs from Home's and changes with
 the alternative) and the database. Exit 77 = skipped (no X or xdotool)."""
 import datetime
-import glob
 import os
 import shutil
 import sqlite3
@@ -21,7 +20,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import args_or_skip, key, wait_for_new_png, xdotool  # noqa: E402
+from gui_app import args_or_skip, key, shot, xdotool  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 DAY_MS = 86400000
@@ -68,23 +67,13 @@ def seed(db):
     return exam
 
 
-def screenshot(shots, name):
-    before = set(glob.glob(os.path.join(shots, "*.png")))
-    key("F12")
-    shot = wait_for_new_png(shots, before)
-    assert shot, f"F12 screenshot {name} missing"
-    final = os.path.join(shots, name)
-    os.replace(shot, final)
-    return final
-
-
 def settled_screenshot(shots, name, seconds=15):
     """F12 until two shots in a row are identical (a background plan has been drawn)."""
     end = time.time() + seconds
-    last = screenshot(shots, name)
+    last = shot(shots, name)
     while time.time() < end:
         time.sleep(0.5)
-        again = screenshot(shots, name + ".next.png")
+        again = shot(shots, name + ".next.png")
         if read_png(again)[2] == read_png(last)[2]:
             os.remove(again)
             return last
@@ -133,10 +122,10 @@ def main():
         xdotool("windowfocus", "--sync", wid)
         xdotool("mousemove", "--window", wid, "5", "780")
         time.sleep(1.0)
-        home = screenshot(shots, "home-backlog-offer.png")
+        home = shot(shots, "home-backlog-offer.png")
         key("Right", "n", "d")
         spread = wait_for_spread(db)
-        spread_shot = screenshot(shots, "home-spread.png")
+        spread_shot = shot(shots, "home-spread.png")
         key("p")
         plan = settled_screenshot(shots, "plan.png")
         key("Right")
@@ -146,7 +135,7 @@ def main():
         key("ctrl+p")
         from_sim = settled_screenshot(shots, "plan-from-simulator.png")
         key("Escape")
-        simulator = screenshot(shots, "simulator-after-plan.png")
+        simulator = shot(shots, "simulator-after-plan.png")
         key("Escape")
         key("ctrl+q")
         rc = app.wait(timeout=20)
@@ -158,8 +147,8 @@ def main():
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
     assert spread == (8, OVERDUE, 1), f"backlog_spread row: {spread}"
-    for shot in (home, spread_shot, plan, plan_alt, from_sim, simulator):
-        check_screenshot(shot, 1100, 760, min_colours=8)
+    for png in (home, spread_shot, plan, plan_alt, from_sim, simulator):
+        check_screenshot(png, 1100, 760, min_colours=8)
     changed, h = changed_rows(home, plan)
     assert changed > h // 3, f"the plan screen changed only {changed} rows of Home"
     changed, h = changed_rows(plan, plan_alt)

@@ -3,33 +3,21 @@
 with the arrow keys (ImGui keyboard navigation), types 0.85, saves with Ctrl+S, takes an F12
 screenshot, goes back with Escape and quits; then checks that the progress database holds
 desired_retention = 0.85 for the learner. Exit 77 = skipped (no X or xdotool)."""
-import argparse
 import glob
 import os
-import shutil
 import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import key, open_window, stop_window, type_text, wait_for_new_png  # noqa: E402
+from gui_app import key, open_window, start_test, stop_window, type_text, wait_for_new_png  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--casebook", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--out", required=True, help="folder for the screenshots")
-    ap.add_argument("--work", required=True, help="scratch folder (database)")
-    args = ap.parse_args()
-    if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-        print("needs an X display (xvfb-run) and xdotool", file=sys.stderr)
+    started = start_test(__doc__, "settings")
+    if started is None:
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
-    shots = os.path.join(args.out, "settings")
-    shutil.rmtree(shots, ignore_errors=True)
-    os.makedirs(shots)
+    args, shots, _ = started
     db = os.path.join(args.work, "db.sqlite")
     env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots)
     log = open(os.path.join(args.work, "casebook.log"), "w")
