@@ -24,10 +24,7 @@ namespace {
 
 constexpr core::TimestampMs kDayMs = 86'400'000;
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
   app::Controller c{test_config(db, now)};
 
   /// Answers the current study card right or wrong and rates it.

@@ -28,11 +28,7 @@ using core::Rating;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
-};
+using Fixture = casebook::test::AppFiles;
 
 const core::Question& current_question(const app::Controller& c) {
   EXPECT_NE(c.study(), nullptr);

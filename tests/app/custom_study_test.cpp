@@ -36,10 +36,7 @@ constexpr core::TimestampMs kDay = core::kMsPerDay;
 
 std::string key(const char* id) { return std::string("test-small/") + id; }
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
 
   /// Records a review of `card` at `at` that leaves it in `after` (from `before`).
   static std::int64_t seed(storage::Progress& p, const std::string& card, core::TimestampMs at, Rating rating,

@@ -23,11 +23,7 @@ namespace {
 
 constexpr core::TimestampMs kDay = 86'400'000;
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
-};
+using Fixture = casebook::test::AppFiles;
 
 /// Starts a session and rates the 7 cards before the bank's dilemma Easy: the dilemma is on
 /// screen, answering.

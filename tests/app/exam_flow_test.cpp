@@ -30,10 +30,7 @@ namespace {
 
 const std::string kArticle = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks/soldatov-2021-russia-cooperation.toml";
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
   std::unique_ptr<app::Controller> c = std::make_unique<app::Controller>(test_config(db, now, {kArticle}));
 
   /// Opens the exam screen and starts the preset (or a custom exam) with `setup`'s choices.

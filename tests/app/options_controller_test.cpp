@@ -24,11 +24,7 @@ using core::Rating;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
-};
+using Fixture = casebook::test::AppFiles;
 
 void save(app::Controller& c, const core::StudyOptions& o, const std::string& bank = "") {
   c.dispatch(app::Navigate{app::Screen::Settings});

@@ -76,10 +76,7 @@ core::ReviewRecord review(const std::string& card, core::TimestampMs last, core:
   return r;
 }
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
   std::string bank;
 
   explicit Fixture(int cards) : bank(write_bank(dir, cards)) {}

@@ -46,10 +46,7 @@ std::string write_bank(const TempDir& dir) {
   return path;
 }
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
   std::string bank = write_bank(dir);
   app::Controller c{test_config(db, now, {bank})};
 

@@ -26,10 +26,7 @@ using core::Rating;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
-  std::string db = dir.file("progress.sqlite3");
+struct Fixture : casebook::test::AppFiles {
 
   /// The small test bank again as an example bank (`kind = "example"`, id test-example).
   std::string example_bank() {

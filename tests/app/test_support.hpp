@@ -46,6 +46,14 @@ inline constexpr core::TimestampMs kTestNow = 1717243200000;
 inline std::string small_bank_path() { return std::string(CASEBOOK_TEST_DATA) + "/data/small_bank.toml"; }
 inline std::string bad_bank_path() { return std::string(CASEBOOK_TEST_DATA) + "/data/bad_bank.toml"; }
 
+/// What an app test starts from: a fresh folder, a progress file path in it and a clock at
+/// kTestNow that the test moves (pass `now` to test_config). Test fixtures derive from it.
+struct AppFiles {
+  TempDir dir;
+  std::shared_ptr<core::TimestampMs> now = std::make_shared<core::TimestampMs>(kTestNow);
+  std::string db = dir.file("progress.sqlite3");
+};
+
 /// A config for `db` over the test bank, with the clock reading `*now`, UTC study days and
 /// new cards in bank order (so tests can name the cards they expect).
 inline app::AppConfig test_config(const std::string& db, std::shared_ptr<core::TimestampMs> now,
