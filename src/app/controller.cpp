@@ -289,6 +289,8 @@ struct Controller::Impl {
     if (screen == Screen::Browser) {
       browser.refresh_card(key);
       browser.set_notice(notice);
+    } else if (screen == Screen::Study && study.active()) {
+      study.refresh_flag();  // Ctrl+digit again removes the flag it set
     } else if (screen == Screen::CardInfo) {
       card_info = make_card_info(ctx, key, ctx.now());
       card_info.notice = notice;

@@ -9,6 +9,7 @@
 #include "app/review_record.hpp"
 #include "app/study_queue.hpp"
 #include "core/options.hpp"
+#include "core/search.hpp"
 #include "core/time.hpp"
 #include "core/scheduler.hpp"
 
@@ -173,6 +174,7 @@ void StudyFlow::show_current() {
   }
   m_view = StudyView{};
   m_view.card = make_card_view(m_ctx.library.bank(*ref), q, cur->card_key, order);
+  refresh_flag();
   if (const auto n = m_ctx.answer_notices.find(cur->card_key); n != m_ctx.answer_notices.end()) {
     m_view.card.notice = n->second;  // "The answer changed in version 2.1."
   }
@@ -247,6 +249,16 @@ void StudyFlow::submit(const core::Answer& answer) {
   // Only now, with nothing left that can throw, does the session move to Feedback.
   m_view.feedback = std::move(f);
   m_session->submit();
+}
+
+void StudyFlow::refresh_flag() {
+  const auto mk = m_ctx.marks.find(m_view.card.card_key);
+  m_view.card.flag = mk != m_ctx.marks.end() ? mk->second.flag : 0;
+  m_view.card.flag_line.clear();
+  if (m_view.card.flag > 0 && m_view.card.flag <= 7) {
+    m_view.card.flag_line = "Flagged " + std::string(core::kFlagNames[m_view.card.flag]);
+    if (!mk->second.flag_note.empty()) m_view.card.flag_line += ": " + mk->second.flag_note;
+  }
 }
 
 bool StudyFlow::in_feedback() const {

@@ -60,6 +60,9 @@ class StudyFlow {
   /// feedback screen its answer is recorded first with the selected rating (false, and
   /// nothing changes, if that write fails). Then the next card is shown, or the session ends.
   bool drop_current();
+  /// Reads the shown card's flag again from the learner's card events (after a card action
+  /// on the study screen flagged or unflagged it).
+  void refresh_flag();
   /// An answer is shown with its feedback and not yet rated.
   [[nodiscard]] bool in_feedback() const;
   /// The session ended (last card rated, or left): the summary is ready.

@@ -189,6 +189,8 @@ struct CardView {
   int draft_position = -1;      ///< index into `positions`
   std::string draft_note;       ///< "Your justification of 3 Dec 2026 14:05 is in the box: revise it."
   CaseView case_view;           ///< a dilemma written as a case (empty for a plain one)
+  int flag = 0;                 ///< the card's flag now: 0 none, 1..7 (core::kFlagNames); Ctrl+digit toggles it
+  std::string flag_line;        ///< "Flagged red" (with the flag's note after a colon); empty when not flagged
   int position = 0;             ///< 1-based index of this card in the session so far
   int remaining = 0;            ///< cards still queued after this one
   int remaining_learning = 0;   ///< of `remaining`, cards coming back for a learning step

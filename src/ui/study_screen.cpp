@@ -132,7 +132,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   const app::CardView& card = view.card;
   if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
   // The card actions; while one of their forms is open it has the keyboard.
-  if (m_actions.draw(CardActionTarget{card.card_key, false, 0}, true, ui)) return;
+  if (m_actions.draw(CardActionTarget{card.card_key, false, card.flag}, true, ui)) return;
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false)) ui.send(app::OpenCardInfo{});
   const float em = ImGui::GetFontSize();
 
@@ -157,6 +157,9 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
     }
     if (!card.mode_label.empty()) wrapped_text(card.mode_label, kColorNotice);  // custom study: which mode
     if (!card.notice.empty()) wrapped_text(card.notice, kColorNotice);  // a re-keyed question: why it is back
+    if (!card.flag_line.empty()) {
+      wrapped_text(card.flag_line + "  (Ctrl+" + std::to_string(card.flag) + " again removes the flag)", kColorNotice);
+    }
     ImGui::Separator();
   }
   if (m_scroll_top) {

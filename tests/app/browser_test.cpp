@@ -254,3 +254,30 @@ TEST(Browser, ActionsDuringStudyTakeTheCardOut) {
   f.c.dispatch(app::OpenCardInfo{kQ2});
   EXPECT_EQ(f.c.card_info().history.size(), 1u);
 }
+
+TEST(Browser, TheStudyCardShowsItsFlagSoThatTheSameKeyRemovesIt) {
+  // The study screen's Ctrl+digit sends flag 0 when the card already has that flag: the view
+  // must carry the card's flag, refreshed after each action (it was always 0 before).
+  Fixture f;
+  f.c.dispatch(act(app::CardActionKind::Flag, kQ2, 5, "ask in class"));  // flagged before the session
+  f.c.dispatch(app::StartSession{});
+  ASSERT_NE(f.c.study(), nullptr) << f.c.message();
+  ASSERT_EQ(f.c.study()->card.card_key, kQ1);
+  EXPECT_EQ(f.c.study()->card.flag, 0);
+  EXPECT_EQ(f.c.study()->card.flag_line, "");
+  f.c.dispatch(act(app::CardActionKind::Flag, "", 1));
+  EXPECT_EQ(f.c.study()->card.flag, 1);
+  EXPECT_EQ(f.c.study()->card.flag_line, "Flagged red");
+  f.c.dispatch(act(app::CardActionKind::Flag, "", 0));
+  EXPECT_EQ(f.c.study()->card.flag, 0);
+  EXPECT_EQ(f.c.study()->card.flag_line, "");
+  f.answer(true, core::Rating::Good);
+  ASSERT_EQ(f.c.study()->card.card_key, kQ2);
+  EXPECT_EQ(f.c.study()->card.flag, 5);  // read when the card is shown
+  EXPECT_EQ(f.c.study()->card.flag_line, "Flagged pink: ask in class");
+  storage::Progress p(f.db, storage::Progress::Access::ReadOnly);
+  const auto events = p.card_events("alice");
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[1].flag, 1);
+  EXPECT_EQ(events[2].flag, 0);
+}
