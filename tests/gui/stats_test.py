@@ -3,14 +3,19 @@
 window (one answered wrong), opens Statistics from Home with T, moves the chart focus (Tab,
 Left), scrolls (PgDn) and goes back with Escape; F12 screenshots of each. Checks that the
 screen drew (the screenshots differ from Home and from each other: charts, scrolling), that
-Escape returned to Home, and that the app logged no error. Exit 77 = skipped."""
+Escape returned to Home, and that the app logged no error. Then the same screen at 200 %
+(Ctrl+Plus, remembered in display.conf) and, in a second start, in the dark theme at 100 %
+and 200 %: the dark shots have a dark background and the 200 % shots differ from the 100 %
+ones. Exit 77 = skipped."""
 import os
 import shutil
 import sqlite3
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gui_app import args_or_skip, key, open_window, quit_window, shot, stop_window, type_text  # noqa: E402
+from display_test import background, wait_for_text  # noqa: E402
 from pngcheck import check_screenshot, read_png  # noqa: E402
 
 
@@ -30,7 +35,9 @@ def main():
     os.makedirs(shots)
     db = os.path.join(args.work, "db.sqlite")
     bank = os.path.join(args.data, "e2e.toml")
-    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work,
+    conf = os.path.join(args.work, "config", "casebook", "display.conf")
+    env = dict(os.environ, CASEBOOK_SCREENSHOT_DIR=shots, HOME=args.work, GTK_THEME="Adwaita",
+               XDG_CONFIG_HOME=os.path.join(args.work, "config"),
                XDG_DATA_HOME=os.path.join(args.work, "xdg"), PATH="/usr/bin:/bin")
     log_path = os.path.join(args.work, "casebook.log")
     log = open(log_path, "w")
@@ -56,11 +63,34 @@ def main():
         shot(shots, "stats-end.png", taken)
         key("Escape")  # back to Home
         back = shot(shots, "home-after-stats.png", taken)
+        for _ in range(7):
+            key("ctrl+equal")  # 100 % -> 200 %
+        assert wait_for_text(conf, "ui_scale = 200"), "Ctrl+Plus did not reach 200 % in display.conf"
+        time.sleep(1.0)  # fonts re-rasterised
+        key("t")
+        light200 = shot(shots, "stats-light-200.png", taken)
         quit_window(app)
     finally:
         stop_window(app)
         log.close()
     output = open(log_path, encoding="utf-8", errors="replace").read()
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write("ui_scale = 100\ntheme = dark\n")
+    log = open(os.path.join(args.work, "dark.log"), "w")
+    app = open_window(args.casebook, ["--db", db, "--bank", bank], env, log)
+    try:
+        key("t")
+        dark100 = shot(shots, "stats-dark-100.png", taken)
+        for _ in range(7):
+            key("ctrl+equal")
+        assert wait_for_text(conf, "ui_scale = 200"), "Ctrl+Plus did not reach 200 % in the dark run"
+        time.sleep(1.0)
+        dark200 = shot(shots, "stats-dark-200.png", taken)
+        quit_window(app)
+    finally:
+        stop_window(app)
+        log.close()
+    output += open(os.path.join(args.work, "dark.log"), encoding="utf-8", errors="replace").read()
     print(output)
 
     for png in taken:
@@ -74,6 +104,10 @@ def main():
     assert differing_rows(stats, focus) > 5, "Tab/Left changed nothing on the Statistics screen"
     assert differing_rows(stats, scrolled) > 200, "PgDn did not scroll the Statistics screen"
     assert differing_rows(home, back) < 40, "Escape did not return to Home"
+    assert differing_rows(stats, light200) > 200, "the Statistics screen at 200 % looks as at 100 %"
+    assert sum(background(stats)) > 600, f"light background {background(stats)}"
+    assert sum(background(dark100)) < 150, f"dark background {background(dark100)}"
+    assert differing_rows(dark100, dark200) > 200, "the dark Statistics screen at 200 % looks as at 100 %"
     assert "error" not in output.lower() and "could not" not in output.lower(), output
     print("stats test: OK")
     return 0
