@@ -184,7 +184,7 @@ TEST(ExamFlow, AnswersAreSavedAsGivenUnmarkedAndHandInScoresAndMakesReviews) {
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].rating, a.position < 15 ? core::Rating::Good : core::Rating::Again);
     EXPECT_EQ(log[0].response_ms, 5000);
-    EXPECT_EQ(log[0].bank_version, "2.2.0") << "the bank's [bank] version";
+    EXPECT_EQ(log[0].bank_version, "2.3.0") << "the bank's [bank] version";
   }
   // The scheduler saw them: the cards are no longer new on Home.
   f.c->dispatch(app::Back{});
