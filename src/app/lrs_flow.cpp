@@ -1,7 +1,6 @@
 #include "app/lrs_flow.hpp"
 
 #include <exception>
-#include <filesystem>
 #include <stdexcept>
 #include <utility>
 

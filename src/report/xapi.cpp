@@ -128,10 +128,14 @@ std::string nested(const std::string& text, int levels = 1) {
 /// A JSON object from its members in order, each value already dumped (compact, or at indent 2
 /// and nested to the members' depth): byte for byte what nlohmann's dump gives for the whole
 /// object, its lines after the first indented `depth` levels (the object nested that deep).
-std::string object_text(const std::vector<std::pair<std::string_view, std::string>>& members, bool pretty,
+std::string object_text(const std::vector<std::pair<std::string_view, std::string_view>>& members, bool pretty,
                         int depth) {
   const std::string pad(static_cast<std::size_t>(2 * depth), ' ');
-  std::string out = pretty ? "{\n" : "{";
+  std::size_t size = 8 + pad.size();
+  for (const auto& [name, text] : members) size += name.size() + text.size() + pad.size() + 8;
+  std::string out;
+  out.reserve(size);
+  out += pretty ? "{\n" : "{";
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (i > 0) out += pretty ? ",\n" : ",";
     if (pretty) out += pad + "  ";
@@ -180,40 +184,65 @@ class StatementBuilder {
     const int indent = pretty ? 2 : -1;
     const auto value = [&](const Json& j) { return pretty ? nested(dump(j, indent), 2) : dump(j, indent); };
 
-    std::vector<std::pair<std::string_view, std::string>> members;
+    // The members' texts: the repeating ones point into the caches, the others live here.
+    const std::string id = value(xapi_statement_id(learner, r.card_key, r.reviewed_at));
+    std::vector<std::pair<std::string_view, std::string_view>> members;
     members.reserve(7);
-    members.emplace_back("id", value(xapi_statement_id(learner, r.card_key, r.reviewed_at)));
-    members.emplace_back("actor", value(actor_of(learner)));
-    members.emplace_back("verb", value({{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}}));
+    members.emplace_back("id", id);
+    // Actor, verb and context repeat over the statements (one learner, a few banks, four
+    // ratings): each distinct one is dumped once per layout.
+    members.emplace_back("actor", cached("actor\n" + learner, pretty, [&] { return value(actor_of(learner)); }));
+    members.emplace_back("verb", cached("verb", pretty, [&] {
+      return value({{"id", "http://adlnet.gov/expapi/verbs/answered"}, {"display", {{"en-US", "answered"}}}});
+    }));
     auto& cache = m_activities[pretty ? 1 : 0];
-    auto cached = cache.find(r.card_key);
-    if (cached == cache.end()) cached = cache.emplace(r.card_key, value(activity(r.card_key, card, language))).first;
-    members.emplace_back("object", cached->second);
+    auto found_activity = cache.find(r.card_key);
+    if (found_activity == cache.end()) {
+      found_activity = cache.emplace(r.card_key, value(activity(r.card_key, card, language))).first;
+    }
+    members.emplace_back("object", found_activity->second);
     Json result;
     result["response"] = card != nullptr && card->question ? detail::interaction_response(*card->question, r.answer) : r.answer;
     result["success"] = r.correct;
     result["duration"] = iso_duration(r.response_ms);
     result["extensions"] = {{std::string(kIriBase) + "/extensions/answer", r.answer}};
-    members.emplace_back("result", value(result));
-    Json context;
-    context["platform"] = "Casebook";
-    context["language"] = language;
-    if (!key.bank_id.empty()) {
-      context["contextActivities"] = {
-          {"parent", Json::array({{{"objectType", "Activity"},
-                                   {"id", std::string(kIriBase) + "/banks/" + percent_encode(key.bank_id)}}})}};
-    }
-    if (!r.bank_version.empty()) context["revision"] = r.bank_version;  // the bank's version when answered
-    context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", std::string(core::to_string(r.rating))}};
-    members.emplace_back("context", value(context));
-    members.emplace_back("timestamp", value(core::format_iso_utc(r.reviewed_at)));
+    const std::string result_text = value(result);
+    members.emplace_back("result", result_text);
+    const std::string rating(core::to_string(r.rating));
+    members.emplace_back("context", cached("context\n" + language + "\n" + key.bank_id + "\n" + r.bank_version + "\n" + rating,
+                                           pretty, [&] {
+      Json context;
+      context["platform"] = "Casebook";
+      context["language"] = language;
+      if (!key.bank_id.empty()) {
+        context["contextActivities"] = {
+            {"parent", Json::array({{{"objectType", "Activity"},
+                                     {"id", std::string(kIriBase) + "/banks/" + percent_encode(key.bank_id)}}})}};
+      }
+      if (!r.bank_version.empty()) context["revision"] = r.bank_version;  // the bank's version when answered
+      context["extensions"] = {{std::string(kIriBase) + "/extensions/rating", rating}};
+      return value(context);
+    }));
+    const std::string timestamp = value(core::format_iso_utc(r.reviewed_at));
+    members.emplace_back("timestamp", timestamp);
     return object_text(members, pretty, 1);
   }
 
  private:
+  /// The dumped text of a member identified by `key` in layout `pretty`, made by `make` the
+  /// first time.
+  template <typename Make>
+  const std::string& cached(const std::string& key, bool pretty, Make make) const {
+    auto& cache = m_members[pretty ? 1 : 0];
+    auto found = cache.find(key);
+    if (found == cache.end()) found = cache.emplace(key, make()).first;
+    return found->second;
+  }
+
   const ReportInput& m_in;
   std::unordered_map<std::string, const CardEntry*> m_cards;
   mutable std::unordered_map<std::string, std::string> m_activities[2];  ///< card key -> dumped object [compact, pretty]
+  mutable std::unordered_map<std::string, std::string> m_members[2];     ///< actor, verb, context texts [compact, pretty]
 };
 
 }  // namespace
