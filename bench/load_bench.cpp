@@ -1,7 +1,8 @@
 // Load time of a bank against a raw toml++ parse of the same text: the median of N runs of
 // each, and their ratio. Usage: casebook_load_bench FILE [RUNS]. Prints one line:
 // "FILE: parse 0.123 s, load 0.150 s (of which generate 0.010 s), ratio 1.22 (N questions, M
-// generated; median of R)".
+// generated; median of R)". `casebook_load_bench --dump FILE...` instead prints everything
+// each file loads to (load_dump.hpp), for comparing two builds of the loader with diff.
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -12,10 +13,12 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bank/loader.hpp"
 #include "core/generate.hpp"
+#include "load_dump.hpp"
 
 namespace {
 
@@ -35,8 +38,15 @@ double seconds(Fn&& fn) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: casebook_load_bench FILE [RUNS]\n";
+    std::cerr << "usage: casebook_load_bench FILE [RUNS] | --dump FILE...\n";
     return 2;
+  }
+  if (std::string_view(argv[1]) == "--dump") {
+    for (int i = 2; i < argc; ++i) {
+      std::printf("file: %s\n", argv[i]);
+      casebook::bench::dump_load_result(casebook::bank::load_bank_file(argv[i]), stdout);
+    }
+    return 0;
   }
   const std::string path = argv[1];
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
