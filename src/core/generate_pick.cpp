@@ -2,6 +2,7 @@
 #include "core/generate_pick.hpp"
 
 #include <cmath>
+#include <functional>
 
 namespace casebook::core {
 
@@ -37,7 +38,13 @@ double PairScorer::score(std::string_view candidate, double penalty) const {
   return -std::log(u) * penalty;
 }
 
-DateIndex::DateIndex(const std::vector<Event>& events) {
+DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data()) {
+  m_first_days.reserve(events.size());
+  for (const auto& e : events) {
+    FirstDays f{};
+    for (std::size_t p = 0; p < f.size(); ++p) f[p] = first_day(truncate(e.date, static_cast<DatePrecision>(p)));
+    m_first_days.push_back(f);
+  }
   m_sorted.reserve(events.size());
   for (const auto& e : events) m_sorted.push_back(&e);
   std::sort(m_sorted.begin(), m_sorted.end(), [](const Event* a, const Event* b) {
@@ -62,12 +69,31 @@ DateIndex::DateIndex(const std::vector<Event>& events) {
   }
 }
 
+const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
+  const std::less<const Event*> before;
+  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return nullptr;
+  return &m_first_days[static_cast<std::size_t>(&e - m_events)];
+}
+
+std::int64_t DateIndex::gap_days(const Event& a, const Event& b) const {
+  const FirstDays* fa = first_days(a);
+  const FirstDays* fb = first_days(b);
+  if (fa == nullptr || fb == nullptr) return core::gap_days(a.date, b.date);
+  // As core::gap_days: the first days of both dates cut to the coarser precision.
+  const auto p = static_cast<std::size_t>(std::min(a.date.precision, b.date.precision));
+  const std::int64_t x = (*fa)[p];
+  const std::int64_t y = (*fb)[p];
+  return x < y ? y - x : x - y;
+}
+
 std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
   std::vector<const Event*> out;
   const std::int64_t day = first_day(anchor.date);
+  // gap_days is 0 exactly when compare_dates is 0 (the two cannot be told apart).
   const auto usable = [&](const Event* e) {
-    return e != &anchor && compare_dates(e->date, anchor.date) != 0 && gap_days(e->date, anchor.date) >= min_gap_days &&
-           e->title != anchor.title;
+    if (e == &anchor || e->title == anchor.title) return false;
+    const std::int64_t gap = gap_days(*e, anchor);
+    return gap != 0 && gap >= min_gap_days;
   };
   const std::size_t limit = 8 * kDateWindow;
   // Earlier events: from the last one at least min_gap_days before the anchor, backwards.

@@ -3,6 +3,7 @@
 // ranking them with rendezvous hashing, so generation grows near-linearly with the facts.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -45,7 +46,17 @@ class DateIndex {
   /// `p`, nearest to `d` (up to `per_side` on each side, `d` itself excluded).
   [[nodiscard]] std::vector<FactDate> dates_near(const FactDate& d, std::size_t per_side) const;
 
+  /// gap_days(a.date, b.date) (core/facts.hpp), from first days computed once per event when
+  /// both are events of the index (else computed).
+  [[nodiscard]] std::int64_t gap_days(const Event& a, const Event& b) const;
+
  private:
+  /// first_day of an event's date truncated to year, month and day (indexed by DatePrecision).
+  using FirstDays = std::array<std::int64_t, 3>;
+  [[nodiscard]] const FirstDays* first_days(const Event& e) const;
+
+  const Event* m_events = nullptr;                       ///< the indexed events, in file order ...
+  std::vector<FirstDays> m_first_days;                   ///< ... and their first days
   std::vector<const Event*> m_sorted;
   std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
   std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
