@@ -365,7 +365,24 @@ class Generation {
   /// Other events that can share a question with `anchor`, best first: among the nearest in
   /// date order (DateIndex::near: at least `min_gap_days` away, a title of their own),
   /// ranked by pair_score with closer dates preferred.
-  std::vector<const Event*> partners(const Event& anchor, int min_gap_days) const {
+  /// Kept per event for one `min_gap_days`, as event_order and event_first (with the same
+  /// gap, the default) ask for the same lists.
+  const std::vector<const Event*>& partners(const Event& anchor, int min_gap_days) {
+    const auto& events = m_bank.facts.events;
+    if (min_gap_days != m_partners_gap) {
+      m_partners_gap = min_gap_days;
+      m_partners.assign(events.size(), {});
+      m_partners_known.assign(events.size(), false);
+    }
+    const auto i = static_cast<std::size_t>(&anchor - events.data());
+    if (!m_partners_known[i]) {
+      m_partners[i] = rank_partners(anchor, min_gap_days);
+      m_partners_known[i] = true;
+    }
+    return m_partners[i];
+  }
+
+  std::vector<const Event*> rank_partners(const Event& anchor, int min_gap_days) const {
     const PairScorer scorer(anchor.id);
     std::vector<Ranked<Event>> ranked;
     for (const Event* e : m_dates.near(anchor, min_gap_days)) {
@@ -414,7 +431,7 @@ class Generation {
 
   void event_first(const GeneratorConfig& cfg) {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventFirst)) {
-      const auto others = partners(*anchor, cfg.min_gap_days);
+      const auto& others = partners(*anchor, cfg.min_gap_days);
       if (others.empty()) {
         short_of(*anchor, "no other event at least " + std::to_string(cfg.min_gap_days) + " days from it");
         continue;
@@ -627,6 +644,9 @@ class Generation {
   std::unordered_map<std::string, const Actor*> m_actors;
   std::vector<std::vector<std::string>> m_actor_words;  ///< actor_name_words of each bank actor, by index
   std::unordered_map<std::string, const Event*> m_events;
+  int m_partners_gap = -1;                              ///< min_gap_days of m_partners (-1: none yet)
+  std::vector<std::vector<const Event*>> m_partners;    ///< partners() of each event, by index ...
+  std::vector<bool> m_partners_known;                   ///< ... once computed
   HashRing<Actor> m_ring_all;
   std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
   HashRing<Term> m_ring_terms;
