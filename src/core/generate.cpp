@@ -27,11 +27,6 @@ constexpr double kOtherKindPenalty = 3.0;
 /// Other events' dates event_date considers on each side of the true date.
 constexpr std::size_t kNearDates = 6;
 
-/// Years between two dates, as a plausibility distance (months / 12).
-double years_apart(const FactDate& a, const FactDate& b) {
-  return std::fabs(static_cast<double>(months_between(a, b))) / 12.0;
-}
-
 /// Penalty factor of an option whose length differs from the answer's: 1 for the same
 /// length, up to 3 when one is empty, so the options of a card look alike and the right one
 /// is not the longest by design.
@@ -40,22 +35,6 @@ double length_penalty(std::string_view answer, std::string_view option) {
   const double o = static_cast<double>(option.size());
   const double longer = std::max(a, o);
   return longer == 0 ? 1.0 : 1.0 + 2.0 * std::fabs(a - o) / longer;
-}
-
-/// One candidate ranked for an anchor.
-template <typename T>
-struct Ranked {
-  const T* fact;
-  double score;
-};
-
-/// `items` sorted by score (ties by id), lowest first.
-template <typename T>
-void sort_ranked(std::vector<Ranked<T>>& items) {
-  std::sort(items.begin(), items.end(), [](const Ranked<T>& a, const Ranked<T>& b) {
-    if (a.score != b.score) return a.score < b.score;
-    return a.fact->id < b.fact->id;
-  });
 }
 
 /// Facts in the order generator `g` considers them as anchors: by pair_score(g, id), so the
@@ -298,7 +277,7 @@ class Generation {
         q.value = e->date.year;
         continue;
       }
-      const auto distractors = date_distractors(*e);
+      const auto distractors = m_dates.distractor_dates(*e, kNearDates, kWantedDistractors);
       std::vector<FactDate> dates = distractors;
       dates.push_back(e->date);
       std::sort(dates.begin(), dates.end(), [](const FactDate& a, const FactDate& b) { return compare_dates(a, b) < 0; });
@@ -306,94 +285,7 @@ class Generation {
     }
   }
 
-  /// Three wrong dates at the event's precision, near the true one: the nearest other events'
-  /// dates (kNearDates on each side) and shifts of 1-3 years (year precision) or months.
-  std::vector<FactDate> date_distractors(const Event& e) const {
-    // Each distinct date (ISO string) once, at most 2 * kNearDates + 6, with its lowest penalty.
-    struct Candidate {
-      FactDate date;
-      std::string iso;
-      double penalty;
-      double score = 0.0;
-    };
-    std::vector<Candidate> candidates;
-    candidates.reserve(2 * kNearDates + 6);
-    const auto offer = [&](const FactDate& d, double penalty) {
-      if (d.year < 1 || d.year > 9999 || compare_dates(d, e.date) == 0 || d.precision != e.date.precision) return;
-      std::string iso = to_iso(d);
-      const auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.iso == iso; });
-      if (it == candidates.end()) {
-        candidates.push_back(Candidate{d, std::move(iso), penalty});
-      } else if (penalty < it->penalty) {
-        it->date = d;
-        it->penalty = penalty;
-      }
-    };
-    const bool by_year = e.date.precision == DatePrecision::Year;
-    for (const FactDate& d : m_dates.dates_near(e.date, kNearDates)) {
-      const double apart = by_year ? years_apart(d, e.date) : std::fabs(static_cast<double>(months_between(d, e.date)));
-      offer(d, 1.0 + apart);
-    }
-    for (int k : {-3, -2, -1, 1, 2, 3}) {
-      FactDate d = e.date;
-      if (by_year) {
-        d.year += k;
-      } else {
-        const int m = (d.year * 12 + (d.month - 1)) + k;
-        d.year = m / 12;
-        d.month = m % 12 + 1;
-        if (d.precision == DatePrecision::Day) {
-          d.day = std::min(d.day, days_in_month(d.year, d.month));
-        }
-      }
-      offer(d, 1.0 + std::abs(k));
-    }
-    const PairScorer scorer(e.id);
-    for (auto& c : candidates) c.score = scorer.score(c.iso, c.penalty);
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-      return a.score != b.score ? a.score < b.score : a.iso < b.iso;
-    });
-    std::vector<FactDate> out;
-    for (const auto& c : candidates) {
-      if (out.size() == kWantedDistractors) break;
-      out.push_back(c.date);
-    }
-    return out;
-  }
-
   // ---- event_order, event_first ----------------------------------------------------------
-  /// Other events that can share a question with `anchor`, best first: among the nearest in
-  /// date order (DateIndex::near: at least `min_gap_days` away, a title of their own),
-  /// ranked by pair_score with closer dates preferred.
-  /// Kept per event for one `min_gap_days`, as event_order and event_first (with the same
-  /// gap, the default) ask for the same lists.
-  const std::vector<const Event*>& partners(const Event& anchor, int min_gap_days) {
-    const auto& events = m_bank.facts.events;
-    if (min_gap_days != m_partners_gap) {
-      m_partners_gap = min_gap_days;
-      m_partners.assign(events.size(), {});
-      m_partners_known.assign(events.size(), false);
-    }
-    const auto i = static_cast<std::size_t>(&anchor - events.data());
-    if (!m_partners_known[i]) {
-      m_partners[i] = rank_partners(anchor, min_gap_days);
-      m_partners_known[i] = true;
-    }
-    return m_partners[i];
-  }
-
-  std::vector<const Event*> rank_partners(const Event& anchor, int min_gap_days) const {
-    const PairScorer scorer(anchor.id);
-    std::vector<Ranked<Event>> ranked;
-    for (const Event* e : m_dates.near(anchor, min_gap_days)) {
-      ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
-    }
-    sort_ranked(ranked);
-    std::vector<const Event*> out;
-    for (const auto& r : ranked) out.push_back(r.fact);
-    return out;
-  }
-
   static bool by_date(const Event* a, const Event* b) { return compare_dates(a->date, b->date) < 0; }
 
   std::string dated(const Event& e) const { return without_full_stop(e.title) + " (" + to_display(e.date) + ")"; }
@@ -402,7 +294,7 @@ class Generation {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventOrder)) {
       std::vector<const Event*> group{anchor};
-      for (const Event* c : partners(*anchor, cfg.min_gap_days)) {
+      for (const Event* c : m_dates.partners(*anchor, cfg.min_gap_days)) {
         if (group.size() == size) break;
         const bool clash = std::any_of(group.begin(), group.end(), [&](const Event* g) {
           const std::int64_t gap = m_dates.gap_days(*g, *c);  // 0 exactly when compare_dates is 0
@@ -431,7 +323,7 @@ class Generation {
 
   void event_first(const GeneratorConfig& cfg) {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventFirst)) {
-      const auto& others = partners(*anchor, cfg.min_gap_days);
+      const auto& others = m_dates.partners(*anchor, cfg.min_gap_days);
       if (others.empty()) {
         short_of(*anchor, "no other event at least " + std::to_string(cfg.min_gap_days) + " days from it");
         continue;
@@ -640,13 +532,10 @@ class Generation {
   }
 
   const Bank& m_bank;
-  DateIndex m_dates;
+  DateIndex m_dates;  ///< also keeps each event's ranked partners
   std::unordered_map<std::string, const Actor*> m_actors;
   std::vector<std::vector<std::string>> m_actor_words;  ///< actor_name_words of each bank actor, by index
   std::unordered_map<std::string, const Event*> m_events;
-  int m_partners_gap = -1;                              ///< min_gap_days of m_partners (-1: none yet)
-  std::vector<std::vector<const Event*>> m_partners;    ///< partners() of each event, by index ...
-  std::vector<bool> m_partners_known;                   ///< ... once computed
   HashRing<Actor> m_ring_all;
   std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
   HashRing<Term> m_ring_terms;

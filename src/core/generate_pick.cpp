@@ -2,7 +2,11 @@
 #include "core/generate_pick.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <functional>
+#include <string>
+
+#include "core/time.hpp"
 
 namespace casebook::core {
 
@@ -119,6 +123,79 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
       out.push_back(e);
       ++found;
     }
+  }
+  return out;
+}
+
+const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int min_gap_days) {
+  if (min_gap_days != m_partners_gap) {
+    m_partners_gap = min_gap_days;
+    m_partners.assign(m_first_days.size(), {});
+    m_partners_known.assign(m_first_days.size(), false);
+  }
+  const auto i = static_cast<std::size_t>(&anchor - m_events);
+  if (!m_partners_known[i]) {
+    const PairScorer scorer(anchor.id);
+    std::vector<Ranked<Event>> ranked;
+    for (const Event* e : near(anchor, min_gap_days)) {
+      ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
+    }
+    sort_ranked(ranked);
+    auto& out = m_partners[i];
+    out.reserve(ranked.size());
+    for (const auto& r : ranked) out.push_back(r.fact);
+    m_partners_known[i] = true;
+  }
+  return m_partners[i];
+}
+
+std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t per_side, std::size_t wanted) const {
+  // Each distinct date (ISO string) once, with its lowest penalty.
+  struct Candidate {
+    FactDate date;
+    std::string iso;
+    double penalty;
+    double score = 0.0;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(2 * per_side + 6);
+  const auto offer = [&](const FactDate& d, double penalty) {
+    if (d.year < 1 || d.year > 9999 || compare_dates(d, e.date) == 0 || d.precision != e.date.precision) return;
+    std::string iso = to_iso(d);
+    const auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.iso == iso; });
+    if (it == candidates.end()) {
+      candidates.push_back(Candidate{d, std::move(iso), penalty});
+    } else if (penalty < it->penalty) {
+      it->date = d;
+      it->penalty = penalty;
+    }
+  };
+  const bool by_year = e.date.precision == DatePrecision::Year;
+  for (const FactDate& d : dates_near(e.date, per_side)) {
+    const double apart = by_year ? years_apart(d, e.date) : std::fabs(static_cast<double>(months_between(d, e.date)));
+    offer(d, 1.0 + apart);
+  }
+  for (int k : {-3, -2, -1, 1, 2, 3}) {
+    FactDate d = e.date;
+    if (by_year) {
+      d.year += k;
+    } else {
+      const int m = (d.year * 12 + (d.month - 1)) + k;
+      d.year = m / 12;
+      d.month = m % 12 + 1;
+      if (d.precision == DatePrecision::Day) d.day = std::min(d.day, days_in_month(d.year, d.month));
+    }
+    offer(d, 1.0 + std::abs(k));
+  }
+  const PairScorer scorer(e.id);
+  for (auto& c : candidates) c.score = scorer.score(c.iso, c.penalty);
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score < b.score : a.iso < b.iso;
+  });
+  std::vector<FactDate> out;
+  for (const auto& c : candidates) {
+    if (out.size() == wanted) break;
+    out.push_back(c.date);
   }
   return out;
 }
