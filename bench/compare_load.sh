@@ -23,13 +23,17 @@ for kind in events actors; do
 done | tee "$data/results.txt"
 python3 - "$data/results.txt" <<'PY'
 import re, sys
-rows = {}
+rows, cpu = {}, {}
 for line in open(sys.argv[1]):
     m = re.match(r".*/(\w+)-(\d+)\.toml: parse ([\d.]+) s, load ([\d.]+) s", line)
     if m:
         rows[(m[1], int(m[2]))] = (float(m[3]), float(m[4]))
-for kind in ("events", "actors"):
-    if (kind, 1000) in rows and (kind, 10000) in rows:
-        print(f"{kind}: load grows {rows[(kind, 10000)][1] / rows[(kind, 1000)][1]:.1f}x from 1k to 10k "
-              f"(parse {rows[(kind, 10000)][0] / rows[(kind, 1000)][0]:.1f}x)")
+    c = re.search(r"CPU time: parse ([\d.]+) s, load ([\d.]+) s", line)
+    if m and c:
+        cpu[(m[1], int(m[2]))] = (float(c[1]), float(c[2]))
+for name, table in (("wall", rows), ("CPU", cpu)):
+    for kind in ("events", "actors"):
+        if (kind, 1000) in table and (kind, 10000) in table:
+            print(f"{kind} ({name} time): load grows {table[(kind, 10000)][1] / table[(kind, 1000)][1]:.1f}x from 1k to 10k "
+                  f"(parse {table[(kind, 10000)][0] / table[(kind, 1000)][0]:.1f}x)")
 PY

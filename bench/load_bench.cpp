@@ -1,21 +1,26 @@
 // Load time of a bank against a raw toml++ parse of the same text: the median of N runs of
 // each, and their ratio. Usage: casebook_load_bench FILE [RUNS]. Prints one line:
 // "FILE: parse 0.123 s, load 0.150 s (of which generate 0.010 s), ratio 1.22 (N questions, M
-// generated; median of R)".
+// generated; median of R); CPU time: parse ..., load ..., generate ..., ratio ..." (the same
+// medians of this process's CPU time). `casebook_load_bench --dump FILE...` instead prints everything
+// each file loads to (load_dump.hpp), for comparing two builds of the loader with diff.
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bank/loader.hpp"
 #include "core/generate.hpp"
+#include "load_dump.hpp"
 
 namespace {
 
@@ -24,19 +29,37 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+double cpu_now() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+/// Wall-clock seconds of fn(); adds the CPU seconds it took (this process, one thread) to
+/// `cpu`: on a machine busy with other work the CPU time varies less than the wall time.
 template <typename Fn>
-double seconds(Fn&& fn) {
+double seconds(std::vector<double>& cpu, Fn&& fn) {
+  const double c0 = cpu_now();
   const auto t0 = std::chrono::steady_clock::now();
   fn();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  cpu.push_back(cpu_now() - c0);
+  return wall;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: casebook_load_bench FILE [RUNS]\n";
+    std::cerr << "usage: casebook_load_bench FILE [RUNS] | --dump FILE...\n";
     return 2;
+  }
+  if (std::string_view(argv[1]) == "--dump") {
+    for (int i = 2; i < argc; ++i) {
+      std::printf("file: %s\n", argv[i]);
+      casebook::bench::dump_load_result(casebook::bank::load_bank_file(argv[i]), stdout);
+    }
+    return 0;
   }
   const std::string path = argv[1];
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
@@ -44,15 +67,15 @@ int main(int argc, char** argv) {
   std::stringstream buf;
   buf << in.rdbuf();
   const std::string text = buf.str();
-  std::vector<double> parse, load, generate;
+  std::vector<double> parse, load, generate, parse_cpu, load_cpu, generate_cpu;
   std::size_t questions = 0, generated = 0, errors = 0;
   for (int i = 0; i < runs; ++i) {
     // Alternate the two so that machine load hits both alike.
-    parse.push_back(seconds([&] {
+    parse.push_back(seconds(parse_cpu, [&] {
       const auto table = toml::parse(text, path);
       if (table.empty()) std::abort();
     }));
-    load.push_back(seconds([&] {
+    load.push_back(seconds(load_cpu, [&] {
       const auto r = casebook::bank::load_bank_text(text, path);
       errors = 0;
       for (const auto& d : r.diagnostics) errors += d.severity == casebook::core::Severity::Error ? 1 : 0;
@@ -69,7 +92,7 @@ int main(int argc, char** argv) {
     auto& qs = loaded.bank->questions;
     qs.erase(std::remove_if(qs.begin(), qs.end(), [](const auto& q) { return !q.generator.empty(); }), qs.end());
     for (int i = 0; i < runs; ++i) {
-      generate.push_back(seconds([&] {
+      generate.push_back(seconds(generate_cpu, [&] {
         if (casebook::core::generate_questions(*loaded.bank).questions.size() != generated) std::abort();
       }));
     }
@@ -80,7 +103,10 @@ int main(int argc, char** argv) {
   }
   const double p = median(parse), l = median(load);
   const double g = generate.empty() ? 0.0 : median(generate);
-  std::printf("%s: parse %.3f s, load %.3f s (of which generate %.3f s), ratio %.2f (%zu questions, %zu generated; median of %d)\n",
-              path.c_str(), p, l, g, l / p, questions, generated, runs);
+  const double pc = median(parse_cpu), lc = median(load_cpu);
+  const double gc = generate_cpu.empty() ? 0.0 : median(generate_cpu);
+  std::printf("%s: parse %.3f s, load %.3f s (of which generate %.3f s), ratio %.2f (%zu questions, %zu generated; median of %d);"
+              " CPU time: parse %.3f s, load %.3f s, generate %.3f s, ratio %.2f\n",
+              path.c_str(), p, l, g, l / p, questions, generated, runs, pc, lc, gc, lc / pc);
   return 0;
 }

@@ -260,6 +260,7 @@ class BankReader {
   std::optional<Located> m_article;       ///< `[bank] article` as written
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
   std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
+  std::vector<std::string_view> m_fact_id_list;  ///< the keys of m_fact_ids, sorted (for `facts` of questions)
   std::vector<std::string_view> m_actor_ids;  ///< ids of the bank's actors, sorted (while reading facts)
   std::vector<std::string_view> m_event_ids;  ///< ids of the bank's events, sorted (while reading facts)
 };

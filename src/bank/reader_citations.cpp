@@ -71,6 +71,9 @@ const BankReader::SourceIndex& BankReader::source_index(const core::Bank& bank) 
 void BankReader::check_citations(const toml::node& n, const core::Bank& bank) {
   const auto* s = n.as_string();
   if (s == nullptr) return;
+  // Reflowing never makes a "[@" (it only joins lines with a space), so a text without one has
+  // no marker: most prose of a bank, skipped without a copy.
+  if (s->get().find("[@") == std::string::npos) return;
   const std::string shown = reflow(s->get());
   const auto markers = core::find_citations(shown);
   if (markers.empty()) return;

@@ -14,6 +14,7 @@ const std::vector<std::string_view> kEventKeys{"id",    "date",   "title",  "sum
                                                "place", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kActorKeys{"id",     "name",  "kind",   "description",
                                                "aliases", "topics", "source", "paragraph"};
+const std::vector<std::string_view> kRoleKeys{"actor", "role"};
 const std::vector<std::string_view> kTermKeys{"id", "term", "definition", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kFigureKeys{"id",    "value",  "unit",   "measures", "tolerance",
                                                 "event", "topics", "source", "paragraph"};
@@ -159,7 +160,7 @@ void BankReader::read_actor(const toml::table& t, Context ctx, core::Bank& bank)
   core::Actor a;
   const bool ok = read_fact_base(t, ctx, "actor", bank, a);
   check_keys(t, kActorKeys, ctx);
-  if (auto v = get_string(t, "name", ctx, Need::Required)) a.name = v->text;
+  if (auto v = get_string(t, "name", ctx, Need::Required)) a.name = std::move(v->text);
   if (auto v = get_string(t, "kind", ctx, Need::Required); v && !core::is_blank(v->text)) {
     if (const auto k = core::actor_kind_from_string(v->text)) {
       a.kind = *k;
@@ -170,7 +171,7 @@ void BankReader::read_actor(const toml::table& t, Context ctx, core::Bank& bank)
             near ? "did you mean " + ticked(*near) + "?" : "use one of " + join_quoted(kinds));
     }
   }
-  if (auto v = get_string(t, "description", ctx, Need::Required)) a.description = v->text;
+  if (auto v = get_string(t, "description", ctx, Need::Required)) a.description = std::move(v->text);
   if (auto v = get_strings(t, "aliases", ctx, Need::Optional, 0, "", "alias")) {
     for (const auto& x : *v) a.aliases.push_back(x.text);
     warn_repeats(*v, "alias");
@@ -206,9 +207,9 @@ void BankReader::read_event(const toml::table& t, Context ctx, core::Bank& bank)
       wrong_type(*d, "date", "a string such as \"2016-05\"");
     }
   }
-  if (auto v = get_string(t, "title", ctx, Need::Required)) e.title = v->text;
-  if (auto v = get_string(t, "summary", ctx, Need::Required)) e.summary = v->text;
-  if (auto v = get_string(t, "place", ctx, Need::Optional)) e.place = v->text;
+  if (auto v = get_string(t, "title", ctx, Need::Required)) e.title = std::move(v->text);
+  if (auto v = get_string(t, "summary", ctx, Need::Required)) e.summary = std::move(v->text);
+  if (auto v = get_string(t, "place", ctx, Need::Optional)) e.place = std::move(v->text);
   e.actors = read_refs(t, "actors", ctx, m_actor_ids, "unknown-actor", "actor");
   read_roles(t, ctx, e);
   for (std::string_view key : {"title", "summary"}) {
@@ -233,7 +234,7 @@ void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Even
       continue;
     }
     const Context role_ctx{"a role of " + ctx.name, where_of(*rt)};
-    check_keys(*rt, {"actor", "role"}, role_ctx);
+    check_keys(*rt, kRoleKeys, role_ctx);
     core::EventRole role;
     if (auto v = get_string(*rt, "actor", role_ctx, Need::Required); v && !core::is_blank(v->text)) {
       role.actor = v->text;
@@ -243,7 +244,7 @@ void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Even
               near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[actor]]");
       }
     }
-    if (auto v = get_string(*rt, "role", role_ctx, Need::Required)) role.role = v->text;
+    if (auto v = get_string(*rt, "role", role_ctx, Need::Required)) role.role = std::move(v->text);
     if (role.actor.empty() || role.role.empty()) continue;
     // A role's actor is one of the event's actors, whether or not `actors` lists it.
     if (std::find(e.actors.begin(), e.actors.end(), role.actor) == e.actors.end()) e.actors.push_back(role.actor);
@@ -255,8 +256,8 @@ void BankReader::read_term(const toml::table& t, Context ctx, core::Bank& bank) 
   core::Term term;
   const bool ok = read_fact_base(t, ctx, "term", bank, term);
   check_keys(t, kTermKeys, ctx);
-  if (auto v = get_string(t, "term", ctx, Need::Required)) term.term = v->text;
-  if (auto v = get_string(t, "definition", ctx, Need::Required)) term.definition = v->text;
+  if (auto v = get_string(t, "term", ctx, Need::Required)) term.term = std::move(v->text);
+  if (auto v = get_string(t, "definition", ctx, Need::Required)) term.definition = std::move(v->text);
   if (const toml::node* n = t.get("definition")) check_citations(*n, bank);
   if (ok) bank.facts.terms.push_back(std::move(term));
 }
@@ -266,8 +267,8 @@ void BankReader::read_figure(const toml::table& t, Context ctx, core::Bank& bank
   const bool ok = read_fact_base(t, ctx, "figure", bank, f);
   check_keys(t, kFigureKeys, ctx);
   if (auto v = get_number(t, "value", ctx, Need::Required)) f.value = *v;
-  if (auto v = get_string(t, "unit", ctx, Need::Required, IfEmpty::Allow)) f.unit = v->text;
-  if (auto v = get_string(t, "measures", ctx, Need::Required)) f.measures = v->text;
+  if (auto v = get_string(t, "unit", ctx, Need::Required, IfEmpty::Allow)) f.unit = std::move(v->text);
+  if (auto v = get_string(t, "measures", ctx, Need::Required)) f.measures = std::move(v->text);
   if (const toml::node* tol = t.get("tolerance")) {
     if (auto v = get_number(t, "tolerance", ctx, Need::Optional)) {
       if (*v < 0.0) {
@@ -318,7 +319,12 @@ void BankReader::generate(core::Bank& bank) {
   core::GenerateResult generated = core::generate_questions(bank);
   for (auto& d : generated.diagnostics) m_diags.push_back(std::move(d));
   bank.repeated = std::move(generated.repeated);
-  for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
+  if (bank.questions.empty()) {
+    bank.questions = std::move(generated.questions);  // no hand-written ones: no question moved
+  } else {
+    bank.questions.reserve(bank.questions.size() + generated.questions.size());
+    for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
+  }
   if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts &&
       !core::has_errors(m_diags)) {
     warning({1, 1}, "no-questions", "the bank has no questions: no hand-written ones, and the generators made none",

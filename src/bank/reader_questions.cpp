@@ -105,9 +105,11 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
   read_locator(t, ctx, bank, q.source);
   read_topic_refs(t, ctx, bank, q.topics);
   if (bank.info.format >= kFormatFacts && t.get("facts") != nullptr) {
-    std::vector<std::string_view> known;
-    for (const auto& [fid, line] : m_fact_ids) known.push_back(fid);
-    q.fact_ids = read_refs(t, "facts", ctx, known, "unknown-fact", "fact");
+    if (m_fact_id_list.size() != m_fact_ids.size()) {  // built once: the facts are read before the questions
+      m_fact_id_list.clear();
+      for (const auto& [fid, line] : m_fact_ids) m_fact_id_list.push_back(fid);
+    }
+    q.fact_ids = read_refs(t, "facts", ctx, m_fact_id_list, "unknown-fact", "fact");
   }
   if (bank.info.format >= kFormatFacts && q.id.rfind("gen.", 0) == 0) {
     error(where_of(*t.get("id")), "reserved-id", "question id " + ticked(q.id) + " starts with `gen.`",

@@ -195,6 +195,10 @@ void BankReader::note_id(std::map<std::string, int>& seen, const std::string& id
 }
 
 void BankReader::warn_unrenderable(const Located& v) {
+  // Printable ASCII, tab and line feed need no look: most text, checked byte by byte only.
+  if (std::all_of(v.text.begin(), v.text.end(), [](char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t'; })) {
+    return;
+  }
   bool wide = false;
   bool control = false;
   for (std::size_t i = 0; i < v.text.size() && !(wide && control);) {
@@ -226,11 +230,18 @@ void BankReader::warn_unrenderable(const Located& v) {
 }
 
 void BankReader::warn_repeats(const std::vector<Located>& values, std::string_view what) {
+  // Short lists (ids of an event's actors, choices) are compared pairwise, without a hash map.
+  constexpr std::size_t kShort = 16;
   std::unordered_map<std::string_view, std::size_t> first;  // text -> index of its first use
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const auto [it, fresh] = first.emplace(values[i].text, i);
-    if (fresh) continue;
-    const Located& earlier = values[it->second];
+    std::size_t earliest = i;
+    if (values.size() <= kShort) {
+      for (std::size_t j = 0; j < i && earliest == i; ++j) earliest = values[j].text == values[i].text ? j : i;
+    } else {
+      earliest = first.emplace(values[i].text, i).first->second;
+    }
+    if (earliest == i) continue;
+    const Located& earlier = values[earliest];
     warning(values[i].at, "repeated-choice",
             std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
                 std::to_string(earlier.at.line) + ", column " + std::to_string(earlier.at.column) + ")",

@@ -27,11 +27,6 @@ constexpr double kOtherKindPenalty = 3.0;
 /// Other events' dates event_date considers on each side of the true date.
 constexpr std::size_t kNearDates = 6;
 
-/// Years between two dates, as a plausibility distance (months / 12).
-double years_apart(const FactDate& a, const FactDate& b) {
-  return std::fabs(static_cast<double>(months_between(a, b))) / 12.0;
-}
-
 /// Penalty factor of an option whose length differs from the answer's: 1 for the same
 /// length, up to 3 when one is empty, so the options of a card look alike and the right one
 /// is not the longest by design.
@@ -40,22 +35,6 @@ double length_penalty(std::string_view answer, std::string_view option) {
   const double o = static_cast<double>(option.size());
   const double longer = std::max(a, o);
   return longer == 0 ? 1.0 : 1.0 + 2.0 * std::fabs(a - o) / longer;
-}
-
-/// One candidate ranked for an anchor.
-template <typename T>
-struct Ranked {
-  const T* fact;
-  double score;
-};
-
-/// `items` sorted by score (ties by id), lowest first.
-template <typename T>
-void sort_ranked(std::vector<Ranked<T>>& items) {
-  std::sort(items.begin(), items.end(), [](const Ranked<T>& a, const Ranked<T>& b) {
-    if (a.score != b.score) return a.score < b.score;
-    return a.fact->id < b.fact->id;
-  });
 }
 
 /// Facts in the order generator `g` considers them as anchors: by pair_score(g, id), so the
@@ -74,10 +53,14 @@ std::vector<const T*> anchor_order(const std::vector<T>& facts, Generator g) {
 }
 
 /// The sorted ids of `ids` joined with '|': the key of a set of facts.
-std::string fact_set_key(std::vector<std::string> ids) {
-  std::sort(ids.begin(), ids.end());
+std::string fact_set_key(const std::vector<std::string>& ids) {
+  std::vector<std::string_view> sorted(ids.begin(), ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::size_t size = 0;
+  for (const auto id : sorted) size += id.size() + 1;
   std::string k;
-  for (const auto& id : ids) k += id + "|";
+  k.reserve(size);
+  for (const auto id : sorted) k.append(id).push_back('|');
   return k;
 }
 
@@ -93,7 +76,9 @@ class Generation {
  public:
   explicit Generation(const Bank& bank) : m_bank(bank), m_dates(bank.facts.events) {
     m_actors.reserve(bank.facts.actors.size());
+    m_actor_words.reserve(bank.facts.actors.size());
     for (const auto& a : bank.facts.actors) {
+      m_actor_words.push_back(actor_name_words(a));
       m_actors.emplace(a.id, &a);
       m_ring_all.add(&a);
       m_ring_kind[static_cast<std::size_t>(a.kind)].add(&a);
@@ -109,16 +94,18 @@ class Generation {
   }
 
   GenerateResult run() {
-    // About one question per fact and generator: reserving avoids moving them all as they grow.
-    const std::size_t facts = m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
-                              m_bank.facts.figures.size();
-    m_result.questions.reserve(3 * facts);
-    m_sets.reserve(3 * facts);
-    m_ids.reserve(3 * facts);
+    // Questions are made in place, in m_result.questions: room for as many as the enabled
+    // generators can make (a Question is about 1 kB; growing would move them all).
+    const std::size_t most = most_questions();
+    m_result.questions.reserve(most);
+    m_sets.reserve(most);
+    m_ids.reserve(most);
+    m_used.reserve(m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
+                   m_bank.facts.figures.size());
     for (Generator g : kAllGenerators) {
       const GeneratorConfig& cfg = m_bank.generators[g];
       if (!cfg.enabled) continue;
-      m_made.clear();
+      m_first = m_result.questions.size();
       m_short.clear();
       m_short_reason.clear();
       switch (g) {
@@ -144,14 +131,43 @@ class Generation {
                    std::move(message), std::move(hint)});
   }
 
-  /// A question of generator `g` on `facts` (the first is the anchor: its place and source).
-  Question make(Generator g, const std::vector<const FactBase*>& facts, QuestionType type) const {
-    Question q;
+  /// The most questions the enabled generators can make: one per anchor fact (event_actor:
+  /// per role; a term at most once per direction).
+  std::size_t most_questions() const {
+    const Facts& f = m_bank.facts;
+    std::size_t roles = 0;
+    for (const auto& e : f.events) roles += e.roles.size();
+    std::size_t n = 0;
+    for (Generator g : kAllGenerators) {
+      if (!m_bank.generators[g].enabled) continue;
+      switch (g) {
+        case Generator::EventDate:
+        case Generator::EventOrder:
+        case Generator::EventFirst: n += f.events.size(); break;
+        case Generator::ActorMatch: n += f.actors.size(); break;
+        case Generator::EventActor: n += roles; break;
+        case Generator::TermDefinition:
+        case Generator::DefinitionTerm: n += f.terms.size(); break;
+        case Generator::FigureValue: n += f.figures.size(); break;
+      }
+    }
+    return n;
+  }
+
+  /// Starts a question of generator `g` on `facts` (the first is the anchor: its place and
+  /// source) at the end of m_result.questions, and returns it for the generator to write its
+  /// text; nullptr when it is not kept (see keep()), before any text is written.
+  Question* make(Generator g, const std::vector<const FactBase*>& facts, QuestionType type) {
+    Question& q = m_result.questions.emplace_back();
     q.type = type;
     q.generator = to_string(g);
-    q.id = "gen." + q.generator;
+    std::size_t id_size = 4 + q.generator.size();
+    for (const FactBase* f : facts) id_size += 1 + f->id.size();
+    q.id.reserve(id_size);
+    q.id.append("gen.").append(q.generator);
+    q.fact_ids.reserve(facts.size());
     for (const FactBase* f : facts) {
-      q.id += "." + f->id;
+      q.id.append(".").append(f->id);
       q.fact_ids.push_back(f->id);
       for (const auto& t : f->topics) {
         if (std::find(q.topics.begin(), q.topics.end(), t) == q.topics.end()) q.topics.push_back(t);
@@ -159,12 +175,20 @@ class Generation {
     }
     q.pos = facts.front()->pos;
     q.source.source_id = facts.front()->source.source_id;
-    std::set<int> paragraphs;
+    // The paragraphs of every fact of that source, sorted and each once.
+    auto& paragraphs = q.source.paragraphs;
     for (const FactBase* f : facts) {
-      if (f->source.source_id == q.source.source_id) paragraphs.insert(f->source.paragraphs.begin(), f->source.paragraphs.end());
+      if (f->source.source_id == q.source.source_id) {
+        paragraphs.insert(paragraphs.end(), f->source.paragraphs.begin(), f->source.paragraphs.end());
+      }
     }
-    q.source.paragraphs.assign(paragraphs.begin(), paragraphs.end());
-    return q;
+    std::sort(paragraphs.begin(), paragraphs.end());
+    paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
+    if (!keep(q)) {
+      m_result.questions.pop_back();
+      return nullptr;
+    }
+    return &q;
   }
 
   /// " [@id]" naming `f`'s source when it differs from the question's own (the card's
@@ -174,25 +198,29 @@ class Generation {
     return " [@" + f.source.source_id + "]";
   }
 
-  /// Records a question unless one on the same set of facts was made already, or a
-  /// hand-written question names the same facts (then it is listed in `repeated`). Group
-  /// questions name their facts in id order, so a set has one id whichever anchor found it.
-  void add(Question q) {
+  /// Whether to keep a question (its id, generator and facts set): not when one on the same
+  /// set of facts was made already, or a hand-written question names the same facts (then it
+  /// is listed in `repeated`). Group questions name their facts in id order, so a set has one
+  /// id whichever anchor found it.
+  bool keep(const Question& q) {
     const std::string key = fact_set_key(q.fact_ids);
-    if (!m_sets.insert(q.generator + "|" + key).second) return;
+    std::string set_key;
+    set_key.reserve(q.generator.size() + 1 + key.size());
+    set_key.append(q.generator).append("|").append(key);
+    if (!m_sets.insert(std::move(set_key)).second) return false;
     if (const auto hand = m_hand.find(key); hand != m_hand.end()) {
       m_result.repeated.push_back(RepeatedQuestion{q.id, hand->second, q.pos});
       for (const auto& id : q.fact_ids) m_used.insert(id);
-      return;
+      return false;
     }
     // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
     // "a"+"b.c"). The loader refuses such ids; a bank built in code is checked here.
     if (!m_ids.insert(q.id).second) {
       warn(q.pos, "duplicate-id", "generated question id `" + q.id + "` would be used twice",
            "fact ids may not contain '.' (ids of generated questions join them with '.'); use '-' instead");
-      return;
+      return false;
     }
-    m_made.push_back(std::move(q));
+    return true;
   }
 
   /// Notes that `fact` got no question for want of distractors or partners.
@@ -201,16 +229,17 @@ class Generation {
     if (m_short_reason.empty()) m_short_reason = std::move(reason);
   }
 
-  /// Applies `count`, moves the questions out, and warns about a shortfall.
+  /// Applies `count` to the questions the generator made, and warns about a shortfall.
   void finish(Generator g, const GeneratorConfig& cfg) {
     const std::string name = to_string(g);
-    if (cfg.count && m_made.size() > *cfg.count) m_made.resize(*cfg.count);
-    const bool made_any = !m_made.empty();
-    for (auto& q : m_made) {
-      for (const auto& id : q.fact_ids) m_used.insert(id);
-      m_result.questions.push_back(std::move(q));
+    auto& questions = m_result.questions;
+    if (cfg.count && questions.size() - m_first > *cfg.count) {
+      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(m_first + *cfg.count), questions.end());
     }
-    m_made.clear();
+    const bool made_any = questions.size() > m_first;
+    for (std::size_t i = m_first; i < questions.size(); ++i) {
+      for (const auto& id : questions[i].fact_ids) m_used.insert(id);
+    }
     if (cfg.count == std::optional<std::size_t>(0)) return;  // asked for none: nothing to warn about
     // An unlisted generator without enough facts stays quiet: it is on only "when the bank has
     // the facts it needs". A listed one, or one that made some questions but not all, warns.
@@ -238,83 +267,25 @@ class Generation {
                                    ? "In which year"
                                : e->date.precision == DatePrecision::Month ? "In which month and year"
                                                                             : "On which date";
-      Question q = make(Generator::EventDate, {e}, cfg.style == DateStyle::Year ? QuestionType::Numeric
-                                                                                : QuestionType::SingleChoice);
+      Question* made = make(Generator::EventDate, {e}, cfg.style == DateStyle::Year ? QuestionType::Numeric
+                                                                                    : QuestionType::SingleChoice);
+      if (made == nullptr) continue;
+      Question& q = *made;
       q.prompt = when + " did this happen: " + title + "?";
       q.explanation = title + " (" + to_display(e->date) + ")." + (e->summary.empty() ? "" : " " + e->summary);
       if (cfg.style == DateStyle::Year) {
         q.value = e->date.year;
-        add(std::move(q));
         continue;
       }
-      const auto distractors = date_distractors(*e);
+      const auto distractors = m_dates.distractor_dates(*e, kNearDates, kWantedDistractors);
       std::vector<FactDate> dates = distractors;
       dates.push_back(e->date);
       std::sort(dates.begin(), dates.end(), [](const FactDate& a, const FactDate& b) { return compare_dates(a, b) < 0; });
       for (const auto& d : dates) q.choices.push_back(Choice{to_display(d), d == e->date});
-      add(std::move(q));
     }
-  }
-
-  /// Three wrong dates at the event's precision, near the true one: the nearest other events'
-  /// dates (kNearDates on each side) and shifts of 1-3 years (year precision) or months.
-  std::vector<FactDate> date_distractors(const Event& e) const {
-    std::map<std::string, std::pair<FactDate, double>> candidates;  // iso -> date, penalty
-    const auto offer = [&](const FactDate& d, double penalty) {
-      if (d.year < 1 || d.year > 9999 || compare_dates(d, e.date) == 0 || d.precision != e.date.precision) return;
-      const std::string iso = to_iso(d);
-      const auto it = candidates.find(iso);
-      if (it == candidates.end() || penalty < it->second.second) candidates[iso] = {d, penalty};
-    };
-    const bool by_year = e.date.precision == DatePrecision::Year;
-    for (const FactDate& d : m_dates.dates_near(e.date, kNearDates)) {
-      const double apart = by_year ? years_apart(d, e.date) : std::fabs(static_cast<double>(months_between(d, e.date)));
-      offer(d, 1.0 + apart);
-    }
-    for (int k : {-3, -2, -1, 1, 2, 3}) {
-      FactDate d = e.date;
-      if (by_year) {
-        d.year += k;
-      } else {
-        const int m = (d.year * 12 + (d.month - 1)) + k;
-        d.year = m / 12;
-        d.month = m % 12 + 1;
-        if (d.precision == DatePrecision::Day) {
-          d.day = std::min(d.day, days_in_month(d.year, d.month));
-        }
-      }
-      offer(d, 1.0 + std::abs(k));
-    }
-    const PairScorer scorer(e.id);
-    std::vector<std::pair<double, FactDate>> ranked;
-    for (const auto& [iso, c] : candidates) ranked.emplace_back(scorer.score(iso, c.second), c.first);
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : to_iso(a.second) < to_iso(b.second);
-    });
-    std::vector<FactDate> out;
-    for (const auto& [score, d] : ranked) {
-      if (out.size() == kWantedDistractors) break;
-      out.push_back(d);
-    }
-    return out;
   }
 
   // ---- event_order, event_first ----------------------------------------------------------
-  /// Other events that can share a question with `anchor`, best first: among the nearest in
-  /// date order (DateIndex::near: at least `min_gap_days` away, a title of their own),
-  /// ranked by pair_score with closer dates preferred.
-  std::vector<const Event*> partners(const Event& anchor, int min_gap_days) const {
-    const PairScorer scorer(anchor.id);
-    std::vector<Ranked<Event>> ranked;
-    for (const Event* e : m_dates.near(anchor, min_gap_days)) {
-      ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
-    }
-    sort_ranked(ranked);
-    std::vector<const Event*> out;
-    for (const auto& r : ranked) out.push_back(r.fact);
-    return out;
-  }
-
   static bool by_date(const Event* a, const Event* b) { return compare_dates(a->date, b->date) < 0; }
 
   std::string dated(const Event& e) const { return without_full_stop(e.title) + " (" + to_display(e.date) + ")"; }
@@ -323,11 +294,11 @@ class Generation {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventOrder)) {
       std::vector<const Event*> group{anchor};
-      for (const Event* c : partners(*anchor, cfg.min_gap_days)) {
+      for (const Event* c : m_dates.partners(*anchor, cfg.min_gap_days)) {
         if (group.size() == size) break;
         const bool clash = std::any_of(group.begin(), group.end(), [&](const Event* g) {
-          return compare_dates(g->date, c->date) == 0 || g->title == c->title ||
-                 gap_days(g->date, c->date) < cfg.min_gap_days;
+          const std::int64_t gap = m_dates.gap_days(*g, *c);  // 0 exactly when compare_dates is 0
+          return gap == 0 || g->title == c->title || gap < cfg.min_gap_days;
         });
         if (!clash) group.push_back(c);
       }
@@ -336,36 +307,38 @@ class Generation {
                               std::to_string(cfg.min_gap_days) + " days from it and from each other");
         continue;
       }
-      // The id names the set, whichever anchor found it: see "Records a question" in add().
+      // The id names the set, whichever anchor found it: see keep().
       std::sort(group.begin(), group.end(), [](const Event* a, const Event* b) { return a->id < b->id; });
-      Question q = make(Generator::EventOrder, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Ordering);
+      Question* made = make(Generator::EventOrder, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Ordering);
+      if (made == nullptr) continue;
+      Question& q = *made;
       std::sort(group.begin(), group.end(), by_date);
       q.prompt = "Put these events in chronological order, earliest first.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.items.push_back(group[i]->title);
         q.explanation += (i == 0 ? "" : " ") + std::to_string(i + 1) + ". " + dated(*group[i]) + cite_other(*group[i], q) + ".";
       }
-      add(std::move(q));
     }
   }
 
   void event_first(const GeneratorConfig& cfg) {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventFirst)) {
-      const auto others = partners(*anchor, cfg.min_gap_days);
+      const auto& others = m_dates.partners(*anchor, cfg.min_gap_days);
       if (others.empty()) {
         short_of(*anchor, "no other event at least " + std::to_string(cfg.min_gap_days) + " days from it");
         continue;
       }
       std::vector<const Event*> pair{anchor, others.front()};
       std::sort(pair.begin(), pair.end(), [](const Event* a, const Event* b) { return a->id < b->id; });
-      Question q = make(Generator::EventFirst, {pair[0], pair[1]}, QuestionType::SingleChoice);
+      Question* made = make(Generator::EventFirst, {pair[0], pair[1]}, QuestionType::SingleChoice);
+      if (made == nullptr) continue;
+      Question& q = *made;
       q.prompt = "Which of these events came first?";
       const Event* first = by_date(pair[0], pair[1]) ? pair[0] : pair[1];
       const Event* second = first == pair[0] ? pair[1] : pair[0];
       for (const Event* e : pair) q.choices.push_back(Choice{e->title, e == first});
       // Titles are sentences with a capital: each gets a sentence of its own.
       q.explanation = "First: " + dated(*first) + cite_other(*first, q) + ". Then: " + dated(*second) + cite_other(*second, q) + ".";
-      add(std::move(q));
     }
   }
 
@@ -395,7 +368,9 @@ class Generation {
         continue;
       }
       std::sort(group.begin(), group.end(), [](const Actor* a, const Actor* b) { return a->id < b->id; });
-      Question q = make(Generator::ActorMatch, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Matching);
+      Question* made = make(Generator::ActorMatch, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Matching);
+      if (made == nullptr) continue;
+      Question& q = *made;
       q.prompt = "Match each actor to its description.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.pairs.push_back(MatchPair{group[i]->name, group[i]->description});
@@ -403,21 +378,28 @@ class Generation {
         q.explanation += (i == 0 ? "" : " ") + group[i]->name + ": " + without_full_stop(group[i]->description) +
                          cite_other(*group[i], q) + ".";
       }
-      add(std::move(q));
     }
   }
 
-  /// The ids of every actor with a part in `e`: its `actors` and the actors of its roles.
-  static std::unordered_set<std::string> involved(const Event& e) {
-    std::unordered_set<std::string> ids(e.actors.begin(), e.actors.end());
-    for (const auto& r : e.roles) ids.insert(r.actor);
+  /// The ids of every actor with a part in `e`: its `actors` and the actors of its roles (a
+  /// handful: a list is cheaper than a hash set).
+  static std::vector<std::string_view> involved(const Event& e) {
+    std::vector<std::string_view> ids(e.actors.begin(), e.actors.end());
+    for (const auto& r : e.roles) ids.push_back(r.actor);
     return ids;
+  }
+
+  /// names_actor(text, a) for `lowered` == lower_ascii(text), with a's words prepared once.
+  bool names(std::string_view lowered, const Actor& a) const {
+    const auto& words = m_actor_words[static_cast<std::size_t>(&a - m_bank.facts.actors.data())];
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions_lowered(lowered, w); });
   }
 
   void event_actor() {
     for (const Event* e : anchor_order(m_bank.facts.events, Generator::EventActor)) {
       if (e->roles.empty()) continue;  // only roles are asked: "involved" is too vague to teach
       const auto in_event = involved(*e);
+      const std::string title = lower_ascii(e->title);
       bool askable = false;
       bool made = false;
       std::string reason;
@@ -425,12 +407,13 @@ class Generation {
         const auto it = m_actors.find(role.actor);
         if (it == m_actors.end()) continue;
         const Actor& answer = *it->second;
-        if (names_actor(e->title, answer)) continue;  // the title gives the answer away
+        if (names(title, answer)) continue;  // the title gives the answer away
         askable = true;
         // Wrong answers: actors of the same kind with no part in the event, not named in its
         // title, names of a length like the answer's.
         const auto keep = [&](const Actor& a) {
-          return in_event.count(a.id) == 0 && a.name != answer.name && !names_actor(e->title, a);
+          return std::find(in_event.begin(), in_event.end(), a.id) == in_event.end() && a.name != answer.name &&
+                 !names(title, a);
         };
         const PairScorer scorer(e->id);
         std::vector<Ranked<Actor>> ranked;
@@ -448,7 +431,10 @@ class Generation {
                    ") with no part in the event to offer as wrong answers";
           continue;
         }
-        Question q = make(Generator::EventActor, {e, &answer}, QuestionType::SingleChoice);
+        made = true;  // also when not kept (a repeat): the event has its question
+        Question* started = make(Generator::EventActor, {e, &answer}, QuestionType::SingleChoice);
+        if (started == nullptr) continue;
+        Question& q = *started;
         q.prompt = dated(*e) + ". " + which_actor(answer.kind) + " " + without_full_stop(role.role) + "?";
         std::sort(names.begin(), names.end());
         for (const auto& n : names) q.choices.push_back(Choice{n, n == answer.name});
@@ -459,8 +445,6 @@ class Generation {
           q.explanation += " " + answer.name + ": " + without_full_stop(answer.description) + cite_other(answer, q) + ".";
         }
         if (!e->summary.empty()) q.explanation += " " + e->summary;
-        add(std::move(q));
-        made = true;
       }
       if (!askable) {
         short_of(*e, "its title names the actor of each of its roles");
@@ -496,21 +480,24 @@ class Generation {
         short_of(*t, "fewer than " + std::to_string(kMinDistractors) + " other terms to offer as wrong answers");
         continue;
       }
-      Question q = make(g, {t}, QuestionType::SingleChoice);
+      Question* made = make(g, {t}, QuestionType::SingleChoice);
+      if (made == nullptr) continue;
+      Question& q = *made;
       q.prompt = term_first ? "What does \xE2\x80\x9C" + t->term + "\xE2\x80\x9D mean?"
                             : "Which term means: " + without_full_stop(t->definition) + "?";
       const std::string answer = texts.front();
       std::sort(texts.begin(), texts.end());
       for (const auto& x : texts) q.choices.push_back(Choice{x, x == answer});
       q.explanation = t->term + ": " + without_full_stop(t->definition) + ".";
-      add(std::move(q));
     }
   }
 
   // ---- figure_value ----------------------------------------------------------------------
   void figure_value() {
     for (const Figure* f : anchor_order(m_bank.facts.figures, Generator::FigureValue)) {
-      Question q = make(Generator::FigureValue, {f}, QuestionType::Numeric);
+      Question* made = make(Generator::FigureValue, {f}, QuestionType::Numeric);
+      if (made == nullptr) continue;
+      Question& q = *made;
       // A citation at the end of `measures` stays at the end of its sentence, after the value
       // in the explanation; the unit gets a sentence of its own, never next to a citation.
       const std::string measures = without_full_stop(f->measures);
@@ -527,7 +514,6 @@ class Generation {
       if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
         q.explanation += " Related event: " + dated(*it->second) + cite_other(*it->second, q) + ".";
       }
-      add(std::move(q));
     }
   }
 
@@ -546,15 +532,16 @@ class Generation {
   }
 
   const Bank& m_bank;
-  DateIndex m_dates;
+  DateIndex m_dates;  ///< also keeps each event's ranked partners
   std::unordered_map<std::string, const Actor*> m_actors;
+  std::vector<std::vector<std::string>> m_actor_words;  ///< actor_name_words of each bank actor, by index
   std::unordered_map<std::string, const Event*> m_events;
   HashRing<Actor> m_ring_all;
   std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
   HashRing<Term> m_ring_terms;
   std::unordered_map<std::string, std::string> m_hand;  ///< fact_set_key -> hand-written question id
   GenerateResult m_result;
-  std::vector<Question> m_made;           ///< questions of the running generator
+  std::size_t m_first = 0;                ///< index in m_result.questions of the running generator's first
   std::vector<const FactBase*> m_short;   ///< its anchors that got no question
   std::string m_short_reason;
   std::unordered_set<std::string> m_sets;  ///< generator|sorted fact ids of every question

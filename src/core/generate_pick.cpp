@@ -2,6 +2,11 @@
 #include "core/generate_pick.hpp"
 
 #include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include "core/time.hpp"
 
 namespace casebook::core {
 
@@ -37,7 +42,13 @@ double PairScorer::score(std::string_view candidate, double penalty) const {
   return -std::log(u) * penalty;
 }
 
-DateIndex::DateIndex(const std::vector<Event>& events) {
+DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data()) {
+  m_first_days.reserve(events.size());
+  for (const auto& e : events) {
+    FirstDays f{};
+    for (std::size_t p = 0; p < f.size(); ++p) f[p] = first_day(truncate(e.date, static_cast<DatePrecision>(p)));
+    m_first_days.push_back(f);
+  }
   m_sorted.reserve(events.size());
   for (const auto& e : events) m_sorted.push_back(&e);
   std::sort(m_sorted.begin(), m_sorted.end(), [](const Event* a, const Event* b) {
@@ -62,12 +73,31 @@ DateIndex::DateIndex(const std::vector<Event>& events) {
   }
 }
 
+const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
+  const std::less<const Event*> before;
+  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return nullptr;
+  return &m_first_days[static_cast<std::size_t>(&e - m_events)];
+}
+
+std::int64_t DateIndex::gap_days(const Event& a, const Event& b) const {
+  const FirstDays* fa = first_days(a);
+  const FirstDays* fb = first_days(b);
+  if (fa == nullptr || fb == nullptr) return core::gap_days(a.date, b.date);
+  // As core::gap_days: the first days of both dates cut to the coarser precision.
+  const auto p = static_cast<std::size_t>(std::min(a.date.precision, b.date.precision));
+  const std::int64_t x = (*fa)[p];
+  const std::int64_t y = (*fb)[p];
+  return x < y ? y - x : x - y;
+}
+
 std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
   std::vector<const Event*> out;
   const std::int64_t day = first_day(anchor.date);
+  // gap_days is 0 exactly when compare_dates is 0 (the two cannot be told apart).
   const auto usable = [&](const Event* e) {
-    return e != &anchor && compare_dates(e->date, anchor.date) != 0 && gap_days(e->date, anchor.date) >= min_gap_days &&
-           e->title != anchor.title;
+    if (e == &anchor || e->title == anchor.title) return false;
+    const std::int64_t gap = gap_days(*e, anchor);
+    return gap != 0 && gap >= min_gap_days;
   };
   const std::size_t limit = 8 * kDateWindow;
   // Earlier events: from the last one at least min_gap_days before the anchor, backwards.
@@ -93,6 +123,79 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
       out.push_back(e);
       ++found;
     }
+  }
+  return out;
+}
+
+const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int min_gap_days) {
+  if (min_gap_days != m_partners_gap) {
+    m_partners_gap = min_gap_days;
+    m_partners.assign(m_first_days.size(), {});
+    m_partners_known.assign(m_first_days.size(), false);
+  }
+  const auto i = static_cast<std::size_t>(&anchor - m_events);
+  if (!m_partners_known[i]) {
+    const PairScorer scorer(anchor.id);
+    std::vector<Ranked<Event>> ranked;
+    for (const Event* e : near(anchor, min_gap_days)) {
+      ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
+    }
+    sort_ranked(ranked);
+    auto& out = m_partners[i];
+    out.reserve(ranked.size());
+    for (const auto& r : ranked) out.push_back(r.fact);
+    m_partners_known[i] = true;
+  }
+  return m_partners[i];
+}
+
+std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t per_side, std::size_t wanted) const {
+  // Each distinct date (ISO string) once, with its lowest penalty.
+  struct Candidate {
+    FactDate date;
+    std::string iso;
+    double penalty;
+    double score = 0.0;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(2 * per_side + 6);
+  const auto offer = [&](const FactDate& d, double penalty) {
+    if (d.year < 1 || d.year > 9999 || compare_dates(d, e.date) == 0 || d.precision != e.date.precision) return;
+    std::string iso = to_iso(d);
+    const auto it = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.iso == iso; });
+    if (it == candidates.end()) {
+      candidates.push_back(Candidate{d, std::move(iso), penalty});
+    } else if (penalty < it->penalty) {
+      it->date = d;
+      it->penalty = penalty;
+    }
+  };
+  const bool by_year = e.date.precision == DatePrecision::Year;
+  for (const FactDate& d : dates_near(e.date, per_side)) {
+    const double apart = by_year ? years_apart(d, e.date) : std::fabs(static_cast<double>(months_between(d, e.date)));
+    offer(d, 1.0 + apart);
+  }
+  for (int k : {-3, -2, -1, 1, 2, 3}) {
+    FactDate d = e.date;
+    if (by_year) {
+      d.year += k;
+    } else {
+      const int m = (d.year * 12 + (d.month - 1)) + k;
+      d.year = m / 12;
+      d.month = m % 12 + 1;
+      if (d.precision == DatePrecision::Day) d.day = std::min(d.day, days_in_month(d.year, d.month));
+    }
+    offer(d, 1.0 + std::abs(k));
+  }
+  const PairScorer scorer(e.id);
+  for (auto& c : candidates) c.score = scorer.score(c.iso, c.penalty);
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score < b.score : a.iso < b.iso;
+  });
+  std::vector<FactDate> out;
+  for (const auto& c : candidates) {
+    if (out.size() == wanted) break;
+    out.push_back(c.date);
   }
   return out;
 }

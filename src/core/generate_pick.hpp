@@ -3,6 +3,8 @@
 // ranking them with rendezvous hashing, so generation grows near-linearly with the facts.
 #pragma once
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,6 +20,27 @@ namespace casebook::core {
 /// order), and candidates along a hash ring for actors and terms.
 inline constexpr std::size_t kDateWindow = 16;
 inline constexpr std::size_t kRingWindow = 24;
+
+/// Years between two dates, as a plausibility distance (months_between / 12, unsigned).
+[[nodiscard]] inline double years_apart(const FactDate& a, const FactDate& b) {
+  return std::fabs(static_cast<double>(months_between(a, b))) / 12.0;
+}
+
+/// One candidate ranked for an anchor.
+template <typename T>
+struct Ranked {
+  const T* fact;
+  double score;
+};
+
+/// `items` sorted by score (ties by id), lowest first.
+template <typename T>
+void sort_ranked(std::vector<Ranked<T>>& items) {
+  std::sort(items.begin(), items.end(), [](const Ranked<T>& a, const Ranked<T>& b) {
+    if (a.score != b.score) return a.score < b.score;
+    return a.fact->id < b.fact->id;
+  });
+}
 
 /// pair_score (core/generate.hpp) for one anchor and many candidates, without building the
 /// joined key: the FNV-1a state after `anchor + '\x1f'` is kept, so score(c, p) ==
@@ -45,10 +68,35 @@ class DateIndex {
   /// `p`, nearest to `d` (up to `per_side` on each side, `d` itself excluded).
   [[nodiscard]] std::vector<FactDate> dates_near(const FactDate& d, std::size_t per_side) const;
 
+  /// gap_days(a.date, b.date) (core/facts.hpp), from first days computed once per event when
+  /// both are events of the index (else computed).
+  [[nodiscard]] std::int64_t gap_days(const Event& a, const Event& b) const;
+
+  /// Other events that can share a question with `anchor` (an event of the index), best
+  /// first: near(anchor, min_gap_days) ranked by pair_score with closer dates preferred.
+  /// Kept per event for one `min_gap_days`, as event_order and event_first (with the same
+  /// gap, the default) ask for the same lists.
+  [[nodiscard]] const std::vector<const Event*>& partners(const Event& anchor, int min_gap_days);
+
+  /// Up to `wanted` wrong dates for event `e` at its precision, near the true one: the
+  /// nearest other events' dates (dates_near, `per_side`) and shifts of 1-3 years (year
+  /// precision) or months, each penalised by its distance and ranked by pair_score(e.id, ISO
+  /// date) (ties by ISO date).
+  [[nodiscard]] std::vector<FactDate> distractor_dates(const Event& e, std::size_t per_side, std::size_t wanted) const;
+
  private:
+  /// first_day of an event's date truncated to year, month and day (indexed by DatePrecision).
+  using FirstDays = std::array<std::int64_t, 3>;
+  [[nodiscard]] const FirstDays* first_days(const Event& e) const;
+
+  const Event* m_events = nullptr;                       ///< the indexed events, in file order ...
+  std::vector<FirstDays> m_first_days;                   ///< ... and their first days
   std::vector<const Event*> m_sorted;
   std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
   std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
+  int m_partners_gap = -1;                               ///< min_gap_days of m_partners (-1: none yet)
+  std::vector<std::vector<const Event*>> m_partners;     ///< partners() of each event, by index ...
+  std::vector<bool> m_partners_known;                    ///< ... once computed
 };
 
 /// Facts of one kind placed on a hash ring by fnv1a64 of their id; a walk from a key's place

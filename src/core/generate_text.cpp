@@ -10,16 +10,12 @@
 
 namespace casebook::core {
 
-namespace {
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s) {
+std::string lower_ascii(std::string text) {
+  for (auto& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return s;
+  return text;
 }
-
-}  // namespace
 
 std::string without_full_stop(std::string text) {
   while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
@@ -31,14 +27,12 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-bool mentions(const std::string& text, const std::string& name) {
-  if (name.empty()) return false;
-  const std::string t = lower_ascii(text);
-  const std::string n = lower_ascii(name);
+bool mentions_lowered(std::string_view t, std::string_view n) {
+  if (n.empty()) return false;
   const auto is_word = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80) != 0;
   };
-  for (std::size_t at = t.find(n); at != std::string::npos; at = t.find(n, at + 1)) {
+  for (std::size_t at = t.find(n); at != std::string_view::npos; at = t.find(n, at + 1)) {
     const bool before = at == 0 || !is_word(t[at - 1]);
     const bool after = at + n.size() >= t.size() || !is_word(t[at + n.size()]);
     if (before && after) return true;
@@ -46,14 +40,27 @@ bool mentions(const std::string& text, const std::string& name) {
   return false;
 }
 
-bool names_actor(const std::string& text, const Actor& actor) {
-  const auto named = [&](const std::string& name) {
-    if (mentions(text, name)) return true;
-    if (actor.kind != ActorKind::Person) return false;
+bool mentions(const std::string& text, const std::string& name) {
+  return !name.empty() && mentions_lowered(lower_ascii(text), lower_ascii(name));
+}
+
+std::vector<std::string> actor_name_words(const Actor& actor) {
+  std::vector<std::string> words;
+  const auto add = [&](const std::string& name) {
+    if (!name.empty()) words.push_back(lower_ascii(name));
+    if (actor.kind != ActorKind::Person) return;
     const std::size_t space = name.find_last_of(' ');
-    return space != std::string::npos && mentions(text, name.substr(space + 1));
+    if (space != std::string::npos && space + 1 < name.size()) words.push_back(lower_ascii(name.substr(space + 1)));
   };
-  return named(actor.name) || std::any_of(actor.aliases.begin(), actor.aliases.end(), named);
+  add(actor.name);
+  for (const auto& alias : actor.aliases) add(alias);
+  return words;
+}
+
+bool names_actor(const std::string& text, const Actor& actor) {
+  const std::string lowered = lower_ascii(text);
+  const auto words = actor_name_words(actor);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions_lowered(lowered, w); });
 }
 
 std::pair<std::string, std::string> split_trailing_citations(const std::string& text) {

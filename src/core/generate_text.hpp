@@ -2,7 +2,9 @@
 // title names an actor, trailing citation markers, numbers as a reader writes them. Pure.
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/facts.hpp"
 
@@ -18,9 +20,21 @@ namespace casebook::core {
 /// count as letters, so "Путин" does not match inside "Путинизм").
 [[nodiscard]] bool mentions(const std::string& text, const std::string& name);
 
+/// `text` with ASCII A-Z lower-cased (other bytes unchanged).
+[[nodiscard]] std::string lower_ascii(std::string text);
+
+/// mentions() for a text and a name both lower-cased already (lower_ascii), without copies.
+[[nodiscard]] bool mentions_lowered(std::string_view text, std::string_view name);
+
+/// The words names_actor looks for, lower-cased (lower_ascii): the actor's name and each
+/// alias, and for a person the last word of each of those with two or more words. A caller
+/// that asks about many texts keeps these instead of lower-casing the names every time.
+[[nodiscard]] std::vector<std::string> actor_name_words(const Actor& actor);
+
 /// True when `text` names `actor`: its name or an alias as a whole word, or, for a person
 /// with a name of two or more words, the last word of the name or of an alias (the surname:
-/// "Putin" names "Vladimir Putin").
+/// "Putin" names "Vladimir Putin"). Equal to: some actor_name_words(actor) is mentioned
+/// (mentions_lowered) in lower_ascii(text).
 [[nodiscard]] bool names_actor(const std::string& text, const Actor& actor);
 
 /// `text` split before the citation markers at its end: {"the prison term", " [@a] [@b]"}
