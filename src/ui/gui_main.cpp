@@ -194,10 +194,13 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const StatusLine status = status_line(controller, screen);
     const float status_h = status_height(status);
-    // The Browser's table uses the whole width; Card info, Stats and Home (its table of banks and
-    // topics) a wider column.
+    // The Browser's table uses the whole width; Card info, Stats, the simulator (its charts side
+    // by side), Optimize (its 21 parameters on one line) and Home (its table of banks and
+    // topics) a wider column; running text stays at the readable measure.
+    const bool wide = screen == app::Screen::CardInfo || screen == app::Screen::Stats ||
+                      screen == app::Screen::Simulator || screen == app::Screen::Optimize;
     const float column_em = screen == app::Screen::Browser ? 1000.0f
-                            : screen == app::Screen::CardInfo || screen == app::Screen::Stats ? 1.5f * kMaxTextWidthEm
+                            : wide                          ? 1.5f * kMaxTextWidthEm
                             : screen == app::Screen::Home     ? 1.25f * kMaxTextWidthEm
                                                               : kMaxTextWidthEm;
     // One scrolling column per screen: each keeps its own scroll (Home does not open scrolled
