@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "app/optimize_summary.hpp"
 #include "core/number.hpp"
 
 namespace casebook::app {
@@ -78,6 +79,8 @@ bool OptimizeFlow::poll() {
   }
   m_run = std::move(run);
   const OptimizeOutcome& out = m_run->outcome;
+  // The learner's steps and desired retention; the weights compared are the log's and the fit's.
+  m_run->summary = optimize_summary(m_run->log, out, m_ctx.options.learner());
   m_status_is_error = false;
   if (out.verdict != OptimizeVerdict::Better) {
     m_status = verdict_text(out.verdict);
@@ -137,6 +140,7 @@ OptimizeView OptimizeFlow::view() const {
                          metrics_cell(out.before, false), metrics_cell(out.before, true)});
     v.metrics.push_back({"After (fitted parameters)", metrics_cell(out.after, false), metrics_cell(out.after, true)});
     v.fitted_weights = opt::format_weights(out.fit.weights);
+    v.summary = m_run->summary;
   }
   return v;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/background.hpp"
 #include "app/context.hpp"
@@ -40,6 +41,7 @@ class OptimizeFlow {
   struct Run {
     ReviewLog log;
     OptimizeOutcome outcome;
+    std::vector<std::string> summary;  ///< optimize_summary, made when the run is taken
   };
   void apply(const core::StudyOptions& options, std::string applied, std::string& status, bool& is_error);
 

@@ -5,6 +5,7 @@
 
 #include "core/number.hpp"
 #include "core/options.hpp"
+#include "core/time.hpp"
 
 namespace casebook::app {
 
@@ -23,13 +24,59 @@ std::string fixed(double v, int decimals) { return core::format_fixed(v, decimal
 
 std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
 
-std::vector<float> series(const core::SimulationResult& r, bool minutes) {
-  std::vector<float> out;
-  out.reserve(r.days.size());
-  for (const core::SimulationDay& d : r.days) {
-    out.push_back(minutes ? static_cast<float>(d.seconds / 60.0) : static_cast<float>(d.reviews));
+/// A day's value on chart `kind` (0 reviews, 1 minutes, 2 retention of the started cards in %).
+float day_value(const core::SimulationDay& d, int kind) {
+  switch (kind) {
+    case 0: return static_cast<float>(d.reviews);
+    case 1: return static_cast<float>(d.seconds / 60.0);
+    default: return d.introduced == 0 ? 0.0f : static_cast<float>(100.0 * d.memorized / d.introduced);
   }
-  return out;
+}
+
+/// The line shown for a focused or pointed day: "Day 12, 2025-01-12: 143 reviews (9 forgotten)".
+std::string day_tip(const core::SimulationDay& d, int kind, std::int64_t start_day) {
+  const std::string head =
+      "Day " + std::to_string(d.day + 1) + ", " + core::iso_date_of_day(start_day + d.day) + ": ";
+  switch (kind) {
+    case 0:
+      return head + std::to_string(d.reviews) + (d.reviews == 1 ? " review" : " reviews") + " (" +
+             std::to_string(d.lapses) + " forgotten)";
+    case 1: return head + fixed(d.seconds / 60.0, 1) + " minutes";
+    default:
+      return head + fixed(day_value(d, 2), 1) + " % expected retention of the " + std::to_string(d.introduced) +
+             (d.introduced == 1 ? " card" : " cards") + " started so far";
+  }
+}
+
+/// The simulator's six charts ([kind][column], SimulatorView::charts) of runs `a` and `b`.
+std::array<std::array<Chart, 2>, 3> simulator_charts(const core::SimulationResult& a, const core::SimulationResult& b,
+                                                     const std::array<std::string, 2>& columns, std::int64_t start_day) {
+  static const char* const kTitles[] = {"Reviews per day", "Minutes per day", "Expected retention"};
+  static const char* const kUnits[] = {"reviews per day", "minutes per day", "% retention"};
+  static const char* const kExplanations[] = {
+      "How many due cards the simulated learner answers each day (new cards not counted).",
+      "Minutes of study each day: first sessions of new cards and reviews.",
+      "The average chance of recalling each card started so far, at the end of each day."};
+  std::array<std::array<Chart, 2>, 3> charts;
+  for (int kind = 0; kind < 3; ++kind) {
+    float top = kind == 2 ? 100.0f : 0.0f;
+    for (int column = 0; column < 2; ++column) {
+      const core::SimulationResult& r = column == 0 ? a : b;
+      Chart& c = charts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(column)];
+      c.title = std::string(kTitles[kind]) + ", " + columns[static_cast<std::size_t>(column)];
+      c.explanation = kExplanations[kind];
+      c.unit = kUnits[kind];
+      c.x_axis = "days from today (day 1 is today)";
+      for (const core::SimulationDay& d : r.days) {
+        c.values.push_back(day_value(d, kind));
+        c.labels.push_back("day " + std::to_string(d.day + 1));
+        c.tips.push_back(day_tip(d, kind, start_day));
+        top = std::max(top, c.values.back());
+      }
+    }
+    for (Chart& c : charts[static_cast<std::size_t>(kind)]) c.top = top;  // one value axis for A and B
+  }
+  return charts;
 }
 
 double peak(const std::vector<float>& s) { return s.empty() ? 0.0 : static_cast<double>(*std::max_element(s.begin(), s.end())); }
@@ -139,6 +186,7 @@ void SimulatorFlow::start() {
         r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
         r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
         r.columns = columns;
+        r.charts = simulator_charts(r.a, r.b, columns, a.start_day);
         return r;
       },
       m_ctx.wake);
@@ -164,19 +212,17 @@ SimulatorView SimulatorFlow::view() const {
   v.scope_name = m_scope_name;
   v.columns = r.columns;
   const auto n = static_cast<double>(std::max<std::size_t>(1, r.a.days.size()));
-  for (int minutes = 0; minutes < 2; ++minutes) {
-    v.series[static_cast<std::size_t>(minutes)] = {series(r.a, minutes == 1), series(r.b, minutes == 1)};
-  }
-  const auto& s = v.series;
+  v.charts = r.charts;
+  const auto& s = v.charts;
   const core::DailyReviewStats sa = core::daily_review_stats(r.a);
   const core::DailyReviewStats sb = core::daily_review_stats(r.b);
   v.rows = {
       {"Reviews per day (mean)", fixed(r.a.total_reviews / n, 1), fixed(r.b.total_reviews / n, 1)},
-      {"Reviews per day (peak)", fixed(peak(s[0][0]), 0), fixed(peak(s[0][1]), 0)},
+      {"Reviews per day (peak)", fixed(peak(s[0][0].values), 0), fixed(peak(s[0][1].values), 0)},
       {"Reviews per day (standard deviation)", fixed(sa.std_dev, 1), fixed(sb.std_dev, 1)},
       {"Day-to-day unevenness", fixed(sa.unevenness, 1), fixed(sb.unevenness, 1)},
       {"Minutes per day (mean)", fixed(r.a.total_seconds / 60.0 / n, 1), fixed(r.b.total_seconds / 60.0 / n, 1)},
-      {"Minutes per day (peak)", fixed(peak(s[1][0]), 1), fixed(peak(s[1][1]), 1)},
+      {"Minutes per day (peak)", fixed(peak(s[1][0].values), 1), fixed(peak(s[1][1].values), 1)},
       {"Total study time (hours)", fixed(r.a.total_seconds / 3600.0, 1), fixed(r.b.total_seconds / 3600.0, 1)},
       {"Forgotten at review", std::to_string(r.a.total_lapses), std::to_string(r.b.total_lapses)},
       {"Expected retention at the end", percent(r.a.end_retention), percent(r.b.end_retention)},

@@ -37,6 +37,7 @@ class SimulatorFlow {
   struct Results {
     core::SimulationResult a, b;
     std::array<std::string, 2> columns;  ///< "Retention 90.0 %", ... or "Your options", "Without ..."
+    std::array<std::array<Chart, 2>, 3> charts;  ///< SimulatorView::charts, made on the worker
   };
   /// The options of scope `scope`: the learner's (0) or a loaded bank's effective options.
   [[nodiscard]] core::StudyOptions scope_options(int scope) const;

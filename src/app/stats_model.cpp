@@ -45,11 +45,12 @@ std::string one_line(std::string text) {
   return text;
 }
 
-StatsChart chart(const report::detail::Series& s, std::string unit, std::string explanation) {
-  StatsChart c;
+Chart chart(const report::detail::Series& s, std::string unit, std::string explanation) {
+  Chart c;
   c.title = s.caption;
   c.explanation = std::move(explanation);
   c.unit = std::move(unit);
+  c.x_axis = "day (month-day)";
   for (const double v : s.values) c.values.push_back(static_cast<float>(v));
   c.labels = s.labels;
   c.tips = s.tips;
@@ -130,10 +131,11 @@ void fill_weakest(const report::ReportInput& in, const report::Figures& f, Stats
 }
 
 void fill_exams(const report::ReportInput& in, const std::vector<storage::ExamAttemptRow>& exams, StatsView& v) {
-  StatsChart& c = v.exams;
+  Chart& c = v.exams;
   c.title = "Mock exam scores";
   c.explanation = "Your score in each mock exam you handed in, oldest first.";
   c.unit = "%";
+  c.x_axis = "mock exam, oldest first (month-day)";
   for (const storage::ExamAttemptRow& a : exams) {
     if (!a.result) continue;
     const std::string when = core::format_local_minutes(a.result->finished_at, in.time_zone);

@@ -279,6 +279,7 @@ struct OptimizeView {
   Tone status_tone = Tone::Neutral; ///< Correct: applied; Wrong: an error; Neutral: not applied (e.g. too little data)
   bool has_result = false;          ///< a fit finished: the lines below are filled
   std::string data_line;            ///< "learner 'x' in PATH: 120 reviews of 30 cards, fit: all 21 parameters (95 training items)"
+  std::vector<std::string> summary; ///< the result in plain sentences (app::optimize_summary)
   struct Metrics {
     std::string label;              ///< "Before (default parameters)", "After (fitted parameters)"
     std::string log_loss;           ///< "0.32955" or "-"
@@ -290,6 +291,19 @@ struct OptimizeView {
   bool current_is_default = true;
   std::string manual_status;        ///< the outcome of "Use these parameters" / "Reset to defaults"
   bool manual_is_error = false;
+};
+
+/// One bar chart, as the statistics screen and the workload simulator draw it (ui/charts.hpp):
+/// a value per bar with its label and the line shown when the bar has focus or the pointer.
+struct Chart {
+  std::string title;                ///< "Reviews per day (last 30 days)"
+  std::string explanation;          ///< one plain-language line under the title
+  std::string unit;                 ///< the value axis: "reviews", "minutes", "cards due", "%"
+  std::string x_axis;               ///< what the bars run along: "day (month-day)", "days from today"
+  float top = 0.0f;                 ///< the value axis's top; 0: a round value above the largest
+  std::vector<float> values;
+  std::vector<std::string> labels;  ///< "06-01" (dates) or "1", "2", ... (attempts); first, middle and last shown
+  std::vector<std::string> tips;    ///< "2024-06-01: 12 reviews, 9 correct"
 };
 
 /// The Workload simulator's form (also its action: SetSimulatorForm).
@@ -323,9 +337,10 @@ struct SimulatorView {
   std::array<std::string, 3> compare_labels = {"Desired retention B", "Without load balancing and light days",
                                                "Without the exam date"};
   std::vector<Row> rows;            ///< reviews per day (mean, peak, standard deviation, unevenness), minutes, hours, lapses, retention
-  /// Per-day series for the plots: [0] reviews per day, [1] minutes per day; each {a, b}.
-  std::array<std::array<std::vector<float>, 2>, 2> series;
-  std::array<std::string, 2> series_titles = {"Reviews per day", "Minutes per day"};
+  /// The per-day charts, [kind][column]: kind 0 reviews per day, 1 minutes per day, 2 the
+  /// expected retention of the cards started so far (%); column 0 = A, 1 = B. Both columns of a
+  /// kind share the value axis (Chart::top); the bars run along the simulated days (day 1 = today).
+  std::array<std::array<Chart, 2>, 3> charts;
 };
 
 /// The exam plan (issue 16): expected reviews per day from today up to the exam (or the next
@@ -511,17 +526,6 @@ struct CardInfoView {
   std::string notice;               ///< the outcome of the last card action
 };
 
-/// One bar chart of the statistics screen: a value per bar with its label and the line shown
-/// when the bar has focus or the pointer.
-struct StatsChart {
-  std::string title;                ///< "Reviews per day (last 30 days)"
-  std::string explanation;          ///< one plain-language line under the title
-  std::string unit;                 ///< the value axis: "reviews", "minutes", "cards due", "%"
-  std::vector<float> values;
-  std::vector<std::string> labels;  ///< "06-01" (dates) or "1", "2", ... (attempts)
-  std::vector<std::string> tips;    ///< "2024-06-01: 12 reviews, 9 correct"
-};
-
 /// One row of the statistics screen's coverage and accuracy table: a bank (depth 0) or a
 /// topic of it (depth 1). Numbers as shown; the raw ones for tests and sorting.
 struct StatsCoverageRow {
@@ -554,7 +558,7 @@ struct StatsView {
     friend bool operator==(const RetentionRow&, const RetentionRow&) = default;
   };
   std::vector<RetentionRow> retention;
-  StatsChart reviews, minutes, forecast, exams;  ///< per day (30 days), due per day (next 30), exam scores
+  Chart reviews, minutes, forecast, exams;  ///< per day (30 days), due per day (next 30), exam scores
   /// The calendar heatmap: reviews per study day, oldest first, ending on `heat_last_day`
   /// (a study-day index; weekday of day d: (d + 3) % 7, 0 = Monday).
   std::vector<int> heat;

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/optimize_summary.hpp"
 #include "app/study_text.hpp"
 #include "cli/cli.hpp"
 #include "core/evaluate.hpp"
@@ -72,6 +73,10 @@ int run_optimize(const OptimizeOptions& options, std::ostream& out) {
     write_metrics_row("after (fitted parameters)", *result.after, out);
   }
   out << "Parameters (21, comma-separated):\n" << opt::format_weights(fit.weights) << "\n";
+  out << "In plain words:\n";
+  for (const std::string& sentence : app::optimize_summary(log, result, log.options.value_or(options.source.base))) {
+    out << "  " << sentence << "\n";
+  }
 
   if (result.verdict != app::OptimizeVerdict::Better) {
     out << (result.verdict == app::OptimizeVerdict::TooFewReviews ? "Not applied: too little data to fit (see above)."

@@ -6,6 +6,7 @@ namespace casebook::platform {
 
 inline constexpr int kKeyF1 = 290;   ///< GLFW_KEY_F1
 inline constexpr int kKeyF5 = 294;   ///< GLFW_KEY_F5
+inline constexpr int kKeyF6 = 295;   ///< GLFW_KEY_F6 (F6 moves the keyboard focus to the workload simulator's next chart)
 inline constexpr int kKeyS = 83;     ///< GLFW_KEY_S (Ctrl+S saves the settings)
 inline constexpr int kKeyO = 79;     ///< GLFW_KEY_O (Ctrl+O opens the Optimize screen from the settings)
 inline constexpr int kKeyB = 66;     ///< GLFW_KEY_B (Ctrl+B picks the options in the workload simulator, the bank on the Export screen)

@@ -34,6 +34,7 @@ static_assert(casebook::platform::kKeyEqual == GLFW_KEY_EQUAL && casebook::platf
               casebook::platform::kKeyKpAdd == GLFW_KEY_KP_ADD);
 static_assert(casebook::platform::kKeyG == GLFW_KEY_G);
 static_assert(casebook::platform::kKeyZ == GLFW_KEY_Z);
+static_assert(casebook::platform::kKeyF6 == GLFW_KEY_F6);
 
 namespace casebook::platform {
 namespace {

@@ -194,12 +194,17 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const StatusLine status = status_line(controller, screen);
     const float status_h = status_height(status);
-    // The Browser's table uses the whole width; Card info, Stats and Home (its table of banks and
-    // topics) a wider column.
+    // The Browser's table uses the whole width; Card info, Stats, the simulator (its charts side
+    // by side), Optimize (its 21 parameters on one line), Home (its table of banks and topics)
+    // and Settings (each field's range or unit beside it, cut off at 40 em) a wider column;
+    // running text stays at the readable measure.
+    const bool wide = screen == app::Screen::CardInfo || screen == app::Screen::Stats ||
+                      screen == app::Screen::Simulator || screen == app::Screen::Optimize;
     const float column_em = screen == app::Screen::Browser ? 1000.0f
-                            : screen == app::Screen::CardInfo || screen == app::Screen::Stats ? 1.5f * kMaxTextWidthEm
-                            : screen == app::Screen::Home     ? 1.25f * kMaxTextWidthEm
-                                                              : kMaxTextWidthEm;
+                            : wide                          ? 1.5f * kMaxTextWidthEm
+                            : screen == app::Screen::Home || screen == app::Screen::Settings
+                                ? 1.25f * kMaxTextWidthEm
+                                : kMaxTextWidthEm;
     // One scrolling column per screen: each keeps its own scroll (Home does not open scrolled
     // as far down as Settings was, its highlighted row out of sight).
     const std::string column_id = "##content" + std::to_string(static_cast<int>(screen));

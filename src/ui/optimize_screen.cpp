@@ -19,6 +19,8 @@ void copyable(const char* id, const std::string& text, const char* button) {
 
 void draw_result(const app::OptimizeView& view, bool keys) {
   const float em = ImGui::GetFontSize();
+  for (const std::string& sentence : view.summary) wrapped_text(sentence);
+  ImGui::Dummy(ImVec2(0, 0.25f * em));
   hint_text(view.data_line);
   if (ImGui::BeginTable("metrics", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 16.0f * em);

@@ -8,24 +8,42 @@
 #include <imgui_internal.h>  // ClearActiveID: a field being edited shows a new value
 
 #include "platform/keys.hpp"
+#include "ui/charts.hpp"
 #include "ui/comparison.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
-namespace {
 
-void draw_results(const app::SimulatorView& v) {
-  draw_comparison_table("results", v.columns, v.rows);
-  // One column per run, the same vertical scale in both, reviews above minutes.
-  const float height = 3.5f * ImGui::GetFontSize();
-  for (std::size_t kind = 0; kind < 2; ++kind) {
-    ImGui::PushID(static_cast<int>(kind));
-    draw_series_pair("plots", v.series_titles[kind], v.columns, v.series[kind], height);
+void SimulatorScreen::draw_charts(const app::SimulatorView& view, UiContext& ui) {
+  constexpr int kCharts = 6;
+  if (ImGui::IsKeyPressed(platform::kKeyF6, false)) {
+    // F6 walks none -> 0 .. 5 -> none (Shift+F6 back); a field being edited lets go of the
+    // arrows so that they move the focused day.
+    const int step = ImGui::GetIO().KeyShift ? kCharts : 1;
+    m_chart = (m_chart + 1 + step) % (kCharts + 1) - 1;
+    m_scroll_to_chart = m_chart >= 0;
+    ImGui::ClearActiveID();
+  }
+  if (m_chart >= 0 && !ui.typing) m_cursor = moved_cursor(m_cursor, static_cast<int>(view.charts[0][0].values.size()));
+  hint_text("F6: focus the next chart (Shift+F6 back) · Left/Right: the focused day's value · pointer: a day's value");
+  for (int kind = 0; kind < 3; ++kind) {
+    ImGui::PushID(kind);
+    if (ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+      ImGui::TableNextRow();
+      for (int column = 0; column < 2; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::PushID(column);
+        const int index = kind * 2 + column;
+        bar_chart(ui, view.charts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(column)], m_chart == index,
+                  m_cursor, m_scroll_to_chart, 7.0f);
+        ImGui::PopID();
+      }
+      ImGui::EndTable();
+    }
     ImGui::PopID();
   }
+  m_scroll_to_chart = false;
 }
-
-}  // namespace
 
 void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   if (m_revision != view.revision) {
@@ -130,7 +148,8 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   if (view.has_results && !running) {
     ImGui::Dummy(ImVec2(0, 0.25f * ImGui::GetFontSize()));
     hint_text("Simulated with: " + view.scope_name);
-    draw_results(view);
+    draw_comparison_table("results", view.columns, view.rows);
+    draw_charts(view, ui);
     hint_text("Times per review and rating shares: the fsrs-rs simulator's defaults (docs/simulator.md). "
               "Same seed, same figures.");
   }

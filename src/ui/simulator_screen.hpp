@@ -1,6 +1,6 @@
 // Workload simulator screen: the options of the learner or of one bank, bank size, new cards
-// per day, two desired retentions and days in; reviews and minutes per day and the expected
-// retention at the end out, side by side. The work is app::SimulatorFlow (a background job);
+// per day, two desired retentions and days in; a table of figures and charts of reviews and
+// minutes per day and of the expected retention out, A and B side by side (ui/charts.hpp). The work is app::SimulatorFlow (a background job);
 // this file only draws and reads input.
 #pragma once
 #include <cstdint>
@@ -15,13 +15,18 @@ class SimulatorScreen {
   /// Draws `view` and queues at most one action. Keys: Tab moves between fields, Ctrl+B
   /// picks whose options, Ctrl+G what column B is, Enter runs the simulation, Ctrl+P opens
   /// the exam plan, Esc cancels a running one or (when no field is being edited) goes back,
-  /// PgUp/PgDn scroll.
+  /// PgUp/PgDn scroll; F6 (Shift+F6 back) moves the keyboard focus to the next chart (after
+  /// the last: none) and Left/Right its focused day, whose value is written under it.
   void draw(const app::SimulatorView& view, UiContext& ui);
 
  private:
+  void draw_charts(const app::SimulatorView& view, UiContext& ui);
   app::SimulatorForm m_form;            ///< the fields' drafts
   std::uint64_t m_revision = ~0ull;     ///< the view's revision the drafts were loaded from
   bool m_refocus = true;                ///< give the first field the focus (again)
+  int m_chart = -1;                     ///< the chart with keyboard focus, kind * 2 + column; -1: none
+  int m_cursor = -1;                    ///< its focused day (all charts share it), -1: the last
+  bool m_scroll_to_chart = false;       ///< F6 moved the focus: scroll the chart into view this frame
 };
 
 }  // namespace casebook::ui

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "ui/charts.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -11,7 +12,7 @@ namespace {
 
 constexpr int kCharts = 4;  ///< reviews, minutes, forecast, exams
 
-const app::StatsChart& chart_at(const app::StatsView& v, int i) {
+const app::Chart& chart_at(const app::StatsView& v, int i) {
   switch (i) {
     case 0: return v.reviews;
     case 1: return v.minutes;
@@ -20,87 +21,10 @@ const app::StatsChart& chart_at(const app::StatsView& v, int i) {
   }
 }
 
-ImU32 color(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
-
-/// A round value at or above `v` for the top of a value axis (1, 2, 5 x 10^n).
-float nice_top(float v) {
-  if (v <= 0.0f) return 1.0f;
-  const float p = std::pow(10.0f, std::floor(std::log10(v)));
-  for (const float m : {1.0f, 2.0f, 5.0f, 10.0f}) {
-    if (m * p >= v) return m * p;
-  }
-  return 10.0f * p;
-}
-
-/// An axis value: whole numbers without a point, small ones with up to two decimals.
-std::string number(float v) {
-  char buf[32];
-  const char* format = v == std::floor(v) ? "%.0f" : v >= 1.0f ? "%.1f" : "%.2f";
-  std::snprintf(buf, sizeof buf, format, static_cast<double>(v));
-  return buf;
-}
-
 void section(UiContext& ui, const char* title, const char* explanation) {
   ImGui::Dummy(ImVec2(0, 0.6f * ImGui::GetFontSize()));
   text_in(ui.fonts->bold, title);
   hint_text(explanation);
-}
-
-/// A bar chart: the title, its one-line explanation, a value axis with its unit and gridlines,
-/// date labels under the first, middle and last bars; the hovered or focused bar's value is
-/// shown (a tooltip for the pointer, a line under the chart for the keyboard focus).
-void bar_chart(UiContext& ui, const app::StatsChart& c, bool focused, int cursor, bool scroll_to) {
-  const float em = ImGui::GetFontSize();
-  ImGui::Dummy(ImVec2(0, 0.4f * em));
-  if (focused && scroll_to) ImGui::SetScrollHereY(0.2f);  // Tab brings the focused chart into view
-  text_in(ui.fonts->bold, c.title + (focused ? "   (focused: Left/Right)" : ""));
-  hint_text(c.explanation);
-  if (c.values.empty()) {
-    hint_text("Nothing yet.");
-    return;
-  }
-  const float axis_w = ImGui::CalcTextSize("00000").x + 0.5f * em;
-  const float label_h = ImGui::GetTextLineHeightWithSpacing();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, 9.0f * em);
-  ImGui::Dummy(size);
-  const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 p0(origin.x + axis_w, origin.y + 1.4f * label_h);  // the plot area, under the unit
-  const ImVec2 p1(origin.x + size.x - 0.25f * em, origin.y + size.y - label_h);
-  const float top = nice_top(*std::max_element(c.values.begin(), c.values.end()));
-  // Unit above the axis, gridlines at 0, half and the top.
-  dl->AddText(ImVec2(origin.x + 0.25f * em, origin.y + 0.1f * label_h), color(kColorMuted), c.unit.c_str());
-  for (const float f : {0.0f, 0.5f, 1.0f}) {
-    const float y = p1.y - f * (p1.y - p0.y);
-    dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), color(kColorMuted, f == 0.0f ? 0.9f : 0.3f));
-    const std::string t = number(f * top);
-    dl->AddText(ImVec2(p0.x - 0.3f * em - ImGui::CalcTextSize(t.c_str()).x, y - 0.5f * em), color(kColorMuted), t.c_str());
-  }
-  if (focused) dl->AddRect(ImVec2(origin.x - 0.2f * em, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), color(kColorAccent), 3.0f, 0, 2.0f);
-  const int n = static_cast<int>(c.values.size());
-  const float slot = (p1.x - p0.x) / static_cast<float>(n);
-  const int mark = cursor < 0 || cursor >= n ? n - 1 : cursor;
-  int under_mouse = -1;
-  if (hovered) {
-    const float mx = ImGui::GetIO().MousePos.x;
-    if (mx >= p0.x && mx < p1.x) under_mouse = std::clamp(static_cast<int>((mx - p0.x) / slot), 0, n - 1);
-  }
-  for (int i = 0; i < n; ++i) {
-    const float x = p0.x + slot * static_cast<float>(i);
-    const float h = c.values[static_cast<std::size_t>(i)] / top * (p1.y - p0.y);
-    const bool lit = i == under_mouse || (focused && i == mark);
-    dl->AddRectFilled(ImVec2(x + 0.15f * slot, p1.y - h), ImVec2(x + 0.85f * slot, p1.y),
-                      color(lit ? kColorNotice : kColorAccent, lit ? 1.0f : 0.85f));
-  }
-  for (const int i : {0, n / 2, n - 1}) {
-    const std::string& label = c.labels[static_cast<std::size_t>(i)];
-    const float w = ImGui::CalcTextSize(label.c_str()).x;
-    const float x = std::clamp(p0.x + slot * (static_cast<float>(i) + 0.5f) - 0.5f * w, p0.x, p1.x - w);
-    dl->AddText(ImVec2(x, p1.y + 0.15f * em), color(kColorMuted), label.c_str());
-  }
-  if (under_mouse >= 0) ImGui::SetTooltip("%s", c.tips[static_cast<std::size_t>(under_mouse)].c_str());
-  if (focused) wrapped_text("\u25B8 " + c.tips[static_cast<std::size_t>(mark)]);
 }
 
 /// Reviews per day as a calendar: a column per week (Monday on top), the newest week on the
@@ -125,7 +49,7 @@ void heatmap(UiContext& ui, const app::StatsView& v) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const char* names[] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
   for (int r = 0; r < 7; ++r) {
-    dl->AddText(ui.fonts->body, 0.8f * em, ImVec2(o.x, o.y + static_cast<float>(r) * (cell + gap)), color(kColorMuted), names[r]);
+    dl->AddText(ui.fonts->body, 0.8f * em, ImVec2(o.x, o.y + static_cast<float>(r) * (cell + gap)), color_u32(kColorMuted), names[r]);
   }
   int tip = -1;
   for (int i = 0; i < n; ++i) {
@@ -136,7 +60,7 @@ void heatmap(UiContext& ui, const app::StatsView& v) {
     const ImVec2 b(a.x + cell, a.y + cell);
     const int reviews = v.heat[static_cast<std::size_t>(i)];
     const float share = v.heat_max == 0 ? 0.0f : static_cast<float>(reviews) / static_cast<float>(v.heat_max);
-    dl->AddRectFilled(a, b, reviews == 0 ? color(kColorMuted, 0.15f) : color(kColorAccent, 0.25f + 0.75f * share), 2.0f);
+    dl->AddRectFilled(a, b, reviews == 0 ? color_u32(kColorMuted, 0.15f) : color_u32(kColorAccent, 0.25f + 0.75f * share), 2.0f);
     if (hovered && ImGui::IsMouseHoveringRect(a, b)) tip = i;
   }
   if (tip >= 0) {
@@ -284,11 +208,7 @@ void StatsScreen::read_keys(const app::StatsView& view, UiContext& ui) {
     m_cursor = -1;
     m_scroll_to_chart = true;
   }
-  const int n = static_cast<int>(chart_at(view, m_chart).values.size());
-  if (n > 0 && (left_pressed() || right_pressed())) {
-    const int at = m_cursor < 0 || m_cursor >= n ? n - 1 : m_cursor;
-    m_cursor = std::clamp(at + (left_pressed() ? -1 : 1), 0, n - 1);
-  }
+  m_cursor = moved_cursor(m_cursor, static_cast<int>(chart_at(view, m_chart).values.size()));
   if (const int d = typed_digit(); d > 0 && d <= static_cast<int>(view.weakest_cards.size())) {
     ui.send(app::OpenCardInfo{view.weakest_cards[static_cast<std::size_t>(d - 1)].card_key});
   }

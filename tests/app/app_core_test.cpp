@@ -354,6 +354,30 @@ TEST(BackgroundWork, SimulatorTakesABanksOptionsAndSizeAndRunsOnAWorker) {
   ASSERT_TRUE(v.has_results) << v.error;
   EXPECT_EQ(v.scope_name, "Bank: Small test bank");
   EXPECT_EQ(v.rows.size(), 9u);  // with the standard deviation and the unevenness (issue 16)
-  EXPECT_EQ(v.series[0][0].size(), 30u);
+  EXPECT_EQ(v.charts[0][0].values.size(), 30u);
   EXPECT_EQ(v.columns[1], "Retention 99.0 %");
+  // The charts (issue 12): titled by kind and column, units on the value axis, the days along
+  // the other, one value axis per kind for A and B, a line per day that says the value.
+  EXPECT_EQ(v.charts[0][1].title, "Reviews per day, Retention 99.0 %");
+  EXPECT_EQ(v.charts[1][0].title, "Minutes per day, " + v.columns[0]);
+  EXPECT_EQ(v.charts[2][0].title, "Expected retention, " + v.columns[0]);
+  EXPECT_EQ(v.charts[0][0].unit, "reviews per day");
+  EXPECT_EQ(v.charts[1][1].unit, "minutes per day");
+  EXPECT_EQ(v.charts[2][1].unit, "% retention");
+  EXPECT_EQ(v.charts[2][0].x_axis, "days from today (day 1 is today)");
+  EXPECT_EQ(v.charts[2][0].top, 100.0f);
+  for (const auto& pair : v.charts) {
+    EXPECT_EQ(pair[0].top, pair[1].top);
+    for (const app::Chart& chart : pair) {
+      ASSERT_EQ(chart.labels.size(), 30u);
+      ASSERT_EQ(chart.tips.size(), 30u);
+      EXPECT_EQ(chart.labels[29], "day 30");
+      EXPECT_GE(chart.top, *std::max_element(chart.values.begin(), chart.values.end()));
+    }
+  }
+  const std::string& tip = v.charts[0][0].tips[0];  // "Day 1, <today>: 3 reviews (0 forgotten)"
+  const int reviews = static_cast<int>(v.charts[0][0].values[0]);
+  EXPECT_EQ(tip.rfind("Day 1, ", 0), 0u) << tip;
+  EXPECT_NE(tip.find(": " + std::to_string(reviews) + (reviews == 1 ? " review (" : " reviews (")), std::string::npos)
+      << tip;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """GUI test of the workload simulator: opens it from Home with W, picks the bank's options with
 Ctrl+B, types a bank size (300) and new cards per day (10) with Tab between the fields, takes an
-F12 screenshot, simulates with Enter (on a background thread), takes another, goes back with
-Escape and quits. Checks that the app exits 0, that both
-screenshots are real images and that the results (table and plots) changed the lower half of
-the screen. Exit 77 = skipped (no X or xdotool)."""
+F12 screenshot, simulates with Enter (on a background thread), takes another, moves the
+keyboard focus to the first chart (F6) and its day (Left), takes a third, goes back with
+Escape and quits. Checks that the app exits 0, that the screenshots are real images, that the
+results (table and charts) changed the lower half of the screen and that the chart focus (its
+frame and the focused day's value under it) changed the picture again. Exit 77 = skipped (no X or xdotool)."""
 import argparse
 import glob
 import os
@@ -60,6 +61,9 @@ def main():
         key("Return")
         time.sleep(2.0)
         results = screenshot(shots, "simulator-results.png")
+        key("F6", "Left", "Left")  # the first chart, the day before the last
+        time.sleep(0.3)
+        focused = screenshot(shots, "simulator-chart-focus.png")
         key("Escape")
         time.sleep(0.3)
         key("Escape", "ctrl+q")
@@ -69,13 +73,16 @@ def main():
         stop_window(app)
         log.close()
         print(open(os.path.join(args.work, "casebook.log")).read())
-    for shot in (form, results):
+    for shot in (form, results, focused):
         check_screenshot(shot, 1100, 760, min_colours=8)
     _, h, rows_form = read_png(form)
     _, _, rows_results = read_png(results)
     changed = sum(1 for y in range(h // 2, h) if rows_form[y] != rows_results[y])
     assert changed > h // 8, f"simulating changed only {changed} rows of the lower half"
-    print("simulated; screenshots", form, results)
+    _, _, rows_focused = read_png(focused)
+    moved = sum(1 for y in range(h) if rows_results[y] != rows_focused[y])
+    assert moved > 20, f"focusing a chart changed only {moved} rows"
+    print("simulated; screenshots", form, results, focused)
     return 0
 
 

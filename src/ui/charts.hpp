@@ -1,0 +1,30 @@
+// Bar charts drawn with ImGui's draw lists, shared by the Statistics screen and the workload
+// simulator: a title with its one-line explanation, a value axis with its unit, ticks and
+// gridlines, labels along the bars and what they run along, and the value of the bar under
+// the pointer (tooltip) or with the keyboard focus (a line under the chart).
+#pragma once
+#include <imgui.h>
+
+#include "app/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace casebook::ui {
+
+/// `c` as an ImGui colour with its alpha multiplied by `alpha`.
+[[nodiscard]] ImU32 color_u32(const ImVec4& c, float alpha = 1.0f);
+
+/// A round value at or above `v` for the top of a value axis (1, 2, 5 x 10^n; 1 for v <= 0).
+[[nodiscard]] float nice_top(float v);
+
+/// Draws `c` across the available width, its plot `height_em` font sizes tall (the title and
+/// explanation above it, the labels and the x-axis title below it come on top). The value axis
+/// runs from 0 to nice_top(max(c.top, largest value)) with ticks at 0, half and the top. With
+/// `focused`, a frame marks the chart and bar `cursor` (-1 or out of range: the last) is lit
+/// and its tip written under the chart; `scroll_to` scrolls the chart into view.
+void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, bool scroll_to, float height_em = 9.0f);
+
+/// The focused bar after this frame's Left/Right (one bar each, held keys repeat) among `n`
+/// bars, from `cursor` (-1 or out of range: the last bar).
+[[nodiscard]] int moved_cursor(int cursor, int n);
+
+}  // namespace casebook::ui
