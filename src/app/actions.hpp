@@ -45,6 +45,18 @@ struct LeaveSession {};                           ///< Study: to the summary (no
 struct Undo {};
 struct ResumeSession {};                          ///< Study, waiting: show the next learning card if it is due
 
+// Learners (Home; app/learners.hpp). Refused during a session or an exam, while background
+// work runs, and in a read-only app; the choice is remembered (AppConfig::learner_memory_path).
+/// Home: study as `name`, a learner of the progress file (HomeView::learners): their options,
+/// card states, flags, queues and Home counts at once.
+struct SwitchLearner { std::string name; };
+/// Home: add a learner (trimmed; app::check_learner_name says what is refused) and switch to
+/// them; a name the file already has switches to that learner.
+struct AddLearner { std::string name; };
+/// Home: the name being typed for AddLearner; its characters join the font atlas
+/// (Controller::used_code_points), so a name in any script renders while it is typed.
+struct TypeLearnerName { std::string text; };
+
 // Mock exams (app/exam_flow.hpp). SubmitAnswer on the Exam screen answers the question shown.
 struct SetExamSetup { ExamSetup setup; };          ///< Exam set-up: the form (clamped)
 struct StartExam {};                              ///< Exam set-up: draw and store the exam, show question 1
@@ -148,6 +160,7 @@ using Action = std::variant<Navigate, Back, GoHome, StartSession, SetCustomStudy
                             SetImportOutput, SetImportFormat, SetImportReplace, StartImport, SetPlanAlternative,
                             StartPlan, SetBrowserSearch, SortBrowser, SelectCard, OpenCardInfo, ApplyCardAction,
                             ZoomUi, SetTheme, SelectBackup, RestoreBackup, MakeBackup, CheckProgressFile,
-                            SetExamSetup, StartExam, GoToExamQuestion, SkipExamQuestion, HandInExam, CancelHandIn>;
+                            SetExamSetup, StartExam, GoToExamQuestion, SkipExamQuestion, HandInExam, CancelHandIn,
+                            SwitchLearner, AddLearner, TypeLearnerName>;
 
 }  // namespace casebook::app

@@ -33,6 +33,13 @@ struct AppConfig {
   std::string db_path;                  ///< SQLite file (created if missing)
   std::vector<std::string> bank_paths;  ///< files or folders of *.toml banks
   std::string learner = "default";
+  /// `learner` was given on the command line (`--learner`): it wins over the remembered one.
+  bool learner_given = false;
+  /// The file the learner chosen last on Home is remembered in (app/learners.hpp); empty: not
+  /// remembered (tests, the terminal). The window uses app::default_learner_memory_path(). At
+  /// start, unless `learner_given`, a learner it remembers for this progress file (db_path)
+  /// that the file has replaces `learner`.
+  std::string learner_memory_path;
   core::SchedulerOptions scheduler = default_scheduler_options();  ///< clock: local time zone, rollover 04:00
   int new_cards_per_day = 20;
   int max_reviews_per_day = 200;

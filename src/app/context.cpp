@@ -1,14 +1,21 @@
 #include "app/context.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "app/answer_changes.hpp"
+#include "app/learners.hpp"
 
 namespace casebook::app {
 
 AppContext::AppContext(AppConfig c)
     : config(std::move(c)), progress(open_app_progress(config, lock, opening)) {
   if (!config.clock) config.clock = [] { return core::now_ms(); };
+  if (!config.learner_given) {  // the learner chosen last on Home, if this file has them
+    const auto remembered = load_remembered_learner(config.learner_memory_path, config.db_path);
+    const auto names = remembered ? progress.learners() : std::vector<std::string>{};
+    if (std::find(names.begin(), names.end(), remembered.value_or("")) != names.end()) config.learner = *remembered;
+  }
   if (!config.read_only) progress.ensure_learner(config.learner);
   library.load(config.bank_paths);
   load_cards();

@@ -34,7 +34,8 @@ struct CardMarks {
 struct AppContext {
   /// Opens (or creates) the database with open_app_progress (the instance lock, refused
   /// files left untouched, a damaged file moved aside, a backup before an upgrade; read-only
-  /// when config.read_only), loads the banks, the learner's options, states and flags.
+  /// when config.read_only), picks the learner (config.learner, or the one remembered for
+  /// this file: AppConfig::learner_memory_path), loads the banks, their options, states and flags.
   /// Throws ReadOnlyOffer when only read-only access is possible, storage::StorageError when
   /// the database cannot be opened.
   explicit AppContext(AppConfig config);

@@ -21,6 +21,7 @@
 #include "app/glyphs.hpp"
 #include "app/home.hpp"
 #include "app/import_flow.hpp"
+#include "app/learners.hpp"
 #include "app/lrs_flow.hpp"
 #include "app/optimize_flow.hpp"
 #include "app/plan_flow.hpp"
@@ -42,7 +43,8 @@ bool writes_progress(const Action& action) {
          std::holds_alternative<UnsuspendAll>(action) || std::holds_alternative<StartOptimize>(action) ||
          std::holds_alternative<UseWeights>(action) || std::holds_alternative<ResetWeights>(action) ||
          std::holds_alternative<ApplyCardAction>(action) || std::holds_alternative<Undo>(action) ||
-         std::holds_alternative<StartExam>(action);
+         std::holds_alternative<StartExam>(action) || std::holds_alternative<SwitchLearner>(action) ||
+         std::holds_alternative<AddLearner>(action);
 }
 
 }  // namespace
@@ -71,6 +73,7 @@ struct Controller::Impl {
   StatsFlow stats{ctx};
   ExamFlow exam{ctx};
   LrsSyncFlow lrs_sync{ctx};  ///< answers to the class's store (LRS), after sessions and exams
+  LearnerFlow learners{ctx, settings};  ///< Home's learner picker
 
   explicit Impl(AppConfig c) : ctx(std::move(c)) {
     std::vector<std::string> problems;
@@ -107,6 +110,8 @@ struct Controller::Impl {
   /// row when that scope is gone).
   void refresh_home() {
     home = build_home(ctx);
+    learners.refresh();
+    home.learners = learners.names();
     home.sync = lrs_sync.view();
     const auto it = std::find_if(home.scopes.begin(), home.scopes.end(),
                                  [this](const ScopeRow& r) { return r.scope == home_scope; });
@@ -441,6 +446,17 @@ struct Controller::Impl {
       DisplaySettings next = display.settings;
       next.theme = a.theme;
       set_display(next);
+    } else if constexpr (std::is_same_v<T, SwitchLearner> || std::is_same_v<T, AddLearner>) {
+      if (s != Screen::Home || busy()) {  // a session or an exam runs on its own screen
+        ctx.message = s != Screen::Home ? "Finish the session or the exam, then switch learners on Home."
+                                        : "Wait until the work running in the background has finished, then switch learners.";
+      } else if constexpr (std::is_same_v<T, SwitchLearner>) {
+        learners.switch_to(a.name);
+      } else {
+        learners.add(a.name);
+      }
+    } else if constexpr (std::is_same_v<T, TypeLearnerName>) {
+      learners.typing(a.text);
     } else if constexpr (std::is_same_v<T, SetExamSetup>) {
       if (s == Screen::Exam) exam.set_setup(a.setup);
     } else if constexpr (std::is_same_v<T, StartExam>) {
@@ -483,6 +499,11 @@ struct Controller::Impl {
     if (screen == Screen::Home) refresh_home();
   }
 
+  [[nodiscard]] bool busy() const {
+    return optimize.running() || simulator.running() || plan.running() || exporter.running() || importer.running() ||
+           backups.running() || stats.running() || class_report.running();
+  }
+
   bool poll() {
     bool changed = false;
     try {
@@ -511,11 +532,7 @@ Controller::~Controller() = default;
 
 void Controller::dispatch(const Action& action) { m_impl->dispatch(action); }
 bool Controller::poll() { return m_impl->poll(); }
-bool Controller::busy() const {
-  return m_impl->optimize.running() || m_impl->simulator.running() || m_impl->plan.running() ||
-         m_impl->exporter.running() || m_impl->importer.running() || m_impl->backups.running() ||
-         m_impl->stats.running() || m_impl->class_report.running();
-}
+bool Controller::busy() const { return m_impl->busy(); }
 void Controller::set_waker(std::function<void()> wake) { m_impl->ctx.wake = std::move(wake); }
 void Controller::wait_for_background() {
   m_impl->optimize.wait();
@@ -563,10 +580,12 @@ const std::string& Controller::message() const { return m_impl->ctx.message; }
 
 std::vector<char32_t> Controller::used_code_points() const {
   const AppConfig& c = m_impl->ctx.config;
-  std::vector<std::string> extra{c.learner, c.db_path};
+  std::vector<std::string> extra{c.learner, c.db_path, m_impl->learners.glyph_text()};
   extra.insert(extra.end(), c.bank_paths.begin(), c.bank_paths.end());
   return app::used_code_points(m_impl->ctx.library, extra);
 }
-std::uint64_t Controller::glyph_generation() const { return m_impl->ctx.library.generation(); }
+std::uint64_t Controller::glyph_generation() const {
+  return m_impl->ctx.library.generation() + m_impl->learners.generation();  // both only grow
+}
 
 }  // namespace casebook::app

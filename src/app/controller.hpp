@@ -83,10 +83,12 @@ class Controller {
   /// How the app was started (database, banks, learner, clock); bank paths grow when an
   /// import writes a bank outside the bank folders.
   [[nodiscard]] const AppConfig& config() const;
-  /// Every character the screens may show from the loaded banks, the learner's name and the
-  /// paths (for font glyph ranges), as code points.
+  /// Every character the screens may show from the loaded banks, the learners' names (those
+  /// of the file and the one being typed on Home) and the paths (for font glyph ranges), as
+  /// code points.
   [[nodiscard]] std::vector<char32_t> used_code_points() const;
-  /// Changes whenever used_code_points() may have changed (banks reloaded, a bank imported).
+  /// Changes whenever used_code_points() may have changed (banks reloaded, a bank imported, a
+  /// learner's name with new characters listed or typed).
   [[nodiscard]] std::uint64_t glyph_generation() const;
 
  private:

@@ -139,6 +139,7 @@ struct SyncStatusView {
 
 struct HomeView {
   std::string learner;
+  std::vector<std::string> learners;  ///< every learner of the progress file, for SwitchLearner
   std::string db_path;
   std::vector<BankRow> banks;
   /// [0] = every course bank (the default), then each loaded bank followed by its topics.

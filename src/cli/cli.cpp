@@ -24,6 +24,7 @@
 
 #include "bank/loader.hpp"
 #include "app/display.hpp"
+#include "app/learners.hpp"
 #include "app/lrs.hpp"
 #include "app/study_text.hpp"
 #include "app/output_guard.hpp"
@@ -217,7 +218,10 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
         return core::is_blank(value) ? std::string("must not be empty") : std::string();
       },
       "NON-EMPTY");
-  app.add_option("--learner", learner, "Learner name (default \"default\")")->check(non_blank)->type_name("NAME");
+  const CLI::Option* learner_option =
+      app.add_option("--learner", learner, "Learner name (window: default the one chosen last, else \"default\")")
+          ->check(non_blank)
+          ->type_name("NAME");
   std::uint64_t seed = 0;
   app.add_option("--seed", seed,
                  "Fixed seed of the choice shuffles (window and `study`): a scripted session is reproducible")
@@ -372,6 +376,8 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
       return kExitFailure;
     }
     config.display_path = app::default_display_path();  // the window remembers its scale and theme
+    config.learner_memory_path = app::default_learner_memory_path();  // and the learner chosen last on Home
+    config.learner_given = learner_option->count() > 0;
     config.lrs_config_path = app::default_lrs_config_path();  // answers go to a class's store when one is configured
     GuiRequest request;
     if (!screenshot.empty()) request.screenshot_path = screenshot;

@@ -33,7 +33,7 @@ namespace {
 const char* key_hints(app::Screen screen) {
   switch (screen) {
     case app::Screen::Home:
-      return "↑↓: choose   ·   Enter: study   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   M: mock exam   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "↑↓: choose   ·   Enter: study   ·   L: learner   ·   C: custom study   ·   S: settings   ·   E: export   ·   I: import   ·   W: simulator   ·   P: exam plan   ·   B: browse cards   ·   T: statistics   ·   F: backups   ·   M: mock exam   ·   F5: reload   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Settings:
       return "Arrows/Tab: move   ·   Space: toggle   ·   Ctrl+S: save   ·   Ctrl+O: optimize   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Study:

@@ -128,9 +128,8 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Casebook");
   {
-    ImGui::TextDisabled("Learner");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(home.learner.c_str());
+    // While the learner picker has the keyboard, Home reads none of its own keys (as while typing).
+    if (m_learners.draw(home, ui)) ui.typing = true;
     ImGui::TextDisabled("Progress file");
     ImGui::SameLine();
     wrapped_text(home.db_path);

@@ -2,13 +2,15 @@
 // exam plans ahead and, after time away, the backlog and the offer to spread it.
 #pragma once
 #include "app/controller.hpp"
+#include "ui/learner_picker.hpp"
 #include "ui/widgets.hpp"
 
 namespace casebook::ui {
 
 class HomeScreen {
  public:
-  /// Draws Home. Keys: Up/Down choose what to study (all course banks, a bank, a topic),
+  /// Draws Home. Keys: L opens the learner picker (ui/learner_picker.hpp: switch to another
+  /// learner or add one), Up/Down choose what to study (all course banks, a bank, a topic),
   /// Enter starts a session over it (when cards are waiting), F5 reloads the banks, S opens
   /// the study options, P the exam plan, B the card browser, F the backups of the progress
   /// file; with a backlog offer, Left/Right change the number of days, N switches pausing new
@@ -21,6 +23,7 @@ class HomeScreen {
   int m_days = 0;            ///< the spread's N (0: not chosen yet, the view's default)
   bool m_pause_new = false;  ///< pause new cards during the spread
   int m_last_selected = 0;   ///< HomeView::selected last frame: a change scrolls the row into view
+  LearnerPicker m_learners;  ///< the learner line and its picker
 };
 
 }  // namespace casebook::ui
