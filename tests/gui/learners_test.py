@@ -13,8 +13,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_test import shot  # noqa: E402
-from gui_app import end_window, key, open_window, quit_window, start_test, type_text, wait_until  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, shot, start_test, type_text, wait_until  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 NAME = "Ελένη Παπαδοπούλου"  # Greek: not in the bank, so not in the first atlas
