@@ -28,9 +28,10 @@ bool LearnerPicker::draw(const app::HomeView& home, UiContext& ui) {
   const int rows = std::min(static_cast<int>(home.learners.size()) + 1, 8);
   const float body = m_mode == Mode::List ? static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing()
                                           : ImGui::GetFrameHeightWithSpacing();
-  const float height = body + 2.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y + 0.25f * em;
+  // The title, the rows, and the key hint (two lines when the window is narrow).
+  const float height = body + 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y + 0.5f * em;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kColorAccentSoft);
-  ImGui::BeginChild("##learner_picker", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 28.0f * em), height), true);
+  ImGui::BeginChild("##learner_picker", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 36.0f * em), height), true);
   if (m_mode == Mode::List) {
     draw_list(home, ui);
   } else {

@@ -58,6 +58,17 @@ def type_text(text):
     time.sleep(PAUSE)
 
 
+def type_unicode(text, pause=0.15):
+    """Types `text` one character per xdotool call with a pause after each: xdotool maps a
+    character outside the keyboard layout onto a spare keycode for each press, and typing such
+    characters quickly lets the next mapping replace one before the app has read it (Greek came
+    out garbled)."""
+    for ch in text:
+        xdotool("type", "--delay", "80", ch)
+        time.sleep(pause)
+    time.sleep(PAUSE)
+
+
 def open_window(casebook, argv, env, log):
     """Starts casebook with `argv` (its output in the file `log`), waits for its window, focuses
     it and lets the first frames draw; returns the process. End it with stop_window in a

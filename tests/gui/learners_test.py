@@ -13,7 +13,7 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gui_app import end_window, key, open_window, quit_window, shot, start_test, type_text, wait_until  # noqa: E402
+from gui_app import end_window, key, open_window, quit_window, shot, start_test, type_text, type_unicode, wait_until  # noqa: E402
 from pngcheck import check_screenshot  # noqa: E402
 
 NAME = "Ελένη Παπαδοπούλου"  # Greek: not in the bank, so not in the first atlas
@@ -54,7 +54,7 @@ def main():
         key("l")  # Home: the learner picker
         shot(shots, "picker.png", taken)
         key("n")  # a new learner's name
-        type_text(NAME)
+        type_unicode(NAME)
         # The typed Greek letters rebuild the atlas while the name is typed.
         wait_until(lambda: len(atlas_builds(log_path)) > first_builds, "an atlas rebuild for the typed name")
         shot(shots, "picker-name.png", taken)
