@@ -259,7 +259,9 @@ TEST(Browser, TheStudyCardShowsItsFlagSoThatTheSameKeyRemovesIt) {
   // The study screen's Ctrl+digit sends flag 0 when the card already has that flag: the view
   // must carry the card's flag, refreshed after each action (it was always 0 before).
   Fixture f;
+  f.c.dispatch(app::Navigate{app::Screen::Browser});
   f.c.dispatch(act(app::CardActionKind::Flag, kQ2, 5, "ask in class"));  // flagged before the session
+  f.c.dispatch(app::GoHome{});
   f.c.dispatch(app::StartSession{});
   ASSERT_NE(f.c.study(), nullptr) << f.c.message();
   ASSERT_EQ(f.c.study()->card.card_key, kQ1);
