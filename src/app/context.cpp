@@ -18,6 +18,10 @@ AppContext::AppContext(AppConfig c)
   }
   if (!config.read_only) progress.ensure_learner(config.learner);
   library.load(config.bank_paths);
+  load_learner();
+}
+
+void AppContext::load_learner() {
   load_cards();
   load_options();
   check_answer_keys(*this);  // a re-keyed question's studied card back to relearning, once

@@ -72,6 +72,10 @@ struct AppContext {
   [[nodiscard]] bool suspended(const std::string& card_key) const;
   /// Whether the card is buried at `t` (UTC ms).
   [[nodiscard]] bool buried(const std::string& card_key, core::TimestampMs t) const;
+  /// Reads everything that belongs to `config.learner` from the database: card states, flags
+  /// and marks, options, re-keyed questions' cards back to relearning (check_answer_keys),
+  /// backlog spreads and the due load. At start-up and when Home switches learners.
+  void load_learner();
   /// Reads the learner's options again from the database (a stored set that does not
   /// validate is ignored; `message` says so).
   void load_options();

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/answer_changes.hpp"
 #include "app/context.hpp"
 #include "app/display.hpp"
 #include "app/files.hpp"
@@ -143,11 +142,7 @@ void LearnerFlow::become(const std::string& name) {
   const std::string before = m_ctx.config.learner;
   auto load = [this](const std::string& learner) {
     m_ctx.config.learner = learner;
-    m_ctx.load_cards();
-    m_ctx.load_options();  // a stored set that does not validate replaces the message
-    check_answer_keys(m_ctx);
-    m_ctx.load_spreads();
-    m_ctx.refresh_load();
+    m_ctx.load_learner();  // a stored option set that does not validate replaces the message
   };
   try {
     load(name);
