@@ -55,7 +55,7 @@ void row(const char* label, const char* hint, F&& draw) {
   } else if (hovered) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(help.data(), help.data() + help.size());
+    unformatted_text(help);  // wraps at the position pushed, at spaces only
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }

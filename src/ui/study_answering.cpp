@@ -33,14 +33,13 @@ const std::string& option_text(const app::CardView& card, int k) {
 bool wrapped_selectable(int id, const std::string& text, bool selected) {
   const ImVec2 start = ImGui::GetCursorPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+  const std::string lines = wrap_to_width(text, width);
+  const ImVec2 size = ImGui::CalcTextSize(lines.c_str());
   ImGui::PushID(id);
   const bool clicked = ImGui::Selectable("##w", selected, 0, ImVec2(width, size.y));
   ImGui::PopID();
   ImGui::SetCursorPos(start);
-  ImGui::PushTextWrapPos(start.x + width);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  unformatted_text(lines);
   return clicked;
 }
 

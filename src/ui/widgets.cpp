@@ -4,13 +4,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
+#include <string>
 
+#include "app/soft_wrap.hpp"
 #include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
 
-void unformatted_text(std::string_view text) {
+namespace {
+
+/// Draws `text` as one or more ImGui text items, as ImGui::TextUnformatted does.
+void draw_pieces(std::string_view text) {
   // Debian's ImGui 1.86 uses 16-bit indices, and one text item reserves four vertices per
   // byte: a single item over ~16 000 bytes aborts ImGui. Long text is drawn in pieces of at
   // most kMaxPiece bytes, cut after a line break if there is one, else after a space, else
@@ -24,6 +30,38 @@ void unformatted_text(std::string_view text) {
     text.remove_prefix(cut + 1);
   }
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
+}  // namespace
+
+float text_width(std::string_view text) {
+  return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, -1.0f, text.data(), text.data() + text.size()).x;
+}
+
+std::string wrap_to_width(std::string_view text, float width) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  bool first = true;
+  for (const std::string_view line : app::wrap_lines(text, width, text_width)) {
+    if (!first) out += '\n';
+    out += line;
+    first = false;
+  }
+  return out;
+}
+
+void unformatted_text(std::string_view text) {
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float wrap_pos = window->DC.TextWrapPos;
+  if (wrap_pos < 0.0f) {
+    draw_pieces(text);
+    return;
+  }
+  // A wrap position is in force: our own line breaks (at spaces only), drawn unwrapped.
+  const std::string lines = wrap_to_width(text, ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos));
+  ImGui::PushTextWrapPos(-1.0f);
+  draw_pieces(lines);
+  ImGui::PopTextWrapPos();
 }
 
 void wrapped_text(std::string_view text) {

@@ -1,6 +1,7 @@
 // Small drawing and keyboard helpers shared by the screens (ImGui 1.86).
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -25,9 +26,18 @@ struct UiContext {
 };
 
 /// Draws text as ImGui::TextUnformatted does, in pieces short enough for ImGui's 16-bit
-/// indices (any length; UTF-8 is never cut inside a character).
+/// indices (any length; UTF-8 is never cut inside a character). Under a wrap position
+/// (ImGui::PushTextWrapPos) the lines break as wrap_to_width breaks them, not as ImGui would.
 void unformatted_text(std::string_view text);
-/// Text wrapped at the right edge of the current column.
+/// The width of `text` (one line) in pixels in the current font, not rounded: the widths of
+/// adjacent runs add up (app::Measure).
+[[nodiscard]] float text_width(std::string_view text);
+/// `text` with line breaks where it must break to fit `width` pixels in the current font:
+/// at spaces only (app::wrap_lines: "0.10327" or "1,000" never split; a word wider than the
+/// line is cut between characters as a last resort).
+[[nodiscard]] std::string wrap_to_width(std::string_view text, float width);
+/// Text wrapped at the right edge of the current column (or at a wrap position pushed
+/// around it), at spaces only (wrap_to_width).
 void wrapped_text(std::string_view text);
 /// Wrapped text in a colour.
 void wrapped_text(std::string_view text, const ImVec4& color);

@@ -4,15 +4,9 @@
 
 #include <cstring>
 
+#include "ui/widgets.hpp"
+
 namespace casebook::ui {
-
-namespace {
-
-float text_width(std::string_view s) {
-  return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
-}
-
-}  // namespace
 
 void WrapBox::set_text(const std::string& text) {
   m_wrapped = app::SoftWrapped{text, {}};

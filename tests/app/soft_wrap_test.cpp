@@ -1,5 +1,7 @@
-// Soft line breaks of the justification box: wrapping at spaces with a fixed-width measure,
-// hard breaks kept, long words whole, and the breaks following an edit.
+// Wrapping at spaces only: the lines every wrapped text of the window shows (numbers, ratios,
+// thousands and addresses never split; a word too long for the line cut as a last resort) and
+// the soft line breaks of the justification box (hard breaks kept, long words whole, the
+// breaks following an edit), with a fixed-width measure.
 #include "app/soft_wrap.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +11,55 @@ namespace {
 
 /// One unit per byte: a line of width 10 holds 10 bytes.
 float bytes(std::string_view s) { return static_cast<float>(s.size()); }
+
+using Lines = std::vector<std::string_view>;
+
+TEST(WrapLines, NeverBreaksANumberAtItsPointOrComma) {
+  // The optimizer's sentence that ImGui's own wrap showed as "... from 0." / "10327 ...".
+  const std::string text = "Log loss fell from 0.10327 to 0.09871, 3.5x fewer misses in 1,000 reviews.";
+  EXPECT_EQ(wrap_lines(text, 24, bytes),
+            (Lines{"Log loss fell from", "0.10327 to 0.09871, 3.5x", "fewer misses in 1,000", "reviews."}));
+  // Where a point or comma ends the room, the whole number moves to the next line.
+  EXPECT_EQ(wrap_lines("ratio 0.10327", 8, bytes), (Lines{"ratio", "0.10327"}));
+  EXPECT_EQ(wrap_lines("about 1,000,000 cards", 12, bytes), (Lines{"about", "1,000,000", "cards"}));
+  EXPECT_EQ(wrap_lines("see example.org/a,b.html now", 20, bytes), (Lines{"see", "example.org/a,b.html", "now"}));
+}
+
+TEST(WrapLines, LineBreaksEmptyLinesAndSpaces) {
+  EXPECT_EQ(wrap_lines("", 10, bytes), (Lines{""}));
+  EXPECT_EQ(wrap_lines("fits exactly", 12, bytes), (Lines{"fits exactly"}));
+  EXPECT_EQ(wrap_lines("one\n\ntwo three", 5, bytes), (Lines{"one", "", "two", "three"}));
+  EXPECT_EQ(wrap_lines("end\n", 10, bytes), (Lines{"end", ""}));
+  // Two spaces: the break takes the last one, the line keeps the other; trailing spaces stay.
+  EXPECT_EQ(wrap_lines("ab  cd  ", 4, bytes), (Lines{"ab ", "cd  "}));
+}
+
+TEST(WrapLines, AWordWiderThanTheLineIsCutBetweenCharactersAsALastResort) {
+  EXPECT_EQ(wrap_lines("a supercalifragilistic b", 8, bytes), (Lines{"a", "supercal", "ifragili", "stic b"}));
+  // UTF-8: "Ελλάδα" is six two-byte characters, each one unit wide: never cut inside one.
+  const auto chars = [](std::string_view s) {
+    float n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1.0f : 0.0f;
+    return n;
+  };
+  EXPECT_EQ(wrap_lines("Ελλάδα", 4, chars), (Lines{"Ελλά", "δα"}));
+  // Narrower than one character: one character a line.
+  EXPECT_EQ(wrap_lines("abc", 0.5f, bytes), (Lines{"a", "b", "c"}));
+}
+
+TEST(WrapLines, MeasuresEachByteAtMostThreeTimes) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "word" + std::to_string(i) + (i % 50 == 49 ? "\n" : " ");
+  std::size_t measured = 0;
+  const auto counting = [&](std::string_view s) {
+    measured += s.size();
+    return static_cast<float>(s.size());
+  };
+  const Lines lines = wrap_lines(text, 60, counting);
+  EXPECT_LE(measured, 3 * text.size());
+  for (const std::string_view line : lines) EXPECT_LE(line.size(), 60u);
+  EXPECT_GT(lines.size(), text.size() / 60);
+}
 
 TEST(SoftWrap, BreaksAtTheLastSpaceThatFitsAndKeepsOffsets) {
   const std::string text = "the police may ask the provider for data";
