@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/day_charts.hpp"
 #include "core/number.hpp"
 #include "core/options.hpp"
 #include "core/session.hpp"
@@ -220,13 +221,11 @@ void fill_plan_view(const PlanSetup& setup, const core::SimulationResult& a, con
     view.rows.push_back({"  studied cards below the target", std::to_string(ea->below_target),
                          cell(eb, [](const core::ExamOutcome& e) { return std::to_string(e.below_target); })});
   }
-  for (auto& series : view.reviews_per_day) series.clear();
+  view.reviews = day_charts(DayChartKind::Reviews, a, b, setup.columns, setup.today);
   view.days.clear();
   for (int d = 0; d < n; ++d) {
     const int ra = a.days[static_cast<std::size_t>(d)].reviews;
     const int rb = d < static_cast<int>(b.days.size()) ? b.days[static_cast<std::size_t>(d)].reviews : 0;
-    view.reviews_per_day[0].push_back(static_cast<float>(ra));
-    view.reviews_per_day[1].push_back(static_cast<float>(rb));
     view.days.push_back({core::iso_date_of_day(setup.today + d), ra, rb});
   }
 }

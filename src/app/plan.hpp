@@ -77,7 +77,8 @@ struct PlanSetup {
 /// all days without one), minutes per day, total reviews, with light weekdays in either column
 /// the mean reviews on them and on the other days, and per exam the expected retention on its
 /// day ("Retention on YYYY-MM-DD (target 95 %)", over all its cards, and over those studied by
-/// then), the cards studied and those below the target.
+/// then), the cards studied and those below the target; the reviews per day as two charts
+/// (app::day_charts) and as a table of dates.
 void fill_plan_view(const PlanSetup& setup, const core::SimulationResult& a, const core::SimulationResult& b,
                     PlanView& view);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "app/day_charts.hpp"
+
 #include "core/number.hpp"
 #include "core/options.hpp"
 #include "core/time.hpp"
@@ -23,61 +25,6 @@ std::vector<const core::Bank*> loaded_banks(const Library& library) {
 std::string fixed(double v, int decimals) { return core::format_fixed(v, decimals); }
 
 std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
-
-/// A day's value on chart `kind` (0 reviews, 1 minutes, 2 retention of the started cards in %).
-float day_value(const core::SimulationDay& d, int kind) {
-  switch (kind) {
-    case 0: return static_cast<float>(d.reviews);
-    case 1: return static_cast<float>(d.seconds / 60.0);
-    default: return d.introduced == 0 ? 0.0f : static_cast<float>(100.0 * d.memorized / d.introduced);
-  }
-}
-
-/// The line shown for a focused or pointed day: "Day 12, 2025-01-12: 143 reviews (9 forgotten)".
-std::string day_tip(const core::SimulationDay& d, int kind, std::int64_t start_day) {
-  const std::string head =
-      "Day " + std::to_string(d.day + 1) + ", " + core::iso_date_of_day(start_day + d.day) + ": ";
-  switch (kind) {
-    case 0:
-      return head + std::to_string(d.reviews) + (d.reviews == 1 ? " review" : " reviews") + " (" +
-             std::to_string(d.lapses) + " forgotten)";
-    case 1: return head + fixed(d.seconds / 60.0, 1) + " minutes";
-    default:
-      return head + fixed(day_value(d, 2), 1) + " % expected retention of the " + std::to_string(d.introduced) +
-             (d.introduced == 1 ? " card" : " cards") + " started so far";
-  }
-}
-
-/// The simulator's six charts ([kind][column], SimulatorView::charts) of runs `a` and `b`.
-std::array<std::array<Chart, 2>, 3> simulator_charts(const core::SimulationResult& a, const core::SimulationResult& b,
-                                                     const std::array<std::string, 2>& columns, std::int64_t start_day) {
-  static const char* const kTitles[] = {"Reviews per day", "Minutes per day", "Expected retention"};
-  static const char* const kUnits[] = {"reviews per day", "minutes per day", "% retention"};
-  static const char* const kExplanations[] = {
-      "How many due cards the simulated learner answers each day (new cards not counted).",
-      "Minutes of study each day: first sessions of new cards and reviews.",
-      "The average chance of recalling each card started so far, at the end of each day."};
-  std::array<std::array<Chart, 2>, 3> charts;
-  for (int kind = 0; kind < 3; ++kind) {
-    float top = kind == 2 ? 100.0f : 0.0f;
-    for (int column = 0; column < 2; ++column) {
-      const core::SimulationResult& r = column == 0 ? a : b;
-      Chart& c = charts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(column)];
-      c.title = std::string(kTitles[kind]) + ", " + columns[static_cast<std::size_t>(column)];
-      c.explanation = kExplanations[kind];
-      c.unit = kUnits[kind];
-      c.x_axis = "days from today (day 1 is today)";
-      for (const core::SimulationDay& d : r.days) {
-        c.values.push_back(day_value(d, kind));
-        c.labels.push_back("day " + std::to_string(d.day + 1));
-        c.tips.push_back(day_tip(d, kind, start_day));
-        top = std::max(top, c.values.back());
-      }
-    }
-    for (Chart& c : charts[static_cast<std::size_t>(kind)]) c.top = top;  // one value axis for A and B
-  }
-  return charts;
-}
 
 double peak(const std::vector<float>& s) { return s.empty() ? 0.0 : static_cast<double>(*std::max_element(s.begin(), s.end())); }
 
@@ -186,7 +133,9 @@ void SimulatorFlow::start() {
         r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
         r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
         r.columns = columns;
-        r.charts = simulator_charts(r.a, r.b, columns, a.start_day);
+        for (const app::DayChartKind kind : {DayChartKind::Reviews, DayChartKind::Minutes, DayChartKind::Retention}) {
+          r.charts[static_cast<std::size_t>(kind)] = day_charts(kind, r.a, r.b, columns, a.start_day);
+        }
         return r;
       },
       m_ctx.wake);

@@ -356,7 +356,9 @@ struct PlanView {
   std::string horizon;                    ///< "From 2025-01-01 to the exam on 2025-02-15 (46 days)."
   std::array<std::string, 2> columns;     ///< "Your options", the alternative
   std::vector<SimulatorView::Row> rows;   ///< reviews per day, peak day, spread, minutes, retention on the exam day, ...
-  std::array<std::vector<float>, 2> reviews_per_day;  ///< {a, b}, one value per day
+  /// Reviews per day, {A, B}: one bar per day from today, one value axis for both
+  /// (app/day_charts.hpp, as the simulator's "Reviews per day").
+  std::array<Chart, 2> reviews;
   struct Day {
     std::string date;  ///< "2025-01-01"
     int a = 0, b = 0;  ///< expected reviews that day

@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui_internal.h>  // ClearActiveID: F6 takes the arrows from a field being edited
+
+#include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -35,6 +38,35 @@ int moved_cursor(int cursor, int n) {
   if (n <= 0 || !(left_pressed() || right_pressed())) return cursor;
   const int at = cursor < 0 || cursor >= n ? n - 1 : cursor;
   return std::clamp(at + (left_pressed() ? -1 : 1), 0, n - 1);
+}
+
+void ChartFocus::read_keys(int charts, int bars, bool typing) {
+  scroll_to = false;
+  if (charts > 0 && ImGui::IsKeyPressed(platform::kKeyF6, false)) {
+    // F6 walks none -> 0 .. charts-1 -> none (Shift+F6 back).
+    const int step = ImGui::GetIO().KeyShift ? charts : 1;
+    chart = (chart + 1 + step) % (charts + 1) - 1;
+    scroll_to = chart >= 0;
+    ImGui::ClearActiveID();
+  }
+  if (chart >= 0 && !typing) cursor = moved_cursor(cursor, bars);
+}
+
+void chart_pair(UiContext& ui, const std::array<app::Chart, 2>& pair, const ChartFocus& focus, int first,
+                float height_em) {
+  ImGui::PushID(first);
+  if (ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
+    ImGui::TableNextRow();
+    for (int column = 0; column < 2; ++column) {
+      ImGui::TableSetColumnIndex(column);
+      ImGui::PushID(column);
+      bar_chart(ui, pair[static_cast<std::size_t>(column)], focus.chart == first + column, focus.cursor,
+                focus.scroll_to, height_em);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopID();
 }
 
 void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, bool scroll_to, float height_em) {

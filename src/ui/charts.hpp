@@ -5,6 +5,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <array>
+
 #include "app/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -22,6 +24,25 @@ namespace casebook::ui {
 /// `focused`, a frame marks the chart and bar `cursor` (-1 or out of range: the last) is lit
 /// and its tip written under the chart; `scroll_to` scrolls the chart into view.
 void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, bool scroll_to, float height_em = 9.0f);
+
+/// The keyboard focus among a screen's charts (the workload simulator's and the exam plan's):
+/// F6 moves it to the next chart (after the last: none), Shift+F6 back; Left/Right move the
+/// focused bar, which all the charts share.
+struct ChartFocus {
+  int chart = -1;          ///< the chart with keyboard focus; -1: none
+  int cursor = -1;         ///< its focused bar, -1: the last
+  bool scroll_to = false;  ///< F6 moved the focus this frame: scroll the chart into view
+
+  /// Reads this frame's F6 among `charts` charts (a field being edited lets go of the keyboard,
+  /// so that the arrows move the bar) and, with a chart focused and no text box typing,
+  /// Left/Right among `bars` bars. Call once a frame, before drawing the charts.
+  void read_keys(int charts, int bars, bool typing);
+};
+
+/// Charts A and B of `pair` side by side, each across half the width (bar_chart), numbered
+/// `first` and `first + 1` in `focus`.
+void chart_pair(UiContext& ui, const std::array<app::Chart, 2>& pair, const ChartFocus& focus, int first,
+                float height_em);
 
 /// The focused bar after this frame's Left/Right (one bar each, held keys repeat) among `n`
 /// bars, from `cursor` (-1 or out of range: the last bar).

@@ -34,30 +34,4 @@ void draw_comparison_table(const char* id, const std::array<std::string, 2>& col
   ImGui::EndTable();
 }
 
-void draw_series_pair(const char* id, const std::string& title, const std::array<std::string, 2>& columns,
-                      const std::array<std::vector<float>, 2>& series, float height) {
-  if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchSame)) return;
-  float top = 0.0f;
-  for (const auto& s : series) {
-    if (!s.empty()) top = std::max(top, *std::max_element(s.begin(), s.end()));
-  }
-  // Titles in a row of their own, so both plots start on one line.
-  ImGui::TableNextRow();
-  for (int column = 0; column < 2; ++column) {
-    ImGui::TableSetColumnIndex(column);
-    const std::string label = title + ", " + columns[static_cast<std::size_t>(column)];
-    ImGui::TextDisabled("%s", label.c_str());
-  }
-  ImGui::TableNextRow();
-  for (int column = 0; column < 2; ++column) {
-    const auto& s = series[static_cast<std::size_t>(column)];
-    ImGui::TableSetColumnIndex(column);
-    ImGui::PushID(column);
-    ImGui::PlotLines("##plot", s.data(), static_cast<int>(s.size()), 0, nullptr, 0.0f, top,
-                     ImVec2(ImGui::GetContentRegionAvail().x, height));
-    ImGui::PopID();
-  }
-  ImGui::EndTable();
-}
-
 }  // namespace casebook::ui

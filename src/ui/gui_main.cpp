@@ -42,7 +42,7 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Plan:
-      return "Left/Right: compare with   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Left/Right: compare with (or a focused chart's day)   ·   F6: focus a chart   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
       return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   K: class report (R: from, X: HTML/XLSX)   ·   Esc: back   ·   F12: screenshot";
@@ -125,6 +125,7 @@ struct Screens {
   CardInfoScreen card_info;
   StatsScreen stats;
   ExamScreen exam;
+  PlanScreen plan;
 
   void draw(const app::Controller& c, app::Screen screen, UiContext& ui) {
     switch (screen) {
@@ -138,7 +139,7 @@ struct Screens {
       case app::Screen::Simulator: simulator.draw(c.simulator(), ui); break;
       case app::Screen::Export: exporter.draw(c.export_view(), c.class_report(), ui); break;
       case app::Screen::Import: importer.draw(c.import_view(), ui); break;
-      case app::Screen::Plan: draw_plan(c.plan(), ui); break;
+      case app::Screen::Plan: plan.draw(c.plan(), ui); break;
       case app::Screen::Browser: browser.draw(c.browser(), ui); break;
       case app::Screen::CardInfo: card_info.draw(c.card_info(), ui); break;
       case app::Screen::Backups: draw_backups(c.backups(), ui); break;

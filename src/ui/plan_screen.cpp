@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ui/charts.hpp"
 #include "ui/comparison.hpp"
 #include "ui/theme.hpp"
 
@@ -34,7 +35,7 @@ void draw_days(const app::PlanView& v) {
 
 }  // namespace
 
-void draw_plan(const app::PlanView& view, UiContext& ui) {
+void PlanScreen::draw(const app::PlanView& view, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   const bool running = view.job.running;
   text_in(ui.fonts->heading, "Exam plan");
@@ -52,8 +53,12 @@ void draw_plan(const app::PlanView& view, UiContext& ui) {
     }
     ImGui::EndCombo();
   }
-  if (!running && n > 0 && left_pressed()) alternative = (view.alternative + n - 1) % n;
-  if (!running && n > 0 && right_pressed()) alternative = (view.alternative + 1) % n;
+  // F6 gives the arrows to a chart (its days); without a focused chart they pick the alternative.
+  const bool charts = view.has_results && !running;
+  if (charts) m_focus.read_keys(2, static_cast<int>(view.reviews[0].values.size()), ui.typing);
+  const bool arrows = !running && n > 0 && !(charts && m_focus.chart >= 0);
+  if (arrows && left_pressed()) alternative = (view.alternative + n - 1) % n;
+  if (arrows && right_pressed()) alternative = (view.alternative + 1) % n;
   if (alternative != view.alternative && !running) ui.send(app::SetPlanAlternative{alternative});
   hint_text("Plain FSRS: your options without the exam rule, load balancing and light days. The exam is still "
             "measured on its day.");
@@ -77,7 +82,8 @@ void draw_plan(const app::PlanView& view, UiContext& ui) {
   ImGui::Dummy(ImVec2(0, 0.25f * em));
   wrapped_text(view.horizon);
   draw_comparison_table("plan", view.columns, view.rows);
-  draw_series_pair("plot", "Reviews per day", view.columns, view.reviews_per_day, 4.0f * em);
+  hint_text("F6: focus a chart (Shift+F6 back; the arrows then move its day) · pointer: a day's value");
+  chart_pair(ui, view.reviews, m_focus, 0, 7.0f);
   draw_days(view);
   hint_text("Same cards, same seed, same figures: the difference between the columns is the option. "
             "How it is computed: docs/simulator.md, \"The exam plan\".");

@@ -15,34 +15,9 @@
 namespace casebook::ui {
 
 void SimulatorScreen::draw_charts(const app::SimulatorView& view, UiContext& ui) {
-  constexpr int kCharts = 6;
-  if (ImGui::IsKeyPressed(platform::kKeyF6, false)) {
-    // F6 walks none -> 0 .. 5 -> none (Shift+F6 back); a field being edited lets go of the
-    // arrows so that they move the focused day.
-    const int step = ImGui::GetIO().KeyShift ? kCharts : 1;
-    m_chart = (m_chart + 1 + step) % (kCharts + 1) - 1;
-    m_scroll_to_chart = m_chart >= 0;
-    ImGui::ClearActiveID();
-  }
-  if (m_chart >= 0 && !ui.typing) m_cursor = moved_cursor(m_cursor, static_cast<int>(view.charts[0][0].values.size()));
+  m_focus.read_keys(6, static_cast<int>(view.charts[0][0].values.size()), ui.typing);
   hint_text("F6: focus the next chart (Shift+F6 back) · Left/Right: the focused day's value · pointer: a day's value");
-  for (int kind = 0; kind < 3; ++kind) {
-    ImGui::PushID(kind);
-    if (ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
-      ImGui::TableNextRow();
-      for (int column = 0; column < 2; ++column) {
-        ImGui::TableSetColumnIndex(column);
-        ImGui::PushID(column);
-        const int index = kind * 2 + column;
-        bar_chart(ui, view.charts[static_cast<std::size_t>(kind)][static_cast<std::size_t>(column)], m_chart == index,
-                  m_cursor, m_scroll_to_chart, 7.0f);
-        ImGui::PopID();
-      }
-      ImGui::EndTable();
-    }
-    ImGui::PopID();
-  }
-  m_scroll_to_chart = false;
+  for (int kind = 0; kind < 3; ++kind) chart_pair(ui, view.charts[static_cast<std::size_t>(kind)], m_focus, 2 * kind, 7.0f);
 }
 
 void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {

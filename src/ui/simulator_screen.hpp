@@ -1,11 +1,12 @@
 // Workload simulator screen: the options of the learner or of one bank, bank size, new cards
 // per day, two desired retentions and days in; a table of figures and charts of reviews and
-// minutes per day and of the expected retention out, A and B side by side (ui/charts.hpp). The work is app::SimulatorFlow (a background job);
-// this file only draws and reads input.
+// minutes per day and of the expected retention out, A and B side by side (ui/charts.hpp).
+// The work is app::SimulatorFlow (a background job); this file only draws and reads input.
 #pragma once
 #include <cstdint>
 
 #include "app/controller.hpp"
+#include "ui/charts.hpp"
 #include "ui/widgets.hpp"
 
 namespace casebook::ui {
@@ -24,9 +25,7 @@ class SimulatorScreen {
   app::SimulatorForm m_form;            ///< the fields' drafts
   std::uint64_t m_revision = ~0ull;     ///< the view's revision the drafts were loaded from
   bool m_refocus = true;                ///< give the first field the focus (again)
-  int m_chart = -1;                     ///< the chart with keyboard focus, kind * 2 + column; -1: none
-  int m_cursor = -1;                    ///< its focused day (all charts share it), -1: the last
-  bool m_scroll_to_chart = false;       ///< F6 moved the focus: scroll the chart into view this frame
+  ChartFocus m_focus;                   ///< the chart with keyboard focus (kind * 2 + column) and its day
 };
 
 }  // namespace casebook::ui

@@ -243,7 +243,27 @@ TEST(ExamPlan, PlanViewFromHomeAndFromTheSimulator) {
   EXPECT_EQ(v.horizon, "From 2024-06-01 to the exam on 2024-06-21 (21 days).");
   EXPECT_EQ(v.days.size(), 21u);
   EXPECT_EQ(v.days.front().date, "2024-06-01");
-  EXPECT_EQ(v.reviews_per_day[0].size(), 21u);
+  // The plot: a chart per column on one value axis, each day's bar with its date and reviews.
+  for (std::size_t column = 0; column < 2; ++column) {
+    const app::Chart& chart = v.reviews[column];
+    EXPECT_EQ(chart.title, "Reviews per day, " + v.columns[column]);
+    EXPECT_EQ(chart.unit, "reviews per day");
+    EXPECT_EQ(chart.x_axis, "days from today (day 1 is today)");
+    ASSERT_EQ(chart.values.size(), 21u);
+    EXPECT_EQ(chart.labels.front(), "day 1");
+    EXPECT_EQ(chart.labels.back(), "day 21");
+    for (std::size_t d = 0; d < 21; ++d) {
+      const int reviews = column == 0 ? v.days[d].a : v.days[d].b;
+      EXPECT_EQ(chart.values[d], static_cast<float>(reviews));
+      EXPECT_EQ(chart.tips[d].rfind("Day " + std::to_string(d + 1) + ", " + v.days[d].date + ": " +
+                                        std::to_string(reviews) + (reviews == 1 ? " review " : " reviews "),
+                                    0),
+                0u)
+          << chart.tips[d];
+    }
+  }
+  EXPECT_EQ(v.reviews[0].top, v.reviews[1].top);
+  EXPECT_GE(v.reviews[0].top, *std::max_element(v.reviews[0].values.begin(), v.reviews[0].values.end()));
   EXPECT_EQ(v.columns[0], "Your options");
   EXPECT_EQ(v.columns[1], v.alternatives[0]);
   const auto row = [&](const std::string& label) -> const app::SimulatorView::Row* {
