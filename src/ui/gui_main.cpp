@@ -42,7 +42,7 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Plan:
-      return "Left/Right: compare with (or a focused chart's day)   ·   F6: focus a chart   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot   ·   Ctrl+Q: quit";
+      return "Left/Right: compare with   ·   F6: focus a chart (Left/Right: its day)   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
       return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   K: class report (R: from, X: HTML/XLSX)   ·   Esc: back   ·   F12: screenshot";
@@ -195,17 +195,20 @@ int run_gui(app::Controller& controller, const GuiOptions& options) {
     if (screen != app::Screen::Settings) ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     const StatusLine status = status_line(controller, screen);
     const float status_h = status_height(status);
-    // The Browser's table uses the whole width; Card info, Stats, the simulator (its charts side
-    // by side), Optimize (its 21 parameters on one line), Home (its table of banks and topics)
-    // and Settings (each field's range or unit beside it, cut off at 40 em) a wider column;
-    // running text stays at the readable measure.
+    // The Browser's table uses the whole width; Card info, Stats, the simulator and the exam
+    // plan (their charts side by side), Optimize (its 21 parameters on one line), Home (its
+    // table of banks and topics), Settings (each field's range or unit beside it, cut off at
+    // 40 em), Export (its folder and file paths) and Custom study (each mode's line beside its
+    // count) a wider column; running text (study, the mock exam) stays at the readable measure.
     const bool wide = screen == app::Screen::CardInfo || screen == app::Screen::Stats ||
-                      screen == app::Screen::Simulator || screen == app::Screen::Optimize;
+                      screen == app::Screen::Simulator || screen == app::Screen::Optimize ||
+                      screen == app::Screen::Plan;
+    const bool forms = screen == app::Screen::Home || screen == app::Screen::Settings ||
+                       screen == app::Screen::Export || screen == app::Screen::CustomStudy;
     const float column_em = screen == app::Screen::Browser ? 1000.0f
                             : wide                          ? 1.5f * kMaxTextWidthEm
-                            : screen == app::Screen::Home || screen == app::Screen::Settings
-                                ? 1.25f * kMaxTextWidthEm
-                                : kMaxTextWidthEm;
+                            : forms                         ? 1.25f * kMaxTextWidthEm
+                                                            : kMaxTextWidthEm;
     // One scrolling column per screen: each keeps its own scroll (Home does not open scrolled
     // as far down as Settings was, its highlighted row out of sight).
     const std::string column_id = "##content" + std::to_string(static_cast<int>(screen));
