@@ -51,6 +51,10 @@ std::optional<Where> find_overlong_key(std::string_view text) {
       const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
       std::size_t j = i + close.size();
       while (j < text.size() && text.substr(j, close.size()) != close) {
+        if (text[j] != c && text[j] != '\\' && text[j] != '\n') {  // ordinary text: not the end, an escape or a line
+          ++j;
+          continue;
+        }
         if (c == '"' && text[j] == '\\' && j + 1 < text.size() && text[j + 1] != '\n') {
           j += 2;  // an escape in a basic string (a line-ending backslash keeps its newline)
           continue;

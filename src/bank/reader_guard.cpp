@@ -119,6 +119,10 @@ class Scanner {
     std::size_t j = m_i + (multi ? 3 : 1);
     while (j < m_text.size()) {
       const char c = m_text[j];
+      if (c != quote && c != '\n' && c != '\\') {  // the common case, taken alone: ordinary text
+        ++j;
+        continue;
+      }
       if (multi ? m_text.substr(j, 3) == fence : c == quote) {
         j += multi ? 3 : 1;
         // A multi-line string may end with one or two more quotes of its own: `""""` or `"""""`.

@@ -88,6 +88,12 @@ class Generation {
     for (const auto& t : bank.facts.terms) m_ring_terms.add(&t);
     m_ring_terms.seal();
     for (const auto& e : bank.facts.events) m_events.emplace(e.id, &e);
+    m_dated.resize(bank.facts.events.size());
+    const auto dotted = [](const FactBase& f) { return f.id.find('.') != std::string::npos; };
+    m_dotted_ids = std::any_of(bank.facts.events.begin(), bank.facts.events.end(), dotted) ||
+                   std::any_of(bank.facts.actors.begin(), bank.facts.actors.end(), dotted) ||
+                   std::any_of(bank.facts.terms.begin(), bank.facts.terms.end(), dotted) ||
+                   std::any_of(bank.facts.figures.begin(), bank.facts.figures.end(), dotted);
     for (const auto& q : bank.questions) {
       if (q.generator.empty() && !q.fact_ids.empty()) m_hand.emplace(fact_set_key(q.fact_ids), q.id);
     }
@@ -99,13 +105,14 @@ class Generation {
     const std::size_t most = most_questions();
     m_result.questions.reserve(most);
     m_sets.reserve(most);
-    m_ids.reserve(most);
+    if (m_dotted_ids) m_ids.reserve(most);
     m_used.reserve(m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
                    m_bank.facts.figures.size());
     for (Generator g : kAllGenerators) {
       const GeneratorConfig& cfg = m_bank.generators[g];
       if (!cfg.enabled) continue;
       m_first = m_result.questions.size();
+      m_sets.clear();  // sets are per generator
       m_short.clear();
       m_short_reason.clear();
       switch (g) {
@@ -191,31 +198,29 @@ class Generation {
     return &q;
   }
 
-  /// " [@id]" naming `f`'s source when it differs from the question's own (the card's
-  /// locator names only its first fact's source), else "".
-  static std::string cite_other(const FactBase& f, const Question& q) {
-    if (f.source.source_id.empty() || f.source.source_id == q.source.source_id) return "";
-    return " [@" + f.source.source_id + "]";
+  /// Appends " [@id]" naming `f`'s source to `text` when it differs from the question's own
+  /// (the card's locator names only its first fact's source), else nothing.
+  static void append_cite_other(std::string& text, const FactBase& f, const Question& q) {
+    if (f.source.source_id.empty() || f.source.source_id == q.source.source_id) return;
+    text.append(" [@").append(f.source.source_id).append("]");
   }
 
-  /// Whether to keep a question (its id, generator and facts set): not when one on the same
-  /// set of facts was made already, or a hand-written question names the same facts (then it
-  /// is listed in `repeated`). Group questions name their facts in id order, so a set has one
-  /// id whichever anchor found it.
+  /// Whether to keep a question (its id, generator and facts set): not when the running
+  /// generator made one on the same set of facts already, or a hand-written question names
+  /// the same facts (then it is listed in `repeated`). Group questions name their facts in id
+  /// order, so a set has one id whichever anchor found it.
   bool keep(const Question& q) {
-    const std::string key = fact_set_key(q.fact_ids);
-    std::string set_key;
-    set_key.reserve(q.generator.size() + 1 + key.size());
-    set_key.append(q.generator).append("|").append(key);
-    if (!m_sets.insert(std::move(set_key)).second) return false;
-    if (const auto hand = m_hand.find(key); hand != m_hand.end()) {
+    const auto [set, fresh] = m_sets.insert(fact_set_key(q.fact_ids));
+    if (!fresh) return false;
+    if (const auto hand = m_hand.find(*set); hand != m_hand.end()) {
       m_result.repeated.push_back(RepeatedQuestion{q.id, hand->second, q.pos});
       for (const auto& id : q.fact_ids) m_used.insert(id);
       return false;
     }
     // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
-    // "a"+"b.c"). The loader refuses such ids; a bank built in code is checked here.
-    if (!m_ids.insert(q.id).second) {
+    // "a"+"b.c"). The loader refuses such ids; a bank built in code is checked here. Without
+    // dots an id names one list of facts, whose set m_sets has just found new.
+    if (m_dotted_ids && !m_ids.insert(q.id).second) {
       warn(q.pos, "duplicate-id", "generated question id `" + q.id + "` would be used twice",
            "fact ids may not contain '.' (ids of generated questions join them with '.'); use '-' instead");
       return false;
@@ -288,7 +293,12 @@ class Generation {
   // ---- event_order, event_first ----------------------------------------------------------
   static bool by_date(const Event* a, const Event* b) { return compare_dates(a->date, b->date) < 0; }
 
-  std::string dated(const Event& e) const { return without_full_stop(e.title) + " (" + to_display(e.date) + ")"; }
+  /// "Title (12 May 2016)" of a bank event, written once per event.
+  const std::string& dated(const Event& e) {
+    std::string& d = m_dated[static_cast<std::size_t>(&e - m_bank.facts.events.data())];
+    if (d.empty()) d = without_full_stop(e.title).append(" (").append(to_display(e.date)).append(")");
+    return d;
+  }
 
   void event_order(const GeneratorConfig& cfg) {
     const auto size = static_cast<std::size_t>(cfg.size);
@@ -316,7 +326,10 @@ class Generation {
       q.prompt = "Put these events in chronological order, earliest first.";
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.items.push_back(group[i]->title);
-        q.explanation += (i == 0 ? "" : " ") + std::to_string(i + 1) + ". " + dated(*group[i]) + cite_other(*group[i], q) + ".";
+        if (i != 0) q.explanation += ' ';
+        q.explanation.append(std::to_string(i + 1)).append(". ").append(dated(*group[i]));
+        append_cite_other(q.explanation, *group[i], q);
+        q.explanation += '.';
       }
     }
   }
@@ -338,7 +351,11 @@ class Generation {
       const Event* second = first == pair[0] ? pair[1] : pair[0];
       for (const Event* e : pair) q.choices.push_back(Choice{e->title, e == first});
       // Titles are sentences with a capital: each gets a sentence of its own.
-      q.explanation = "First: " + dated(*first) + cite_other(*first, q) + ". Then: " + dated(*second) + cite_other(*second, q) + ".";
+      q.explanation.append("First: ").append(dated(*first));
+      append_cite_other(q.explanation, *first, q);
+      q.explanation.append(". Then: ").append(dated(*second));
+      append_cite_other(q.explanation, *second, q);
+      q.explanation += '.';
     }
   }
 
@@ -375,8 +392,10 @@ class Generation {
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.pairs.push_back(MatchPair{group[i]->name, group[i]->description});
         // A sentence per actor: descriptions may hold ';' themselves.
-        q.explanation += (i == 0 ? "" : " ") + group[i]->name + ": " + without_full_stop(group[i]->description) +
-                         cite_other(*group[i], q) + ".";
+        if (i != 0) q.explanation += ' ';
+        q.explanation.append(group[i]->name).append(": ").append(without_full_stop(group[i]->description));
+        append_cite_other(q.explanation, *group[i], q);
+        q.explanation += '.';
       }
     }
   }
@@ -421,7 +440,7 @@ class Generation {
           ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
         }
         sort_ranked(ranked);
-        std::vector<std::string> names{answer.name};
+        std::vector<std::string_view> names{answer.name};
         for (const auto& r : ranked) {
           if (names.size() == kWantedDistractors + 1) break;
           if (std::find(names.begin(), names.end(), r.fact->name) == names.end()) names.push_back(r.fact->name);
@@ -435,16 +454,20 @@ class Generation {
         Question* started = make(Generator::EventActor, {e, &answer}, QuestionType::SingleChoice);
         if (started == nullptr) continue;
         Question& q = *started;
-        q.prompt = dated(*e) + ". " + which_actor(answer.kind) + " " + without_full_stop(role.role) + "?";
+        const std::string verb = without_full_stop(role.role);
+        q.prompt.append(dated(*e)).append(". ").append(which_actor(answer.kind)).append(" ").append(verb).append("?");
         std::sort(names.begin(), names.end());
-        for (const auto& n : names) q.choices.push_back(Choice{n, n == answer.name});
+        q.choices.reserve(names.size());
+        for (const auto n : names) q.choices.push_back(Choice{std::string(n), n == answer.name});
         // The description gets a sentence of its own: it is written as a line that starts with
         // a capital ("Russia's main security service"), so it cannot go inside another sentence.
-        q.explanation = capitalised(answer.name) + " " + without_full_stop(role.role) + ". Event: " + dated(*e) + ".";
+        q.explanation.append(capitalised(answer.name)).append(" ").append(verb).append(". Event: ").append(dated(*e)).append(".");
         if (!answer.description.empty()) {
-          q.explanation += " " + answer.name + ": " + without_full_stop(answer.description) + cite_other(answer, q) + ".";
+          q.explanation.append(" ").append(answer.name).append(": ").append(without_full_stop(answer.description));
+          append_cite_other(q.explanation, answer, q);
+          q.explanation += '.';
         }
-        if (!e->summary.empty()) q.explanation += " " + e->summary;
+        if (!e->summary.empty()) q.explanation.append(" ").append(e->summary);
       }
       if (!askable) {
         short_of(*e, "its title names the actor of each of its roles");
@@ -461,7 +484,7 @@ class Generation {
     const bool one_way = !m_bank.generators.terms_both_ways && m_bank.generators[other].enabled;
     for (const Term* t : anchor_order(m_bank.facts.terms, g)) {
       if (one_way && !term_direction(*t, g)) continue;
-      const auto shown = [&](const Term& x) { return term_first ? x.definition : x.term; };
+      const auto shown = [&](const Term& x) -> const std::string& { return term_first ? x.definition : x.term; };
       const auto keep = [&](const Term& o) {
         return o.id != t->id && o.term != t->term && o.definition != t->definition;
       };
@@ -512,7 +535,9 @@ class Generation {
                          " of it count.";
       }
       if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
-        q.explanation += " Related event: " + dated(*it->second) + cite_other(*it->second, q) + ".";
+        q.explanation.append(" Related event: ").append(dated(*it->second));
+        append_cite_other(q.explanation, *it->second, q);
+        q.explanation += '.';
       }
     }
   }
@@ -536,6 +561,7 @@ class Generation {
   std::unordered_map<std::string, const Actor*> m_actors;
   std::vector<std::vector<std::string>> m_actor_words;  ///< actor_name_words of each bank actor, by index
   std::unordered_map<std::string, const Event*> m_events;
+  std::vector<std::string> m_dated;  ///< dated() of each bank event, by index ("" until asked)
   HashRing<Actor> m_ring_all;
   std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
   HashRing<Term> m_ring_terms;
@@ -544,9 +570,10 @@ class Generation {
   std::size_t m_first = 0;                ///< index in m_result.questions of the running generator's first
   std::vector<const FactBase*> m_short;   ///< its anchors that got no question
   std::string m_short_reason;
-  std::unordered_set<std::string> m_sets;  ///< generator|sorted fact ids of every question
+  std::unordered_set<std::string> m_sets;  ///< sorted fact ids of the running generator's questions
   std::unordered_set<std::string> m_used;  ///< fact ids some question uses
-  std::unordered_set<std::string> m_ids;   ///< ids of the questions made
+  std::unordered_set<std::string> m_ids;   ///< ids of the questions made (only with m_dotted_ids)
+  bool m_dotted_ids = false;               ///< some fact id holds a '.'
 };
 
 }  // namespace

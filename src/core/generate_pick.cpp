@@ -73,23 +73,6 @@ DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data())
   }
 }
 
-const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
-  const std::less<const Event*> before;
-  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return nullptr;
-  return &m_first_days[static_cast<std::size_t>(&e - m_events)];
-}
-
-std::int64_t DateIndex::gap_days(const Event& a, const Event& b) const {
-  const FirstDays* fa = first_days(a);
-  const FirstDays* fb = first_days(b);
-  if (fa == nullptr || fb == nullptr) return core::gap_days(a.date, b.date);
-  // As core::gap_days: the first days of both dates cut to the coarser precision.
-  const auto p = static_cast<std::size_t>(std::min(a.date.precision, b.date.precision));
-  const std::int64_t x = (*fa)[p];
-  const std::int64_t y = (*fb)[p];
-  return x < y ? y - x : x - y;
-}
-
 std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
   std::vector<const Event*> out;
   const std::int64_t day = first_day(anchor.date);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +99,24 @@ class DateIndex {
   std::vector<std::vector<const Event*>> m_partners;     ///< partners() of each event, by index ...
   std::vector<bool> m_partners_known;                    ///< ... once computed
 };
+
+// Inline: event_order and near() call it for every candidate pair.
+inline const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
+  const std::less<const Event*> before;
+  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return nullptr;
+  return &m_first_days[static_cast<std::size_t>(&e - m_events)];
+}
+
+inline std::int64_t DateIndex::gap_days(const Event& a, const Event& b) const {
+  const FirstDays* fa = first_days(a);
+  const FirstDays* fb = first_days(b);
+  if (fa == nullptr || fb == nullptr) return core::gap_days(a.date, b.date);
+  // As core::gap_days: the first days of both dates cut to the coarser precision.
+  const auto p = static_cast<std::size_t>(std::min(a.date.precision, b.date.precision));
+  const std::int64_t x = (*fa)[p];
+  const std::int64_t y = (*fb)[p];
+  return x < y ? y - x : x - y;
+}
 
 /// Facts of one kind placed on a hash ring by fnv1a64 of their id; a walk from a key's place
 /// visits them in ring order, so an added fact changes only the walks that pass it.

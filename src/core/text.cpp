@@ -30,6 +30,8 @@ bool is_blank(std::string_view s) {
       s.remove_prefix(1);
       continue;
     }
+    // Every invisible character is a multi-byte one: any other ASCII character is visible.
+    if (static_cast<unsigned char>(s.front()) < 0x80) return false;
     const auto* it = std::find_if(std::begin(kInvisible), std::end(kInvisible),
                                   [&](std::string_view sp) { return s.starts_with(sp); });
     if (it == std::end(kInvisible)) return false;
