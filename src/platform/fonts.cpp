@@ -3,10 +3,20 @@
 #include <fontconfig/fontconfig.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
+#include <utility>
+
+// Only to read a face's vertical metrics; static, so it cannot clash with the copies inside
+// Debian's libstb and libimgui.
+#define STBTT_STATIC
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb/stb_truetype.h>
 
 namespace casebook::platform {
 namespace {
@@ -35,9 +45,17 @@ constexpr ImWchar kAlphabetBlocks[][2] = {
     {0x0500, 0x052F},  // Cyrillic Supplement
     {0x0530, 0x058F},  // Armenian
     {0x0590, 0x05FF},  // Hebrew
+    {0x0600, 0x06FF},  // Arabic (drawn as presentation forms: kArabicForms)
     {0x10A0, 0x10FF},  // Georgian
     {0x1E00, 0x1EFF},  // Latin Extended Additional
     {0x1F00, 0x1FFF},  // Greek Extended
+};
+
+// Arabic letters are drawn as their joined presentation forms (core::display_order), so
+// these are baked whole, as far as the main font has them, once the content uses Arabic.
+constexpr ImWchar kArabicForms[][2] = {
+    {0xFB50, 0xFDFF},  // Arabic Presentation Forms-A (Persian and Urdu letters, ligatures)
+    {0xFE70, 0xFEFF},  // Arabic Presentation Forms-B
 };
 
 bool file_exists(const std::string& p) {
@@ -70,6 +88,19 @@ FcCharSet* charset_of_file(const std::string& file) {
   if (FcPatternGetCharSet(pat, FC_CHARSET, 0, &cs) == FcResultMatch) copy = FcCharSetCopy(cs);
   FcPatternDestroy(pat);
   return copy;
+}
+
+// The em size of face `index` of a font file's bytes per pixel of the size ImGui is given,
+// which is the height from the lowest descender to the highest ascender (stbtt_ScaleForPixelHeight:
+// hhea ascent - descent). DejaVu Sans: 2048 / (1901 + 483) = 0.86; Noto Sans CJK: 1000 / 1448 = 0.69.
+// 0 when stb_truetype cannot read the face.
+float em_per_pixel_height(const std::vector<unsigned char>& data, int index) {
+  if (data.empty()) return 0.0f;
+  const int offset = stbtt_GetFontOffsetForIndex(data.data(), index);
+  stbtt_fontinfo info;
+  if (offset < 0 || stbtt_InitFont(&info, data.data(), offset) == 0) return 0.0f;
+  const float em = stbtt_ScaleForMappingEmToPixels(&info, 1.0f);
+  return em > 0.0f ? stbtt_ScaleForPixelHeight(&info, 1.0f) / em : 0.0f;
 }
 
 }  // namespace
@@ -112,9 +143,12 @@ std::string find_font_file(const std::string& family, bool bold) {
 
 FontBuilder::FontBuilder(std::vector<char32_t> content) : m_content(std::move(content)) {}
 
-void FontBuilder::set_code_points(std::vector<char32_t> content) {
+bool FontBuilder::set_code_points(std::vector<char32_t> content) {
+  const std::vector<char32_t> before = std::move(m_requested);
   m_content = std::move(content);
   m_prepared = false;
+  prepare();
+  return m_requested != before;
 }
 
 std::size_t FontBuilder::count_missing(const ImFont& font) const {
@@ -143,6 +177,9 @@ void FontBuilder::prepare() {
   for (const auto& r : kAlphabetBlocks) {
     if (content.lower_bound(r[0]) == content.upper_bound(r[1])) continue;  // not in use
     for (char32_t c = r[0]; c <= r[1]; ++c) wanted.insert(c);
+    if (r[0] != 0x0600) continue;
+    for (const auto& forms : kArabicForms)
+      for (char32_t c = forms[0]; c <= forms[1]; ++c) wanted.insert(c);
   }
 
   // Which wanted code points does the main font lack? Those go to fallbacks.
@@ -173,32 +210,48 @@ void FontBuilder::prepare() {
   FcDefaultSubstitute(pat);
   FcResult result = FcResultNoMatch;
   FcFontSet* sorted = FcFontSort(nullptr, pat, FcTrue, nullptr, &result);
-  std::map<std::string, std::vector<char32_t>> by_file;
-  std::vector<std::string> order;
+  // A face is a file and, in a collection (.ttc: Noto Sans CJK is one), the face's index.
+  using Face = std::pair<std::string, int>;
+  std::map<Face, std::vector<char32_t>> by_face;
+  std::vector<Face> order;
   if (sorted != nullptr) {
     std::vector<char32_t> left = missing;
     for (int i = 0; i < sorted->nfont && !left.empty() && order.size() < 6; ++i) {
       FcChar8* file = nullptr;
       FcCharSet* cs = nullptr;
+      int index = 0;
       if (FcPatternGetString(sorted->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
       if (FcPatternGetCharSet(sorted->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch) continue;
+      if (FcPatternGetInteger(sorted->fonts[i], FC_INDEX, 0, &index) != FcResultMatch) index = 0;
       std::string path = reinterpret_cast<const char*>(file);
-      const auto ext = std::filesystem::path(path).extension().string();
-      if (ext != ".ttf" && ext != ".otf") continue;  // ImGui's stb_truetype cannot read .ttc collections reliably
+      auto ext = std::filesystem::path(path).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      // TrueType and OpenType (CFF outlines too), single or collections; not Type 1 or bitmaps.
+      if (ext != ".ttf" && ext != ".otf" && ext != ".ttc" && ext != ".otc") continue;
+      const Face face{path, index & 0xFFFF};  // the upper bits of FC_INDEX name a variation instance
       std::vector<char32_t> still;
       for (char32_t c : left) {
-        if (FcCharSetHasChar(cs, c)) by_file[path].push_back(c);
+        if (FcCharSetHasChar(cs, c)) by_face[face].push_back(c);
         else still.push_back(c);
       }
-      if (by_file.count(path) != 0U && std::find(order.begin(), order.end(), path) == order.end())
-        order.push_back(path);
+      if (by_face.count(face) != 0U && std::find(order.begin(), order.end(), face) == order.end())
+        order.push_back(face);
       left = std::move(still);
     }
     FcFontSetDestroy(sorted);
   }
   FcPatternDestroy(pat);
   FcCharSetDestroy(need);
-  for (const auto& f : order) m_fallbacks.push_back({f, to_ranges(by_file[f])});
+  for (const auto& f : order) m_fallbacks.push_back({f.first, f.second, to_ranges(by_face[f])});
+}
+
+const std::vector<unsigned char>& FontBuilder::file_data(const std::string& file) {
+  auto it = m_files.find(file);
+  if (it != m_files.end()) return it->second;
+  std::vector<unsigned char> bytes;
+  std::ifstream in(file, std::ios::binary);
+  if (in) bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return m_files.emplace(file, std::move(bytes)).first->second;
 }
 
 FontSet FontBuilder::build(ImFontAtlas& atlas, float scale) {
@@ -208,22 +261,36 @@ FontSet FontBuilder::build(ImFontAtlas& atlas, float scale) {
   FontSet set;
   set.body_px = kBaseFontPx * scale;
 
+  // Each file is read once and shared by the four faces (a CJK collection is ~20 MB); the
+  // atlas does not own the bytes, this builder keeps them.
+  auto add_face = [&](const std::string& file, int index, float px, bool merge,
+                      const ImWchar* ranges) -> ImFont* {
+    const auto& data = file_data(file);
+    if (data.empty()) return nullptr;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.FontNo = index;
+    cfg.MergeMode = merge;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
+                                      px, &cfg, ranges);
+  };
+  // A fallback face gets the main face's em size, not its line height: Noto Sans CJK's tall
+  // ascenders and descenders would otherwise make its ideographs 80 % of the size of the text
+  // around them.
   auto add = [&](const std::string& file, float px) -> ImFont* {
-    if (file.empty()) {
+    ImFont* font = file.empty() ? nullptr : add_face(file, 0, px, false, m_ranges.data());
+    if (font == nullptr) {
       ImFontConfig cfg;
       cfg.SizePixels = px;
       return atlas.AddFontDefault(&cfg);
     }
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &cfg, m_ranges.data());
+    const float main_em = em_per_pixel_height(file_data(file), 0);
     for (const auto& fb : m_fallbacks) {
-      ImFontConfig merge;
-      merge.MergeMode = true;
-      merge.OversampleH = 2;
-      merge.OversampleV = 1;
-      atlas.AddFontFromFileTTF(fb.file.c_str(), px, &merge, fb.ranges.data());
+      const float em = em_per_pixel_height(file_data(fb.file), fb.index);
+      const float fb_px = main_em > 0.0f && em > 0.0f ? std::round(px * main_em / em) : px;
+      add_face(fb.file, fb.index, fb_px, true, fb.ranges.data());
     }
     return font;
   };

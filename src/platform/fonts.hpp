@@ -2,6 +2,7 @@
 // fontconfig and bakes an ImGui atlas at the window's content scale.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,12 +30,14 @@ class FontBuilder {
   /// points outside the Basic Multilingual Plane are ignored (ImGui 1.86 uses 16-bit ImWchar).
   explicit FontBuilder(std::vector<char32_t> content = {});
 
-  /// Replaces the content's code points; the next build() uses them.
-  void set_code_points(std::vector<char32_t> content);
+  /// Replaces the content's code points; the next build() uses them. Returns whether the
+  /// atlas would change: false when every new code point is baked already (a Greek name typed
+  /// after its first letter brought the whole alphabet), so the caller can skip a rebuild.
+  bool set_code_points(std::vector<char32_t> content);
 
   /// Clears `atlas` and adds the four faces at `scale` x the base size of 17 px. Code points
   /// DejaVu Sans lacks are merged from whatever installed font fontconfig says covers them
-  /// (Noto first). The atlas is built later by the renderer backend, its height only as
+  /// (Noto first; collections such as Noto Sans CJK's .ttc by face index). The atlas is built later by the renderer backend, its height only as
   /// tall as the glyphs need (not rounded up to a power of two).
   [[nodiscard]] FontSet build(ImFontAtlas& atlas, float scale);
 
@@ -54,9 +57,14 @@ class FontBuilder {
   std::vector<ImWchar> m_ranges;                  ///< zero-terminated pairs
   struct Fallback {
     std::string file;
+    int index = 0;                                ///< face in a collection (.ttc), else 0
     std::vector<ImWchar> ranges;                  ///< zero-terminated pairs
   };
   std::vector<Fallback> m_fallbacks;
+  /// The bytes of `file`, read on first use and kept (the atlas points into them); empty when
+  /// it cannot be read.
+  const std::vector<unsigned char>& file_data(const std::string& file);
+  std::map<std::string, std::vector<unsigned char>> m_files;
 };
 
 /// Base font size in pixels at content scale 1.

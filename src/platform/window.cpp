@@ -344,9 +344,9 @@ int run_window_loop(const LoopOptions& options) {
     }
     if (options.glyph_generation && options.glyph_generation() != glyph_generation) {
       glyph_generation = options.glyph_generation();  // banks (re)loaded: new code points
-      builder.set_code_points(options.code_points ? options.code_points()
-                                                  : std::vector<char32_t>{});
-      rebuild_fonts();
+      // Only when a new code point needs a glyph: a rebuild stalls typing for a moment.
+      if (builder.set_code_points(options.code_points ? options.code_points() : std::vector<char32_t>{}))
+        rebuild_fonts();
     }
     if (options.user_scale && options.user_scale() != user) {
       user = options.user_scale();  // Ctrl+Plus / Ctrl+Minus / Ctrl+0 or the setting
