@@ -2,7 +2,8 @@
 """GUI test of the learner picker on Home (issue 12): under X (xvfb-run) with
 CASEBOOK_DEBUG_FONTS=1, opens the picker with L, a name field with N, types a learner named in
 Greek (a script the bank does not use, so the font atlas must be rebuilt for it), adds it with
-Enter, studies one card as that learner, opens the picker again and switches back to "default"
+Enter, studies one card as that learner, adds two more named in Chinese (glyphs from the Noto
+Sans CJK collection) and Arabic (drawn right to left, joined), and switches back to "default"
 with Up and Enter. Checks that the atlas was rebuilt with no glyph missing, that the review is
 under the new learner in the database and that the choice is remembered in learner.conf; then
 starts again without --learner (the remembered learner opens) and with --learner (it wins).
@@ -17,12 +18,26 @@ from gui_app import end_window, key, open_window, quit_window, shot, start_test,
 from pngcheck import check_screenshot  # noqa: E402
 
 NAME = "Ελένη Παπαδοπούλου"  # Greek: not in the bank, so not in the first atlas
+CJK = "王秀英"  # Chinese: from the Noto Sans CJK collection (.ttc), a fallback font
+ARABIC = "سلمى"  # Arabic: drawn right to left in joined forms (core::display_order)
 ATLAS = re.compile(r"font atlas: (\d+) code points requested, (\d+) missing")
 
 
 def atlas_builds(log_path):
     with open(log_path, encoding="utf-8", errors="replace") as f:
         return [(int(a), int(b)) for a, b in ATLAS.findall(f.read())]
+
+
+def type_name(name, log_path, rebuild_each):
+    """Types `name` one character at a time, waiting for the atlas rebuild after its first
+    character (an alphabet is baked whole) or after each (ideographs are baked one by one):
+    xdotool maps each character onto a spare keycode only while it types it, so a key press
+    the app reads during a rebuild, after the mapping is gone, would be lost."""
+    for i, ch in enumerate(name):
+        builds = len(atlas_builds(log_path))
+        type_unicode(ch)
+        if i == 0 or rebuild_each:
+            wait_until(lambda: len(atlas_builds(log_path)) > builds, f"an atlas rebuild for {ch!r}")
 
 
 def reviews_by_learner(db):
@@ -54,9 +69,9 @@ def main():
         key("l")  # Home: the learner picker
         shot(shots, "picker.png", taken)
         key("n")  # a new learner's name
-        type_unicode(NAME)
-        # The typed Greek letters rebuild the atlas while the name is typed.
-        wait_until(lambda: len(atlas_builds(log_path)) > first_builds, "an atlas rebuild for the typed name")
+        # The first Greek letter rebuilds the atlas with the whole alphabet, while the name is typed.
+        type_name(NAME, log_path, rebuild_each=False)
+        assert len(atlas_builds(log_path)) == first_builds + 1, atlas_builds(log_path)
         shot(shots, "picker-name.png", taken)
         key("Return")  # add and switch
         shot(shots, "home-new-learner.png", taken)
@@ -67,9 +82,15 @@ def main():
         key("3")  # Good
         key("Escape")  # leave: the summary
         key("Return")  # Home
+        # Two more learners, named in scripts with glyphs from elsewhere: each name rebuilds the atlas.
+        for name, picture, each in ((CJK, "picker-name-cjk.png", True), (ARABIC, "picker-name-arabic.png", False)):
+            key("l", "n")
+            type_name(name, log_path, rebuild_each=each)  # each ideograph is baked as it comes
+            shot(shots, picture, taken)
+            key("Return")  # add and switch
         key("l")
         shot(shots, "picker-two.png", taken)
-        key("Up")  # "default" sorts before the Greek name
+        key("Up", "Up")  # sorted: default, the Greek, the Arabic (current), the Chinese name
         key("Return")
         shot(shots, "home-default-again.png", taken)
         quit_window(app)
@@ -79,7 +100,7 @@ def main():
     builds = atlas_builds(log_path)
     assert builds and all(missing == 0 for _, missing in builds), f"atlas builds (requested, missing): {builds}"
     reviews = wait_until(lambda: reviews_by_learner(db), "the reviews")
-    assert reviews == {"default": 0, NAME: 1}, f"reviews by learner: {reviews}"
+    assert reviews == {"default": 0, NAME: 1, CJK: 0, ARABIC: 0}, f"reviews by learner: {reviews}"
     with open(os.path.join(config, "casebook", "learner.conf"), encoding="utf-8") as f:
         remembered = f.read()
     assert "\nlearner = default\n" in remembered, remembered
@@ -116,7 +137,7 @@ def main():
         finally:
             end_window(app, log)
     reviews = reviews_by_learner(db)
-    assert reviews == {"default": 1, NAME: 2}, f"reviews by learner after the restarts: {reviews}"
+    assert reviews == {"default": 1, NAME: 2, CJK: 0, ARABIC: 0}, f"reviews by learner after the restarts: {reviews}"
 
     for png in taken:
         check_screenshot(png, 1100, 760, min_colours=8)
