@@ -560,7 +560,7 @@ SummaryView Controller::summary() const {
 }
 const SettingsView& Controller::settings() const { return m_impl->settings.view(); }
 OptimizeView Controller::optimize() const { return m_impl->optimize.view(); }
-SimulatorView Controller::simulator() const { return m_impl->simulator.view(); }
+const SimulatorView& Controller::simulator() const { return m_impl->simulator.view(); }
 PlanView Controller::plan() const { return m_impl->plan.view(); }
 ExportView Controller::export_view() const { return m_impl->exporter.view(); }
 ClassReportView Controller::class_report() const { return m_impl->class_report.view(); }

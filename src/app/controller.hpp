@@ -56,7 +56,7 @@ class Controller {
   [[nodiscard]] SummaryView summary() const;
   [[nodiscard]] const SettingsView& settings() const;
   [[nodiscard]] OptimizeView optimize() const;
-  [[nodiscard]] SimulatorView simulator() const;
+  [[nodiscard]] const SimulatorView& simulator() const;
   [[nodiscard]] PlanView plan() const;
   [[nodiscard]] ExportView export_view() const;
   /// The class report section of the Export screen (app/class_report_flow.hpp).

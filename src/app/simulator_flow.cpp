@@ -28,6 +28,31 @@ std::string percent(double v) { return fixed(100.0 * v, 1) + " %"; }
 
 double peak(const std::vector<float>& s) { return s.empty() ? 0.0 : static_cast<double>(*std::max_element(s.begin(), s.end())); }
 
+/// The comparison table under the charts (SimulatorView::rows) of runs `a` and `b`, whose
+/// charts are `charts`: per-day means and peaks, spread, study time, lapses and retention.
+std::vector<SimulatorView::Row> comparison_rows(const core::SimulationResult& a, const core::SimulationResult& b,
+                                                const std::array<std::array<Chart, 2>, 3>& charts) {
+  const auto n = static_cast<double>(std::max<std::size_t>(1, a.days.size()));
+  const core::DailyReviewStats sa = core::daily_review_stats(a);
+  const core::DailyReviewStats sb = core::daily_review_stats(b);
+  std::vector<SimulatorView::Row> rows = {
+      {"Reviews per day (mean)", fixed(a.total_reviews / n, 1), fixed(b.total_reviews / n, 1)},
+      {"Reviews per day (peak)", fixed(peak(charts[0][0].values), 0), fixed(peak(charts[0][1].values), 0)},
+      {"Reviews per day (standard deviation)", fixed(sa.std_dev, 1), fixed(sb.std_dev, 1)},
+      {"Day-to-day unevenness", fixed(sa.unevenness, 1), fixed(sb.unevenness, 1)},
+      {"Minutes per day (mean)", fixed(a.total_seconds / 60.0 / n, 1), fixed(b.total_seconds / 60.0 / n, 1)},
+      {"Minutes per day (peak)", fixed(peak(charts[1][0].values), 1), fixed(peak(charts[1][1].values), 1)},
+      {"Total study time (hours)", fixed(a.total_seconds / 3600.0, 1), fixed(b.total_seconds / 3600.0, 1)},
+      {"Forgotten at review", std::to_string(a.total_lapses), std::to_string(b.total_lapses)},
+      {"Expected retention at the end", percent(a.end_retention), percent(b.end_retention)},
+  };
+  for (std::size_t i = 0; i < a.exams.size() && i < b.exams.size(); ++i) {
+    rows.push_back({"Expected retention on " + core::iso_date_of_day(a.exams[i].day), percent(a.exams[i].retention),
+                    percent(b.exams[i].retention)});
+  }
+  return rows;
+}
+
 }  // namespace
 
 core::StudyOptions SimulatorFlow::scope_options(int scope) const {
@@ -129,56 +154,44 @@ void SimulatorFlow::start() {
   m_scope_name = scope_names()[static_cast<std::size_t>(m_form.scope)];
   m_job.start(
       [a, b, columns](const std::function<void(double)>& progress, const std::atomic<bool>& cancel) {
+        const core::SimulationResult ra = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
+        const core::SimulationResult rb = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
         Results r;
-        r.a = core::simulate(a, [&](double f) { progress(0.5 * f); }, &cancel);
-        r.b = core::simulate(b, [&](double f) { progress(0.5 + 0.5 * f); }, &cancel);
         r.columns = columns;
         for (const app::DayChartKind kind : {DayChartKind::Reviews, DayChartKind::Minutes, DayChartKind::Retention}) {
-          r.charts[static_cast<std::size_t>(kind)] = day_charts(kind, r.a, r.b, columns, a.start_day);
+          r.charts[static_cast<std::size_t>(kind)] = day_charts(kind, ra, rb, columns, a.start_day);
         }
+        r.rows = comparison_rows(ra, rb, r.charts);
         return r;
       },
       m_ctx.wake);
 }
 
-bool SimulatorFlow::poll() { return collect_into(m_job, m_results, m_error); }
+bool SimulatorFlow::poll() {
+  const bool changed = collect_into(m_job, m_results, m_error);
+  if (changed) ++m_collected;
+  return changed;
+}
 
 void SimulatorFlow::wait() {
   wait_finished(m_job);
   poll();
 }
 
-SimulatorView SimulatorFlow::view() const {
-  SimulatorView v;
+const SimulatorView& SimulatorFlow::view() const {
+  SimulatorView& v = m_view;
   v.form = m_form;
   v.scopes = scope_names();
   v.revision = m_revision;
   v.job = job_view(m_job);
   v.error = m_error;
-  if (!m_results || v.job.running) return v;
-  const Results& r = *m_results;
-  v.has_results = true;
-  v.scope_name = m_scope_name;
-  v.columns = r.columns;
-  const auto n = static_cast<double>(std::max<std::size_t>(1, r.a.days.size()));
-  v.charts = r.charts;
-  const auto& s = v.charts;
-  const core::DailyReviewStats sa = core::daily_review_stats(r.a);
-  const core::DailyReviewStats sb = core::daily_review_stats(r.b);
-  v.rows = {
-      {"Reviews per day (mean)", fixed(r.a.total_reviews / n, 1), fixed(r.b.total_reviews / n, 1)},
-      {"Reviews per day (peak)", fixed(peak(s[0][0].values), 0), fixed(peak(s[0][1].values), 0)},
-      {"Reviews per day (standard deviation)", fixed(sa.std_dev, 1), fixed(sb.std_dev, 1)},
-      {"Day-to-day unevenness", fixed(sa.unevenness, 1), fixed(sb.unevenness, 1)},
-      {"Minutes per day (mean)", fixed(r.a.total_seconds / 60.0 / n, 1), fixed(r.b.total_seconds / 60.0 / n, 1)},
-      {"Minutes per day (peak)", fixed(peak(s[1][0].values), 1), fixed(peak(s[1][1].values), 1)},
-      {"Total study time (hours)", fixed(r.a.total_seconds / 3600.0, 1), fixed(r.b.total_seconds / 3600.0, 1)},
-      {"Forgotten at review", std::to_string(r.a.total_lapses), std::to_string(r.b.total_lapses)},
-      {"Expected retention at the end", percent(r.a.end_retention), percent(r.b.end_retention)},
-  };
-  for (std::size_t i = 0; i < r.a.exams.size() && i < r.b.exams.size(); ++i) {
-    v.rows.push_back({"Expected retention on " + core::iso_date_of_day(r.a.exams[i].day), percent(r.a.exams[i].retention),
-                      percent(r.b.exams[i].retention)});
+  v.has_results = m_results && !v.job.running;
+  if (v.has_results && m_shown != m_collected) {  // new results: copied into the view once
+    v.scope_name = m_scope_name;
+    v.columns = m_results->columns;
+    v.charts = m_results->charts;
+    v.rows = m_results->rows;
+    m_shown = m_collected;
   }
   return v;
 }

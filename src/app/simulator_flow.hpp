@@ -31,13 +31,16 @@ class SimulatorFlow {
   [[nodiscard]] bool running() const { return m_job.running(); }
   /// Blocks until a running simulation has finished (tests and the terminal).
   void wait();
-  [[nodiscard]] SimulatorView view() const;
+  /// What the Simulator screen shows. The results part (charts, rows) is copied in once per
+  /// finished simulation, not per frame; the reference stays valid until the next call.
+  [[nodiscard]] const SimulatorView& view() const;
 
  private:
+  /// SimulatorView's results part, made on the worker.
   struct Results {
-    core::SimulationResult a, b;
     std::array<std::string, 2> columns;  ///< "Retention 90.0 %", ... or "Your options", "Without ..."
-    std::array<std::array<Chart, 2>, 3> charts;  ///< SimulatorView::charts, made on the worker
+    std::array<std::array<Chart, 2>, 3> charts;  ///< SimulatorView::charts
+    std::vector<SimulatorView::Row> rows;        ///< SimulatorView::rows
   };
   /// The options of scope `scope`: the learner's (0) or a loaded bank's effective options.
   [[nodiscard]] core::StudyOptions scope_options(int scope) const;
@@ -51,6 +54,9 @@ class SimulatorFlow {
   std::string m_error;
   std::string m_scope_name;  ///< the scope the shown results were simulated with
   std::optional<Results> m_results;
+  std::uint64_t m_collected = 0;     ///< results taken by poll() so far
+  mutable std::uint64_t m_shown = 0; ///< m_collected when m_view's results part was filled
+  mutable SimulatorView m_view;      ///< view(): kept so that charts are not copied every frame
   BackgroundJob<Results> m_job;  ///< last member: destroyed (cancelled, joined) first
 };
 
