@@ -12,7 +12,7 @@ namespace casebook::ui {
 bool LearnerPicker::draw(const app::HomeView& home, UiContext& ui) {
   ImGui::TextDisabled("Learner");
   ImGui::SameLine();
-  unformatted_text(core::display_order(home.learner));  // right-to-left names: drawn in order, joined
+  unformatted_text(home.learner);  // a right-to-left name in drawing order (core::display_order)
   if (m_mode == Mode::Closed) {
     ImGui::SameLine();
     const bool open = ImGui::SmallButton("Switch or add (L)") ||
@@ -93,7 +93,7 @@ void LearnerPicker::draw_name(UiContext& ui) {
   const bool entered = ImGui::InputTextWithHint("##learner_name", "A name, in any script", &m_name,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   // The field edits in typing order; a right-to-left name is shown as it will appear.
-  if (core::has_right_to_left(m_name)) hint_text("Shown as: " + core::display_order(m_name));
+  if (core::has_right_to_left(m_name)) hint_text("Shown as: " + m_name);  // hint_text puts it in drawing order
   hint_text("Enter: add and study as them   ·   Esc: back to the list");
   if (entered) {
     ui.send(app::AddLearner{m_name});
