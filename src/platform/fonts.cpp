@@ -51,7 +51,7 @@ constexpr ImWchar kAlphabetBlocks[][2] = {
     {0x1F00, 0x1FFF},  // Greek Extended
 };
 
-// Arabic letters are drawn as their joined presentation forms (core::display_order), so
+// Arabic letters are drawn as their joined presentation forms (platform::display_order), so
 // these are baked whole, as far as the main font has them, once the content uses Arabic.
 constexpr ImWchar kArabicForms[][2] = {
     {0xFB50, 0xFDFF},  // Arabic Presentation Forms-A (Persian and Urdu letters, ligatures)

@@ -4,7 +4,7 @@
 
 #include <imgui_stdlib.h>
 
-#include "core/bidi.hpp"
+#include "platform/bidi.hpp"
 #include "ui/theme.hpp"
 
 namespace casebook::ui {
@@ -12,7 +12,7 @@ namespace casebook::ui {
 bool LearnerPicker::draw(const app::HomeView& home, UiContext& ui) {
   ImGui::TextDisabled("Learner");
   ImGui::SameLine();
-  unformatted_text(home.learner);  // a right-to-left name in drawing order (core::display_order)
+  unformatted_text(home.learner);  // a right-to-left name in drawing order (platform::display_order)
   if (m_mode == Mode::Closed) {
     ImGui::SameLine();
     const bool open = ImGui::SmallButton("Switch or add (L)") ||
@@ -29,7 +29,7 @@ bool LearnerPicker::draw(const app::HomeView& home, UiContext& ui) {
   const int rows = std::min(static_cast<int>(home.learners.size()) + 1, 8);
   const float body = m_mode == Mode::List ? static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing()
                                           : ImGui::GetFrameHeightWithSpacing() +
-                                                (core::has_right_to_left(m_name) ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
+                                                (platform::has_right_to_left(m_name) ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
   // The title, the rows, and the key hint (two lines when the window is narrow).
   const float height = body + 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y + 0.5f * em;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kColorAccentSoft);
@@ -60,7 +60,7 @@ void LearnerPicker::draw_list(const app::HomeView& home, UiContext& ui) {
   ImGui::BeginChild("##learner_rows", ImVec2(0, static_cast<float>(std::min(n + 1, 8)) * ImGui::GetTextLineHeightWithSpacing()));
   for (int i = 0; i <= n; ++i) {
     const bool current = i < n && home.learners[static_cast<std::size_t>(i)] == home.learner;
-    std::string label = i < n ? core::display_order(home.learners[static_cast<std::size_t>(i)]) : std::string("New learner… (N)");
+    std::string label = i < n ? platform::display_order(home.learners[static_cast<std::size_t>(i)]) : std::string("New learner… (N)");
     if (current) label += "   (studying now)";
     ImGui::PushID(i);
     if (ImGui::Selectable(label.c_str(), i == m_row)) chosen = i;
@@ -93,7 +93,7 @@ void LearnerPicker::draw_name(UiContext& ui) {
   const bool entered = ImGui::InputTextWithHint("##learner_name", "A name, in any script", &m_name,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
   // The field edits in typing order; a right-to-left name is shown as it will appear.
-  if (core::has_right_to_left(m_name)) hint_text("Shown as: " + m_name);  // hint_text puts it in drawing order
+  if (platform::has_right_to_left(m_name)) hint_text("Shown as: " + m_name);  // hint_text puts it in drawing order
   hint_text("Enter: add and study as them   ·   Esc: back to the list");
   if (entered) {
     ui.send(app::AddLearner{m_name});

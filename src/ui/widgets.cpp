@@ -8,7 +8,7 @@
 #include <string>
 
 #include "app/soft_wrap.hpp"
-#include "core/bidi.hpp"
+#include "platform/bidi.hpp"
 #include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
@@ -33,14 +33,14 @@ void draw_pieces(std::string_view text) {
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
 }
 
-/// `text` with each line in drawing order (core::display_order): right-to-left runs reversed,
+/// `text` with each line in drawing order (platform::display_order): right-to-left runs reversed,
 /// Arabic joined. Lines stay where they are; a right-to-left paragraph is still left-aligned.
 std::string display_lines(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (;;) {
     const std::size_t end = text.find('\n');
-    out += core::display_order(text.substr(0, end));
+    out += platform::display_order(text.substr(0, end));
     if (end == std::string_view::npos) break;
     out += '\n';
     text.remove_prefix(end + 1);
@@ -70,13 +70,13 @@ void unformatted_text(std::string_view text) {
   const ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float wrap_pos = window->DC.TextWrapPos;
   if (wrap_pos < 0.0f) {
-    draw_pieces(core::has_right_to_left(text) ? display_lines(text) : text);
+    draw_pieces(platform::has_right_to_left(text) ? display_lines(text) : text);
     return;
   }
   // A wrap position is in force: our own line breaks (at spaces only), drawn unwrapped; lines
   // are broken in reading order, then each is put in drawing order.
   std::string lines = wrap_to_width(text, ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos));
-  if (core::has_right_to_left(lines)) lines = display_lines(lines);
+  if (platform::has_right_to_left(lines)) lines = display_lines(lines);
   ImGui::PushTextWrapPos(-1.0f);
   draw_pieces(lines);
   ImGui::PopTextWrapPos();

@@ -28,7 +28,7 @@ struct UiContext {
 /// Draws text as ImGui::TextUnformatted does, in pieces short enough for ImGui's 16-bit
 /// indices (any length; UTF-8 is never cut inside a character). Under a wrap position
 /// (ImGui::PushTextWrapPos) the lines break as wrap_to_width breaks them, not as ImGui would.
-/// Each line is drawn in drawing order (core::display_order: Hebrew and Arabic right to left,
+/// Each line is drawn in drawing order (platform::display_order: Hebrew and Arabic right to left,
 /// Arabic joined), so pass text in reading order; lines stay left-aligned.
 void unformatted_text(std::string_view text);
 /// The width of `text` (one line) in pixels in the current font, not rounded: the widths of

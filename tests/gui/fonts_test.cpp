@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/bidi.hpp"
+#include "platform/bidi.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -106,7 +106,7 @@ TEST(FontBuilder, ArabicIsBakedInTheJoinedFormsTheScreensDraw) {
   FontBuilder builder(std::vector<char32_t>(logical.begin(), logical.end()));
   ImFontAtlas atlas;
   const ImFont& body = build(builder, atlas);
-  const std::u32string drawn = core::decode_utf8(core::display_order(name), core::InvalidUtf8::Skip);
+  const std::u32string drawn = core::decode_utf8(platform::display_order(name), core::InvalidUtf8::Skip);
   ASSERT_NE(drawn, logical);
   for (char32_t c : drawn) {
     EXPECT_TRUE(has(builder.requested(), c)) << std::hex << static_cast<unsigned>(c);

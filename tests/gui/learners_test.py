@@ -19,7 +19,7 @@ from pngcheck import check_screenshot  # noqa: E402
 
 NAME = "Ελένη Παπαδοπούλου"  # Greek: not in the bank, so not in the first atlas
 CJK = "王秀英"  # Chinese: from the Noto Sans CJK collection (.ttc), a fallback font
-ARABIC = "سلمى"  # Arabic: drawn right to left in joined forms (core::display_order)
+ARABIC = "سلمى"  # Arabic: drawn right to left in joined forms (platform::display_order)
 ATLAS = re.compile(r"font atlas: (\d+) code points requested, (\d+) missing")
 
 

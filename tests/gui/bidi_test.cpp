@@ -1,14 +1,14 @@
-// core::display_order (right-to-left text for ImGui, which draws left to right unshaped).
+// platform::display_order (right-to-left text for ImGui, which draws left to right unshaped).
 // Expected values worked out by hand from UAX #9 and the Arabic joining table (Unicode
 // ArabicShaping.txt), not read back from FriBidi.
 #include <gtest/gtest.h>
 
-#include "core/bidi.hpp"
+#include "platform/bidi.hpp"
 
 namespace {
 
-using casebook::core::display_order;
-using casebook::core::has_right_to_left;
+using casebook::platform::display_order;
+using casebook::platform::has_right_to_left;
 
 TEST(Bidi, OnlyRightToLeftScriptsNeedReordering) {
   EXPECT_FALSE(has_right_to_left(""));

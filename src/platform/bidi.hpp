@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace casebook::core {
+namespace casebook::platform {
 
 /// True when `text` (UTF-8) holds a right-to-left character (Hebrew, Arabic, Syriac, Thaana,
 /// N'Ko and their presentation forms): only such text needs display_order(). Linear, no
@@ -22,4 +22,4 @@ namespace casebook::core {
 /// ordinary text: call it once per drawn line. Malformed UTF-8 is replaced by U+FFFD.
 [[nodiscard]] std::string display_order(std::string_view line);
 
-}  // namespace casebook::core
+}  // namespace casebook::platform

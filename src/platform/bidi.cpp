@@ -1,4 +1,4 @@
-#include "core/bidi.hpp"
+#include "platform/bidi.hpp"
 
 #include <fribidi.h>
 
@@ -6,7 +6,7 @@
 
 #include "core/utf8.hpp"
 
-namespace casebook::core {
+namespace casebook::platform {
 
 namespace {
 
@@ -25,7 +25,7 @@ bool has_right_to_left(std::string_view text) {
       ++i;
       continue;
     }
-    const Utf8Char ch = decode_utf8_at(text, i);
+    const core::Utf8Char ch = core::decode_utf8_at(text, i);
     if (ch.valid && right_to_left(ch.code_point)) return true;
     i += ch.length == 0 ? 1 : ch.length;
   }
@@ -34,7 +34,7 @@ bool has_right_to_left(std::string_view text) {
 
 std::string display_order(std::string_view line) {
   if (!has_right_to_left(line)) return std::string(line);
-  std::u32string logical = decode_utf8(line, InvalidUtf8::Replace);
+  std::u32string logical = core::decode_utf8(line, core::InvalidUtf8::Replace);
   const auto len = static_cast<FriBidiStrIndex>(logical.size());
   std::vector<FriBidiChar> in(logical.begin(), logical.end());
   std::vector<FriBidiChar> visual(logical.size() + 1, 0);
@@ -48,7 +48,7 @@ std::string display_order(std::string_view line) {
     const auto c = static_cast<char32_t>(visual[static_cast<std::size_t>(i)]);
     if (c != 0xFEFF) out.push_back(c);
   }
-  return encode_utf8(out);
+  return core::encode_utf8(out);
 }
 
-}  // namespace casebook::core
+}  // namespace casebook::platform
