@@ -43,6 +43,10 @@ LearnerName check_learner_name(std::string_view raw) {
     out.problem = "a name needs at least one visible character";
   } else if (std::any_of(cps.begin(), cps.end(), control)) {
     out.problem = "a name cannot hold a line break, a tab or another control character";
+  } else if (std::any_of(cps.begin(), cps.end(), [](char32_t cp) { return cp > 0xFFFF; })) {
+    // Debian's Dear ImGui 1.86 keeps characters in 16 bits: it would draw '?' in their place.
+    out.problem = "a name cannot hold a character above U+FFFF (an emoji, or a letter of a script "
+                  "such as Adlam): the window cannot draw it";
   } else if (cps.size() > kMaxLearnerNameLength) {
     out.problem = "a name has at most " + std::to_string(kMaxLearnerNameLength) + " characters (this one has " +
                   std::to_string(cps.size()) + ")";

@@ -75,6 +75,10 @@ TEST(LearnerName, TrimmedAnyScriptAndRefusedWithAReason) {
   EXPECT_EQ(app::check_learner_name("Ann\nLee").problem,
             "a name cannot hold a line break, a tab or another control character");
   EXPECT_EQ(app::check_learner_name("a\x80z").problem, "a name must be valid UTF-8 text");
+  EXPECT_EQ(app::check_learner_name("\xF0\x9E\xA4\x80").problem,  // U+1E900, an Adlam letter
+            "a name cannot hold a character above U+FFFF (an emoji, or a letter of a script such as Adlam): "
+            "the window cannot draw it");
+  EXPECT_EQ(app::check_learner_name("\xEF\xBF\xBD Ann").problem, "");  // U+FFFD is the last that can be drawn
   std::string longest;
   for (int i = 0; i < 64; ++i) longest += "字";
   EXPECT_EQ(app::check_learner_name(longest).problem, "");
