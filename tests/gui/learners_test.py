@@ -32,12 +32,22 @@ def type_name(name, log_path, rebuild_each):
     """Types `name` one character at a time, waiting for the atlas rebuild after its first
     character (an alphabet is baked whole) or after each (ideographs are baked one by one):
     xdotool maps each character onto a spare keycode only while it types it, so a key press
-    the app reads during a rebuild, after the mapping is gone, would be lost."""
+    the app reads during a rebuild, after the mapping is gone, would be lost. A character whose
+    rebuild does not come within 6 s was lost that way (a rebuild takes well under a second) and
+    is typed again, at most twice."""
     for i, ch in enumerate(name):
         builds = len(atlas_builds(log_path))
-        type_unicode(ch, pause=0.25)
-        if i == 0 or rebuild_each:
-            wait_until(lambda: len(atlas_builds(log_path)) > builds, f"an atlas rebuild for {ch!r}")
+        for attempt in range(3):
+            type_unicode(ch, pause=0.25)
+            if i != 0 and not rebuild_each:
+                break
+            try:
+                wait_until(lambda: len(atlas_builds(log_path)) > builds, f"an atlas rebuild for {ch!r}", timeout=6)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+                print(f"note: no atlas rebuild after {ch!r}: typing it again (lost by xdotool)")
 
 
 def is_subsequence(got, typed):
