@@ -5,8 +5,11 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <future>
+#include <iterator>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -27,43 +30,6 @@ constexpr double kOtherKindPenalty = 3.0;
 /// Other events' dates event_date considers on each side of the true date.
 constexpr std::size_t kNearDates = 6;
 
-/// Penalty factor of an option whose length differs from the answer's: 1 for the same
-/// length, up to 3 when one is empty, so the options of a card look alike and the right one
-/// is not the longest by design.
-double length_penalty(std::string_view answer, std::string_view option) {
-  const double a = static_cast<double>(answer.size());
-  const double o = static_cast<double>(option.size());
-  const double longer = std::max(a, o);
-  return longer == 0 ? 1.0 : 1.0 + 2.0 * std::fabs(a - o) / longer;
-}
-
-/// Facts in the order generator `g` considers them as anchors: by pair_score(g, id), so the
-/// order (and which questions a `count` keeps) does not depend on the order in the file.
-template <typename T>
-std::vector<const T*> anchor_order(const std::vector<T>& facts, Generator g) {
-  const PairScorer scorer(to_string(g));
-  std::vector<Ranked<T>> ranked;
-  ranked.reserve(facts.size());
-  for (const auto& f : facts) ranked.push_back({&f, scorer.score(f.id)});
-  sort_ranked(ranked);
-  std::vector<const T*> out;
-  out.reserve(ranked.size());
-  for (const auto& r : ranked) out.push_back(r.fact);
-  return out;
-}
-
-/// The sorted ids of `ids` joined with '|': the key of a set of facts.
-std::string fact_set_key(const std::vector<std::string>& ids) {
-  std::vector<std::string_view> sorted(ids.begin(), ids.end());
-  std::sort(sorted.begin(), sorted.end());
-  std::size_t size = 0;
-  for (const auto id : sorted) size += id.size() + 1;
-  std::string k;
-  k.reserve(size);
-  for (const auto id : sorted) k.append(id).push_back('|');
-  return k;
-}
-
 /// Whether a term is asked by `g` when both term generators are on and `terms_both_ways` is
 /// off: one direction per term, chosen by a stable hash of its id.
 bool term_direction(const Term& t, Generator g) {
@@ -71,63 +37,43 @@ bool term_direction(const Term& t, Generator g) {
   return term_first == (g == Generator::TermDefinition);
 }
 
-/// Runs the generators; keeps the bank and collects questions and diagnostics.
+/// Runs generators one at a time (one lane of generate_questions) over shared FactIndexes.
 class Generation {
  public:
-  explicit Generation(const Bank& bank) : m_bank(bank), m_dates(bank.facts.events) {
-    m_actors.reserve(bank.facts.actors.size());
-    m_actor_words.reserve(bank.facts.actors.size());
-    for (const auto& a : bank.facts.actors) {
-      m_actor_words.push_back(actor_name_words(a));
-      m_actors.emplace(a.id, &a);
-      m_ring_all.add(&a);
-      m_ring_kind[static_cast<std::size_t>(a.kind)].add(&a);
-    }
-    m_ring_all.seal();
-    for (auto& r : m_ring_kind) r.seal();
-    for (const auto& t : bank.facts.terms) m_ring_terms.add(&t);
-    m_ring_terms.seal();
-    for (const auto& e : bank.facts.events) m_events.emplace(e.id, &e);
-    m_dated.resize(bank.facts.events.size());
-    const auto dotted = [](const FactBase& f) { return f.id.find('.') != std::string::npos; };
-    m_dotted_ids = std::any_of(bank.facts.events.begin(), bank.facts.events.end(), dotted) ||
-                   std::any_of(bank.facts.actors.begin(), bank.facts.actors.end(), dotted) ||
-                   std::any_of(bank.facts.terms.begin(), bank.facts.terms.end(), dotted) ||
-                   std::any_of(bank.facts.figures.begin(), bank.facts.figures.end(), dotted);
-    for (const auto& q : bank.questions) {
-      if (q.generator.empty() && !q.fact_ids.empty()) m_hand.emplace(fact_set_key(q.fact_ids), q.id);
-    }
+  explicit Generation(FactIndexes& ix)
+      : m_bank(ix.bank), m_dates(ix.dates), m_actors(ix.actors), m_actor_words(ix.actor_words), m_events(ix.events),
+        m_ring_all(ix.ring_all), m_ring_kind(ix.ring_kind), m_ring_terms(ix.ring_terms), m_hand(ix.hand),
+        m_dotted_ids(ix.dotted_ids) {
+    m_dated.resize(ix.bank.facts.events.size());
   }
 
-  GenerateResult run() {
-    // Questions are made in place, in m_result.questions: room for as many as the enabled
-    // generators can make (a Question is about 1 kB; growing would move them all).
-    const std::size_t most = most_questions();
+  /// Runs generator `g` (enabled in the bank): its questions, diagnostics and repeats; adds
+  /// the ids of the facts they use to `used`.
+  GenerateResult run(Generator g, std::unordered_set<std::string>& used) {
+    const GeneratorConfig& cfg = m_bank.generators[g];
+    m_result = GenerateResult{};
+    m_used = &used;
+    // Questions are made in place: room for as many as the generator can make (a Question is
+    // about 1 kB; growing would move them all).
+    const std::size_t most = most_questions(g);
     m_result.questions.reserve(most);
+    m_sets.clear();  // sets are per generator
     m_sets.reserve(most);
+    m_ids.clear();  // ids name their generator: two generators never make the same id
     if (m_dotted_ids) m_ids.reserve(most);
-    m_used.reserve(m_bank.facts.events.size() + m_bank.facts.actors.size() + m_bank.facts.terms.size() +
-                   m_bank.facts.figures.size());
-    for (Generator g : kAllGenerators) {
-      const GeneratorConfig& cfg = m_bank.generators[g];
-      if (!cfg.enabled) continue;
-      m_first = m_result.questions.size();
-      m_sets.clear();  // sets are per generator
-      m_short.clear();
-      m_short_reason.clear();
-      switch (g) {
-        case Generator::EventDate: event_date(cfg); break;
-        case Generator::EventOrder: event_order(cfg); break;
-        case Generator::EventFirst: event_first(cfg); break;
-        case Generator::ActorMatch: actor_match(cfg); break;
-        case Generator::EventActor: event_actor(); break;
-        case Generator::TermDefinition: term_questions(true); break;
-        case Generator::DefinitionTerm: term_questions(false); break;
-        case Generator::FigureValue: figure_value(); break;
-      }
-      finish(g, cfg);
+    m_short.clear();
+    m_short_reason.clear();
+    switch (g) {
+      case Generator::EventDate: event_date(cfg); break;
+      case Generator::EventOrder: event_order(cfg); break;
+      case Generator::EventFirst: event_first(cfg); break;
+      case Generator::ActorMatch: actor_match(cfg); break;
+      case Generator::EventActor: event_actor(); break;
+      case Generator::TermDefinition: term_questions(true); break;
+      case Generator::DefinitionTerm: term_questions(false); break;
+      case Generator::FigureValue: figure_value(); break;
     }
-    warn_unused();
+    finish(g, cfg);
     return std::move(m_result);
   }
 
@@ -138,27 +84,25 @@ class Generation {
                    std::move(message), std::move(hint)});
   }
 
-  /// The most questions the enabled generators can make: one per anchor fact (event_actor:
-  /// per role; a term at most once per direction).
-  std::size_t most_questions() const {
+  /// The most questions generator `g` can make: one per anchor fact (event_actor: per
+  /// role; a term at most once per direction).
+  std::size_t most_questions(Generator g) const {
     const Facts& f = m_bank.facts;
-    std::size_t roles = 0;
-    for (const auto& e : f.events) roles += e.roles.size();
-    std::size_t n = 0;
-    for (Generator g : kAllGenerators) {
-      if (!m_bank.generators[g].enabled) continue;
-      switch (g) {
-        case Generator::EventDate:
-        case Generator::EventOrder:
-        case Generator::EventFirst: n += f.events.size(); break;
-        case Generator::ActorMatch: n += f.actors.size(); break;
-        case Generator::EventActor: n += roles; break;
-        case Generator::TermDefinition:
-        case Generator::DefinitionTerm: n += f.terms.size(); break;
-        case Generator::FigureValue: n += f.figures.size(); break;
+    switch (g) {
+      case Generator::EventDate:
+      case Generator::EventOrder:
+      case Generator::EventFirst: return f.events.size();
+      case Generator::ActorMatch: return f.actors.size();
+      case Generator::EventActor: {
+        std::size_t roles = 0;
+        for (const auto& e : f.events) roles += e.roles.size();
+        return roles;
       }
+      case Generator::TermDefinition:
+      case Generator::DefinitionTerm: return f.terms.size();
+      case Generator::FigureValue: return f.figures.size();
     }
-    return n;
+    return 0;
   }
 
   /// Starts a question of generator `g` on `facts` (the first is the anchor: its place and
@@ -214,7 +158,7 @@ class Generation {
     if (!fresh) return false;
     if (const auto hand = m_hand.find(*set); hand != m_hand.end()) {
       m_result.repeated.push_back(RepeatedQuestion{q.id, hand->second, q.pos});
-      for (const auto& id : q.fact_ids) m_used.insert(id);
+      for (const auto& id : q.fact_ids) m_used->insert(id);
       return false;
     }
     // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
@@ -238,12 +182,12 @@ class Generation {
   void finish(Generator g, const GeneratorConfig& cfg) {
     const std::string name = to_string(g);
     auto& questions = m_result.questions;
-    if (cfg.count && questions.size() - m_first > *cfg.count) {
-      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(m_first + *cfg.count), questions.end());
+    if (cfg.count && questions.size() > *cfg.count) {
+      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(*cfg.count), questions.end());
     }
-    const bool made_any = questions.size() > m_first;
-    for (std::size_t i = m_first; i < questions.size(); ++i) {
-      for (const auto& id : questions[i].fact_ids) m_used.insert(id);
+    const bool made_any = !questions.empty();
+    for (const auto& q : questions) {
+      for (const auto& id : q.fact_ids) m_used->insert(id);
     }
     if (cfg.count == std::optional<std::size_t>(0)) return;  // asked for none: nothing to warn about
     // An unlisted generator without enough facts stays quiet: it is on only "when the bank has
@@ -268,24 +212,28 @@ class Generation {
   void event_date(const GeneratorConfig& cfg) {
     for (const Event* e : anchor_order(m_bank.facts.events, Generator::EventDate)) {
       const std::string title = without_full_stop(e->title);
-      const std::string when = e->date.precision == DatePrecision::Year || cfg.style == DateStyle::Year
-                                   ? "In which year"
-                               : e->date.precision == DatePrecision::Month ? "In which month and year"
-                                                                            : "On which date";
+      const std::string_view when = e->date.precision == DatePrecision::Year || cfg.style == DateStyle::Year
+                                        ? "In which year"
+                                    : e->date.precision == DatePrecision::Month ? "In which month and year"
+                                                                                 : "On which date";
       Question* made = make(Generator::EventDate, {e}, cfg.style == DateStyle::Year ? QuestionType::Numeric
                                                                                     : QuestionType::SingleChoice);
       if (made == nullptr) continue;
       Question& q = *made;
-      q.prompt = when + " did this happen: " + title + "?";
-      q.explanation = title + " (" + to_display(e->date) + ")." + (e->summary.empty() ? "" : " " + e->summary);
+      q.prompt.reserve(when.size() + title.size() + 20);
+      q.prompt.append(when).append(" did this happen: ").append(title).append("?");
+      const std::string date = to_display(e->date);
+      q.explanation.reserve(title.size() + date.size() + e->summary.size() + 6);
+      q.explanation.append(title).append(" (").append(date).append(").");
+      if (!e->summary.empty()) q.explanation.append(" ").append(e->summary);
       if (cfg.style == DateStyle::Year) {
         q.value = e->date.year;
         continue;
       }
-      const auto distractors = m_dates.distractor_dates(*e, kNearDates, kWantedDistractors);
-      std::vector<FactDate> dates = distractors;
+      std::vector<FactDate> dates = m_dates.distractor_dates(*e, kNearDates, kWantedDistractors);
       dates.push_back(e->date);
       std::sort(dates.begin(), dates.end(), [](const FactDate& a, const FactDate& b) { return compare_dates(a, b) < 0; });
+      q.choices.reserve(dates.size());
       for (const auto& d : dates) q.choices.push_back(Choice{to_display(d), d == e->date});
     }
   }
@@ -304,6 +252,7 @@ class Generation {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventOrder)) {
       std::vector<const Event*> group{anchor};
+      group.reserve(size);
       for (const Event* c : m_dates.partners(*anchor, cfg.min_gap_days)) {
         if (group.size() == size) break;
         const bool clash = std::any_of(group.begin(), group.end(), [&](const Event* g) {
@@ -324,6 +273,10 @@ class Generation {
       Question& q = *made;
       std::sort(group.begin(), group.end(), by_date);
       q.prompt = "Put these events in chronological order, earliest first.";
+      q.items.reserve(group.size());
+      std::size_t length = 0;
+      for (const Event* e : group) length += dated(*e).size() + 8;
+      q.explanation.reserve(length);
       for (std::size_t i = 0; i < group.size(); ++i) {
         q.items.push_back(group[i]->title);
         if (i != 0) q.explanation += ' ';
@@ -403,7 +356,9 @@ class Generation {
   /// The ids of every actor with a part in `e`: its `actors` and the actors of its roles (a
   /// handful: a list is cheaper than a hash set).
   static std::vector<std::string_view> involved(const Event& e) {
-    std::vector<std::string_view> ids(e.actors.begin(), e.actors.end());
+    std::vector<std::string_view> ids;
+    ids.reserve(e.actors.size() + e.roles.size());
+    ids.assign(e.actors.begin(), e.actors.end());
     for (const auto& r : e.roles) ids.push_back(r.actor);
     return ids;
   }
@@ -422,6 +377,7 @@ class Generation {
       bool askable = false;
       bool made = false;
       std::string reason;
+      std::string ring_key;
       for (const EventRole& role : e->roles) {
         const auto it = m_actors.find(role.actor);
         if (it == m_actors.end()) continue;
@@ -435,12 +391,14 @@ class Generation {
                  !names(title, a);
         };
         const PairScorer scorer(e->id);
+        ring_key.assign(e->id).append("\x1f").append(role.role);
+        const auto near = m_ring_kind[static_cast<std::size_t>(answer.kind)].walk(ring_key, kRingWindow, keep);
         std::vector<Ranked<Actor>> ranked;
-        for (const Actor* a : m_ring_kind[static_cast<std::size_t>(answer.kind)].walk(e->id + "\x1f" + role.role, kRingWindow, keep)) {
-          ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
-        }
+        ranked.reserve(near.size());
+        for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
         sort_ranked(ranked);
         std::vector<std::string_view> names{answer.name};
+        names.reserve(kWantedDistractors + 1);
         for (const auto& r : ranked) {
           if (names.size() == kWantedDistractors + 1) break;
           if (std::find(names.begin(), names.end(), r.fact->name) == names.end()) names.push_back(r.fact->name);
@@ -455,7 +413,11 @@ class Generation {
         if (started == nullptr) continue;
         Question& q = *started;
         const std::string verb = without_full_stop(role.role);
-        q.prompt.append(dated(*e)).append(". ").append(which_actor(answer.kind)).append(" ").append(verb).append("?");
+        const std::string& when = dated(*e);
+        q.prompt.reserve(when.size() + verb.size() + 32);
+        q.explanation.reserve(2 * answer.name.size() + verb.size() + when.size() + answer.description.size() +
+                              e->summary.size() + 40);
+        q.prompt.append(when).append(". ").append(which_actor(answer.kind)).append(" ").append(verb).append("?");
         std::sort(names.begin(), names.end());
         q.choices.reserve(names.size());
         for (const auto n : names) q.choices.push_back(Choice{std::string(n), n == answer.name});
@@ -542,38 +504,23 @@ class Generation {
     }
   }
 
-  // ---- facts no question uses -------------------------------------------------------------
-  void warn_unused() {
-    for (const auto& q : m_bank.questions) m_used.insert(q.fact_ids.begin(), q.fact_ids.end());
-    const auto check = [&](const FactBase& f, std::string_view kind) {
-      if (m_used.count(f.id) != 0) return;
-      warn(f.pos, "unused-fact", std::string(kind) + " `" + f.id + "` is used by no question",
-           "turn on a generator that uses it, or name it in a question's `facts`");
-    };
-    for (const auto& f : m_bank.facts.events) check(f, "event");
-    for (const auto& f : m_bank.facts.actors) check(f, "actor");
-    for (const auto& f : m_bank.facts.terms) check(f, "term");
-    for (const auto& f : m_bank.facts.figures) check(f, "figure");
-  }
-
   const Bank& m_bank;
-  DateIndex m_dates;  ///< also keeps each event's ranked partners
-  std::unordered_map<std::string, const Actor*> m_actors;
-  std::vector<std::vector<std::string>> m_actor_words;  ///< actor_name_words of each bank actor, by index
-  std::unordered_map<std::string, const Event*> m_events;
-  std::vector<std::string> m_dated;  ///< dated() of each bank event, by index ("" until asked)
-  HashRing<Actor> m_ring_all;
-  std::array<HashRing<Actor>, 5> m_ring_kind;  ///< one per ActorKind
-  HashRing<Term> m_ring_terms;
-  std::unordered_map<std::string, std::string> m_hand;  ///< fact_set_key -> hand-written question id
-  GenerateResult m_result;
-  std::size_t m_first = 0;                ///< index in m_result.questions of the running generator's first
-  std::vector<const FactBase*> m_short;   ///< its anchors that got no question
+  DateIndex& m_dates;  ///< shared: see FactIndexes
+  const std::unordered_map<std::string, const Actor*>& m_actors;
+  const std::vector<std::vector<std::string>>& m_actor_words;
+  const std::unordered_map<std::string, const Event*>& m_events;
+  const HashRing<Actor>& m_ring_all;
+  const std::array<HashRing<Actor>, 5>& m_ring_kind;
+  const HashRing<Term>& m_ring_terms;
+  const std::unordered_map<std::string, std::string>& m_hand;
+  const bool m_dotted_ids;
+  std::vector<std::string> m_dated;      ///< dated() of each bank event, by index ("" until asked)
+  GenerateResult m_result;               ///< of the running generator
+  std::unordered_set<std::string>* m_used = nullptr;  ///< fact ids some question uses
+  std::vector<const FactBase*> m_short;  ///< its anchors that got no question
   std::string m_short_reason;
   std::unordered_set<std::string> m_sets;  ///< sorted fact ids of the running generator's questions
-  std::unordered_set<std::string> m_used;  ///< fact ids some question uses
-  std::unordered_set<std::string> m_ids;   ///< ids of the questions made (only with m_dotted_ids)
-  bool m_dotted_ids = false;               ///< some fact id holds a '.'
+  std::unordered_set<std::string> m_ids;   ///< ids of its questions (only with m_dotted_ids)
 };
 
 }  // namespace
@@ -582,6 +529,55 @@ double pair_score(std::string_view anchor, std::string_view candidate, double pe
   return PairScorer(anchor).score(candidate, penalty);
 }
 
-GenerateResult generate_questions(const Bank& bank) { return Generation(bank).run(); }
+GenerateResult generate_questions(const Bank& bank, bool parallel) {
+  FactIndexes ix(bank);
+  std::array<GenerateResult, kGeneratorCount> made;  // by generator, in kAllGenerators order
+  std::array<std::unordered_set<std::string>, 2> used;
+  // event_order and event_first (the date-partner generators) run in a second lane when the
+  // bank has enough events to be worth a thread; the others in this one. Each generator
+  // writes only its own slot, so the result does not depend on the lanes.
+  const auto partner_lane = [](Generator g) { return g == Generator::EventOrder || g == Generator::EventFirst; };
+  const bool two = parallel && bank.facts.events.size() >= kParallelEvents && std::thread::hardware_concurrency() > 1;
+  const auto lane = [&](int which) {
+    Generation gen(ix);
+    for (std::size_t i = 0; i < kAllGenerators.size(); ++i) {
+      const Generator g = kAllGenerators[i];
+      if (!bank.generators[g].enabled || (two && partner_lane(g) != (which == 1))) continue;
+      made[i] = gen.run(g, used[static_cast<std::size_t>(which)]);
+    }
+  };
+  if (two) {
+    auto second = std::async(std::launch::async, lane, 1);
+    lane(0);
+    second.get();  // rethrows what the lane threw (std::bad_alloc)
+  } else {
+    lane(0);
+  }
+  GenerateResult out;
+  std::size_t total = 0;
+  for (const auto& m : made) total += m.questions.size();
+  out.questions.reserve(total);
+  for (auto& m : made) {
+    std::move(m.questions.begin(), m.questions.end(), std::back_inserter(out.questions));
+    std::move(m.diagnostics.begin(), m.diagnostics.end(), std::back_inserter(out.diagnostics));
+    std::move(m.repeated.begin(), m.repeated.end(), std::back_inserter(out.repeated));
+  }
+  // Facts no question uses.
+  auto& all = used[0];
+  all.insert(used[1].begin(), used[1].end());
+  for (const auto& q : bank.questions) all.insert(q.fact_ids.begin(), q.fact_ids.end());
+  const auto check = [&](const FactBase& f, std::string_view kind) {
+    if (all.count(f.id) != 0) return;
+    out.diagnostics.push_back(Diagnostic{f.pos.file.empty() ? bank.path : f.pos.file, f.pos.line, f.pos.column,
+                                         Severity::Warning, "unused-fact",
+                                         std::string(kind) + " `" + f.id + "` is used by no question",
+                                         "turn on a generator that uses it, or name it in a question's `facts`"});
+  };
+  for (const auto& f : bank.facts.events) check(f, "event");
+  for (const auto& f : bank.facts.actors) check(f, "actor");
+  for (const auto& f : bank.facts.terms) check(f, "term");
+  for (const auto& f : bank.facts.figures) check(f, "figure");
+  return out;
+}
 
 }  // namespace casebook::core

@@ -32,8 +32,15 @@ struct GenerateResult {
 /// order (and, under a `count` limit, which questions are kept). A question whose set of
 /// facts equals a hand-written question's `fact_ids` is not made but listed in `repeated`.
 /// Also warns (`unused-fact`) about facts that neither a generated question nor a
-/// hand-written question's `fact_ids` uses. Never throws except std::bad_alloc.
-[[nodiscard]] GenerateResult generate_questions(const Bank& bank);
+/// hand-written question's `fact_ids` uses. With `parallel` (the default), a bank of at least
+/// kParallelEvents events on a machine with more than one core runs event_order and
+/// event_first on a second thread; the result is the same either way. Never throws except
+/// std::bad_alloc.
+[[nodiscard]] GenerateResult generate_questions(const Bank& bank, bool parallel = true);
+
+/// Events from which generate_questions uses a second thread (below, a thread costs more
+/// than it saves).
+inline constexpr std::size_t kParallelEvents = 500;
 
 /// The rendezvous weight of `candidate` for `anchor`: -ln(u) * penalty, where u in (0, 1) is
 /// taken from fnv1a64(anchor + '\x1f' + candidate); lower is preferred. A penalty >= 1 makes a

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "core/generate_text.hpp"
 #include "core/time.hpp"
 
 namespace casebook::core {
@@ -75,6 +76,7 @@ DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data())
 
 std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
   std::vector<const Event*> out;
+  out.reserve(2 * kDateWindow);
   const std::int64_t day = first_day(anchor.date);
   // gap_days is 0 exactly when compare_dates is 0 (the two cannot be told apart).
   const auto usable = [&](const Event* e) {
@@ -119,8 +121,10 @@ const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int mi
   const auto i = static_cast<std::size_t>(&anchor - m_events);
   if (!m_partners_known[i]) {
     const PairScorer scorer(anchor.id);
+    const auto candidates = near(anchor, min_gap_days);
     std::vector<Ranked<Event>> ranked;
-    for (const Event* e : near(anchor, min_gap_days)) {
+    ranked.reserve(candidates.size());
+    for (const Event* e : candidates) {
       ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
     }
     sort_ranked(ranked);
@@ -176,6 +180,7 @@ std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t pe
     return a.score != b.score ? a.score < b.score : a.iso < b.iso;
   });
   std::vector<FactDate> out;
+  out.reserve(wanted + 1);  // event_date adds the true date
   for (const auto& c : candidates) {
     if (out.size() == wanted) break;
     out.push_back(c.date);
@@ -186,6 +191,7 @@ std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t pe
 std::vector<FactDate> DateIndex::dates_near(const FactDate& d, std::size_t per_side) const {
   const auto& dates = m_dates[static_cast<std::size_t>(d.precision)];
   std::vector<FactDate> out;
+  out.reserve(2 * per_side);
   const auto at = std::lower_bound(dates.begin(), dates.end(), d, date_less);
   std::size_t taken = 0;
   for (auto it = at; it != dates.begin() && taken < per_side;) {
@@ -200,6 +206,50 @@ std::vector<FactDate> DateIndex::dates_near(const FactDate& d, std::size_t per_s
     ++taken;
   }
   return out;
+}
+
+std::string fact_set_key(const std::vector<std::string>& ids) {
+  // Generated questions name up to a handful of facts: sorted on the stack, not the heap.
+  std::array<std::string_view, 8> small{};
+  std::vector<std::string_view> large;
+  std::string_view* first = small.data();
+  if (ids.size() > small.size()) {
+    large.resize(ids.size());
+    first = large.data();
+  }
+  std::copy(ids.begin(), ids.end(), first);
+  std::string_view* last = first + ids.size();
+  std::sort(first, last);
+  std::size_t size = 0;
+  for (auto* id = first; id != last; ++id) size += id->size() + 1;
+  std::string k;
+  k.reserve(size);
+  for (auto* id = first; id != last; ++id) k.append(*id).push_back('|');
+  return k;
+}
+
+FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
+  actors.reserve(b.facts.actors.size());
+  actor_words.reserve(b.facts.actors.size());
+  for (const auto& a : b.facts.actors) {
+    actor_words.push_back(actor_name_words(a));
+    actors.emplace(a.id, &a);
+    ring_all.add(&a);
+    ring_kind[static_cast<std::size_t>(a.kind)].add(&a);
+  }
+  ring_all.seal();
+  for (auto& r : ring_kind) r.seal();
+  for (const auto& t : b.facts.terms) ring_terms.add(&t);
+  ring_terms.seal();
+  for (const auto& e : b.facts.events) events.emplace(e.id, &e);
+  const auto has_dot = [](const FactBase& f) { return f.id.find('.') != std::string::npos; };
+  dotted_ids = std::any_of(b.facts.events.begin(), b.facts.events.end(), has_dot) ||
+               std::any_of(b.facts.actors.begin(), b.facts.actors.end(), has_dot) ||
+               std::any_of(b.facts.terms.begin(), b.facts.terms.end(), has_dot) ||
+               std::any_of(b.facts.figures.begin(), b.facts.figures.end(), has_dot);
+  for (const auto& q : b.questions) {
+    if (q.generator.empty() && !q.fact_ids.empty()) hand.emplace(fact_set_key(q.fact_ids), q.id);
+  }
 }
 
 }  // namespace casebook::core

@@ -10,9 +10,11 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/facts.hpp"
+#include "core/question.hpp"
 #include "core/hash.hpp"
 
 namespace casebook::core {
@@ -54,6 +56,31 @@ class PairScorer {
  private:
   std::uint64_t m_prefix;
 };
+
+/// Penalty factor of an option whose length differs from the answer's: 1 for the same
+/// length, up to 3 when one is empty, so the options of a card look alike and the right one
+/// is not the longest by design.
+[[nodiscard]] inline double length_penalty(std::string_view answer, std::string_view option) {
+  const double a = static_cast<double>(answer.size());
+  const double o = static_cast<double>(option.size());
+  const double longer = std::max(a, o);
+  return longer == 0 ? 1.0 : 1.0 + 2.0 * std::fabs(a - o) / longer;
+}
+
+/// Facts in the order generator `g` considers them as anchors: by pair_score(g, id), so the
+/// order (and which questions a `count` keeps) does not depend on the order in the file.
+template <typename T>
+[[nodiscard]] std::vector<const T*> anchor_order(const std::vector<T>& facts, Generator g) {
+  const PairScorer scorer(to_string(g));
+  std::vector<Ranked<T>> ranked;
+  ranked.reserve(facts.size());
+  for (const auto& f : facts) ranked.push_back({&f, scorer.score(f.id)});
+  sort_ranked(ranked);
+  std::vector<const T*> out;
+  out.reserve(ranked.size());
+  for (const auto& r : ranked) out.push_back(r.fact);
+  return out;
+}
 
 /// Events sorted by date (the first day of their period, then precision, then id).
 class DateIndex {
@@ -151,6 +178,7 @@ template <typename Keep>
 std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Keep&& keep) const {
   std::vector<const T*> out;
   if (m_items.empty()) return out;
+  out.reserve(n);
   const std::uint64_t h = fnv1a64(key);
   std::size_t at = static_cast<std::size_t>(
       std::lower_bound(m_items.begin(), m_items.end(), h, [](const Item& a, std::uint64_t v) { return a.hash < v; }) -
@@ -162,5 +190,26 @@ std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Kee
   }
   return out;
 }
+
+/// The sorted ids of `ids` joined with '|': the key of a set of facts.
+[[nodiscard]] std::string fact_set_key(const std::vector<std::string>& ids);
+
+/// A bank's facts indexed once for every generator (core/generate.cpp), shared by the lanes
+/// of generate_questions. Read-only while generators run, except `dates`' partner lists,
+/// which only event_order and event_first fill (they always run in the same lane).
+struct FactIndexes {
+  explicit FactIndexes(const Bank& b);
+
+  const Bank& bank;
+  DateIndex dates;  ///< also keeps each event's ranked partners
+  std::unordered_map<std::string, const Actor*> actors;
+  std::vector<std::vector<std::string>> actor_words;  ///< actor_name_words of each bank actor, by index
+  std::unordered_map<std::string, const Event*> events;
+  HashRing<Actor> ring_all;
+  std::array<HashRing<Actor>, 5> ring_kind;  ///< one per ActorKind
+  HashRing<Term> ring_terms;
+  std::unordered_map<std::string, std::string> hand;  ///< fact_set_key -> hand-written question id
+  bool dotted_ids = false;                            ///< some fact id holds a '.'
+};
 
 }  // namespace casebook::core

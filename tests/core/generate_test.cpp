@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "core/facts.hpp"
@@ -416,4 +419,64 @@ TEST(Generate, IdsAndQuestionsSurviveAnEditThatAddsRemovesAndReordersFacts) {
   }
   EXPECT_GT(kept, 30u);
   EXPECT_GT(same, 20u);
+}
+
+TEST(Generate, TheSecondLaneChangesNothing) {
+  // A bank big enough for two lanes (core::kParallelEvents): 700 events over 35 years, a
+  // role in every third, 61 actors, 35 terms, 10 figures, a hand-written question on the
+  // facts of a generated one and a `count` limit.
+  if (std::thread::hardware_concurrency() < 2) GTEST_SKIP() << "one core: generate_questions keeps one lane";
+  core::Bank b = sample_bank();
+  b.facts.events.clear();
+  b.facts.actors.clear();
+  using K = core::ActorKind;
+  const std::array<K, 4> kinds{K::Agency, K::Group, K::Company, K::Person};
+  for (int i = 0; i < 60; ++i) b.facts.actors.push_back(actor("a" + std::to_string(i), kinds[static_cast<std::size_t>(i % 4)]));
+  for (int i = 0; i < 700; ++i) {
+    const int days = i * 18 + (i % 7);
+    const std::string iso = core::to_iso(core::FactDate{1990 + days / 365, 1 + (days / 30) % 12, 1 + days % 28,
+                                                         i % 5 == 0 ? core::DatePrecision::Month : core::DatePrecision::Day});
+    core::Event e = event("ev" + std::to_string(i), iso, {"a" + std::to_string(i % 59)});
+    if (i % 3 == 0) e.roles.push_back(core::EventRole{"a" + std::to_string((i * 7) % 59), "was named in the report"});
+    b.facts.events.push_back(std::move(e));
+  }
+  // An actor with no other of its kind: its role gets no question (a short-of warning).
+  b.facts.actors.push_back(actor("lonely", K::State));
+  b.facts.events[1].roles.push_back(core::EventRole{"lonely", "was fined"});
+  ASSERT_GE(b.facts.events.size(), core::kParallelEvents);
+  for (int i = 0; i < 35; ++i) b.facts.terms.push_back(term("x" + std::to_string(i)));
+  for (int i = 0; i < 8; ++i) {
+    core::Figure f = b.facts.figures.front();
+    f.id = "f" + std::to_string(i);
+    f.value = 10.0 * i;
+    b.facts.figures.push_back(f);
+  }
+  b.generators[core::Generator::EventFirst].count = 250;
+  core::Question hand;
+  hand.id = "hand";
+  hand.fact_ids = {"ev3"};
+  b.questions.push_back(hand);
+
+  const auto one = core::generate_questions(b, false);
+  const auto two = core::generate_questions(b, true);
+  ASSERT_EQ(one.questions.size(), two.questions.size());
+  EXPECT_GT(one.questions.size(), 1900u);
+  for (std::size_t i = 0; i < one.questions.size(); ++i) {
+    const auto& x = one.questions[i];
+    const auto& y = two.questions[i];
+    ASSERT_EQ(content(x), content(y)) << i;
+    EXPECT_EQ(x.fact_ids, y.fact_ids);
+    EXPECT_EQ(x.topics, y.topics);
+    EXPECT_EQ(x.source.paragraphs, y.source.paragraphs);
+    EXPECT_EQ(std::tie(x.pos.line, x.pos.column), std::tie(y.pos.line, y.pos.column));
+  }
+  ASSERT_EQ(one.diagnostics.size(), two.diagnostics.size());
+  EXPECT_FALSE(one.diagnostics.empty());
+  for (std::size_t i = 0; i < one.diagnostics.size(); ++i) {
+    EXPECT_EQ(one.diagnostics[i].code + one.diagnostics[i].message, two.diagnostics[i].code + two.diagnostics[i].message);
+    EXPECT_EQ(one.diagnostics[i].line, two.diagnostics[i].line);
+  }
+  ASSERT_EQ(one.repeated.size(), 1u);
+  ASSERT_EQ(two.repeated.size(), 1u);
+  EXPECT_EQ(one.repeated[0].generated_id, two.repeated[0].generated_id);
 }
