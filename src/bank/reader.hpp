@@ -178,9 +178,12 @@ class BankReader {
   void read_topic_refs(const toml::table& t, const Context& ctx, const core::Bank& bank,
                        std::vector<std::string>& out);
   void read_generators(const toml::table& root, core::Bank& bank);
-  /// The `[[exam]]` presets; after the questions (and generated ones), whose topics they draw
-  /// from. The number of questions per topic is checked only when the bank has no error yet.
+  /// The `[[exam]]` presets, after the hand-written questions; the number of questions each
+  /// draws per topic is checked by check_exam_counts once the generated ones are made too.
   void read_exams(const toml::table& root, core::Bank& bank);
+  /// Checks the counts read_exams noted against the bank's questions (generated ones
+  /// included), when `check` (the bank has no error but its exams' own).
+  void check_exam_counts(const core::Bank& bank, bool check);
   std::optional<int> get_int(const toml::table& t, std::string_view key, int min, int max, std::string_view code,
                              std::string_view hint);
   void read_facts(const toml::table& root, core::Bank& bank);
@@ -263,6 +266,14 @@ class BankReader {
   std::vector<std::string_view> m_fact_id_list;  ///< the keys of m_fact_ids, sorted (for `facts` of questions)
   std::vector<std::string_view> m_actor_ids;  ///< ids of the bank's actors, sorted (while reading facts)
   std::vector<std::string_view> m_event_ids;  ///< ids of the bank's events, sorted (while reading facts)
+  /// A topic's count of an exam preset, for check_exam_counts.
+  struct ExamCount {
+    std::size_t exam;  ///< index in bank.exams
+    std::string topic;
+    int asked;
+    Where at;
+  };
+  std::vector<ExamCount> m_exam_counts;
 };
 
 template <typename Fn>

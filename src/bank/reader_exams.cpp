@@ -46,7 +46,6 @@ void BankReader::read_exams(const toml::table& root, core::Bank& bank) {
   if (n == nullptr) return;
   const auto* arr = get_tables(*n, "exam");
   if (arr == nullptr) return;
-  const bool check_counts = !core::has_errors(m_diags);
   std::vector<std::string_view> topic_ids;
   for (const auto& topic : bank.topics) topic_ids.push_back(topic.id);
   std::map<std::string, int> seen;
@@ -113,20 +112,24 @@ void BankReader::read_exams(const toml::table& root, core::Bank& bank) {
           continue;
         }
         const int asked = static_cast<int>(count->get());
-        const int available = eligible(bank, topic, e.dilemmas);
-        if (check_counts && available < asked) {
-          error(where_of(value), "exam-too-few-questions",
-                "exam " + ticked(e.id) + " draws " + std::to_string(asked) + " questions of topic " + ticked(topic) +
-                    ", which has " + std::to_string(available) +
-                    (e.dilemmas ? "" : " (dilemmas not counted)"),
-                "ask for at most " + std::to_string(available) + ", or add questions with topics = [\"" + topic +
-                    "\"]");
-        }
+        m_exam_counts.push_back(ExamCount{bank.exams.size(), topic, asked, where_of(value)});
         e.topics.emplace_back(topic, asked);
       }
     }
     bank.exams.push_back(std::move(e));
   });
+}
+
+void BankReader::check_exam_counts(const core::Bank& bank, bool check) {
+  for (const auto& c : m_exam_counts) {
+    const core::ExamPreset& e = bank.exams[c.exam];
+    const int available = eligible(bank, c.topic, e.dilemmas);
+    if (!check || available >= c.asked) continue;
+    error(c.at, "exam-too-few-questions",
+          "exam " + ticked(e.id) + " draws " + std::to_string(c.asked) + " questions of topic " + ticked(c.topic) +
+              ", which has " + std::to_string(available) + (e.dilemmas ? "" : " (dilemmas not counted)"),
+          "ask for at most " + std::to_string(available) + ", or add questions with topics = [\"" + c.topic + "\"]");
+  }
 }
 
 }  // namespace casebook::bank::detail

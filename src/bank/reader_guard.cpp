@@ -1,6 +1,8 @@
 // A scan of bank text for the shapes that reach undefined behaviour in toml++ 3.3 (Debian 12),
 // run before toml::parse so they become diagnostics instead (see find_unsafe_toml in reader.hpp).
+#include <array>
 #include <string>
+#include <string_view>
 
 #include "bank/reader.hpp"
 #include "core/utf8.hpp"
@@ -34,7 +36,22 @@ class Scanner {
     bool line_start = true;  // only spaces and tabs so far on this line, outside any value
     int depth = 0;           // open [ and { of values (arrays and inline tables may span lines)
     bool in_value = false;   // after `=` on this line (outside arrays and inline tables)
+    // Bytes outside strings that need no more than `line_start = false` (letters, digits,
+    // '.', '-', ...): skipped in a tight loop.
+    static constexpr auto kPlain = [] {
+      std::array<bool, 256> plain{};
+      for (int c = 0x21; c < 0x7F; ++c) plain[static_cast<std::size_t>(c)] = true;
+      for (const unsigned char c : std::string_view("\"'#[]{}=")) plain[c] = false;
+      return plain;
+    }();
     while (m_i < m_text.size() && !m_found) {
+      if (kPlain[static_cast<unsigned char>(m_text[m_i])]) {
+        do {
+          ++m_i;
+        } while (m_i < m_text.size() && kPlain[static_cast<unsigned char>(m_text[m_i])]);
+        line_start = false;
+        continue;
+      }
       const char c = m_text[m_i];
       if (c == '\n') {
         new_line(m_i + 1);

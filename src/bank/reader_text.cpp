@@ -152,6 +152,8 @@ std::string slug(std::string_view s) {
 /// blank line (two or more breaks) becomes one paragraph break "\n\n". Breaks at the very
 /// start or end are dropped; CR counts as part of a break. Other text is unchanged.
 std::string reflow(std::string_view text) {
+  // Most values are one line: copied as they are (memchr, not a byte at a time).
+  if (text.find('\n') == std::string_view::npos && text.find('\r') == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
