@@ -134,7 +134,9 @@ void BrowserScreen::draw_table(const app::BrowserView& view, UiContext& ui) {
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(i);
       const bool is_selected = i == view.selected_shown;
-      if (ImGui::Selectable(r.bank.c_str(), is_selected,
+      // Bank titles, topics and prompts may be Hebrew or Arabic: drawn in drawing order (label,
+      // unformatted_text).
+      if (ImGui::Selectable(label(r.bank).c_str(), is_selected,
                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
         if (ImGui::IsMouseDoubleClicked(0)) ui.send(app::OpenCardInfo{r.card_key});
         else ui.send(app::SelectCard{r.card_key});
@@ -146,7 +148,7 @@ void BrowserScreen::draw_table(const app::BrowserView& view, UiContext& ui) {
         if (c == static_cast<int>(app::BrowserColumn::Flags) && r.flag != 0) {
           ImGui::TextColored(kColorNotice, "%s", text.c_str());
         } else {
-          ImGui::TextUnformatted(text.c_str());
+          unformatted_text(text);
         }
       }
     }

@@ -136,7 +136,11 @@ void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, boo
     dl->AddText(ImVec2(std::max(p0.x, 0.5f * (p0.x + p1.x - w)), p1.y + 0.15f * em + label_h), color_u32(kColorMuted),
                 c.x_axis.c_str());
   }
-  if (under_mouse >= 0) ImGui::SetTooltip("%s", c.tips[static_cast<std::size_t>(under_mouse)].c_str());
+  if (under_mouse >= 0) {
+    ImGui::BeginTooltip();
+    unformatted_text(c.tips[static_cast<std::size_t>(under_mouse)]);  // a mock exam's title from its bank
+    ImGui::EndTooltip();
+  }
   if (focused) wrapped_text("\u25B8 " + c.tips[static_cast<std::size_t>(mark)]);
 }
 

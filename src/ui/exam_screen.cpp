@@ -38,7 +38,7 @@ void ExamScreen::draw_setup(const app::ExamView& view, UiContext& ui) {
     ImGui::PushID(i);
     const bool custom = i == rows - 1;
     const std::string title = custom ? std::string("Custom exam: questions at random from every course bank")
-                                     : view.presets[static_cast<std::size_t>(i)].title;
+                                     : label(view.presets[static_cast<std::size_t>(i)].title);  // the bank's
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
     if (ImGui::Selectable(title.c_str(), row == i)) row = i;
     ImGui::PopStyleColor();
@@ -218,11 +218,11 @@ void ExamScreen::draw_list(const app::ExamView& view, UiContext& ui) {
     const std::string state = row.correct ? (*row.correct ? "✓ right" : "✗ wrong")
                               : row.answered ? "answered"
                                              : "unanswered";
-    const std::string label = std::to_string(row.number) + ".  [" + state + "]  " + row.prompt;
+    const std::string line = std::to_string(row.number) + ".  [" + state + "]  " + label(row.prompt);
     ImGui::PushID(i);
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
     if (!row.answered) ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
-    if (ImGui::Selectable(label.c_str(), i == m_list_sel)) {
+    if (ImGui::Selectable(line.c_str(), i == m_list_sel)) {
       m_list_sel = i;
       go = true;
     }

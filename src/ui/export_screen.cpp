@@ -2,7 +2,6 @@
 
 #include <imgui_stdlib.h>
 
-#include "platform/bidi.hpp"
 #include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
@@ -26,14 +25,14 @@ void ExportScreen::draw(const app::ExportView& view, const app::ClassReportView&
   const bool running = view.job.running;
   ImGui::BeginDisabled(running);
   // Whose report, which bank: Ctrl+L and Ctrl+B step through the choices.
-  const auto choice = [&](const char* label, const std::vector<std::string>& items, int current, auto make) {
+  const auto choice = [&](const char* title, const std::vector<std::string>& items, int current, auto make) {
     ImGui::SetNextItemWidth(24.0f * em);
-    // platform::display_order: learner names in a right-to-left script are drawn in order, joined.
-    const std::string shown = current >= 0 && current < static_cast<int>(items.size()) ? platform::display_order(items[static_cast<std::size_t>(current)]) : "";
-    if (ImGui::BeginCombo(label, shown.c_str())) {
+    // Learner names and bank titles in a right-to-left script are drawn in order, joined (label).
+    const std::string shown = current >= 0 && current < static_cast<int>(items.size()) ? label(items[static_cast<std::size_t>(current)]) : "";
+    if (ImGui::BeginCombo(title, shown.c_str())) {
       for (int i = 0; i < static_cast<int>(items.size()); ++i) {
         ImGui::PushID(i);
-        if (ImGui::Selectable(platform::display_order(items[static_cast<std::size_t>(i)]).c_str(), i == current)) ui.send(make(i));
+        if (ImGui::Selectable(label(items[static_cast<std::size_t>(i)]).c_str(), i == current)) ui.send(make(i));
         ImGui::PopID();
       }
       ImGui::EndCombo();

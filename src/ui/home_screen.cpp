@@ -33,11 +33,12 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::Indent(static_cast<float>(row.depth) * 1.2f * em);
-    std::string label = row.label;
-    if (!row.kind.empty() && row.depth == 1) label += "   (" + row.kind + ": studied only when chosen)";
-    const bool cut = ImGui::CalcTextSize(label.c_str()).x > ImGui::GetContentRegionAvail().x;
+    // A Hebrew or Arabic title in drawing order (label); the English note after it stays last.
+    const std::string note = !row.kind.empty() && row.depth == 1 ? "   (" + row.kind + ": studied only when chosen)" : "";
+    const std::string title = label(row.label) + note;
+    const bool cut = ImGui::CalcTextSize(title.c_str()).x > ImGui::GetContentRegionAvail().x;
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
-    if (ImGui::Selectable(label.c_str(), selected,
+    if (ImGui::Selectable(title.c_str(), selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
       ui.send(app::SelectScope{static_cast<int>(i)});
       if (ImGui::IsMouseDoubleClicked(0)) ui.send(app::StartSession{row.scope});
@@ -45,8 +46,8 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
     ImGui::PopStyleColor();
     // A title wider than its column is cut: the whole of it on hover, and under the table
     // for the highlighted row.
-    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
-    if (cut && selected) cut_label = label;
+    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
+    if (cut && selected) cut_label = row.label + note;  // in reading order: wrapped_text orders it
     if (selected && moved) ImGui::SetScrollHereY(0.5f);
     ImGui::Unindent(static_cast<float>(row.depth) * 1.2f * em);
     const int values[] = {row.fresh, row.learning, row.review, row.cards};
@@ -78,14 +79,14 @@ void draw_diagnostics(const app::HomeView& home) {
     if (bank.diagnostics.empty()) continue;
     ImGui::PushID(index++);
     const std::size_t n = bank.diagnostics.size();
-    std::string label = bank.loaded
-        ? (bank.title + ": " + std::to_string(n) + (n == 1 ? " warning" : " warnings"))
-        : (bank.path + " failed to load: " + std::to_string(n) + (n == 1 ? " problem" : " problems"));
+    const std::string title = bank.loaded
+        ? (label(bank.title) + ": " + std::to_string(n) + (n == 1 ? " warning" : " warnings"))
+        : (label(bank.path) + " failed to load: " + std::to_string(n) + (n == 1 ? " problem" : " problems"));
     ImGui::PushStyleColor(ImGuiCol_Text, bank.loaded ? kColorNotice : kColorWrong);
     // A bank that failed to load shows its problems at once: no mouse needed to read them.
     const ImGuiTreeNodeFlags flags =
         ImGuiTreeNodeFlags_SpanAvailWidth | (bank.loaded ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
-    const bool open = ImGui::TreeNodeEx("diag", flags, "%s", label.c_str());
+    const bool open = ImGui::TreeNodeEx("diag", flags, "%s", title.c_str());
     ImGui::PopStyleColor();
     if (open) {
       for (const auto& line : bank.diagnostic_lines) wrapped_text(line);
@@ -140,16 +141,16 @@ void HomeScreen::draw(const app::HomeView& home, UiContext& ui) {
   const app::ScopeRow fallback{};
   const app::ScopeRow& chosen = home.scopes.empty() ? fallback : home.scopes[static_cast<std::size_t>(home.selected)];
   const int total = chosen.fresh + chosen.learning + chosen.review;
-  std::string label;
+  std::string study;
   if (total > 0) {
-    label = "Study " + std::to_string(total) + (total == 1 ? " card" : " cards") +
-            (home.selected > 0 ? ": " + chosen.label : std::string()) + "   (Enter)";
+    study = "Study " + std::to_string(total) + (total == 1 ? " card" : " cards") +
+            (home.selected > 0 ? ": " + label(chosen.label) : std::string()) + "   (Enter)";
   } else {
-    label = home.selected > 0 ? "Nothing to study in " + chosen.label + " right now" : "Nothing to study right now";
+    study = home.selected > 0 ? "Nothing to study in " + label(chosen.label) + " right now" : "Nothing to study right now";
   }
   ImGui::PushFont(ui.fonts->heading);
   const bool clicked =
-      styled_button(label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0), true, total > 0);
+      styled_button(study.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, 0), true, total > 0);
   ImGui::PopFont();
   if ((clicked || (enter_pressed() && !ui.typing)) && total > 0) ui.send(app::StartSession{chosen.scope});
   if (!ui.typing && !home.scopes.empty()) {

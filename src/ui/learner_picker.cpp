@@ -26,19 +26,24 @@ bool LearnerPicker::draw(const app::HomeView& home, UiContext& ui) {
   }
   const float em = ImGui::GetFontSize();
   const ImGuiStyle& style = ImGui::GetStyle();
+  // As high as its content was last frame (ImGui 1.86's child windows do not fit their content
+  // by themselves); before that, as high as the title, the rows and a one-line key hint.
   const int rows = std::min(static_cast<int>(home.learners.size()) + 1, 8);
   const float body = m_mode == Mode::List ? static_cast<float>(rows) * ImGui::GetTextLineHeightWithSpacing()
-                                          : ImGui::GetFrameHeightWithSpacing() +
-                                                (platform::has_right_to_left(m_name) ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
-  // The title, the rows, and the key hint (two lines when the window is narrow).
-  const float height = body + 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y + 0.5f * em;
+                                          : ImGui::GetFrameHeightWithSpacing();
+  const float guess = body + 2.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y;
+  const float height = m_content_height > 0.0f && m_content_mode == m_mode ? m_content_height : guess;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kColorAccentSoft);
   ImGui::BeginChild("##learner_picker", ImVec2(std::min(ImGui::GetContentRegionAvail().x, 36.0f * em), height), true);
+  const Mode drawn = m_mode;
   if (m_mode == Mode::List) {
     draw_list(home, ui);
   } else {
     draw_name(ui);
   }
+  // The bottom of the last item, and the padding under it.
+  m_content_height = ImGui::GetCursorPosY() - style.ItemSpacing.y + style.WindowPadding.y;
+  m_content_mode = drawn;
   ImGui::EndChild();
   ImGui::PopStyleColor();
   return true;
@@ -60,10 +65,10 @@ void LearnerPicker::draw_list(const app::HomeView& home, UiContext& ui) {
   ImGui::BeginChild("##learner_rows", ImVec2(0, static_cast<float>(std::min(n + 1, 8)) * ImGui::GetTextLineHeightWithSpacing()));
   for (int i = 0; i <= n; ++i) {
     const bool current = i < n && home.learners[static_cast<std::size_t>(i)] == home.learner;
-    std::string label = i < n ? platform::display_order(home.learners[static_cast<std::size_t>(i)]) : std::string("New learner… (N)");
-    if (current) label += "   (studying now)";
+    std::string row = i < n ? label(home.learners[static_cast<std::size_t>(i)]) : std::string("New learner… (N)");
+    if (current) row += "   (studying now)";
     ImGui::PushID(i);
-    if (ImGui::Selectable(label.c_str(), i == m_row)) chosen = i;
+    if (ImGui::Selectable(row.c_str(), i == m_row)) chosen = i;
     ImGui::PopID();
     if (i == m_row && m_moved) ImGui::SetScrollHereY(0.5f);
   }

@@ -30,6 +30,8 @@ class LearnerPicker {
   std::string m_name;      ///< the name being typed
   std::string m_sent;      ///< the text last sent as TypeLearnerName
   bool m_focus = false;    ///< give the name field the keyboard this frame
+  float m_content_height = 0;       ///< the picker's content last frame, pixels (padding included)
+  Mode m_content_mode = Mode::Closed;  ///< the mode it was drawn in
 };
 
 }  // namespace casebook::ui

@@ -124,7 +124,7 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
   const auto scope_name = [&](int s) {
     if (s == 0) return std::string("My options (all banks)");
     const auto& b = view.banks[static_cast<std::size_t>(s - 1)];
-    return "Bank: " + (b.title.empty() ? b.id : b.title) + (b.overridden ? "  (own settings)" : "");
+    return "Bank: " + label(b.title.empty() ? b.id : b.title) + (b.overridden ? "  (own settings)" : "");
   };
   ImGui::SetNextItemWidth(28.0f * em);
   if (ImGui::BeginCombo("Options for (PgUp/PgDn)", scope_name(m_scope).c_str())) {

@@ -40,10 +40,11 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
   const int scopes = static_cast<int>(view.scopes.size());
   app::SimulatorForm next = m_form;
   ImGui::SetNextItemWidth(28.0f * ImGui::GetFontSize());
-  const std::string current = m_form.scope < scopes ? view.scopes[static_cast<std::size_t>(m_form.scope)] : "";
+  // "Bank: " and a bank title, Hebrew or Arabic ones in drawing order (label).
+  const std::string current = m_form.scope < scopes ? label(view.scopes[static_cast<std::size_t>(m_form.scope)]) : "";
   if (ImGui::BeginCombo("Options (Ctrl+B)", current.c_str())) {
     for (int s = 0; s < scopes; ++s) {
-      if (ImGui::Selectable(view.scopes[static_cast<std::size_t>(s)].c_str(), s == m_form.scope)) next.scope = s;
+      if (ImGui::Selectable(label(view.scopes[static_cast<std::size_t>(s)]).c_str(), s == m_form.scope)) next.scope = s;
     }
     ImGui::EndCombo();
   }

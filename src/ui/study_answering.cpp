@@ -282,7 +282,7 @@ void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, b
       if (numeric && !card.unit.empty()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(card.unit.c_str());
+        unformatted_text(card.unit);  // the bank's unit, in drawing order
       }
       hint_text(numeric ? "Type a number, then Enter. Separators such as 1,700 are fine."
                         : "Type your answer, then Enter. Case and accents do not matter.");

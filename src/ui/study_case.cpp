@@ -72,7 +72,11 @@ void draw_levels(const app::CaseView& c, const app::FeedbackView& fb, UiContext&
       if (ImGui::RadioButton(std::to_string(l).c_str(), chosen == static_cast<int>(l))) {
         ui.send(app::SetRubricLevel{static_cast<int>(i), static_cast<int>(l)});
       }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", k.levels[l].c_str());
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        unformatted_text(k.levels[l]);  // the bank's words, in drawing order
+        ImGui::EndTooltip();
+      }
       ImGui::PopID();
     }
     ImGui::SameLine();

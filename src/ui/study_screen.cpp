@@ -148,7 +148,8 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
       if (ui.fonts->bold != nullptr) ImGui::PushFont(ui.fonts->bold);
       const float progress_w = ImGui::CalcTextSize(progress.c_str()).x;
       if (ui.fonts->bold != nullptr) ImGui::PopFont();
-      const std::string title = fit_title(right, avail - progress_w - 2 * em);
+      // Cut in reading order, then put in drawing order (a Hebrew or Arabic bank title).
+      const std::string title = label(fit_title(right, avail - progress_w - 2 * em));
       if (!title.empty()) {
         const float w = ImGui::CalcTextSize(title.c_str()).x;
         ImGui::SameLine(ImGui::GetCursorPosX() + avail - w);

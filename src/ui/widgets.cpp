@@ -50,6 +50,15 @@ std::string display_lines(std::string_view text) {
 
 }  // namespace
 
+std::string label(std::string_view text) {
+  const std::size_t id = text.find("##");
+  const std::string_view shown = text.substr(0, id);
+  if (!platform::has_right_to_left(shown)) return std::string(text);
+  std::string out = display_lines(shown);
+  if (id != std::string_view::npos) out += text.substr(id);
+  return out;
+}
+
 float text_width(std::string_view text) {
   return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, -1.0f, text.data(), text.data() + text.size()).x;
 }

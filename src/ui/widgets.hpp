@@ -31,6 +31,15 @@ struct UiContext {
 /// Each line is drawn in drawing order (platform::display_order: Hebrew and Arabic right to left,
 /// Arabic joined), so pass text in reading order; lines stay left-aligned.
 void unformatted_text(std::string_view text);
+/// A widget label as ImGui should draw it itself (Selectable, Combo preview and items, Button,
+/// Checkbox, RadioButton, tree node): each line of the visible part in drawing order
+/// (platform::display_order: Hebrew and Arabic right to left, Arabic joined). An ImGui id
+/// suffix, from the first "##" on, is kept byte for byte and stays last. Text without a
+/// right-to-left character is returned unchanged, without calling FriBidi. Pass text in reading
+/// order; in a composed label, order the bank's or learner's words before adding fixed English
+/// around them (the English keeps its place). Plain text (a table cell, a tooltip's body) goes
+/// through unformatted_text instead.
+[[nodiscard]] std::string label(std::string_view text);
 /// The width of `text` (one line) in pixels in the current font, not rounded: the widths of
 /// adjacent runs add up (app::Measure).
 [[nodiscard]] float text_width(std::string_view text);
