@@ -315,6 +315,9 @@ void BankReader::read_facts(const toml::table& root, core::Bank& bank) {
 
 void BankReader::generate(core::Bank& bank) {
   if (bank.info.format < kFormatFacts) return;
+  // Called only when the bank has no error but its [[exam]]s' own (read before, so that the
+  // parse tree can be freed while the generators run): those do not silence no-questions.
+  const std::size_t from = m_diags.size();
   check_source_mismatch(bank);
   core::GenerateResult generated = core::generate_questions(bank);
   for (auto& d : generated.diagnostics) m_diags.push_back(std::move(d));
@@ -325,8 +328,9 @@ void BankReader::generate(core::Bank& bank) {
     bank.questions.reserve(bank.questions.size() + generated.questions.size());
     for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
   }
-  if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts &&
-      !core::has_errors(m_diags)) {
+  const bool errors = std::any_of(m_diags.begin() + static_cast<std::ptrdiff_t>(from), m_diags.end(),
+                                  [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts && !errors) {
     warning({1, 1}, "no-questions", "the bank has no questions: no hand-written ones, and the generators made none",
             "add [[question]] tables, or facts the generators can use (docs/bank-format.md)");
   }

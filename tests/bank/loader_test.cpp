@@ -315,6 +315,24 @@ TEST(BankLoader, ExamPresets) {
   EXPECT_EQ(r.diagnostics[1].hint, "did you mean `law`?");
 }
 
+TEST(BankLoader, AnExamErrorDoesNotSilenceNoQuestions) {
+  // [[exam]] presets are read before generation (the parse tree is freed while the generators
+  // run); their own errors must not hide that the generators made nothing (a regression a
+  // differential test of the loader found).
+  const std::string text =
+      "[bank]\nid = \"noq\"\ntitle = \"No questions\"\nversion = \"1.0.0\"\nformat = 2\n\n"
+      "[[source]]\nid = \"s1\"\ncitation = \"A. Author, 2020.\"\n\n"
+      "[[term]]\nid = \"t1\"\nterm = \"one term\"\ndefinition = \"its definition\"\nsource = \"s1\"\nparagraph = 1\n\n"
+      "[[exam]]\nid = \"x\"\ntitle = \"X\"\npass_mark = 200\nquestions = { nothing = 1 }\n";
+  const auto r = casebook::bank::load_bank_text(text, "noq.toml");
+  EXPECT_FALSE(r.bank);
+  std::vector<std::string> codes;
+  for (const auto& d : r.diagnostics) codes.push_back(d.code + "@" + std::to_string(d.line));
+  EXPECT_EQ(codes, (std::vector<std::string>{"no-questions@1", "unused-fact@11", "bad-pass-mark@21",
+                                             "exam-unknown-topic@22"}))
+      << dump(r);
+}
+
 TEST(BankLoader, CollectsAllErrorsNotJustTheFirst) {
   std::string text = minimal_bank("x");
   text += "\n[[question]]\nid = \"q\"\ntype = \"true_fals\"\nprompt = 1\nexplanation = \"e\"\nsource = \"t\"\nparagraph = 0\n";
