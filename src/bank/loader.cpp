@@ -161,9 +161,7 @@ LoadResult BankReader::read(std::string_view text) {
     freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { const toml::table dead = std::move(tree); });
   }
   if (!errors_before_exams) generate(bank);
-  const bool errors_but_exams =
-      errors_before_exams || std::any_of(m_diags.begin() + static_cast<std::ptrdiff_t>(after_exams), m_diags.end(),
-                                         [](const Diagnostic& d) { return d.severity == core::Severity::Error; });
+  const bool errors_but_exams = errors_before_exams || errors_since(after_exams);
   check_exam_counts(bank, !errors_but_exams);
   if (freed.valid()) freed.get();
   std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -202,6 +203,11 @@ class BankReader {
                                      const std::vector<std::string_view>& known, std::string_view code,
                                      std::string_view what);
   void generate(core::Bank& bank);
+  /// Whether a diagnostic from index `from` of m_diags on is an error (what a step added).
+  [[nodiscard]] bool errors_since(std::size_t from) const {
+    return std::any_of(m_diags.begin() + static_cast<std::ptrdiff_t>(from), m_diags.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  }
   /// Warns (`source-mismatch`) about a fact, or a hand-written question's answer-bearing
   /// text, that cites sources of which none is its own `source` (reader_sources.cpp).
   void check_source_mismatch(const core::Bank& bank);

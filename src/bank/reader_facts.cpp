@@ -328,9 +328,7 @@ void BankReader::generate(core::Bank& bank) {
     bank.questions.reserve(bank.questions.size() + generated.questions.size());
     for (auto& q : generated.questions) bank.questions.push_back(std::move(q));
   }
-  const bool errors = std::any_of(m_diags.begin() + static_cast<std::ptrdiff_t>(from), m_diags.end(),
-                                  [](const Diagnostic& d) { return d.severity == Severity::Error; });
-  if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts && !errors) {
+  if (bank.questions.empty() && !bank.facts.empty() && bank.info.format >= kFormatFacts && !errors_since(from)) {
     warning({1, 1}, "no-questions", "the bank has no questions: no hand-written ones, and the generators made none",
             "add [[question]] tables, or facts the generators can use (docs/bank-format.md)");
   }
