@@ -5,7 +5,6 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -15,8 +14,8 @@
 #include <utility>
 
 #include "bank/input_file.hpp"
+#include "bank/parse_parts.hpp"
 #include "bank/reader.hpp"
-#include "core/utf8.hpp"
 
 namespace casebook::bank::detail {
 
@@ -25,78 +24,6 @@ const std::vector<std::string_view> kRootKeys{"bank",  "source", "topic", "quest
                                               "event", "actor",  "term",  "figure",   "exam"};
 /// Keys that only format 2 has: at the top level, and in [[question]].
 const std::vector<std::string_view> kFormat2RootKeys{"generators", "event", "actor", "term", "figure"};
-
-/// toml++ parses dotted keys and table names recursively, one stack frame per part, so a
-/// hostile `[a.a.a....]` of 50 000 parts overflows the stack before any diagnostic. This scan
-/// finds, outside strings and comments, the first key or table name with more than
-/// kMaxKeyParts parts and returns its position (1-based line; column in code points).
-std::optional<Where> find_overlong_key(std::string_view text) {
-  int line = 1;
-  std::size_t line_start = 0;
-  int parts = 1;
-  bool in_key = true;  // at the start of a line, before its '=' (or inside a [header])
-  const auto column_of = [&](std::size_t at) {
-    return static_cast<int>(core::code_point_count(text.substr(line_start, at - line_start))) + 1;
-  };
-  // Bytes that change nothing here (letters, digits, spaces...): skipped in a tight loop.
-  static constexpr auto kPlain = [] {
-    std::array<bool, 256> plain{};
-    plain.fill(true);
-    for (const unsigned char c : std::string_view("\n\"'#=,{.")) plain[c] = false;
-    return plain;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    while (i < text.size() && kPlain[static_cast<unsigned char>(text[i])]) ++i;
-    if (i == text.size()) break;
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-      line_start = i + 1;
-      parts = 1;
-      in_key = true;
-      continue;
-    }
-    if (c == '"' || c == '\'') {
-      // Skip a string; a multi-line one may span lines (count them).
-      const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
-      const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
-      std::size_t j = i + close.size();
-      while (j < text.size()) {
-        if (text[j] != c && text[j] != '\\' && text[j] != '\n') {  // ordinary text: not the end, an escape or a line
-          ++j;
-          continue;
-        }
-        if (text.substr(j, close.size()) == close) break;
-        if (c == '"' && text[j] == '\\' && j + 1 < text.size() && text[j + 1] != '\n') {
-          j += 2;  // an escape in a basic string (a line-ending backslash keeps its newline)
-          continue;
-        }
-        if (text[j] == '\n') {
-          if (!multi) break;
-          ++line;
-          line_start = j + 1;
-        }
-        ++j;
-      }
-      i = std::min(text.size(), j + close.size()) - 1;
-      if (multi) in_key = false;
-      continue;
-    }
-    if (c == '#') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-      continue;
-    }
-    if (c == '=' || c == ',' || c == '{') {
-      in_key = c != '=';  // after '=' a value; inside an inline table, keys again
-      parts = 1;
-      continue;
-    }
-    if (in_key && c == '.') {
-      if (++parts > kMaxKeyParts) return Where{line, column_of(i)};
-    }
-  }
-  return std::nullopt;
-}
 
 /// Files from this size on (bytes) have their parse tree freed on a second thread.
 constexpr std::size_t kFreeAsideBytes = 256 * 1024;
@@ -108,29 +35,32 @@ LoadResult BankReader::read(std::string_view text) {
   m_line_starts.assign(1, 0);
   m_offset_cursor = TextCursor{};
   m_where_cursor = TextCursor{};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') m_line_starts.push_back(i + 1);
+  for (std::size_t at = 0; (at = text.find('\n', at)) != std::string_view::npos;) m_line_starts.push_back(++at);
+  // A large file is parsed in two parts on two threads when that gives the same tree; else
+  // (and for every file with a syntax error) the whole text is scanned and parsed here.
+  std::optional<toml::table> parsed = parse_in_parts(text, m_path);
+  if (!parsed) {
+    if (const auto deep = find_overlong_key(text)) {
+      error(*deep, "toml-syntax",
+            "a key or table name has more than " + std::to_string(kMaxKeyParts) + " dotted parts",
+            "a bank needs at most a few levels, such as [[question.position]]; remove the extra parts");
+      result.diagnostics = std::move(m_diags);
+      return result;
+    }
+    if (const auto unsafe = find_unsafe_toml(text)) {
+      error(unsafe->at, "toml-syntax", "invalid TOML: " + unsafe->message, unsafe->hint);
+      result.diagnostics = std::move(m_diags);
+      return result;
+    }
+    try {
+      parsed = toml::parse(text, m_path);
+    } catch (const toml::parse_error& e) {
+      syntax_error(e);
+      result.diagnostics = std::move(m_diags);
+      return result;
+    }
   }
-  if (const auto deep = find_overlong_key(text)) {
-    error(*deep, "toml-syntax",
-          "a key or table name has more than " + std::to_string(kMaxKeyParts) + " dotted parts",
-          "a bank needs at most a few levels, such as [[question.position]]; remove the extra parts");
-    result.diagnostics = std::move(m_diags);
-    return result;
-  }
-  if (const auto unsafe = find_unsafe_toml(text)) {
-    error(unsafe->at, "toml-syntax", "invalid TOML: " + unsafe->message, unsafe->hint);
-    result.diagnostics = std::move(m_diags);
-    return result;
-  }
-  toml::table root;
-  try {
-    root = toml::parse(text, m_path);
-  } catch (const toml::parse_error& e) {
-    syntax_error(e);
-    result.diagnostics = std::move(m_diags);
-    return result;
-  }
+  toml::table& root = *parsed;
   core::Bank bank;
   bank.path = m_path;
   read_bank_info(root, bank);

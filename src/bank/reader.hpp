@@ -88,6 +88,11 @@ std::string slug(std::string_view s);
 /// start or end are dropped; CR counts as part of a break. Other text is unchanged.
 std::string reflow(std::string_view text);
 
+/// Whether `c` may appear in a bare TOML key (A-Z a-z 0-9 _ -).
+inline bool is_bare_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
 /// Where and why a text would reach undefined behaviour in toml++ 3.3.
 struct UnsafeToml {
   Where at;
@@ -104,6 +109,12 @@ struct UnsafeToml {
 /// break, `[[[`: a violated assumption in parse_key). Each is invalid TOML or easy to
 /// rewrite, so refusing it loses no valid bank a writer needs. Linear in the text.
 std::optional<UnsafeToml> find_unsafe_toml(std::string_view text);
+
+/// The first key or table name in `text` with more than kMaxKeyParts dotted parts, outside
+/// strings and comments (1-based line; column in code points), or nullopt. toml++ parses
+/// dotted names recursively, one stack frame per part, so a hostile `[a.a.a....]` of 50 000
+/// parts would overflow the stack before any diagnostic. Linear in the text.
+std::optional<Where> find_overlong_key(std::string_view text);
 
 /// A string with the place it was written.
 struct Located {

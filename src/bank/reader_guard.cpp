@@ -1,5 +1,6 @@
-// A scan of bank text for the shapes that reach undefined behaviour in toml++ 3.3 (Debian 12),
-// run before toml::parse so they become diagnostics instead (see find_unsafe_toml in reader.hpp).
+// Scans of bank text for the shapes that reach undefined behaviour or overflow the stack in
+// toml++ 3.3 (Debian 12), run before toml::parse so they become diagnostics instead (see
+// find_unsafe_toml and find_overlong_key in reader.hpp).
 #include <array>
 #include <string>
 #include <string_view>
@@ -10,10 +11,6 @@
 namespace casebook::bank::detail {
 
 namespace {
-
-bool is_bare_key_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
 
 /// "`§` (U+00A7)": the character quoted and named, for messages.
 std::string named(char32_t cp) {
@@ -207,5 +204,73 @@ class Scanner {
 }  // namespace
 
 std::optional<UnsafeToml> find_unsafe_toml(std::string_view text) { return Scanner(text).run(); }
+
+std::optional<Where> find_overlong_key(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  int parts = 1;
+  bool in_key = true;  // at the start of a line, before its '=' (or inside a [header])
+  const auto column_of = [&](std::size_t at) {
+    return static_cast<int>(core::code_point_count(text.substr(line_start, at - line_start))) + 1;
+  };
+  // Bytes that change nothing here (letters, digits, spaces...): skipped in a tight loop.
+  static constexpr auto kPlain = [] {
+    std::array<bool, 256> plain{};
+    plain.fill(true);
+    for (const unsigned char c : std::string_view("\n\"'#=,{.")) plain[c] = false;
+    return plain;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i < text.size() && kPlain[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      parts = 1;
+      in_key = true;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      // Skip a string; a multi-line one may span lines (count them).
+      const bool multi = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "'''");
+      const std::string_view close = multi ? text.substr(i, 3) : text.substr(i, 1);
+      std::size_t j = i + close.size();
+      while (j < text.size()) {
+        if (text[j] != c && text[j] != '\\' && text[j] != '\n') {  // ordinary text: not the end, an escape or a line
+          ++j;
+          continue;
+        }
+        if (text.substr(j, close.size()) == close) break;
+        if (c == '"' && text[j] == '\\' && j + 1 < text.size() && text[j + 1] != '\n') {
+          j += 2;  // an escape in a basic string (a line-ending backslash keeps its newline)
+          continue;
+        }
+        if (text[j] == '\n') {
+          if (!multi) break;
+          ++line;
+          line_start = j + 1;
+        }
+        ++j;
+      }
+      i = std::min(text.size(), j + close.size()) - 1;
+      if (multi) in_key = false;
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (c == '=' || c == ',' || c == '{') {
+      in_key = c != '=';  // after '=' a value; inside an inline table, keys again
+      parts = 1;
+      continue;
+    }
+    if (in_key && c == '.') {
+      if (++parts > kMaxKeyParts) return Where{line, column_of(i)};
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace casebook::bank::detail
