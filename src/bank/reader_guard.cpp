@@ -253,7 +253,13 @@ std::optional<Where> find_overlong_key(std::string_view text) {
         }
         ++j;
       }
-      i = std::min(text.size(), j + close.size()) - 1;
+      if (j < text.size() && text.substr(j, close.size()) == close) {
+        j += close.size();
+        // A multi-line string may end with one or two more quotes of its own (`""""`,
+        // `"""""`), as in Scanner::string: they are not the start of another string.
+        for (int extra = 0; multi && extra < 2 && j < text.size() && text[j] == c; ++extra) ++j;
+      }
+      i = j - 1;  // after the string; an unclosed one-line string leaves its line break to the loop
       if (multi) in_key = false;
       continue;
     }

@@ -136,6 +136,27 @@ TEST(TomlGuard, ShapesThatReachUndefinedBehaviourInTomlppAreCleanErrorsAtTheirPl
   }
 }
 
+TEST(TomlGuard, AMultiLineStringEndsAfterItsExtraQuotes) {
+  // """x"""" is the string `x"`: its fourth quote opens no other string. The scan for
+  // over-long dotted keys once took it for one, and with a quote later on the line (`# "`)
+  // lost step with the strings for the rest of the file: a row of dots inside a later string
+  // was refused as a key, and a real key of many parts went unseen (toml++ then recursed once
+  // per part: 50,000 parts overflowed the stack). Found by a hostile-input run against the
+  // parse in two parts.
+  const std::string head = "[bank]\nnote = \"\"\"x\"\"\"\" # \" \"\"\"\nlit = '''y'''' # ' '''\n";
+  const auto dots =
+      casebook::bank::load_bank_text(head + "s = \"\"\"\nChapter 1 " + std::string(70, '.') + " 5\n\"\"\"\n", "d.toml");
+  for (const auto& d : dots.diagnostics) EXPECT_NE(d.code, "toml-syntax") << dump(dots);
+  std::string key = "a";
+  for (int i = 0; i < 70; ++i) key += ".a";
+  const auto deep = casebook::bank::load_bank_text(head + key + " = 1\n", "k.toml");
+  ASSERT_EQ(deep.diagnostics.size(), 1u) << dump(deep);
+  EXPECT_EQ(deep.diagnostics[0].code, "toml-syntax");
+  EXPECT_EQ(deep.diagnostics[0].line, 4);
+  EXPECT_EQ(deep.diagnostics[0].column, 128);  // the 64th dot, which makes the 65th part
+  EXPECT_NE(deep.diagnostics[0].message.find("more than 64 dotted parts"), std::string::npos) << dump(deep);
+}
+
 TEST(TomlGuard, NonAsciiWhereTomlAllowsItStillLoads) {
   // Strings of every kind, comments, quoted keys, a multi-line string ending in extra quotes,
   // an escaped quote, a line-ending backslash followed by ASCII, a BOM: all valid, all kept.
