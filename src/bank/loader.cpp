@@ -88,7 +88,11 @@ LoadResult BankReader::read(std::string_view text) {
   // on another thread while the generators run. A small file is not worth a thread.
   std::future<void> freed;
   if (text.size() >= kFreeAsideBytes) {
-    freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { const toml::table dead = std::move(tree); });
+    try {
+      freed = std::async(std::launch::async, [tree = std::move(root)]() mutable { const toml::table dead = std::move(tree); });
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): the tree went with the task, freed here.
+    }
   }
   if (!errors_before_exams) generate(bank);
   const bool errors_but_exams = errors_before_exams || errors_since(after_exams);

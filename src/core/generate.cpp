@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -547,9 +548,18 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
     }
   };
   if (two) {
-    auto second = std::async(std::launch::async, lane, 1);
+    std::future<void> second;
+    try {
+      second = std::async(std::launch::async, lane, 1);
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): the second lane runs after the first, here.
+    }
     lane(0);
-    second.get();  // rethrows what the lane threw (std::bad_alloc)
+    if (second.valid()) {
+      second.get();  // rethrows what the lane threw (std::bad_alloc)
+    } else {
+      lane(1);
+    }
   } else {
     lane(0);
   }

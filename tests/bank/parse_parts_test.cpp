@@ -4,12 +4,17 @@
 #include "bank/parse_parts.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -226,6 +231,56 @@ TEST(ParseInParts, TheLoaderPlacesDiagnosticsAfterTheCutOnTheWholeFilesLines) {
   ASSERT_EQ(b.diagnostics.size(), 1u) << test::dump(b);
   EXPECT_EQ(b.diagnostics[0].code, "toml-syntax");
   EXPECT_EQ(b.diagnostics[0].line, line_of(broken, "date = 2010-13-10")) << test::dump(b);
+}
+
+/// What a load gave: its questions' count and every diagnostic, formatted.
+std::string summary(const LoadResult& r) {
+  return std::to_string(r.bank ? r.bank->questions.size() : 0) + " questions\n" + test::dump(r);
+}
+
+TEST(ParseInParts, WithoutASecondThreadTheLoadIsTheSame) {
+  // A process limit can forbid new threads (std::async then throws std::system_error): the
+  // parse in parts, freeing the tree aside and the second generator lane then run on this
+  // thread instead of ending the program.
+  if (geteuid() != 0) GTEST_SKIP() << "needs root to run the load as a user limited to one process";
+  // A valid bank of 1,500 events (its generators run in two lanes) of over 256 KiB (parsed in
+  // parts, its tree freed aside).
+  std::string text = "[bank]\nid = \"big\"\ntitle = \"Big\"\nversion = \"1.0.0\"\nformat = 2\n\n[[source]]\n"
+                     "id = \"art\"\ncitation = \"A. Author, \\\"Title\\\", Paper, 1 May 2021.\"\n\n";
+  for (int i = 0; i < 60; ++i) {
+    const std::string k = std::to_string(i);
+    text += "[[actor]]\nid = \"a" + k + "\"\nname = \"Actor " + k + " Name\"\nkind = \"agency\"\n" +
+            "description = \"The agency numbered " + k + "\"\nsource = \"art\"\nparagraph = [1]\n\n";
+  }
+  for (int i = 0; i < 1500; ++i) {
+    const std::string k = std::to_string(i);
+    text += "[[event]]\nid = \"e" + k + "\"\ndate = \"" + std::to_string(1990 + i % 30) + "-0" + std::to_string(1 + i % 9) +
+            "-1" + std::to_string(i % 10) + "\"\ntitle = \"Event " + k + " took place\"\nsummary = \"What happened in " + k +
+            ".\"\nactors = [\"a" + std::to_string(i % 60) + "\"]\nroles = [{ actor = \"a" + std::to_string((i * 7) % 60) +
+            "\", role = \"led the inquiry\" }]\nsource = \"art\"\nparagraph = [1]\n\n";
+  }
+  ASSERT_GE(text.size(), 256u * 1024u);
+  const LoadResult threaded = load_bank_text(text, "big.toml");
+  ASSERT_TRUE(threaded.bank.has_value()) << test::dump(threaded);
+  ASSERT_GT(threaded.bank->questions.size(), 3000u);
+  const std::string expected = summary(threaded);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const rlimit one{1, 1};
+    if (setrlimit(RLIMIT_NPROC, &one) != 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(3);
+    try {
+      std::thread probe([] {});
+      probe.join();
+      _exit(4);  // the limit did not hold: the test would prove nothing
+    } catch (const std::system_error&) {
+    }
+    _exit(summary(load_bank_text(text, "big.toml")) == expected ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status)) << "the load ended by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: another result, 3: the limit could not be set, 4: threads still start";
 }
 
 }  // namespace
