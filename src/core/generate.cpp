@@ -41,7 +41,7 @@ bool term_direction(const Term& t, Generator g) {
 /// Runs generators one at a time (one lane of generate_questions) over shared FactIndexes.
 class Generation {
  public:
-  explicit Generation(FactIndexes& ix)
+  explicit Generation(const FactIndexes& ix)
       : m_bank(ix.bank), m_dates(ix.dates), m_actors(ix.actors), m_actor_words(ix.actor_words), m_events(ix.events),
         m_ring_all(ix.ring_all), m_ring_kind(ix.ring_kind), m_ring_terms(ix.ring_terms), m_hand(ix.hand),
         m_dotted_ids(ix.dotted_ids) {
@@ -506,7 +506,7 @@ class Generation {
   }
 
   const Bank& m_bank;
-  DateIndex& m_dates;  ///< shared: see FactIndexes
+  const DateIndex& m_dates;  ///< shared, read-only: see FactIndexes
   const std::unordered_map<std::string, const Actor*>& m_actors;
   const std::vector<std::vector<std::string>>& m_actor_words;
   const std::unordered_map<std::string, const Event*>& m_events;
@@ -539,6 +539,7 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
   // writes only its own slot, so the result does not depend on the lanes.
   const auto partner_lane = [](Generator g) { return g == Generator::EventOrder || g == Generator::EventFirst; };
   const bool two = parallel && bank.facts.events.size() >= kParallelEvents && std::thread::hardware_concurrency() > 1;
+  rank_partners(ix.dates, bank, two);  // the index is read-only while the lanes run
   const auto lane = [&](int which) {
     Generation gen(ix);
     for (std::size_t i = 0; i < kAllGenerators.size(); ++i) {

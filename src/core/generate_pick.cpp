@@ -1,10 +1,13 @@
 // Candidate indexes of the question generators (core/generate_pick.hpp).
 #include "core/generate_pick.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <future>
 #include <string>
+#include <system_error>
 
 #include "core/generate_text.hpp"
 #include "core/time.hpp"
@@ -112,28 +115,39 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
   return out;
 }
 
-const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int min_gap_days) {
-  if (min_gap_days != m_partners_gap) {
-    m_partners_gap = min_gap_days;
-    m_partners.assign(m_first_days.size(), {});
-    m_partners_known.assign(m_first_days.size(), false);
+void DateIndex::add_partners(int min_gap_days) {
+  for (const auto& p : m_partners) {
+    if (p.first == min_gap_days) return;
   }
-  const auto i = static_cast<std::size_t>(&anchor - m_events);
-  if (!m_partners_known[i]) {
+  m_partners.emplace_back(min_gap_days, std::vector<std::vector<const Event*>>(m_first_days.size()));
+}
+
+void DateIndex::fill_partners(int min_gap_days, std::size_t begin, std::size_t end) {
+  auto it = std::find_if(m_partners.begin(), m_partners.end(), [&](const auto& p) { return p.first == min_gap_days; });
+  if (it == m_partners.end()) return;
+  std::vector<Ranked<Event>> ranked;
+  for (std::size_t i = begin; i < end && i < it->second.size(); ++i) {
+    const Event& anchor = m_events[i];
     const PairScorer scorer(anchor.id);
     const auto candidates = near(anchor, min_gap_days);
-    std::vector<Ranked<Event>> ranked;
+    ranked.clear();
     ranked.reserve(candidates.size());
     for (const Event* e : candidates) {
       ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
     }
     sort_ranked(ranked);
-    auto& out = m_partners[i];
+    auto& out = it->second[i];
     out.reserve(ranked.size());
     for (const auto& r : ranked) out.push_back(r.fact);
-    m_partners_known[i] = true;
   }
-  return m_partners[i];
+}
+
+const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int min_gap_days) const {
+  static const std::vector<const Event*> kNone;
+  for (const auto& p : m_partners) {
+    if (p.first == min_gap_days) return p.second[static_cast<std::size_t>(&anchor - m_events)];
+  }
+  return kNone;
 }
 
 std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t per_side, std::size_t wanted) const {
@@ -226,6 +240,29 @@ std::string fact_set_key(const std::vector<std::string>& ids) {
   k.reserve(size);
   for (auto* id = first; id != last; ++id) k.append(*id).push_back('|');
   return k;
+}
+
+void rank_partners(DateIndex& dates, const Bank& bank, bool two) {
+  std::vector<int> gaps;
+  for (const Generator g : {Generator::EventOrder, Generator::EventFirst}) {
+    const int gap = bank.generators[g].min_gap_days;
+    if (bank.generators[g].enabled && std::find(gaps.begin(), gaps.end(), gap) == gaps.end()) gaps.push_back(gap);
+  }
+  for (const int gap : gaps) dates.add_partners(gap);
+  const std::size_t events = bank.facts.events.size();
+  const auto fill = [&](std::size_t begin, std::size_t end) {
+    for (const int gap : gaps) dates.fill_partners(gap, begin, end);
+  };
+  std::future<void> later;
+  if (two && !gaps.empty()) {
+    try {
+      later = std::async(std::launch::async, fill, events / 2, events);
+    } catch (const std::system_error&) {
+      // No thread to be had (a process limit): all of them here.
+    }
+  }
+  fill(0, later.valid() ? events / 2 : events);
+  if (later.valid()) later.get();  // rethrows what the thread threw (std::bad_alloc)
 }
 
 FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {

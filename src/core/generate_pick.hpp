@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/facts.hpp"
@@ -100,11 +101,20 @@ class DateIndex {
   /// both are events of the index (else computed).
   [[nodiscard]] std::int64_t gap_days(const Event& a, const Event& b) const;
 
+  /// Makes room for every event's partners at `min_gap_days` (none computed yet), unless
+  /// there is room for that gap already. Not to be called while fill_partners or partners run.
+  void add_partners(int min_gap_days);
+
+  /// Computes the partners at `min_gap_days` (after add_partners) of the events at indexes
+  /// [begin, end) of the indexed vector. Calls on disjoint ranges may run at once on different
+  /// threads: each writes only its events' lists.
+  void fill_partners(int min_gap_days, std::size_t begin, std::size_t end);
+
   /// Other events that can share a question with `anchor` (an event of the index), best
-  /// first: near(anchor, min_gap_days) ranked by pair_score with closer dates preferred.
-  /// Kept per event for one `min_gap_days`, as event_order and event_first (with the same
-  /// gap, the default) ask for the same lists.
-  [[nodiscard]] const std::vector<const Event*>& partners(const Event& anchor, int min_gap_days);
+  /// first: near(anchor, min_gap_days) ranked by pair_score with closer dates preferred, as
+  /// fill_partners computed them (empty when it did not). event_order and event_first (with
+  /// the same gap, the default) ask for the same lists.
+  [[nodiscard]] const std::vector<const Event*>& partners(const Event& anchor, int min_gap_days) const;
 
   /// Up to `wanted` wrong dates for event `e` at its precision, near the true one: the
   /// nearest other events' dates (dates_near, `per_side`) and shifts of 1-3 years (year
@@ -122,9 +132,8 @@ class DateIndex {
   std::vector<const Event*> m_sorted;
   std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
   std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
-  int m_partners_gap = -1;                               ///< min_gap_days of m_partners (-1: none yet)
-  std::vector<std::vector<const Event*>> m_partners;     ///< partners() of each event, by index ...
-  std::vector<bool> m_partners_known;                    ///< ... once computed
+  /// partners() of each event, by index, for each min_gap_days asked (one or two).
+  std::vector<std::pair<int, std::vector<std::vector<const Event*>>>> m_partners;
 };
 
 // Inline: event_order and near() call it for every candidate pair.
@@ -194,6 +203,11 @@ std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Kee
 /// The sorted ids of `ids` joined with '|': the key of a set of facts.
 [[nodiscard]] std::string fact_set_key(const std::vector<std::string>& ids);
 
+/// Ranks the date partners of every event for each gap that event_order and event_first ask
+/// (those enabled in `bank`), in two halves at once when `two` (on this thread alone when no
+/// thread can be started), so that `dates` is read-only while the generators run.
+void rank_partners(DateIndex& dates, const Bank& bank, bool two);
+
 /// A bank's facts indexed once for every generator (core/generate.cpp), shared by the lanes
 /// of generate_questions. Read-only while generators run, except `dates`' partner lists,
 /// which only event_order and event_first fill (they always run in the same lane).
@@ -201,7 +215,7 @@ struct FactIndexes {
   explicit FactIndexes(const Bank& b);
 
   const Bank& bank;
-  DateIndex dates;  ///< also keeps each event's ranked partners
+  DateIndex dates;  ///< also keeps each event's ranked partners (filled before the generators run)
   std::unordered_map<std::string, const Actor*> actors;
   std::vector<std::vector<std::string>> actor_words;  ///< actor_name_words of each bank actor, by index
   std::unordered_map<std::string, const Event*> events;

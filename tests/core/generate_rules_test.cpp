@@ -175,6 +175,11 @@ TEST(Generate, OrderAndFirstKeepTheMinimumGapBetweenDates) {
   // With more than the bank spans, no partner is left: a warning, no question.
   b.generators[core::Generator::EventFirst].min_gap_days = 5000;
   b.generators[core::Generator::EventFirst].listed = true;
+  // Each generator ranks partners at its own gap: event_order still at none.
+  const auto own = core::generate_questions(b);
+  EXPECT_TRUE(of(own, "event_first").empty());
+  EXPECT_FALSE(of(own, "event_order").empty());
+  EXPECT_EQ(closest(own), 3);
   b.generators[core::Generator::EventOrder].enabled = false;
   const auto none = core::generate_questions(b);
   EXPECT_TRUE(none.questions.empty());
