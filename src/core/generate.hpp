@@ -33,9 +33,10 @@ struct GenerateResult {
 /// facts equals a hand-written question's `fact_ids` is not made but listed in `repeated`.
 /// Also warns (`unused-fact`) about facts that neither a generated question nor a
 /// hand-written question's `fact_ids` uses. With `parallel` (the default), a bank of at least
-/// kParallelEvents events on a machine with more than one core runs event_order and
-/// event_first on a second thread; the result is the same either way. Never throws except
-/// std::bad_alloc.
+/// kParallelEvents events on a machine with more than one core ranks the events' date
+/// partners in two halves at once, then runs event_order and event_first on a second thread
+/// (on this one when no thread can be started); the result is the same either way. Never
+/// throws except std::bad_alloc.
 [[nodiscard]] GenerateResult generate_questions(const Bank& bank, bool parallel = true);
 
 /// Events from which generate_questions uses a second thread (below, a thread costs more

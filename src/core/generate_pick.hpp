@@ -209,8 +209,8 @@ std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Kee
 void rank_partners(DateIndex& dates, const Bank& bank, bool two);
 
 /// A bank's facts indexed once for every generator (core/generate.cpp), shared by the lanes
-/// of generate_questions. Read-only while generators run, except `dates`' partner lists,
-/// which only event_order and event_first fill (they always run in the same lane).
+/// of generate_questions and read-only while they run (`dates`' partner lists are ranked
+/// before, by rank_partners).
 struct FactIndexes {
   explicit FactIndexes(const Bank& b);
 
