@@ -14,13 +14,12 @@
 #include "bank/parse_parts.hpp"
 
 #include <algorithm>
-#include <future>
 #include <iterator>
-#include <system_error>
 #include <thread>
 #include <utility>
 
 #include "bank/reader.hpp"
+#include "core/beside.hpp"
 
 namespace casebook::bank::detail {
 
@@ -136,14 +135,10 @@ std::optional<toml::table> parse_in_parts(std::string_view text, const std::stri
     tail.assign(lines(head), '\n');
   }
   tail.append(text.substr(*cut));
-  std::future<std::optional<toml::table>> later;
-  try {
-    later = std::async(std::launch::async, [&tail, &path] { return parse_part(tail, path); });
-  } catch (const std::system_error&) {
-    return std::nullopt;  // no thread to be had (a process limit): the whole text, as before
-  }
+  std::optional<toml::table> second;
+  auto later = core::start_beside([&] { second = parse_part(tail, path); });
   std::optional<toml::table> first = parse_part(head, path);
-  std::optional<toml::table> second = later.get();
+  core::finish_beside(later);
   if (!first || !second || !merge(*first, *second, name, copied)) return std::nullopt;
   return second;
 }

@@ -20,7 +20,7 @@ inline constexpr std::size_t kParsePartsBytes = 128 * 1024;
 [[nodiscard]] std::optional<std::size_t> find_parts_cut(std::string_view text);
 
 /// Parses `text` (the file `path`) as toml::parse(text, path) would, but in two parts on two
-/// threads: the text before find_parts_cut and the text from it (preceded by as many line
+/// threads (one after the other when no thread can be started): the text before find_parts_cut and the text from it (preceded by as many line
 /// breaks as the first part has, so every source line and column is the whole file's). Each
 /// part is checked by find_overlong_key and find_unsafe_toml before toml++ sees it. The second
 /// part's array of tables is appended to the first part's and its other top-level tables

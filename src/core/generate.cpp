@@ -5,16 +5,15 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
-#include <future>
 #include <iterator>
 #include <map>
 #include <set>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "core/beside.hpp"
 #include "core/generate_pick.hpp"
 #include "core/generate_text.hpp"
 #include "core/time.hpp"
@@ -549,18 +548,9 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
     }
   };
   if (two) {
-    std::future<void> second;
-    try {
-      second = std::async(std::launch::async, lane, 1);
-    } catch (const std::system_error&) {
-      // No thread to be had (a process limit): the second lane runs after the first, here.
-    }
+    auto second = start_beside([&] { lane(1); });
     lane(0);
-    if (second.valid()) {
-      second.get();  // rethrows what the lane threw (std::bad_alloc)
-    } else {
-      lane(1);
-    }
+    finish_beside(second);
   } else {
     lane(0);
   }

@@ -5,10 +5,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
-#include <future>
 #include <string>
-#include <system_error>
 
+#include "core/beside.hpp"
 #include "core/generate_text.hpp"
 #include "core/time.hpp"
 
@@ -253,16 +252,13 @@ void rank_partners(DateIndex& dates, const Bank& bank, bool two) {
   const auto fill = [&](std::size_t begin, std::size_t end) {
     for (const int gap : gaps) dates.fill_partners(gap, begin, end);
   };
-  std::future<void> later;
-  if (two && !gaps.empty()) {
-    try {
-      later = std::async(std::launch::async, fill, events / 2, events);
-    } catch (const std::system_error&) {
-      // No thread to be had (a process limit): all of them here.
-    }
+  if (!two) {
+    fill(0, events);
+    return;
   }
-  fill(0, later.valid() ? events / 2 : events);
-  if (later.valid()) later.get();  // rethrows what the thread threw (std::bad_alloc)
+  auto later = start_beside([&] { fill(events / 2, events); });
+  fill(0, events / 2);
+  finish_beside(later);
 }
 
 FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
