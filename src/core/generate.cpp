@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,19 +42,17 @@ bool term_direction(const Term& t, Generator g) {
 /// Runs generators one at a time (one lane of generate_questions) over shared FactIndexes.
 class Generation {
  public:
-  explicit Generation(const FactIndexes& ix)
-      : m_bank(ix.bank), m_dates(ix.dates), m_actors(ix.actors), m_actor_words(ix.actor_words), m_events(ix.events),
-        m_ring_all(ix.ring_all), m_ring_kind(ix.ring_kind), m_ring_terms(ix.ring_terms), m_hand(ix.hand),
-        m_dotted_ids(ix.dotted_ids) {
-    m_dated.resize(ix.bank.facts.events.size());
-  }
+  explicit Generation(const FactIndexes& ix) : m_ix(ix), m_bank(ix.bank) { m_dated.resize(ix.bank.facts.events.size()); }
 
-  /// Runs generator `g` (enabled in the bank): its questions, diagnostics and repeats; adds
-  /// the ids of the facts they use to `used`.
-  GenerateResult run(Generator g, std::unordered_set<std::string>& used) {
+  /// Runs generator `g` (enabled in the bank): its questions, diagnostics and repeats; sets
+  /// the flags of the facts they use in `used` (by FactIndexes::fact_index, fact_count() + 1
+  /// of them: the last for a fact not of the bank).
+  GenerateResult run(Generator g, std::vector<char>& used) {
     const GeneratorConfig& cfg = m_bank.generators[g];
     m_result = GenerateResult{};
     m_used = &used;
+    m_kept_facts.clear();
+    m_kept_ends.clear();
     // Questions are made in place: room for as many as the generator can make (a Question is
     // about 1 kB; growing would move them all).
     const std::size_t most = most_questions(g);
@@ -60,7 +60,7 @@ class Generation {
     m_sets.clear();  // sets are per generator
     m_sets.reserve(most);
     m_ids.clear();  // ids name their generator: two generators never make the same id
-    if (m_dotted_ids) m_ids.reserve(most);
+    if (m_ix.dotted_ids) m_ids.reserve(most);
     m_short.clear();
     m_short_reason.clear();
     switch (g) {
@@ -135,10 +135,12 @@ class Generation {
     }
     std::sort(paragraphs.begin(), paragraphs.end());
     paragraphs.erase(std::unique(paragraphs.begin(), paragraphs.end()), paragraphs.end());
-    if (!keep(q)) {
+    if (!keep(q, facts)) {
       m_result.questions.pop_back();
       return nullptr;
     }
+    m_kept_facts.insert(m_kept_facts.end(), facts.begin(), facts.end());
+    m_kept_ends.push_back(m_kept_facts.size());
     return &q;
   }
 
@@ -153,24 +155,26 @@ class Generation {
   /// generator made one on the same set of facts already, or a hand-written question names
   /// the same facts (then it is listed in `repeated`). Group questions name their facts in id
   /// order, so a set has one id whichever anchor found it.
-  bool keep(const Question& q) {
+  bool keep(const Question& q, const std::vector<const FactBase*>& facts) {
     const auto [set, fresh] = m_sets.insert(fact_set_key(q.fact_ids));
     if (!fresh) return false;
-    if (const auto hand = m_hand.find(*set); hand != m_hand.end()) {
+    if (const auto hand = m_ix.hand.empty() ? m_ix.hand.end() : m_ix.hand.find(*set); hand != m_ix.hand.end()) {
       m_result.repeated.push_back(RepeatedQuestion{q.id, hand->second, q.pos});
-      for (const auto& id : q.fact_ids) m_used->insert(id);
+      for (const FactBase* f : facts) mark_used(*f);
       return false;
     }
     // Fact ids with dots could spell the same question id from different facts ("a.b"+"c",
     // "a"+"b.c"). The loader refuses such ids; a bank built in code is checked here. Without
     // dots an id names one list of facts, whose set m_sets has just found new.
-    if (m_dotted_ids && !m_ids.insert(q.id).second) {
+    if (m_ix.dotted_ids && !m_ids.insert(q.id).second) {
       warn(q.pos, "duplicate-id", "generated question id `" + q.id + "` would be used twice",
            "fact ids may not contain '.' (ids of generated questions join them with '.'); use '-' instead");
       return false;
     }
     return true;
   }
+
+  void mark_used(const FactBase& f) { (*m_used)[m_ix.fact_index(f)] = 1; }
 
   /// Notes that `fact` got no question for want of distractors or partners.
   void short_of(const FactBase& fact, std::string reason) {
@@ -186,9 +190,9 @@ class Generation {
       questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(*cfg.count), questions.end());
     }
     const bool made_any = !questions.empty();
-    for (const auto& q : questions) {
-      for (const auto& id : q.fact_ids) m_used->insert(id);
-    }
+    // The facts of the questions kept: those of the first questions.size() made.
+    const std::size_t facts_kept = made_any ? m_kept_ends[questions.size() - 1] : 0;
+    for (std::size_t i = 0; i < facts_kept; ++i) mark_used(*m_kept_facts[i]);
     if (cfg.count == std::optional<std::size_t>(0)) return;  // asked for none: nothing to warn about
     // An unlisted generator without enough facts stays quiet: it is on only "when the bank has
     // the facts it needs". A listed one, or one that made some questions but not all, warns.
@@ -230,7 +234,7 @@ class Generation {
         q.value = e->date.year;
         continue;
       }
-      std::vector<FactDate> dates = m_dates.distractor_dates(*e, kNearDates, kWantedDistractors);
+      std::vector<FactDate> dates = m_ix.dates.distractor_dates(*e, kNearDates, kWantedDistractors);
       dates.push_back(e->date);
       std::sort(dates.begin(), dates.end(), [](const FactDate& a, const FactDate& b) { return compare_dates(a, b) < 0; });
       q.choices.reserve(dates.size());
@@ -253,11 +257,11 @@ class Generation {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventOrder)) {
       std::vector<const Event*> group{anchor};
       group.reserve(size);
-      for (const Event* c : m_dates.partners(*anchor, cfg.min_gap_days)) {
+      for (const Event* c : m_ix.dates.partners(*anchor, cfg.min_gap_days)) {
         if (group.size() == size) break;
         const bool clash = std::any_of(group.begin(), group.end(), [&](const Event* g) {
-          const std::int64_t gap = m_dates.gap_days(*g, *c);  // 0 exactly when compare_dates is 0
-          return gap == 0 || g->title == c->title || gap < cfg.min_gap_days;
+          const std::int64_t gap = m_ix.dates.gap_days(*g, *c);  // 0 exactly when compare_dates is 0
+          return gap == 0 || gap < cfg.min_gap_days || m_ix.dates.same_title(*g, *c);
         });
         if (!clash) group.push_back(c);
       }
@@ -289,7 +293,7 @@ class Generation {
 
   void event_first(const GeneratorConfig& cfg) {
     for (const Event* anchor : anchor_order(m_bank.facts.events, Generator::EventFirst)) {
-      const auto& others = m_dates.partners(*anchor, cfg.min_gap_days);
+      const auto& others = m_ix.dates.partners(*anchor, cfg.min_gap_days);
       if (others.empty()) {
         short_of(*anchor, "no other event at least " + std::to_string(cfg.min_gap_days) + " days from it");
         continue;
@@ -317,8 +321,8 @@ class Generation {
     const auto size = static_cast<std::size_t>(cfg.size);
     for (const Actor* anchor : anchor_order(m_bank.facts.actors, Generator::ActorMatch)) {
       const auto other = [&](const Actor& a) { return a.id != anchor->id; };
-      std::vector<const Actor*> near = m_ring_kind[static_cast<std::size_t>(anchor->kind)].walk(anchor->id, kRingWindow, other);
-      for (const Actor* a : m_ring_all.walk(anchor->id, kRingWindow / 2, other)) {
+      std::vector<const Actor*> near = m_ix.ring_kind[static_cast<std::size_t>(anchor->kind)].walk(anchor->id, kRingWindow, other);
+      for (const Actor* a : m_ix.ring_all.walk(anchor->id, kRingWindow / 2, other)) {
         if (std::find(near.begin(), near.end(), a) == near.end()) near.push_back(a);
       }
       const PairScorer scorer(anchor->id);
@@ -365,7 +369,7 @@ class Generation {
 
   /// names_actor(text, a) for `lowered` == lower_ascii(text), with a's words prepared once.
   bool names(std::string_view lowered, const Actor& a) const {
-    const auto& words = m_actor_words[static_cast<std::size_t>(&a - m_bank.facts.actors.data())];
+    const auto& words = m_ix.actor_words[static_cast<std::size_t>(&a - m_bank.facts.actors.data())];
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return mentions_lowered(lowered, w); });
   }
 
@@ -379,8 +383,8 @@ class Generation {
       std::string reason;
       std::string ring_key;
       for (const EventRole& role : e->roles) {
-        const auto it = m_actors.find(role.actor);
-        if (it == m_actors.end()) continue;
+        const auto it = m_ix.actors.find(role.actor);
+        if (it == m_ix.actors.end()) continue;
         const Actor& answer = *it->second;
         if (names(title, answer)) continue;  // the title gives the answer away
         askable = true;
@@ -392,7 +396,7 @@ class Generation {
         };
         const PairScorer scorer(e->id);
         ring_key.assign(e->id).append("\x1f").append(role.role);
-        const auto near = m_ring_kind[static_cast<std::size_t>(answer.kind)].walk(ring_key, kRingWindow, keep);
+        const auto near = m_ix.ring_kind[static_cast<std::size_t>(answer.kind)].walk(ring_key, kRingWindow, keep);
         std::vector<Ranked<Actor>> ranked;
         ranked.reserve(near.size());
         for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
@@ -452,7 +456,7 @@ class Generation {
       };
       const PairScorer scorer(t->id);
       std::vector<Ranked<Term>> ranked;
-      for (const Term* o : m_ring_terms.walk(t->id, kRingWindow, keep)) {
+      for (const Term* o : m_ix.ring_terms.walk(t->id, kRingWindow, keep)) {
         ranked.push_back({o, scorer.score(o->id, length_penalty(shown(*t), shown(*o)))});
       }
       sort_ranked(ranked);
@@ -496,7 +500,7 @@ class Generation {
         q.explanation += " Answers within " + format_number(f->tolerance) + (f->unit.empty() ? "" : " " + f->unit) +
                          " of it count.";
       }
-      if (const auto it = m_events.find(f->event); !f->event.empty() && it != m_events.end()) {
+      if (const auto it = m_ix.events.find(f->event); !f->event.empty() && it != m_ix.events.end()) {
         q.explanation.append(" Related event: ").append(dated(*it->second));
         append_cite_other(q.explanation, *it->second, q);
         q.explanation += '.';
@@ -504,23 +508,17 @@ class Generation {
     }
   }
 
+  const FactIndexes& m_ix;  ///< shared, read-only while the lanes run
   const Bank& m_bank;
-  const DateIndex& m_dates;  ///< shared, read-only: see FactIndexes
-  const std::unordered_map<std::string, const Actor*>& m_actors;
-  const std::vector<std::vector<std::string>>& m_actor_words;
-  const std::unordered_map<std::string, const Event*>& m_events;
-  const HashRing<Actor>& m_ring_all;
-  const std::array<HashRing<Actor>, 5>& m_ring_kind;
-  const HashRing<Term>& m_ring_terms;
-  const std::unordered_map<std::string, std::string>& m_hand;
-  const bool m_dotted_ids;
   std::vector<std::string> m_dated;      ///< dated() of each bank event, by index ("" until asked)
   GenerateResult m_result;               ///< of the running generator
-  std::unordered_set<std::string>* m_used = nullptr;  ///< fact ids some question uses
+  std::vector<char>* m_used = nullptr;  ///< flags of the facts some question uses (see run())
+  std::vector<const FactBase*> m_kept_facts;  ///< the facts of the running generator's questions, in turn ...
+  std::vector<std::size_t> m_kept_ends;       ///< ... where each question's end in m_kept_facts
   std::vector<const FactBase*> m_short;  ///< its anchors that got no question
   std::string m_short_reason;
   std::unordered_set<std::string> m_sets;  ///< sorted fact ids of the running generator's questions
-  std::unordered_set<std::string> m_ids;   ///< ids of its questions (only with m_dotted_ids)
+  std::unordered_set<std::string> m_ids;   ///< ids of its questions (only with m_ix.dotted_ids)
 };
 
 }  // namespace
@@ -532,19 +530,26 @@ double pair_score(std::string_view anchor, std::string_view candidate, double pe
 GenerateResult generate_questions(const Bank& bank, bool parallel) {
   FactIndexes ix(bank);
   std::array<GenerateResult, kGeneratorCount> made;  // by generator, in kAllGenerators order
-  std::array<std::unordered_set<std::string>, 2> used;
-  // event_order and event_first (the date-partner generators) run in a second lane when the
-  // bank has enough events to be worth a thread; the others in this one. Each generator
-  // writes only its own slot, so the result does not depend on the lanes.
-  const auto partner_lane = [](Generator g) { return g == Generator::EventOrder || g == Generator::EventFirst; };
+  // Flags of the facts some generated question uses, one vector per lane (see Generation::run).
+  std::array<std::vector<char>, 2> used;
+  // With enough events to be worth a thread, two lanes take the generators in turn, the
+  // costliest first (the date-partner and role generators, then those with one fact per
+  // question), so they finish about together. Each generator writes only its own slot and
+  // flags, so the result does not depend on which lane ran it.
   const bool two = parallel && bank.facts.events.size() >= kParallelEvents && std::thread::hardware_concurrency() > 1;
   rank_partners(ix.dates, bank, two);  // the index is read-only while the lanes run
-  const auto lane = [&](int which) {
+  static constexpr std::array<Generator, kGeneratorCount> kCostliestFirst{
+      Generator::EventOrder,     Generator::EventFirst,     Generator::EventActor, Generator::ActorMatch,
+      Generator::EventDate,      Generator::TermDefinition, Generator::DefinitionTerm, Generator::FigureValue};
+  std::atomic<std::size_t> next{0};
+  const auto lane = [&](std::size_t which) {
     Generation gen(ix);
-    for (std::size_t i = 0; i < kAllGenerators.size(); ++i) {
-      const Generator g = kAllGenerators[i];
-      if (!bank.generators[g].enabled || (two && partner_lane(g) != (which == 1))) continue;
-      made[i] = gen.run(g, used[static_cast<std::size_t>(which)]);
+    used[which].assign(ix.fact_count() + 1, 0);
+    for (std::size_t k = next++; k < kCostliestFirst.size(); k = next++) {
+      const Generator g = kCostliestFirst[k];
+      if (!bank.generators[g].enabled) continue;
+      const auto slot = static_cast<std::size_t>(std::find(kAllGenerators.begin(), kAllGenerators.end(), g) - kAllGenerators.begin());
+      made[slot] = gen.run(g, used[which]);
     }
   };
   if (two) {
@@ -563,12 +568,15 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
     std::move(m.diagnostics.begin(), m.diagnostics.end(), std::back_inserter(out.diagnostics));
     std::move(m.repeated.begin(), m.repeated.end(), std::back_inserter(out.repeated));
   }
-  // Facts no question uses.
-  auto& all = used[0];
-  all.insert(used[1].begin(), used[1].end());
-  for (const auto& q : bank.questions) all.insert(q.fact_ids.begin(), q.fact_ids.end());
+  // Facts no question uses: flagged by a lane, or named by a question of the bank.
+  std::unordered_set<std::string_view> named;
+  for (const auto& q : bank.questions) named.insert(q.fact_ids.begin(), q.fact_ids.end());
+  const auto flagged = [&](const FactBase& f) {
+    const std::size_t i = ix.fact_index(f);
+    return std::any_of(used.begin(), used.end(), [&](const std::vector<char>& u) { return i < u.size() && u[i] != 0; });
+  };
   const auto check = [&](const FactBase& f, std::string_view kind) {
-    if (all.count(f.id) != 0) return;
+    if (flagged(f) || named.count(f.id) != 0) return;
     out.diagnostics.push_back(Diagnostic{f.pos.file.empty() ? bank.path : f.pos.file, f.pos.line, f.pos.column,
                                          Severity::Warning, "unused-fact",
                                          std::string(kind) + " `" + f.id + "` is used by no question",

@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/beside.hpp"
 #include "core/generate_text.hpp"
@@ -52,6 +55,14 @@ DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data())
     for (std::size_t p = 0; p < f.size(); ++p) f[p] = first_day(truncate(e.date, static_cast<DatePrecision>(p)));
     m_first_days.push_back(f);
   }
+  // Titles are compared for every candidate pair: each distinct title gets a number once.
+  std::unordered_map<std::string_view, int> titles;
+  titles.reserve(events.size());
+  m_title_class.reserve(events.size());
+  for (const auto& e : events) {
+    const int next = static_cast<int>(titles.size());
+    m_title_class.push_back(titles.emplace(e.title, next).first->second);
+  }
   m_sorted.reserve(events.size());
   for (const auto& e : events) m_sorted.push_back(&e);
   std::sort(m_sorted.begin(), m_sorted.end(), [](const Event* a, const Event* b) {
@@ -82,7 +93,7 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
   const std::int64_t day = first_day(anchor.date);
   // gap_days is 0 exactly when compare_dates is 0 (the two cannot be told apart).
   const auto usable = [&](const Event* e) {
-    if (e == &anchor || e->title == anchor.title) return false;
+    if (e == &anchor || same_title(*e, anchor)) return false;
     const std::int64_t gap = gap_days(*e, anchor);
     return gap != 0 && gap >= min_gap_days;
   };
@@ -283,6 +294,38 @@ FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
   for (const auto& q : b.questions) {
     if (q.generator.empty() && !q.fact_ids.empty()) hand.emplace(fact_set_key(q.fact_ids), q.id);
   }
+}
+
+std::size_t FactIndexes::fact_count() const {
+  const Facts& f = bank.facts;
+  return f.events.size() + f.actors.size() + f.terms.size() + f.figures.size();
+}
+
+namespace {
+
+/// The index of `f` in `facts` when it is one of them (compared by address: a FactBase lies
+/// inside the fact it is the base of), else nothing.
+template <typename T>
+std::optional<std::size_t> index_in(const std::vector<T>& facts, const FactBase& f) {
+  const std::less<const void*> before;
+  const void* at = &f;
+  if (facts.empty() || before(at, facts.data()) || !before(at, facts.data() + facts.size())) return std::nullopt;
+  return static_cast<std::size_t>(&static_cast<const T&>(f) - facts.data());
+}
+
+}  // namespace
+
+std::size_t FactIndexes::fact_index(const FactBase& f) const {
+  const Facts& all = bank.facts;
+  std::size_t offset = 0;
+  if (const auto i = index_in(all.events, f)) return offset + *i;
+  offset += all.events.size();
+  if (const auto i = index_in(all.actors, f)) return offset + *i;
+  offset += all.actors.size();
+  if (const auto i = index_in(all.terms, f)) return offset + *i;
+  offset += all.terms.size();
+  if (const auto i = index_in(all.figures, f)) return offset + *i;
+  return fact_count();
 }
 
 }  // namespace casebook::core

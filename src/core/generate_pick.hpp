@@ -101,6 +101,10 @@ class DateIndex {
   /// both are events of the index (else computed).
   [[nodiscard]] std::int64_t gap_days(const Event& a, const Event& b) const;
 
+  /// a.title == b.title, by a number given to each distinct title once when both are events
+  /// of the index (else by comparing the titles).
+  [[nodiscard]] bool same_title(const Event& a, const Event& b) const;
+
   /// Makes room for every event's partners at `min_gap_days` (none computed yet), unless
   /// there is room for that gap already. Not to be called while fill_partners or partners run.
   void add_partners(int min_gap_days);
@@ -126,9 +130,12 @@ class DateIndex {
   /// first_day of an event's date truncated to year, month and day (indexed by DatePrecision).
   using FirstDays = std::array<std::int64_t, 3>;
   [[nodiscard]] const FirstDays* first_days(const Event& e) const;
+  /// The index of `e` in the indexed vector, or -1 when it is not one of its events.
+  [[nodiscard]] std::ptrdiff_t index_of(const Event& e) const;
 
   const Event* m_events = nullptr;                       ///< the indexed events, in file order ...
-  std::vector<FirstDays> m_first_days;                   ///< ... and their first days
+  std::vector<FirstDays> m_first_days;                   ///< ... and their first days ...
+  std::vector<int> m_title_class;                        ///< ... and the number of their title
   std::vector<const Event*> m_sorted;
   std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
   std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
@@ -136,11 +143,23 @@ class DateIndex {
   std::vector<std::pair<int, std::vector<std::vector<const Event*>>>> m_partners;
 };
 
-// Inline: event_order and near() call it for every candidate pair.
-inline const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
+// Inline: event_order and near() call these for every candidate pair.
+inline std::ptrdiff_t DateIndex::index_of(const Event& e) const {
   const std::less<const Event*> before;
-  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return nullptr;
-  return &m_first_days[static_cast<std::size_t>(&e - m_events)];
+  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return -1;
+  return &e - m_events;
+}
+
+inline const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
+  const std::ptrdiff_t i = index_of(e);
+  return i < 0 ? nullptr : &m_first_days[static_cast<std::size_t>(i)];
+}
+
+inline bool DateIndex::same_title(const Event& a, const Event& b) const {
+  const std::ptrdiff_t i = index_of(a);
+  const std::ptrdiff_t j = index_of(b);
+  if (i < 0 || j < 0) return a.title == b.title;
+  return m_title_class[static_cast<std::size_t>(i)] == m_title_class[static_cast<std::size_t>(j)];
 }
 
 inline std::int64_t DateIndex::gap_days(const Event& a, const Event& b) const {
@@ -213,6 +232,12 @@ void rank_partners(DateIndex& dates, const Bank& bank, bool two);
 /// before, by rank_partners).
 struct FactIndexes {
   explicit FactIndexes(const Bank& b);
+
+  /// The number of the bank's facts (events, actors, terms, figures) ...
+  [[nodiscard]] std::size_t fact_count() const;
+  /// ... and the place of `f`, one of them, among them: [0, fact_count()), events first,
+  /// then actors, terms and figures, each in file order. A fact not of the bank: fact_count().
+  [[nodiscard]] std::size_t fact_index(const FactBase& f) const;
 
   const Bank& bank;
   DateIndex dates;  ///< also keeps each event's ranked partners (filled before the generators run)

@@ -230,3 +230,64 @@ TEST(Generate, OtherSourcesOfAGroupAreCitedInTheExplanation) {
   }
   EXPECT_GE(cited, 1u);
 }
+
+TEST(Generate, AFactIsUnusedWhenNoKeptQuestionAndNoHandWrittenOneNamesIt) {
+  // The two figures are used only by figure_value: `count` decides which of them get a card.
+  const auto unused = [](const core::GenerateResult& r) {
+    std::set<std::string> out;
+    for (const auto& d : r.diagnostics) {
+      if (d.code == "unused-fact") out.insert(d.message);
+    }
+    return out;
+  };
+  core::Bank b = sample_bank();
+  EXPECT_TRUE(unused(core::generate_questions(b)).empty());
+
+  b.generators[core::Generator::FigureValue].count = 1;
+  const auto one = core::generate_questions(b);
+  const auto kept = of(one, "figure_value");
+  ASSERT_EQ(kept.size(), 1u);
+  const std::string cut = kept[0]->fact_ids.at(0) == "stolen" ? "arrested" : "stolen";
+  EXPECT_EQ(unused(one), std::set<std::string>{"figure `" + cut + "` is used by no question"});
+
+  b.generators[core::Generator::FigureValue].count = 0;
+  EXPECT_EQ(unused(core::generate_questions(b)),
+            (std::set<std::string>{"figure `arrested` is used by no question", "figure `stolen` is used by no question"}));
+
+  // A hand-written question on the cut figure: that figure is named, its card is a repeat
+  // (not made), and the other figure's card is the one kept.
+  b.generators[core::Generator::FigureValue].count = 1;
+  core::Question hand;
+  hand.id = "hand";
+  hand.fact_ids = {cut};
+  b.questions.push_back(hand);
+  const auto with_hand = core::generate_questions(b);
+  EXPECT_TRUE(unused(with_hand).empty());
+  ASSERT_EQ(of(with_hand, "figure_value").size(), 1u);
+  EXPECT_NE(of(with_hand, "figure_value")[0]->fact_ids.at(0), cut);
+  ASSERT_EQ(with_hand.repeated.size(), 1u);
+}
+
+TEST(Generate, EventsOfTheSameTitleNeverShareAnOrderingOrWhichFirstCard) {
+  core::Bank b = sample_bank();
+  // Two pairs of events on different dates with one title each: told apart only by the date.
+  for (auto& e : b.facts.events) {
+    if (e.id == "e1991" || e.id == "e2013") e.title = "Talks are held in Moscow";
+    if (e.id == "e2004" || e.id == "e2016b") e.title = "A treaty is signed";
+  }
+  b.generators[core::Generator::EventOrder].size = 3;
+  const auto r = core::generate_questions(b);
+  const auto orders = of(r, "event_order");
+  const auto firsts = of(r, "event_first");
+  ASSERT_FALSE(orders.empty());
+  ASSERT_FALSE(firsts.empty());
+  const auto distinct = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return std::adjacent_find(v.begin(), v.end()) == v.end();
+  };
+  for (const core::Question* q : orders) EXPECT_TRUE(distinct(q->items)) << q->id;
+  for (const core::Question* q : firsts) {
+    ASSERT_EQ(q->choices.size(), 2u);
+    EXPECT_NE(q->choices[0].text, q->choices[1].text) << q->id;
+  }
+}
