@@ -173,6 +173,9 @@ class BankReader {
   /// Calls fn(table, ordinal) for each table of `arr` (ordinal counts every entry from 1).
   template <typename Fn>
   static void for_each_table(const toml::array& arr, Fn&& fn);
+  /// for_each_table over the elements [begin, end) of `arr` only (ordinals as over all).
+  template <typename Fn>
+  static void for_each_table(const toml::array& arr, std::size_t begin, std::size_t end, Fn&& fn);
   /// Records `id` in `seen`; a second use is a `duplicate-id` error naming the first line.
   void note_id(std::map<std::string, int>& seen, const std::string& id, Where at, std::string_view what,
                std::string_view scope, std::string_view hint);
@@ -202,12 +205,21 @@ class BankReader {
   /// Reads the fields every fact has; false when the fact has no usable id.
   bool read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
                       core::FactBase& f);
-  void read_event(const toml::table& t, Context ctx, core::Bank& bank);
+  /// Reads one fact table into `out` (a fact with a usable id only). `bank` is only read:
+  /// its [bank] table, sources and topics (two readers may share it, see read_facts).
+  void read_event(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Event>& out);
   /// `roles = [{ actor = "...", role = "..." }, ...]` of an event (actors known, role given).
   void read_roles(const toml::table& t, const Context& ctx, core::Event& e);
-  void read_actor(const toml::table& t, Context ctx, core::Bank& bank);
-  void read_term(const toml::table& t, Context ctx, core::Bank& bank);
-  void read_figure(const toml::table& t, Context ctx, core::Bank& bank);
+  void read_actor(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Actor>& out);
+  void read_term(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Term>& out);
+  void read_figure(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Figure>& out);
+  /// A reader for the later half of a long list of fact tables, read on another thread while
+  /// this one reads the first half: it shares the text and the known actor and event ids, and
+  /// keeps the fact ids it meets for join_fact_helper rather than checking them.
+  [[nodiscard]] BankReader fact_helper() const;
+  /// Takes a fact_helper's diagnostics and checks its fact ids, in file order, as if this
+  /// reader had read its tables itself (same duplicate-id errors, "first at line" included).
+  void join_fact_helper(BankReader& helper);
   /// Checks a list of ids against `known`, sorted (error `code` with did-you-mean for each
   /// unknown one).
   std::vector<std::string> read_refs(const toml::table& t, std::string_view key, const Context& ctx,
@@ -280,6 +292,8 @@ class BankReader {
   std::optional<Located> m_article;       ///< `[bank] article` as written
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
   std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
+  bool m_defer_fact_ids = false;          ///< a fact_helper: ids kept in m_deferred_fact_ids instead
+  std::vector<std::pair<std::string, Where>> m_deferred_fact_ids;
   std::vector<std::string_view> m_fact_id_list;  ///< the keys of m_fact_ids, sorted (for `facts` of questions)
   std::vector<std::string_view> m_actor_ids;  ///< ids of the bank's actors, sorted (while reading facts)
   std::vector<std::string_view> m_event_ids;  ///< ids of the bank's events, sorted (while reading facts)
@@ -295,10 +309,13 @@ class BankReader {
 
 template <typename Fn>
 void BankReader::for_each_table(const toml::array& arr, Fn&& fn) {
-  std::size_t ordinal = 0;
-  for (const auto& element : arr) {
-    ++ordinal;
-    if (const auto* t = element.as_table()) fn(*t, ordinal);
+  for_each_table(arr, 0, arr.size(), std::forward<Fn>(fn));
+}
+
+template <typename Fn>
+void BankReader::for_each_table(const toml::array& arr, std::size_t begin, std::size_t end, Fn&& fn) {
+  for (std::size_t i = begin; i < end && i < arr.size(); ++i) {
+    if (const auto* t = arr[i].as_table()) fn(*t, i + 1);
   }
 }
 

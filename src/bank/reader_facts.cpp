@@ -3,8 +3,12 @@
 #include "bank/reader.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <thread>
+#include <type_traits>
 
 #include "bank/suggest.hpp"
+#include "core/beside.hpp"
 #include "core/generate.hpp"
 #include "core/text.hpp"
 
@@ -16,6 +20,10 @@ const std::vector<std::string_view> kActorKeys{"id",     "name",  "kind",   "des
                                                "aliases", "topics", "source", "paragraph"};
 const std::vector<std::string_view> kRoleKeys{"actor", "role"};
 const std::vector<std::string_view> kTermKeys{"id", "term", "definition", "topics", "source", "paragraph"};
+/// Fact tables of one kind from this many on are read in two halves at once (read_facts).
+constexpr std::size_t kFactsInTwo = 2000;
+constexpr std::string_view kFactIdHint = "give every fact its own id (events, actors, terms and figures share one set of ids)";
+
 const std::vector<std::string_view> kFigureKeys{"id",    "value",  "unit",   "measures", "tolerance",
                                                 "event", "topics", "source", "paragraph"};
 
@@ -148,15 +156,18 @@ bool BankReader::read_fact_base(const toml::table& t, Context& ctx, std::string_
             "generated question ids join fact ids with '.'; use '-' instead, e.g. `" + fixed + "`");
     }
     ctx.name = std::string(kind) + " " + ticked(*id);
-    note_id(m_fact_ids, *id, where_of(*t.get("id")), "fact", "",
-            "give every fact its own id (events, actors, terms and figures share one set of ids)");
+    if (m_defer_fact_ids) {
+      m_deferred_fact_ids.emplace_back(*id, where_of(*t.get("id")));
+    } else {
+      note_id(m_fact_ids, *id, where_of(*t.get("id")), "fact", "", kFactIdHint);
+    }
   }
   read_locator(t, ctx, bank, f.source);
   read_topic_refs(t, ctx, bank, f.topics);
   return id.has_value();
 }
 
-void BankReader::read_actor(const toml::table& t, Context ctx, core::Bank& bank) {
+void BankReader::read_actor(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Actor>& out) {
   core::Actor a;
   const bool ok = read_fact_base(t, ctx, "actor", bank, a);
   check_keys(t, kActorKeys, ctx);
@@ -179,10 +190,10 @@ void BankReader::read_actor(const toml::table& t, Context ctx, core::Bank& bank)
   for (std::string_view key : {"description", "name"}) {
     if (const toml::node* n = t.get(key)) check_citations(*n, bank);
   }
-  if (ok) bank.facts.actors.push_back(std::move(a));
+  if (ok) out.push_back(std::move(a));
 }
 
-void BankReader::read_event(const toml::table& t, Context ctx, core::Bank& bank) {
+void BankReader::read_event(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Event>& out) {
   core::Event e;
   const bool ok = read_fact_base(t, ctx, "event", bank, e);
   check_keys(t, kEventKeys, ctx);
@@ -215,7 +226,7 @@ void BankReader::read_event(const toml::table& t, Context ctx, core::Bank& bank)
   for (std::string_view key : {"title", "summary"}) {
     if (const toml::node* n = t.get(key)) check_citations(*n, bank);
   }
-  if (ok) bank.facts.events.push_back(std::move(e));
+  if (ok) out.push_back(std::move(e));
 }
 
 void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Event& e) {
@@ -252,17 +263,17 @@ void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Even
   }
 }
 
-void BankReader::read_term(const toml::table& t, Context ctx, core::Bank& bank) {
+void BankReader::read_term(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Term>& out) {
   core::Term term;
   const bool ok = read_fact_base(t, ctx, "term", bank, term);
   check_keys(t, kTermKeys, ctx);
   if (auto v = get_string(t, "term", ctx, Need::Required)) term.term = std::move(v->text);
   if (auto v = get_string(t, "definition", ctx, Need::Required)) term.definition = std::move(v->text);
   if (const toml::node* n = t.get("definition")) check_citations(*n, bank);
-  if (ok) bank.facts.terms.push_back(std::move(term));
+  if (ok) out.push_back(std::move(term));
 }
 
-void BankReader::read_figure(const toml::table& t, Context ctx, core::Bank& bank) {
+void BankReader::read_figure(const toml::table& t, Context ctx, const core::Bank& bank, std::vector<core::Figure>& out) {
   core::Figure f;
   const bool ok = read_fact_base(t, ctx, "figure", bank, f);
   check_keys(t, kFigureKeys, ctx);
@@ -287,30 +298,63 @@ void BankReader::read_figure(const toml::table& t, Context ctx, core::Bank& bank
     }
   }
   if (const toml::node* n = t.get("measures")) check_citations(*n, bank);
-  if (ok) bank.facts.figures.push_back(std::move(f));
+  if (ok) out.push_back(std::move(f));
+}
+
+BankReader BankReader::fact_helper() const {
+  BankReader helper(m_path);
+  helper.m_text = m_text;
+  helper.m_line_starts = m_line_starts;
+  helper.m_actor_ids = m_actor_ids;
+  helper.m_event_ids = m_event_ids;
+  helper.m_defer_fact_ids = true;
+  return helper;
+}
+
+void BankReader::join_fact_helper(BankReader& helper) {
+  for (auto& d : helper.m_diags) m_diags.push_back(std::move(d));
+  for (const auto& [id, at] : helper.m_deferred_fact_ids) note_id(m_fact_ids, id, at, "fact", "", kFactIdHint);
+  helper.m_diags.clear();
+  helper.m_deferred_fact_ids.clear();
 }
 
 void BankReader::read_facts(const toml::table& root, core::Bank& bank) {
-  // Actors first (events name them), then events (figures name them), terms, figures.
-  const auto each = [&](std::string_view key, auto&& read) {
+  // Each kind's tables in file order, a long list in two halves at once: the later half by a
+  // fact_helper on another thread, joined after the first (same facts, same diagnostics).
+  const auto each = [&](std::string_view key, auto& out, auto read_one) {
     const toml::node* n = root.get(key);
     if (n == nullptr) return;
     const auto* arr = get_tables(*n, key);
     if (arr == nullptr) return;
-    for_each_table(*arr, [&](const toml::table& t, std::size_t ordinal) {
-      read(t, Context{"[[" + std::string(key) + "]] #" + std::to_string(ordinal), where_of(t)});
-    });
+    const auto read_range = [&](BankReader& reader, std::size_t begin, std::size_t end, auto& into) {
+      for_each_table(*arr, begin, end, [&](const toml::table& t, std::size_t ordinal) {
+        (reader.*read_one)(t, Context{"[[" + std::string(key) + "]] #" + std::to_string(ordinal), where_of(t)}, bank, into);
+      });
+    };
+    const std::size_t count = arr->size();
+    if (count < kFactsInTwo || std::thread::hardware_concurrency() < 2) {
+      read_range(*this, 0, count, out);
+      return;
+    }
+    BankReader helper = fact_helper();
+    std::remove_reference_t<decltype(out)> later;
+    auto second = core::start_beside([&] { read_range(helper, count / 2, count, later); });
+    read_range(*this, 0, count / 2, out);
+    core::finish_beside(second);
+    join_fact_helper(helper);
+    out.insert(out.end(), std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()));
   };
-  each("actor", [&](const toml::table& t, Context ctx) { read_actor(t, std::move(ctx), bank); });
+  // Actors first (events name them), then events (figures name them), terms, figures.
+  each("actor", bank.facts.actors, &BankReader::read_actor);
   m_actor_ids.clear();
   for (const auto& a : bank.facts.actors) m_actor_ids.push_back(a.id);
   std::sort(m_actor_ids.begin(), m_actor_ids.end());
-  each("event", [&](const toml::table& t, Context ctx) { read_event(t, std::move(ctx), bank); });
+  each("event", bank.facts.events, &BankReader::read_event);
   m_event_ids.clear();
   for (const auto& e : bank.facts.events) m_event_ids.push_back(e.id);
   std::sort(m_event_ids.begin(), m_event_ids.end());
-  each("term", [&](const toml::table& t, Context ctx) { read_term(t, std::move(ctx), bank); });
-  each("figure", [&](const toml::table& t, Context ctx) { read_figure(t, std::move(ctx), bank); });
+  each("term", bank.facts.terms, &BankReader::read_term);
+  each("figure", bank.facts.figures, &BankReader::read_figure);
 }
 
 void BankReader::generate(core::Bank& bank) {

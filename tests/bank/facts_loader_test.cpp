@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <utility>
+#include <vector>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -186,4 +189,91 @@ TEST(BankFacts, ValidateCollectsEveryBankAndDiagnostic) {
   for (char c : text.str()) lines += c == '\n' ? 1 : 0;
   EXPECT_EQ(lines, w.diagnostics.size() + 1);
   EXPECT_NE(text.str().find("1 bank, 0 questions: 4 errors, 0 warnings\n"), std::string::npos) << text.str();
+}
+
+// A long list of fact tables is read in two halves at once (BankReader::read_facts): the
+// facts come out in file order and the diagnostics are those of one reader, a duplicate id
+// in the later half naming the first line it was used at, wherever that was.
+TEST(BankFacts, ALongListOfFactsReadInTwoHalvesKeepsOrderAndDiagnostics) {
+  constexpr int kActors = 2500;
+  constexpr int kEvents = 3000;  // both at least kFactsInTwo (2000): each list read in halves
+  std::ostringstream out;
+  int line = 1;
+  const auto emit = [&](const std::string& s) {
+    out << s;
+    line += static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+  };
+  emit("[bank]\nid = \"halves\"\ntitle = \"Halves\"\nversion = \"1\"\nformat = 2\narticle = \"art\"\n\n"
+       "[[source]]\nid = \"art\"\ncitation = \"A. Author, Title, 2021.\"\n\n");
+  const auto actor_id = [](int i) { return i == 2400 ? std::string("shared") : "a" + std::to_string(i); };
+  const auto event_id = [](int i) {
+    if (i == 100 || i == 2000 || i == 2500) return std::string("dup-a");  // first half, later half twice
+    if (i == 1800 || i == 2900) return std::string("dup-b");             // both in the later half
+    if (i == 10) return std::string("shared");                           // an actor's id (later half of actors)
+    return "e" + std::to_string(i);
+  };
+  std::map<std::string, int> first_line;  // id -> line of its first use
+  struct Expected {
+    int line;
+    int column;
+    std::string code;
+    std::string message_part;
+  };
+  std::vector<Expected> expected;
+  const auto note = [&](const std::string& id) {
+    // The id is on the line after the table header.
+    if (const auto [it, fresh] = first_line.emplace(id, line + 1); !fresh) {
+      expected.push_back({line + 1, 6, "duplicate-id", "(first at line " + std::to_string(it->second) + ")"});
+    }
+  };
+  for (int i = 0; i < kActors; ++i) {
+    note(actor_id(i));
+    emit("[[actor]]\nid = \"" + actor_id(i) + "\"\nname = \"Actor " + std::to_string(i) +
+         "\"\nkind = \"agency\"\ndescription = \"Agency " + std::to_string(i) + "\"\nsource = \"art\"\nparagraph = 1\n\n");
+  }
+  for (int i = 0; i < kEvents; ++i) {
+    note(event_id(i));
+    const std::string date = i == 2700 ? "2016-13" : std::to_string(1990 + i % 30);
+    if (i == 2700) expected.push_back({line + 2, 8, "bad-date", "2016-13"});
+    const std::string who = i == 5 ? "nobody" : "a" + std::to_string(i % 1000);
+    if (i == 5) expected.push_back({line + 7, 20, "unknown-actor", "nobody"});
+    emit("[[event]]\nid = \"" + event_id(i) + "\"\ndate = \"" + date + "\"\ntitle = \"Event " + std::to_string(i) +
+         "\"\nsummary = \"Summary.\"\nsource = \"art\"\nparagraph = 1\nroles = [{ actor = \"" + who +
+         "\", role = \"met\" }]\n\n");
+  }
+  std::sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) { return std::pair(a.line, a.column) < std::pair(b.line, b.column); });
+  ASSERT_EQ(expected.size(), 6u);  // 3 duplicate ids + 1 shared + 1 bad date + 1 unknown actor
+
+  const auto r = casebook::bank::load_bank_text(out.str(), "halves.toml");
+  ASSERT_FALSE(r.bank);
+  ASSERT_EQ(r.diagnostics.size(), expected.size()) << dump(r);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const auto& d = r.diagnostics[i];
+    SCOPED_TRACE(core::format_diagnostic(d));
+    EXPECT_EQ(d.line, expected[i].line);
+    EXPECT_EQ(d.column, expected[i].column);
+    EXPECT_EQ(d.code, expected[i].code);
+    EXPECT_NE(d.message.find(expected[i].message_part), std::string::npos);
+  }
+}
+
+TEST(BankFacts, ALongListOfFactsReadInTwoHalvesGivesTheFactsInFileOrder) {
+  std::ostringstream out;
+  out << "[bank]\nid = \"halves\"\ntitle = \"Halves\"\nversion = \"1\"\nformat = 2\narticle = \"art\"\n\n"
+         "[[source]]\nid = \"art\"\ncitation = \"A. Author, Title, 2021.\"\n\n[generators]\nevent_date = { style = \"year\" }\n\n";
+  for (int i = 0; i < 4001; ++i) {
+    out << "[[event]]\nid = \"e" << i << "\"\ndate = \"" << 1900 + i % 120 << "\"\ntitle = \"Event " << i
+        << "\"\nsummary = \"Summary " << i << ".\"\nsource = \"art\"\nparagraph = " << 1 + i % 9 << "\n\n";
+  }
+  const auto r = casebook::bank::load_bank_text(out.str(), "halves.toml");
+  ASSERT_TRUE(r.bank) << dump(r);
+  const auto& events = r.bank->facts.events;
+  ASSERT_EQ(events.size(), 4001u);
+  for (int i = 0; i < 4001; ++i) {
+    const auto& e = events[static_cast<std::size_t>(i)];
+    ASSERT_EQ(e.id, "e" + std::to_string(i));
+    EXPECT_EQ(e.title, "Event " + std::to_string(i));
+    EXPECT_EQ(e.pos.line, 15 + 8 * i);
+    EXPECT_EQ(e.source.paragraphs, std::vector<int>{1 + i % 9});
+  }
 }
