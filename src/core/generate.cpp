@@ -27,8 +27,6 @@ namespace {
 /// Wrong answers a single-choice question wants, and the fewest it may have.
 constexpr std::size_t kWantedDistractors = 3;
 constexpr std::size_t kMinDistractors = 2;
-/// Penalty factor of a distractor of another kind (actors) than the answer.
-constexpr double kOtherKindPenalty = 3.0;
 /// Other events' dates event_date considers on each side of the true date.
 constexpr std::size_t kNearDates = 6;
 
@@ -42,7 +40,10 @@ bool term_direction(const Term& t, Generator g) {
 /// Runs generators one at a time (one lane of generate_questions) over shared FactIndexes.
 class Generation {
  public:
-  explicit Generation(const FactIndexes& ix) : m_ix(ix), m_bank(ix.bank) { m_dated.resize(ix.bank.facts.events.size()); }
+  /// `spare_core`: a second core no other lane uses (then actor_match may use it).
+  Generation(const FactIndexes& ix, bool spare_core) : m_ix(ix), m_bank(ix.bank), m_spare_core(spare_core) {
+    m_dated.resize(ix.bank.facts.events.size());
+  }
 
   /// Runs generator `g` (enabled in the bank): its questions, diagnostics and repeats; sets
   /// the flags of the facts they use in `used` (by FactIndexes::fact_index, fact_count() + 1
@@ -319,24 +320,12 @@ class Generation {
   // ---- actor_match, event_actor ----------------------------------------------------------
   void actor_match(const GeneratorConfig& cfg) {
     const auto size = static_cast<std::size_t>(cfg.size);
-    for (const Actor* anchor : anchor_order(m_bank.facts.actors, Generator::ActorMatch)) {
-      const auto other = [&](const Actor& a) { return a.id != anchor->id; };
-      std::vector<const Actor*> near = m_ix.ring_kind[static_cast<std::size_t>(anchor->kind)].walk(anchor->id, kRingWindow, other);
-      for (const Actor* a : m_ix.ring_all.walk(anchor->id, kRingWindow / 2, other)) {
-        if (std::find(near.begin(), near.end(), a) == near.end()) near.push_back(a);
-      }
-      const PairScorer scorer(anchor->id);
-      std::vector<Ranked<Actor>> ranked;
-      for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, a->kind == anchor->kind ? 1.0 : kOtherKindPenalty)});
-      sort_ranked(ranked);
-      std::vector<const Actor*> group{anchor};
-      for (const auto& r : ranked) {
-        if (group.size() == size) break;
-        const bool clash = std::any_of(group.begin(), group.end(), [&](const Actor* g) {
-          return g->name == r.fact->name || g->description == r.fact->description;
-        });
-        if (!clash) group.push_back(r.fact);
-      }
+    const auto anchors = anchor_order(m_bank.facts.actors, Generator::ActorMatch);
+    // Finding the groups reads only the shared indexes: on the spare core, in two halves.
+    auto groups = actor_groups(m_ix, anchors, size, m_spare_core && anchors.size() >= kParallelEvents);
+    for (std::size_t k = 0; k < anchors.size(); ++k) {
+      const Actor* anchor = anchors[k];
+      std::vector<const Actor*>& group = groups[k];
       if (group.size() < size) {
         short_of(*anchor, "fewer than " + std::to_string(size - 1) + " other actors with names and descriptions of their own");
         continue;
@@ -510,6 +499,7 @@ class Generation {
 
   const FactIndexes& m_ix;  ///< shared, read-only while the lanes run
   const Bank& m_bank;
+  const bool m_spare_core;
   std::vector<std::string> m_dated;      ///< dated() of each bank event, by index ("" until asked)
   GenerateResult m_result;               ///< of the running generator
   std::vector<char>* m_used = nullptr;  ///< flags of the facts some question uses (see run())
@@ -536,14 +526,15 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
   // costliest first (the date-partner and role generators, then those with one fact per
   // question), so they finish about together. Each generator writes only its own slot and
   // flags, so the result does not depend on which lane ran it.
-  const bool two = parallel && bank.facts.events.size() >= kParallelEvents && std::thread::hardware_concurrency() > 1;
+  const bool cores = parallel && std::thread::hardware_concurrency() > 1;
+  const bool two = cores && bank.facts.events.size() >= kParallelEvents;
   rank_partners(ix.dates, bank, two);  // the index is read-only while the lanes run
   static constexpr std::array<Generator, kGeneratorCount> kCostliestFirst{
       Generator::EventOrder,     Generator::EventFirst,     Generator::EventActor, Generator::ActorMatch,
       Generator::EventDate,      Generator::TermDefinition, Generator::DefinitionTerm, Generator::FigureValue};
   std::atomic<std::size_t> next{0};
   const auto lane = [&](std::size_t which) {
-    Generation gen(ix);
+    Generation gen(ix, cores && !two);
     used[which].assign(ix.fact_count() + 1, 0);
     for (std::size_t k = next++; k < kCostliestFirst.size(); k = next++) {
       const Generator g = kCostliestFirst[k];

@@ -32,10 +32,12 @@ struct GenerateResult {
 /// order (and, under a `count` limit, which questions are kept). A question whose set of
 /// facts equals a hand-written question's `fact_ids` is not made but listed in `repeated`.
 /// Also warns (`unused-fact`) about facts that neither a generated question nor a
-/// hand-written question's `fact_ids` uses. With `parallel` (the default), a bank of at least
-/// kParallelEvents events on a machine with more than one core ranks the events' date
-/// partners in two halves at once, then runs event_order and event_first on a second thread
-/// (on this one when no thread can be started); the result is the same either way. Never
+/// hand-written question's `fact_ids` uses. With `parallel` (the default) on a machine with
+/// more than one core, a bank of at least kParallelEvents events ranks the events' date
+/// partners in two halves at once, then runs the generators on two threads, each taking the
+/// next of them, costliest first; a bank with fewer events, one thread, but actor_match finds
+/// the groups of its first and second half of anchors (at least kParallelEvents) at once. On
+/// one thread when no second one can be started; the result is the same either way. Never
 /// throws except std::bad_alloc.
 [[nodiscard]] GenerateResult generate_questions(const Bank& bank, bool parallel = true);
 

@@ -296,6 +296,45 @@ FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
   }
 }
 
+std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor, std::size_t size) {
+  const auto other = [&](const Actor& a) { return a.id != anchor.id; };
+  std::vector<const Actor*> near = ix.ring_kind[static_cast<std::size_t>(anchor.kind)].walk(anchor.id, kRingWindow, other);
+  for (const Actor* a : ix.ring_all.walk(anchor.id, kRingWindow / 2, other)) {
+    if (std::find(near.begin(), near.end(), a) == near.end()) near.push_back(a);
+  }
+  const PairScorer scorer(anchor.id);
+  std::vector<Ranked<Actor>> ranked;
+  ranked.reserve(near.size());
+  for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, a->kind == anchor.kind ? 1.0 : kOtherKindPenalty)});
+  sort_ranked(ranked);
+  std::vector<const Actor*> group{&anchor};
+  group.reserve(size);
+  for (const auto& r : ranked) {
+    if (group.size() == size) break;
+    const bool clash = std::any_of(group.begin(), group.end(), [&](const Actor* g) {
+      return g->name == r.fact->name || g->description == r.fact->description;
+    });
+    if (!clash) group.push_back(r.fact);
+  }
+  return group;
+}
+
+std::vector<std::vector<const Actor*>> actor_groups(const FactIndexes& ix, const std::vector<const Actor*>& anchors,
+                                                    std::size_t size, bool two) {
+  std::vector<std::vector<const Actor*>> groups(anchors.size());
+  const auto fill = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) groups[i] = actor_group(ix, *anchors[i], size);
+  };
+  if (!two) {
+    fill(0, anchors.size());
+    return groups;
+  }
+  auto later = start_beside([&] { fill(anchors.size() / 2, anchors.size()); });
+  fill(0, anchors.size() / 2);
+  finish_beside(later);
+  return groups;
+}
+
 std::size_t FactIndexes::fact_count() const {
   const Facts& f = bank.facts;
   return f.events.size() + f.actors.size() + f.terms.size() + f.figures.size();

@@ -219,6 +219,9 @@ std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Kee
   return out;
 }
 
+/// Penalty factor of an actor of another kind than the anchor's in actor_match's ranking.
+inline constexpr double kOtherKindPenalty = 3.0;
+
 /// The sorted ids of `ids` joined with '|': the key of a set of facts.
 [[nodiscard]] std::string fact_set_key(const std::vector<std::string>& ids);
 
@@ -250,5 +253,16 @@ struct FactIndexes {
   std::unordered_map<std::string, std::string> hand;  ///< fact_set_key -> hand-written question id
   bool dotted_ids = false;                            ///< some fact id holds a '.'
 };
+
+/// The actors actor_match puts in one card with `anchor`: the anchor first, then up to
+/// size - 1 others from near its place on the hash ring of its kind (and, fewer, of all
+/// actors), ranked by pair_score (another kind's score times kOtherKindPenalty), skipping any
+/// whose name or description one of the group has. Fewer than `size` when too few are left.
+[[nodiscard]] std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor, std::size_t size);
+
+/// actor_group of each of `anchors` (in their order), in two halves at once when `two` (on
+/// this thread alone when no thread can be started).
+[[nodiscard]] std::vector<std::vector<const Actor*>> actor_groups(const FactIndexes& ix, const std::vector<const Actor*>& anchors,
+                                                                  std::size_t size, bool two);
 
 }  // namespace casebook::core

@@ -480,3 +480,29 @@ TEST(Generate, TheSecondLaneChangesNothing) {
   ASSERT_EQ(two.repeated.size(), 1u);
   EXPECT_EQ(one.repeated[0].generated_id, two.repeated[0].generated_id);
 }
+
+TEST(Generate, ActorGroupsFoundInTwoHalvesChangeNothing) {
+  // Few events (one lane), many actors: actor_match finds its groups in two halves at once.
+  if (std::thread::hardware_concurrency() < 2) GTEST_SKIP() << "one core: actor_match stays on one thread";
+  core::Bank b = sample_bank();
+  using K = core::ActorKind;
+  const std::array<K, 4> kinds{K::Agency, K::Group, K::Company, K::Person};
+  for (int i = 0; i < 900; ++i) {
+    core::Actor a = actor("x" + std::to_string(i), kinds[static_cast<std::size_t>(i % 4)]);
+    if (i % 50 == 7) a.description = "Description of x0";  // clashes with x0's: never in one card with it
+    b.facts.actors.push_back(std::move(a));
+  }
+  ASSERT_GE(b.facts.actors.size(), core::kParallelEvents);
+  ASSERT_LT(b.facts.events.size(), core::kParallelEvents);
+  b.generators[core::Generator::ActorMatch].count = 700;
+  const auto one = core::generate_questions(b, false);
+  const auto two = core::generate_questions(b, true);
+  ASSERT_EQ(of(one, "actor_match").size(), 700u);
+  ASSERT_EQ(one.questions.size(), two.questions.size());
+  for (std::size_t i = 0; i < one.questions.size(); ++i) {
+    ASSERT_EQ(content(one.questions[i]), content(two.questions[i])) << i;
+    EXPECT_EQ(one.questions[i].fact_ids, two.questions[i].fact_ids);
+  }
+  ASSERT_EQ(one.diagnostics.size(), two.diagnostics.size());
+  for (std::size_t i = 0; i < one.diagnostics.size(); ++i) EXPECT_EQ(one.diagnostics[i].message, two.diagnostics[i].message);
+}
