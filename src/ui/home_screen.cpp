@@ -36,9 +36,14 @@ void draw_scope_table(const app::HomeView& home, UiContext& ui, bool moved) {
     // A Hebrew or Arabic title in drawing order (label); the English note after it stays last.
     const std::string note = !row.kind.empty() && row.depth == 1 ? "   (" + row.kind + ": studied only when chosen)" : "";
     const std::string title = label(row.label) + note;
-    const bool cut = ImGui::CalcTextSize(title.c_str()).x > ImGui::GetContentRegionAvail().x;
+    const float room = ImGui::GetContentRegionAvail().x;
+    const bool cut = text_width(title) > room;
+    // A title wider than its column: the note shortened to the bank's kind, and the title
+    // ended with "…" if it still does not fit.
+    const std::string short_note = note.empty() ? "" : "   (" + row.kind + ")";
+    const std::string shown = cut ? label(fit_text(row.label, room - text_width(short_note))) + short_note : title;
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
-    if (ImGui::Selectable(title.c_str(), selected,
+    if (ImGui::Selectable(shown.c_str(), selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
       ui.send(app::SelectScope{static_cast<int>(i)});
       if (ImGui::IsMouseDoubleClicked(0)) ui.send(app::StartSession{row.scope});

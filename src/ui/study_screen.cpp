@@ -3,7 +3,6 @@
 #include <string>
 
 #include "app/study_text.hpp"
-#include "core/utf8.hpp"
 #include "platform/keys.hpp"
 #include "ui/theme.hpp"
 
@@ -94,22 +93,6 @@ void feedback_rows(const app::FeedbackView& fb) {
 
 }  // namespace study_widgets
 
-namespace {
-
-/// `title` cut with "…" at a character boundary so that it fits `room` pixels.
-std::string fit_title(const std::string& title, float room) {
-  if (ImGui::CalcTextSize(title.c_str()).x <= room) return title;
-  std::size_t keep = core::code_point_count(title);
-  std::string cut;
-  do {
-    --keep;
-    cut = title.substr(0, core::utf8_offset(title, keep)) + "…";
-  } while (keep > 0 && ImGui::CalcTextSize(cut.c_str()).x > room);
-  return keep > 0 ? cut : std::string();
-}
-
-}  // namespace
-
 void StudyScreen::draw_waiting(const app::StudyView& view, UiContext& ui) {
   const float em = ImGui::GetFontSize();
   ImGui::Dummy(ImVec2(0, 1.0f * em));
@@ -149,7 +132,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
       const float progress_w = ImGui::CalcTextSize(progress.c_str()).x;
       if (ui.fonts->bold != nullptr) ImGui::PopFont();
       // Cut in reading order, then put in drawing order (a Hebrew or Arabic bank title).
-      const std::string title = label(fit_title(right, avail - progress_w - 2 * em));
+      const std::string title = label(fit_text(right, avail - progress_w - 2 * em));
       if (!title.empty()) {
         const float w = ImGui::CalcTextSize(title.c_str()).x;
         ImGui::SameLine(ImGui::GetCursorPosX() + avail - w);

@@ -91,6 +91,20 @@ void unformatted_text(std::string_view text) {
   ImGui::PopTextWrapPos();
 }
 
+std::string fit_text(const std::string& text, float room) {
+  if (text_width(text) <= room) return text;
+  // The most characters that fit with the "…": width grows with the characters kept.
+  const auto cut = [&](std::size_t keep) { return text.substr(0, core::utf8_offset(text, keep)) + "…"; };
+  std::size_t lo = 0;  // fits (0: nothing kept)
+  std::size_t hi = core::code_point_count(text);  // the whole text does not fit
+  while (hi - lo > 1) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (text_width(cut(mid)) <= room) lo = mid;
+    else hi = mid;
+  }
+  return lo > 0 ? cut(lo) : std::string();
+}
+
 void wrapped_text(std::string_view text) {
   // Respect a wrap position pushed by an enclosing panel; otherwise wrap at the edge.
   const bool outer = ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f;

@@ -43,6 +43,10 @@ void unformatted_text(std::string_view text);
 /// The width of `text` (one line) in pixels in the current font, not rounded: the widths of
 /// adjacent runs add up (app::Measure).
 [[nodiscard]] float text_width(std::string_view text);
+/// `text` (one line, in reading order) cut at a character boundary and ended with "…" so that
+/// it fits `room` pixels in the current font; unchanged when it fits, "" when not even one
+/// character and the "…" fit.
+[[nodiscard]] std::string fit_text(const std::string& text, float room);
 /// `text` with line breaks where it must break to fit `width` pixels in the current font:
 /// at spaces only (app::wrap_lines: "0.10327" or "1,000" never split; a word wider than the
 /// line is cut between characters as a last resort).

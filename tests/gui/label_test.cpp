@@ -3,6 +3,8 @@
 // and the Arabic joining table (Unicode ArabicShaping.txt), not read back from FriBidi.
 #include <gtest/gtest.h>
 
+#include <imgui.h>
+
 #include <string>
 
 #include "ui/widgets.hpp"
@@ -45,6 +47,55 @@ TEST(UiLabel, MixedTextKeepsEachRunInItsOwnOrder) {
   EXPECT_EQ(label("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D World"), "World \xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9");
   // Each line of a two-line label by itself.
   EXPECT_EQ(label("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\nTopic 2"), "\xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9\nTopic 2");
+}
+
+}  // namespace
+
+namespace {
+
+/// An ImGui frame with the built-in font (ProggyClean: every glyph, "…" drawn as its fallback,
+/// the same width), for measuring text.
+class UiFitText : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(800, 600);
+    io.Fonts->AddFontDefault();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ImGui::NewFrame();
+  }
+  void TearDown() override {
+    ImGui::EndFrame();
+    ImGui::DestroyContext();
+  }
+};
+
+using casebook::ui::fit_text;
+using casebook::ui::text_width;
+
+TEST_F(UiFitText, TextThatFitsIsUnchanged) {
+  const std::string t = "The Sochi Olympics";
+  EXPECT_EQ(fit_text(t, text_width(t)), t);
+  EXPECT_EQ(fit_text(t, 1000.0f), t);
+}
+
+TEST_F(UiFitText, LongTextKeepsTheMostCharactersThatFitWithTheEllipsis) {
+  const std::string t = "The 2018 World Cup and the FSB's computer-incident centre";
+  const float room = text_width("The 2018 World Cup…");
+  EXPECT_EQ(fit_text(t, room), "The 2018 World Cup…");
+  EXPECT_EQ(fit_text(t, room - 0.5f), "The 2018 World Cu…");
+  // One glyph short of the whole: the "…" takes the place of the last two characters.
+  EXPECT_EQ(fit_text(t, text_width(t) - 0.5f), t.substr(0, t.size() - 2) + "…");
+}
+
+TEST_F(UiFitText, ACutNeverFallsInsideACharacterAndNoRoomGivesNothing) {
+  const std::string t = "Путин becomes president again";  // Cyrillic: two bytes a letter
+  const std::string cut = fit_text(t, text_width("Пут…"));
+  EXPECT_EQ(cut, "Пут…");
+  EXPECT_EQ(fit_text(t, text_width("П…") - 0.5f), "");
 }
 
 }  // namespace
