@@ -58,6 +58,10 @@ constexpr ImWchar kArabicForms[][2] = {
     {0xFE70, 0xFEFF},  // Arabic Presentation Forms-B
 };
 
+/// Whether code point `c` can be in the atlas: printable and in the Basic Multilingual Plane
+/// (ImGui 1.86's ImWchar is 16 bits), not a surrogate.
+bool bakeable(char32_t c) { return c >= 0x20 && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF); }
+
 bool file_exists(const std::string& p) {
   std::error_code ec;
   return !p.empty() && std::filesystem::exists(p, ec);
@@ -144,8 +148,16 @@ std::string find_font_file(const std::string& family, bool bold) {
 FontBuilder::FontBuilder(std::vector<char32_t> content) : m_content(std::move(content)) {}
 
 bool FontBuilder::set_code_points(std::vector<char32_t> content) {
-  const std::vector<char32_t> before = std::move(m_requested);
   m_content = std::move(content);
+  // Every character requested already (a reload of the same banks, a typed letter of an
+  // alphabet in use): no font look-up and no rebuild; glyphs no longer used stay baked until
+  // a change needs a rebuild.
+  if (m_prepared && std::all_of(m_content.begin(), m_content.end(), [&](char32_t c) {
+        return !bakeable(c) || std::binary_search(m_requested.begin(), m_requested.end(), c);
+      })) {
+    return false;
+  }
+  const std::vector<char32_t> before = std::move(m_requested);
   m_prepared = false;
   prepare();
   return m_requested != before;
@@ -170,7 +182,7 @@ void FontBuilder::prepare() {
 
   std::set<char32_t> content;
   for (char32_t c : m_content)
-    if (c >= 0x20 && c <= 0xFFFF && !(c >= 0xD800 && c <= 0xDFFF)) content.insert(c);
+    if (bakeable(c)) content.insert(c);
   std::set<char32_t> wanted = content;
   for (const auto& r : kBaseRanges)
     for (char32_t c = r[0]; c <= r[1]; ++c) wanted.insert(c);

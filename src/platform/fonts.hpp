@@ -32,7 +32,9 @@ class FontBuilder {
 
   /// Replaces the content's code points; the next build() uses them. Returns whether the
   /// atlas would change: false when every new code point is baked already (a Greek name typed
-  /// after its first letter brought the whole alphabet), so the caller can skip a rebuild.
+  /// after its first letter brought the whole alphabet), so the caller can skip a rebuild. Then
+  /// nothing is looked up (fontconfig) and requested() stays as it was, glyphs no longer used
+  /// included, until a new code point needs a rebuild.
   bool set_code_points(std::vector<char32_t> content);
 
   /// Clears `atlas` and adds the four faces at `scale` x the base size of 17 px. Code points

@@ -117,5 +117,22 @@ TEST(FontBuilder, ArabicIsBakedInTheJoinedFormsTheScreensDraw) {
   EXPECT_EQ(builder.count_missing(body), 0U);
 }
 
+TEST(FontBuilder, ContentAlreadyBakedNeedsNoRebuild) {
+  if (find_font_file("DejaVu Sans", false).empty()) GTEST_SKIP() << "DejaVu Sans not installed";
+  FontBuilder builder({U'Д'});
+  ImFontAtlas atlas;
+  build(builder, atlas);
+  const std::vector<char32_t> first = builder.requested();
+  ASSERT_TRUE(has(first, U'Ж'));
+  // More letters of the alphabet in use, or fewer characters: nothing new to bake.
+  EXPECT_FALSE(builder.set_code_points({U'Ж', U'ё', U'A'}));
+  EXPECT_FALSE(builder.set_code_points({}));
+  EXPECT_EQ(builder.requested(), first);  // the Cyrillic glyphs stay baked
+  // A letter of another alphabet: its whole alphabet is requested, Cyrillic no longer.
+  EXPECT_TRUE(builder.set_code_points({U'λ'}));
+  EXPECT_TRUE(has(builder.requested(), U'Ω'));
+  EXPECT_FALSE(has(builder.requested(), U'Ж'));
+}
+
 }  // namespace
 }  // namespace casebook::platform
