@@ -9,6 +9,8 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <span>
+#include <initializer_list>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -29,13 +31,6 @@ constexpr std::size_t kWantedDistractors = 3;
 constexpr std::size_t kMinDistractors = 2;
 /// Other events' dates event_date considers on each side of the true date.
 constexpr std::size_t kNearDates = 6;
-
-/// Whether a term is asked by `g` when both term generators are on and `terms_both_ways` is
-/// off: one direction per term, chosen by a stable hash of its id.
-bool term_direction(const Term& t, Generator g) {
-  const bool term_first = (fnv1a64(t.id) & 1u) == 0;
-  return term_first == (g == Generator::TermDefinition);
-}
 
 /// Runs generators one at a time (one lane of generate_questions) over shared FactIndexes.
 class Generation {
@@ -106,10 +101,15 @@ class Generation {
     return 0;
   }
 
+  /// make() of a few facts given in braces (on the stack).
+  Question* make(Generator g, std::initializer_list<const FactBase*> facts, QuestionType type) {
+    return make(g, std::span<const FactBase* const>(facts.begin(), facts.size()), type);
+  }
+
   /// Starts a question of generator `g` on `facts` (the first is the anchor: its place and
   /// source) at the end of m_result.questions, and returns it for the generator to write its
   /// text; nullptr when it is not kept (see keep()), before any text is written.
-  Question* make(Generator g, const std::vector<const FactBase*>& facts, QuestionType type) {
+  Question* make(Generator g, std::span<const FactBase* const> facts, QuestionType type) {
     Question& q = m_result.questions.emplace_back();
     q.type = type;
     q.generator = to_string(g);
@@ -118,6 +118,14 @@ class Generation {
     q.id.reserve(id_size);
     q.id.append("gen.").append(q.generator);
     q.fact_ids.reserve(facts.size());
+    std::size_t topics = 0;
+    std::size_t paragraph_count = 0;
+    for (const FactBase* f : facts) {
+      topics += f->topics.size();
+      paragraph_count += f->source.paragraphs.size();
+    }
+    q.topics.reserve(topics);
+    q.source.paragraphs.reserve(paragraph_count);
     for (const FactBase* f : facts) {
       q.id.append(".").append(f->id);
       q.fact_ids.push_back(f->id);
@@ -156,7 +164,7 @@ class Generation {
   /// generator made one on the same set of facts already, or a hand-written question names
   /// the same facts (then it is listed in `repeated`). Group questions name their facts in id
   /// order, so a set has one id whichever anchor found it.
-  bool keep(const Question& q, const std::vector<const FactBase*>& facts) {
+  bool keep(const Question& q, std::span<const FactBase* const> facts) {
     const auto [set, fresh] = m_sets.insert(fact_set_key(q.fact_ids));
     if (!fresh) return false;
     if (const auto hand = m_ix.hand.empty() ? m_ix.hand.end() : m_ix.hand.find(*set); hand != m_ix.hand.end()) {
@@ -216,7 +224,7 @@ class Generation {
   // ---- event_date ----------------------------------------------------------------------
   void event_date(const GeneratorConfig& cfg) {
     for (const Event* e : anchor_order(m_bank.facts.events, Generator::EventDate)) {
-      const std::string title = without_full_stop(e->title);
+      const std::string_view title = without_full_stop(e->title);
       const std::string_view when = e->date.precision == DatePrecision::Year || cfg.style == DateStyle::Year
                                         ? "In which year"
                                     : e->date.precision == DatePrecision::Month ? "In which month and year"
@@ -249,7 +257,7 @@ class Generation {
   /// "Title (12 May 2016)" of a bank event, written once per event.
   const std::string& dated(const Event& e) {
     std::string& d = m_dated[static_cast<std::size_t>(&e - m_bank.facts.events.data())];
-    if (d.empty()) d = without_full_stop(e.title).append(" (").append(to_display(e.date)).append(")");
+    if (d.empty()) d.assign(without_full_stop(e.title)).append(" (").append(to_display(e.date)).append(")");
     return d;
   }
 
@@ -273,7 +281,8 @@ class Generation {
       }
       // The id names the set, whichever anchor found it: see keep().
       std::sort(group.begin(), group.end(), [](const Event* a, const Event* b) { return a->id < b->id; });
-      Question* made = make(Generator::EventOrder, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Ordering);
+      m_group_facts.assign(group.begin(), group.end());
+      Question* made = make(Generator::EventOrder, m_group_facts, QuestionType::Ordering);
       if (made == nullptr) continue;
       Question& q = *made;
       std::sort(group.begin(), group.end(), by_date);
@@ -331,7 +340,8 @@ class Generation {
         continue;
       }
       std::sort(group.begin(), group.end(), [](const Actor* a, const Actor* b) { return a->id < b->id; });
-      Question* made = make(Generator::ActorMatch, std::vector<const FactBase*>(group.begin(), group.end()), QuestionType::Matching);
+      m_group_facts.assign(group.begin(), group.end());
+      Question* made = make(Generator::ActorMatch, m_group_facts, QuestionType::Matching);
       if (made == nullptr) continue;
       Question& q = *made;
       q.prompt = "Match each actor to its description.";
@@ -385,13 +395,14 @@ class Generation {
         };
         const PairScorer scorer(e->id);
         ring_key.assign(e->id).append("\x1f").append(role.role);
-        const auto near = m_ix.ring_kind[static_cast<std::size_t>(answer.kind)].walk(ring_key, kRingWindow, keep);
-        std::vector<Ranked<Actor>> ranked;
-        ranked.reserve(near.size());
+        std::vector<const Actor*>& near = m_near_actors;
+        m_ix.ring_kind[static_cast<std::size_t>(answer.kind)].walk(ring_key, kRingWindow, keep, near);
+        std::vector<Ranked<Actor>>& ranked = m_ranked_actors;
+        ranked.clear();
         for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, length_penalty(answer.name, a->name))});
         sort_ranked(ranked);
-        std::vector<std::string_view> names{answer.name};
-        names.reserve(kWantedDistractors + 1);
+        std::vector<std::string_view>& names = m_names;
+        names.assign(1, answer.name);
         for (const auto& r : ranked) {
           if (names.size() == kWantedDistractors + 1) break;
           if (std::find(names.begin(), names.end(), r.fact->name) == names.end()) names.push_back(r.fact->name);
@@ -405,7 +416,7 @@ class Generation {
         Question* started = make(Generator::EventActor, {e, &answer}, QuestionType::SingleChoice);
         if (started == nullptr) continue;
         Question& q = *started;
-        const std::string verb = without_full_stop(role.role);
+        const std::string_view verb = without_full_stop(role.role);
         const std::string& when = dated(*e);
         q.prompt.reserve(when.size() + verb.size() + 32);
         q.explanation.reserve(2 * answer.name.size() + verb.size() + when.size() + answer.description.size() +
@@ -462,11 +473,11 @@ class Generation {
       if (made == nullptr) continue;
       Question& q = *made;
       q.prompt = term_first ? "What does \xE2\x80\x9C" + t->term + "\xE2\x80\x9D mean?"
-                            : "Which term means: " + without_full_stop(t->definition) + "?";
+                            : "Which term means: " + std::string(without_full_stop(t->definition)) + "?";
       const std::string answer = texts.front();
       std::sort(texts.begin(), texts.end());
       for (const auto& x : texts) q.choices.push_back(Choice{x, x == answer});
-      q.explanation = t->term + ": " + without_full_stop(t->definition) + ".";
+      q.explanation = t->term + ": " + std::string(without_full_stop(t->definition)) + ".";
     }
   }
 
@@ -478,7 +489,7 @@ class Generation {
       Question& q = *made;
       // A citation at the end of `measures` stays at the end of its sentence, after the value
       // in the explanation; the unit gets a sentence of its own, never next to a citation.
-      const std::string measures = without_full_stop(f->measures);
+      const std::string measures(without_full_stop(f->measures));
       const auto [phrase, cited] = split_trailing_citations(measures);
       q.prompt = "Give the figure: " + measures + "." + (f->unit.empty() ? "" : " Unit: " + f->unit + ".");
       q.value = f->value;
@@ -503,6 +514,11 @@ class Generation {
   std::vector<std::string> m_dated;      ///< dated() of each bank event, by index ("" until asked)
   GenerateResult m_result;               ///< of the running generator
   std::vector<char>* m_used = nullptr;  ///< flags of the facts some question uses (see run())
+  std::vector<const FactBase*> m_group_facts;  ///< a group's facts, for make()
+  // Room event_actor reuses from role to role.
+  std::vector<const Actor*> m_near_actors;
+  std::vector<Ranked<Actor>> m_ranked_actors;
+  std::vector<std::string_view> m_names;
   std::vector<const FactBase*> m_kept_facts;  ///< the facts of the running generator's questions, in turn ...
   std::vector<std::size_t> m_kept_ends;       ///< ... where each question's end in m_kept_facts
   std::vector<const FactBase*> m_short;  ///< its anchors that got no question

@@ -87,8 +87,8 @@ DateIndex::DateIndex(const std::vector<Event>& events) : m_events(events.data())
   }
 }
 
-std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days) const {
-  std::vector<const Event*> out;
+void DateIndex::near(const Event& anchor, int min_gap_days, std::vector<const Event*>& out) const {
+  out.clear();
   out.reserve(2 * kDateWindow);
   const std::int64_t day = first_day(anchor.date);
   // gap_days is 0 exactly when compare_dates is 0 (the two cannot be told apart).
@@ -122,7 +122,6 @@ std::vector<const Event*> DateIndex::near(const Event& anchor, int min_gap_days)
       ++found;
     }
   }
-  return out;
 }
 
 void DateIndex::add_partners(int min_gap_days) {
@@ -136,10 +135,11 @@ void DateIndex::fill_partners(int min_gap_days, std::size_t begin, std::size_t e
   auto it = std::find_if(m_partners.begin(), m_partners.end(), [&](const auto& p) { return p.first == min_gap_days; });
   if (it == m_partners.end()) return;
   std::vector<Ranked<Event>> ranked;
+  std::vector<const Event*> candidates;
   for (std::size_t i = begin; i < end && i < it->second.size(); ++i) {
     const Event& anchor = m_events[i];
     const PairScorer scorer(anchor.id);
-    const auto candidates = near(anchor, min_gap_days);
+    near(anchor, min_gap_days, candidates);
     ranked.clear();
     ranked.reserve(candidates.size());
     for (const Event* e : candidates) {
@@ -232,6 +232,11 @@ std::vector<FactDate> DateIndex::dates_near(const FactDate& d, std::size_t per_s
   return out;
 }
 
+bool term_direction(const Term& t, Generator g) {
+  const bool term_first = (fnv1a64(t.id) & 1u) == 0;
+  return term_first == (g == Generator::TermDefinition);
+}
+
 std::string fact_set_key(const std::vector<std::string>& ids) {
   // Generated questions name up to a handful of facts: sorted on the stack, not the heap.
   std::array<std::string_view, 8> small{};
@@ -296,20 +301,28 @@ FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
   }
 }
 
-std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor, std::size_t size) {
+namespace {
+
+/// What finding one actor group needs besides its result, kept from anchor to anchor.
+struct GroupScratch {
+  std::vector<const Actor*> near, more;
+  std::vector<Ranked<Actor>> ranked;
+};
+
+std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor, std::size_t size, GroupScratch& s) {
   const auto other = [&](const Actor& a) { return a.id != anchor.id; };
-  std::vector<const Actor*> near = ix.ring_kind[static_cast<std::size_t>(anchor.kind)].walk(anchor.id, kRingWindow, other);
-  for (const Actor* a : ix.ring_all.walk(anchor.id, kRingWindow / 2, other)) {
-    if (std::find(near.begin(), near.end(), a) == near.end()) near.push_back(a);
+  ix.ring_kind[static_cast<std::size_t>(anchor.kind)].walk(anchor.id, kRingWindow, other, s.near);
+  ix.ring_all.walk(anchor.id, kRingWindow / 2, other, s.more);
+  for (const Actor* a : s.more) {
+    if (std::find(s.near.begin(), s.near.end(), a) == s.near.end()) s.near.push_back(a);
   }
   const PairScorer scorer(anchor.id);
-  std::vector<Ranked<Actor>> ranked;
-  ranked.reserve(near.size());
-  for (const Actor* a : near) ranked.push_back({a, scorer.score(a->id, a->kind == anchor.kind ? 1.0 : kOtherKindPenalty)});
-  sort_ranked(ranked);
+  s.ranked.clear();
+  for (const Actor* a : s.near) s.ranked.push_back({a, scorer.score(a->id, a->kind == anchor.kind ? 1.0 : kOtherKindPenalty)});
+  sort_ranked(s.ranked);
   std::vector<const Actor*> group{&anchor};
   group.reserve(size);
-  for (const auto& r : ranked) {
+  for (const auto& r : s.ranked) {
     if (group.size() == size) break;
     const bool clash = std::any_of(group.begin(), group.end(), [&](const Actor* g) {
       return g->name == r.fact->name || g->description == r.fact->description;
@@ -319,11 +332,14 @@ std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor
   return group;
 }
 
+}  // namespace
+
 std::vector<std::vector<const Actor*>> actor_groups(const FactIndexes& ix, const std::vector<const Actor*>& anchors,
                                                     std::size_t size, bool two) {
   std::vector<std::vector<const Actor*>> groups(anchors.size());
   const auto fill = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) groups[i] = actor_group(ix, *anchors[i], size);
+    GroupScratch scratch;
+    for (std::size_t i = begin; i < end; ++i) groups[i] = actor_group(ix, *anchors[i], size, scratch);
   };
   if (!two) {
     fill(0, anchors.size());

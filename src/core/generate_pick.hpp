@@ -88,10 +88,11 @@ class DateIndex {
  public:
   explicit DateIndex(const std::vector<Event>& events);
 
-  /// Up to kDateWindow events on each side of `anchor` (nearest first) that are at least
-  /// `min_gap_days` (gap_days) from it, can be told apart from it (compare_dates != 0) and
-  /// have another title. Looks at no more than 8 * kDateWindow events on each side.
-  [[nodiscard]] std::vector<const Event*> near(const Event& anchor, int min_gap_days) const;
+  /// Sets `out` (its room reused) to up to kDateWindow events on each side of `anchor`
+  /// (nearest first) that are at least `min_gap_days` (gap_days) from it, can be told apart
+  /// from it (compare_dates != 0) and have another title. Looks at no more than
+  /// 8 * kDateWindow events on each side.
+  void near(const Event& anchor, int min_gap_days, std::vector<const Event*>& out) const;
 
   /// The distinct dates at precision `p` of the events known at least to `p`, truncated to
   /// `p`, nearest to `d` (up to `per_side` on each side, `d` itself excluded).
@@ -184,7 +185,14 @@ class HashRing {
   /// Up to `n` facts for which keep(fact) is true, from the place of `key` onwards (wrapping,
   /// each fact at most once), looking at no more than 8 * n + 8 facts.
   template <typename Keep>
-  [[nodiscard]] std::vector<const T*> walk(std::string_view key, std::size_t n, Keep&& keep) const;
+  [[nodiscard]] std::vector<const T*> walk(std::string_view key, std::size_t n, Keep&& keep) const {
+    std::vector<const T*> out;
+    walk(key, n, keep, out);
+    return out;
+  }
+  /// walk() into `out` (cleared first), reusing its room.
+  template <typename Keep>
+  void walk(std::string_view key, std::size_t n, Keep&& keep, std::vector<const T*>& out) const;
 
  private:
   struct Item {
@@ -203,9 +211,9 @@ void HashRing<T>::seal() {
 
 template <typename T>
 template <typename Keep>
-std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Keep&& keep) const {
-  std::vector<const T*> out;
-  if (m_items.empty()) return out;
+void HashRing<T>::walk(std::string_view key, std::size_t n, Keep&& keep, std::vector<const T*>& out) const {
+  out.clear();
+  if (m_items.empty()) return;
   out.reserve(n);
   const std::uint64_t h = fnv1a64(key);
   std::size_t at = static_cast<std::size_t>(
@@ -216,11 +224,14 @@ std::vector<const T*> HashRing<T>::walk(std::string_view key, std::size_t n, Kee
     const T* f = m_items[at % m_items.size()].fact;
     if (keep(*f)) out.push_back(f);
   }
-  return out;
 }
 
 /// Penalty factor of an actor of another kind than the anchor's in actor_match's ranking.
 inline constexpr double kOtherKindPenalty = 3.0;
+
+/// Whether a term is asked by `g` when both term generators are on and `terms_both_ways` is
+/// off: one direction per term, chosen by a stable hash of its id.
+[[nodiscard]] bool term_direction(const Term& t, Generator g);
 
 /// The sorted ids of `ids` joined with '|': the key of a set of facts.
 [[nodiscard]] std::string fact_set_key(const std::vector<std::string>& ids);
@@ -254,14 +265,12 @@ struct FactIndexes {
   bool dotted_ids = false;                            ///< some fact id holds a '.'
 };
 
-/// The actors actor_match puts in one card with `anchor`: the anchor first, then up to
-/// size - 1 others from near its place on the hash ring of its kind (and, fewer, of all
-/// actors), ranked by pair_score (another kind's score times kOtherKindPenalty), skipping any
-/// whose name or description one of the group has. Fewer than `size` when too few are left.
-[[nodiscard]] std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor, std::size_t size);
-
-/// actor_group of each of `anchors` (in their order), in two halves at once when `two` (on
-/// this thread alone when no thread can be started).
+/// The actors actor_match puts in one card with each of `anchors` (in their order): the
+/// anchor first, then up to size - 1 others from near its place on the hash ring of its kind
+/// (and, fewer, of all actors), ranked by pair_score (another kind's score times
+/// kOtherKindPenalty), skipping any whose name or description one of the group has; fewer
+/// than `size` when too few are left. In two halves of `anchors` at once when `two` (on this
+/// thread alone when no thread can be started).
 [[nodiscard]] std::vector<std::vector<const Actor*>> actor_groups(const FactIndexes& ix, const std::vector<const Actor*>& anchors,
                                                                   std::size_t size, bool two);
 

@@ -17,8 +17,8 @@ std::string lower_ascii(std::string text) {
   return text;
 }
 
-std::string without_full_stop(std::string text) {
-  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+std::string_view without_full_stop(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.remove_suffix(1);
   return text;
 }
 

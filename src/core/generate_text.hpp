@@ -10,8 +10,8 @@
 
 namespace casebook::core {
 
-/// `text` without final full stops and spaces (to end a prompt with "?").
-[[nodiscard]] std::string without_full_stop(std::string text);
+/// `text` without final full stops and spaces (to end a prompt with "?"): a view of its start.
+[[nodiscard]] std::string_view without_full_stop(std::string_view text);
 
 /// `text` with its first letter upper-cased when it is an ASCII lower-case letter.
 [[nodiscard]] std::string capitalised(std::string text);
