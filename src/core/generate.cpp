@@ -6,11 +6,11 @@
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <initializer_list>
 #include <iterator>
 #include <map>
 #include <set>
 #include <span>
-#include <initializer_list>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
