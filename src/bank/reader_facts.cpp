@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -332,16 +333,16 @@ void BankReader::read_facts(const toml::table& root, core::Bank& bank) {
       });
     };
     const std::size_t count = arr->size();
-    if (count < kFactsInTwo || std::thread::hardware_concurrency() < 2) {
-      read_range(*this, 0, count, out);
-      return;
-    }
-    BankReader helper = fact_helper();
+    const bool two = count >= kFactsInTwo && std::thread::hardware_concurrency() > 1;
+    std::optional<BankReader> helper;  // reads the later half, when there are two
+    if (two) helper = fact_helper();
     std::remove_reference_t<decltype(out)> later;
-    auto second = core::start_beside([&] { read_range(helper, count / 2, count, later); });
-    read_range(*this, 0, count / 2, out);
-    core::finish_beside(second);
-    join_fact_helper(helper);
+    core::in_two_halves(count, two, [&](std::size_t begin, std::size_t end) {
+      if (begin == 0) read_range(*this, begin, end, out);
+      else read_range(*helper, begin, end, later);
+    });
+    if (!two) return;
+    join_fact_helper(*helper);
     out.insert(out.end(), std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()));
   };
   // Actors first (events name them), then events (figures name them), terms, figures.

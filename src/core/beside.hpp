@@ -1,6 +1,7 @@
 // Work run beside the calling thread when a thread can be had, else on it: the one fallback
 // for the loader's and the generators' second threads.
 #pragma once
+#include <cstddef>
 #include <future>
 #include <system_error>
 
@@ -24,6 +25,20 @@ template <typename Task>
 /// what it threw (std::bad_alloc).
 inline void finish_beside(std::future<void>& started) {
   if (started.valid()) started.get();
+}
+
+/// Calls fill(begin, end) over [0, n): when `two`, for [n / 2, n) beside (start_beside) while
+/// [0, n / 2) runs here, else once for the whole range here. The two calls must touch
+/// disjoint state.
+template <typename Fill>
+void in_two_halves(std::size_t n, bool two, const Fill& fill) {
+  if (!two) {
+    fill(std::size_t{0}, n);
+    return;
+  }
+  auto later = start_beside([&] { fill(n / 2, n); });
+  fill(std::size_t{0}, n / 2);
+  finish_beside(later);
 }
 
 }  // namespace casebook::core

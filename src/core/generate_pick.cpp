@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -124,19 +123,25 @@ void DateIndex::near(const Event& anchor, int min_gap_days, std::vector<const Ev
   }
 }
 
-void DateIndex::add_partners(int min_gap_days) {
+const DateIndex::PartnerLists* DateIndex::partner_lists(int min_gap_days) const {
   for (const auto& p : m_partners) {
-    if (p.first == min_gap_days) return;
+    if (p.first == min_gap_days) return &p.second;
   }
-  m_partners.emplace_back(min_gap_days, std::vector<std::vector<const Event*>>(m_first_days.size()));
+  return nullptr;
+}
+
+void DateIndex::add_partners(int min_gap_days) {
+  if (partner_lists(min_gap_days) != nullptr) return;
+  m_partners.emplace_back(min_gap_days, PartnerLists(m_first_days.size()));
 }
 
 void DateIndex::fill_partners(int min_gap_days, std::size_t begin, std::size_t end) {
-  auto it = std::find_if(m_partners.begin(), m_partners.end(), [&](const auto& p) { return p.first == min_gap_days; });
-  if (it == m_partners.end()) return;
+  // Writable: only this call's events' lists are written (add_partners made the table).
+  auto* lists = const_cast<PartnerLists*>(partner_lists(min_gap_days));
+  if (lists == nullptr) return;
   std::vector<Ranked<Event>> ranked;
   std::vector<const Event*> candidates;
-  for (std::size_t i = begin; i < end && i < it->second.size(); ++i) {
+  for (std::size_t i = begin; i < end && i < lists->size(); ++i) {
     const Event& anchor = m_events[i];
     const PairScorer scorer(anchor.id);
     near(anchor, min_gap_days, candidates);
@@ -146,7 +151,7 @@ void DateIndex::fill_partners(int min_gap_days, std::size_t begin, std::size_t e
       ranked.push_back({e, scorer.score(e->id, 1.0 + years_apart(e->date, anchor.date))});
     }
     sort_ranked(ranked);
-    auto& out = it->second[i];
+    auto& out = (*lists)[i];
     out.reserve(ranked.size());
     for (const auto& r : ranked) out.push_back(r.fact);
   }
@@ -154,10 +159,8 @@ void DateIndex::fill_partners(int min_gap_days, std::size_t begin, std::size_t e
 
 const std::vector<const Event*>& DateIndex::partners(const Event& anchor, int min_gap_days) const {
   static const std::vector<const Event*> kNone;
-  for (const auto& p : m_partners) {
-    if (p.first == min_gap_days) return p.second[static_cast<std::size_t>(&anchor - m_events)];
-  }
-  return kNone;
+  const PartnerLists* lists = partner_lists(min_gap_days);
+  return lists == nullptr ? kNone : (*lists)[static_cast<std::size_t>(&anchor - m_events)];
 }
 
 std::vector<FactDate> DateIndex::distractor_dates(const Event& e, std::size_t per_side, std::size_t wanted) const {
@@ -264,17 +267,9 @@ void rank_partners(DateIndex& dates, const Bank& bank, bool two) {
     if (bank.generators[g].enabled && std::find(gaps.begin(), gaps.end(), gap) == gaps.end()) gaps.push_back(gap);
   }
   for (const int gap : gaps) dates.add_partners(gap);
-  const std::size_t events = bank.facts.events.size();
-  const auto fill = [&](std::size_t begin, std::size_t end) {
+  in_two_halves(bank.facts.events.size(), two, [&](std::size_t begin, std::size_t end) {
     for (const int gap : gaps) dates.fill_partners(gap, begin, end);
-  };
-  if (!two) {
-    fill(0, events);
-    return;
-  }
-  auto later = start_beside([&] { fill(events / 2, events); });
-  fill(0, events / 2);
-  finish_beside(later);
+  });
 }
 
 FactIndexes::FactIndexes(const Bank& b) : bank(b), dates(b.facts.events) {
@@ -337,17 +332,10 @@ std::vector<const Actor*> actor_group(const FactIndexes& ix, const Actor& anchor
 std::vector<std::vector<const Actor*>> actor_groups(const FactIndexes& ix, const std::vector<const Actor*>& anchors,
                                                     std::size_t size, bool two) {
   std::vector<std::vector<const Actor*>> groups(anchors.size());
-  const auto fill = [&](std::size_t begin, std::size_t end) {
+  in_two_halves(anchors.size(), two, [&](std::size_t begin, std::size_t end) {
     GroupScratch scratch;
     for (std::size_t i = begin; i < end; ++i) groups[i] = actor_group(ix, *anchors[i], size, scratch);
-  };
-  if (!two) {
-    fill(0, anchors.size());
-    return groups;
-  }
-  auto later = start_beside([&] { fill(anchors.size() / 2, anchors.size()); });
-  fill(0, anchors.size() / 2);
-  finish_beside(later);
+  });
   return groups;
 }
 
@@ -356,30 +344,17 @@ std::size_t FactIndexes::fact_count() const {
   return f.events.size() + f.actors.size() + f.terms.size() + f.figures.size();
 }
 
-namespace {
-
-/// The index of `f` in `facts` when it is one of them (compared by address: a FactBase lies
-/// inside the fact it is the base of), else nothing.
-template <typename T>
-std::optional<std::size_t> index_in(const std::vector<T>& facts, const FactBase& f) {
-  const std::less<const void*> before;
-  const void* at = &f;
-  if (facts.empty() || before(at, facts.data()) || !before(at, facts.data() + facts.size())) return std::nullopt;
-  return static_cast<std::size_t>(&static_cast<const T&>(f) - facts.data());
-}
-
-}  // namespace
-
 std::size_t FactIndexes::fact_index(const FactBase& f) const {
   const Facts& all = bank.facts;
   std::size_t offset = 0;
-  if (const auto i = index_in(all.events, f)) return offset + *i;
+  std::ptrdiff_t i = index_in(all.events.data(), all.events.size(), f);
+  if (i >= 0) return offset + static_cast<std::size_t>(i);
   offset += all.events.size();
-  if (const auto i = index_in(all.actors, f)) return offset + *i;
+  if ((i = index_in(all.actors.data(), all.actors.size(), f)) >= 0) return offset + static_cast<std::size_t>(i);
   offset += all.actors.size();
-  if (const auto i = index_in(all.terms, f)) return offset + *i;
+  if ((i = index_in(all.terms.data(), all.terms.size(), f)) >= 0) return offset + static_cast<std::size_t>(i);
   offset += all.terms.size();
-  if (const auto i = index_in(all.figures, f)) return offset + *i;
+  if ((i = index_in(all.figures.data(), all.figures.size(), f)) >= 0) return offset + static_cast<std::size_t>(i);
   return fact_count();
 }
 

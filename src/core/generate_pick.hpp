@@ -83,6 +83,16 @@ template <typename T>
   return out;
 }
 
+/// The index of fact `f` in the array [first, first + n) of facts of type T (a fact's FactBase
+/// lies inside it, so the address tells), or -1 when it is not one of them.
+template <typename T>
+[[nodiscard]] inline std::ptrdiff_t index_in(const T* first, std::size_t n, const FactBase& f) {
+  const std::less<const void*> before;
+  const void* at = &f;
+  if (n == 0 || before(at, first) || !before(at, first + n)) return -1;
+  return &static_cast<const T&>(f) - first;
+}
+
 /// Events sorted by date (the first day of their period, then precision, then id).
 class DateIndex {
  public:
@@ -140,15 +150,17 @@ class DateIndex {
   std::vector<const Event*> m_sorted;
   std::vector<std::int64_t> m_days;                      ///< first_day of m_sorted[i]
   std::vector<std::vector<FactDate>> m_dates;            ///< by precision: distinct, sorted
-  /// partners() of each event, by index, for each min_gap_days asked (one or two).
-  std::vector<std::pair<int, std::vector<std::vector<const Event*>>>> m_partners;
+  /// partners() of each event, by index, at one min_gap_days ...
+  using PartnerLists = std::vector<std::vector<const Event*>>;
+  /// ... for each min_gap_days asked (one or two).
+  std::vector<std::pair<int, PartnerLists>> m_partners;
+  /// The lists at `min_gap_days` (add_partners), or nullptr.
+  [[nodiscard]] const PartnerLists* partner_lists(int min_gap_days) const;
 };
 
 // Inline: event_order and near() call these for every candidate pair.
 inline std::ptrdiff_t DateIndex::index_of(const Event& e) const {
-  const std::less<const Event*> before;
-  if (before(&e, m_events) || !before(&e, m_events + m_first_days.size())) return -1;
-  return &e - m_events;
+  return index_in(m_events, m_first_days.size(), e);
 }
 
 inline const DateIndex::FirstDays* DateIndex::first_days(const Event& e) const {
