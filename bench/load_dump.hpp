@@ -20,8 +20,10 @@ inline void dump_load_result(const bank::LoadResult& r, std::FILE* out) {
   const auto list = [&](const char* key, const std::vector<std::string>& v) {
     for (const auto& s : v) line(key, s);
   };
+  // The file each position names (a fact's and a generated question's: the bank's own).
+  const std::string& bank_path = r.bank ? r.bank->path : r.path;
   const auto pos = [&](const core::SourcePos& p) {
-    std::fprintf(out, "pos: %s:%d:%d\n", p.file.c_str(), p.line, p.column);
+    std::fprintf(out, "pos: %s:%d:%d\n", core::file_of(p, bank_path).c_str(), p.line, p.column);
   };
   const auto loc = [&](const core::SourceLocator& l) {
     std::string s = l.source_id;

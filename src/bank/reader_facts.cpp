@@ -143,7 +143,7 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
 
 bool BankReader::read_fact_base(const toml::table& t, Context& ctx, std::string_view kind, const core::Bank& bank,
                                 core::FactBase& f) {
-  f.pos = core::SourcePos{m_path, where_of(t).line, where_of(t).column};
+  f.pos = core::SourcePos{{}, where_of(t).line, where_of(t).column};  // the bank's own file: see SourcePos
   const auto id = get_id(t, ctx);
   if (id) {
     f.id = *id;

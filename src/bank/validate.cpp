@@ -59,7 +59,7 @@ int validate_paths(const std::vector<std::string>& paths, std::ostream& out) {
   for (const auto& d : v.diagnostics) out << core::format_diagnostic(d) << '\n';
   for (const auto& b : v.banks) {
     for (const auto& r : b.repeated) {
-      out << (r.pos.file.empty() ? b.path : r.pos.file) << ':' << r.pos.line << ':' << r.pos.column
+      out << core::file_of(r.pos, b.path) << ':' << r.pos.line << ':' << r.pos.column
           << ": note: generated question `" << r.generated_id << "` not made: hand-written question `"
           << r.handwritten_id << "` asks about the same facts [repeats-handwritten]\n";
     }

@@ -76,7 +76,7 @@ class Generation {
  private:
   void warn(const SourcePos& at, std::string code, std::string message, std::string hint) {
     m_result.diagnostics.push_back(
-        Diagnostic{at.file.empty() ? m_bank.path : at.file, at.line, at.column, Severity::Warning, std::move(code),
+        Diagnostic{file_of(at, m_bank.path), at.line, at.column, Severity::Warning, std::move(code),
                    std::move(message), std::move(hint)});
   }
 
@@ -584,7 +584,7 @@ GenerateResult generate_questions(const Bank& bank, bool parallel) {
   };
   const auto check = [&](const FactBase& f, std::string_view kind) {
     if (flagged(f) || named.count(f.id) != 0) return;
-    out.diagnostics.push_back(Diagnostic{f.pos.file.empty() ? bank.path : f.pos.file, f.pos.line, f.pos.column,
+    out.diagnostics.push_back(Diagnostic{file_of(f.pos, bank.path), f.pos.line, f.pos.column,
                                          Severity::Warning, "unused-fact",
                                          std::string(kind) + " `" + f.id + "` is used by no question",
                                          "turn on a generator that uses it, or name it in a question's `facts`"});
