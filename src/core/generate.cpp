@@ -214,7 +214,7 @@ class Generation {
       warn(first->pos, "short-of-distractors",
            "generator `" + name + "` made no question for " + std::to_string(n) + (n == 1 ? " fact" : " facts") +
                " (first `" + first->id + "`): " + m_short_reason,
-           "add more facts of that kind, or turn the generator off with `" + name + " = false` in [generators]");
+           short_of_hint(g));
     } else if (cfg.listed && !made_any && m_short.empty()) {
       warn(cfg.pos, "generator-unused", "generator `" + name + "` made no question: the bank has no facts it can use",
            "add the facts it needs (docs/bank-format.md), or remove it from [generators]");
@@ -275,8 +275,8 @@ class Generation {
         if (!clash) group.push_back(c);
       }
       if (group.size() < size) {
-        short_of(*anchor, "fewer than " + std::to_string(size - 1) + " other events at least " +
-                              std::to_string(cfg.min_gap_days) + " days from it and from each other");
+        short_of(*anchor, "fewer than " + std::to_string(size - 1) + " other events at least " + std::to_string(cfg.min_gap_days) +
+                              " days from it and from each other among its nearest in date (" + std::to_string(kDateWindow) + " on each side)");
         continue;
       }
       // The id names the set, whichever anchor found it: see keep().

@@ -2,6 +2,9 @@
 #include "core/generate_text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <system_error>
 #include <cmath>
 #include <cstdint>
 
@@ -79,7 +82,20 @@ std::pair<std::string, std::string> split_trailing_citations(const std::string& 
 
 std::string format_number(double v) {
   if (std::fabs(v) < 1e15 && v == std::floor(v)) return format_grouped(static_cast<std::int64_t>(v));
-  return format_significant(v, 6);
+  // Every digit the bank gives (an explanation must not round the answer), written out in
+  // full rather than as "5e-04" while that stays readable.
+  const double size = std::fabs(v);
+  if (size < 1e-6 || size >= 1e15) return format_shortest(v);
+  std::array<char, 64> buf{};
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed);
+  return ec == std::errc() ? std::string(buf.data(), end) : format_shortest(v);
+}
+
+std::string short_of_hint(Generator g) {
+  // Events crowded in time: partners come from the nearest in date, so more events can mean fewer.
+  const bool dated = g == Generator::EventOrder || g == Generator::EventFirst;
+  return std::string(dated ? "lower its `min_gap_days`, add events further apart in time" : "add more facts of that kind") +
+         ", or turn the generator off with `" + to_string(g) + " = false` in [generators]";
 }
 
 std::string which_actor(ActorKind kind) {

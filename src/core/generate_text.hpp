@@ -42,8 +42,15 @@ namespace casebook::core {
 /// citation; {text, ""} when it does not end with a well-formed marker.
 [[nodiscard]] std::pair<std::string, std::string> split_trailing_citations(const std::string& text);
 
-/// A number as a reader writes it: whole numbers with thousands separators ("1,700,000,000"),
-/// others with up to six significant decimals.
+/// The hint of generator `g`'s short-of-distractors warning: what gets it more questions
+/// (lower `min_gap_days` for the events' ordering and which-first, more facts for the others),
+/// or how to turn it off.
+[[nodiscard]] std::string short_of_hint(Generator g);
+
+/// A number as a reader writes it: whole numbers below 1e15 with thousands separators
+/// ("1,700,000,000"), others with the fewest decimals that read back exactly ("1234567.891",
+/// "0.0005"; below 1e-6 or from 1e15 as format_shortest: "1e-07"), never rounded, so an
+/// explanation gives the answer key's value.
 [[nodiscard]] std::string format_number(double v);
 
 /// How a question asks for an actor of `kind`: "Who" (person), "Which agency", "Which

@@ -252,6 +252,23 @@ TEST(Generate, FigureCitationsStayAtTheEndAndNeverMeetTheUnit) {
   EXPECT_EQ(arrested.explanation, "[@src] alone: 50. Answers within 5 of it count.");
 }
 
+TEST(Generate, FigureExplanationsGiveEveryDigitOfTheValueAndTolerance) {
+  core::Bank b = sample_bank();
+  b.facts.figures[0].value = 1234567.891;  // was written "1.23457e+06" (six significant digits)
+  b.facts.figures[0].tolerance = 0.0005;
+  b.facts.figures[0].event.clear();
+  b.facts.figures[1].value = 45.123456789;  // was "45.1235"
+  b.facts.figures[1].tolerance = 0.0;
+  b.facts.figures[1].event.clear();
+  const auto r = core::generate_questions(b);
+  std::map<std::string, const core::Question*> by_id;
+  for (const auto* q : of(r, "figure_value")) by_id[q->id] = q;
+  ASSERT_EQ(by_id.size(), 2u);
+  EXPECT_EQ(by_id.at("gen.figure_value.stolen")->explanation,
+            "How much the Lurk group stole: 1234567.891 roubles. Answers within 0.0005 roubles of it count.");
+  EXPECT_EQ(by_id.at("gen.figure_value.arrested")->explanation, "How many people were detained: 45.123456789 people.");
+}
+
 TEST(Generate, EventActorCountsASurnameAsNamedAndExplainsTheActorInASentenceOfItsOwn) {
   core::Bank b = sample_bank();
   for (auto& e : b.facts.events) {
