@@ -46,6 +46,15 @@ Validation validate_banks(const std::vector<std::string>& paths) {
     }
     v.banks.push_back(std::move(b));
   }
+  if (v.banks.empty() && v.diagnostics.empty()) {
+    // Only folders without a bank file: a check that checked nothing must not pass.
+    for (const auto& path : paths) {
+      v.diagnostics.push_back(core::Diagnostic{path, 0, 0, core::Severity::Error, "no-banks",
+                                               "no bank file in this folder (nor in its subfolders)",
+                                               "bank files end in `.toml` (lower case); hidden files and folders "
+                                               "(names starting with '.') are skipped"});
+    }
+  }
   std::stable_sort(v.diagnostics.begin(), v.diagnostics.end(), [](const core::Diagnostic& a, const core::Diagnostic& b) {
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });

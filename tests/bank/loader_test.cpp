@@ -453,6 +453,27 @@ TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {
                 "2 banks, 1 question: 1 error, 2 warnings\n");
 }
 
+TEST(BankValidate, FoldersWithoutABankFileAreAnError) {
+  // A check that finds nothing to check fails, naming each folder: an upper-case extension and
+  // hidden files are not bank files.
+  const fs::path empty = scratch_dir("no-banks-empty");
+  const fs::path upper = scratch_dir("no-banks-upper");
+  write(upper / "Bank.TOML", minimal_bank("upper"));
+  write(upper / ".hidden.toml", minimal_bank("hidden"));
+  std::ostringstream out;
+  EXPECT_EQ(casebook::bank::validate_paths({empty.string(), upper.string()}, out), 1);
+  const std::string what = ": error: no bank file in this folder (nor in its subfolders) [no-banks]; bank files end in "
+                           "`.toml` (lower case); hidden files and folders (names starting with '.') are skipped\n";
+  std::string first = empty.string();
+  std::string second = upper.string();
+  if (second < first) std::swap(first, second);  // sorted by file
+  EXPECT_EQ(out.str(), first + what + second + what + "0 banks, 0 questions: 2 errors, 0 warnings\n");
+  // A folder that holds a bank passes, whatever else is given with it.
+  write(empty / "ok.toml", minimal_bank("ok"));
+  std::ostringstream fine;
+  EXPECT_EQ(casebook::bank::validate_paths({empty.string(), upper.string()}, fine), 0) << fine.str();
+}
+
 TEST(BankValidate, MissingPathIsAnError) {
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({"/nonexistent/casebook"}, out), 1);
