@@ -131,6 +131,13 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
       << counts[core::QuestionChange::Added] << " added, " << counts[core::QuestionChange::Retired] << " retired, "
       << counts[core::QuestionChange::Reworded] << " reworded, " << counts[core::QuestionChange::Rekeyed]
       << " re-keyed.\n";
+  if (before->info.id != after->info.id) {
+    // Card keys start with the bank id: another id makes every card a new one.
+    err << "casebook: warning: the bank id changed from `" << app::terminal_safe(before->info.id) << "` to `"
+        << app::terminal_safe(after->info.id) << "`: card keys start with it, so every question counts as retired "
+        << "and added, and learners start again from nothing; keep id = \"" << app::terminal_safe(before->info.id)
+        << "\" in [bank] unless this is meant as a new bank\n";
+  }
   if (counts[core::QuestionChange::Rekeyed] > 0 && before->info.version == after->info.version) {
     err << "casebook: warning: answers changed but [bank] version is still \"" << app::terminal_safe(after->info.version)
         << "\"; raise it so that learners are told in which version the answer changed\n";

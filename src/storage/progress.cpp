@@ -155,6 +155,19 @@ Progress::Progress(const std::string& path, Access access) {
   if (access == Access::ReadWrite) {
     create_private_parent_folders(path, "open the " + describe_path(path));
     check_before_writing(path);
+  } else if (path != kMemoryPath) {
+    // Read-only use (reports, diff) creates nothing: say what is wrong with the path itself
+    // rather than SQLite's "unable to open" or "disk I/O error".
+    std::error_code ec;
+    const auto type = std::filesystem::status(path, ec).type();
+    if (type == std::filesystem::file_type::not_found) {
+      throw StorageError("Cannot open the " + describe_path(path) +
+                         ": there is no such file. Check the path; reading never creates a progress file.");
+    }
+    if (type == std::filesystem::file_type::directory) {
+      throw StorageError("Cannot open the " + describe_path(path) +
+                         ": it is a folder, not a progress file. Give the path of the file itself.");
+    }
   }
   try {
     m_impl = std::make_unique<Impl>(path, access);

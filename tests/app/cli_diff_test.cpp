@@ -103,6 +103,20 @@ TEST(CliDiff, ExitCodesAndTheVersionWarning) {
   EXPECT_EQ(r.err,
             "casebook: warning: answers changed but [bank] version is still \"1.0\"; raise it so that learners are "
             "told in which version the answer changed\n");
+  // Another bank id: every question retired and added, with a warning that says so.
+  std::filesystem::copy_file(data("old.toml"), dir.file("renamed.toml"));
+  {
+    std::string text = casebook::test::slurp(dir.file("renamed.toml"));
+    text.replace(text.find("id = \"diff-test\""), 16, "id = \"diff-renamed\"");
+    std::ofstream(dir.file("renamed.toml"), std::ios::trunc) << text;
+  }
+  r = run(dir, {"diff", data("old.toml"), dir.file("renamed.toml")});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err,
+            "casebook: warning: the bank id changed from `diff-test` to `diff-renamed`: card keys start with it, so "
+            "every question counts as retired and added, and learners start again from nothing; keep id = "
+            "\"diff-test\" in [bank] unless this is meant as a new bank\n");
+  EXPECT_NE(r.out.find(" retired, 0 reworded, 0 re-keyed.\n"), std::string::npos) << r.out;
   // No differences: nothing listed.
   r = run(dir, {"diff", data("old.toml"), data("old.toml")});
   EXPECT_EQ(r.code, 0);
@@ -115,7 +129,17 @@ TEST(CliDiff, ExitCodesAndTheVersionWarning) {
   // A database that cannot be read: 1.
   r = run(dir, {"diff", data("old.toml"), data("new.toml"), "--db", dir.file("missing.sqlite3")});
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("missing.sqlite3"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("progress database \"" + dir.file("missing.sqlite3") +
+                       "\": there is no such file. Check the path; reading never creates a progress file."),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("missing.sqlite3")));
+  // A folder given as the database: said so, not "disk I/O error".
+  std::filesystem::create_directory(dir.file("a-folder"));
+  r = run(dir, {"diff", data("old.toml"), data("new.toml"), "--db", dir.file("a-folder")});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("\": it is a folder, not a progress file. Give the path of the file itself."), std::string::npos)
+      << r.err;
   // Usage: 2.
   EXPECT_EQ(run(dir, {"diff", data("old.toml")}).code, 2);
 }
