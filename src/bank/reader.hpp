@@ -145,6 +145,9 @@ class BankReader {
   }
 
   void syntax_error(const toml::parse_error& e);
+  /// The first byte of the character at `at` (1-based line, column in code points) of
+  /// m_text; '\n' at or past the end of its line. `at.line` must be a line of m_text.
+  [[nodiscard]] char char_at(Where at) const;
   /// "question `x` has 1 choice; it needs at least 2" (`what` is the singular noun).
   void too_few(Where at, std::string_view code, const Context& ctx, std::size_t found, std::size_t min_count,
                std::string_view what, std::string hint) {
@@ -246,7 +249,13 @@ class BankReader {
                         const std::function<void(const toml::table&, const Context&)>& fn);
   /// check_citations on every string under `n`.
   void check_case_citations(const toml::node& n, const core::Bank& bank);
+  /// Warns (`repeated-choice`) at each value equal to an earlier one of `values`.
   void warn_repeats(const std::vector<Located>& values, std::string_view what);
+  /// Warns (`look-alike-choice`) at each value of `values` (shown side by side: choices,
+  /// items, left sides) that differs from an earlier one yet looks the same on screen
+  /// (core::as_seen: Unicode composition, invisible characters, spacing); exact repeats are
+  /// warn_repeats'.
+  void warn_look_alikes(const std::vector<Located>& values, std::string_view what);
   /// Warns (`unrenderable-character`) when `v` has a character above U+FFFF (emoji, some
   /// CJK and maths letters): Debian's Dear ImGui 1.86 stores characters in 16 bits, so the
   /// app would show "?" and a learner could never type such an answer. Warns

@@ -154,6 +154,7 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
         if (auto items = get_strings(t, "items", ctx, Need::Required, kMinItems, "too-few-items", "item")) {
           for (const auto& item : *items) q.items.push_back(item.text);
           warn_repeats(*items, "item");
+          warn_look_alikes(*items, "item");
         }
         break;
       case QuestionType::Matching:
@@ -173,6 +174,7 @@ void BankReader::read_choices(const toml::table& t, const Context& ctx, core::Qu
   if (choices) {
     for (const auto& c : *choices) q.choices.push_back(core::Choice{c.text, false});
     warn_repeats(*choices, "choice");
+    warn_look_alikes(*choices, "choice");
   }
   std::vector<Located> answers;
   if (q.type == QuestionType::SingleChoice) {
@@ -299,6 +301,7 @@ void BankReader::read_pairs(const toml::table& t, const Context& ctx, core::Ques
     return;
   }
   warn_repeats(lefts, "left side");
+  warn_look_alikes(lefts, "left side");
 }
 
 void BankReader::read_dilemma(const toml::table& t, const Context& ctx, const core::Bank& bank, core::Question& q) {

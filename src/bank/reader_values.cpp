@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unordered_map>
 
 #include "bank/suggest.hpp"
@@ -25,8 +26,21 @@ void BankReader::syntax_error(const toml::parse_error& e) {
     hint = "nest lists and tables less deeply; a bank needs at most 3 levels";
   } else if (what.find("redefine") != std::string::npos) {
     hint = "each key may appear once per table; remove or rename the second one";
+  } else if (what.find("after '\\r'") != std::string::npos) {
+    hint = "the file ends its lines with a lone carriage return (CR, as old Mac files do): save it with LF or CRLF line endings";
   } else if (what.find("control characters") != std::string::npos) {
-    hint = "a \"...\" string must end on its line: close the quote, or use \"\"\"...\"\"\" for text on several lines";
+    // The character toml++ stopped at: a line break ends a "..." string too early; any other
+    // control character (NUL, ESC, ...) is in the text itself.
+    const Where at = where_of(e.source());
+    const char c = at.line >= 1 && static_cast<std::size_t>(at.line) <= m_line_starts.size() ? char_at(at) : '\n';
+    if (c == '\n' || c == '\r') {
+      hint = "a \"...\" string must end on its line: close the quote, or use \"\"\"...\"\"\" for text on several lines";
+    } else {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      hint = std::string("remove the invisible control character ") + code + (c == '\0' ? " (NUL)" : "") +
+             " here; if the text needs it, write an escape such as \\t or \\u0007";
+    }
   } else if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
     hint = "save the file as UTF-8";
   }
@@ -60,6 +74,15 @@ void BankReader::check_keys(const toml::table& t, const std::vector<std::string_
     error(at, "unknown-key", "unknown key " + ticked(k) + " in " + ctx.name,
           near ? did_you_mean : "the keys allowed here are " + join_quoted(allowed));
   }
+}
+
+char BankReader::char_at(Where at) const {
+  const auto line = static_cast<std::size_t>(at.line);
+  const std::size_t start = m_line_starts[line - 1];
+  const std::size_t end = line < m_line_starts.size() ? m_line_starts[line] : m_text.size();
+  const std::string_view text = m_text.substr(start, end - start);
+  const std::size_t offset = core::utf8_offset(text, static_cast<std::size_t>(std::max(at.column, 1) - 1));
+  return offset < text.size() ? text[offset] : '\n';
 }
 
 const toml::node* BankReader::require(const toml::table& t, std::string_view key, const Context& ctx) {
@@ -246,6 +269,49 @@ void BankReader::warn_repeats(const std::vector<Located>& values, std::string_vi
             std::string(what) + " " + ticked(values[i].text) + " is repeated (first at line " +
                 std::to_string(earlier.at.line) + ", column " + std::to_string(earlier.at.column) + ")",
             "remove the repeat");
+  }
+}
+
+namespace {
+
+/// `text` in TOML escapes, so that what differs between look-alikes shows: every character
+/// outside printable ASCII as \uXXXX (or \UXXXXXXXX), a double space as it is.
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (const char32_t cp : core::decode_utf8(text, core::InvalidUtf8::Replace)) {
+    if (cp >= 0x20 && cp < 0x7F && cp != '\\' && cp != '"') {
+      out += static_cast<char>(cp);
+      continue;
+    }
+    char buf[16];
+    if (cp == '\\' || cp == '"') {
+      std::snprintf(buf, sizeof buf, "\\%c", static_cast<char>(cp));
+    } else {
+      std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
+    }
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace
+
+void BankReader::warn_look_alikes(const std::vector<Located>& values, std::string_view what) {
+  std::vector<std::string> seen;
+  seen.reserve(values.size());
+  for (const auto& v : values) seen.push_back(core::as_seen(v.text));
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (values[j].text == values[i].text) break;  // an exact repeat: warn_repeats says so
+      if (seen[j] != seen[i]) continue;
+      warning(values[i].at, "look-alike-choice",
+              std::string(what) + " " + ticked(values[i].text) + " looks the same on screen as " + ticked(values[j].text) +
+                  " (line " + std::to_string(values[j].at.line) + ", column " + std::to_string(values[j].at.column) +
+                  ") but is written differently: \"" + escaped(values[i].text) + "\" against \"" + escaped(values[j].text) +
+                  "\" (Unicode composition, invisible characters or spacing)",
+              "write both the same way, or make them differ in words a learner can see");
+      break;
+    }
   }
 }
 

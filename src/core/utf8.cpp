@@ -138,4 +138,27 @@ std::string map_utf8(std::string_view text, int utf8proc_options) {
   return out;
 }
 
+std::string as_seen(std::string_view text) {
+  const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f'; };
+  const bool simple = std::all_of(text.begin(), text.end(), plain) && text.find("  ") == std::string_view::npos &&
+                      (text.empty() || (text.front() != ' ' && text.back() != ' '));
+  if (simple) return std::string(text);
+  const std::string mapped = map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE);
+  std::u32string cps = decode_utf8(mapped, InvalidUtf8::Replace);
+  std::u32string out;
+  out.reserve(cps.size());
+  for (char32_t cp : cps) {
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    const bool space = cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85 ||
+                       cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+    if (!space) {
+      out.push_back(cp);
+    } else if (!out.empty() && out.back() != U' ') {
+      out.push_back(U' ');
+    }
+  }
+  if (!out.empty() && out.back() == U' ') out.pop_back();
+  return encode_utf8(out);
+}
+
 }  // namespace casebook::core

@@ -68,4 +68,12 @@ void append_utf8(std::string& out, char32_t cp);
 /// case folding, mark stripping...); `text` unchanged when utf8proc refuses it (ill-formed).
 [[nodiscard]] std::string map_utf8(std::string_view text, int utf8proc_options);
 
+/// `text` as a reader sees it on screen, to find texts that look the same but differ: Unicode
+/// NFC (a precomposed "é" and "e" + combining accent become one), default-ignorable characters
+/// dropped (zero-width space, soft hyphen, joiners, bidi marks: utf8proc's UTF8PROC_IGNORE),
+/// every run of white space (tabs, line breaks, no-break and other spaces) one ' ', none at
+/// either end. Case, punctuation and letters of other scripts that look alike are kept. Text
+/// that is ASCII with single inner spaces is returned as it is; ill-formed bytes become U+FFFD.
+[[nodiscard]] std::string as_seen(std::string_view text);
+
 }  // namespace casebook::core
