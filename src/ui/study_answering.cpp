@@ -214,6 +214,7 @@ std::optional<core::Answer> StudyScreen::answer_controls(const app::CardView& ca
 }
 
 bool StudyScreen::draw_confirm(UiContext& ui, bool keys) {
+  const bool opening = !keys;  // the frame the question appears: brought into view once
   study_widgets::begin_panel();
   wrapped_text(m_confirm, kColorNotice);
   keys = keys && !ui.typing;  // not the Enter that opened the question
@@ -222,6 +223,7 @@ bool StudyScreen::draw_confirm(UiContext& ui, bool keys) {
   ImGui::SameLine();
   const bool no = ImGui::Button("Go back  (Esc / N)") || (keys && (escape_pressed() || typed_letter('n')));
   study_widgets::end_panel(kColorPanel, kColorNotice);
+  if (opening) ImGui::SetScrollHereY(1.0f);  // below a long matching it would open off screen
   if (no) yes = false;
   if (yes || no) m_confirm.clear();
   return yes;

@@ -2,7 +2,8 @@
 """GUI test of issue 11's matching, ordering and undo lines, with real key presses under Xvfb
 over tests/gui/data/rows.toml (one card per topic: a matching with a 300-character option, an
 ordering, two typed answers):
-- matching: 1 pairs item 1, Enter asks "Submit anyway?" (nothing recorded), Escape goes back
+- matching (taller than the window): 1 pairs item 1, Enter asks "Submit anyway?" (scrolled into
+  view; nothing recorded), Escape goes back
   to the card, 2 pairs item 2, Enter asks again, Y submits: the review's answer has item 3
   unpaired; the feedback marks each pair with ✓ or ✗ (screenshot);
 - ordering: Alt+Down swaps the first two items, Enter: the feedback marks each position;
@@ -16,6 +17,17 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gui_app import end_window, key, open_window, quit_window, shoot, start_test, type_text, wait_until  # noqa: E402
+from pngcheck import read_png  # noqa: E402
+
+
+NOTICE = bytes((128, 87, 10))  # the light theme's notice colour: the border of the "Submit anyway?" panel
+
+
+def colour_pixels(png, colour):
+    """How many pixels of the screenshot have exactly `colour`."""
+    width, _, rows = read_png(png)
+    bpp = len(rows[0]) // width
+    return sum(1 for r in rows for i in range(0, len(r) - 2, bpp) if r[i:i + 3] == colour)
 
 
 def query(db, sql, *params):
@@ -63,7 +75,10 @@ def main():
         shoot(shots, "matching-long-option")
         key("1")  # item 1 gets option 1; item 2 is selected next
         key("Return")
-        shoot(shots, "matching-confirm")
+        confirm = shoot(shots, "matching-confirm")
+        # The card is taller than the window: the question is scrolled into view (its border in
+        # the notice colour), not left below the fold where Enter seemed to do nothing.
+        assert colour_pixels(confirm, NOTICE) > 300, "the Submit anyway question is off screen"
         assert reviews(db, "gui-rows/agency-roles") == [], "submitted without asking"
         key("Escape")  # go back to the card (not out of the session)
         key("2")  # item 2 gets option 2; item 3 stays open
