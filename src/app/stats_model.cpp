@@ -69,9 +69,12 @@ StatsCoverageRow coverage_row(const report::CoverageRow& r, const report::Figure
   if (r.not_started == 0) {
     row.finish = "all started";
   } else if (const auto day = report::all_started_day(r, f.as_of_day)) {
-    row.finish = core::iso_date_of_day(*day) + " (about " +
-                 core::format_trimmed(static_cast<double>(r.started_last_30_days) / report::kPaceDays, 1) +
-                 " new a day)";
+    // Under 0.1 a day the rate would read "about 0 new a day": the count itself then.
+    const double pace = static_cast<double>(r.started_last_30_days) / report::kPaceDays;
+    row.finish = core::iso_date_of_day(*day) +
+                 (pace < 0.05 ? " (" + std::to_string(r.started_last_30_days) + " new in the last " +
+                                    std::to_string(report::kPaceDays) + " days)"
+                              : " (about " + core::format_trimmed(pace, 1) + " new a day)");
   } else {
     row.finish = "\u2014 (no new cards in the last 30 days)";
   }

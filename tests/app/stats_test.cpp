@@ -125,6 +125,13 @@ TEST(Stats, FiguresAreTheReportFiguresAndMasteryIsNotFullAfterAQuarterWrong) {
   EXPECT_EQ(bank.last_7_days, "3 / 4 (75.0\u00A0%)");
   // 4 started in 30 days: 1 left at 4/30 a day takes ceil(30/4) = 8 days.
   EXPECT_EQ(bank.finish, core::iso_date_of_day(figures.as_of_day + 8) + " (about 0.1 new a day)");
+  {
+    // One started in 30 days would read "about 0 new a day": the count is given instead.
+    auto slow = figures;
+    slow.banks[0].started_last_30_days = 1;
+    const app::StatsView s = app::make_stats_view(in, slow, {});
+    EXPECT_EQ(row(s, "Stats bank").finish, core::iso_date_of_day(figures.as_of_day + 30) + " (1 new in the last 30 days)");
+  }
   const app::StatsCoverageRow& law = row(v, "Law");
   EXPECT_EQ(law.cards, 4);
   EXPECT_EQ(law.new_left, 0);
