@@ -149,7 +149,16 @@ FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, cons
     const bool partial = !g.correct && g.score > 0.0;
     f.verdict = g.correct ? "✓  Correct" : partial ? "✗  Partly right" : "✗  Incorrect";
     if (partial || (g.correct && g.score < 1.0 && g.score > 0.0)) {
-      f.verdict += "  (" + std::to_string(static_cast<int>(std::lround(g.score * 100.0))) + "%)";
+      f.verdict += "  (" + std::to_string(static_cast<int>(std::lround(g.score * 100.0))) + "%";
+      if (q.type == QuestionType::Ordering) {
+        // The credit counts pairs in the right order (core::grade), not places: an order
+        // with every place wrong can still earn some, which the rows' marks alone belie.
+        const std::size_t n = q.items.size();
+        const std::size_t pairs = n * (n - 1) / 2;
+        const auto ordered = static_cast<std::size_t>(std::lround(g.score * static_cast<double>(pairs)));
+        f.verdict += ": " + std::to_string(ordered) + " of " + std::to_string(pairs) + " pairs in order";
+      }
+      f.verdict += ")";
     }
     f.tone = g.correct ? Tone::Correct : Tone::Wrong;
   }

@@ -49,6 +49,8 @@ TEST(RowFeedback, OrderingMarksEachPositionAndNamesWhatBelongsThere) {
   EXPECT_EQ(f.rows[2].given, "Charge");
   EXPECT_EQ(f.rows[2].expected, "Trial");
   EXPECT_TRUE(f.options.empty());
+  // Two places wrong, yet 2 of the 3 pairs in order: the verdict says what the credit counts.
+  EXPECT_EQ(f.verdict, "✗  Partly right  (67%: 2 of 3 pairs in order)");
 
   a.order = {0, 1, 2};
   const app::FeedbackView right = app::make_feedback(bank, q, card, a);
