@@ -58,9 +58,20 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::CustomStudy:
       return "Up/Down: choose a mode   ·   Left/Right: its number (Shift: by 10)   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Exam:
-      return "Enter: answer / start   ·   Left/Right: previous / next   ·   S: skip   ·   L: question list   ·   H: hand in   ·   Esc: back   ·   F12: screenshot";
+      return "Enter: answer   ·   Left/Right: previous / next   ·   S: skip   ·   L: question list   ·   H: hand in   ·   Esc: back   ·   F12: screenshot";
   }
   return "";
+}
+
+/// The keys of the mock exam's set-up and result pages (key_hints has those of taking it).
+const char* exam_key_hints(app::ExamPhase phase) {
+  switch (phase) {
+    case app::ExamPhase::Setup:
+      return "Up/Down: preset or custom   ·   Left/Right: minutes   ·   Ctrl+Left/Right: questions   ·   M: marking   ·   P: practice run   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
+    case app::ExamPhase::Result: return "Up/Down/PgUp/PgDn: scroll   ·   Enter, Esc: back to Home   ·   F12: screenshot";
+    case app::ExamPhase::Taking: break;
+  }
+  return key_hints(app::Screen::Exam);
 }
 
 /// What the status line at the bottom of the window shows: the controller's message on the
@@ -77,6 +88,7 @@ StatusLine status_line(const app::Controller& controller, app::Screen screen) {
                          screen == app::Screen::Browser || screen == app::Screen::CardInfo ||
                          screen == app::Screen::Backups;
   if (!message.empty() && !own_place) return {message, true};
+  if (screen == app::Screen::Exam) return {exam_key_hints(controller.exam().phase), false};
   return {key_hints(screen), false};
 }
 
