@@ -102,7 +102,9 @@ void BankReader::read_exams(const toml::table& root, core::Bank& bank) {
         }
         const auto* count = value.as_integer();
         if (count == nullptr) {
-          wrong_type(value, topic, "a whole number of questions");
+          error(where_of(value), "wrong-type",
+                ticked(topic) + " must be a whole number of questions, not " + type_name(value),
+                "write it like `" + topic + " = 3`");
           continue;
         }
         if (count->get() < 1 || count->get() > 1000) {

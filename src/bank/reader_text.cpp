@@ -89,6 +89,31 @@ std::string example(std::string_view key, std::optional<QuestionType> type) {
       {"count", "count = 6"},
       {"size", "size = 4"},
       {"style", "style = \"choice\""},
+      {"min_gap_days", "min_gap_days = 90"},
+      {"terms_both_ways", "terms_both_ways = true"},
+      {"roles", "roles = [{ actor = \"actor-id\", role = \"made the arrests\" }]"},
+      {"article", "article = \"source-id\""},
+      // [[exam]]
+      {"questions", "questions = { topic-id = 3 }"},
+      {"minutes", "minutes = 30"},
+      {"pass_mark", "pass_mark = 60"},
+      {"mark_each", "mark_each = false"},
+      {"dilemmas", "dilemmas = false"},
+      // [question.case]
+      {"case", "[question.case]"},
+      {"protagonist", "protagonist = \"Head of the international unit of a police agency\""},
+      {"role", "role = \"...\""},  // a case's protagonist's role, or an event actor's: "made the arrests"
+      {"situation", "situation = \"What has happened so far, as the protagonist knows it.\""},
+      {"deadline", "deadline = \"Before the next bilateral meeting\""},
+      {"decision", "decision = \"Recommend whether to resume cooperation, and on what terms.\""},
+      {"constraints", "constraints = [{ kind = \"legal channels\", text = \"...\" }]"},
+      {"debrief", "debrief = [\"Which fact would change your recommendation?\"]"},
+      {"exhibit", "[[question.case.exhibit]]"},
+      {"criterion", "[[question.case.criterion]]"},
+      {"epilogue", "[question.case.epilogue]"},
+      {"text", "text = \"...\""},
+      {"justification", "justification = \"Why, argued from the exhibits.\""},
+      {"levels", "levels = [\"0: not mentioned\", \"1: mentioned\", \"2: argued from an exhibit\"]"},
   };
   if (key == "answer") {
     if (type == QuestionType::TrueFalse) return "answer = true";

@@ -313,6 +313,12 @@ TEST(BankLoader, ExamPresets) {
       << dump(r);
   EXPECT_EQ(r.diagnostics[0].message, "exam `p` draws 2 questions of topic `law`, which has 1 (dilemmas not counted)");
   EXPECT_EQ(r.diagnostics[1].hint, "did you mean `law`?");
+
+  // A count that is not a number: the hint shows one, with the topic's own id.
+  r = casebook::bank::load_bank_text(text + "\n[[exam]]\nid = \"q\"\ntitle = \"Q\"\nquestions = { law = \"one\" }\n", "e.toml");
+  ASSERT_FALSE(r.diagnostics.empty()) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].message, "`law` must be a whole number of questions, not a string");
+  EXPECT_EQ(r.diagnostics[0].hint, "write it like `law = 3`");
 }
 
 TEST(BankLoader, AnExamErrorDoesNotSilenceNoQuestions) {
