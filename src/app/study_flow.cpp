@@ -228,6 +228,9 @@ void StudyFlow::mark_rubric(FeedbackView& f) const {
 
 void StudyFlow::submit(const core::Answer& answer) {
   if (!m_session || m_session->phase() != core::SessionPhase::Answering) return;
+  // A notice of the last step ("the last rating was taken back", "problem reported") is read:
+  // the learner has answered since. A failure of this answer's own is set below.
+  m_ctx.message.clear();
   const TimestampMs t = m_ctx.now();
   m_submitted_at = t;
   // An answer that already carries ticks (a front end that asks for them with the answer)

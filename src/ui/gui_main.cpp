@@ -83,7 +83,8 @@ struct StatusLine {
 
 StatusLine status_line(const app::Controller& controller, app::Screen screen) {
   const std::string& message = controller.message();
-  const bool own_place = screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
+  // Home shows the message under its Study button: the status line keeps the keys there.
+  const bool own_place = screen == app::Screen::Home || screen == app::Screen::Optimize || screen == app::Screen::Simulator ||
                          screen == app::Screen::Export || screen == app::Screen::Import || screen == app::Screen::Plan ||
                          screen == app::Screen::Browser || screen == app::Screen::CardInfo ||
                          screen == app::Screen::Backups;

@@ -194,7 +194,11 @@ TEST(StudyChoice, UndoVoidsTheReviewAndShowsTheCardAgain) {
   EXPECT_FALSE(c.study()->can_undo);
 
   // Rated again and the session left: the summary can still take the last rating back.
-  answer(c, f, true, Rating::Easy);
+  *f.now += 2000;
+  c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), true)});
+  EXPECT_EQ(c.message(), "") << "the notice of the undo outlived the answer after it";
+  *f.now += 500;
+  c.dispatch(app::Rate{Rating::Easy});
   c.dispatch(app::LeaveSession{});
   ASSERT_EQ(c.screen(), app::Screen::Summary);
   EXPECT_EQ(c.summary().reviewed, 1);
