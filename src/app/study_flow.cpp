@@ -139,11 +139,13 @@ bool StudyFlow::undo() {
   const UndoStep& step = m_undo.back();
   if (step.review_id != 0 && !void_review(step)) return false;  // Preview recorded nothing: only the session goes back
   m_session.emplace(step.session);
+  const core::Answer answer = step.answer;  // `step` goes with the pop
   m_undo.pop_back();
   m_finished = false;
   m_summary = SummaryView{};
   m_ctx.message = "The last rating was taken back: answer this card again.";
   show_current();
+  restore_draft(answer);
   return true;
 }
 
@@ -213,6 +215,21 @@ void StudyFlow::load_draft() {
   card.draft_note = d.justification.empty()
                         ? "Your last answer (" + when + ") is chosen again: revise it."
                         : "Your last justification (" + when + ") is in the box: revise it.";
+}
+
+void StudyFlow::restore_draft(const core::Answer& answer) {
+  // show_current() read the draft from the review log, which leaves the voided review out:
+  // the box would hold the answer before it, or nothing, and the one just typed were lost.
+  CardView& card = m_view.card;
+  if (card.type != core::QuestionType::Dilemma) return;
+  const int count = static_cast<int>(card.positions.size());
+  const int position = answer.position >= 0 && answer.position < count ? answer.position : -1;
+  if (position < 0 && answer.text.empty()) return;  // nothing chosen or typed: the log's draft stays
+  card.draft_position = position;
+  card.draft_justification = answer.text;
+  card.draft_note = answer.text.empty()
+                        ? "The position taken back is chosen again: change it or submit it again."
+                        : "The answer taken back is in the box: revise it or submit it again.";
 }
 
 void StudyFlow::mark_rubric(FeedbackView& f) const {
@@ -364,7 +381,7 @@ bool StudyFlow::rate(core::Rating rating) {
                         : "This card has lapsed " + std::to_string(lapses) + " times: tagged as a leech.";
     if (new_flags->suspended) m_session->suspend(key);
   }
-  if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags});
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags, f.answer});
   m_session->rate(rating, recorded.review.correct, recorded.review.after, t);
   show_next();
   return true;
@@ -373,7 +390,7 @@ bool StudyFlow::rate(core::Rating rating) {
 bool StudyFlow::rate_unrecorded(core::Rating rating) {
   const TimestampMs t = m_ctx.now();
   const std::string key = m_view.card.card_key;
-  if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt});
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt, m_view.feedback->answer});
   m_session->suspend(key);  // shown once: it never comes back in this session
   m_session->rate(rating, m_view.feedback->grade.correct, schedule_before(m_ctx, key, t), t);
   m_ctx.message.clear();

@@ -72,7 +72,9 @@ class StudyFlow {
   bool resume();
   /// Takes back the last rating of this session (also after it ended): appends a voiding
   /// record for its review (storage::Progress::void_review), restores the card's state and
-  /// flags, and shows that card again with the session as it was when the card was shown.
+  /// flags, and shows that card again with the session as it was when the card was shown,
+  /// answering (every question type). A dilemma's box holds the answer taken back (position
+  /// and justification, to revise or submit again; the rubric is assessed again).
   /// False (ctx.message says why) when there is nothing to take back or the write failed.
   bool undo();
   /// There is a rating of this session to take back.
@@ -88,6 +90,8 @@ class StudyFlow {
   void mark_rubric(FeedbackView& f) const;
   /// A dilemma shown again: its last answer (draft) from the review log.
   void load_draft();
+  /// A dilemma shown again by undo: the answer taken back (`answer`) is its draft.
+  void restore_draft(const core::Answer& answer);
   /// rate() in a mode that records nothing: the card leaves the session, counted.
   bool rate_unrecorded(core::Rating rating);
   void end();
@@ -101,6 +105,7 @@ class StudyFlow {
     std::int64_t review_id = 0;   ///< the review-log row the rating made (0: none, Preview)
     std::string card_key;
     std::optional<storage::CardFlags> flags_before;  ///< the flags before, when the rating changed them
+    core::Answer answer;          ///< the answer rated (a dilemma shows it again in its box)
   };
 
   /// undo()'s write: voids `step`'s review and puts the card's state, flags and due load

@@ -1,6 +1,7 @@
 // Dilemmas in the study flow (issue 11): no rating until the rubric is ticked or skipped, no
 // same-day learning steps by default (exact next due on a fixed clock), and the learner's
-// last justification back in the box when the card returns, also after a restart.
+// last justification back in the box when the card returns, also after a restart, and the
+// answer taken back in the box after an undo.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -164,6 +165,83 @@ TEST(DilemmaFlow, TheLastJustificationComesBackAfterARestart) {
   EXPECT_EQ(card.draft_justification, justification);
   EXPECT_EQ(card.draft_position, 1);
   EXPECT_EQ(card.draft_note, "Your last justification (2024-06-01 12:00 UTC) is in the box: revise it.");
+}
+
+// A new learner's report: a dilemma answered (position, justification, rubric), rated Hard,
+// then Ctrl+Z on the next card: the dilemma came back with no position and an empty box.
+// Undo shows it in the answering phase, as every question type, with the answer taken back
+// in the box to revise or submit again; the review log only gains the voiding record.
+TEST(DilemmaFlow, AnUndoneDilemmaComesBackWithTheAnswerTakenBack) {
+  Fixture f;
+  const std::string justification = "Withhold it:\nthe source comes first.";
+  app::Controller c(test_config(f.db, f.now));
+  to_the_dilemma(c, f);
+  *f.now += 5000;
+  c.dispatch(app::SubmitAnswer{typed_answer(justification)});
+  c.dispatch(app::SetRubric{0, true});
+  c.dispatch(app::Rate{Rating::Hard});
+  ASSERT_EQ(c.screen(), app::Screen::Summary);  // the dilemma was the last card
+  *f.now += 5000;
+  c.dispatch(app::Undo{});
+  ASSERT_EQ(c.screen(), app::Screen::Study);
+  const app::StudyView* v = c.study();
+  ASSERT_EQ(v->card.card_key, "test-small/q8-dilemma");
+  EXPECT_FALSE(v->feedback.has_value());  // answering again, as any card after an undo
+  EXPECT_EQ(v->card.draft_position, 1);
+  EXPECT_EQ(v->card.draft_justification, justification);
+  EXPECT_EQ(v->card.draft_note, "The answer taken back is in the box: revise it or submit it again.");
+  {
+    storage::Progress p(f.db);
+    EXPECT_EQ(p.review_log("alice").size(), 7u);
+    ASSERT_EQ(p.voided_reviews("alice").size(), 1u);
+    EXPECT_EQ(p.voided_reviews("alice")[0].card_key, "test-small/q8-dilemma");
+  }
+  // Submitted again as it was (the window's answer: the box, the position, no ticks yet).
+  *f.now += 5000;
+  c.dispatch(app::SubmitAnswer{typed_answer(v->card.draft_justification)});
+  c.dispatch(app::SkipRubric{});
+  c.dispatch(app::Rate{Rating::Good});
+  ASSERT_EQ(c.screen(), app::Screen::Summary);
+  storage::Progress p(f.db);
+  const auto log = p.review_log("alice");
+  ASSERT_EQ(log.size(), 8u);
+  EXPECT_EQ(log.back().rating, Rating::Good);
+  EXPECT_EQ(log.back().answer, "position: Withhold it; rubric skipped; justification: " + justification);
+}
+
+// Taken back while the card had an earlier answer: the newer one, taken back, is in the box
+// (not the earlier one); two undos in a row restore each card's own answer.
+TEST(DilemmaFlow, UndoPrefersTheAnswerTakenBackOverTheEarlierOne) {
+  Fixture f;
+  {
+    app::Controller c(test_config(f.db, f.now));
+    to_the_dilemma(c, f);
+    c.dispatch(app::SubmitAnswer{typed_answer("The first time.")});
+    c.dispatch(app::SkipRubric{});
+    c.dispatch(app::Rate{Rating::Good});
+  }
+  *f.now += 3 * kDay;
+  app::Controller c(test_config(f.db, f.now));
+  c.dispatch(app::StartSession{});
+  ASSERT_EQ(c.study()->card.card_key, "test-small/q8-dilemma");
+  EXPECT_EQ(c.study()->card.draft_justification, "The first time.");
+  core::Answer a = typed_answer("Revised: share it after all.");
+  a.position = 0;
+  c.dispatch(app::SubmitAnswer{a});
+  c.dispatch(app::SkipRubric{});
+  c.dispatch(app::Rate{Rating::Easy});
+  c.dispatch(app::Undo{});
+  ASSERT_EQ(c.screen(), app::Screen::Study);
+  EXPECT_EQ(c.study()->card.draft_justification, "Revised: share it after all.");
+  EXPECT_EQ(c.study()->card.draft_position, 0);
+  // Left without answering again: the review stays voided, and next time the box holds the
+  // last answer that counts (docs/study.md).
+  c.dispatch(app::LeaveSession{});
+  c.dispatch(app::GoHome{});
+  c.dispatch(app::StartSession{});
+  ASSERT_EQ(c.screen(), app::Screen::Study);
+  EXPECT_EQ(c.study()->card.draft_justification, "The first time.");
+  EXPECT_EQ(c.study()->card.draft_position, 1);
 }
 
 TEST(DilemmaFlow, ACaseShowsItsFieldsAndIsAssessedByLevel) {

@@ -3,7 +3,8 @@
 1 takes a position, a long justification is typed and the box wraps it (the typed glyphs
 fill several text rows, not one scrolled line); Ctrl+Enter opens the feedback; 3 rates
 nothing until the rubric is ticked (A), then 3 records Good with exactly the typed text (no
-soft break stored). Then the card is made due again in the database and a second run shows
+soft break stored); Ctrl+Z takes it back and the dilemma is answered again with that position
+and justification, submitted as they stand. Then the card is made due again in the database and a second run shows
 the last justification back in the box. A dilemma written as a case shows its brief, and A steps through a criterion's levels.
 F12 screenshots of each step. Exit 77 = skipped."""
 import os
@@ -55,6 +56,19 @@ def wait_for_reviews(db, n, seconds=10):
     return reviews(db)
 
 
+def wait_for_voids(db, n, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        con = sqlite3.connect(db)
+        try:
+            if con.execute("SELECT count(*) FROM review_void").fetchone()[0] >= n:
+                return
+        finally:
+            con.close()
+        time.sleep(0.2)
+    raise AssertionError("no voiding record")
+
+
 def main():
     args = args_or_skip(__doc__)
     if args is None:
@@ -94,6 +108,16 @@ def main():
         assert rating == 3, rows
         assert answer == ("position: Resume regular cooperation; rubric 1/4 met; justification: " + JUSTIFICATION), answer
         shoot(shots, "dilemma-summary")
+        # Ctrl+Z takes the rating back: the dilemma is answered again with the position and
+        # justification taken back (a new user lost them); Enter outside the box submits them.
+        key("ctrl+z")
+        wait_for_voids(db, 1)
+        shoot(shots, "dilemma-after-undo")
+        key("Return")
+        key("a")
+        key("3")
+        rows = wait_for_reviews(db, 2)
+        assert len(rows) == 2 and rows[1] == rows[0], rows
         quit_window(app)
     finally:
         stop_window(app)
@@ -115,9 +139,9 @@ def main():
         key("ctrl+Return")
         key("s")  # skip the rubric this time
         key("3")
-        rows = wait_for_reviews(db, 2)
-        assert len(rows) == 2, rows
-        assert rows[1][1] == ("position: Resume regular cooperation; rubric skipped; justification: " + JUSTIFICATION), rows[1]
+        rows = wait_for_reviews(db, 3)
+        assert len(rows) == 3, rows
+        assert rows[2][1] == ("position: Resume regular cooperation; rubric skipped; justification: " + JUSTIFICATION), rows[1]
         quit_window(app)
     finally:
         stop_window(app)
