@@ -49,11 +49,11 @@ SessionPlan plan_session(AppContext& ctx, TimestampMs t, const StudyScope& scope
   plan.rules.wait_for_learning = true;  // a learning step later today keeps the session open (the waiting screen)
   plan.candidates = study_candidates(ctx, t, scope);
   if (mode.kind == StudyModeKind::Normal) {
-    plan.limits = day_limits(ctx, t).left;
+    plan.limits = day_limits(ctx, t, scope).left;
     return plan;
   }
   if (mode.kind == StudyModeKind::ExtraNew) {
-    plan.limits = day_limits(ctx, t, {extra_new_cards(ctx, scope, mode.count, t)}).left;
+    plan.limits = day_limits(ctx, t, scope, {extra_new_cards(ctx, scope, mode.count, t)}).left;
     return plan;
   }
   // The other modes choose their cards themselves: no daily limit and no sibling burying

@@ -30,12 +30,48 @@ std::optional<KindCounts> session_queue(const AppContext& ctx, core::TimestampMs
   }
 }
 
+/// Today's limits per Home scope (day_limits): the same for every scope unless custom study
+/// raised a scope's new-card limit today, so they are read once per distinct set of raises
+/// that apply (extra_applies), not once per row.
+class ScopeLimits {
+ public:
+  ScopeLimits(AppContext& ctx, core::TimestampMs t) : m_ctx(ctx), m_t(t) {
+    try {
+      m_extras = ctx.progress.extra_new_cards(ctx.config.learner, core::iso_date_of_day(core::study_day(t, ctx.clock())));
+    } catch (const std::exception&) {
+      m_extras.clear();  // day_limits fails on the same file and says so
+    }
+  }
+
+  /// The limits of a session over `scope` (references stay valid while this lives).
+  const DayLimits& operator()(const StudyScope& scope) {
+    std::vector<std::size_t> applying;
+    for (std::size_t i = 0; i < m_extras.size(); ++i) {
+      if (extra_applies(m_ctx, m_extras[i], scope)) applying.push_back(i);
+    }
+    if (const auto found = m_by_extras.find(applying); found != m_by_extras.end()) return found->second;
+    DayLimits limits;
+    try {
+      limits = day_limits(m_ctx, m_t, scope);
+    } catch (const std::exception& e) {
+      m_ctx.message = std::string("Could not read today's progress: ") + e.what();
+      limits.today = core::study_day(m_t, m_ctx.clock());
+    }
+    return m_by_extras.emplace(std::move(applying), limits).first->second;
+  }
+
+ private:
+  AppContext& m_ctx;
+  core::TimestampMs m_t;
+  std::vector<storage::ExtraNewCards> m_extras;  ///< today's raises
+  std::map<std::vector<std::size_t>, DayLimits> m_by_extras;  ///< raises that apply -> limits
+};
+
 /// Session queues of Home's scopes from one read of the candidates. Two scopes with the same
-/// cards (a course's only bank and "All course banks") share one queue: the limits are the
-/// same for every scope, so the queue is too.
+/// cards (a course's only bank and "All course banks") and the same limits share one queue.
 class ScopeQueues {
  public:
-  ScopeQueues(const AppContext& ctx, core::TimestampMs t, const DayLimits& limits)
+  ScopeQueues(const AppContext& ctx, core::TimestampMs t, ScopeLimits& limits)
       : m_ctx(ctx), m_t(t), m_limits(limits), m_all(all_candidates(ctx, t)) {
     // Each candidate under its bank and its topics once, so that a scope's cards are found
     // without testing every card of every bank per scope (scopes x cards).
@@ -61,25 +97,27 @@ class ScopeQueues {
     } else if (const auto found = m_in.find({scope.bank_id, scope.topic}); found != m_in.end()) {
       in = found->second;
     }
+    const DayLimits& limits = m_limits(scope);
     for (const auto& [seen, counts] : m_done) {
-      if (seen == in) return counts;
+      if (seen.first == in && seen.second == &limits) return counts;
     }
     std::vector<core::StudyCandidate> candidates;
     candidates.reserve(in.size());
     for (const std::size_t i : in) candidates.push_back(m_all[i].candidate);
     if (m_ctx.config.new_card_order == NewCardOrder::Random) core::order_new_cards(candidates, m_ctx.config.learner);
-    auto counts = session_queue(m_ctx, m_t, m_limits, std::move(candidates));
-    m_done.emplace_back(std::move(in), counts);
+    auto counts = session_queue(m_ctx, m_t, limits, std::move(candidates));
+    m_done.emplace_back(std::make_pair(std::move(in), &limits), counts);
     return counts;
   }
 
  private:
   const AppContext& m_ctx;
   core::TimestampMs m_t;
-  const DayLimits& m_limits;
+  ScopeLimits& m_limits;
   std::vector<SourcedCandidate> m_all;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> m_in;  ///< (bank, topic or "") -> indexes
-  std::vector<std::pair<std::vector<std::size_t>, std::optional<KindCounts>>> m_done;
+  /// (cards, limits) -> queue
+  std::vector<std::pair<std::pair<std::vector<std::size_t>, const DayLimits*>, std::optional<KindCounts>>> m_done;
 };
 
 /// Home's list of what to study: every course bank first (the totals), then each loaded bank
@@ -131,19 +169,11 @@ HomeView build_home(AppContext& ctx) {
   home.learner = ctx.config.learner;
   home.db_path = ctx.config.db_path;
   const core::TimestampMs t = ctx.now();
-  const DayLimits limits = [&] {
-    try {
-      return day_limits(ctx, t);
-    } catch (const std::exception& e) {
-      ctx.message = std::string("Could not read today's progress: ") + e.what();
-      DayLimits none;
-      none.today = core::study_day(t, ctx.clock());
-      return none;
-    }
-  }();
+  ScopeLimits scope_limits(ctx, t);
+  const DayLimits& limits = scope_limits(StudyScope{});  // All course banks
   const core::TimestampMs learn_ahead = core::to_session_rules(ctx.options.learner()).learn_ahead_ms;
   const StudyData data = ctx.data();
-  ScopeQueues queues(ctx, t, limits);  // the cards in study, read once
+  ScopeQueues queues(ctx, t, scope_limits);  // the cards in study, read once
   std::size_t next = 0;                // the first of queues.all() not counted yet
   std::map<std::string, int> new_by_bank, due_by_bank;  // before the limits
   int due_total = 0, overdue = 0;                       // Review cards due today or before / before today
@@ -184,8 +214,9 @@ HomeView build_home(AppContext& ctx) {
       home.learning_due += row.learning_count;
     }
     // What a session over this bank alone would take: its own limits within the learner's.
-    row.new_count = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, {{row.id, row.new_count}});
-    row.due_count = core::limited_count(limits.left.reviews, limits.left.group_reviews, {{row.id, row.due_count}});
+    const DayLimits& own = scope_limits(StudyScope{row.id, ""});
+    row.new_count = core::limited_count(own.left.new_cards, own.left.group_new_cards, {{row.id, row.new_count}});
+    row.due_count = core::limited_count(own.left.reviews, own.left.group_reviews, {{row.id, row.due_count}});
     home.banks.push_back(std::move(row));
   }
   home.new_available = core::limited_count(limits.left.new_cards, limits.left.group_new_cards, new_by_bank);

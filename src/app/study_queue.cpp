@@ -10,28 +10,69 @@ namespace casebook::app {
 
 std::string bank_of_key(const std::string& card_key) { return card_key.substr(0, card_key.find('/')); }
 
-DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const std::vector<storage::ExtraNewCards>& planned) {
+bool extra_applies(const AppContext& ctx, const storage::ExtraNewCards& extra, const StudyScope& scope) {
+  if (extra.bank_id.empty()) {
+    if (scope.bank_id.empty()) return true;
+    const core::Bank* bank = ctx.library.find_bank(scope.bank_id);
+    return bank != nullptr && bank->info.kind == core::BankKind::Course;
+  }
+  return extra.bank_id == scope.bank_id && (extra.topic.empty() || extra.topic == scope.topic);
+}
+
+namespace {
+
+/// Whether the card `card_key` lies in the scope the raise `extra` was made for.
+bool in_extra(const AppContext& ctx, const std::string& card_key, const storage::ExtraNewCards& extra) {
+  const CardRef* ref = ctx.library.find(card_key);
+  return ref != nullptr &&
+         in_scope(StudyScope{extra.bank_id, extra.topic}, ctx.library.bank(*ref), ctx.library.question(*ref));
+}
+
+}  // namespace
+
+DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const StudyScope& scope,
+                     const std::vector<storage::ExtraNewCards>& planned) {
   DayLimits d;
   const core::DayClock& clock = ctx.clock();
   d.today = core::study_day(t, clock);
   const core::TimestampMs from = core::study_day_start(d.today, clock);
   d.day_end = core::study_day_start(d.today + 1, clock);
   const std::string& learner = ctx.config.learner;
-  const core::DoneToday done{ctx.progress.count_new_cards(learner, from, d.day_end),
-                             ctx.progress.count_reviews(learner, from, d.day_end)};
+  core::DoneToday done{ctx.progress.count_new_cards(learner, from, d.day_end),
+                       ctx.progress.count_reviews(learner, from, d.day_end)};
   auto banks = ctx.options.overridden_banks();
-  const auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
-                                     : ctx.progress.done_by_bank(learner, from, d.day_end);
+  auto by_bank = banks.empty() ? std::map<std::string, core::DoneToday>{}
+                               : ctx.progress.done_by_bank(learner, from, d.day_end);
   // Custom study's extra new cards of today raise the limits themselves (the learner's, and
   // a bank's own when it has one), so cards already done count against the raised limit.
+  // Only the raises for this scope (or one around it) do: another topic's raise is not this
+  // scope's, and the new cards studied under it are not taken from this scope's limit.
   auto extras = ctx.progress.extra_new_cards(learner, core::iso_date_of_day(d.today));
   extras.insert(extras.end(), planned.begin(), planned.end());
+  std::vector<storage::ExtraNewCards> others;
   core::StudyOptions mine = ctx.options.learner();
   int extra_total = 0;
   for (const auto& e : extras) {
+    if (!extra_applies(ctx, e, scope)) {
+      others.push_back(e);
+      continue;
+    }
     extra_total += e.count;
     mine.new_cards_per_day += e.count;
     if (const auto it = banks.find(e.bank_id); it != banks.end()) it->second.new_cards_per_day += e.count;
+  }
+  if (!others.empty()) {
+    std::vector<int> room;  // per raise of another scope: the new cards it still pays for
+    for (const auto& e : others) room.push_back(e.count);
+    for (const auto& [key, at] : ctx.progress.new_cards_introduced(learner, from, d.day_end)) {
+      for (std::size_t i = 0; i < others.size(); ++i) {
+        if (room[i] <= 0 || at < others[i].at || !in_extra(ctx, key, others[i])) continue;
+        --room[i];
+        --done.new_cards;
+        if (const auto it = by_bank.find(bank_of_key(key)); it != by_bank.end()) --it->second.new_cards;
+        break;
+      }
+    }
   }
   d.left = core::daily_limits(mine, done, banks, by_bank);
   if (ctx.options.any_exam()) {
@@ -120,7 +161,7 @@ KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& ke
 
 int remaining_due_today(AppContext& ctx, const StudyScope& scope) {
   const core::TimestampMs now = ctx.now();
-  const DayLimits limits = day_limits(ctx, now);
+  const DayLimits limits = day_limits(ctx, now, scope);
   int learning = 0;
   std::map<std::string, int> due;  // bank id -> Review cards due today
   const StudyData data = ctx.data();

@@ -19,15 +19,23 @@ struct DayLimits {
   core::TimestampMs day_end = 0;   ///< start of the next study day, UTC ms
 };
 
-/// Today's limits at `t` from the review log (new cards and reviews already done today, in
-/// the learner's clock; per bank for banks with overrides), with the new cards an exam plan
-/// still needs today (exam_new_cards_left). Custom study's extra new cards of today (stored:
-/// Progress::extra_new_cards, plus `planned` ones not yet stored) raise the learner's
-/// new-card limit and that of their bank when it has its own, before what was done today is
-/// subtracted. While a backlog spread that paused new cards runs, only the extra ones are
-/// left. Throws storage::StorageError.
-[[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t,
+/// Today's limits at `t` for a session over `scope`, from the review log (new cards and
+/// reviews already done today, in the learner's clock; per bank for banks with overrides),
+/// with the new cards an exam plan still needs today (exam_new_cards_left). Custom study's
+/// extra new cards of today (stored: Progress::extra_new_cards, plus `planned` ones not yet
+/// stored) that apply to `scope` (extra_applies) raise the learner's new-card limit and that
+/// of their bank when it has its own, before what was done today is subtracted; new cards
+/// introduced after a raise that does not apply to `scope`, within that raise's scope and up
+/// to its count, were paid for by it and are not subtracted. While a backlog spread that
+/// paused new cards runs, only the extra ones are left. Throws storage::StorageError.
+[[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const StudyScope& scope = {},
                                    const std::vector<storage::ExtraNewCards>& planned = {});
+
+/// Whether custom study's raise `extra` ("N extra new cards today") holds for a session over
+/// `scope`: a raise is for its own scope and what lies within it (a raise for every course
+/// bank: any course bank or topic of one; a bank's: the bank and its topics; a topic's: that
+/// topic). Another topic, the bank around a topic, or a template bank are not raised.
+[[nodiscard]] bool extra_applies(const AppContext& ctx, const storage::ExtraNewCards& extra, const StudyScope& scope);
 
 /// Whether a question of `bank` belongs to `scope`: the default scope takes every course
 /// bank (not example or template banks); a bank scope takes that bank; a topic scope the

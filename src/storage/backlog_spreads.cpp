@@ -25,6 +25,24 @@ std::vector<std::string> Progress::new_card_keys(const std::string& learner, cor
   });
 }
 
+std::vector<std::pair<std::string, core::TimestampMs>> Progress::new_cards_introduced(const std::string& learner,
+                                                                                    core::TimestampMs from,
+                                                                                    core::TimestampMs to) {
+  return m_impl->guard("read today's new cards from", [&] {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT r.card_key, min(r.reviewed_at_ms) AS at FROM review_log r "
+                         "JOIN learner l ON l.id = r.learner_id "
+                         "WHERE l.name = ? AND r.state_before = 0 AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
+                         "AND r.id NOT IN (SELECT review_id FROM review_void) GROUP BY r.card_key ORDER BY at, r.card_key");
+    st.bind(1, learner);
+    st.bind(2, static_cast<std::int64_t>(from));
+    st.bind(3, static_cast<std::int64_t>(to));
+    std::vector<std::pair<std::string, core::TimestampMs>> out;
+    while (st.executeStep()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getInt64());
+    return out;
+  });
+}
+
 std::int64_t Progress::add_backlog_spread(const std::string& learner, const core::BacklogSpread& spread) {
   const auto first = core::day_of_iso_date(core::iso_date_of_day(spread.first_day));
   if (!first || *first != spread.first_day) {

@@ -333,6 +333,11 @@ class Progress {
   /// introduced today (count_new_cards counts the same cards).
   [[nodiscard]] std::vector<std::string> new_card_keys(const std::string& learner, core::TimestampMs from,
                                                        core::TimestampMs to);
+  /// The same cards, each with the time of its first such review in [from, to), in the order
+  /// they were introduced (ties by key): which of today's new cards came after a custom study
+  /// raise (day_limits). Read from review_log: no schema change.
+  [[nodiscard]] std::vector<std::pair<std::string, core::TimestampMs>> new_cards_introduced(
+      const std::string& learner, core::TimestampMs from, core::TimestampMs to);
 
   /// Records a backlog spread (schema 3) and its cards in one transaction; the rows are
   /// append-only (a later spread supersedes an earlier one card by card). `spread.id` is

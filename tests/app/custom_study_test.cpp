@@ -343,6 +343,123 @@ TEST(CustomStudy, ExtraNewCardsRaiseTodaysLimitAndSurviveARestart) {
   EXPECT_EQ(c.home().new_available, 2);
 }
 
+/// Home's new count of every scope row, by "bank/topic" ("" for All course banks).
+std::map<std::string, int> home_new(const app::Controller& c) {
+  std::map<std::string, int> out;
+  for (const auto& row : c.home().scopes) out[row.scope.bank_id + "/" + row.scope.topic] = row.fresh;
+  return out;
+}
+
+// A new user's report: with the day's new cards done, "20 extra new cards today" on ONE topic
+// ("The Colonial Pipeline attack") unlocked new cards in every row of Home (All course banks,
+// every other topic, even the template bank), because the raise was added to the learner's
+// overall limit whatever its scope. A raise holds for its scope only (docs/study.md).
+TEST(CustomStudy, ExtraNewCardsOfATopicUnlockOnlyThatTopic) {
+  const std::string banks = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks";
+  const std::string article = "soldatov-2021-russia-cooperation";
+  const std::string tmpl = "template-interpol-notices";
+  const StudyScope topic{article, "colonial-pipeline"};
+  const std::string topic_row = article + "/colonial-pipeline";
+  Fixture f;
+  {
+    app::Controller c(test_config(f.db, f.now, {banks}));
+    save_new_limit(c, 2);
+    ASSERT_EQ(c.home().scopes.size(), 2u + 12u + 1u + 3u);
+    EXPECT_EQ(study_all(c, f, {}, {}).size(), 2u);
+    c.dispatch(app::GoHome{});
+    for (const auto& [row, fresh] : home_new(c)) EXPECT_EQ(fresh, 0) << row;
+    c.dispatch(app::StartSession{topic, StudyMode{StudyModeKind::ExtraNew, 1, 3}});
+    ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+    EXPECT_EQ(c.study()->card.count_new, 3);
+    answer(c, f, true, Rating::Easy);
+    c.dispatch(app::LeaveSession{});
+    c.dispatch(app::GoHome{});
+    for (const auto& [row, fresh] : home_new(c)) EXPECT_EQ(fresh, row == topic_row ? 2 : 0) << row;
+    EXPECT_EQ(c.home().new_available, 0);
+    for (const auto& bank : c.home().banks) EXPECT_EQ(bank.new_count, 0) << bank.id;
+    // Sessions elsewhere still have no new card; the topic's own does.
+    EXPECT_NE(refused(c, {}, {}), "(a session started)");
+    EXPECT_NE(refused(c, StudyScope{article, "sochi"}, {}), "(a session started)");
+    EXPECT_NE(refused(c, StudyScope{tmpl, ""}, {}), "(a session started)");
+    c.dispatch(app::StartSession{topic, {}});
+    ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+    EXPECT_EQ(c.study()->card.count_new, 2);
+    c.dispatch(app::LeaveSession{});
+    c.dispatch(app::GoHome{});
+  }
+  {
+    // After a restart the same: the raise is stored with its scope.
+    app::Controller c(test_config(f.db, f.now, {banks}));
+    for (const auto& [row, fresh] : home_new(c)) EXPECT_EQ(fresh, row == topic_row ? 2 : 0) << row;
+    // A raise for every course bank leaves the template bank out, as "All course banks" does.
+    c.dispatch(app::StartSession{{}, StudyMode{StudyModeKind::ExtraNew, 1, 1}});
+    ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+    c.dispatch(app::LeaveSession{});
+    c.dispatch(app::GoHome{});
+    EXPECT_EQ(c.home().new_available, 1);
+    for (const auto& [row, fresh] : home_new(c)) {
+      if (row.rfind(tmpl, 0) == 0) {
+        EXPECT_EQ(fresh, 0) << row;
+      }
+    }
+    EXPECT_EQ(home_new(c).at(topic_row), 3);
+  }
+  storage::Progress p(f.db);
+  const auto extras = p.extra_new_cards("alice", "2024-06-01");
+  ASSERT_EQ(extras.size(), 2u);
+  EXPECT_EQ(extras[0].bank_id, article);
+  EXPECT_EQ(extras[0].topic, "colonial-pipeline");
+}
+
+// The same user sat a mock exam after the raise: its answers are reviews, and the new cards
+// among them are today's new cards (in the topic or not). They leave the raise where it is:
+// every other row stays at 0 new.
+TEST(CustomStudy, AMockExamAfterATopicsRaiseUnlocksNoOtherRow) {
+  const std::string banks = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks";
+  const std::string topic_row = "soldatov-2021-russia-cooperation/colonial-pipeline";
+  Fixture f;
+  app::Controller c(test_config(f.db, f.now, {banks}));
+  save_new_limit(c, 2);
+  EXPECT_EQ(study_all(c, f, {}, {}).size(), 2u);
+  c.dispatch(app::GoHome{});
+  c.dispatch(app::StartSession{StudyScope{"soldatov-2021-russia-cooperation", "colonial-pipeline"},
+                               StudyMode{StudyModeKind::ExtraNew, 1, 20}});
+  ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+  answer(c, f, true, Rating::Easy);
+  c.dispatch(app::LeaveSession{});
+  c.dispatch(app::GoHome{});
+  const int before_exam = home_new(c).at(topic_row);
+  EXPECT_GT(before_exam, 0);
+  c.dispatch(app::Navigate{app::Screen::Exam});
+  app::ExamSetup s;
+  s.preset = -1;
+  s.count = 12;
+  s.minutes = 0;
+  s.pass_mark = 50;
+  s.seed = 3;
+  c.dispatch(app::SetExamSetup{s});
+  c.dispatch(app::StartExam{});
+  ASSERT_EQ(c.exam().phase, app::ExamPhase::Taking) << c.exam().message;
+  for (int i = 0; i < 12; ++i) {
+    *f.now += 5000;
+    const core::Question& q = casebook::test::question_for(c.config().bank_paths, c.exam().card.card_key);
+    c.dispatch(app::SubmitAnswer{make_answer(q, true)});
+  }
+  c.dispatch(app::HandInExam{});
+  ASSERT_EQ(c.exam().phase, app::ExamPhase::Result) << c.exam().message;
+  storage::Progress p(f.db);
+  EXPECT_GT(p.count_new_cards("alice", kTestNow - 8 * kHour, kTestNow + 16 * kHour), 3);  // the exam's new cards
+  c.dispatch(app::GoHome{});
+  for (const auto& [row, fresh] : home_new(c)) {
+    if (row != topic_row) {
+      EXPECT_EQ(fresh, 0) << row;
+    }
+  }
+  EXPECT_EQ(c.home().new_available, 0);
+  for (const auto& bank : c.home().banks) EXPECT_EQ(bank.new_count, 0) << bank.id;
+  EXPECT_LE(home_new(c).at(topic_row), before_exam);
+}
+
 TEST(CustomStudy, TheCustomStudyScreenCountsEachModeForHomesScope) {
   Fixture f;
   f.seed_history();
