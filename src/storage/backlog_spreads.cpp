@@ -2,6 +2,7 @@
 // days) and the new cards of a day by key (for an exam plan's pace).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <map>
 
 #include "storage/progress.hpp"
@@ -11,18 +12,10 @@ namespace casebook::storage {
 
 std::vector<std::string> Progress::new_card_keys(const std::string& learner, core::TimestampMs from,
                                                  core::TimestampMs to) {
-  return m_impl->guard("read today's new cards from", [&] {
-    SQLite::Statement st(m_impl->db,
-                         "SELECT DISTINCT r.card_key FROM review_log r JOIN learner l ON l.id = r.learner_id "
-                         "WHERE l.name = ? AND r.state_before = 0 AND r.reviewed_at_ms >= ? AND r.reviewed_at_ms < ? "
-                         "AND r.id NOT IN (SELECT review_id FROM review_void) ORDER BY r.card_key");
-    st.bind(1, learner);
-    st.bind(2, static_cast<std::int64_t>(from));
-    st.bind(3, static_cast<std::int64_t>(to));
-    std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-    return out;
-  });
+  std::vector<std::string> out;
+  for (auto& [key, at] : new_cards_introduced(learner, from, to)) out.push_back(std::move(key));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<std::pair<std::string, core::TimestampMs>> Progress::new_cards_introduced(const std::string& learner,
