@@ -13,6 +13,8 @@ struct Palette {
   ImVec4 on_accent;                                   ///< text on an accent fill (primary buttons)
   ImVec4 accent_hovered, accent_active;               ///< primary buttons
   ImVec4 border, button, button_hovered, button_active, frame_hovered, frame_active;
+  /// header_hovered is a neutral tint, unlike accent_soft (the chosen row): a row under the
+  /// mouse must not look chosen too.
   ImVec4 header_hovered, header_active, table_header, table_border_light, row_alt, selected_text_bg;
 };
 
