@@ -230,16 +230,20 @@ void write_cards(const ReportInput& in, std::ostream& out) {
   for (const CardEntry& c : in.cards) {
     const core::CardSchedule& sc = c.schedule;
     const bool fresh = sc.state == core::CardState::New;
+    std::string type = c.question_type;  // "single_choice" -> "single choice": words for a reader
+    std::replace(type.begin(), type.end(), '_', ' ');
+    // A card not started has no stability or difficulty yet (the zeros are no measure).
+    const auto measure = [fresh](double v) { return fresh ? std::string("\u2014") : core::format_fixed(v, 2); };
     out << "<tr><td class=\"key\">" << html_escape(c.card_key) << (c.retired ? kRetiredMark : "") << "</td>"
         << "<td class=\"text\" dir=\"auto\">" << html_escape(c.bank_title) << "</td>"
         << "<td class=\"text\" dir=\"auto\">" << html_escape(c.prompt) << "</td>"
-        << "<td>" << html_escape(c.question_type) << "</td>"
+        << "<td>" << html_escape(type) << "</td>"
         << "<td>" << (fresh ? "not started" : core::to_string(sc.state)) << (c.suspended ? " (suspended)" : "") << "</td>"
         // A new card's due time is only when it was added: show a dash, as for "last review".
         << (fresh ? std::string(kNoTimeCell) : time_cell(sc.due, zone))
         << (sc.last_review ? time_cell(*sc.last_review, zone) : std::string(kNoTimeCell))
-        << "<td class=\"num\">" << core::format_fixed(sc.stability, 2) << "</td>"
-        << "<td class=\"num\">" << core::format_fixed(sc.difficulty, 2) << "</td>"
+        << "<td class=\"num\">" << measure(sc.stability) << "</td>"
+        << "<td class=\"num\">" << measure(sc.difficulty) << "</td>"
         << "<td class=\"num\">" << (fresh ? std::string("\u2014") : percent(c.retrievability)) << "</td>"
         << "<td class=\"num\">" << sc.reps << "</td>"
         << "<td class=\"num\">" << sc.lapses << "</td></tr>\n";
