@@ -10,6 +10,7 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <fstream>
@@ -124,9 +125,15 @@ GatheredReport gather_report(const ReportRequest& request) {
 
   // Every question of the banks (started or not), then the stored cards whose question is gone.
   const auto wanted = [&](const std::string& bank_id) { return request.bank_filter.empty() || bank_id == request.bank_filter; };
+  const auto states = progress->card_states(request.learner);
+  // The syllabus, as Home's "All course banks": an example or template bank counts only when
+  // asked for by id or once the learner has studied it (its cards would otherwise swell "of N").
+  std::set<std::string> studied_banks;
+  for (const auto& entry : states) studied_banks.insert(split_stored_key(entry.first).first);
   std::map<std::string, report::CardEntry> cards;
   for (const auto& [id, bank] : banks) {
     if (!wanted(id)) continue;
+    if (request.bank_filter.empty() && bank->info.kind != core::BankKind::Course && !studied_banks.count(id)) continue;
     in.banks.push_back(report::BankEntry{id, bank->info.title, bank->info.version, bank->info.language});
     for (const core::Question& q : bank->questions) {
       report::CardEntry e;
@@ -144,7 +151,7 @@ GatheredReport gather_report(const ReportRequest& request) {
       cards.emplace(e.card_key, std::move(e));
     }
   }
-  for (const auto& [key, schedule] : progress->card_states(request.learner)) {
+  for (const auto& [key, schedule] : states) {
     auto [bank_id, question_id] = split_stored_key(key);
     if (!wanted(bank_id)) continue;
     auto [it, added] = cards.try_emplace(key);

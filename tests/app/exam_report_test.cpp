@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -111,4 +113,47 @@ TEST(ExamsInReports, AttemptsOfThePeriodLearnerAndBank) {
   const auto bob = json_report(db, "bob", "", "", "");
   ASSERT_EQ(bob.at("mock_exams").size(), 1u);
   EXPECT_EQ(bob.at("mock_exams")[0].at("title"), "Bob's");
+}
+
+// A new user's report: Home counted 150 cards for "All course banks", the statistics and the
+// reports 187, the bundled template bank's cards among them though never studied. The
+// syllabus of a report is Home's: course banks, and an example or template bank once studied
+// or when asked for by id.
+TEST(ReportScope, ATemplateBankCountsOnceStudiedOrWhenAskedFor) {
+  TempDir dir;
+  const std::string db = dir.file("p.sqlite3");
+  const std::string banks = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks";
+  const std::string tmpl = "template-interpol-notices";
+  auto now = std::make_shared<core::TimestampMs>(kTestNow);
+  const auto of_bank = [&](const app::GatheredReport& g, const std::string& bank) {
+    return std::count_if(g.input.cards.begin(), g.input.cards.end(), [&](const report::CardEntry& e) { return e.bank_id == bank; });
+  };
+  app::Controller c(casebook::test::test_config(db, now, {banks}));
+  c.dispatch(app::StartSession{});  // all course banks: one card answered
+  ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+  c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), true)});
+  c.dispatch(app::Rate{core::Rating::Good});
+  c.dispatch(app::LeaveSession{});
+  c.dispatch(app::GoHome{});
+  int course_cards = 0;
+  for (const auto& b : c.home().banks) course_cards += b.id == tmpl ? 0 : b.total;
+  app::ReportRequest request;
+  request.db_path = db;
+  request.bank_paths = {banks};
+  request.learner = c.config().learner;
+  request.now = *now;
+  request.base = app::base_study_options(c.config());
+  const app::GatheredReport before = app::gather_report(request);
+  EXPECT_EQ(of_bank(before, tmpl), 0);
+  EXPECT_EQ(static_cast<int>(before.input.cards.size()), course_cards);  // Home's "All course banks"
+  request.bank_filter = tmpl;
+  EXPECT_GT(of_bank(app::gather_report(request), tmpl), 0);  // asked for by id
+  request.bank_filter.clear();
+  c.dispatch(app::StartSession{app::StudyScope{tmpl, ""}});  // the template bank, chosen on Home
+  ASSERT_EQ(c.screen(), app::Screen::Study) << c.message();
+  c.dispatch(app::SubmitAnswer{casebook::test::make_answer(casebook::test::shown_question(c), true)});
+  c.dispatch(app::Rate{core::Rating::Good});
+  c.dispatch(app::LeaveSession{});
+  const app::GatheredReport after = app::gather_report(request);
+  EXPECT_GT(of_bank(after, tmpl), 1);  // once studied: every card of it, started or not
 }
