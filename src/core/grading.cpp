@@ -24,12 +24,6 @@ using CodePoint = char32_t;
 /// utf8proc's category of `cp`.
 utf8proc_category_t category(CodePoint cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)); }
 
-bool is_white_space(CodePoint cp) {
-  if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85) return true;
-  const auto cat = category(cp);
-  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-}
-
 bool is_punctuation(CodePoint cp) {
   const auto cat = category(cp);
   return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;

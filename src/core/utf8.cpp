@@ -138,6 +138,12 @@ std::string map_utf8(std::string_view text, int utf8proc_options) {
   return out;
 }
 
+bool is_white_space(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85) return true;
+  const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+}
+
 std::string as_seen(std::string_view text) {
   const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f'; };
   const bool simple = std::all_of(text.begin(), text.end(), plain) && text.find("  ") == std::string_view::npos &&
@@ -148,10 +154,7 @@ std::string as_seen(std::string_view text) {
   std::u32string out;
   out.reserve(cps.size());
   for (char32_t cp : cps) {
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    const bool space = cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == 0x85 ||
-                       cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-    if (!space) {
+    if (!is_white_space(cp)) {
       out.push_back(cp);
     } else if (!out.empty() && out.back() != U' ') {
       out.push_back(U' ');

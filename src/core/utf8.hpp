@@ -68,6 +68,11 @@ void append_utf8(std::string& out, char32_t cp);
 /// case folding, mark stripping...); `text` unchanged when utf8proc refuses it (ill-formed).
 [[nodiscard]] std::string map_utf8(std::string_view text, int utf8proc_options);
 
+/// True for a white-space code point: tab, line feed, vertical tab, form feed, carriage
+/// return, U+0085 (next line) and Unicode's space, line and paragraph separators (Zs, Zl, Zp:
+/// the no-break spaces included).
+[[nodiscard]] bool is_white_space(char32_t cp);
+
 /// `text` as a reader sees it on screen, to find texts that look the same but differ: Unicode
 /// NFC (a precomposed "é" and "e" + combining accent become one), default-ignorable characters
 /// dropped (zero-width space, soft hyphen, joiners, bidi marks: utf8proc's UTF8PROC_IGNORE),
