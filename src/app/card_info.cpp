@@ -138,7 +138,10 @@ CardInfoView make_card_info(AppContext& ctx, const std::string& card_key, core::
     CardInfoView::Review h;
     h.when = core::format_local_minutes(r0.reviewed_at, clock.time_zone);
     h.rating = std::string(core::to_string(r0.rating));
-    h.result = r0.correct ? "correct" : "wrong";
+    // A dilemma whose rubric was skipped has no verdict: not counted correct, not wrong.
+    const bool unassessed = !r0.correct && (ref == nullptr || ctx.library.question(*ref).type == core::QuestionType::Dilemma) &&
+                            core::rubric_skipped(r0.answer);
+    h.result = r0.correct ? "correct" : unassessed ? "not assessed" : "wrong";
     h.answer = r0.answer;
     h.time = core::format_trimmed(static_cast<double>(r0.response_ms) / 1000.0, 1) + " s";
     h.interval = core::format_interval(r0.reviewed_at, r0.after.due);

@@ -516,7 +516,7 @@ struct CardInfoView {
   struct Review {
     std::string when;       ///< local date and time
     std::string rating;     ///< "good"
-    std::string result;     ///< "correct" / "wrong"
+    std::string result;     ///< "correct" / "wrong" / "not assessed" (a dilemma's rubric skipped)
     std::string answer;     ///< the answer given, as stored
     std::string time;       ///< response time, "12 s"
     std::string interval;   ///< the interval granted, "3d"

@@ -514,4 +514,11 @@ DilemmaDraft dilemma_draft(const Question& q, std::string_view described) {
   return d;
 }
 
+bool rubric_skipped(std::string_view described) {
+  constexpr std::string_view kPosition = "position: ";
+  if (described.substr(0, kPosition.size()) != kPosition) return false;
+  const std::size_t rubric = described.find("; rubric ");
+  return rubric != std::string_view::npos && described.substr(rubric, 16) == "; rubric skipped";
+}
+
 }  // namespace casebook::core

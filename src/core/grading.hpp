@@ -70,4 +70,9 @@ struct DilemmaDraft {
 /// The inverse of describe_answer for a dilemma (a text of another shape gives an empty draft).
 [[nodiscard]] DilemmaDraft dilemma_draft(const Question& q, std::string_view described);
 
+/// True when `described`, a dilemma answer's describe_answer text, says the learner skipped
+/// the rubric ("position: <title>; rubric skipped..."): a review with no self-assessment,
+/// recorded as not correct but not a wrong answer either. False for any other text.
+[[nodiscard]] bool rubric_skipped(std::string_view described);
+
 }  // namespace casebook::core

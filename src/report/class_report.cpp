@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/grading.hpp"
 #include "core/time.hpp"
 #include "report/text.hpp"
 
@@ -55,7 +56,7 @@ std::vector<std::string> dilemma_parts(const std::string& answer) {
   const std::string position = "position: ";
   const std::size_t rubric = answer.find("; rubric ");
   if (answer.rfind(position, 0) == 0) out.push_back(answer.substr(0, rubric));
-  if (answer.compare(rubric == std::string::npos ? answer.size() : rubric, 16, "; rubric skipped") == 0) {
+  if (core::rubric_skipped(answer)) {
     out.emplace_back("rubric skipped");
   } else if (rubric != std::string::npos) {
     const std::size_t met = answer.find(" met", rubric);

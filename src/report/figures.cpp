@@ -2,6 +2,8 @@
 // review log streamed through FiguresBuilder::add (accuracy, retention, activity, mistakes).
 #include "report/figures.hpp"
 
+#include "core/grading.hpp"
+
 #include <algorithm>
 #include <exception>
 #include <map>
@@ -162,7 +164,10 @@ void FiguresBuilder::add(const core::ReviewRecord& r) {
     }
   }
 
-  if (!r.correct) {
+  // A dilemma with its rubric skipped is not correct, yet no wrong answer: no mistake.
+  const bool unassessed = card != m_card_index.end() && m_in.cards[card->second].question_type == "dilemma" &&
+                          core::rubric_skipped(r.answer);
+  if (!r.correct && !unassessed) {
     Mistake m{card == m_card_index.end() ? std::nullopt : std::optional<std::size_t>(card->second), r.card_key,
               r.reviewed_at, r.answer, r.rating};
     if (m_ring.size() < static_cast<std::size_t>(kMistakesShown)) {

@@ -54,7 +54,11 @@ void draw_history(const app::CardInfoView& v) {
     ImGui::TableSetColumnIndex(1);
     ImGui::TextUnformatted(h.rating.c_str());
     ImGui::TableSetColumnIndex(2);
-    ImGui::TextColored(h.result == "correct" ? kColorCorrect : kColorWrong, "%s", h.result.c_str());
+    if (h.result == "correct" || h.result == "wrong") {
+      ImGui::TextColored(h.result == "correct" ? kColorCorrect : kColorWrong, "%s", h.result.c_str());
+    } else {
+      ImGui::TextUnformatted(h.result.c_str());  // "not assessed": no verdict, no colour
+    }
     ImGui::TableSetColumnIndex(3);
     wrapped_text(h.answer);
     ImGui::TableSetColumnIndex(4);

@@ -83,6 +83,15 @@ TEST(DilemmaFlow, NoRatingUntilTheRubricIsTickedOrSkipped) {
   EXPECT_EQ(log.back().rating, Rating::Hard);
   EXPECT_FALSE(log.back().correct);
   EXPECT_EQ(log.back().answer, "position: Withhold it; rubric skipped; justification: It may expose sources.");
+  // Card info shows no verdict for it: not counted correct, yet no wrong answer either.
+  c.dispatch(app::LeaveSession{});
+  c.dispatch(app::GoHome{});
+  c.dispatch(app::Navigate{app::Screen::Browser});
+  c.dispatch(app::OpenCardInfo{"test-small/q8-dilemma"});
+  ASSERT_EQ(c.screen(), app::Screen::CardInfo);
+  ASSERT_EQ(c.card_info().history.size(), 1u);
+  EXPECT_EQ(c.card_info().history[0].result, "not assessed");
+  EXPECT_EQ(c.card_info().history[0].rating, "hard");
 }
 
 TEST(DilemmaFlow, ATickOpensTheRatingsWithTheRubricsProposal) {

@@ -284,6 +284,26 @@ TEST(FiguresTest, OnlyTheNewestMistakesAreKept) {
   EXPECT_FALSE(f.mistakes.front().card.has_value());  // a card not in the input
 }
 
+TEST(FiguresTest, ADilemmaWithItsRubricSkippedIsNoMistake) {
+  report::ReportInput in;
+  in.generated_at = kNow;
+  const core::CardSchedule s{};
+  in.cards.push_back(card("b", "d", "Bank", "Share the lead?", "dilemma", s, 0.0));
+  in.cards.push_back(card("b", "t", "Bank", "Typed", "short_answer", s, 0.0));
+  const std::string skipped = "position: Share it; rubric skipped; justification: Allies need it.";
+  in.reviews.push_back(review(1, "b/d", kNow - 3000, core::Rating::Good, false, skipped, 0, s, s));
+  in.reviews.push_back(review(2, "b/d", kNow - 2000, core::Rating::Again, false, "position: Share it; rubric 0/3 met", 0, s, s));
+  // The same words typed as a short answer are a wrong answer like any other.
+  in.reviews.push_back(review(3, "b/t", kNow - 1000, core::Rating::Again, false, skipped, 0, s, s));
+  const report::Figures f = report::compute_figures(in);
+  EXPECT_EQ(f.all.answered, 3);
+  EXPECT_EQ(f.all.correct, 0);
+  EXPECT_EQ(f.mistakes_total, 2);
+  ASSERT_EQ(f.mistakes.size(), 2u);
+  EXPECT_EQ(f.mistakes[0].card_key, "b/t");
+  EXPECT_EQ(f.mistakes[1].answer, "position: Share it; rubric 0/3 met");
+}
+
 TEST(FiguresTest, APeriodLimitsTheReviewsAndMovesTheWindows) {
   report::ReportInput in = rich_input();
   in.from = kNow - 10 * kDay;
