@@ -7,11 +7,22 @@
 #include "core/citation.hpp"
 #include "core/number.hpp"
 #include "core/scheduler.hpp"
+#include "core/time.hpp"
 #include "core/utf8.hpp"
 
 namespace casebook::app {
 
 namespace {
+
+/// A learning step's due time as the Due column shows it, local in `time_zone`: "now",
+/// "today 14:10" (to the minute, no zone: the column is narrow) or, on a later day, its date
+/// "2024-06-02" as for review cards.
+std::string learning_due(core::TimestampMs due, core::TimestampMs now, const std::string& time_zone) {
+  if (due <= now) return "now";
+  const std::string date = core::format_local_date(due, time_zone);
+  if (date != core::format_local_date(now, time_zone)) return date;
+  return "today " + core::format_local_minutes(due, time_zone).substr(11, 5);  // "YYYY-MM-DD HH:MM ZONE"
+}
 
 constexpr std::size_t kPromptBytes = 240;  ///< a row shows the start of the prompt
 
@@ -84,9 +95,8 @@ void fill(const AppContext& ctx, core::TimestampMs t, const std::string& key, co
     const std::int64_t due_day = core::study_day(s.due, clock);
     facts.due_in_days = due_day - today;
     facts.due = core::is_due(s, t, clock);
-    row.due = core::is_learning(s.state) && s.scheduled_days == 0
-                  ? (s.due <= t ? "now" : core::format_local_minutes(s.due, clock.time_zone))
-                  : core::iso_date_of_day(due_day);
+    row.due = core::is_learning(s.state) && s.scheduled_days == 0 ? learning_due(s.due, t, clock.time_zone)
+                                                                  : core::iso_date_of_day(due_day);
     if (s.last_review) facts.rated_days_ago = today - core::study_day(*s.last_review, clock);
   }
 
@@ -232,13 +242,17 @@ void BrowserModel::run() {
 
 void BrowserModel::locate_selection() {
   m_view.selected_shown = -1;
-  if (m_view.selected.empty()) return;
-  for (std::size_t i = 0; i < m_view.shown.size(); ++i) {
+  for (std::size_t i = 0; i < m_view.shown.size() && !m_view.selected.empty(); ++i) {
     if (m_view.rows[static_cast<std::size_t>(m_view.shown[i])].card_key == m_view.selected) {
       m_view.selected_shown = static_cast<int>(i);
       return;
     }
   }
+  // Nothing chosen yet, or the chosen card is not among the results: the first row is, so
+  // Enter, the card actions and the arrow keys work at once.
+  if (m_view.shown.empty()) return;
+  m_view.selected_shown = 0;
+  m_view.selected = m_view.rows[static_cast<std::size_t>(m_view.shown.front())].card_key;
 }
 
 }  // namespace casebook::app

@@ -253,7 +253,7 @@ struct Controller::Impl {
 
   void open_card_info(const std::string& requested) {
     std::string key = requested;
-    if (key.empty() && screen == Screen::Browser) key = browser.view().selected;
+    if (key.empty() && screen == Screen::Browser && browser.view().selected_shown >= 0) key = browser.view().selected;
     if (key.empty() && screen == Screen::Study) key = study.view().card.card_key;
     // From Stats only a named card (a weakest card's row).
     if (key.empty() || (screen != Screen::Browser && screen != Screen::Study && screen != Screen::Stats)) return;

@@ -488,8 +488,8 @@ struct BrowserView {
   std::vector<int> shown;
   BrowserColumn sort = BrowserColumn::Due;
   bool descending = false;
-  std::string selected;             ///< card key of the selected card, empty when none
-  int selected_shown = -1;          ///< its position in `shown`, -1 when not shown
+  std::string selected;             ///< card key of the selected card (the first shown unless chosen), empty when none is shown
+  int selected_shown = -1;          ///< its position in `shown`, -1 when no card is shown
   std::string notice;               ///< the outcome of the last card action
   std::uint64_t revision = 0;       ///< bumped when the app changes the query (the search field reloads)
 };

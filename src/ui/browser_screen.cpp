@@ -90,7 +90,7 @@ void BrowserScreen::draw_table(const app::BrowserView& view, UiContext& ui) {
                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
   const float em = ImGui::GetFontSize();
-  const float widths[app::kBrowserColumns] = {5.5f, 6, 6, 0, 5, 6.5f, 6.5f, 5, 6.5f};  // em; 0: the prompt
+  const float widths[app::kBrowserColumns] = {5.5f, 6, 6, 0, 5, 7, 6.5f, 5, 6.5f};  // em; 0: the prompt
   float others = 0;
   for (const float w : widths) others += w * em + 2.0f * ImGui::GetStyle().CellPadding.x;
   const float prompt_w = std::max(20.0f * em, ImGui::GetContentRegionAvail().x - others - ImGui::GetStyle().ScrollbarSize);

@@ -88,7 +88,7 @@ TEST(Browser, EveryCardWithItsColumnsAndSearches) {
   EXPECT_EQ(q1.type, "single choice");
   EXPECT_EQ(q1.prompt, "In which year did the made-up arrests happen?");
   EXPECT_EQ(q1.state, "learning");
-  EXPECT_EQ(q1.due, "2024-06-01 12:10 UTC");
+  EXPECT_EQ(q1.due, "today 12:10");  // local time of a learning step
   EXPECT_EQ(q1.retrievability, "100 %");
   EXPECT_EQ(q1.lapses, "0");
   EXPECT_EQ(q1.flags, "");
@@ -122,6 +122,24 @@ TEST(Browser, EveryCardWithItsColumnsAndSearches) {
   EXPECT_EQ(f.shown()[2], kQ3);  // new cards (no retrievability) last, in key order
   f.c.dispatch(app::Back{});
   EXPECT_EQ(f.c.screen(), app::Screen::Home);
+}
+
+TEST(Browser, TheFirstCardShownIsChosenUntilTheLearnerChoosesAnother) {
+  Fixture f;
+  f.c.dispatch(app::Navigate{app::Screen::Browser});
+  const app::BrowserView& b = f.c.browser();
+  EXPECT_EQ(b.selected, kQ1);  // opened: the first row, so Enter opens it at once
+  EXPECT_EQ(b.selected_shown, 0);
+  f.c.dispatch(app::SelectCard{kQ5});
+  EXPECT_EQ(f.search("type:ordering or type:numeric"), (Keys{kQ4, kQ5}));
+  EXPECT_EQ(b.selected_shown, 1);  // the choice kept while it is shown
+  EXPECT_EQ(f.search("type:dilemma"), (Keys{kQ8}));
+  EXPECT_EQ(b.selected, kQ8);  // the chosen card filtered out: the first row instead
+  EXPECT_EQ(b.selected_shown, 0);
+  EXPECT_EQ(f.search("nothing-matches-this"), Keys{});
+  EXPECT_EQ(b.selected_shown, -1);
+  f.c.dispatch(app::OpenCardInfo{});
+  EXPECT_EQ(f.c.screen(), app::Screen::Browser);  // nothing shown: nothing to open
 }
 
 TEST(Browser, CardInfoShowsTheQuestionScheduleAndHistory) {
