@@ -115,6 +115,14 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
         }
       }
       out << "\n";
+      if (!d.old_prompt.empty()) {
+        out << "      was: " << short_prompt(d.old_prompt) << "\n";
+      } else if (change == core::QuestionChange::Reworded) {
+        out << "      (same prompt: the choices, explanation or other text changed)\n";
+      }
+      if (change == core::QuestionChange::Rekeyed) {
+        out << "      answer: " << short_prompt(d.old_answer) << " -> " << short_prompt(d.new_answer) << "\n";
+      }
     }
     if (studied && change != core::QuestionChange::Added) {
       out << "  Studied cards affected: ";

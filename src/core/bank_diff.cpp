@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/answer_key.hpp"
+#include "core/grading.hpp"
 
 namespace casebook::core {
 
@@ -35,15 +36,20 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
   for (const auto& [key, q] : after) {
     const auto old = before.find(key);
     if (old == before.end()) {
-      out.push_back({QuestionChange::Added, key, q->prompt, q->generator});
-    } else if (answer_key_fingerprint(*old->second) != answer_key_fingerprint(*q)) {
-      out.push_back({QuestionChange::Rekeyed, key, q->prompt, q->generator});
-    } else if (wording_fingerprint(*old->second) != wording_fingerprint(*q)) {
-      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator});
+      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", ""});
+      continue;
+    }
+    const Question& was = *old->second;
+    const std::string old_prompt = was.prompt != q->prompt ? was.prompt : std::string();
+    if (answer_key_fingerprint(was) != answer_key_fingerprint(*q)) {
+      out.push_back({QuestionChange::Rekeyed, key, q->prompt, q->generator, old_prompt, grade(was, Answer{}).expected,
+                     grade(*q, Answer{}).expected});
+    } else if (wording_fingerprint(was) != wording_fingerprint(*q)) {
+      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator, old_prompt, "", ""});
     }
   }
   for (const auto& [key, q] : before) {
-    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator});
+    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", ""});
   }
   std::stable_sort(out.begin(), out.end(), [](const QuestionDiff& a, const QuestionDiff& b) {
     return static_cast<int>(a.change) < static_cast<int>(b.change);

@@ -27,6 +27,11 @@ struct QuestionDiff {
   std::string card_key;   ///< "<bank id>/<question id>" (core::card_key)
   std::string prompt;     ///< the new version's prompt (the old one's when retired)
   std::string generator;  ///< the generator that made it ("" hand-written)
+  /// Reworded or re-keyed: the old version's prompt when it differs from `prompt`, else "".
+  std::string old_prompt;
+  /// Re-keyed: the answer key in words before and after (core::grade's `expected`), e.g.
+  /// "2016" -> "2015"; "" for the other changes.
+  std::string old_answer, new_answer;
 };
 
 /// The changed questions from `old_bank` to `new_bank`, by card key (so a question whose

@@ -55,11 +55,14 @@ TEST(CliDiff, ListsAddedRetiredRewordedAndRekeyedQuestions) {
                        "\n"
                        "Reworded (same answer: progress kept): 1\n"
                        "  ~ diff-test/q-reword  According to the article, in which year did the arrests take place?\n"
+                       "      was: In which year did the arrests happen?\n"
                        "\n"
                        "Re-keyed (the answer changed: studied cards return to relearning): 2\n"
                        "  ! diff-test/gen.figure_value.stolen  Give the figure: how much the made-up group stole from "
                        "banks. Unit: r…  [generated: figure_value]\n"
+                       "      answer: 1,700,000,000 roubles -> 1,800,000,000 roubles\n"
                        "  ! diff-test/q-rekey  Which article of the code applies?\n"
+                       "      answer: Article 20.2 -> Article 20.3\n"
                        "\n"
                        "1 added, 1 retired, 1 reworded, 2 re-keyed.\n");
 }
@@ -77,16 +80,34 @@ TEST(CliDiff, CountsTheLearnersWhoStudiedEachChange) {
       << r.out;
   EXPECT_NE(r.out.find("  ~ diff-test/q-reword  According to the article, in which year did the arrests take "
                        "place?  (2 learners)\n"
+                       "      was: In which year did the arrests happen?\n"
                        "  Studied cards affected: 2 (alice 1, bob 1)\n"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("[generated: figure_value]  (1 learner)\n"
+                       "      answer: 1,700,000,000 roubles -> 1,800,000,000 roubles\n"
                        "  ! diff-test/q-rekey  Which article of the code applies?  (1 learner)\n"
+                       "      answer: Article 20.2 -> Article 20.3\n"
                        "  Studied cards affected: 2 (alice 2)\n"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("  + diff-test/q-add  The article names the agencies involved.\n\n"), std::string::npos)
       << r.out;  // an added question has no cards yet
+}
+
+TEST(CliDiff, AnExplanationReworkedAloneSaysThePromptIsTheSame) {
+  TempDir dir;
+  std::string text = casebook::test::slurp(data("old.toml"));
+  const std::string was = "The article dates them to 2016.";
+  text.replace(text.find(was), was.size(), "The article dates the arrests to 2016.");
+  std::ofstream(dir.file("explained.toml"), std::ios::trunc) << text;
+  const auto r = run(dir, {"diff", data("old.toml"), dir.file("explained.toml")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Reworded (same answer: progress kept): 1\n"
+                       "  ~ diff-test/q-reword  In which year did the arrests happen?\n"
+                       "      (same prompt: the choices, explanation or other text changed)\n\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CliDiff, ExitCodesAndTheVersionWarning) {
