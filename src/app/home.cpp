@@ -38,8 +38,9 @@ class ScopeLimits {
   ScopeLimits(AppContext& ctx, core::TimestampMs t) : m_ctx(ctx), m_t(t) {
     try {
       m_extras = ctx.progress.extra_new_cards(ctx.config.learner, core::iso_date_of_day(core::study_day(t, ctx.clock())));
+      m_read = true;
     } catch (const std::exception&) {
-      m_extras.clear();  // day_limits fails on the same file and says so
+      m_extras.clear();  // day_limits reads them again, fails on the same file and says so
     }
   }
 
@@ -52,7 +53,7 @@ class ScopeLimits {
     if (const auto found = m_by_extras.find(applying); found != m_by_extras.end()) return found->second;
     DayLimits limits;
     try {
-      limits = day_limits(m_ctx, m_t, scope);
+      limits = day_limits(m_ctx, m_t, scope, {}, m_read ? &m_extras : nullptr);
     } catch (const std::exception& e) {
       m_ctx.message = std::string("Could not read today's progress: ") + e.what();
       limits.today = core::study_day(m_t, m_ctx.clock());
@@ -64,6 +65,7 @@ class ScopeLimits {
   AppContext& m_ctx;
   core::TimestampMs m_t;
   std::vector<storage::ExtraNewCards> m_extras;  ///< today's raises
+  bool m_read = false;                            ///< m_extras was read (not a failed read)
   std::map<std::vector<std::size_t>, DayLimits> m_by_extras;  ///< raises that apply -> limits
 };
 

@@ -31,7 +31,8 @@ bool in_extra(const AppContext& ctx, const std::string& card_key, const storage:
 }  // namespace
 
 DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const StudyScope& scope,
-                     const std::vector<storage::ExtraNewCards>& planned) {
+                     const std::vector<storage::ExtraNewCards>& planned,
+                     const std::vector<storage::ExtraNewCards>* stored) {
   DayLimits d;
   const core::DayClock& clock = ctx.clock();
   d.today = core::study_day(t, clock);
@@ -47,7 +48,7 @@ DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const StudyScope& sco
   // a bank's own when it has one), so cards already done count against the raised limit.
   // Only the raises for this scope (or one around it) do: another topic's raise is not this
   // scope's, and the new cards studied under it are not taken from this scope's limit.
-  auto extras = ctx.progress.extra_new_cards(learner, core::iso_date_of_day(d.today));
+  auto extras = stored != nullptr ? *stored : ctx.progress.extra_new_cards(learner, core::iso_date_of_day(d.today));
   extras.insert(extras.end(), planned.begin(), planned.end());
   std::vector<storage::ExtraNewCards> others;
   core::StudyOptions mine = ctx.options.learner();

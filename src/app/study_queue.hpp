@@ -27,9 +27,12 @@ struct DayLimits {
 /// of their bank when it has its own, before what was done today is subtracted; new cards
 /// introduced after a raise that does not apply to `scope`, within that raise's scope and up
 /// to its count, were paid for by it and are not subtracted. While a backlog spread that
-/// paused new cards runs, only the extra ones are left. Throws storage::StorageError.
+/// paused new cards runs, only the extra ones are left. `stored`: today's stored raises when
+/// the caller has read them already (Home, once for all its rows); nullptr reads them here.
+/// Throws storage::StorageError.
 [[nodiscard]] DayLimits day_limits(AppContext& ctx, core::TimestampMs t, const StudyScope& scope = {},
-                                   const std::vector<storage::ExtraNewCards>& planned = {});
+                                   const std::vector<storage::ExtraNewCards>& planned = {},
+                                   const std::vector<storage::ExtraNewCards>* stored = nullptr);
 
 /// Whether custom study's raise `extra` ("N extra new cards today") holds for a session over
 /// `scope`: a raise is for its own scope and what lies within it (a raise for every course
