@@ -114,8 +114,17 @@ void StudyScreen::draw_waiting(const app::StudyView& view, UiContext& ui) {
 void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   const app::CardView& card = view.card;
   if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
-  // The card actions; while one of their forms is open it has the keyboard.
-  if (m_actions.draw(CardActionTarget{card.card_key, false, card.flag}, true, ui)) return;
+  // The card actions; while one of their forms is open it has the keyboard, and the question
+  // stays in sight below it (a problem report names what is wrong in it).
+  if (m_actions.draw(CardActionTarget{card.card_key, false, card.flag}, true, ui)) {
+    if (!view.waiting) {
+      ImGui::Dummy(ImVec2(0, 0.3f * ImGui::GetFontSize()));
+      ImGui::PushFont(ui.fonts->prompt);
+      wrapped_text(card.prompt);
+      ImGui::PopFont();
+    }
+    return;
+  }
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false)) ui.send(app::OpenCardInfo{});
   const float em = ImGui::GetFontSize();
 
