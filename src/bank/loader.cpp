@@ -101,6 +101,7 @@ LoadResult BankReader::read(std::string_view text) {
   std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });
+  note_dropped();  // after the sort: the notes come last
   if (!core::has_errors(m_diags)) result.bank = std::move(bank);
   result.diagnostics = std::move(m_diags);
   return result;

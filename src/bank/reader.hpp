@@ -38,6 +38,11 @@ constexpr std::size_t kMinRubricLines = 2;
 /// The app ticks rubric lines with the keys A-H: a rubric has at most eight lines.
 constexpr std::size_t kMaxRubricLines = 8;
 constexpr std::size_t kMinAnswers = 1;
+/// Most errors, and most warnings, one file reports (as a compiler's -fmax-errors): later ones
+/// are dropped, and one last diagnostic of that severity says so. Keeps a hostile file's
+/// diagnostics (and their did-you-mean look-ups) bounded.
+constexpr std::size_t kMaxErrors = 1000;
+constexpr std::size_t kMaxWarnings = 1000;
 
 /// A 1-based place in the file (0 when unknown). toml++ counts columns in code points.
 struct Where {
@@ -134,9 +139,21 @@ class BankReader {
 
  private:
   void report(Severity severity, Where at, std::string code, std::string message, std::string hint) {
-    m_diags.push_back(Diagnostic{m_path, at.line, at.column, severity, std::move(code), std::move(message),
-                                 std::move(hint)});
+    keep(Diagnostic{m_path, at.line, at.column, severity, std::move(code), std::move(message), std::move(hint)});
   }
+  /// Adds `d` to m_diags unless its severity has reached its cap (kMaxErrors, kMaxWarnings);
+  /// a dropped one is only counted.
+  void keep(Diagnostic d);
+  /// Whether a diagnostic of `severity` would now be dropped (so its hint need not be made).
+  [[nodiscard]] bool full(Severity severity) const {
+    return severity == Severity::Error ? m_errors >= kMaxErrors : m_warnings >= kMaxWarnings;
+  }
+  /// closest_word(word, candidates) for a did-you-mean of an error; nullopt, without looking,
+  /// once errors are full.
+  [[nodiscard]] std::optional<std::string> suggest(std::string_view word,
+                                                   const std::vector<std::string_view>& candidates) const;
+  /// Appends the last notes ("too many errors/warnings") when diagnostics were dropped.
+  void note_dropped();
   void error(Where at, std::string code, std::string message, std::string hint) {
     report(Severity::Error, at, std::move(code), std::move(message), std::move(hint));
   }
@@ -297,6 +314,10 @@ class BankReader {
   SourceIndex m_source_index;
   std::map<std::string, std::optional<std::string>, std::less<>> m_source_suggestions;  ///< unknown id -> did you mean
   std::vector<Diagnostic> m_diags;
+  std::size_t m_errors = 0;            ///< errors in m_diags (at most kMaxErrors)
+  std::size_t m_warnings = 0;          ///< warnings in m_diags (at most kMaxWarnings)
+  std::size_t m_dropped_errors = 0;    ///< errors past the cap, not kept
+  std::size_t m_dropped_warnings = 0;  ///< warnings past the cap, not kept
   std::optional<Located> m_bank_id;
   std::optional<Located> m_article;       ///< `[bank] article` as written
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)

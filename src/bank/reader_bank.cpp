@@ -85,7 +85,7 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
       }
     }
     if (!known) {
-      const auto near = closest_word(v->text, kinds);
+      const auto near = suggest(v->text, kinds);
       error(v->at, "bad-bank-kind", "unknown bank kind " + ticked(v->text),
             near ? "did you mean " + ticked(*near) + "?"
                  : "use `course` (studied with the others), `example` or `template` (studied only when chosen)");
@@ -118,7 +118,7 @@ void BankReader::check_article(const core::Bank& bank) {
   if (!m_article || bank.find_source(m_article->text) != nullptr) return;
   std::vector<std::string_view> ids;
   for (const auto& s : bank.sources) ids.push_back(s.id);
-  const auto near = closest_word(m_article->text, ids);
+  const auto near = suggest(m_article->text, ids);
   error(m_article->at, "unknown-source", "`article` " + ticked(m_article->text) + " names no [[source]]",
         near ? "did you mean " + ticked(*near) + "?" : "write the id of the [[source]] the bank teaches");
 }
@@ -149,7 +149,7 @@ void BankReader::read_locator(const toml::table& t, const Context& ctx, const co
     if (bank.find_source(v->text) == nullptr) {
       std::vector<std::string_view> ids;
       for (const auto& s : bank.sources) ids.push_back(s.id);
-      const auto near = closest_word(v->text, ids);
+      const auto near = suggest(v->text, ids);
       error(v->at, "unknown-source", "source " + ticked(v->text) + " names no [[source]]",
             near ? "did you mean " + ticked(*near) + "?"
                  : "add a [[source]] with id = \"" + v->text + "\" and its citation");
@@ -168,7 +168,7 @@ void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const
     for (const auto& topic : *topics) {
       out.push_back(topic.text);
       if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
-      const auto near = closest_word(topic.text, ids);
+      const auto near = suggest(topic.text, ids);
       warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
               near ? "did you mean " + ticked(*near) + "?"
                    : "add a [[topic]] with id = \"" + topic.text + "\" and a title");

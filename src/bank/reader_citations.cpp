@@ -110,7 +110,7 @@ void BankReader::check_citations(const toml::node& n, const core::Bank& bank) {
     for (const auto& cited : m.ids) {
       if (index.ids.count(cited.id) != 0) continue;
       auto [hint, fresh] = m_source_suggestions.try_emplace(cited.id);
-      if (fresh) hint->second = closest_word(cited.id, index.list);  // once per unknown id
+      if (fresh) hint->second = suggest(cited.id, index.list);  // once per unknown id
       const auto& near = hint->second;
       error(places[k], "unknown-source",
             "citation " + ticked(shown.substr(m.offset, m.length)) + " names no [[source]] with id " +

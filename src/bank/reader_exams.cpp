@@ -95,7 +95,7 @@ void BankReader::read_exams(const toml::table& root, core::Bank& bank) {
         const std::string topic(key.str());
         const Where at = where_of(key.source());
         if (std::find(topic_ids.begin(), topic_ids.end(), topic) == topic_ids.end()) {
-          const auto near = closest_word(topic, topic_ids);
+          const auto near = suggest(topic, topic_ids);
           error(at, "exam-unknown-topic", "exam topic " + ticked(topic) + " is not the id of a [[topic]]",
                 near ? "did you mean " + ticked(*near) + "?" : "add a [[topic]] with id = \"" + topic + "\"");
           continue;

@@ -54,7 +54,7 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
     }
     const auto g = core::generator_from_string(name);
     if (!g) {
-      const auto near = closest_word(name, name_views);
+      const auto near = suggest(name, name_views);
       error(at, "unknown-generator", "unknown generator " + ticked(name),
             near ? "did you mean " + ticked(*near) + "?" : "the generators are " + join_quoted(name_views));
       continue;
@@ -133,7 +133,7 @@ void BankReader::read_generators(const toml::table& root, core::Bank& bank) {
       } else if (sv->get() == "year") {
         cfg.style = core::DateStyle::Year;
       } else {
-        const auto near = closest_word(sv->get(), {"choice", "year"});
+        const auto near = suggest(sv->get(), {"choice", "year"});
         error(where_of(*st), "bad-style", "unknown style " + ticked(sv->get()) + " of `event_date`",
               near ? "did you mean " + ticked(*near) + "?" : "use `choice` or `year`");
       }
@@ -178,7 +178,7 @@ void BankReader::read_actor(const toml::table& t, Context ctx, const core::Bank&
       a.kind = *k;
     } else {
       const std::vector<std::string_view> kinds{"person", "agency", "company", "group", "state"};
-      const auto near = closest_word(v->text, kinds);
+      const auto near = suggest(v->text, kinds);
       error(v->at, "bad-kind", "unknown actor kind " + ticked(v->text),
             near ? "did you mean " + ticked(*near) + "?" : "use one of " + join_quoted(kinds));
     }
@@ -251,7 +251,7 @@ void BankReader::read_roles(const toml::table& t, const Context& ctx, core::Even
     if (auto v = get_string(*rt, "actor", role_ctx, Need::Required); v && !core::is_blank(v->text)) {
       role.actor = v->text;
       if (!std::binary_search(m_actor_ids.begin(), m_actor_ids.end(), std::string_view(v->text))) {
-        const auto near = closest_word(v->text, m_actor_ids);
+        const auto near = suggest(v->text, m_actor_ids);
         error(v->at, "unknown-actor", "actor " + ticked(v->text) + " in " + role_ctx.name + " does not exist",
               near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[actor]]");
       }
@@ -293,7 +293,7 @@ void BankReader::read_figure(const toml::table& t, Context ctx, const core::Bank
   if (auto v = get_string(t, "event", ctx, Need::Optional); v && !core::is_blank(v->text)) {
     f.event = v->text;
     if (!std::binary_search(m_event_ids.begin(), m_event_ids.end(), std::string_view(v->text))) {
-      const auto near = closest_word(v->text, m_event_ids);
+      const auto near = suggest(v->text, m_event_ids);
       error(v->at, "unknown-event", "event " + ticked(v->text) + " in " + ctx.name + " does not exist",
             near ? "did you mean " + ticked(*near) + "?" : "write the id of an [[event]]");
     }
@@ -309,11 +309,16 @@ BankReader BankReader::fact_helper() const {
   helper.m_actor_ids = m_actor_ids;
   helper.m_event_ids = m_event_ids;
   helper.m_defer_fact_ids = true;
+  // The helper stops where this reader would (its diagnostics are kept after this one's).
+  helper.m_errors = m_errors;
+  helper.m_warnings = m_warnings;
   return helper;
 }
 
 void BankReader::join_fact_helper(BankReader& helper) {
-  for (auto& d : helper.m_diags) m_diags.push_back(std::move(d));
+  for (auto& d : helper.m_diags) keep(std::move(d));
+  m_dropped_errors += helper.m_dropped_errors;
+  m_dropped_warnings += helper.m_dropped_warnings;
   for (const auto& [id, at] : helper.m_deferred_fact_ids) note_id(m_fact_ids, id, at, "fact", "", kFactIdHint);
   helper.m_diags.clear();
   helper.m_deferred_fact_ids.clear();
@@ -365,7 +370,7 @@ void BankReader::generate(core::Bank& bank) {
   const std::size_t from = m_diags.size();
   check_source_mismatch(bank);
   core::GenerateResult generated = core::generate_questions(bank);
-  for (auto& d : generated.diagnostics) m_diags.push_back(std::move(d));
+  for (auto& d : generated.diagnostics) keep(std::move(d));
   bank.repeated = std::move(generated.repeated);
   if (bank.questions.empty()) {
     bank.questions = std::move(generated.questions);  // no hand-written ones: no question moved

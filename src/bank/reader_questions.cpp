@@ -74,7 +74,7 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
       std::vector<std::string> names;
       for (QuestionType k : kAllTypes) names.push_back(core::to_string(k));
       std::vector<std::string_view> views(names.begin(), names.end());
-      const auto near = closest_word(type->text, views);
+      const auto near = suggest(type->text, views);
       error(type->at, "unknown-type", "unknown question type " + ticked(type->text),
             near ? "did you mean " + ticked(*near) + "?" : "use one of " + join_quoted(views));
     }
@@ -200,7 +200,7 @@ void BankReader::read_choices(const toml::table& t, const Context& ctx, core::Qu
     for (const auto& c : *choices) {
       if (core::normalize_answer_text(c.text) == core::normalize_answer_text(a.text)) near = c.text;
     }
-    if (!near) near = closest_word(a.text, texts);
+    if (!near) near = suggest(a.text, texts);
     error(a.at, "answer-not-in-choices", "answer " + ticked(a.text) + " is not one of the choices",
           near ? "did you mean " + ticked(*near) + "? answers must match a choice exactly"
                : "copy the answer exactly from `choices`");

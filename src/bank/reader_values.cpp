@@ -13,6 +13,34 @@
 
 namespace casebook::bank::detail {
 
+void BankReader::keep(Diagnostic d) {
+  if (full(d.severity)) {
+    ++(d.severity == Severity::Error ? m_dropped_errors : m_dropped_warnings);
+    return;
+  }
+  ++(d.severity == Severity::Error ? m_errors : m_warnings);
+  m_diags.push_back(std::move(d));
+}
+
+std::optional<std::string> BankReader::suggest(std::string_view word,
+                                               const std::vector<std::string_view>& candidates) const {
+  if (full(Severity::Error)) return std::nullopt;
+  return closest_word(word, candidates);
+}
+
+void BankReader::note_dropped() {
+  const auto note = [&](Severity severity, std::size_t shown, std::size_t dropped, std::string_view what) {
+    if (dropped == 0) return;
+    const std::string noun(what);
+    m_diags.push_back(Diagnostic{m_path, 0, 0, severity, "too-many-" + noun + "s",
+                                 "too many " + noun + "s: only the first " + std::to_string(shown) + " are shown; " +
+                                     std::to_string(dropped) + " more were left out",
+                                 "fix the " + noun + "s shown first, then validate the file again"});
+  };
+  note(Severity::Error, m_errors, m_dropped_errors, "error");
+  note(Severity::Warning, m_warnings, m_dropped_warnings, "warning");
+}
+
 void BankReader::syntax_error(const toml::parse_error& e) {
   std::string what(e.description());
   // toml++ says "Error while parsing key-value pair: <detail>"; keep the detail.
@@ -54,7 +82,7 @@ void BankReader::check_keys(const toml::table& t, const std::vector<std::string_
     const std::string_view k = key.str();
     if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
     const Where at = where_of(key.source());
-    const auto near = closest_word(k, allowed);
+    const auto near = suggest(k, allowed);
     const std::string did_you_mean = near ? "did you mean " + ticked(*near) + "?" : std::string();
     if (std::find(format2_keys.begin(), format2_keys.end(), k) != format2_keys.end()) {
       const std::string shown = k == "generators" ? "[generators]"
@@ -324,7 +352,7 @@ std::vector<std::string> BankReader::read_refs(const toml::table& t, std::string
   for (const auto& r : *refs) {
     out.push_back(r.text);
     if (std::binary_search(known.begin(), known.end(), std::string_view(r.text))) continue;
-    const auto near = closest_word(r.text, known);
+    const auto near = suggest(r.text, known);
     error(r.at, std::string(code), std::string(what) + " " + ticked(r.text) + " in " + ctx.name + " does not exist",
           near ? "did you mean " + ticked(*near) + "?"
                : what == "fact" ? std::string("write the id of an [[event]], [[actor]], [[term]] or [[figure]]")

@@ -215,6 +215,17 @@ int line_of(const std::string& text, const std::string& what) {
 
 TEST(ParseInParts, TheLoaderPlacesDiagnosticsAfterTheCutOnTheWholeFilesLines) {
   std::string text = fact_bank(1500);
+  // fact_bank's events have errors of their own (no `source`, a `where` key, an
+  // [[event.link]]): thousands, past the 1,000 a file reports (kMaxErrors), which would leave
+  // out the one below. Each event gets a source; the others become comments.
+  const auto replace_all = [&](std::string_view from, std::string_view to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+    }
+  };
+  replace_all("format = 2\n\n", "format = 2\n\n[[source]]\nid = \"s\"\ncitation = \"c\"\n\n");
+  replace_all("\nwhere = {", "\nsource = \"s\"\n# where = {");
+  replace_all("[[event.link]]\nto =", "# [[event.link]]\n# to =");
   ASSERT_GE(text.size(), detail::kParsePartsBytes);
   // A key the format does not know, far after the cut: parsed in parts, reported by the reader.
   text.replace(text.find("title = \"Event 1400\""), 5, "titel");
@@ -224,6 +235,7 @@ TEST(ParseInParts, TheLoaderPlacesDiagnosticsAfterTheCutOnTheWholeFilesLines) {
   ASSERT_NE(d, r.diagnostics.end()) << test::dump(r);
   EXPECT_EQ(d->line, line_of(text, "titel = \"Event 1400\"")) << test::dump(r);
   EXPECT_EQ(d->column, 1);
+  EXPECT_LT(r.diagnostics.size(), 100u) << test::dump(r);
   // A syntax error after the cut: the whole text is parsed, with toml++'s own message.
   std::string broken = fact_bank(1500);
   broken.replace(broken.rfind("date = 2010-06-10"), 17, "date = 2010-13-10");  // event 1490

@@ -1,0 +1,55 @@
+// The loader's diagnostics as a writer meets them: a cap on how many one file reports (as a
+// compiler's -fmax-errors).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "bank/loader.hpp"
+#include "bank_test_support.hpp"
+
+namespace {
+
+using casebook::bank::load_bank_text;
+using casebook::core::Severity;
+using casebook::test::dump;
+
+const std::string kHeader =
+    "[bank]\nid = \"diag\"\ntitle = \"T\"\nversion = \"1\"\nformat = 1\n\n[[source]]\nid = \"article\"\n"
+    "citation = \"c\"\n\n";
+
+std::size_t count(const casebook::bank::LoadResult& r, Severity s) {
+  return static_cast<std::size_t>(std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                                [&](const auto& d) { return d.severity == s; }));
+}
+
+TEST(DiagnosticCap, ManyErrorsStopAtTheCapWithOneLastNote) {
+  // 5,000 citations of distinct unknown sources: each one an error with a did-you-mean.
+  std::string prompt;
+  for (int i = 0; i < 5000; ++i) prompt += "[@nosuch" + std::to_string(i) + "] ";
+  const std::string text = kHeader + "[[question]]\nid = \"q\"\ntype = \"true_false\"\nprompt = \"" + prompt +
+                           "\"\nanswer = true\nexplanation = \"e\"\nsource = \"article\"\nparagraph = 1\n";
+  const auto r = load_bank_text(text, "cap.toml");
+  EXPECT_FALSE(r.bank);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(count(r, Severity::Error), 1001u);  // 1,000 and the note
+  const auto& last = r.diagnostics.back();
+  EXPECT_EQ(last.code, "too-many-errors") << dump(r).substr(0, 2000);
+  EXPECT_EQ(last.severity, Severity::Error);
+  EXPECT_NE(last.message.find("1000"), std::string::npos) << last.message;
+  EXPECT_FALSE(last.hint.empty());
+}
+
+TEST(DiagnosticCap, ManyWarningsStopAtTheCapAndTheBankStillLoads) {
+  std::string choices = "\"a\", \"b\"";
+  for (int i = 0; i < 3000; ++i) choices += ", \"b\"";  // each repeat is a repeated-choice warning
+  const std::string text = kHeader + "[[question]]\nid = \"q\"\ntype = \"single_choice\"\nprompt = \"p\"\nchoices = [" +
+                           choices + "]\nanswer = \"a\"\nexplanation = \"e\"\nsource = \"article\"\nparagraph = 1\n";
+  const auto r = load_bank_text(text, "warn.toml");
+  EXPECT_TRUE(r.bank) << dump(r).substr(0, 2000);
+  EXPECT_EQ(count(r, Severity::Warning), 1001u);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics.back().code, "too-many-warnings");
+}
+
+}  // namespace
