@@ -74,7 +74,7 @@ std::string type_name(const toml::node& n);
 /// A line of TOML showing how `key` is written, for hints.
 std::string example(std::string_view key, std::optional<QuestionType> type);
 
-/// The words in backticks, separated by ", ".
+/// The words in backticks, separated by ", ", each once (in the order first given).
 std::string join_quoted(const std::vector<std::string_view>& words);
 
 /// Bank ids: lowercase ASCII letters, digits and '-', starting with a letter or digit.

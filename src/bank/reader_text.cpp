@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "core/utf8.hpp"
 
@@ -130,9 +131,11 @@ std::string example(std::string_view key, std::optional<QuestionType> type) {
 
 std::string join_quoted(const std::vector<std::string_view>& words) {
   std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += ticked(words[i]);
+  std::unordered_set<std::string_view> listed;
+  for (const std::string_view w : words) {
+    if (!listed.insert(w).second) continue;  // e.g. two positions with one id: listed once
+    if (!out.empty()) out += ", ";
+    out += ticked(w);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // The loader's diagnostics as a writer meets them: a cap on how many one file reports (as a
-// compiler's -fmax-errors).
+// compiler's -fmax-errors) and allowed values listed once.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -50,6 +50,21 @@ TEST(DiagnosticCap, ManyWarningsStopAtTheCapAndTheBankStillLoads) {
   EXPECT_EQ(count(r, Severity::Warning), 1001u);
   ASSERT_FALSE(r.diagnostics.empty());
   EXPECT_EQ(r.diagnostics.back().code, "too-many-warnings");
+}
+
+TEST(DiagnosticText, AllowedValuesAreListedOnce) {
+  const std::string text = kHeader +
+                           "[[question]]\nid = \"q\"\ntype = \"dilemma\"\nprompt = \"p\"\nscenario = \"s\"\n"
+                           "explanation = \"e\"\nsource = \"article\"\nparagraph = 1\nrubric = [\"a\", \"b\"]\n"
+                           "[[question.position]]\nid = \"yes\"\ntitle = \"Y\"\narguments = [\"a\"]\n"
+                           "[[question.position]]\nid = \"yes\"\ntitle = \"Y2\"\narguments = [\"b\"]\n"
+                           "[question.case]\nprotagonist = \"P\"\nrole = \"R\"\nsituation = \"S\"\ndecision = \"D\"\n"
+                           "[[question.case.model_answer]]\nposition = \"maybe\"\nconclusion = \"C\"\njustification = \"J\"\n";
+  const auto r = load_bank_text(text, "dup.toml");
+  const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                               [](const auto& d) { return d.code == "unknown-position"; });
+  ASSERT_NE(it, r.diagnostics.end()) << dump(r);
+  EXPECT_EQ(it->hint, "use one of `yes`") << dump(r);
 }
 
 }  // namespace
