@@ -162,6 +162,10 @@ class BankReader {
   }
 
   void syntax_error(const toml::parse_error& e);
+  /// For toml++'s "cannot redefine existing table 'x' as array-of-tables" when a sub-table
+  /// such as [[x.y]] comes before the first [[x]]: reports that at the sub-table's header
+  /// (not at the [[x]] below it) and returns true; false for any other error.
+  bool misplaced_subtable(const toml::parse_error& e);
   /// The first byte of the character at `at` (1-based line, column in code points) of
   /// m_text; '\n' at or past the end of its line. `at.line` must be a line of m_text.
   [[nodiscard]] char char_at(Where at) const;

@@ -41,7 +41,60 @@ void BankReader::note_dropped() {
   note(Severity::Warning, m_warnings, m_dropped_warnings, "warning");
 }
 
+bool BankReader::misplaced_subtable(const toml::parse_error& e) {
+  // toml++ says "cannot redefine existing table 'question' as array-of-tables" at the first
+  // [[question]] when a [[question.position]] above it already made `question` a table.
+  std::string_view what = e.description();  // after "Error while parsing table header: "
+  static constexpr std::string_view kStart = "cannot redefine existing table '";
+  static constexpr std::string_view kEnd = "' as array-of-tables";
+  const std::size_t start = what.find(kStart);
+  if (start == std::string_view::npos || !what.ends_with(kEnd)) return false;
+  what = what.substr(start + kStart.size());
+  const std::string name = core::trim_ascii_space(what.substr(0, what.size() - kEnd.size()));
+  const Where at = where_of(e.source());
+  if (name.empty() || !std::all_of(name.begin(), name.end(), is_bare_key_char) || at.line < 1 ||
+      static_cast<std::size_t>(at.line) > m_line_starts.size()) {
+    return false;  // a dotted or quoted name: toml++'s own message
+  }
+  // The text above the error parses (toml++ stopped at its first error): there `name` is a
+  // table made implicitly by the header of its first sub-table, which has that header's place.
+  const std::string_view above = m_text.substr(0, m_line_starts[static_cast<std::size_t>(at.line) - 1]);
+  toml::table root;
+  try {
+    root = toml::parse(above, m_path);
+  } catch (const toml::parse_error&) {
+    return false;
+  }
+  const toml::table* parent = root[name].as_table();
+  if (parent == nullptr || parent->empty()) return false;
+  const toml::node* first = nullptr;  // the sub-table whose header made `name`
+  std::string_view first_key;
+  for (const auto& [key, node] : *parent) {
+    const toml::node* table = node.is_array_of_tables() ? node.as_array()->get(0) : &node;
+    if (table == nullptr || !table->is_table()) return false;  // `name` has keys of its own: written explicitly
+    if (table->source().begin == parent->source().begin) {
+      first = &node;
+      first_key = key.str();
+    }
+  }
+  if (first == nullptr) return false;  // an explicit [name] table
+  const auto header_line = static_cast<std::size_t>(parent->source().begin.line);
+  const std::size_t line_start = m_line_starts[header_line - 1];
+  std::size_t indent = 0;
+  while (line_start + indent < m_text.size() && (m_text[line_start + indent] == ' ' || m_text[line_start + indent] == '\t')) ++indent;
+  const bool array = first->is_array_of_tables();
+  const std::string shown = (array ? "[[" : "[") + name + "." + std::string(first_key) + (array ? "]]" : "]");
+  const bool dilemma = name == "question" && (first_key == "position" || first_key == "case");
+  error(Where{static_cast<int>(header_line), static_cast<int>(indent) + 1}, "toml-syntax",
+        shown + " comes before any [[" + name + "]]: it must follow the [[" + name + "]]" +
+            (dilemma ? " (dilemma)" : "") + " table it belongs to",
+        "move it below its [[" + name + "]] table" +
+            (dilemma ? std::string(", whose type is \"dilemma\"") : std::string()));
+  return true;
+}
+
 void BankReader::syntax_error(const toml::parse_error& e) {
+  if (misplaced_subtable(e)) return;
   std::string what(e.description());
   // toml++ says "Error while parsing key-value pair: <detail>"; keep the detail.
   static constexpr std::string_view kPrefix = "Error while parsing ";

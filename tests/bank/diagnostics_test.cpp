@@ -1,5 +1,6 @@
 // The loader's diagnostics as a writer meets them: a cap on how many one file reports (as a
-// compiler's -fmax-errors) and allowed values listed once.
+// compiler's -fmax-errors), allowed values listed once and a [[question.position]] before any
+// [[question]] named at its own line.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -65,6 +66,21 @@ TEST(DiagnosticText, AllowedValuesAreListedOnce) {
                                [](const auto& d) { return d.code == "unknown-position"; });
   ASSERT_NE(it, r.diagnostics.end()) << dump(r);
   EXPECT_EQ(it->hint, "use one of `yes`") << dump(r);
+}
+
+TEST(DiagnosticText, PositionBeforeAnyQuestionIsReportedAtItsLine) {
+  const std::string text = kHeader +                                             // lines 1-10
+                           "[[question.position]]\nid = \"yes\"\ntitle = \"Y\"\n"  // line 11
+                           "\n[[question]]\nid = \"q\"\ntype = \"dilemma\"\n";
+  const auto r = load_bank_text(text, "orphan.toml");
+  EXPECT_FALSE(r.bank);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  const auto& d = r.diagnostics[0];
+  EXPECT_EQ(d.line, 11) << dump(r);
+  EXPECT_EQ(d.column, 1) << dump(r);
+  EXPECT_NE(d.message.find("[[question.position]]"), std::string::npos) << dump(r);
+  EXPECT_EQ(d.message.find("redefine"), std::string::npos) << dump(r);
+  EXPECT_NE(d.hint.find("[[question]]"), std::string::npos) << dump(r);
 }
 
 }  // namespace
