@@ -64,6 +64,17 @@ LoadResult BankReader::read(std::string_view text) {
   core::Bank bank;
   bank.path = m_path;
   read_bank_info(root, bank);
+  const auto by_place = [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  };
+  if (m_unsupported_format) {
+    // The rest of the file is written for a format this Casebook does not know: judged by
+    // formats 1 and 2 it would only add follow-on errors (no-questions, needs-format-2 for
+    // each fact table, ...). [bank]'s own diagnostics are all there is.
+    std::stable_sort(m_diags.begin(), m_diags.end(), by_place);
+    result.diagnostics = std::move(m_diags);
+    return result;
+  }
   if (bank.info.format >= kFormatFacts) {
     check_keys(root, kRootKeys, Context{"the top level of the file", {1, 1}});
   } else {
@@ -98,9 +109,7 @@ LoadResult BankReader::read(std::string_view text) {
   const bool errors_but_exams = errors_before_exams || errors_since(after_exams);
   check_exam_counts(bank, !errors_but_exams);
   if (freed.valid()) freed.get();
-  std::stable_sort(m_diags.begin(), m_diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-  });
+  std::stable_sort(m_diags.begin(), m_diags.end(), by_place);
   note_dropped();  // after the sort: the notes come last
   if (!core::has_errors(m_diags)) result.bank = std::move(bank);
   result.diagnostics = std::move(m_diags);

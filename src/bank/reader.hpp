@@ -324,6 +324,7 @@ class BankReader {
   std::size_t m_dropped_warnings = 0;  ///< warnings past the cap, not kept
   std::optional<Located> m_bank_id;
   std::optional<Located> m_article;       ///< `[bank] article` as written
+  bool m_unsupported_format = false;      ///< `[bank] format` is a number this loader does not read
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
   std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
   bool m_defer_fact_ids = false;          ///< a fact_helper: ids kept in m_deferred_fact_ids instead

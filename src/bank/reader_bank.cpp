@@ -44,6 +44,7 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
   if (const toml::node* f = require(*t, "format", ctx)) {
     if (const auto* i = f->as_integer()) {
       if (i->get() != kFormatVersion && i->get() != kFormatFacts) {
+        m_unsupported_format = true;
         error(where_of(*f), "unsupported-format",
               "bank format " + std::to_string(i->get()) + " is not supported; this Casebook reads formats " +
                   std::to_string(kFormatVersion) + " and " + std::to_string(kFormatFacts),

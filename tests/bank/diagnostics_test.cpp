@@ -1,6 +1,6 @@
 // The loader's diagnostics as a writer meets them: a cap on how many one file reports (as a
-// compiler's -fmax-errors), allowed values listed once and a [[question.position]] before any
-// [[question]] named at its own line.
+// compiler's -fmax-errors), allowed values listed once, a [[question.position]] before any
+// [[question]] named at its own line, and an unsupported format reported alone.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -81,6 +81,17 @@ TEST(DiagnosticText, PositionBeforeAnyQuestionIsReportedAtItsLine) {
   EXPECT_NE(d.message.find("[[question.position]]"), std::string::npos) << dump(r);
   EXPECT_EQ(d.message.find("redefine"), std::string::npos) << dump(r);
   EXPECT_NE(d.hint.find("[[question]]"), std::string::npos) << dump(r);
+}
+
+TEST(DiagnosticText, AnUnsupportedFormatIsTheOnlyError) {
+  const std::string text =
+      "[bank]\nid = \"future\"\ntitle = \"T\"\nversion = \"1\"\nformat = 3\n\n[[event]]\nid = \"e1\"\n\n"
+      "[[actor]]\nid = \"a1\"\n";
+  const auto r = load_bank_text(text, "future.toml");
+  EXPECT_FALSE(r.bank);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, "unsupported-format");
+  EXPECT_EQ(r.diagnostics[0].line, 5);
 }
 
 }  // namespace

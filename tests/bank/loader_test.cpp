@@ -445,18 +445,20 @@ TEST(BankValidate, SortsByFileThenLineAndCountsSingulars) {
   std::string warn = minimal_bank("one");
   warn.replace(warn.find("explanation = \"e\""), 17, "explanation = \"\"");
   write(dir / "b.toml", warn);
-  write(dir / "a.toml", "[bank]\nid = \"two\"\ntitle = \"T\"\nversion = \"1\"\nformat = 3\n");
+  // Two errors in a.toml, the later one read first ([bank] `format` is read after `id`).
+  write(dir / "a.toml", "[bank]\nformat = 3\ntitle = \"T\"\nversion = \"1\"\nid = \"Two\"\n");
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({(dir / "b.toml").string(), (dir / "a.toml").string()}, out), 1);
   const std::string a = (dir / "a.toml").string();
   const std::string b = (dir / "b.toml").string();
   EXPECT_EQ(out.str(),
-            a + ":1:1: warning: the bank has no questions [no-questions]; add [[question]] tables (docs/bank-format.md)\n" +
-            a + ":5:10: error: bank format 3 is not supported; this Casebook reads formats 1 and 2 [unsupported-format]; "
+            a + ":2:10: error: bank format 3 is not supported; this Casebook reads formats 1 and 2 [unsupported-format]; "
                 "write the bank in format 1 or 2 (docs/bank-format.md), or use a newer Casebook\n" +
+            a + ":5:6: error: bank id `Two` may use only lowercase letters, digits and '-' [bad-id]; e.g. `two`; never "
+                "change it once students use the bank\n" +
             b + ":16:15: warning: `explanation` is empty in question `q` [empty-explanation]; say why the answer is "
                 "right, in your own words, and where the source says so\n"
-                "2 banks, 1 question: 1 error, 2 warnings\n");
+                "2 banks, 1 question: 2 errors, 1 warning\n");
 }
 
 TEST(BankValidate, FoldersWithoutABankFileAreAnError) {
