@@ -43,6 +43,22 @@ std::string_view import_format_name(ImportFormat format) {
   return "gift";
 }
 
+std::string import_format_file(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::Gift: return "a GIFT file";
+    case ImportFormat::Aiken: return "an Aiken file";
+    case ImportFormat::Csv: return "a CSV file";
+  }
+  return "a GIFT file";
+}
+
+std::string nothing_imported(std::string_view what, int reported, std::string_view where, ImportFormat format) {
+  std::string s = reported == 0 ? std::string(what) + " has no questions"
+                                : "no question of " + std::string(what) + " could be imported (" +
+                                      std::to_string(reported) + " reported " + std::string(where) + ")";
+  return s + "; nothing written. Is it " + import_format_file(format) + "?";
+}
+
 std::optional<ImportFormat> guess_import_format(const std::string& path) {
   const fs::path p(path);
   const std::string ext = lower(p.extension().string());

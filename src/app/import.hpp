@@ -19,7 +19,15 @@ enum class ImportFormat { Gift, Aiken, Csv };
 [[nodiscard]] std::optional<ImportFormat> parse_import_format(std::string_view name);
 /// The lower-case name of `format` ("gift", "aiken", "csv").
 [[nodiscard]] std::string_view import_format_name(ImportFormat format);
-/// The format the file name suggests (the GUI's preselection): Aiken when the file name
+/// The format with its article, for messages: "a GIFT file", "an Aiken file", "a CSV file".
+[[nodiscard]] std::string import_format_file(ImportFormat format);
+/// Why an import that found no question wrote nothing, as `casebook import` and the Import
+/// screen say it (one sentence, lower case first): "`what` has no questions; nothing written.
+/// Is it a GIFT file?" when no question was reported either (an empty file), else "no question
+/// of `what` could be imported (`reported` reported `where`); nothing written. Is it ...?".
+[[nodiscard]] std::string nothing_imported(std::string_view what, int reported, std::string_view where,
+                                           ImportFormat format);
+/// The format the file name suggests (the GUI's preselection, and `casebook import` without --from): Aiken when the file name
 /// contains "aiken" (any case), else GIFT for .gift and .txt, CSV for .csv; nullopt otherwise.
 [[nodiscard]] std::optional<ImportFormat> guess_import_format(const std::string& path);
 

@@ -1,5 +1,6 @@
 #include "app/import_flow.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -94,7 +95,6 @@ bool ImportFlow::poll() {
   for (const auto& d : outcome->diagnostics) m_lines.push_back(core::format_diagnostic(d));
   for (const auto& d : outcome->check_diagnostics) m_lines.push_back(core::format_diagnostic(d));
   const std::string questions = std::to_string(outcome->imported) + (outcome->imported == 1 ? " question" : " questions");
-  const std::array<const char*, 3> names = {"GIFT", "Aiken", "CSV"};
   switch (outcome->status) {
     case ImportStatus::Written: {
       m_summary = "Imported " + questions + " into " + m_output + "; " + std::to_string(outcome->skipped) + " left out.";
@@ -111,8 +111,8 @@ bool ImportFlow::poll() {
       break;
     }
     case ImportStatus::Empty:
-      m_summary = "No question could be imported (" + std::to_string(outcome->skipped) +
-                  " reported below); nothing written. Is it a " + names[static_cast<std::size_t>(m_format)] + " file?";
+      m_summary = nothing_imported("the file", outcome->skipped, "below", static_cast<ImportFormat>(m_format));
+      m_summary[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m_summary[0])));
       break;
     case ImportStatus::Invalid:
       m_summary = "The imported bank does not validate; nothing written (please report this).";

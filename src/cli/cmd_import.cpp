@@ -29,14 +29,6 @@ bool valid_bank_id(const std::string& id) {
   });
 }
 
-std::string format_from_extension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".gift") return "gift";
-  if (ext == ".csv") return "csv";
-  return {};
-}
-
 }  // namespace
 
 bool replace_file(const std::string& path, const std::string& text, std::ostream& err) {
@@ -62,8 +54,9 @@ std::optional<std::string> guarded_output(const std::string& out_path, const std
 }
 
 int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err) {
-  const std::string from = options.from.empty() ? format_from_extension(options.input) : options.from;
-  const auto format = app::parse_import_format(from);
+  // Without --from, the Import screen's guess from the file name (.gift and .txt GIFT, .csv, "aiken").
+  const auto format =
+      options.from.empty() ? app::guess_import_format(options.input) : app::parse_import_format(options.from);
   if (!format) {
     err << "casebook: cannot tell the format of " << options.input << ": add --from gift|aiken|csv\n";
     return 2;
@@ -86,8 +79,8 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
   switch (outcome.status) {
     case app::ImportStatus::Written: break;
     case app::ImportStatus::Empty:
-      err << "casebook: no question of " << options.input << " could be imported (" << outcome.skipped
-          << " reported above); nothing written. Is it a " << from << " file? (--from gift|aiken|csv)\n";
+      err << "casebook: " << app::nothing_imported(options.input, outcome.skipped, "above", *format)
+          << " (--from gift|aiken|csv)\n";
       return 1;
     case app::ImportStatus::Invalid:
       for (const auto& d : outcome.check_diagnostics) err << core::format_diagnostic(d) << "\n";
@@ -137,7 +130,8 @@ void add_import_commands(CLI::App& app, int& exit_code, bool& parsed) {
   auto opts = std::make_shared<ImportOptions>();
   auto* imp = app.add_subcommand("import", "Import GIFT, Aiken or CSV questions into a new bank (TOML)");
   imp->add_option("FILE", opts->input, "The question file to read")->required()->type_name("FILE");
-  imp->add_option("--from", opts->from, "gift, aiken or csv (default: from the extension .gift/.csv)")
+  imp->add_option("--from", opts->from,
+                  "gift, aiken or csv (default: from the file name: .gift or .txt GIFT, .csv CSV, 'aiken' in it Aiken)")
       ->check(CLI::IsMember({"gift", "aiken", "csv"}))
       ->type_name("FORMAT");
   imp->add_option("--out", opts->out_path, "The bank file to write")->required()->type_name("BANK.toml");

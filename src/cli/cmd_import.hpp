@@ -11,7 +11,7 @@ namespace casebook::cli {
 
 struct ImportOptions {
   std::string input;     ///< the file to read
-  std::string from;      ///< "gift", "aiken" or "csv"; empty: from the extension (.gift, .csv)
+  std::string from;      ///< "gift", "aiken" or "csv"; empty: app::guess_import_format
   std::string out_path;  ///< the TOML bank to write (replaced)
   std::string bank_id;   ///< empty: from the input file name
   std::string title;     ///< empty: "Imported from <file name>"

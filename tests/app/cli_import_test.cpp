@@ -68,7 +68,7 @@ TEST(CliImport, GiftImportExportReimportGivesTheSameBank) {
 TEST(CliImport, UnknownFormatIsAUsageError) {
   std::ostringstream out, err;
   cli::ImportOptions o;
-  o.input = "questions.txt";
+  o.input = "questions.docx";
   o.out_path = "x.toml";
   EXPECT_EQ(cli::run_import(o, out, err), 2);
   EXPECT_NE(err.str().find("--from gift|aiken|csv"), std::string::npos);
@@ -121,6 +121,39 @@ TEST(CliImport, NothingImportableFailsAndWritesNothing) {
   EXPECT_NE(err2.str().find("--bank-id `Bad Id!` may use only lower-case letters, digits and '-' (e.g. `bad-id`)"),
             std::string::npos) << err2.str();
   EXPECT_EQ(err2.str().find("please report"), std::string::npos) << err2.str();
+  EXPECT_FALSE(fs::exists(o.out_path));
+  fs::remove_all(dir);
+}
+
+// A .txt file is GIFT as on the Import screen (app::guess_import_format); an empty file says
+// it has no questions (not "0 reported above"); the format is named with its article.
+TEST(CliImport, TxtIsGiftAndEmptyFilesSaySo) {
+  const fs::path dir = temp_dir("txt");
+  {
+    std::ofstream(dir / "quiz.txt", std::ios::binary) << "Q {=a ~b}\n";
+    std::ofstream(dir / "empty.gift", std::ios::binary) << "// only a comment\n";
+    std::ofstream(dir / "junk-aiken.txt", std::ios::binary) << "just words\n";
+  }
+  cli::ImportOptions o;
+  o.input = (dir / "quiz.txt").string();
+  o.out_path = (dir / "quiz.toml").string();
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::run_import(o, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("imported 1 question"), std::string::npos) << out.str();
+
+  o.input = (dir / "empty.gift").string();
+  o.out_path = (dir / "empty.toml").string();
+  std::ostringstream err2;
+  EXPECT_EQ(cli::run_import(o, out, err2), 1);
+  EXPECT_NE(err2.str().find(o.input + " has no questions; nothing written"), std::string::npos) << err2.str();
+  EXPECT_EQ(err2.str().find("0 reported"), std::string::npos) << err2.str();
+  EXPECT_NE(err2.str().find("Is it a GIFT file?"), std::string::npos) << err2.str();
+
+  o.input = (dir / "junk-aiken.txt").string();
+  o.out_path = (dir / "junk.toml").string();
+  std::ostringstream err3;
+  EXPECT_EQ(cli::run_import(o, out, err3), 1);
+  EXPECT_NE(err3.str().find("Is it an Aiken file?"), std::string::npos) << err3.str();
   EXPECT_FALSE(fs::exists(o.out_path));
   fs::remove_all(dir);
 }
