@@ -4,9 +4,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "interchange/common.hpp"
 #include "interchange/interchange.hpp"
 
@@ -76,10 +78,16 @@ std::string to_plain(std::string_view raw, TextFormat format, bool* dropped_imag
   return core::trim_ascii_space(text);
 }
 
+/// The weights Moodle allows on a GIFT answer (~%w%): percentages from -100 to 100.
+constexpr double kMinWeight = -100.0;
+constexpr double kMaxWeight = 100.0;
+
 struct Answer {
   char marker = '=';          ///< '=' or '~'
   std::optional<double> weight;  ///< percent, when written as %w%
   std::string unweighted_text;   ///< plain text with a "%w%" kept as text (for `=` in a choice question)
+  std::string bad_weight;        ///< a "%w%" as written whose w is not a number from -100 to 100
+  const char* weight_at = nullptr;  ///< where that "%w%" starts in the question's text
   std::string text;           ///< plain
   std::string raw;            ///< escapes still in (for numeric and matching)
   std::string feedback;       ///< plain
@@ -106,9 +114,14 @@ class GiftReader {
         if (end) break;
         continue;
       }
-      if (block.empty()) block_line = lines.line();
-      else block += '\n';
+      if (block.empty()) {
+        block_line = lines.line();
+        m_block_lines.clear();
+      } else {
+        block += '\n';
+      }
       block += raw;
+      m_block_lines.push_back(lines.line());
     }
     return m_out.finish();
   }
@@ -123,6 +136,7 @@ class GiftReader {
       if (nl == std::string::npos) return;
       block.erase(0, nl + 1);
       ++line;
+      if (!m_block_lines.empty()) m_block_lines.erase(m_block_lines.begin());
     }
     handle_question(block, line);
   }
@@ -148,6 +162,7 @@ class GiftReader {
   }
 
   void handle_question(std::string_view text, int line) {
+    m_block = text;
     std::string title;
     std::string_view rest = text;
     {
@@ -211,7 +226,10 @@ class GiftReader {
       general = to_plain(block.substr(gf + 4), format, &m_dropped_image);
       block = block.substr(0, gf);
     }
-    const std::string body = core::trim_ascii_space(block);
+    // A view into m_block (not a copy), so that an answer's weight can be placed.
+    std::string_view body = block;
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
     std::vector<std::string> notes;  // per-answer feedback, for the explanation
     bool ok = false;
     if (body.empty()) {
@@ -221,7 +239,7 @@ class GiftReader {
     }
     if (body[0] == '#') {
       ok = parse_numeric(q, std::string_view(body).substr(1), format, line, label, notes);
-    } else if (auto tf = parse_true_false(body, format, notes)) {
+    } else if (auto tf = parse_true_false(std::string(body), format, notes)) {
       q.type = core::QuestionType::TrueFalse;
       q.truth = *tf;
       ok = true;
@@ -278,11 +296,13 @@ class GiftReader {
         const std::size_t pct = trimmed.find('%', 1);
         if (pct != std::string::npos) {
           a.weight = parse_number(trimmed.substr(1, pct - 1));
-          if (a.weight) {
-            std::string whole = trimmed.substr(0, find_unescaped(trimmed, "#"));
-            const TextFormat whole_format = take_format(whole).value_or(format);
-            a.unweighted_text = to_plain(whole, whole_format, &m_dropped_image);
+          if (!a.weight || *a.weight < kMinWeight || *a.weight > kMaxWeight) {
+            a.bad_weight = trimmed.substr(0, pct + 1);
+            a.weight_at = body.data() + starts[k] + 1 + part.find('%');
           }
+          std::string whole = trimmed.substr(0, find_unescaped(trimmed, "#"));
+          const TextFormat whole_format = take_format(whole).value_or(format);
+          a.unweighted_text = to_plain(whole, whole_format, &m_dropped_image);
           trimmed.erase(0, pct + 1);
         }
       }
@@ -310,6 +330,8 @@ class GiftReader {
         const std::string fb = to_plain(body.substr(hash + 1), format, &m_dropped_image);
         if (!fb.empty()) notes.push_back(fb);
       }
+    } else if (bad_weight(answers, line, label)) {
+      return false;
     } else {
       // Several numeric answers: Casebook keeps the one worth 100 %.
       const Answer* full = nullptr;
@@ -355,7 +377,7 @@ class GiftReader {
     return false;
   }
 
-  bool parse_choices(core::Question& q, const std::string& body, TextFormat format, int line,
+  bool parse_choices(core::Question& q, std::string_view body, TextFormat format, int line,
                      const std::string& label, std::vector<std::string>& notes) {
     std::string leading;
     auto answers = split_answers(body, format, leading);
@@ -363,11 +385,13 @@ class GiftReader {
       // A multiple choice question (it has a `~`): as in Moodle, `=` marks the right answer
       // and a "%w%" after it is part of the answer's text ("=%50% off").
       for (auto& a : answers) {
-        if (a.marker != '=' || !a.weight) continue;
+        if (a.marker != '=' || a.unweighted_text.empty()) continue;
         a.text = a.unweighted_text;
         a.weight.reset();
+        a.bad_weight.clear();
       }
     }
+    if (bad_weight(answers, line, label)) return false;
     if (answers.empty() || !core::is_blank(leading)) {
       m_out.error(line, "gift-syntax", label + ": the answers must start with `=` or `~`");
       return false;
@@ -419,6 +443,33 @@ class GiftReader {
     }
     q.type = core::QuestionType::MultipleResponse;
     return true;
+  }
+
+  /// Reports the first answer of `answers` whose "%w%" is not a weight Moodle allows (a
+  /// percentage from -100 to 100) at its place; true when there is one (the question is skipped).
+  bool bad_weight(const std::vector<Answer>& answers, int line, const std::string& label) {
+    for (const auto& a : answers) {
+      if (a.bad_weight.empty()) continue;
+      const auto [at_line, column] = place(a.weight_at, line);
+      const bool number = a.weight.has_value();
+      m_out.error_at(at_line, column, "gift-bad-weight",
+                     label + ": the weight `" + a.bad_weight + "` is " +
+                         (number ? "outside -100..100" : "not a number"),
+                     "write a weight as a percentage from -100 to 100, such as ~%50% or ~%-25%");
+      return true;
+    }
+    return false;
+  }
+
+  /// The file line and column (in code points) of `p`, a place in m_block; the question's
+  /// `line` and column 1 when `p` is not in it.
+  std::pair<int, int> place(const char* p, int line) const {
+    if (p == nullptr || p < m_block.data() || p > m_block.data() + m_block.size()) return {line, 1};
+    const std::string_view before = m_block.substr(0, static_cast<std::size_t>(p - m_block.data()));
+    const auto k = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    const int at_line = k < m_block_lines.size() ? m_block_lines[k] : line + static_cast<int>(k);
+    return {at_line, static_cast<int>(core::code_point_count(before.substr(start))) + 1};
   }
 
   bool fill_short_answer(core::Question& q, const std::vector<Answer>& answers, int line, const std::string& label) {
@@ -474,6 +525,8 @@ class GiftReader {
   detail::BankBuilder m_out;
   std::string m_category;
   bool m_dropped_image = false;
+  std::string_view m_block;       ///< the text of the question being read (handle_question)
+  std::vector<int> m_block_lines;  ///< the file line of each line of the current block
 };
 
 }  // namespace
