@@ -148,10 +148,11 @@ class BankReader {
   [[nodiscard]] bool full(Severity severity) const {
     return severity == Severity::Error ? m_errors >= kMaxErrors : m_warnings >= kMaxWarnings;
   }
-  /// closest_word(word, candidates) for a did-you-mean of an error; nullopt, without looking,
-  /// once errors are full.
+  /// closest_word(word, candidates) for a did-you-mean of a diagnostic of `severity`; nullopt,
+  /// without looking, once that severity is full.
   [[nodiscard]] std::optional<std::string> suggest(std::string_view word,
-                                                   const std::vector<std::string_view>& candidates) const;
+                                                   const std::vector<std::string_view>& candidates,
+                                                   Severity severity = Severity::Error) const;
   /// Appends the last notes ("too many errors/warnings") when diagnostics were dropped.
   void note_dropped();
   void error(Where at, std::string code, std::string message, std::string hint) {

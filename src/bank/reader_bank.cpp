@@ -169,7 +169,7 @@ void BankReader::read_topic_refs(const toml::table& t, const Context& ctx, const
     for (const auto& topic : *topics) {
       out.push_back(topic.text);
       if (std::find(ids.begin(), ids.end(), topic.text) != ids.end()) continue;
-      const auto near = suggest(topic.text, ids);
+      const auto near = suggest(topic.text, ids, Severity::Warning);
       warning(topic.at, "unknown-topic", "topic " + ticked(topic.text) + " is not the id of a [[topic]]",
               near ? "did you mean " + ticked(*near) + "?"
                    : "add a [[topic]] with id = \"" + topic.text + "\" and a title");

@@ -22,9 +22,9 @@ void BankReader::keep(Diagnostic d) {
   m_diags.push_back(std::move(d));
 }
 
-std::optional<std::string> BankReader::suggest(std::string_view word,
-                                               const std::vector<std::string_view>& candidates) const {
-  if (full(Severity::Error)) return std::nullopt;
+std::optional<std::string> BankReader::suggest(std::string_view word, const std::vector<std::string_view>& candidates,
+                                               Severity severity) const {
+  if (full(severity)) return std::nullopt;
   return closest_word(word, candidates);
 }
 
