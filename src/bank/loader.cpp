@@ -111,6 +111,8 @@ LoadResult BankReader::read(std::string_view text) {
   if (freed.valid()) freed.get();
   std::stable_sort(m_diags.begin(), m_diags.end(), by_place);
   note_dropped();  // after the sort: the notes come last
+  result.dropped_errors = m_dropped_errors;
+  result.dropped_warnings = m_dropped_warnings;
   if (!core::has_errors(m_diags)) result.bank = std::move(bank);
   result.diagnostics = std::move(m_diags);
   return result;

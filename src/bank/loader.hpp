@@ -17,6 +17,9 @@ struct LoadResult {
   std::string path;
   std::optional<core::Bank> bank;
   std::vector<core::Diagnostic> diagnostics;
+  /// Errors and warnings past the cap of one file (kMaxErrors, kMaxWarnings in reader.hpp):
+  /// counted, not in `diagnostics` (where one too-many-errors / too-many-warnings note says so).
+  std::size_t dropped_errors = 0, dropped_warnings = 0;
 };
 
 /// Loads one bank file (read_input_file, kBankInput: an ordinary file of at most 16 MiB). An

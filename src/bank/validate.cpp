@@ -22,17 +22,34 @@ bool is_missing(const LoadResult& r) {
 
 bool is_error(const core::Diagnostic& d) { return d.severity == core::Severity::Error; }
 
+/// The note that a file's errors or warnings were cut (LoadResult::dropped_errors): it says
+/// how many were left out, and is no error or warning of its own in the counts.
+bool is_cap_note(const core::Diagnostic& d) { return d.code == "too-many-errors" || d.code == "too-many-warnings"; }
+
+/// Errors and warnings among `diags`, cap notes left out.
+std::pair<std::size_t, std::size_t> count_kinds(const std::vector<core::Diagnostic>& diags) {
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& d : diags) {
+    if (!is_cap_note(d)) ++(is_error(d) ? errors : warnings);
+  }
+  return {errors, warnings};
+}
+
 }  // namespace
 
 Validation validate_banks(const std::vector<std::string>& paths) {
   Validation v;
+  std::size_t dropped_errors = 0, dropped_warnings = 0;
   for (const auto& r : load_banks(paths)) {
+    dropped_errors += r.dropped_errors;
+    dropped_warnings += r.dropped_warnings;
     v.diagnostics.insert(v.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
     if (is_missing(r)) continue;
     ValidatedBank b;
     b.path = r.path;
-    b.errors = static_cast<std::size_t>(std::count_if(r.diagnostics.begin(), r.diagnostics.end(), is_error));
-    b.warnings = r.diagnostics.size() - b.errors;
+    const auto [errors, warnings] = count_kinds(r.diagnostics);
+    b.errors = errors + r.dropped_errors;
+    b.warnings = warnings + r.dropped_warnings;
     if (r.bank) {
       b.id = r.bank->info.id;
       b.loaded = true;
@@ -58,8 +75,9 @@ Validation validate_banks(const std::vector<std::string>& paths) {
   std::stable_sort(v.diagnostics.begin(), v.diagnostics.end(), [](const core::Diagnostic& a, const core::Diagnostic& b) {
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });
-  v.errors = static_cast<std::size_t>(std::count_if(v.diagnostics.begin(), v.diagnostics.end(), is_error));
-  v.warnings = v.diagnostics.size() - v.errors;
+  const auto [errors, warnings] = count_kinds(v.diagnostics);
+  v.errors = errors + dropped_errors;  // past a file's cap: counted, not listed
+  v.warnings = warnings + dropped_warnings;
   return v;
 }
 

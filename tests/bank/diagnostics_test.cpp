@@ -34,6 +34,7 @@ TEST(DiagnosticCap, ManyErrorsStopAtTheCapWithOneLastNote) {
   EXPECT_FALSE(r.bank);
   ASSERT_FALSE(r.diagnostics.empty());
   EXPECT_EQ(count(r, Severity::Error), 1001u);  // 1,000 and the note
+  EXPECT_EQ(r.dropped_errors, 4000u);
   const auto& last = r.diagnostics.back();
   EXPECT_EQ(last.code, "too-many-errors") << dump(r).substr(0, 2000);
   EXPECT_EQ(last.severity, Severity::Error);

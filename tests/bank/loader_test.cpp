@@ -433,6 +433,22 @@ TEST(BankLoader, LoadBanksWalksFoldersSortedAndRefusesDuplicateIds) {
                            "3 banks, 2 questions: 1 error, 0 warnings\n");
 }
 
+TEST(BankValidate, TheSummaryCountsTheErrorsPastTheCap) {
+  const fs::path dir = scratch_dir("capped");
+  std::string bank = minimal_bank("capped");
+  std::string markers;
+  for (int i = 0; i < 2500; ++i) markers += "[@nosuch] ";
+  bank.replace(bank.find("explanation = \"e\""), 17, "explanation = \"" + markers + "\"");
+  write(dir / "capped.toml", bank);
+  std::ostringstream out;
+  EXPECT_EQ(casebook::bank::validate_paths({dir.string()}, out), 1);
+  const std::string text = out.str();
+  // 1,000 errors listed, the note saying 1,500 more, and a summary of all 2,500.
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1002) << text.substr(0, 600);
+  EXPECT_NE(text.find("1500 more were left out [too-many-errors]"), std::string::npos) << text.substr(0, 600);
+  EXPECT_EQ(text.substr(text.rfind('\n', text.size() - 2) + 1), "1 bank, 0 questions: 2500 errors, 0 warnings\n");
+}
+
 TEST(BankValidate, ValidFixturesSummary) {
   std::ostringstream out;
   EXPECT_EQ(casebook::bank::validate_paths({kValidDir.string()}, out), 0);
