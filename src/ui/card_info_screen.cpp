@@ -42,7 +42,7 @@ void draw_history(const app::CardInfoView& v) {
   const float em = ImGui::GetFontSize();
   ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, 10.0f * em);
   ImGui::TableSetupColumn("Rating", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
-  ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
+  ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, 6.0f * em);
   ImGui::TableSetupColumn("Answer given", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, 3.5f * em);
   ImGui::TableSetupColumn("Next in", ImGuiTableColumnFlags_WidthFixed, 4.0f * em);
