@@ -26,8 +26,10 @@ std::vector<storage::AnswerChange> find_answer_changes(const Library& library,
     if (state == states.end() || state->second.state == core::CardState::New) continue;  // reset, or never studied
     const CardRef* ref = library.find(key);
     if (ref == nullptr) continue;  // retired: nothing to relearn
-    const std::string now_key = core::answer_key_fingerprint(library.question(*ref));
+    const core::Question& q = library.question(*ref);
+    const std::string now_key = core::answer_key_fingerprint(q);
     if (now_key == seen.key) continue;  // same answer (perhaps reworded): progress kept
+    if (core::answer_key_fingerprint_as_written(q) == seen.key) continue;  // recorded before keys were in NFC
     storage::AnswerChange c;
     c.card_key = key;
     c.at = std::max(now, seen.at + 1);

@@ -1,6 +1,8 @@
 // The answer-key fingerprint (see answer_key.hpp).
 #include "core/answer_key.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -8,23 +10,27 @@
 #include "core/hash.hpp"
 #include "core/number.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace casebook::core {
 
 namespace {
 
 /// Feeds texts into an FNV-1a hash, each preceded by its length, so that no two different
-/// lists of texts feed the same bytes ("ab","c" vs "a","bc").
+/// lists of texts feed the same bytes ("ab","c" vs "a","bc"). Texts are trimmed of ASCII
+/// white space and, unless `as_written`, put in Unicode NFC first, so that a file saved again
+/// with its accents composed (or decomposed) keeps its fingerprints.
 class KeyHash {
  public:
+  explicit KeyHash(bool as_written = false) : m_as_written(as_written) {}
   void add(const std::string& text) {
-    const std::string trimmed = trim_ascii_space(text);
-    m_hash = fnv1a64(std::to_string(trimmed.size()) + ":", m_hash);
-    m_hash = fnv1a64(trimmed, m_hash);
+    const std::string t = prepared(text);
+    m_hash = fnv1a64(std::to_string(t.size()) + ":", m_hash);
+    m_hash = fnv1a64(t, m_hash);
   }
   /// A list whose order does not decide anything: sorted first.
   void add_set(std::vector<std::string> texts) {
-    for (std::string& t : texts) t = trim_ascii_space(t);
+    for (std::string& t : texts) t = prepared(t);
     std::sort(texts.begin(), texts.end());
     add(std::to_string(texts.size()));
     for (const std::string& t : texts) add(t);
@@ -37,13 +43,20 @@ class KeyHash {
   }
 
  private:
+  [[nodiscard]] std::string prepared(const std::string& text) const {
+    std::string t = trim_ascii_space(text);
+    const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!m_as_written && !ascii) t = map_utf8(t, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    return t;
+  }
+
+  bool m_as_written;
   std::uint64_t m_hash = kFnv1a64OffsetBasis;
 };
 
-}  // namespace
-
-std::string answer_key_fingerprint(const Question& q) {
-  KeyHash h;
+/// The answer-key fingerprint of `q`, its texts in NFC unless `as_written`.
+std::string answer_key(const Question& q, bool as_written) {
+  KeyHash h(as_written);
   h.add(to_string(q.type));
   switch (q.type) {
     case QuestionType::SingleChoice:
@@ -82,6 +95,12 @@ std::string answer_key_fingerprint(const Question& q) {
   }
   return h.hex();
 }
+
+}  // namespace
+
+std::string answer_key_fingerprint(const Question& q) { return answer_key(q, false); }
+
+std::string answer_key_fingerprint_as_written(const Question& q) { return answer_key(q, true); }
 
 std::string wording_fingerprint(const Question& q) {
   KeyHash t;

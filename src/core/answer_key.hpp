@@ -13,12 +13,19 @@ namespace casebook::core {
 /// response; as a set), the truth (true/false), the accepted answers (short answer; as a
 /// set), the value and tolerance or range (numeric), the items in order (ordering), the
 /// pairs (matching; as a set) or the rubric criteria (dilemma; as a set). Texts are compared
-/// without leading and trailing ASCII white space. The prompt, explanation, source,
+/// without leading and trailing ASCII white space, in Unicode NFC (a choice saved with its
+/// accent decomposed is the same answer as the precomposed one). The prompt, explanation, source,
 /// topics, wrong choices, option order, unit, scenario, positions and model answer are left
 /// out: editing them is a rewording. Never empty ("" means unknown in the review log).
 [[nodiscard]] std::string answer_key_fingerprint(const Question& q);
 
-/// The fingerprint of what `q` shows besides its answer key (16 hex digits of FNV-1a 64): the
+/// The answer-key fingerprint as Casebook recorded it before texts were put in NFC (the
+/// texts' bytes as written): equal to answer_key_fingerprint for ASCII and NFC texts. A key
+/// stored in the review log that equals either is the same answer.
+[[nodiscard]] std::string answer_key_fingerprint_as_written(const Question& q);
+
+/// The fingerprint of what `q` shows besides its answer key (16 hex digits of FNV-1a 64; texts
+/// trimmed and in NFC, as for the answer key): the
 /// prompt, explanation, every choice in order with its text, the unit, the scenario, the
 /// positions, the model answer, the items' and pairs' texts and the source with its
 /// paragraphs. Two versions of a question with the same answer key but another wording

@@ -67,6 +67,34 @@ struct Files {
 
 }  // namespace
 
+TEST(AnswerChange, AnAnswerSavedAgainWithItsAccentDecomposedIsNoChange) {
+  Files f;
+  edit(f.bank, "choices = [\"2014\", \"2016\", \"2018\"]", "choices = [\"2014\", \"2016 (Caf\u00e9)\", \"2018\"]");
+  edit(f.bank, "answer = \"2016\"", "answer = \"2016 (Caf\u00e9)\"");
+  {
+    app::Controller c(test_config(f.db, f.now, {f.bank}));
+    c.dispatch(app::StartSession{});
+    ASSERT_EQ(c.study()->card.card_key, std::string(kRekeyed));
+    answer(c, *f.now, core::Rating::Easy);
+  }
+  // The editor writes é as e + U+0301: the same answer on screen.
+  edit(f.bank, "2016 (Caf\u00e9)", "2016 (Cafe\u0301)");
+  edit(f.bank, "2016 (Caf\u00e9)", "2016 (Cafe\u0301)");
+  edit(f.bank, "version = \"1.0.0\"", "version = \"1.0.1\"");
+  *f.now += kHour;
+  {
+    app::Controller c(test_config(f.db, f.now, {f.bank}));
+    c.dispatch(app::Navigate{app::Screen::Browser});
+    c.dispatch(app::OpenCardInfo{kRekeyed});
+    ASSERT_EQ(c.screen(), app::Screen::CardInfo);
+    EXPECT_EQ(c.card_info().marks, "");
+    EXPECT_TRUE(c.card_info().events.empty());
+  }
+  Progress p(f.db, Progress::Access::ReadOnly);
+  EXPECT_EQ(p.card_state("alice", kRekeyed)->state, core::CardState::Review);
+  EXPECT_TRUE(p.answer_changes("alice", kRekeyed).empty());
+}
+
 TEST(AnswerChange, RekeyedCardRelearnsOnceRewordedCardKeepsItsProgress) {
   Files f;
   TempDir& dir = f.dir;

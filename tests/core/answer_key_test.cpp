@@ -46,6 +46,25 @@ TEST(AnswerKey, IsSixteenHexDigitsOfFnv1a) {
   EXPECT_EQ(fp, expected);
 }
 
+TEST(AnswerKey, AccentsComposedOrDecomposedAreTheSameAnswer) {
+  Question q = base(QuestionType::SingleChoice);
+  q.choices = {{"Caf\u00e9 Lubyanka", true}, {"Other", false}};  // precomposed é (NFC)
+  Question d = q;
+  d.choices[0].text = "Cafe\u0301 Lubyanka";  // e + combining acute: looks the same
+  EXPECT_EQ(answer_key_fingerprint(d), answer_key_fingerprint(q));
+  EXPECT_EQ(wording_fingerprint(d), wording_fingerprint(q));
+  // As written (the fingerprint recorded before keys were in NFC): the bytes decide.
+  EXPECT_EQ(answer_key_fingerprint_as_written(q), answer_key_fingerprint(q));
+  EXPECT_NE(answer_key_fingerprint_as_written(d), answer_key_fingerprint(d));
+  const std::uint64_t h = fnv1a64("15:Cafe\u0301 Lubyanka", fnv1a64("1:1", fnv1a64("13:single_choice")));
+  char expected[17];
+  std::snprintf(expected, sizeof expected, "%016llx", static_cast<unsigned long long>(h));
+  EXPECT_EQ(answer_key_fingerprint_as_written(d), expected);
+  Question other = q;
+  other.choices[0].text = "Cafe Lubyanka";  // no accent: another answer
+  EXPECT_NE(answer_key_fingerprint(other), answer_key_fingerprint(q));
+}
+
 TEST(AnswerKey, SingleChoice) {
   Question q = base(QuestionType::SingleChoice);
   q.choices = {{"Moscow", true}, {"Kyiv", false}, {"Minsk", false}};
