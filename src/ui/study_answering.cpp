@@ -58,6 +58,7 @@ void StudyScreen::reset(const app::CardView& card) {
   m_position = card.draft_position;  // a dilemma coming back: its last answer, to revise
   m_justification.set_text(card.draft_justification);
   m_focus_text = false;
+  m_text_to_end = false;
   m_justification_active = false;
   m_scroll_top = true;
   m_notice.clear();
@@ -274,11 +275,24 @@ void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, b
       float width = ImGui::GetContentRegionAvail().x;
       if (numeric) width = std::min(width, 12.0f * em);
       ImGui::SetNextItemWidth(width);
+      bool to_end = false;  // focused by the app: the cursor after the text (ImGui would select it all)
       if (m_focus_text) {
         ImGui::SetKeyboardFocusHere();
         m_focus_text = false;
+        to_end = !m_text.empty();
       }
-      if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue)) submit = true;
+      const auto cursor_to_end = [](ImGuiInputTextCallbackData* data) {
+        if (*static_cast<bool*>(data->UserData)) {
+          data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+          *static_cast<bool*>(data->UserData) = false;
+        }
+        return 0;
+      };
+      m_text_to_end = m_text_to_end || to_end;
+      if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
+                           cursor_to_end, &m_text_to_end)) {
+        submit = true;
+      }
       // Ctrl+Z in the box undoes typing; in an empty box (the card just shown) there is no
       // typing to undo, so it takes back the last rating as on every other card.
       if (m_text.empty() && ImGui::IsItemActive() && ImGui::GetIO().KeyCtrl &&
@@ -401,6 +415,7 @@ void StudyScreen::draw_dilemma(const app::CardView& card, UiContext& ui, bool& s
   text_in(ui.fonts->bold, "Your justification");
   if (m_focus_text) {
     ImGui::SetKeyboardFocusHere();
+    m_justification.cursor_to_end();  // typing goes on after what is there
     m_focus_text = false;
   }
   if (!card.draft_note.empty()) wrapped_text(card.draft_note, kColorNotice);

@@ -111,19 +111,50 @@ void StudyScreen::draw_waiting(const app::StudyView& view, UiContext& ui) {
   }
 }
 
+void StudyScreen::draw_question(const app::CardView& card, UiContext& ui) {
+  const float em = ImGui::GetFontSize();
+  if (card.type == core::QuestionType::Dilemma && !card.scenario.empty()) {
+    study_widgets::begin_panel();
+    text_in(ui.fonts->bold, "Scenario");
+    unformatted_text(card.scenario);
+    study_widgets::end_panel(kColorPanel, ImGui::GetStyle().Colors[ImGuiCol_Border]);
+    ImGui::Dummy(ImVec2(0, 0.3f * em));
+  }
+  if (card.case_view.has()) study_case::draw_brief(card.case_view, ui);
+  ImGui::PushFont(ui.fonts->prompt);
+  wrapped_text(card.prompt);
+  ImGui::PopFont();
+}
+
 void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   const app::CardView& card = view.card;
   if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
+  // Back from card info (the screen was not drawn last frame) or from a card action's form:
+  // the box that had the keyboard gets it again, so what is typed next is not lost.
+  const int frame = ImGui::GetFrameCount();
+  const bool resumed = m_last_frame >= 0 && frame > m_last_frame + 1;
+  m_last_frame = frame;
   // The card actions; while one of their forms is open it has the keyboard, and the question
-  // stays in sight below it (a problem report names what is wrong in it).
+  // (scenario, case and prompt) stays in sight below it: a problem report names what is wrong.
   if (m_actions.draw(CardActionTarget{card.card_key, false, card.flag}, true, ui)) {
+    if (!m_form_was_open) {  // just opened: the form at the top in sight, the place kept for later
+      m_scroll_before_form = ImGui::GetScrollY();
+      ImGui::SetScrollY(0.0f);
+    }
+    m_form_was_open = true;
     if (!view.waiting) {
       ImGui::Dummy(ImVec2(0, 0.3f * ImGui::GetFontSize()));
-      ImGui::PushFont(ui.fonts->prompt);
-      wrapped_text(card.prompt);
-      ImGui::PopFont();
+      draw_question(card, ui);
     }
     return;
+  }
+  if (resumed || m_form_was_open) {
+    if (m_form_was_open) ImGui::SetScrollY(m_scroll_before_form);  // back where the learner was
+    m_form_was_open = false;
+    if (card.type == core::QuestionType::ShortAnswer || card.type == core::QuestionType::Numeric ||
+        (card.type == core::QuestionType::Dilemma && m_justification_active)) {
+      m_focus_text = true;
+    }
   }
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(platform::kKeyI, false)) ui.send(app::OpenCardInfo{});
   const float em = ImGui::GetFontSize();
@@ -169,17 +200,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
     return;
   }
   ImGui::Dummy(ImVec2(0, 0.3f * em));
-  if (card.type == core::QuestionType::Dilemma && !card.scenario.empty()) {
-    study_widgets::begin_panel();
-    text_in(ui.fonts->bold, "Scenario");
-    unformatted_text(card.scenario);
-    study_widgets::end_panel(kColorPanel, ImGui::GetStyle().Colors[ImGuiCol_Border]);
-    ImGui::Dummy(ImVec2(0, 0.3f * em));
-  }
-  if (card.case_view.has()) study_case::draw_brief(card.case_view, ui);
-  ImGui::PushFont(ui.fonts->prompt);
-  wrapped_text(card.prompt);
-  ImGui::PopFont();
+  draw_question(card, ui);
   ImGui::Dummy(ImVec2(0, 0.4f * em));
 
   if (view.feedback && !m_in_feedback) m_scroll_to_verdict = true;

@@ -48,6 +48,8 @@ class StudyScreen {
   /// Only learning cards are left and none is due: when the next one is, End session, Undo.
   void draw_waiting(const app::StudyView& view, UiContext& ui);
   void draw_answering(const app::CardView& card, UiContext& ui);
+  /// The question as read: a dilemma's scenario, a case's brief, the prompt.
+  void draw_question(const app::CardView& card, UiContext& ui);
   void draw_answer_widgets(const app::CardView& card, UiContext& ui, bool& submit);
   void draw_answer_widget(const app::CardView& card, UiContext& ui, bool& submit);  ///< inside the showing's ID
   /// The widgets, the submit button (then `beside`) and the notice; the answer on submit.
@@ -77,6 +79,10 @@ class StudyScreen {
   int m_position = -1;              ///< dilemma: position index
   WrapBox m_justification;          ///< dilemma: wraps at its edge
   bool m_focus_text = false;        ///< focus the text box on the next frame
+  bool m_text_to_end = false;       ///< the typed-answer box's cursor goes after its text when it takes the keyboard
+  int m_last_frame = -1;            ///< ImGui frame this screen was last drawn (a gap: back from another screen)
+  bool m_form_was_open = false;     ///< a card action's form was open when last drawn
+  float m_scroll_before_form = 0;   ///< the scroll position when that form opened
   bool m_justification_active = false;
   bool m_scroll_top = false;
   bool m_scroll_to_verdict = false;  ///< the feedback was just opened

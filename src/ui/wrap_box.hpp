@@ -20,6 +20,10 @@ class WrapBox {
   bool draw(const char* id, const ImVec2& size, ImGuiInputTextFlags flags = 0);
   /// The box has the keyboard.
   [[nodiscard]] bool active() const { return m_active; }
+  /// Call with ImGui::SetKeyboardFocusHere() before draw(): the cursor goes to the end of the
+  /// text when the box takes the keyboard (ImGui would put it at the start), so what the
+  /// learner types next follows what is there.
+  void cursor_to_end() { m_to_end = true; }
 
  private:
   static int on_edit(ImGuiInputTextCallbackData* data);
@@ -30,6 +34,7 @@ class WrapBox {
   std::string m_buffer;         ///< the widget's buffer (= m_wrapped.shown between frames)
   float m_width = 0;            ///< room for text inside the box, pixels
   bool m_active = false;
+  bool m_to_end = false;        ///< move the cursor to the end on the next edit callback
 };
 
 }  // namespace casebook::ui

@@ -3,7 +3,9 @@
 its box. A numeric card answered "seven" + Enter shows "Type a number, in digits"; then, with
 no mouse and no Tab, Ctrl+A, "50" and Enter must replace the text and submit it (before the
 fix the box had lost the keyboard: typing did nothing; a mock exam's questions go through the
-same answer controls). F12 screenshot after the refusal. Exit 77 = skipped (no X or xdotool)."""
+same answer controls). Then card info and a report form, opened and closed with Escape,
+leave the keyboard in the next card's box ("1", "3" typed around them give 13). F12 screenshots
+after the refusal and after the forms. Exit 77 = skipped (no X or xdotool)."""
 import os
 import sqlite3
 import sys
@@ -31,6 +33,17 @@ unit = "people"
 explanation = "About fifty."
 source = "s"
 paragraph = 1
+
+[[question]]
+id = "stolen"
+type = "numeric"
+prompt = "How many billion rubles did the group steal, about?"
+answer = 3
+tolerance = 0
+unit = "billion rubles"
+explanation = "Nearly three billion."
+source = "s"
+paragraph = 2
 '''
 
 
@@ -64,6 +77,20 @@ def main():
         key("3")  # Good
         got = wait_until(lambda: answers(db), "the review of the numeric card")
         assert len(got) == 1 and got[0].startswith("50") and "seven" not in got[0], got
+        # The second card: card info (Ctrl+I) and a problem report's form (Ctrl+P), each closed
+        # with Escape, then typing: the box has the keyboard again (typing was lost and Enter
+        # recorded "(no answer)").
+        key("ctrl+i")
+        key("Escape")
+        type_text("1")
+        key("ctrl+p")
+        key("Escape")
+        type_text("3")
+        shoot(shots, "study-after-info-and-report")
+        key("Return")
+        key("3")
+        got = wait_until(lambda: answers(db)[1:], "the review of the second card")
+        assert got[0].startswith("13"), got
         key("Escape")  # the summary
         key("Return")  # Home
         quit_window(app)
