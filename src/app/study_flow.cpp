@@ -443,7 +443,9 @@ void StudyFlow::end() {
   m_summary.duration_ms = std::max<std::int64_t>(0, m_ctx.now() - m_started);
   m_summary.can_undo = can_undo();
   try {
-    m_summary.remaining_due_today = remaining_due_today(m_ctx, m_scope);
+    const LeftToday left = left_today(m_ctx, m_scope);
+    m_summary.remaining_due_today = left.due;
+    m_summary.remaining_new_today = left.new_cards;
   } catch (const std::exception& e) {
     m_ctx.message = std::string("Could not read today's progress: ") + e.what();
   }

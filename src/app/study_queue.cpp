@@ -160,11 +160,12 @@ KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& ke
   return k;
 }
 
-int remaining_due_today(AppContext& ctx, const StudyScope& scope) {
+LeftToday left_today(AppContext& ctx, const StudyScope& scope) {
   const core::TimestampMs now = ctx.now();
   const DayLimits limits = day_limits(ctx, now, scope);
   int learning = 0;
-  std::map<std::string, int> due;  // bank id -> Review cards due today
+  std::map<std::string, int> due;    // bank id -> Review cards due today
+  std::map<std::string, int> fresh;  // bank id -> new cards
   const StudyData data = ctx.data();
   for (const auto& [key, ref] : ctx.library.cards()) {
     if (out_of_study(data, key, limits.today) || ctx.buried(key, now) ||
@@ -174,11 +175,12 @@ int remaining_due_today(AppContext& ctx, const StudyScope& scope) {
     switch (core::classify_for_study(queue_schedule(data, key, limits.today), limits.day_end, limits.today, ctx.clock())) {
       case core::StudyKind::Learning: ++learning; break;
       case core::StudyKind::Review: ++due[bank_of_key(key)]; break;
-      case core::StudyKind::New:
+      case core::StudyKind::New: ++fresh[bank_of_key(key)]; break;
       case core::StudyKind::NotDue: break;
     }
   }
-  return learning + core::limited_count(limits.left.reviews, limits.left.group_reviews, due);
+  return LeftToday{learning + core::limited_count(limits.left.reviews, limits.left.group_reviews, due),
+                   core::limited_count(limits.left.new_cards, limits.left.group_new_cards, fresh)};
 }
 
 core::CardSchedule schedule_before(const AppContext& ctx, const std::string& card_key, core::TimestampMs t) {

@@ -77,9 +77,14 @@ struct KindCounts {
 };
 [[nodiscard]] KindCounts count_kinds(const AppContext& ctx, const std::vector<std::string>& keys);
 
-/// Learning cards of `scope` due before the end of today plus the Review cards of it today's
-/// limit allows (the summary's "still due today"). Throws storage::StorageError.
-[[nodiscard]] int remaining_due_today(AppContext& ctx, const StudyScope& scope = {});
+/// What is left of today's study in a scope (the session summary's "still due today" and
+/// "new cards left today").
+struct LeftToday {
+  int due = 0;        ///< learning cards due before the end of today, plus the Review cards today's limit allows
+  int new_cards = 0;  ///< new cards today's new-card limits (the learner's and each bank's) still allow
+};
+/// LeftToday of `scope` now. Throws storage::StorageError.
+[[nodiscard]] LeftToday left_today(AppContext& ctx, const StudyScope& scope = {});
 
 /// What `scope` is called on screen: "All course banks", "Bank: <title>", "Topic: <title>
 /// (<bank title>)"; the ids when the bank or topic is not loaded.

@@ -24,7 +24,9 @@ std::string progress_line(const CardView& card) {
 }
 
 std::string summary_heading(const SummaryView& summary) {
-  return summary.reviewed > 0 && summary.remaining_due_today == 0 ? "Session complete" : "Session ended";
+  return summary.reviewed > 0 && summary.remaining_due_today == 0 && summary.remaining_new_today == 0
+             ? "Session complete"
+             : "Session ended";
 }
 
 std::string correct_text(const SummaryView& summary) {

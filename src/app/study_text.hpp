@@ -21,8 +21,9 @@ namespace casebook::app {
 /// "3 new · 1 learning · 8 review": the counts of progress_line alone (the waiting screen).
 [[nodiscard]] std::string counts_line(const CardView& card);
 
-/// "Session complete" when cards were reviewed and nothing is still due today; otherwise
-/// (the learner left early, or nothing was reviewed) "Session ended".
+/// "Session complete" when cards were reviewed and nothing is still due today, nor a new card
+/// today's limits allow; otherwise (the learner left early, or nothing was reviewed) "Session
+/// ended".
 [[nodiscard]] std::string summary_heading(const SummaryView& summary);
 
 /// The correct answers with their share of the reviews, rounded half up: "9 (75%)"; "0"

@@ -227,7 +227,8 @@ struct SummaryView {
   int reviewed = 0, correct = 0;
   std::array<int, 4> ratings{};          ///< count per Again..Easy
   std::int64_t duration_ms = 0;
-  int remaining_due_today = 0;
+  int remaining_due_today = 0;  ///< learning and review cards still due today in the session's scope
+  int remaining_new_today = 0;  ///< new cards today's limits still allow in the session's scope
   bool can_undo = false;  ///< Undo takes back the session's last rating and shows that card again
   SyncStatusView sync;    ///< the session's answers on their way to the class's store (Controller::summary)
 };

@@ -278,6 +278,7 @@ std::string render_summary(const app::SummaryView& s, const Style& style) {
   }
   out += "\nTime: " + app::format_duration(s.duration_ms) + "\n";
   out += "Still due today: " + std::to_string(s.remaining_due_today) + "\n";
+  if (s.remaining_new_today > 0) out += "New cards left today: " + std::to_string(s.remaining_new_today) + "\n";
   return out;
 }
 

@@ -37,6 +37,7 @@ void draw_summary(const app::SummaryView& s, UiContext& ui) {
     stat_row("Ratings", ratings);
     stat_row("Time", app::format_duration(s.duration_ms));
     stat_row("Still due today", std::to_string(s.remaining_due_today));
+    if (s.remaining_new_today > 0) stat_row("New cards left today", std::to_string(s.remaining_new_today));
     ImGui::EndTable();
   }
   draw_sync_status(s.sync);

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "app/controller.hpp"
+#include "app/study_text.hpp"
 #include "storage/progress.hpp"
 #include "test_support.hpp"
 
@@ -143,6 +144,7 @@ TEST(Controller, AnswersFiveCardsAndPersistsThem) {
     EXPECT_EQ(s.duration_ms, *f.now - start);
     // Four cards are in learning steps, due within the day.
     EXPECT_EQ(s.remaining_due_today, 4);
+    EXPECT_EQ(s.remaining_new_today, 3);  // q6-q8 not started, within the 20 a day
   }
 
   storage::Progress p(f.db);
@@ -282,6 +284,8 @@ TEST(Controller, DailyNewCardLimitEndsTheSessionAndShowsTheSummary) {
   EXPECT_EQ(c.summary().correct, 1);
   EXPECT_EQ(c.summary().ratings, (std::array<int, 4>{0, 0, 0, 2}));
   EXPECT_EQ(c.summary().remaining_due_today, 0);
+  EXPECT_EQ(c.summary().remaining_new_today, 0);  // 6 new cards left in the bank, none allowed today
+  EXPECT_EQ(app::summary_heading(c.summary()), "Session complete");
   c.dispatch(app::GoHome{});
   ASSERT_EQ(c.screen(), app::Screen::Home);
   EXPECT_EQ(c.home().new_available, 0);

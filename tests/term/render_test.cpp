@@ -108,6 +108,12 @@ TEST(TermRender, Summary) {
             "Still due today: 0\n");
   s.remaining_due_today = 3;
   EXPECT_EQ(term::render_summary(s, term::Style{false}).substr(0, 15), "\nSession ended\n");
+  // Left with new cards still allowed today: ended, not complete, and it says how many.
+  s.remaining_due_today = 0;
+  s.remaining_new_today = 5;
+  const std::string ended = term::render_summary(s, term::Style{false});
+  EXPECT_EQ(ended.substr(0, 15), "\nSession ended\n");
+  EXPECT_EQ(ended.substr(ended.size() - 43), "Still due today: 0\nNew cards left today: 5\n");
 }
 
 TEST(TermRender, MultiLineTextIsIndentedUnderItsNumber) {
