@@ -35,6 +35,18 @@ void fill_question(const core::Bank& bank, const core::Question& q, CardInfoView
   for (const auto& p : q.positions) v.options.push_back(shown(p.title));
   v.answer = shown(core::grade(q, core::Answer{}).expected);
   if (!q.model_answer.empty()) v.answer = shown(q.model_answer);
+  if (v.answer.empty() && q.case_unit) {
+    // A case: its model answers, each "<position title>: <conclusion>", reach different ends.
+    for (const core::CaseAnswer& m : q.case_unit->model_answers) {
+      const auto p = std::find_if(q.positions.begin(), q.positions.end(), [&](const core::Position& x) { return x.id == m.position; });
+      v.answer += (v.answer.empty() ? "" : "\n") + shown(p != q.positions.end() ? p->title : m.position) + ": " + shown(m.conclusion);
+    }
+  }
+  if (!q.rubric.empty()) {
+    std::string rubric;
+    for (const std::string& line : q.rubric) rubric += "\n- " + shown(line);
+    v.answer += (v.answer.empty() ? "Rubric:" : "\n\nRubric:") + rubric;
+  }
   v.explanation = shown(q.explanation);
   if (const core::Source* src = bank.find_source(q.source.source_id)) {
     v.source = src->citation.empty() ? src->id : src->citation;

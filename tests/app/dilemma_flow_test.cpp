@@ -92,6 +92,20 @@ TEST(DilemmaFlow, NoRatingUntilTheRubricIsTickedOrSkipped) {
   ASSERT_EQ(c.card_info().history.size(), 1u);
   EXPECT_EQ(c.card_info().history[0].result, "not assessed");
   EXPECT_EQ(c.card_info().history[0].rating, "hard");
+  // The answer part shows the model answer and the rubric (it was empty for a case).
+  EXPECT_EQ(c.card_info().answer,
+            "A balanced answer.\n\nRubric:\n- Names the risk\n- Weighs the benefit\n- Reaches a conclusion");
+}
+
+TEST(DilemmaFlow, CardInfoOfACaseShowsItsModelAnswersAndCriteria) {
+  Fixture f;
+  const std::string bank = std::string(CASEBOOK_SOURCE_DIR) + "/tests/bank/data/valid/case-dilemma.toml";
+  app::Controller c(test_config(f.db, f.now, {bank}));
+  c.dispatch(app::Navigate{app::Screen::Browser});
+  c.dispatch(app::OpenCardInfo{"case-valid/share"});
+  ASSERT_EQ(c.screen(), app::Screen::CardInfo);
+  EXPECT_EQ(c.card_info().answer,
+            "Share it: Share, narrowly.\nKeep it: Keep it.\n\nRubric:\n- Weighs the help\n- Protects sources");
 }
 
 TEST(DilemmaFlow, ATickOpensTheRatingsWithTheRubricsProposal) {
