@@ -52,7 +52,15 @@ void BankReader::read_bank_info(const toml::table& root, core::Bank& bank) {
       } else {
         info.format = static_cast<int>(i->get());
       }
+    } else if (const auto* q = f->as_string(); q != nullptr && (q->get() == "1" || q->get() == "2")) {
+      // `format = "2"`: the number meant is plain, so the rest is judged by it (no follow-on
+      // needs-format-2 errors that say to do what the writer thinks was done).
+      info.format = q->get() == "1" ? kFormatVersion : kFormatFacts;
+      error(where_of(*f), "wrong-type", "`format` must be an integer, not a string",
+            "write it without quotes: `format = " + q->get() + "`");
     } else {
+      // Not a format this Casebook can judge the file by: [bank]'s own diagnostics only.
+      m_unsupported_format = true;
       wrong_type(*f, "format", "an integer");
     }
   }

@@ -95,4 +95,21 @@ TEST(DiagnosticText, AnUnsupportedFormatIsTheOnlyError) {
   EXPECT_EQ(r.diagnostics[0].line, 5);
 }
 
+TEST(DiagnosticText, AFormatInQuotesIsReadAsItsNumber) {
+  const std::string facts = "\n[[event]]\nid = \"e1\"\n\n[[actor]]\nid = \"a1\"\n";
+  const auto r = load_bank_text("[bank]\nid = \"q\"\ntitle = \"T\"\nversion = \"1\"\nformat = \"2\"\n" + facts, "q.toml");
+  EXPECT_FALSE(r.bank);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].code, "wrong-type") << dump(r);
+  EXPECT_EQ(r.diagnostics[0].line, 5);
+  EXPECT_EQ(r.diagnostics[0].hint, "write it without quotes: `format = 2`");
+  // The fact tables are judged as format 2: their own errors, no needs-format-2.
+  for (const auto& d : r.diagnostics) EXPECT_NE(d.code, "needs-format-2") << dump(r);
+  // A format that is no number at all: reported alone, as an unsupported one.
+  const auto x = load_bank_text("[bank]\nid = \"q\"\ntitle = \"T\"\nversion = \"1\"\nformat = \"two\"\n" + facts, "x.toml");
+  ASSERT_EQ(x.diagnostics.size(), 1u) << dump(x);
+  EXPECT_EQ(x.diagnostics[0].code, "wrong-type");
+  EXPECT_EQ(x.diagnostics[0].hint, "write it like `format = 1`");
+}
+
 }  // namespace
