@@ -1,12 +1,15 @@
 // `casebook diff`: added, retired, reworded and re-keyed questions between two bank versions.
 #include "cli/cmd_diff.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "app/study_text.hpp"
 #include "bank/loader.hpp"
@@ -21,14 +24,39 @@ namespace {
 
 constexpr std::size_t kPromptChars = 70;
 
-/// The prompt on one line, cut to kPromptChars characters with "…".
-std::string short_prompt(const std::string& prompt) {
+/// The prompt on one line, safe for a terminal.
+std::string one_line(const std::string& prompt) {
   std::string line = app::terminal_safe(prompt);
   for (char& c : line) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
+  return line;
+}
+
+/// The prompt on one line, cut to kPromptChars characters with "…".
+std::string short_prompt(const std::string& prompt) {
+  const std::string line = one_line(prompt);
   if (core::code_point_count(line) <= kPromptChars) return line;
   return line.substr(0, core::utf8_offset(line, kPromptChars - 1)) + "…";
+}
+
+/// Two prompts whose cut forms (short_prompt) look the same, each shown from a little before
+/// the first character where they differ, cut to kPromptChars with "…" at a cut end.
+std::pair<std::string, std::string> around_difference(const std::string& a, const std::string& b) {
+  const std::u32string x = core::decode_utf8(one_line(a), core::InvalidUtf8::Replace);
+  const std::u32string y = core::decode_utf8(one_line(b), core::InvalidUtf8::Replace);
+  std::size_t first = 0;
+  while (first < x.size() && first < y.size() && x[first] == y[first]) ++first;
+  const std::size_t from = first > 20 ? first - 20 : 0;
+  const auto window = [&](const std::u32string& s) {
+    const bool cut_front = from > 0;
+    const std::size_t room = kPromptChars - (cut_front ? 1 : 0);  // "…" counts as one
+    std::u32string part = s.substr(std::min(from, s.size()));
+    const bool cut_back = part.size() > room;
+    if (cut_back) part.resize(room - 1);
+    return std::string(cut_front ? "…" : "") + core::encode_utf8(part) + (cut_back ? "…" : "");
+  };
+  return {window(x), window(y)};
 }
 
 std::optional<core::Bank> load(const std::string& path, std::ostream& err) {
@@ -115,10 +143,17 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
         }
       }
       out << "\n";
-      if (!d.old_prompt.empty()) {
+      if (!d.old_prompt.empty() && short_prompt(d.old_prompt) == short_prompt(d.prompt)) {
+        const auto [was, now] = around_difference(d.old_prompt, d.prompt);  // changed past the cut
+        out << "      was: " << was << "\n      now: " << now << "\n";
+      } else if (!d.old_prompt.empty()) {
         out << "      was: " << short_prompt(d.old_prompt) << "\n";
-      } else if (change == core::QuestionChange::Reworded) {
-        out << "      (same prompt: the choices, explanation or other text changed)\n";
+      }
+      if (change == core::QuestionChange::Reworded &&
+          std::any_of(d.changed.begin(), d.changed.end(), [](const std::string& c) { return c != "prompt"; })) {
+        std::string parts;
+        for (const std::string& c : d.changed) parts += (parts.empty() ? "" : ", ") + c;
+        out << "      changed: " << parts << "\n";
       }
       if (change == core::QuestionChange::Rekeyed) {
         out << "      answer: " << short_prompt(d.old_answer) << " -> " << short_prompt(d.new_answer) << "\n";

@@ -17,6 +17,39 @@ std::map<std::string, const Question*> by_key(const Bank& bank) {
   return out;
 }
 
+/// The parts of a question that differ between `a` and `b` (QuestionDiff::changed).
+std::vector<std::string> changed_parts(const Question& a, const Question& b) {
+  const auto texts = [](const auto& list, auto text) {
+    std::vector<std::string> out;
+    for (const auto& x : list) out.push_back(text(x));
+    return out;
+  };
+  const auto choice = [](const Choice& c) { return c.text + (c.correct ? "\x1f" "1" : "\x1f" "0"); };
+  const auto pair = [](const MatchPair& p) { return p.left + "\x1f" + p.right; };
+  const auto position = [](const Position& p) {
+    std::string s = p.id + "\x1f" + p.title;
+    for (const std::string& arg : p.arguments) s += "\x1f" + arg;
+    return s;
+  };
+  std::vector<std::string> out;
+  const auto note = [&](bool differs, const char* what) {
+    if (differs) out.emplace_back(what);
+  };
+  note(a.prompt != b.prompt, "prompt");
+  note(a.scenario != b.scenario, "scenario");
+  note(texts(a.choices, choice) != texts(b.choices, choice), "choices");
+  note(a.items != b.items, "items");
+  note(texts(a.pairs, pair) != texts(b.pairs, pair), "pairs");
+  note(texts(a.positions, position) != texts(b.positions, position), "positions");
+  note(a.accepted != b.accepted, "accepted answers");
+  note(a.unit != b.unit, "unit");
+  note(a.explanation != b.explanation, "explanation");
+  note(a.model_answer != b.model_answer, "model answer");
+  note(a.rubric != b.rubric, "rubric");
+  note(a.source.source_id != b.source.source_id || a.source.paragraphs != b.source.paragraphs, "source");
+  return out;
+}
+
 }  // namespace
 
 std::string to_string(QuestionChange c) {
@@ -36,20 +69,20 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
   for (const auto& [key, q] : after) {
     const auto old = before.find(key);
     if (old == before.end()) {
-      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", ""});
+      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", "", {}});
       continue;
     }
     const Question& was = *old->second;
     const std::string old_prompt = was.prompt != q->prompt ? was.prompt : std::string();
     if (answer_key_fingerprint(was) != answer_key_fingerprint(*q)) {
       out.push_back({QuestionChange::Rekeyed, key, q->prompt, q->generator, old_prompt, grade(was, Answer{}).expected,
-                     grade(*q, Answer{}).expected});
+                     grade(*q, Answer{}).expected, changed_parts(was, *q)});
     } else if (wording_fingerprint(was) != wording_fingerprint(*q)) {
-      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator, old_prompt, "", ""});
+      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator, old_prompt, "", "", changed_parts(was, *q)});
     }
   }
   for (const auto& [key, q] : before) {
-    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", ""});
+    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", "", {}});
   }
   std::stable_sort(out.begin(), out.end(), [](const QuestionDiff& a, const QuestionDiff& b) {
     return static_cast<int>(a.change) < static_cast<int>(b.change);

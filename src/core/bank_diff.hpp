@@ -32,6 +32,10 @@ struct QuestionDiff {
   /// Re-keyed: the answer key in words before and after (core::grade's `expected`), e.g.
   /// "2016" -> "2015"; "" for the other changes.
   std::string old_answer, new_answer;
+  /// Reworded or re-keyed: what differs, in the order "prompt", "scenario", "choices", "items",
+  /// "pairs", "positions", "accepted answers", "unit", "explanation", "model answer", "rubric",
+  /// "source" (case fields are not compared one by one).
+  std::vector<std::string> changed;
 };
 
 /// The changed questions from `old_bank` to `new_bank`, by card key (so a question whose

@@ -56,6 +56,7 @@ TEST(CliDiff, ListsAddedRetiredRewordedAndRekeyedQuestions) {
                        "Reworded (same answer: progress kept): 1\n"
                        "  ~ diff-test/q-reword  According to the article, in which year did the arrests take place?\n"
                        "      was: In which year did the arrests happen?\n"
+                       "      changed: prompt, choices, explanation\n"
                        "\n"
                        "Re-keyed (the answer changed: studied cards return to relearning): 2\n"
                        "  ! diff-test/gen.figure_value.stolen  Give the figure: how much the made-up group stole from "
@@ -81,6 +82,7 @@ TEST(CliDiff, CountsTheLearnersWhoStudiedEachChange) {
   EXPECT_NE(r.out.find("  ~ diff-test/q-reword  According to the article, in which year did the arrests take "
                        "place?  (2 learners)\n"
                        "      was: In which year did the arrests happen?\n"
+                       "      changed: prompt, choices, explanation\n"
                        "  Studied cards affected: 2 (alice 1, bob 1)\n"),
             std::string::npos)
       << r.out;
@@ -95,7 +97,7 @@ TEST(CliDiff, CountsTheLearnersWhoStudiedEachChange) {
       << r.out;  // an added question has no cards yet
 }
 
-TEST(CliDiff, AnExplanationReworkedAloneSaysThePromptIsTheSame) {
+TEST(CliDiff, AnExplanationReworkedAloneIsNamed) {
   TempDir dir;
   std::string text = casebook::test::slurp(data("old.toml"));
   const std::string was = "The article dates them to 2016.";
@@ -105,7 +107,26 @@ TEST(CliDiff, AnExplanationReworkedAloneSaysThePromptIsTheSame) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Reworded (same answer: progress kept): 1\n"
                        "  ~ diff-test/q-reword  In which year did the arrests happen?\n"
-                       "      (same prompt: the choices, explanation or other text changed)\n\n"),
+                       "      changed: explanation\n\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(CliDiff, APromptChangedPastTheCutShowsWhereItDiffers) {
+  TempDir dir;
+  std::string text = casebook::test::slurp(data("old.toml"));
+  const std::string was = "In which year did the arrests happen?";
+  const std::string longer = "In which year, according to the article's second part, did the Russian police make the arrests";
+  text.replace(text.find(was), was.size(), longer + "?");
+  std::ofstream(dir.file("a.toml"), std::ios::trunc) << text;
+  text.replace(text.find(longer + "?"), longer.size() + 1, longer + " in Yekaterinburg?");
+  std::ofstream(dir.file("b.toml"), std::ios::trunc) << text;
+  const auto r = run(dir, {"diff", dir.file("a.toml"), dir.file("b.toml")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  // Both cut at 70 characters look alike: shown from 20 characters before the first change.
+  EXPECT_NE(r.out.find("  ~ diff-test/q-reword  In which year, according to the article's second part, did the Russia…\n"
+                       "      was: …ice make the arrests?\n"
+                       "      now: …ice make the arrests in Yekaterinburg?\n"),
             std::string::npos)
       << r.out;
 }
