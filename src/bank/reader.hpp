@@ -180,6 +180,8 @@ class BankReader {
   }
   /// Errors for keys of `t` not in `allowed`: `key-not-for-type` for `other_type_keys`,
   /// `needs-format-2` for `format2_keys` (keys a format-1 bank may not use), else `unknown-key`.
+  /// A key reported with "did you mean `k`?" is noted, so that require(t, k) then adds no
+  /// `missing-key` error of its own: one mistake, one error, at the misspelt key.
   void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed, const Context& ctx,
                   const std::vector<std::string_view>& other_type_keys = {},
                   const std::vector<std::string_view>& format2_keys = {});
@@ -327,6 +329,8 @@ class BankReader {
   std::optional<Located> m_article;       ///< `[bank] article` as written
   bool m_unsupported_format = false;      ///< `[bank] format` is a number this loader does not read
   std::optional<QuestionType> m_type;  ///< type of the question being read (for hints)
+  /// Keys check_keys suggested for a misspelt key, with the table they are missing from.
+  std::vector<std::pair<const toml::table*, std::string>> m_misspelt;
   std::map<std::string, int> m_fact_ids;  ///< every fact id -> its line (ids are shared by all kinds)
   bool m_defer_fact_ids = false;          ///< a fact_helper: ids kept in m_deferred_fact_ids instead
   std::vector<std::pair<std::string, Where>> m_deferred_fact_ids;

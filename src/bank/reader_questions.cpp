@@ -61,14 +61,17 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
   q.pos = core::SourcePos{m_path, where_of(t).line, where_of(t).column};
   Context ctx{"[[question]] #" + std::to_string(ordinal), where_of(t)};
   m_type.reset();
-  const auto id = get_id(t, ctx);
+  // A missing `id` or `type` is reported after check_keys (below): if a misspelt key stands
+  // for it, that key's error says so and no missing-key error is added.
+  const bool has_id = t.get("id") != nullptr;
+  const auto id = has_id ? get_id(t, ctx) : std::nullopt;
   if (id) {
     q.id = *id;
     ctx.name = "question " + ticked(*id);
   }
 
   // The type decides which other keys belong here.
-  if (auto type = get_string(t, "type", ctx, Need::Required); type && !core::is_blank(type->text)) {
+  if (auto type = get_string(t, "type", ctx, Need::Optional); type && !core::is_blank(type->text)) {
     m_type = core::question_type_from_string(type->text);
     if (!m_type) {
       std::vector<std::string> names;
@@ -99,6 +102,8 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
     });
   }
   check_keys(t, allowed, ctx, other_keys, format2_keys);
+  if (!has_id) (void)get_id(t, ctx);
+  (void)require(t, "type", ctx);
 
   if (auto v = get_string(t, "prompt", ctx, Need::Required)) q.prompt = v->text;
   if (auto v = get_string(t, "explanation", ctx, Need::Required, IfEmpty::Warn)) q.explanation = v->text;

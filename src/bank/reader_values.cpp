@@ -137,6 +137,7 @@ void BankReader::check_keys(const toml::table& t, const std::vector<std::string_
     const Where at = where_of(key.source());
     const auto near = suggest(k, allowed);
     const std::string did_you_mean = near ? "did you mean " + ticked(*near) + "?" : std::string();
+    if (near && t.get(*near) == nullptr) m_misspelt.emplace_back(&t, *near);
     if (std::find(format2_keys.begin(), format2_keys.end(), k) != format2_keys.end()) {
       const std::string shown = k == "generators" ? "[generators]"
                                 : k == "facts"    ? "`facts`"
@@ -168,7 +169,10 @@ char BankReader::char_at(Where at) const {
 
 const toml::node* BankReader::require(const toml::table& t, std::string_view key, const Context& ctx) {
   const toml::node* n = t.get(key);
-  if (n == nullptr) {
+  const auto misspelt = [&] {
+    return std::any_of(m_misspelt.begin(), m_misspelt.end(), [&](const auto& m) { return m.first == &t && m.second == key; });
+  };
+  if (n == nullptr && !misspelt()) {
     error(ctx.at, "missing-key", ctx.name + " has no " + ticked(key), "add `" + example(key, m_type) + "`");
   }
   return n;

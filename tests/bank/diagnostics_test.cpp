@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "bank/loader.hpp"
 #include "bank_test_support.hpp"
@@ -110,6 +111,30 @@ TEST(DiagnosticText, AFormatInQuotesIsReadAsItsNumber) {
   ASSERT_EQ(x.diagnostics.size(), 1u) << dump(x);
   EXPECT_EQ(x.diagnostics[0].code, "wrong-type");
   EXPECT_EQ(x.diagnostics[0].hint, "write it like `format = 1`");
+}
+
+TEST(DiagnosticText, AMisspeltRequiredKeyIsOneErrorAtItsLine) {
+  // `promt` for `prompt`, `tpye` for `type`, `iid` for `id`, `titel` for an actor's name-like
+  // key: each one error where it is written, with its did-you-mean; no missing-key error at
+  // the table for the key it stands for.
+  const std::string text = kHeader +                                                 // lines 1-10
+                           "[[question]]\niid = \"q1\"\ntpye = \"true_false\"\n"      // lines 11-13
+                           "promt = \"The sky is blue.\"\nanswer = true\nexplanation = \"e\"\n"  // 14-16
+                           "source = \"article\"\nparagraph = 1\n"                      // 17-18
+                           "\n[[question]]\nid = \"q2\"\ntype = \"true_false\"\nanswer = true\n"  // 20-23
+                           "explanation = \"e\"\nsource = \"article\"\nparagraph = 1\n";
+  const auto r = load_bank_text(text, "typo.toml");
+  EXPECT_FALSE(r.bank);
+  std::vector<std::string> seen;
+  for (const auto& d : r.diagnostics) seen.push_back(std::to_string(d.line) + " " + d.code + " " + d.hint);
+  const std::vector<std::string> expected{
+      "12 unknown-key did you mean `id`?",
+      "13 unknown-key did you mean `type`?",
+      "14 unknown-key did you mean `prompt`?",
+      // A required key simply left out is still reported, at its table.
+      "20 missing-key add `prompt = \"...\"`",
+  };
+  EXPECT_EQ(seen, expected) << dump(r);
 }
 
 }  // namespace
