@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -21,6 +22,11 @@ struct LoadResult {
   /// counted, not in `diagnostics` (where one too-many-errors / too-many-warnings note says so).
   std::size_t dropped_errors = 0, dropped_warnings = 0;
 };
+
+/// Codes of the last notes of a file whose errors or warnings were cut at the cap (they say how
+/// many were left out; each has the severity of what it counts, and is none of them itself).
+inline constexpr std::string_view kTooManyErrors = "too-many-errors";
+inline constexpr std::string_view kTooManyWarnings = "too-many-warnings";
 
 /// Loads one bank file (read_input_file, kBankInput: an ordinary file of at most 16 MiB). An
 /// unreadable file is an error diagnostic at line 0, not an exception.

@@ -29,16 +29,17 @@ std::optional<std::string> BankReader::suggest(std::string_view word, const std:
 }
 
 void BankReader::note_dropped() {
-  const auto note = [&](Severity severity, std::size_t shown, std::size_t dropped, std::string_view what) {
+  const auto note = [&](Severity severity, std::size_t shown, std::size_t dropped, std::string_view what,
+                        std::string_view code) {
     if (dropped == 0) return;
     const std::string noun(what);
-    m_diags.push_back(Diagnostic{m_path, 0, 0, severity, "too-many-" + noun + "s",
+    m_diags.push_back(Diagnostic{m_path, 0, 0, severity, std::string(code),
                                  "too many " + noun + "s: only the first " + std::to_string(shown) + " are shown; " +
                                      std::to_string(dropped) + " more were left out",
                                  "fix the " + noun + "s shown first, then validate the file again"});
   };
-  note(Severity::Error, m_errors, m_dropped_errors, "error");
-  note(Severity::Warning, m_warnings, m_dropped_warnings, "warning");
+  note(Severity::Error, m_errors, m_dropped_errors, "error", kTooManyErrors);
+  note(Severity::Warning, m_warnings, m_dropped_warnings, "warning", kTooManyWarnings);
 }
 
 bool BankReader::misplaced_subtable(const toml::parse_error& e) {

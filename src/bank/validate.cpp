@@ -24,7 +24,7 @@ bool is_error(const core::Diagnostic& d) { return d.severity == core::Severity::
 
 /// The note that a file's errors or warnings were cut (LoadResult::dropped_errors): it says
 /// how many were left out, and is no error or warning of its own in the counts.
-bool is_cap_note(const core::Diagnostic& d) { return d.code == "too-many-errors" || d.code == "too-many-warnings"; }
+bool is_cap_note(const core::Diagnostic& d) { return d.code == kTooManyErrors || d.code == kTooManyWarnings; }
 
 /// Errors and warnings among `diags`, cap notes left out.
 std::pair<std::size_t, std::size_t> count_kinds(const std::vector<core::Diagnostic>& diags) {
