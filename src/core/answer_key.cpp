@@ -1,8 +1,6 @@
 // The answer-key fingerprint (see answer_key.hpp).
 #include "core/answer_key.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -45,9 +43,7 @@ class KeyHash {
  private:
   [[nodiscard]] std::string prepared(const std::string& text) const {
     std::string t = trim_ascii_space(text);
-    const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!m_as_written && !ascii) t = map_utf8(t, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    return t;
+    return m_as_written ? t : nfc(t);
   }
 
   bool m_as_written;

@@ -378,7 +378,7 @@ std::string normalize_answer_text(std::string_view text) {
     append_utf8(kept, cp);
   }
   // Canonical composition of the compatibility decomposition: NFKC.
-  return map_utf8(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return nfc(kept);
 }
 
 std::optional<double> parse_learner_number(std::string_view text) {

@@ -144,6 +144,11 @@ bool is_white_space(char32_t cp) {
   return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
 }
 
+std::string nfc(std::string_view text) {
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return ascii ? std::string(text) : map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
 std::string as_seen(std::string_view text) {
   const auto plain = [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f'; };
   const bool simple = std::all_of(text.begin(), text.end(), plain) && text.find("  ") == std::string_view::npos &&

@@ -68,6 +68,11 @@ void append_utf8(std::string& out, char32_t cp);
 /// case folding, mark stripping...); `text` unchanged when utf8proc refuses it (ill-formed).
 [[nodiscard]] std::string map_utf8(std::string_view text, int utf8proc_options);
 
+/// `text` in Unicode NFC (canonical composition: "e" + combining acute becomes "é"), as
+/// map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); ASCII text is returned as it is,
+/// without calling utf8proc (it is its own NFC).
+[[nodiscard]] std::string nfc(std::string_view text);
+
 /// True for a white-space code point: tab, line feed, vertical tab, form feed, carriage
 /// return, U+0085 (next line) and Unicode's space, line and paragraph separators (Zs, Zl, Zp:
 /// the no-break spaces included).

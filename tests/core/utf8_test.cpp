@@ -110,5 +110,16 @@ TEST(Utf8, MapUtf8RunsUtf8procAndKeepsWhatItRefuses) {
   EXPECT_EQ(map_utf8("bad \xFF", UTF8PROC_STABLE | UTF8PROC_COMPOSE), "bad \xFF");
 }
 
+TEST(Utf8, NfcComposesAndLeavesAsciiAsItIs) {
+  EXPECT_EQ(nfc("Pe\xCC\x81rez"), "P\xC3\xA9rez");  // e + U+0301 -> U+00E9
+  EXPECT_EQ(nfc("P\xC3\xA9rez"), "P\xC3\xA9rez");
+  EXPECT_EQ(nfc("plain  ASCII\t"), "plain  ASCII\t");  // white space untouched
+  EXPECT_EQ(nfc(""), "");
+  // The same as utf8proc's own NFC on text that needs it, ill-formed bytes kept.
+  for (const std::string t : {"A\xCC\x8A", "\xE1\x84\x80\xE1\x85\xA1", "x\xFF", "\xEF\xAC\x81"}) {
+    EXPECT_EQ(nfc(t), map_utf8(t, UTF8PROC_STABLE | UTF8PROC_COMPOSE)) << t;
+  }
+}
+
 }  // namespace
 }  // namespace casebook::core
