@@ -15,11 +15,13 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 
 }  // namespace
 
-std::string trim_ascii_space(std::string_view s) {
+std::string_view trim_ascii_space_view(std::string_view s) {
   while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string trim_ascii_space(std::string_view s) { return std::string(trim_ascii_space_view(s)); }
 
 bool is_blank(std::string_view s) {
   static constexpr std::string_view kInvisible[] = {

@@ -12,6 +12,9 @@ namespace casebook::core {
 /// sequence such as a no-break space, are kept. Never throws except std::bad_alloc.
 [[nodiscard]] std::string trim_ascii_space(std::string_view s);
 
+/// trim_ascii_space as a view into `s` (no copy): valid while `s`'s text is.
+[[nodiscard]] std::string_view trim_ascii_space_view(std::string_view s);
+
 /// True when `s` (UTF-8) has nothing visible: only ASCII white space (as trim_ascii_space)
 /// and the invisible or space-like Unicode characters a paste can bring: U+00A0 no-break,
 /// U+2000..U+200A en to hair spaces, U+200B zero-width, U+202F narrow no-break, U+205F

@@ -227,9 +227,7 @@ class GiftReader {
       block = block.substr(0, gf);
     }
     // A view into m_block (not a copy), so that an answer's weight can be placed.
-    std::string_view body = block;
-    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
-    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+    const std::string_view body = core::trim_ascii_space_view(block);
     std::vector<std::string> notes;  // per-answer feedback, for the explanation
     bool ok = false;
     if (body.empty()) {
@@ -239,7 +237,7 @@ class GiftReader {
     }
     if (body[0] == '#') {
       ok = parse_numeric(q, std::string_view(body).substr(1), format, line, label, notes);
-    } else if (auto tf = parse_true_false(std::string(body), format, notes)) {
+    } else if (auto tf = parse_true_false(body, format, notes)) {
       q.type = core::QuestionType::TrueFalse;
       q.truth = *tf;
       ok = true;
@@ -255,7 +253,7 @@ class GiftReader {
     return true;
   }
 
-  std::optional<bool> parse_true_false(const std::string& body, TextFormat format, std::vector<std::string>& notes) {
+  std::optional<bool> parse_true_false(std::string_view body, TextFormat format, std::vector<std::string>& notes) {
     const std::size_t hash = find_unescaped(body, "#");
     std::string word = core::trim_ascii_space(body.substr(0, hash));
     for (auto& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -264,7 +262,7 @@ class GiftReader {
     if (word == "F" || word == "FALSE") truth = false;
     if (!truth || hash == std::string::npos) return truth;
     // {T#feedback when answered wrongly#feedback when answered rightly}
-    const std::string_view feedback = std::string_view(body).substr(hash + 1);
+    const std::string_view feedback = body.substr(hash + 1);
     const std::size_t second = find_unescaped(feedback, "#");
     const std::string wrong = to_plain(feedback.substr(0, second), format, &m_dropped_image);
     const std::string right =
