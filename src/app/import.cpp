@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <string_view>
 #include <unordered_map>
@@ -52,19 +53,44 @@ std::string import_format_file(ImportFormat format) {
   return "a GIFT file";
 }
 
-std::string nothing_imported(std::string_view what, int reported, std::string_view where, ImportFormat format) {
+std::string nothing_imported(std::string_view what, int reported, std::string_view where, ImportFormat format,
+                             bool blank) {
+  if (blank) return std::string(what) + " is empty; nothing written.";
   std::string s = reported == 0 ? std::string(what) + " has no questions"
-                                : "no question of " + std::string(what) + " could be imported (" +
+                                : std::string(what) + " has no question that could be imported (" +
                                       std::to_string(reported) + " reported " + std::string(where) + ")";
   return s + "; nothing written. Is it " + import_format_file(format) + "?";
 }
+
+namespace {
+
+/// Whether the first 64 KiB of the file at `path` read as Aiken rather than GIFT: some line
+/// begins (after spaces) with "ANSWER:", and no '{' appears (GIFT writes every answer in
+/// braces). False when the file cannot be read.
+bool looks_like_aiken(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string head(std::size_t{64} * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  if (head.find('{') != std::string::npos) return false;
+  for (std::size_t at = head.find("ANSWER:"); at != std::string::npos; at = head.find("ANSWER:", at + 1)) {
+    const std::size_t line_start = head.find_last_of('\n', at == 0 ? 0 : at - 1);
+    const std::size_t from = at == 0 || line_start == std::string::npos ? 0 : line_start + 1;
+    if (head.find_first_not_of(" \t", from) == at) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::optional<ImportFormat> guess_import_format(const std::string& path) {
   const fs::path p(path);
   const std::string ext = lower(p.extension().string());
   if (ext == ".csv") return ImportFormat::Csv;
   if (lower(p.filename().string()).find("aiken") != std::string::npos) return ImportFormat::Aiken;
-  if (ext == ".gift" || ext == ".txt") return ImportFormat::Gift;
+  if (ext == ".txt") return looks_like_aiken(path) ? ImportFormat::Aiken : ImportFormat::Gift;
+  if (ext == ".gift") return ImportFormat::Gift;
   return std::nullopt;
 }
 
@@ -135,6 +161,7 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
       request.format == ImportFormat::Gift    ? interchange::import_gift(input.text, request.input, meta)
       : request.format == ImportFormat::Aiken ? interchange::import_aiken(input.text, request.input, meta)
                                               : interchange::import_csv(input.text, request.input, meta);
+  const bool blank = input.text.find_first_not_of(" \t\r\n") == std::string::npos;
   // Each stage's input is let go once the next is made, so the peak is not their sum.
   input.text = std::string();
   outcome.diagnostics = std::move(result.diagnostics);
@@ -142,6 +169,7 @@ ImportOutcome import_unguarded(const ImportRequest& request) {
   outcome.skipped = result.skipped;
   if (result.imported == 0) {  // an empty bank is no use, and would hide a wrong format
     outcome.status = ImportStatus::Empty;
+    outcome.blank = blank;
     return outcome;
   }
   toml.header = interchange::write_bank_header_toml(result.bank);

@@ -22,13 +22,18 @@ enum class ImportFormat { Gift, Aiken, Csv };
 /// The format with its article, for messages: "a GIFT file", "an Aiken file", "a CSV file".
 [[nodiscard]] std::string import_format_file(ImportFormat format);
 /// Why an import that found no question wrote nothing, as `casebook import` and the Import
-/// screen say it (one sentence, lower case first): "`what` has no questions; nothing written.
-/// Is it a GIFT file?" when no question was reported either (an empty file), else "no question
-/// of `what` could be imported (`reported` reported `where`); nothing written. Is it ...?".
+/// screen say it (one sentence that starts with `what`, e.g. a path or "The file"): "`what`
+/// is empty; nothing written." for a file of nothing but white space (`blank`); "`what` has no
+/// questions; nothing written. Is it a GIFT file?" when no question was reported either (only
+/// comments, or another format); else "`what` has no question that could be imported
+/// (`reported` reported `where`); nothing written. Is it ...?".
 [[nodiscard]] std::string nothing_imported(std::string_view what, int reported, std::string_view where,
-                                           ImportFormat format);
-/// The format the file name suggests (the GUI's preselection, and `casebook import` without --from): Aiken when the file name
-/// contains "aiken" (any case), else GIFT for .gift and .txt, CSV for .csv; nullopt otherwise.
+                                           ImportFormat format, bool blank = false);
+/// The format of the question file at `path` (the GUI's preselection, and `casebook import`
+/// without --from): CSV for .csv; Aiken when the file name contains "aiken" (any case); for
+/// .txt, Aiken when its first 64 KiB have a line starting "ANSWER:" and no '{' (GIFT puts
+/// every answer in braces), else GIFT; GIFT for .gift; nullopt otherwise. Reads at most 64 KiB
+/// of the file; one that cannot be read is judged by its name alone.
 [[nodiscard]] std::optional<ImportFormat> guess_import_format(const std::string& path);
 
 /// What to import and where to.
@@ -59,6 +64,7 @@ struct ImportOutcome {
   ImportStatus status = ImportStatus::Unreadable;
   std::size_t imported = 0;  ///< questions in the bank (written or not)
   int skipped = 0;           ///< questions reported as errors and left out
+  bool blank = false;        ///< the file held nothing but white space (status Empty)
   std::vector<core::Diagnostic> diagnostics;        ///< the importer's, in file order
   std::vector<core::Diagnostic> check_diagnostics;  ///< the loader's, when status is Invalid
   std::string message;  ///< for Unreadable, TooLarge, Exists, Refused and WriteFailed: what went wrong, one sentence

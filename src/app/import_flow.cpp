@@ -1,6 +1,5 @@
 #include "app/import_flow.hpp"
 
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -111,8 +110,8 @@ bool ImportFlow::poll() {
       break;
     }
     case ImportStatus::Empty:
-      m_summary = nothing_imported("the file", outcome->skipped, "below", static_cast<ImportFormat>(m_format));
-      m_summary[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m_summary[0])));
+      m_summary =
+          nothing_imported("The file", outcome->skipped, "below", static_cast<ImportFormat>(m_format), outcome->blank);
       break;
     case ImportStatus::Invalid:
       m_summary = "The imported bank does not validate; nothing written (please report this).";

@@ -79,8 +79,8 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
   switch (outcome.status) {
     case app::ImportStatus::Written: break;
     case app::ImportStatus::Empty:
-      err << "casebook: " << app::nothing_imported(options.input, outcome.skipped, "above", *format)
-          << " (--from gift|aiken|csv)\n";
+      err << "casebook: " << app::nothing_imported(options.input, outcome.skipped, "above", *format, outcome.blank)
+          << (outcome.blank ? "" : " (--from gift|aiken|csv)") << "\n";
       return 1;
     case app::ImportStatus::Invalid:
       for (const auto& d : outcome.check_diagnostics) err << core::format_diagnostic(d) << "\n";

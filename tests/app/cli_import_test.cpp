@@ -8,12 +8,14 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "app/import.hpp"
 #include "bank/loader.hpp"
 #include "cli/cmd_class_report.hpp"
 #include "cli/cmd_import.hpp"
 
 namespace fs = std::filesystem;
 namespace cli = casebook::cli;
+namespace app = casebook::app;
 
 namespace {
 
@@ -107,7 +109,7 @@ TEST(CliImport, NothingImportableFailsAndWritesNothing) {
   o.out_path = (dir / "junk.toml").string();
   std::ostringstream out, err;
   EXPECT_EQ(cli::run_import(o, out, err), 1);
-  EXPECT_NE(err.str().find("no question of " + o.input + " could be imported (2 reported above); nothing written"),
+  EXPECT_NE(err.str().find(o.input + " has no question that could be imported (2 reported above); nothing written"),
             std::string::npos) << err.str();
   EXPECT_FALSE(fs::exists(o.out_path));
   o.input = dir.string();
@@ -122,6 +124,27 @@ TEST(CliImport, NothingImportableFailsAndWritesNothing) {
             std::string::npos) << err2.str();
   EXPECT_EQ(err2.str().find("please report"), std::string::npos) << err2.str();
   EXPECT_FALSE(fs::exists(o.out_path));
+  fs::remove_all(dir);
+}
+
+// An Aiken file named .txt (no "aiken" in its name) is read as Aiken: a line starting
+// "ANSWER:" and no GIFT braces. A GIFT file whose answer text holds "ANSWER:" stays GIFT.
+TEST(CliImport, AnAikenFileNamedTxtIsReadAsAiken) {
+  const fs::path dir = temp_dir("aiken-txt");
+  {
+    std::ofstream(dir / "week1.txt", std::ios::binary)
+        << "Which agency succeeded the KGB's domestic arm?\nA. The FSB\nB. The SVR\n  ANSWER: A\n";
+    std::ofstream(dir / "week2.txt", std::ios::binary) << "Q {=ANSWER: yes ~no}\n";
+  }
+  EXPECT_EQ(app::guess_import_format((dir / "week1.txt").string()), app::ImportFormat::Aiken);
+  EXPECT_EQ(app::guess_import_format((dir / "week2.txt").string()), app::ImportFormat::Gift);
+  EXPECT_EQ(app::guess_import_format((dir / "missing.txt").string()), app::ImportFormat::Gift);
+  cli::ImportOptions o;
+  o.input = (dir / "week1.txt").string();
+  o.out_path = (dir / "week1.toml").string();
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::run_import(o, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("imported 1 question"), std::string::npos) << out.str();
   fs::remove_all(dir);
 }
 
@@ -148,6 +171,15 @@ TEST(CliImport, TxtIsGiftAndEmptyFilesSaySo) {
   EXPECT_NE(err2.str().find(o.input + " has no questions; nothing written"), std::string::npos) << err2.str();
   EXPECT_EQ(err2.str().find("0 reported"), std::string::npos) << err2.str();
   EXPECT_NE(err2.str().find("Is it a GIFT file?"), std::string::npos) << err2.str();
+
+  // A file of nothing but white space is called empty; no format is suggested.
+  std::ofstream(dir / "blank.gift", std::ios::binary) << " \n\t\r\n";
+  o.input = (dir / "blank.gift").string();
+  o.out_path = (dir / "blank.toml").string();
+  std::ostringstream blank;
+  EXPECT_EQ(cli::run_import(o, out, blank), 1);
+  EXPECT_EQ(blank.str(), "casebook: " + o.input + " is empty; nothing written.\n");
+  EXPECT_FALSE(fs::exists(o.out_path));
 
   o.input = (dir / "junk-aiken.txt").string();
   o.out_path = (dir / "junk.toml").string();
