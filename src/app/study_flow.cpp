@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "app/card_view.hpp"
 #include "app/custom_study.hpp"
@@ -18,6 +19,9 @@ namespace casebook::app {
 using core::TimestampMs;
 
 namespace {
+
+/// undo()'s notice, shown over the card taken back until it is answered or the session ends.
+constexpr std::string_view kTakenBack = "The last rating was taken back: answer this card again.";
 
 /// The scheduler's context for `key` rated at `t`: the learner's due load and the card's exam.
 core::ScheduleContext schedule_context(const AppContext& ctx, const std::string& key, TimestampMs t) {
@@ -143,7 +147,7 @@ bool StudyFlow::undo() {
   m_undo.pop_back();
   m_finished = false;
   m_summary = SummaryView{};
-  m_ctx.message = "The last rating was taken back: answer this card again.";
+  m_ctx.message = kTakenBack;
   show_current();
   restore_draft(answer);
   return true;
@@ -382,7 +386,7 @@ bool StudyFlow::rate(core::Rating rating) {
     if (new_flags->suspended) m_session->suspend(key);
   }
   if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags, f.answer});
-  m_session->rate(rating, recorded.review.correct, recorded.review.after, t);
+  m_session->rate(rating, recorded.review.correct, recorded.review.after, t, !f.answer.rubric_skipped);
   show_next();
   return true;
 }
@@ -392,7 +396,8 @@ bool StudyFlow::rate_unrecorded(core::Rating rating) {
   const std::string key = m_view.card.card_key;
   if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt, m_view.feedback->answer});
   m_session->suspend(key);  // shown once: it never comes back in this session
-  m_session->rate(rating, m_view.feedback->grade.correct, schedule_before(m_ctx, key, t), t);
+  m_session->rate(rating, m_view.feedback->grade.correct, schedule_before(m_ctx, key, t), t,
+                  !m_view.feedback->answer.rubric_skipped);
   m_ctx.message.clear();
   show_next();
   return true;
@@ -435,10 +440,12 @@ bool StudyFlow::leave() {
 }
 
 void StudyFlow::end() {
+  if (m_ctx.message == kTakenBack) m_ctx.message.clear();  // no card is left to answer again
   m_summary = SummaryView{};
   const auto& c = m_session->counts();
   m_summary.reviewed = c.reviewed;
   m_summary.correct = c.correct;
+  m_summary.not_assessed = c.not_assessed;
   m_summary.ratings = c.ratings;
   m_summary.duration_ms = std::max<std::int64_t>(0, m_ctx.now() - m_started);
   m_summary.can_undo = can_undo();

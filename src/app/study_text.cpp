@@ -34,6 +34,10 @@ std::string correct_text(const SummaryView& summary) {
   if (summary.reviewed > 0) {
     s += " (" + std::to_string((summary.correct * 100 + summary.reviewed / 2) / summary.reviewed) + "%)";
   }
+  if (summary.not_assessed > 0) {
+    s += "; " + std::to_string(summary.not_assessed) + (summary.not_assessed == 1 ? " dilemma" : " dilemmas") +
+         " not assessed (rubric skipped)";
+  }
   return s;
 }
 

@@ -27,7 +27,8 @@ namespace casebook::app {
 [[nodiscard]] std::string summary_heading(const SummaryView& summary);
 
 /// The correct answers with their share of the reviews, rounded half up: "9 (75%)"; "0"
-/// when nothing was reviewed.
+/// when nothing was reviewed; then, when some dilemma was rated with its rubric skipped, "; 1
+/// dilemma not assessed (rubric skipped)" (those are not counted correct).
 [[nodiscard]] std::string correct_text(const SummaryView& summary);
 
 /// A duration in milliseconds rounded to the nearest second: "1 h 0 min 5 s", "4 min 12 s",

@@ -225,6 +225,7 @@ struct StudyView {
 
 struct SummaryView {
   int reviewed = 0, correct = 0;
+  int not_assessed = 0;                  ///< dilemmas rated with the rubric skipped (not in `correct`)
   std::array<int, 4> ratings{};          ///< count per Again..Easy
   std::int64_t duration_ms = 0;
   int remaining_due_today = 0;  ///< learning and review cards still due today in the session's scope
@@ -503,7 +504,8 @@ struct CardInfoView {
   std::string type;         ///< "single choice"
   std::string question;     ///< prompt (and scenario for a dilemma), citations rendered
   std::vector<std::string> options;  ///< choices, items or pairs in canonical order ("✓ " marks correct choices)
-  std::string answer;       ///< the correct answer in words
+  std::string answer;       ///< the correct answer in words (a case: "<position>: <conclusion>" per model answer)
+  std::string rubric;       ///< a dilemma's rubric, "- <criterion>" per line; empty for other types
   std::string explanation;
   std::string source;       ///< the full citation with its paragraphs
   std::string schedule;     ///< plain words: "Due in 3 days (Tue 2026-12-08). You would likely recall it now (87 %)."

@@ -247,11 +247,11 @@ bool Session::submit() {
   return true;
 }
 
-bool Session::rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now) {
+bool Session::rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now, bool assessed) {
   if (m_phase != SessionPhase::Feedback || !m_current) return false;
   const int r = static_cast<int>(rating);
   if (r < 1 || r > 4) return false;
-  count_rating(rating, correct);
+  count_rating(rating, correct, assessed);
 
   m_now = now;
   StudyCandidate card = std::move(*m_current);
@@ -268,9 +268,10 @@ bool Session::rate(Rating rating, bool correct, const CardSchedule& after, Times
   return true;
 }
 
-void Session::count_rating(Rating rating, bool correct) {
+void Session::count_rating(Rating rating, bool correct, bool assessed) {
   ++m_counts.reviewed;
   if (correct) ++m_counts.correct;
+  if (!assessed) ++m_counts.not_assessed;
   ++m_counts.ratings[static_cast<std::size_t>(static_cast<int>(rating) - 1)];
   if (is_new(*m_current)) {
     ++m_counts.new_cards;

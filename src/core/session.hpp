@@ -121,6 +121,7 @@ struct SessionCounts {
   int shown = 0;                 ///< showings so far (a card repeated in learning counts again)
   int reviewed = 0;              ///< ratings recorded
   int correct = 0;               ///< ratings recorded with a correct answer
+  int not_assessed = 0;          ///< of the ratings, dilemmas whose rubric was skipped (never correct)
   std::array<int, 4> ratings{};  ///< per rating, Again..Easy
   int new_cards = 0;             ///< ratings of cards that were New
   int learning = 0;              ///< ratings of cards in Learning or Relearning
@@ -185,9 +186,10 @@ class Session {
   /// Answering -> Feedback. Returns false (and changes nothing) in any other phase.
   bool submit();
   /// Feedback -> next card (Answering) or Finished. `after` is the card's schedule after
-  /// rating it at `now`; `correct` is the final verdict on the answer. Returns false (and
-  /// changes nothing) unless in Feedback.
-  bool rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now);
+  /// rating it at `now`; `correct` is the final verdict on the answer; `assessed` false for
+  /// a dilemma whose rubric was skipped (counted in SessionCounts::not_assessed). Returns false
+  /// (and changes nothing) unless in Feedback.
+  bool rate(Rating rating, bool correct, const CardSchedule& after, TimestampMs now, bool assessed = true);
   /// Takes `card_key` out of the session (e.g. it was just suspended as a leech): it leaves
   /// the main and learning queues and a later rate() of it does not queue it again. The
   /// current card stays current until it is rated.
@@ -222,7 +224,7 @@ class Session {
     StudyCandidate card;
     std::uint64_t order = 0;  ///< insertion number, breaks ties between equal due times
   };
-  void count_rating(Rating rating, bool correct);
+  void count_rating(Rating rating, bool correct, bool assessed);
   void advance(TimestampMs now);
   [[nodiscard]] std::optional<std::size_t> earliest_learning(TimestampMs limit) const;
 

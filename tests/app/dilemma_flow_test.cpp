@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/controller.hpp"
+#include "app/study_text.hpp"
 #include "storage/progress.hpp"
 #include "test_support.hpp"
 
@@ -85,6 +86,9 @@ TEST(DilemmaFlow, NoRatingUntilTheRubricIsTickedOrSkipped) {
   EXPECT_EQ(log.back().answer, "position: Withhold it; rubric skipped; justification: It may expose sources.");
   // Card info shows no verdict for it: not counted correct, yet no wrong answer either.
   c.dispatch(app::LeaveSession{});
+  // The summary says why "Answered correctly" has none.
+  EXPECT_EQ(c.summary().not_assessed, 1);
+  EXPECT_EQ(app::correct_text(c.summary()), "7 (88%); 1 dilemma not assessed (rubric skipped)");  // 7 cards before it
   c.dispatch(app::GoHome{});
   c.dispatch(app::Navigate{app::Screen::Browser});
   c.dispatch(app::OpenCardInfo{"test-small/q8-dilemma"});
@@ -92,9 +96,9 @@ TEST(DilemmaFlow, NoRatingUntilTheRubricIsTickedOrSkipped) {
   ASSERT_EQ(c.card_info().history.size(), 1u);
   EXPECT_EQ(c.card_info().history[0].result, "not assessed");
   EXPECT_EQ(c.card_info().history[0].rating, "hard");
-  // The answer part shows the model answer and the rubric (it was empty for a case).
-  EXPECT_EQ(c.card_info().answer,
-            "A balanced answer.\n\nRubric:\n- Names the risk\n- Weighs the benefit\n- Reaches a conclusion");
+  // The answer part shows the model answer; the rubric has a part of its own.
+  EXPECT_EQ(c.card_info().answer, "A balanced answer.");
+  EXPECT_EQ(c.card_info().rubric, "- Names the risk\n- Weighs the benefit\n- Reaches a conclusion");
 }
 
 TEST(DilemmaFlow, CardInfoOfACaseShowsItsModelAnswersAndCriteria) {
@@ -104,8 +108,8 @@ TEST(DilemmaFlow, CardInfoOfACaseShowsItsModelAnswersAndCriteria) {
   c.dispatch(app::Navigate{app::Screen::Browser});
   c.dispatch(app::OpenCardInfo{"case-valid/share"});
   ASSERT_EQ(c.screen(), app::Screen::CardInfo);
-  EXPECT_EQ(c.card_info().answer,
-            "Share it: Share, narrowly.\nKeep it: Keep it.\n\nRubric:\n- Weighs the help\n- Protects sources");
+  EXPECT_EQ(c.card_info().answer, "Share it: Share, narrowly.\nKeep it: Keep it.");
+  EXPECT_EQ(c.card_info().rubric, "- Weighs the help\n- Protects sources");
 }
 
 TEST(DilemmaFlow, ATickOpensTheRatingsWithTheRubricsProposal) {

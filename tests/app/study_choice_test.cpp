@@ -208,6 +208,8 @@ TEST(StudyChoice, UndoVoidsTheReviewAndShowsTheCardAgain) {
   EXPECT_EQ(c.study()->card.card_key, first);
   c.dispatch(app::LeaveSession{});
   EXPECT_EQ(c.summary().reviewed, 0);
+  // Nothing is left to answer again: the undo's notice does not stay on the summary.
+  EXPECT_EQ(c.message(), "");
   c.dispatch(app::GoHome{});
   EXPECT_EQ(c.home().new_available, 8);  // Home counts honour the voided reviews
   storage::Progress p(f.db);
