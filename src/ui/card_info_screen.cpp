@@ -80,10 +80,7 @@ void CardInfoScreen::draw(const app::CardInfoView& v, UiContext& ui) {
   if (!form_open && !ui.typing && escape_pressed()) ui.send(app::Back{});
 
   ImGui::BeginChild("##card_info_body", ImVec2(0, 0), false);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)))
-    ImGui::SetScrollY(ImGui::GetScrollY() + ImGui::GetWindowHeight() * 0.8f);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetWindowHeight() * 0.8f);
+  if (!form_open && !ui.typing) scroll_keys();
   section(ui, "Question");
   ImGui::PushFont(ui.fonts->prompt);
   wrapped_text(v.question);

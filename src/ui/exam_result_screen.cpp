@@ -6,7 +6,7 @@
 
 namespace casebook::ui {
 
-void draw_exam_result(const app::ExamView& view, UiContext& ui) {
+void draw_exam_result(const app::ExamView& view, UiContext& ui, int showing) {
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, view.title);
   text_in(ui.fonts->heading, view.score_line, view.passed ? &kColorCorrect : &kColorWrong);
@@ -17,17 +17,13 @@ void draw_exam_result(const app::ExamView& view, UiContext& ui) {
   if (styled_button("Back to Home  (Enter)", ImVec2(0, 0), true) || (keys && (enter_pressed() || escape_pressed()))) {
     ui.send(app::Back{});
   }
-  hint_text("Up/Down/PgUp/PgDn: scroll");
+  hint_text("Up/Down/PgUp/PgDn/Home/End: scroll");
   ImGui::Separator();
+  // One child per result page opened: a new result starts at its top, not where the last one
+  // was scrolled to.
+  ImGui::PushID(showing);
   ImGui::BeginChild("##exam-result", ImVec2(0, 0), false);
-  if (keys) {
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float page = ImGui::GetWindowHeight() * 0.8f;
-    if (up_pressed()) ImGui::SetScrollY(ImGui::GetScrollY() - 3 * line);
-    if (down_pressed()) ImGui::SetScrollY(ImGui::GetScrollY() + 3 * line);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(ImGui::GetScrollY() - page);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(ImGui::GetScrollY() + page);
-  }
+  if (keys) scroll_keys(ScrollArrows::UpDown);
   text_in(ui.fonts->bold, "Score per topic");
   for (const std::string& t : view.topic_lines) wrapped_text("•  " + t);
   ImGui::Dummy(ImVec2(0, 0.5f * em));
@@ -44,6 +40,7 @@ void draw_exam_result(const app::ExamView& view, UiContext& ui) {
     if (!q.source.empty()) hint_text("Source: " + q.source);
   }
   ImGui::EndChild();
+  ImGui::PopID();
 }
 
 }  // namespace casebook::ui

@@ -14,12 +14,14 @@ bool ctrl() { return ImGui::GetIO().KeyCtrl; }
 }  // namespace
 
 void ExamScreen::draw(const app::ExamView& view, UiContext& ui) {
+  if (view.phase == app::ExamPhase::Result && m_last_phase != app::ExamPhase::Result) ++m_results;
+  m_last_phase = view.phase;
   switch (view.phase) {
     case app::ExamPhase::Setup: draw_setup(view, ui); break;
     case app::ExamPhase::Taking: draw_taking(view, ui); break;
     case app::ExamPhase::Result:
       m_list = false;
-      draw_exam_result(view, ui);
+      draw_exam_result(view, ui, m_results);
       break;
   }
 }
@@ -145,7 +147,9 @@ void ExamScreen::draw_taking(const app::ExamView& view, UiContext& ui) {
     nav_buttons();
   } else {
     if (!view.given.empty()) wrapped_text("Your answer so far: " + view.given + "  (answer again to change it)", kColorMuted);
-    if (const auto answer = m_answer.draw_answer_input(card, ui, "Answer  (Enter)", nav_buttons)) {
+    // An answered question's box waits for Tab: a letter key (H, S, L) typed into it would
+    // become a new answer on Enter.
+    if (const auto answer = m_answer.draw_answer_input(card, ui, "Answer  (Enter)", nav_buttons, view.given.empty())) {
       ui.send(app::SubmitAnswer{*answer});
     }
   }

@@ -38,10 +38,13 @@ class ExamScreen {
   StudyScreen m_answer;     ///< the answer widgets of the study screen
   bool m_list = false;      ///< the question list is open
   int m_list_sel = 0;
+  app::ExamPhase m_last_phase = app::ExamPhase::Setup;
+  int m_results = 0;        ///< result pages opened so far (each scrolls on its own)
 };
 
 /// The result page: score and pass or fail, time taken, score per topic, and every question
-/// with the answer given, the correct answer, the explanation and the source.
-void draw_exam_result(const app::ExamView& view, UiContext& ui);
+/// with the answer given, the correct answer, the explanation and the source. `showing`
+/// numbers the opening of a result page: a new one starts at its top.
+void draw_exam_result(const app::ExamView& view, UiContext& ui, int showing);
 
 }  // namespace casebook::ui

@@ -20,6 +20,7 @@ void ExportScreen::draw(const app::ExportView& view, const app::ClassReportView&
   const float em = ImGui::GetFontSize();
   text_in(ui.fonts->heading, "Export progress report");
   hint_text("Database: " + view.db_path);
+  if (!ui.typing) scroll_keys();  // the written files and the class report may lie below the window
   ImGui::Dummy(ImVec2(0, 0.5f * em));
 
   const bool running = view.job.running;

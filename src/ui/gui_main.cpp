@@ -42,23 +42,23 @@ const char* key_hints(app::Screen screen) {
     case app::Screen::Simulator:
       return "Tab: next field   ·   Ctrl+B: options   ·   Ctrl+G: compare with   ·   Enter: simulate   ·   Ctrl+P: exam plan   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Plan:
-      return "Left/Right: compare with   ·   F6: focus a chart (Left/Right: its day)   ·   Enter: plan again   ·   PgUp/PgDn: scroll   ·   Esc: cancel / back   ·   F12: screenshot";
+      return "Left/Right: compare with   ·   F6: focus a chart (Left/Right: its day)   ·   Enter: plan again   ·   PgUp/PgDn/Home/End: scroll   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Optimize: return "Enter: optimize   ·   C: copy parameters   ·   Esc: cancel / back   ·   F12: screenshot";
     case app::Screen::Export:
-      return "1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   K: class report (R: from, X: HTML/XLSX)   ·   Esc: back   ·   F12: screenshot";
+      return "PgUp/PgDn/Home/End: scroll   ·   1-6: formats   ·   Ctrl+L: learner   ·   Ctrl+B: bank   ·   F, T: period (Tab: next field)   ·   Tab: folder   ·   Enter: export   ·   O: open folder   ·   K: class report (R: from, X: HTML/XLSX)   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Import: return "Tab: next field   ·   Enter: import   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Browser:
       return "Ctrl+F: search   ·   Up/Down/PgUp/PgDn: select   ·   Enter: card info   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
     case app::Screen::CardInfo:
-      return "PgUp/PgDn: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
+      return "PgUp/PgDn/Home/End: scroll   ·   Ctrl+J: suspend   ·   Ctrl+B: bury   ·   Ctrl+R: reset   ·   Ctrl+1-7: flag   ·   Ctrl+E: flag note   ·   Ctrl+P: report problem   ·   Esc: back";
     case app::Screen::Backups:
       return "Up/Down: choose   ·   R: restore   ·   B: back up now   ·   C: check   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Stats:
-      return "Up/Down/PgUp/PgDn: scroll   ·   Tab: next chart   ·   Left/Right: values   ·   1-9: weakest card   ·   Esc: back   ·   F12: screenshot";
+      return "Up/Down/PgUp/PgDn/Home/End: scroll   ·   Tab: next chart   ·   Left/Right: values   ·   1-9: weakest card   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::CustomStudy:
       return "Up/Down: choose a mode   ·   Left/Right: its number (Shift: by 10)   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
     case app::Screen::Exam:
-      return "Enter: answer   ·   Left/Right: previous / next   ·   S: skip   ·   L: question list   ·   H: hand in   ·   Esc: back   ·   F12: screenshot";
+      return "Enter: answer   ·   Left/Right: previous / next   ·   S: skip   ·   L: question list   ·   H: hand in   ·   Esc: leave the answer box (Tab: back in)   ·   F12: screenshot";
   }
   return "";
 }
@@ -68,7 +68,7 @@ const char* exam_key_hints(app::ExamPhase phase) {
   switch (phase) {
     case app::ExamPhase::Setup:
       return "Up/Down: preset or custom   ·   Left/Right: minutes   ·   Ctrl+Left/Right: questions   ·   M: marking   ·   P: practice run   ·   Enter: start   ·   Esc: back   ·   F12: screenshot";
-    case app::ExamPhase::Result: return "Up/Down/PgUp/PgDn: scroll   ·   Enter, Esc: back to Home   ·   F12: screenshot";
+    case app::ExamPhase::Result: return "Up/Down/PgUp/PgDn/Home/End: scroll   ·   Enter, Esc: back to Home   ·   F12: screenshot";
     case app::ExamPhase::Taking: break;
   }
   return key_hints(app::Screen::Exam);

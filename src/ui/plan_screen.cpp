@@ -72,9 +72,7 @@ void PlanScreen::draw(const app::PlanView& view, UiContext& ui) {
   } else if (again || enter_pressed()) {
     ui.send(app::StartPlan{});
   }
-  const float page = 0.8f * ImGui::GetWindowHeight();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(ImGui::GetScrollY() + page);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(ImGui::GetScrollY() - page);
+  if (!ui.typing) scroll_keys();
 
   if (running) ImGui::ProgressBar(static_cast<float>(view.job.progress), ImVec2(-1, 0));
   if (!view.error.empty()) wrapped_text(view.error, kColorWrong);

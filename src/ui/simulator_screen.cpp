@@ -112,9 +112,7 @@ void SimulatorScreen::draw(const app::SimulatorView& view, UiContext& ui) {
       ui.send(app::StartSimulation{});
     }
   }
-  const float page = 0.8f * ImGui::GetWindowHeight();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(ImGui::GetScrollY() + page);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(ImGui::GetScrollY() - page);
+  if (!ui.typing) scroll_keys();
 
   if (running || view.job.progress > 0.0) {
     ImGui::ProgressBar(static_cast<float>(view.job.progress), ImVec2(-1, 0), running ? nullptr : "done");

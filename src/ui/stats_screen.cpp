@@ -194,15 +194,7 @@ void weakest(UiContext& ui, const app::StatsView& v) {
 
 void StatsScreen::read_keys(const app::StatsView& view, UiContext& ui) {
   if (ui.typing) return;
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float page = 0.8f * ImGui::GetWindowHeight();
-  const auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), true); };
-  if (pressed(ImGuiKey_PageDown)) ImGui::SetScrollY(ImGui::GetScrollY() + page);
-  if (pressed(ImGuiKey_PageUp)) ImGui::SetScrollY(ImGui::GetScrollY() - page);
-  if (down_pressed()) ImGui::SetScrollY(ImGui::GetScrollY() + 3.0f * line);
-  if (up_pressed()) ImGui::SetScrollY(ImGui::GetScrollY() - 3.0f * line);
-  if (pressed(ImGuiKey_Home)) ImGui::SetScrollY(0.0f);
-  if (pressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+  scroll_keys(ScrollArrows::UpDown);
   if (tab_pressed()) {
     m_chart = (m_chart + (ImGui::GetIO().KeyShift ? kCharts - 1 : 1)) % kCharts;
     m_cursor = -1;
@@ -218,7 +210,7 @@ void StatsScreen::read_keys(const app::StatsView& view, UiContext& ui) {
 void StatsScreen::draw(const app::StatsView& view, UiContext& ui) {
   text_in(ui.fonts->heading, "Statistics");
   hint_text((view.learner.empty() ? std::string() : "Learner " + view.learner + ".   ") + view.as_of +
-            "   Up/Down/PgUp/PgDn: scroll · Tab: next chart · Left/Right: values · 1-9: weakest card · Esc: back");
+            "   Up/Down/PgUp/PgDn/Home/End: scroll · Tab: next chart · Left/Right: values · 1-9: weakest card · Esc: back");
   read_keys(view, ui);
   if (view.job.running) ImGui::ProgressBar(static_cast<float>(view.job.progress), ImVec2(-1, 0), "Computing your figures…");
   if (!view.error.empty()) wrapped_text(view.error, view.ready ? kColorNotice : kColorWrong);

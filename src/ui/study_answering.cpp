@@ -232,8 +232,11 @@ bool StudyScreen::draw_confirm(UiContext& ui, bool keys) {
 
 std::optional<core::Answer> StudyScreen::draw_answer_input(const app::CardView& card, UiContext& ui,
                                                            const char* submit_label,
-                                                           const std::function<void()>& beside) {
-  if (!m_showing_id || *m_showing_id != card.showing_id) reset(card);
+                                                           const std::function<void()>& beside, bool take_keyboard) {
+  if (!m_showing_id || *m_showing_id != card.showing_id) {
+    reset(card);
+    if (!take_keyboard) m_focus_text = false;
+  }
   handle_answer_keys(card, ui);
   return answer_controls(card, ui, submit_label, beside);
 }
@@ -275,11 +278,11 @@ void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, b
       float width = ImGui::GetContentRegionAvail().x;
       if (numeric) width = std::min(width, 12.0f * em);
       ImGui::SetNextItemWidth(width);
-      bool to_end = false;  // focused by the app: the cursor after the text (ImGui would select it all)
       if (m_focus_text) {
         ImGui::SetKeyboardFocusHere();
         m_focus_text = false;
-        to_end = !m_text.empty();
+        // Focused by the app: the cursor after the text (ImGui would select it all).
+        if (!m_text.empty()) m_text_to_end = true;
       }
       const auto cursor_to_end = [](ImGuiInputTextCallbackData* data) {
         if (*static_cast<bool*>(data->UserData)) {
@@ -288,7 +291,6 @@ void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, b
         }
         return 0;
       };
-      m_text_to_end = m_text_to_end || to_end;
       if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
                            cursor_to_end, &m_text_to_end)) {
         submit = true;

@@ -33,10 +33,13 @@ class StudyScreen {
 
   /// The answer widgets alone, with their keys (as while answering above; Escape is left to
   /// the caller), for the mock exam screen: the inputs start empty whenever card.showing_id
-  /// changes; `beside` draws buttons next to the submit button. Returns the answer when the
-  /// learner submits one (Enter or the button); a reason shows when it cannot be submitted yet.
+  /// changes; `beside` draws buttons next to the submit button. A typed-answer box takes the
+  /// keyboard when its question is shown unless `take_keyboard` is false (an exam question
+  /// already answered: the screen's letter keys stay keys, and Tab gives the box the keyboard).
+  /// Returns the answer when the learner submits one (Enter or the button); a reason shows
+  /// when it cannot be submitted yet.
   std::optional<core::Answer> draw_answer_input(const app::CardView& card, UiContext& ui, const char* submit_label,
-                                                const std::function<void()>& beside = {});
+                                                const std::function<void()>& beside = {}, bool take_keyboard = true);
   /// Gives the typed-answer box (or a dilemma's justification box) the keyboard again on the
   /// next frame (the exam screen's Tab after Escape left the box).
   void focus_text(const app::CardView& card) {

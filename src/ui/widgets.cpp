@@ -195,6 +195,19 @@ bool enter_pressed() {
   return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
 }
+void scroll_keys(ScrollArrows arrows) {
+  const float page = 0.8f * ImGui::GetWindowHeight();
+  const float lines = 3.0f * ImGui::GetTextLineHeightWithSpacing();
+  if (pressed(ImGuiKey_PageDown)) ImGui::SetScrollY(ImGui::GetScrollY() + page);
+  if (pressed(ImGuiKey_PageUp)) ImGui::SetScrollY(ImGui::GetScrollY() - page);
+  if (pressed(ImGuiKey_Home)) ImGui::SetScrollY(0.0f);
+  if (pressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+  if (arrows == ScrollArrows::UpDown) {
+    if (pressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(ImGui::GetScrollY() + lines);
+    if (pressed(ImGuiKey_UpArrow)) ImGui::SetScrollY(ImGui::GetScrollY() - lines);
+  }
+}
+
 bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 bool up_pressed() { return pressed(ImGuiKey_UpArrow); }
 bool down_pressed() { return pressed(ImGuiKey_DownArrow); }

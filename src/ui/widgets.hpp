@@ -93,4 +93,12 @@ void end_column();
 [[nodiscard]] bool right_pressed();
 [[nodiscard]] bool tab_pressed();
 
+/// Which keys scroll_keys reads besides PgUp, PgDn, Home and End.
+enum class ScrollArrows { No, UpDown };
+/// Scrolls the window being drawn (call it inside the window or child to scroll) by the keys
+/// of this frame: PgUp/PgDn by 0.8 of its height, Home/End to its top and end, and with
+/// ScrollArrows::UpDown, Up/Down by three lines. The caller reads no keys while a text box
+/// has the keyboard (UiContext::typing).
+void scroll_keys(ScrollArrows arrows = ScrollArrows::No);
+
 }  // namespace casebook::ui

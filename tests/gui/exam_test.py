@@ -3,7 +3,8 @@
 an [[exam]] preset of its 3 Lurk questions (10 minutes, pass 50 %): M on Home opens the set-up,
 Right x5 makes it 15 minutes, Enter starts; question 1 is answered, question 2 skipped (S),
 question 3 answered, the list (L) shows question 2 unanswered, H asks to hand in (N goes on),
-question 2 is answered (revisited), H hands in. The database must hold the attempt (15 min,
+question 2 is answered (revisited), Left goes back to it and H hands in at once (an answered
+question's box must not take the keyboard, or "h" would be typed over its answer). The database must hold the attempt (15 min,
 3 questions, 3 answers), its result (score = the right answers) and 3 review-log rows. F12
 screenshots of set-up, a question, the list, the hand-in question and the result. Exit 77 =
 skipped."""
@@ -89,9 +90,10 @@ def main():
         shoot(shots, "exam-confirm")
         key("n")  # go on answering
         key("Tab")  # back into the answer box, if the question has one
-        answer(keys[1])  # revisited
-        key("Escape")
-        key("h")  # nothing unanswered: handed in
+        answer(keys[1])  # revisited; question 3 (a choice, no box) is shown next
+        assert keys[1] in TEXT_ANSWERS and keys[2] not in TEXT_ANSWERS, keys  # the draw of --seed 5
+        key("Left")  # back to question 2, answered: its box must not take the keyboard ...
+        key("h")  # ... so H hands in (nothing unanswered) rather than typing "h" over "50"
         shoot(shots, "exam-result")
         key("Return")  # Home
         quit_window(app)
@@ -111,6 +113,7 @@ def main():
     for position, card_key in enumerate(keys):
         if card_key in TEXT_ANSWERS:
             assert answers[position][2] == 1, (card_key, answers)  # the typed answers are right
+            assert answers[position][3] == TEXT_ANSWERS[card_key], (card_key, answers)  # never typed over
     right = sum(a[2] for a in answers)
     assert result == [(right, 3, round(100 * right / 3), 1 if right * 100 >= 50 * 3 else 0, 0)], result
     assert sorted(r[0] for r in reviews) == sorted(keys), reviews  # exam answers are reviews
