@@ -42,11 +42,7 @@ void fill_question(const core::Bank& bank, const core::Question& q, CardInfoView
       v.answer += (v.answer.empty() ? "" : "\n") + shown(p != q.positions.end() ? p->title : m.position) + ": " + shown(m.conclusion);
     }
   }
-  if (!q.rubric.empty()) {
-    std::string rubric;
-    for (const std::string& line : q.rubric) rubric += "\n- " + shown(line);
-    v.answer += (v.answer.empty() ? "Rubric:" : "\n\nRubric:") + rubric;
-  }
+  for (const std::string& line : q.rubric) v.rubric += (v.rubric.empty() ? "- " : "\n- ") + shown(line);
   v.explanation = shown(q.explanation);
   if (const core::Source* src = bank.find_source(q.source.source_id)) {
     v.source = src->citation.empty() ? src->id : src->citation;

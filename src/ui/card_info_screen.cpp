@@ -89,6 +89,11 @@ void CardInfoScreen::draw(const app::CardInfoView& v, UiContext& ui) {
   section(ui, "Answer");
   wrapped_text(v.answer, kColorCorrect);
   if (!v.explanation.empty()) wrapped_text(v.explanation);
+  if (!v.rubric.empty()) {
+    // The criteria a justification is judged by: not answers, so not in the answer's colour.
+    section(ui, "Rubric");
+    wrapped_text(v.rubric);
+  }
   if (!v.source.empty()) {
     section(ui, "Source");
     wrapped_text(v.source);
