@@ -38,6 +38,16 @@ void study(const std::string& db, const std::string& learner, int cards) {
   }
 }
 
+/// `text` with its first `from` replaced by `to`, written to dir/name; returns the new text.
+std::string write_edited(TempDir& dir, const std::string& name, std::string text, const std::string& from,
+                         const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  std::ofstream(dir.file(name), std::ios::trunc) << text;
+  return text;
+}
+
 }  // namespace
 
 TEST(CliDiff, ListsAddedRetiredRewordedAndRekeyedQuestions) {
@@ -99,10 +109,8 @@ TEST(CliDiff, CountsTheLearnersWhoStudiedEachChange) {
 
 TEST(CliDiff, AnExplanationReworkedAloneIsNamed) {
   TempDir dir;
-  std::string text = casebook::test::slurp(data("old.toml"));
-  const std::string was = "The article dates them to 2016.";
-  text.replace(text.find(was), was.size(), "The article dates the arrests to 2016.");
-  std::ofstream(dir.file("explained.toml"), std::ios::trunc) << text;
+  write_edited(dir, "explained.toml", casebook::test::slurp(data("old.toml")), "The article dates them to 2016.",
+               "The article dates the arrests to 2016.");
   const auto r = run(dir, {"diff", data("old.toml"), dir.file("explained.toml")});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Reworded (same answer: progress kept): 1\n"
@@ -114,13 +122,10 @@ TEST(CliDiff, AnExplanationReworkedAloneIsNamed) {
 
 TEST(CliDiff, APromptChangedPastTheCutShowsWhereItDiffers) {
   TempDir dir;
-  std::string text = casebook::test::slurp(data("old.toml"));
-  const std::string was = "In which year did the arrests happen?";
   const std::string longer = "In which year, according to the article's second part, did the Russian police make the arrests";
-  text.replace(text.find(was), was.size(), longer + "?");
-  std::ofstream(dir.file("a.toml"), std::ios::trunc) << text;
-  text.replace(text.find(longer + "?"), longer.size() + 1, longer + " in Yekaterinburg?");
-  std::ofstream(dir.file("b.toml"), std::ios::trunc) << text;
+  const std::string a = write_edited(dir, "a.toml", casebook::test::slurp(data("old.toml")),
+                                     "In which year did the arrests happen?", longer + "?");
+  write_edited(dir, "b.toml", a, longer + "?", longer + " in Yekaterinburg?");
   const auto r = run(dir, {"diff", dir.file("a.toml"), dir.file("b.toml")});
   EXPECT_EQ(r.code, 0) << r.err;
   // Both cut at 70 characters look alike: shown from 20 characters before the first change.
