@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`casebook cards` (issue 12): the real binary over the test bank and a fresh database: CSV
 with the Browser's columns in card-key order, JSON with raw values, a search that does not
-parse exits 2 naming the column, and an empty search lists every card."""
+parse exits 2 naming the column, an empty search lists every card, and the listing runs while
+another Casebook (a terminal study session) holds the file."""
 import csv
 import io
 import json
@@ -44,6 +45,20 @@ def main():
 
         r = run(casebook, bank, db)
         assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 9, r.stdout
+
+        # While another Casebook has the file open (a terminal session waiting for an answer),
+        # the listing still runs: it only reads.
+        study = subprocess.Popen([casebook, "--db", db, "--bank", bank, "study"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            first = study.stdout.readline()  # it has the file (and its lock) once it shows a card
+            assert first, study.stderr.read()
+            r = run(casebook, bank, db, "--search", "topic:basics")
+            assert r.returncode == 0, (r.returncode, r.stderr)
+            assert "test-small/q1-year" in r.stdout, r.stdout
+        finally:
+            study.stdin.close()
+            study.wait(timeout=30)
     print("cards CLI: OK")
     return 0
 
