@@ -95,7 +95,8 @@ void fill_summary(const report::Figures& f, StatsView& v) {
   s.emplace_back("Right the first time", attempts_text(f.first_attempts));
   s.emplace_back("Right in the last 7 days", attempts_text(f.last_7_days));
   s.emplace_back("Right in the last 30 days", attempts_text(f.last_30_days));
-  s.emplace_back("Time spent answering", core::format_fixed(f.minutes, 0) + " minutes");
+  // One decimal, as the reports' "Time spent (minutes)": the two never differ ("1 minutes" vs 1.4).
+  s.emplace_back("Time spent answering", core::format_fixed(f.minutes, 1) + " minutes");
   s.emplace_back("Chance of recall now (mean)", f.started == 0 ? "\u2014" : percent(f.mean_predicted_recall));
   s.emplace_back("Leeches (8 or more lapses)", std::to_string(f.leeches));
 }

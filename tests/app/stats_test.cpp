@@ -5,6 +5,7 @@
 // whose Back returns to Statistics.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 #include "app/controller.hpp"
 #include "app/report_export.hpp"
 #include "app/stats_model.hpp"
+#include "core/number.hpp"
 #include "report/figures.hpp"
 #include "storage/progress.hpp"
 #include "test_support.hpp"
@@ -116,6 +118,10 @@ TEST(Stats, FiguresAreTheReportFiguresAndMasteryIsNotFullAfterAQuarterWrong) {
   // The screen shows those same figures, worded: the whole view equals the one built from them.
   const app::StatsView expected = app::make_stats_view(in, figures, {});
   EXPECT_EQ(v.summary, expected.summary);
+  // Time as the reports write it (one decimal), not rounded to whole minutes.
+  const auto time = std::find_if(v.summary.begin(), v.summary.end(), [](const auto& r) { return r.first == "Time spent answering"; });
+  ASSERT_NE(time, v.summary.end());
+  EXPECT_EQ(time->second, core::format_fixed(figures.minutes, 1) + " minutes");
   ASSERT_EQ(v.coverage.size(), 3u);  // the bank, "(no topic)", "Law"
   const app::StatsCoverageRow& bank = row(v, "Stats bank");
   EXPECT_EQ(bank.seen, 4);
