@@ -75,7 +75,7 @@ void ExportFlow::set_period(std::string from, std::string to) {
   m_from = std::move(from);
   m_to = std::move(to);
   try {
-    (void)parse_report_period(m_from, m_to, m_ctx.clock());
+    (void)parse_report_period(m_from, m_to, m_ctx.clock(), PeriodNames{"From", "To"});  // the screen's field names
     m_period_error.clear();
   } catch (const std::invalid_argument& e) {
     m_period_error = e.what();

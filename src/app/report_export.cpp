@@ -67,7 +67,8 @@ core::TimestampMs period_bound(const std::string& text, const char* option, bool
 
 }  // namespace
 
-ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock) {
+ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock,
+                                 const PeriodNames& names) {
   ReportPeriod p;
   core::DayClock safe = clock;
   try {
@@ -75,10 +76,11 @@ ReportPeriod parse_report_period(const std::string& from, const std::string& to,
   } catch (const std::exception&) {
     safe.time_zone = "UTC";  // an unknown zone: dates are UTC days
   }
-  if (!from.empty()) p.from = period_bound(from, "--from", false, safe);
-  if (!to.empty()) p.to = period_bound(to, "--to", true, safe);
+  if (!from.empty()) p.from = period_bound(from, names.from, false, safe);
+  if (!to.empty()) p.to = period_bound(to, names.to, true, safe);
   if (p.from && p.to && *p.from >= *p.to) {
-    throw std::invalid_argument("the period ends before it starts (--from " + from + ", --to " + to + ")");
+    throw std::invalid_argument(std::string("the period ends before it starts (") + names.from + " " + from + ", " +
+                                names.to + " " + to + ")");
   }
   return p;
 }

@@ -46,8 +46,14 @@ struct ReportPeriod {
 /// Parses a report period. Each bound is "" (none), a date "YYYY-MM-DD" (from: the start of
 /// that study day under `clock`; to: the start of the next one, so the day is included) or an
 /// ISO-8601 instant with a zone ("2024-06-01T12:00:00Z"). Throws std::invalid_argument naming
-/// the bad text ("--from 2024-13-01: ...") or a period that ends before it starts.
-[[nodiscard]] ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock);
+/// the bad text by the name of its field ("--from 2024-13-01: ..." on the command line,
+/// "From 2024-13-01: ..." on the Export screen) or a period that ends before it starts.
+struct PeriodNames {
+  const char* from = "--from";
+  const char* to = "--to";
+};
+[[nodiscard]] ReportPeriod parse_report_period(const std::string& from, const std::string& to, const core::DayClock& clock,
+                                               const PeriodNames& names = {});
 
 /// A gathered report and the banks that failed to load (their cards lose titles and prompts).
 struct GatheredReport {

@@ -238,7 +238,8 @@ TEST(BackgroundWork, ExportTakesTheLearnerTheBankAndThePeriodChosenOnTheScreen) 
 
   // A bad period is shown and blocks the export.
   c.dispatch(app::SetExportPeriod{"2024-13-01", ""});
-  EXPECT_NE(c.export_view().period_error.find("--from 2024-13-01: not a date"), std::string::npos);
+  // Named as the screen's field is ("From"), not as the command line's option.
+  EXPECT_EQ(c.export_view().period_error.rfind("From 2024-13-01: not a date", 0), 0u) << c.export_view().period_error;
   c.dispatch(app::StartExport{});
   EXPECT_TRUE(c.export_view().failed);
   EXPECT_NE(c.export_view().message.find("Fix the period first"), std::string::npos) << c.export_view().message;
