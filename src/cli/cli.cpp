@@ -96,6 +96,10 @@ std::string format_from_extension(const std::string& out_path) {
   std::string ext = fs::path(out_path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".csv") return "csv";
+  // The Export screen names its xAPI files "casebook-report.xapi.json".
+  std::string name = fs::path(out_path).filename().string();
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name.size() > 10 && name.compare(name.size() - 10, 10, ".xapi.json") == 0) return "xapi";
   if (ext == ".json") return "json";
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".xlsx") return "xlsx";
@@ -187,7 +191,7 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
   const app::ReportFileResult written = app::write_report_file(report.input, options.format, target.string());
   for (const std::string& warning : written.warnings) std::cerr << "casebook: warning: " << app::terminal_safe(warning) << "\n";
   out << "Wrote " << report.input.cards.size() << " cards and " << written.reviews << " reviews of learner '"
-      << app::terminal_safe(options.learner) << "' to " << options.out_path << "\n";
+      << app::terminal_safe(options.learner) << "' to " << options.out_path << " (" << options.format << ")\n";
   return kExitOk;
 }
 

@@ -105,7 +105,7 @@ TEST(Cli, ReportWritesCsvJsonAndHtml) {
   Exec r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "csv", "--out", csv});
   ASSERT_EQ(r.code, 0) << r.err;
   // Every question of the bank is a card of the report, started (5) or not (3).
-  EXPECT_EQ(r.out, "Wrote 8 cards and 5 reviews of learner 'alice' to " + csv + "\n");
+  EXPECT_EQ(r.out, "Wrote 8 cards and 5 reviews of learner 'alice' to " + csv + " (csv)\n");
   EXPECT_TRUE(r.err.empty()) << r.err;
   const auto rows = lines(slurp(csv));
   ASSERT_EQ(rows.size(), 14u);  // header, 8 cards, 5 reviews
@@ -278,6 +278,12 @@ TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
   ASSERT_EQ(run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "xapi", "--out", xapi1}).code, 0);
   ASSERT_EQ(run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--format", "xapi", "--out", xapi2}).code, 0);
   EXPECT_EQ(slurp(xapi1), slurp(xapi2));  // same reviews, same statements and ids
+  // A name as the Export screen gives xAPI files, without --format: xAPI too, and said so.
+  const std::string xapi3 = dir.file("casebook-report.xapi.json");
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", xapi3});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Wrote 8 cards and 5 reviews of learner 'alice' to " + xapi3 + " (xapi)\n");
+  EXPECT_EQ(slurp(xapi3), slurp(xapi1));
   const auto statements = nlohmann::json::parse(slurp(xapi1));
   ASSERT_EQ(statements.size(), 5u);
   EXPECT_EQ(statements[0].at("actor").at("account").at("name"), "alice");
