@@ -133,7 +133,10 @@ FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, cons
   if (q.type == QuestionType::Dilemma) f.answer.rubric_met.resize(q.rubric.size(), false);
   f.grade = core::grade(q, f.answer);
   f.expected = core::render_citations(f.grade.expected, bank.sources);
-  f.given = core::render_citations(core::describe_answer(q, f.answer), bank.sources);
+  // A dilemma's rubric is assessed below "Your answer": only the position and justification here.
+  f.given = core::render_citations(
+      q.type == QuestionType::Dilemma ? core::describe_dilemma_choice(q, f.answer) : core::describe_answer(q, f.answer),
+      bank.sources);
   if (f.given.empty()) f.given = "(nothing)";
   f.rubric_met = f.answer.rubric_met;
   f.rubric_levels = f.answer.rubric_levels;

@@ -433,6 +433,24 @@ Grade grade(const Question& q, const Answer& answer) {
   return g;
 }
 
+namespace {
+
+/// The title of the position `answer` took, on one line, or "(none)".
+std::string position_title(const Question& q, const Answer& answer) {
+  return valid_index(answer.position, q.positions.size())
+             ? one_line(q.positions[static_cast<std::size_t>(answer.position)].title)
+             : std::string("(none)");
+}
+
+}  // namespace
+
+std::string describe_dilemma_choice(const Question& q, const Answer& answer) {
+  std::string s = "Position: " + position_title(q, answer);
+  const std::string typed = learner_text(answer.text);
+  if (!trim_ascii_space(typed).empty()) s += "\nJustification: " + typed;
+  return s;
+}
+
 std::string describe_answer(const Question& q, const Answer& answer) {
   const std::string none = "(no answer)";
   const auto choice_text = [&](int i) {
@@ -472,10 +490,7 @@ std::string describe_answer(const Question& q, const Answer& answer) {
       return parts.empty() ? none : join(parts, "; ");
     }
     case QuestionType::Dilemma: {
-      std::string s = "position: ";
-      s += valid_index(answer.position, q.positions.size())
-               ? one_line(q.positions[static_cast<std::size_t>(answer.position)].title)
-               : std::string("(none)");
+      std::string s = "position: " + position_title(q, answer);
       std::size_t met = 0;
       for (std::size_t i = 0; i < q.rubric.size() && i < answer.rubric_met.size(); ++i) {
         met += answer.rubric_met[i] ? 1 : 0;

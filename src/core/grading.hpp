@@ -61,6 +61,11 @@ struct Grade {
 /// "; levels 2/3 0/3 -/3" after the rubric count (- = not assessed).
 [[nodiscard]] std::string describe_answer(const Question& q, const Answer& answer);
 
+/// A dilemma answer as the learner wrote it, for the feedback's "Your answer" (the rubric is
+/// assessed below it, so it is left out): "Position: <title>" and, when one was typed,
+/// "\nJustification: <text>" (line breaks kept). "Position: (none)" when none was chosen.
+[[nodiscard]] std::string describe_dilemma_choice(const Question& q, const Answer& answer);
+
 /// A dilemma answer read back from its describe_answer text, to revise it when the card
 /// returns.
 struct DilemmaDraft {

@@ -244,7 +244,8 @@ TEST(Controller, DilemmaRubricRegradesUntilARatingIsChosen) {
   fb = &*c.study()->feedback;
   EXPECT_TRUE(fb->grade.correct);
   EXPECT_EQ(fb->answer.rubric_met, (std::vector<bool>{true, true, false}));
-  EXPECT_NE(fb->given.find("rubric 2/3 met"), std::string::npos) << fb->given;  // not stale
+  EXPECT_EQ(fb->verdict, "Self-assessment: 2 of 3 rubric lines met");  // not stale
+  EXPECT_EQ(fb->given.find("rubric"), std::string::npos) << fb->given;  // assessed below, not in "Your answer"
   EXPECT_EQ(fb->selected, fb->grade.proposed);
   EXPECT_NE(fb->selected, Rating::Again);
   c.dispatch(app::SetRubric{7, true});  // no such line: ignored

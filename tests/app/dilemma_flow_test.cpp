@@ -70,6 +70,8 @@ TEST(DilemmaFlow, NoRatingUntilTheRubricIsTickedOrSkipped) {
     storage::Progress p(f.db);
     EXPECT_EQ(p.review_log("alice").size(), 7u);
   }
+  // "Your answer" is what was written; the rubric, assessed below it, is not repeated there.
+  EXPECT_EQ(c.study()->feedback->given, "Position: Withhold it\nJustification: It may expose sources.");
   // Skipping opens the ratings (Good proposed) and the log says it was skipped.
   c.dispatch(app::SkipRubric{});
   const app::FeedbackView& fb = *c.study()->feedback;
