@@ -222,7 +222,9 @@ void ExamScreen::draw_list(const app::ExamView& view, UiContext& ui) {
     const std::string state = row.correct ? (*row.correct ? "✓ right" : "✗ wrong")
                               : row.answered ? "answered"
                                              : "unanswered";
-    const std::string line = std::to_string(row.number) + ".  [" + state + "]  " + label(row.prompt);
+    // Cut to the window with "…" (a Selectable is clipped, not wrapped: the cut was invisible).
+    const std::string line =
+        fit_text(std::to_string(row.number) + ".  [" + state + "]  " + label(row.prompt), ImGui::GetContentRegionAvail().x);
     ImGui::PushID(i);
     ImGui::PushStyleColor(ImGuiCol_Header, kColorAccentSoft);
     if (!row.answered) ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);

@@ -395,7 +395,8 @@ void StudyScreen::draw_matching(const app::CardView& card) {
   ImGui::Dummy(ImVec2(0, 0.2f * em));
   ImGui::TextDisabled("Options");
   for (int k = 0; k < n; ++k) option_row(k + 1, option_text(card, k), Mark::None, false);
-  hint_text("↑/↓ select an item on the left, 1–" + std::to_string(n) + " give it an option. Enter submits.");
+  hint_text("↑/↓ select an item on the left, 1–" + std::to_string(n) +
+            " give it an option (the next item is then selected). Enter submits.");
 }
 
 void StudyScreen::draw_dilemma(const app::CardView& card, UiContext& ui, bool& submit) {
