@@ -119,6 +119,8 @@ void ClassReportFlow::start(const std::string& folder) {
         }
         out.learners = learners.size();
         out.questions = rep.questions.size();
+        out.without_reviews = static_cast<std::size_t>(std::count_if(
+            learners.begin(), learners.end(), [](const report::LearnerExport& l) { return l.reviews.empty(); }));
         return out;
       },
       m_ctx.wake);
@@ -146,6 +148,14 @@ bool ClassReportFlow::poll() {
                  (skips.older == 1 ? " older report of a learner left out" : " older reports of learners left out");
   }
   m_message += ".";
+  if (written->without_reviews > 0) {
+    // Most often a report limited to a period with no study in it: the class report then
+    // silently lacks that learner's answers.
+    const std::size_t n = written->without_reviews;
+    m_message += " " + std::to_string(n) + (n == 1 ? " learner's report has" : " learners' reports have") +
+                 " no reviews (limited to a period without study?): export " + (n == 1 ? "it" : "them") +
+                 " again for the whole time, then build the class report again.";
+  }
   return true;
 }
 

@@ -56,6 +56,7 @@ class ClassReportFlow {
   struct Written {
     std::string path;
     std::size_t learners = 0, questions = 0;
+    std::size_t without_reviews = 0;  ///< learners whose report (the newest) holds no review
     FolderSkips skips;
   };
   AppContext& m_ctx;

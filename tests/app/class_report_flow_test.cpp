@@ -85,6 +85,32 @@ TEST(ClassReportFlow, BuildsFromTheFolderWhatTheCommandBuildsFromItsFiles) {
       << "an earlier class report is never replaced";
 }
 
+// A learner whose newest report holds no review (exported for a period without study) is
+// named in the message, not left to look like a learner who answered nothing.
+TEST(ClassReportFlow, AReportWithoutReviewsIsPointedOut) {
+  casebook::test::TempDir dir;
+  const fs::path folder = dir.file("reports");
+  fs::create_directories(folder);
+  fs::copy_file(kGolden / "report.json", folder / "casebook-report-zoe.json");
+  nlohmann::json empty = nlohmann::json::parse(slurp(kGolden / "report.json"));
+  empty["learner"] = "Bo";
+  empty["reviews"] = nlohmann::json::array();
+  std::ofstream(folder / "casebook-report-bo.json", std::ios::binary) << empty.dump(1);
+  auto now = std::make_shared<casebook::core::TimestampMs>(kTestNow);
+  app::Controller c(casebook::test::test_config(dir.file("p.sqlite3"), now));
+  c.dispatch(app::Navigate{app::Screen::Export});
+  c.dispatch(app::SetExportFolder{folder.string()});
+  c.dispatch(app::StartClassReport{});
+  c.wait_for_background();
+  const app::ClassReportView v = c.class_report();
+  ASSERT_FALSE(v.failed) << v.message;
+  EXPECT_NE(v.message.find("(2 learners, "), std::string::npos) << v.message;
+  EXPECT_NE(v.message.find(". 1 learner's report has no reviews (limited to a period without study?): export it "
+                           "again for the whole time, then build the class report again."),
+            std::string::npos)
+      << v.message;
+}
+
 TEST(ClassReportFlow, AFolderWithoutLearnersReportsSaysWhatToDo) {
   casebook::test::TempDir dir;
   auto now = std::make_shared<casebook::core::TimestampMs>(kTestNow);
