@@ -370,16 +370,7 @@ int run_cli(int argc, char** argv, const GuiRunner& gui) {
     config.session_seed = seed;
     if (study_cmd->parsed() || cards_cmd->parsed() || exam_cmd->parsed()) {
       config.db_path = db_path.empty() ? default_db_path() : db_path;
-      if (cards_cmd->parsed()) {
-        // A listing writes nothing: an existing file is opened read-only, without the
-        // single-instance lock, so it also runs while the window has the file open.
-        std::error_code missing;
-        if (std::filesystem::exists(config.db_path, missing)) {
-          config.read_only = true;
-          config.read_only_reason = "casebook cards only reads the progress file " + config.db_path + ".";
-        }
-        return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
-      }
+      if (cards_cmd->parsed()) return run_cards_command(std::move(config), cards_options, std::cout, std::cerr);
       if (exam_cmd->parsed()) return run_exam_command(std::move(config), exam_options);
       return run_study_command(std::move(config), study_options);
     }

@@ -1,10 +1,12 @@
 #include "cli/cmd_cards.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/controller.hpp"
+#include "app/progress_open.hpp"
 #include "cli/cmd_study.hpp"
 #include "core/number.hpp"
 #include "core/time.hpp"
@@ -28,7 +30,16 @@ CLI::App* add_cards_command(CLI::App& app, CardsOptions& options) {
 }
 
 int run_cards_command(app::AppConfig config, const CardsOptions& options, std::ostream& out, std::ostream& err) {
-  const auto controller = open_controller(std::move(config), err);
+  std::unique_ptr<app::Controller> controller;
+  try {
+    controller = open_controller(config, err);  // as the app: creates or upgrades the file
+  } catch (const app::ReadOnlyOffer&) {
+    // Another Casebook has the file open, or it cannot be written: a listing writes nothing,
+    // so it reads the file as it is.
+    config.read_only = true;
+    config.read_only_reason = "casebook cards only reads the progress file " + config.db_path + ".";
+    controller = open_controller(std::move(config), err);
+  }
   controller->dispatch(app::Navigate{app::Screen::Browser});
   controller->dispatch(app::SortBrowser{app::BrowserColumn::Bank, false});  // ties keep card-key order
   controller->dispatch(app::SetBrowserSearch{options.search});

@@ -21,7 +21,9 @@ CLI::App* add_cards_command(CLI::App& app, CardsOptions& options);
 /// topic, type, prompt, state, due, retrievability, lapses, flags) or a JSON array of objects
 /// (due as ISO UTC, retrievability 0..1, null for new cards). A search that does not parse
 /// goes to `err` ("casebook: search: column 5: ...") with exit code 2; bank problems go to
-/// `err` as `casebook validate` prints them. Throws storage::StorageError.
+/// `err` as `casebook validate` prints them. The progress file is opened as the app opens it
+/// (created or upgraded when needed); when another Casebook has it open, or it cannot be
+/// written, it is read as it is (read-only). Throws storage::StorageError.
 [[nodiscard]] int run_cards_command(app::AppConfig config, const CardsOptions& options, std::ostream& out,
                                     std::ostream& err);
 
