@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/answer_changes.hpp"
+#include "app/card_view.hpp"
 #include "core/card_event_words.hpp"
 #include "core/citation.hpp"
 #include "core/grading.hpp"
@@ -38,8 +39,8 @@ void fill_question(const core::Bank& bank, const core::Question& q, CardInfoView
   if (v.answer.empty() && q.case_unit) {
     // A case: its model answers, each "<position title>: <conclusion>", reach different ends.
     for (const core::CaseAnswer& m : q.case_unit->model_answers) {
-      const auto p = std::find_if(q.positions.begin(), q.positions.end(), [&](const core::Position& x) { return x.id == m.position; });
-      v.answer += (v.answer.empty() ? "" : "\n") + shown(p != q.positions.end() ? p->title : m.position) + ": " + shown(m.conclusion);
+      const core::Position* p = find_position(q, m.position);
+      v.answer += (v.answer.empty() ? "" : "\n") + shown(p != nullptr ? p->title : m.position) + ": " + shown(m.conclusion);
     }
   }
   for (const std::string& line : q.rubric) v.rubric += (v.rubric.empty() ? "- " : "\n- ") + shown(line);

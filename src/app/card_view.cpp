@@ -39,11 +39,8 @@ void add_case(const core::Bank& bank, const core::CaseUnit& u, const core::Quest
   for (const auto& k : u.constraints) v.constraints.push_back({k.kind, shown(k.text)});
   for (const auto& e : u.exhibits) v.exhibits.push_back({shown(e.title), shown(e.text), cited(bank, e.source)});
   for (const auto& a : u.model_answers) {
-    std::string title = a.position;
-    for (const auto& p : q.positions) {
-      if (p.id == a.position) title = shown(p.title);
-    }
-    v.model_answers.push_back({title, shown(a.conclusion), shown(a.justification)});
+    const core::Position* p = find_position(q, a.position);
+    v.model_answers.push_back({p != nullptr ? shown(p->title) : a.position, shown(a.conclusion), shown(a.justification)});
   }
   for (const auto& k : u.criteria) {
     core::CaseCriterion c{shown(k.title), {}};
@@ -124,6 +121,11 @@ CardView make_card_view(const core::Bank& bank, const core::Question& q, const s
   for (const auto& r : q.rubric) v.rubric.push_back(shown(r));
   if (q.case_unit) add_case(bank, *q.case_unit, q, v.case_view);
   return v;
+}
+
+const core::Position* find_position(const core::Question& q, std::string_view id) {
+  const auto p = std::find_if(q.positions.begin(), q.positions.end(), [&](const core::Position& x) { return x.id == id; });
+  return p != q.positions.end() ? &*p : nullptr;
 }
 
 FeedbackView make_feedback(const core::Bank& bank, const core::Question& q, const CardView& card,

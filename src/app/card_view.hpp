@@ -3,6 +3,7 @@
 // none needs core::Question.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/views.hpp"
@@ -16,6 +17,10 @@ namespace casebook::app {
 /// ignored for the other types, and identity when empty). Session counters are left 0.
 [[nodiscard]] CardView make_card_view(const core::Bank& bank, const core::Question& q, const std::string& card_key,
                                       const std::vector<int>& display_order);
+
+/// The position of `q` whose id is `id` (a case's model answer names its position by id), or
+/// nullptr when `q` has none such.
+[[nodiscard]] const core::Position* find_position(const core::Question& q, std::string_view id);
 
 /// The feedback on `answer` to question `q` as shown on `card`: grade, verdict, expected and
 /// given answers in words (citations rendered), marks per choice, and per row of an ordering
