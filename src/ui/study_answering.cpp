@@ -285,10 +285,7 @@ void StudyScreen::draw_answer_widget(const app::CardView& card, UiContext& ui, b
         if (!m_text.empty()) m_text_to_end = true;
       }
       const auto cursor_to_end = [](ImGuiInputTextCallbackData* data) {
-        if (*static_cast<bool*>(data->UserData)) {
-          data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-          *static_cast<bool*>(data->UserData) = false;
-        }
+        cursor_to_end_once(data, *static_cast<bool*>(data->UserData));
         return 0;
       };
       if (ImGui::InputText("##answer", &m_text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,

@@ -195,6 +195,12 @@ bool enter_pressed() {
   return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
 }
+void cursor_to_end_once(ImGuiInputTextCallbackData* data, bool& to_end) {
+  if (!to_end) return;
+  data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+  to_end = false;
+}
+
 void scroll_keys(ScrollArrows arrows) {
   const float page = 0.8f * ImGui::GetWindowHeight();
   const float lines = 3.0f * ImGui::GetTextLineHeightWithSpacing();

@@ -93,6 +93,12 @@ void end_column();
 [[nodiscard]] bool right_pressed();
 [[nodiscard]] bool tab_pressed();
 
+/// For an InputText edit callback: when `*to_end`, puts the cursor after the text (no
+/// selection) and clears the flag. A box the app gives the keyboard otherwise has all its
+/// text selected (one line) or the cursor at the start (multiline), and typing would replace
+/// or precede what is there.
+void cursor_to_end_once(ImGuiInputTextCallbackData* data, bool& to_end);
+
 /// Which keys scroll_keys reads besides PgUp, PgDn, Home and End.
 enum class ScrollArrows { No, UpDown };
 /// Scrolls the window being drawn (call it inside the window or child to scroll) by the keys

@@ -20,10 +20,7 @@ void WrapBox::rewrap() {
 
 int WrapBox::on_edit(ImGuiInputTextCallbackData* data) {
   auto* box = static_cast<WrapBox*>(data->UserData);
-  if (box->m_to_end) {
-    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-    box->m_to_end = false;
-  }
+  cursor_to_end_once(data, box->m_to_end);
   const std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
   if (now != box->m_wrapped.shown) box->m_wrapped = app::follow_edit(box->m_wrapped, now);
   const app::SoftWrapped wrapped = app::soft_wrap(app::unwrap(box->m_wrapped), box->m_width, text_width);
