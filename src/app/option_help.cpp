@@ -20,7 +20,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kHelp{{
      "The short waits, in minutes, after you forget a card you had learned (a lapse), before it goes back "
      "to longer intervals (relearning steps)."},
     {"Maximum interval", "The longest wait, in days, before a card comes back, however well you know it (maximum interval)."},
-    {"Fuzz",
+    {"Spread due days (fuzz)",
      "Adds a little randomness to each wait (fuzz), so cards learned together do not all come back on the "
      "same day."},
     {"Leech threshold",
@@ -29,7 +29,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kHelp{{
     {"Leech action",
      "What happens to a leech: tagged (you keep studying it, and can find it with is:leech) or suspended "
      "(it stops coming back until you unsuspend it)."},
-    {"FSRS weights",
+    {"Memory model (FSRS weights)",
      "The 21 numbers of the memory model (FSRS parameters) that predict when you will forget. Optimize fits "
      "them to your own answers; empty uses the defaults."},
     {"Exam date",

@@ -185,7 +185,7 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
       ImGui::SetNextItemWidth(field_w);
       if (ImGui::InputInt("##maxivl", &v, 1, 30)) m_draft.options.maximum_interval_days = v;
     });
-    row("Fuzz", "spread intervals a little", [&] { ImGui::Checkbox("##fuzz", &m_draft.options.fuzz); });
+    row("Spread due days (fuzz)", "spread intervals a little", [&] { ImGui::Checkbox("##fuzz", &m_draft.options.fuzz); });
     row("Leech threshold", "lapses, 1 - 99", [&] {
       ImGui::SetNextItemWidth(field_w);
       ImGui::InputInt("##leech", &m_draft.options.leech_threshold);
@@ -197,7 +197,7 @@ void SettingsScreen::draw(const app::SettingsView& view, const app::DisplayView&
         m_draft.options.leech_action = a == 1 ? core::LeechAction::TagAndSuspend : core::LeechAction::Tag;
       }
     });
-    row("FSRS weights", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_draft.weights, field_w); });
+    row("Memory model (FSRS weights)", "empty = FSRS-6 defaults", [&] { input_string("##weights", m_draft.weights, field_w); });
     // Issue 16: an exam date (a bank may have its own).
     row("Exam date", "YYYY-MM-DD; empty: none", [&] { input_string("##examdate", m_draft.exam_date, field_w); });
     row("Retention on the exam day", "0.70 - 0.99", [&] {

@@ -30,4 +30,9 @@ TEST(OptionHelp, EverySettingsRowHasAnExplanationNamingItsTerm) {
   EXPECT_NE(casebook::app::option_help("Relearning steps").find("lapse"), std::string_view::npos);
   EXPECT_NE(casebook::app::option_help("Review order (backlog)").find("retrievability"), std::string_view::npos);
   EXPECT_TRUE(casebook::app::option_help("No such option").empty());
+  // Plain words first on the screen, the term beside them (the brief): no row is labelled by
+  // the term alone.
+  EXPECT_NE(src.find("row(\"Spread due days (fuzz)\""), std::string::npos);
+  EXPECT_NE(src.find("row(\"Memory model (FSRS weights)\""), std::string::npos);
+  EXPECT_EQ(src.find("row(\"Fuzz\""), std::string::npos);
 }
