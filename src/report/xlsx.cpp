@@ -132,7 +132,7 @@ void write_summary(lxw_workbook* book, const ReportInput& in, const Figures& f, 
 void write_exams(lxw_workbook* book, const ReportInput& in, CutCells& cut) {
   Sheet sheet(book, "Mock exams", cut);
   sheet.header(texts({"started_at", "title", "preset", "practice", "questions", "correct", "score_percent",
-                      "pass_mark_percent", "outcome", "timed_out", "time_taken_s", "finished_at"}),
+                      "pass_mark_percent", "outcome", "timed_out", "time_taken_ms", "finished_at"}),
                16);
   for (const ExamEntry& x : in.exams) {
     const bool done = x.finished_at.has_value();
@@ -140,7 +140,7 @@ void write_exams(lxw_workbook* book, const ReportInput& in, CutCells& cut) {
     sheet.row({core::format_iso_utc(x.started_at), x.title, x.preset, x.practice ? 1.0 : 0.0, double(x.questions),
                done ? Cell(double(x.correct)) : none, done ? Cell(double(x.percent)) : none, double(x.pass_mark),
                std::string(x.outcome()), x.timed_out ? 1.0 : 0.0,
-               done ? Cell(double(*x.time_taken_ms()) / 1000.0) : none, iso_or_empty(x.finished_at)});
+               done ? Cell(double(*x.time_taken_ms())) : none, iso_or_empty(x.finished_at)});
   }
 }
 
