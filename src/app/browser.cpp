@@ -9,6 +9,7 @@
 #include "core/scheduler.hpp"
 #include "core/time.hpp"
 #include "core/utf8.hpp"
+#include "core/text.hpp"
 
 namespace casebook::app {
 
@@ -28,18 +29,9 @@ constexpr std::size_t kPromptBytes = 240;  ///< a row shows the start of the pro
 
 /// `text` on one line (line breaks and tabs become spaces), cut at a character boundary.
 std::string one_line(std::string text, std::size_t max_bytes) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
+  text = core::on_one_line(std::move(text));
   if (text.size() > max_bytes) text = text.substr(0, core::utf8_cut(text, max_bytes)) + "…";
   return text;
-}
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 /// The text a word search looks in.
@@ -61,10 +53,10 @@ void fill(const AppContext& ctx, core::TimestampMs t, const std::string& key, co
   row = BrowserRow{};
   row.card_key = key;
   row.bank = bank.info.id;
-  facts.bank = ascii_lower(bank.info.id);
+  facts.bank = core::ascii_lower(bank.info.id);
   facts.topics.clear();
   for (const std::string& id : q.topics) {
-    facts.topics.push_back(ascii_lower(id));
+    facts.topics.push_back(core::ascii_lower(id));
     const auto it = std::find_if(bank.topics.begin(), bank.topics.end(), [&](const core::Topic& tp) { return tp.id == id; });
     row.topic += (row.topic.empty() ? "" : ", ") + (it != bank.topics.end() && !it->title.empty() ? it->title : id);
   }

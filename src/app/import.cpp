@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -15,16 +14,12 @@
 #include "bank/input_file.hpp"
 #include "bank/loader.hpp"
 #include "interchange/interchange.hpp"
+#include "core/text.hpp"
 
 namespace casebook::app {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 }  // namespace
 
@@ -86,9 +81,9 @@ bool looks_like_aiken(const std::string& path) {
 
 std::optional<ImportFormat> guess_import_format(const std::string& path) {
   const fs::path p(path);
-  const std::string ext = lower(p.extension().string());
+  const std::string ext = core::ascii_lower(p.extension().string());
   if (ext == ".csv") return ImportFormat::Csv;
-  if (lower(p.filename().string()).find("aiken") != std::string::npos) return ImportFormat::Aiken;
+  if (core::ascii_lower(p.filename().string()).find("aiken") != std::string::npos) return ImportFormat::Aiken;
   if (ext == ".txt") return looks_like_aiken(path) ? ImportFormat::Aiken : ImportFormat::Gift;
   if (ext == ".gift") return ImportFormat::Gift;
   return std::nullopt;

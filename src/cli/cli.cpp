@@ -93,12 +93,10 @@ CLI::Validator whole_number(std::uint64_t lo, std::uint64_t hi, const std::strin
 }
 
 std::string format_from_extension(const std::string& out_path) {
-  std::string ext = fs::path(out_path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string ext = core::ascii_lower(fs::path(out_path).extension().string());
   if (ext == ".csv") return "csv";
   // The Export screen names its xAPI files "casebook-report.xapi.json".
-  std::string name = fs::path(out_path).filename().string();
-  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = core::ascii_lower(fs::path(out_path).filename().string());
   if (name.size() > 10 && name.compare(name.size() - 10, 10, ".xapi.json") == 0) return "xapi";
   if (ext == ".json") return "json";
   if (ext == ".html" || ext == ".htm") return "html";

@@ -1,6 +1,5 @@
 #include "cli/cmd_class_report.hpp"
 
-#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -18,6 +17,7 @@
 #include "cli/cmd_import.hpp"
 #include "core/question.hpp"
 #include "report/class_report.hpp"
+#include "core/text.hpp"
 
 namespace casebook::cli {
 
@@ -26,8 +26,7 @@ namespace fs = std::filesystem;
 int run_class_report(const ClassReportOptions& options, std::ostream& out, std::ostream& err) {
   std::string format = options.format;
   if (format.empty()) {
-    std::string ext = fs::path(options.out_path).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = core::ascii_lower(fs::path(options.out_path).extension().string());
     format = ext == ".xlsx" ? "xlsx" : (ext == ".html" || ext == ".htm") ? "html" : "";
   }
   if (format != "html" && format != "xlsx") {

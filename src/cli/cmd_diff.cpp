@@ -17,6 +17,7 @@
 #include "core/diagnostic.hpp"
 #include "core/utf8.hpp"
 #include "storage/progress.hpp"
+#include "core/text.hpp"
 
 namespace casebook::cli {
 
@@ -26,11 +27,7 @@ constexpr std::size_t kPromptChars = 70;
 
 /// The prompt on one line, safe for a terminal.
 std::string one_line(const std::string& prompt) {
-  std::string line = app::terminal_safe(prompt);
-  for (char& c : line) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return line;
+  return core::on_one_line(app::terminal_safe(prompt));
 }
 
 /// The prompt on one line, cut to kPromptChars characters with "…".

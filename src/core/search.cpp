@@ -8,6 +8,7 @@
 #include "core/number.hpp"
 #include "core/question.hpp"
 #include "core/utf8.hpp"
+#include "core/text.hpp"
 
 namespace casebook::core {
 
@@ -18,14 +19,6 @@ constexpr std::string_view kIsValues = "new, learning, review, due, suspended, b
 constexpr std::string_view kProps = "r, s, d, lapses, reps, due";
 constexpr std::string_view kTypes =
     "single_choice, multiple_response, true_false, short_answer, numeric, ordering, matching, dilemma";
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 /// Splits `pattern` on '*'. A pattern without '*' gives one piece.
 std::vector<std::string> split_stars(std::string_view pattern) {

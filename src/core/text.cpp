@@ -23,6 +23,21 @@ std::string_view trim_ascii_space_view(std::string_view s) {
 
 std::string trim_ascii_space(std::string_view s) { return std::string(trim_ascii_space_view(s)); }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string on_one_line(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
+}
+
 bool is_blank(std::string_view s) {
   static constexpr std::string_view kInvisible[] = {
       "\u00A0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007",

@@ -15,6 +15,14 @@ namespace casebook::core {
 /// trim_ascii_space as a view into `s` (no copy): valid while `s`'s text is.
 [[nodiscard]] std::string_view trim_ascii_space_view(std::string_view s);
 
+/// `s` with ASCII letters A-Z made lower-case and every other byte kept (no locale: non-ASCII
+/// UTF-8 is unchanged), e.g. for file extensions, ids and search words.
+[[nodiscard]] std::string ascii_lower(std::string_view s);
+
+/// `s` on one line: each line feed, carriage return and tab becomes a space (one for one, so
+/// byte offsets are kept). For a list row or a terminal line showing multi-line text.
+[[nodiscard]] std::string on_one_line(std::string s);
+
 /// True when `s` (UTF-8) has nothing visible: only ASCII white space (as trim_ascii_space)
 /// and the invisible or space-like Unicode characters a paste can bring: U+00A0 no-break,
 /// U+2000..U+200A en to hair spaces, U+200B zero-width, U+202F narrow no-break, U+205F

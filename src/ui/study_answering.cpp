@@ -201,8 +201,7 @@ std::optional<core::Answer> StudyScreen::answer_controls(const app::CardView& ca
     m_notice = problem;
     // Enter leaves a text box; when the answer is refused ("type a number ...") the keyboard
     // goes back into the box, to mend it, as it does after a refused study option.
-    const bool typed = card.type == QuestionType::ShortAnswer || card.type == QuestionType::Numeric;
-    if (!problem.empty() && typed) m_focus_text = true;
+    if (!problem.empty() && typed(card.type)) m_focus_text = true;
     // A matching with open rows asks first (app::unanswered_question); the rest submit.
     if (problem.empty()) m_confirm = app::unanswered_question(card, answer);
     if (problem.empty() && m_confirm.empty()) out = answer;

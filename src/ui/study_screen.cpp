@@ -151,8 +151,7 @@ void StudyScreen::draw(const app::StudyView& view, UiContext& ui) {
   if (resumed || m_form_was_open) {
     if (m_form_was_open) ImGui::SetScrollY(m_scroll_before_form);  // back where the learner was
     m_form_was_open = false;
-    if (card.type == core::QuestionType::ShortAnswer || card.type == core::QuestionType::Numeric ||
-        (card.type == core::QuestionType::Dilemma && m_justification_active)) {
+    if (typed(card.type) || (card.type == core::QuestionType::Dilemma && m_justification_active)) {
       m_focus_text = true;
     }
   }

@@ -42,11 +42,14 @@ class StudyScreen {
                                                 const std::function<void()>& beside = {}, bool take_keyboard = true);
   /// Gives the typed-answer box (or a dilemma's justification box) the keyboard again on the
   /// next frame (the exam screen's Tab after Escape left the box).
-  void focus_text(const app::CardView& card) {
-    m_focus_text = card.type == core::QuestionType::ShortAnswer || card.type == core::QuestionType::Numeric;
-  }
+  void focus_text(const app::CardView& card) { m_focus_text = typed(card.type); }
 
  private:
+  /// The learner types the answer into a box (short answer, numeric): the box takes the
+  /// keyboard when the card shows, and again after a refused answer or card info.
+  static bool typed(core::QuestionType t) {
+    return t == core::QuestionType::ShortAnswer || t == core::QuestionType::Numeric;
+  }
   void reset(const app::CardView& card);
   /// Only learning cards are left and none is due: when the next one is, End session, Undo.
   void draw_waiting(const app::StudyView& view, UiContext& ui);

@@ -84,3 +84,19 @@ TEST(ShowControlCharacters, C1ControlsAndInvalidBytesBecomeAsciiEscapes) {
     EXPECT_FALSE(b < 0x20 || b == 0x7F) << "raw control byte " << int(b);
   }
 }
+
+TEST(AsciiLower, LowersOnlyAsciiLettersAndKeepsUtf8) {
+  EXPECT_EQ(casebook::core::ascii_lower(".XLSX"), ".xlsx");
+  EXPECT_EQ(casebook::core::ascii_lower("Report.XAPI.Json"), "report.xapi.json");
+  // Ä (C3 84) and the Turkish dotted İ (C4 B0) are not ASCII: byte for byte the same.
+  EXPECT_EQ(casebook::core::ascii_lower("\u00C4BC-\u0130D"), "\u00C4bc-\u0130d");
+  EXPECT_EQ(casebook::core::ascii_lower(""), "");
+  EXPECT_EQ(casebook::core::ascii_lower("@[`{"), "@[`{");  // the bytes next to A-Z are kept
+}
+
+TEST(OnOneLine, LineBreaksAndTabsBecomeOneSpaceEach) {
+  EXPECT_EQ(casebook::core::on_one_line("a\nb\r\nc\td"), "a b  c d");
+  EXPECT_EQ(casebook::core::on_one_line("\u2028kept"), "\u2028kept");  // only the three ASCII controls
+  const std::string text = "x\ny";
+  EXPECT_EQ(casebook::core::on_one_line(text).size(), text.size());  // offsets kept
+}
