@@ -22,6 +22,10 @@ namespace {
 
 /// undo()'s notice, shown over the card taken back until it is answered or the session ends.
 constexpr std::string_view kTakenBack = "The last rating was taken back: answer this card again.";
+/// What the first undo on an answer's feedback says (StudyFlow::undo).
+constexpr std::string_view kUndoAsks =
+    "This answer is saved when you rate it. Undo again to take back the card before instead: this answer is then "
+    "not saved.";
 
 /// The scheduler's context for `key` rated at `t`: the learner's due load and the card's exam.
 core::ScheduleContext schedule_context(const AppContext& ctx, const std::string& key, TimestampMs t) {
@@ -140,6 +144,13 @@ bool StudyFlow::undo() {
     m_ctx.message = "Nothing to undo: no card has been rated in this session.";
     return false;
   }
+  // The answer on screen is recorded only by its rating: an undo here would drop it unseen.
+  if (m_records && in_feedback() && !m_undo_asked) {
+    m_undo_asked = true;
+    m_ctx.message = kUndoAsks;
+    return false;
+  }
+  m_undo_asked = false;
   const UndoStep& step = m_undo.back();
   if (step.review_id != 0 && !void_review(step)) return false;  // Preview recorded nothing: only the session goes back
   m_session.emplace(step.session);
@@ -198,6 +209,7 @@ void StudyFlow::show_current() {
   m_shown = *m_session;
   m_shown_at = m_ctx.now();
   m_rating_chosen = false;
+  m_undo_asked = false;
   m_rubric_done = false;
   if (q.type == core::QuestionType::Dilemma) load_draft();
 }

@@ -75,7 +75,12 @@ class StudyFlow {
   /// flags, and shows that card again with the session as it was when the card was shown,
   /// answering (every question type). A dilemma's box holds the answer taken back (position
   /// and justification, to revise or submit again; the rubric is assessed again).
-  /// False (ctx.message says why) when there is nothing to take back or the write failed.
+  /// On an answer's feedback (answered, not yet rated: nothing recorded for it) the first
+  /// undo only asks (ctx.message, kUndoAsks): a second one in a row takes the rating before
+  /// back and this answer is not recorded; rating it instead keeps it. Preview records
+  /// nothing and does not ask.
+  /// False (ctx.message says why) when there is nothing to take back, it asked, or the write
+  /// failed.
   bool undo();
   /// There is a rating of this session to take back.
   [[nodiscard]] bool can_undo() const { return !m_undo.empty(); }
@@ -127,6 +132,7 @@ class StudyFlow {
   core::TimestampMs m_submitted_at = 0;
   std::uint64_t m_showing_id = 0;
   bool m_rating_chosen = false;  ///< the learner picked a rating: SetRubric no longer changes it
+  bool m_undo_asked = false;     ///< undo on this feedback asked once (see undo())
   bool m_rubric_done = false;    ///< dilemma: a rubric line was ticked, or the rubric skipped
 };
 

@@ -153,6 +153,56 @@ TEST(StudyChoice, CountsGoDownByCardAsInAnki) {
   EXPECT_EQ(c.study()->card.position, 3);
 }
 
+TEST(StudyChoice, UndoOnAnAnswersFeedbackAsksFirstAndNothingIsDroppedUnseen) {
+  Fixture f;
+  app::Controller c(test_config(f.db, f.now));
+  c.dispatch(app::StartSession{});
+  const std::string first = c.study()->card.card_key;
+  answer(c, f, true, Rating::Good);
+  const std::string second = c.study()->card.card_key;
+  *f.now += 2000;
+  c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), true)});
+  ASSERT_TRUE(c.study()->feedback.has_value());
+  // The answer on screen has no rating yet: the first undo only says what a second would do.
+  c.dispatch(app::Undo{});
+  EXPECT_EQ(c.message(),
+            "This answer is saved when you rate it. Undo again to take back the card before instead: this answer "
+            "is then not saved.");
+  EXPECT_EQ(c.study()->card.card_key, second);
+  EXPECT_TRUE(c.study()->feedback.has_value());
+  {
+    storage::Progress p(f.db);
+    EXPECT_EQ(p.review_log("alice").size(), 1u);
+    EXPECT_TRUE(p.voided_reviews("alice").empty());
+  }
+  // Rating it keeps it, and the question is gone with the answer.
+  *f.now += 500;
+  c.dispatch(app::Rate{Rating::Good});
+  EXPECT_EQ(c.message(), "");
+  {
+    storage::Progress p(f.db);
+    ASSERT_EQ(p.review_log("alice").size(), 2u);
+    EXPECT_EQ(p.review_log("alice")[1].card_key, second);
+  }
+  // On the next feedback, two undos in a row take the rating before back (the second card's).
+  *f.now += 2000;
+  c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), false)});
+  ASSERT_TRUE(c.study()->feedback.has_value());
+  c.dispatch(app::Undo{});
+  EXPECT_TRUE(c.study()->feedback.has_value());
+  c.dispatch(app::Undo{});
+  EXPECT_EQ(c.message(), "The last rating was taken back: answer this card again.");
+  EXPECT_EQ(c.study()->card.card_key, second);
+  EXPECT_FALSE(c.study()->feedback.has_value());
+  storage::Progress p(f.db);
+  ASSERT_EQ(p.review_log("alice").size(), 1u);  // the second voided; the third answer never saved
+  EXPECT_EQ(p.review_log("alice")[0].card_key, first);
+  SQLite::Database raw(f.db, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM review_log").getInt(), 2);
+  ASSERT_EQ(p.voided_reviews("alice").size(), 1u);
+  EXPECT_EQ(p.voided_reviews("alice")[0].card_key, second);
+}
+
 TEST(StudyChoice, UndoVoidsTheReviewAndShowsTheCardAgain) {
   Fixture f;
   app::Controller c(test_config(f.db, f.now));

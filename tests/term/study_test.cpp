@@ -172,6 +172,38 @@ TEST(TermStudy, UTakesBackTheLastRatingAndAsksThatCardAgain) {
   EXPECT_NE(s.out.find("Cards reviewed: 1\n"), std::string::npos) << s.out;
 }
 
+TEST(TermStudy, UAtARatingPromptAsksFirstThenTakesBackTheCardBefore) {
+  const std::string asks =
+      "> u\nThis answer is saved when you rate it. Undo again to take back the card before instead: this answer is "
+      "then not saved.\n";
+  {
+    // Asked, then rated: the answer on screen is kept.
+    TermSession s;
+    s.run({"1", "3", "1", "u", "3", "q"});
+    EXPECT_EQ(s.rc, 0) << s.err;
+    EXPECT_NE(s.out.find(asks), std::string::npos) << s.out;
+    casebook::storage::Progress p(s.db);
+    EXPECT_EQ(p.review_log("alice").size(), 2u) << s.out;
+    EXPECT_TRUE(p.voided_reviews("alice").empty());
+  }
+  // u twice: the card before is taken back and asked again; the second answer is not saved.
+  TermSession s;
+  s.run({"1", "3", "1", "u", "u", "q"});
+  EXPECT_EQ(s.rc, 0) << s.err;
+  // Asked (the rating prompt again), then taken back at the second u.
+  const std::size_t asked = s.out.find(asks + "Rate it: ");
+  ASSERT_NE(asked, std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("> u\nThe last rating was taken back: answer this card again.\n\nCard 1 · 8 new", asked),
+            std::string::npos)
+      << s.out;
+  const std::vector<LoggedReview> rows = s.reviews();  // every row, voided ones included
+  ASSERT_EQ(rows.size(), 1u) << s.out;
+  EXPECT_EQ(rows[0].card_key, "term-test/tt-year");
+  casebook::storage::Progress p(s.db);
+  EXPECT_EQ(p.voided_reviews("alice").size(), 1u);
+  EXPECT_TRUE(p.review_log("alice").empty());
+}
+
 TEST(TermStudy, WaitingForALearningCardSaysWhenAndShowsItOnEnter) {
   TermSession s;
   {
