@@ -120,6 +120,15 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
       << ") -> " << app::terminal_safe(after->info.id) << " " << app::terminal_safe(after->info.version) << " ("
       << new_path << ")\n";
   std::map<core::QuestionChange, int> counts;
+  // An added and a retired question alike: each names the other (a changed id loses progress).
+  std::map<std::size_t, std::string> renamed;  // index in diff -> the other's card key
+  // (Another bank id retires and adds every question: its own warning below says so.)
+  const auto renames = before->info.id == after->info.id ? core::likely_renames(diff, *before, *after)
+                                                         : std::vector<std::pair<std::size_t, std::size_t>>{};
+  for (const auto& [added, retired] : renames) {
+    renamed[added] = "same prompt as retired " + app::terminal_safe(diff[retired].card_key);
+    renamed[retired] = "same prompt as added " + app::terminal_safe(diff[added].card_key);
+  }
   for (std::size_t i = 0; i < diff.size();) {
     const core::QuestionChange change = diff[i].change;
     std::size_t end = i;
@@ -146,15 +155,24 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
       } else if (!d.old_prompt.empty()) {
         out << "      was: " << short_prompt(d.old_prompt) << "\n";
       }
-      if (change == core::QuestionChange::Reworded &&
-          std::any_of(d.changed.begin(), d.changed.end(), [](const std::string& c) { return c != "prompt"; })) {
-        std::string parts;
-        for (const std::string& c : d.changed) parts += (parts.empty() ? "" : ", ") + c;
-        out << "      changed: " << parts << "\n";
+      if (const auto r = renamed.find(i); r != renamed.end()) {
+        out << "      " << r->second << " (a changed id? its cards start again)\n";
       }
-      if (change == core::QuestionChange::Rekeyed) {
+      if (!d.old_type.empty()) out << "      type: " << d.old_type << " -> " << d.new_type << "\n";
+      // A re-keyed question's answer in words, when that shows the change; else (a rubric, a
+      // type whose answer reads the same) what changed, as for a rewording.
+      const bool answer_line = change == core::QuestionChange::Rekeyed && d.old_answer != d.new_answer;
+      if (answer_line) {
         out << "      answer: " << short_prompt(d.old_answer) << " -> " << short_prompt(d.new_answer) << "\n";
       }
+      std::string parts;  // "prompt" only with another part: the was/now lines show it
+      bool beyond_prompt = false;
+      for (const std::string& c : d.changed) {
+        if (c == "type") continue;
+        parts += (parts.empty() ? "" : ", ") + c;
+        beyond_prompt = beyond_prompt || c != "prompt";
+      }
+      if (!answer_line && beyond_prompt) out << "      changed: " << parts << "\n";
     }
     if (studied && change != core::QuestionChange::Added) {
       out << "  Studied cards affected: ";
@@ -177,6 +195,11 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
         << app::terminal_safe(after->info.id) << "`: card keys start with it, so every question counts as retired "
         << "and added, and learners start again from nothing; keep id = \"" << app::terminal_safe(before->info.id)
         << "\" in [bank] unless this is meant as a new bank\n";
+  }
+  if (!renames.empty()) {
+    err << "casebook: warning: " << renames.size() << (renames.size() == 1 ? " added question has" : " added questions have")
+        << " the prompt and type of a retired one: if its id was changed, learners start it again from nothing; "
+        << "keep the old id to keep their progress\n";
   }
   if (counts[core::QuestionChange::Rekeyed] > 0 && before->info.version == after->info.version) {
     err << "casebook: warning: answers changed but [bank] version is still \"" << app::terminal_safe(after->info.version)

@@ -35,6 +35,7 @@ std::vector<std::string> changed_parts(const Question& a, const Question& b) {
   const auto note = [&](bool differs, const char* what) {
     if (differs) out.emplace_back(what);
   };
+  note(a.type != b.type, "type");
   note(a.prompt != b.prompt, "prompt");
   note(a.scenario != b.scenario, "scenario");
   note(texts(a.choices, choice) != texts(b.choices, choice), "choices");
@@ -69,24 +70,53 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
   for (const auto& [key, q] : after) {
     const auto old = before.find(key);
     if (old == before.end()) {
-      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", "", {}});
+      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", "", {}, "", ""});
       continue;
     }
     const Question& was = *old->second;
     const std::string old_prompt = was.prompt != q->prompt ? was.prompt : std::string();
     if (answer_key_fingerprint(was) != answer_key_fingerprint(*q)) {
       out.push_back({QuestionChange::Rekeyed, key, q->prompt, q->generator, old_prompt, grade(was, Answer{}).expected,
-                     grade(*q, Answer{}).expected, changed_parts(was, *q)});
+                     grade(*q, Answer{}).expected, changed_parts(was, *q), "", ""});
     } else if (wording_fingerprint(was) != wording_fingerprint(*q)) {
-      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator, old_prompt, "", "", changed_parts(was, *q)});
+      out.push_back({QuestionChange::Reworded, key, q->prompt, q->generator, old_prompt, "", "", changed_parts(was, *q), "", ""});
+    } else {
+      continue;
+    }
+    if (was.type != q->type) {
+      out.back().old_type = to_string(was.type);
+      out.back().new_type = to_string(q->type);
     }
   }
   for (const auto& [key, q] : before) {
-    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", "", {}});
+    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", "", {}, "", ""});
   }
   std::stable_sort(out.begin(), out.end(), [](const QuestionDiff& a, const QuestionDiff& b) {
     return static_cast<int>(a.change) < static_cast<int>(b.change);
   });
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
+                                                                const Bank& old_bank, const Bank& new_bank) {
+  // Retired questions by prompt and type (a prompt is rarely repeated within a bank).
+  const auto before = by_key(old_bank);
+  const auto after = by_key(new_bank);
+  std::multimap<std::pair<std::string, QuestionType>, std::size_t> retired;
+  for (std::size_t i = 0; i < diff.size(); ++i) {
+    if (diff[i].change != QuestionChange::Retired) continue;
+    const Question& q = *before.at(diff[i].card_key);
+    retired.emplace(std::pair(q.prompt, q.type), i);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < diff.size() && !retired.empty(); ++i) {
+    if (diff[i].change != QuestionChange::Added) continue;
+    const Question& q = *after.at(diff[i].card_key);
+    const auto it = retired.find(std::pair(q.prompt, q.type));
+    if (it == retired.end()) continue;
+    out.emplace_back(i, it->second);
+    retired.erase(it);  // each retired question pairs once
+  }
   return out;
 }
 

@@ -2,7 +2,9 @@
 // added, retired, reworded (same answer key, other text: progress kept) and re-keyed (another
 // answer key: studied cards return to relearning) questions, generated ones included.
 #pragma once
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/answer_key.hpp"
@@ -32,11 +34,20 @@ struct QuestionDiff {
   /// Re-keyed: the answer key in words before and after (core::grade's `expected`), e.g.
   /// "2016" -> "2015"; "" for the other changes.
   std::string old_answer, new_answer;
-  /// Reworded or re-keyed: what differs, in the order "prompt", "scenario", "choices", "items",
+  /// Reworded or re-keyed: what differs, in the order "type", "prompt", "scenario", "choices", "items",
   /// "pairs", "positions", "accepted answers", "unit", "explanation", "model answer", "rubric",
   /// "source" (case fields are not compared one by one).
   std::vector<std::string> changed;
+  /// Re-keyed or reworded with another question type: the types' TOML spellings before and
+  /// after (core::to_string, e.g. "single_choice" -> "multiple_response"); "" when the same.
+  std::string old_type, new_type;
 };
+
+/// Pairs of an added and a retired question of `diff` (diff_banks) with the same prompt and
+/// type: most likely one question whose id was changed, which starts its cards again from
+/// nothing. Each as (index of the added, index of the retired), in the order of the added.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
+                                                                              const Bank& old_bank, const Bank& new_bank);
 
 /// The changed questions from `old_bank` to `new_bank`, by card key (so a question whose
 /// bank id changed is retired and added): first the added, then the retired, the reworded

@@ -120,6 +120,38 @@ TEST(CliDiff, AnExplanationReworkedAloneIsNamed) {
       << r.out;
 }
 
+TEST(CliDiff, ATypeChangeIsNamedAndARenamedIdIsPointedOut) {
+  TempDir dir;
+  // single_choice -> multiple_response with the same right choice: the answer reads the same.
+  std::string text = write_edited(dir, "v3.toml", casebook::test::slurp(data("old.toml")),
+                                  "type = \"single_choice\"\nprompt = \"In which year did the arrests happen?\"\n"
+                                  "choices = [\"2014\", \"2016\", \"2018\"]\nanswer = \"2016\"",
+                                  "type = \"multiple_response\"\nprompt = \"In which year did the arrests happen?\"\n"
+                                  "choices = [\"2014\", \"2016\", \"2018\"]\nanswers = [\"2016\"]");
+  write_edited(dir, "v3.toml", text, "id = \"q-retire\"", "id = \"q-published\"");
+  const auto r = run(dir, {"diff", data("old.toml"), dir.file("v3.toml")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Added: 1\n"
+                       "  + diff-test/q-published  The article was published in 2020.\n"
+                       "      same prompt as retired diff-test/q-retire (a changed id? its cards start again)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  - diff-test/q-retire  The article was published in 2020.\n"
+                       "      same prompt as added diff-test/q-published (a changed id? its cards start again)\n"),
+            std::string::npos)
+      << r.out;
+  // No "answer: 2016 -> 2016": the type is what changed.
+  EXPECT_NE(r.out.find("  ! diff-test/q-reword  In which year did the arrests happen?\n"
+                       "      type: single_choice -> multiple_response\n\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("answer: 2016 -> 2016"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("casebook: warning: 1 added question has the prompt and type of a retired one: if its id was "
+                       "changed, learners start it again from nothing; keep the old id to keep their progress\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(CliDiff, APromptChangedPastTheCutShowsWhereItDiffers) {
   TempDir dir;
   const std::string longer = "In which year, according to the article's second part, did the Russian police make the arrests";
