@@ -98,10 +98,8 @@ std::string help_text() {
   return "Type q to end the session, u to take back the last rating, ? to see what to type.";
 }
 
-namespace {
-
-/// A case's brief (protagonist, deadline, situation, constraints, exhibits, decision).
-std::string case_brief(const app::CaseView& c) {
+std::string render_case_brief(const app::CaseView& c) {
+  if (!c.has()) return {};
   std::string out = labelled("You are", c.role.empty() ? c.protagonist : c.protagonist + ". " + c.role);
   if (!c.deadline.empty()) out += labelled("Deadline", c.deadline);
   out += labelled("Situation", c.situation);
@@ -113,8 +111,8 @@ std::string case_brief(const app::CaseView& c) {
   return out + labelled("Your decision", c.decision);
 }
 
-/// A case's model answers, the levels of its criteria, the epilogue and the debrief.
-std::string case_debrief(const app::CaseView& c) {
+std::string render_case_debrief(const app::CaseView& c) {
+  if (!c.has()) return {};
   std::string out;
   for (const auto& a : c.model_answers) out += labelled("Model answer (" + a.position + ")", a.conclusion + " " + a.justification);
   for (const auto& k : c.criteria) {
@@ -129,8 +127,6 @@ std::string case_debrief(const app::CaseView& c) {
   return out;
 }
 
-}  // namespace
-
 std::string render_card(const app::CardView& card, const Style& style) {
   std::string header = app::progress_line(card);
   if (!card.bank_title.empty()) header += " · " + one_line(card.bank_title);
@@ -138,7 +134,7 @@ std::string render_card(const app::CardView& card, const Style& style) {
   if (!card.mode_label.empty()) out += paint(card.mode_label, kYellow, style) + "\n";  // custom study
   if (!card.notice.empty()) out += paint(card.notice, kYellow, style) + "\n";  // a re-keyed question
   if (card.type == QuestionType::Dilemma && !card.scenario.empty()) out += labelled("Scenario", card.scenario);
-  if (card.case_view.has()) out += case_brief(card.case_view);
+  out += render_case_brief(card.case_view);
   out += lines("", card.prompt);
   const int n = static_cast<int>(card.options.size());
   switch (card.type) {
@@ -239,7 +235,7 @@ std::string render_feedback(const app::CardView& card, const app::FeedbackView& 
   if (fb.show_expected && fb.rows.empty()) out += labelled("Correct answer", fb.expected);
   if (card.type == QuestionType::Dilemma) {
     if (!card.model_answer.empty()) out += labelled("Model answer", card.model_answer);
-    if (card.case_view.has()) out += case_debrief(card.case_view);
+    out += render_case_debrief(card.case_view);
     out += "Rubric:\n";
     for (std::size_t i = 0; i < card.rubric.size(); ++i) {
       out += lines("  " + option_letter(static_cast<int>(i)) + ". ", card.rubric[i]);

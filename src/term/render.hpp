@@ -26,6 +26,14 @@ struct Style {
 /// arguments). The instruction line (answer_instruction) is the prompt that follows.
 [[nodiscard]] std::string render_card(const app::CardView& card, const Style& style);
 
+/// A dilemma written as a case, before the answer: "You are: ...", the deadline, the
+/// situation, the constraints ("  - kind: text"), the exhibits with where each comes from, and
+/// "Your decision: ..." ("" when `c` is no case). No colour; control characters made visible.
+[[nodiscard]] std::string render_case_brief(const app::CaseView& c);
+/// The same case after the answer: each model answer with its position, the levels of each
+/// rubric criterion, what happened next (with its source) and the debrief questions ("  ? ").
+[[nodiscard]] std::string render_case_debrief(const app::CaseView& c);
+
 /// One line saying what to type for `card`, e.g. "Type the number of your answer (1-3),
 /// then press Enter."
 [[nodiscard]] std::string answer_instruction(const app::CardView& card);

@@ -131,3 +131,48 @@ TEST(Preview, ControlCharactersInBankTextNeverReachTheTerminal) {
     EXPECT_NE(s.find("a\\u009B2J"), std::string::npos) << s;
   }
 }
+
+TEST(Preview, ADilemmaWrittenAsACaseShowsWhatTheLearnerReads) {
+  // The case's brief, the positions with their arguments and the rubric, then the model
+  // answers, the criteria levels, the epilogue and the debrief: as the study screen has them.
+  const auto r = casebook::bank::load_bank_file(std::string(CASEBOOK_SOURCE_DIR) +
+                                                "/tests/bank/data/valid/case-dilemma.toml");
+  ASSERT_TRUE(r.bank);
+  std::ostringstream text;
+  casebook::cli::write_preview(*r.bank, "text", text);
+  const std::string s = text.str();
+  EXPECT_NE(s.find("  Scenario: A lead arrives.\n"
+                   "  You are: Duty officer. Decides what leaves the unit\n"
+                   "  Deadline: Tonight\n"
+                   "  Situation: A partner asks for the lead.\n"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("  Exhibit 2: A report: What a newspaper wrote. (Outside the article: A news report, 2021)\n"
+                   "  Your decision: Share or keep the lead.\n"
+                   "  Position share: Share it\n"
+                   "    - It helps.\n"
+                   "  Position keep: Keep it\n"
+                   "    - It exposes sources.\n"
+                   "  Rubric:\n"
+                   "    - Weighs the help\n"
+                   "    - Protects sources\n"
+                   "  Model answer (Share it): Share, narrowly. Because it helps.\n"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("  Levels of \"Protects sources\": 0: absent | 1: named | 2: argued\n"
+                   "  What happened next: The lead was shared later. (Outside the article: A news report, 2021)\n"
+                   "    ? What would change your mind?\n"
+                   "  Why: Both sides.\n"),
+            std::string::npos)
+      << s;
+  EXPECT_EQ(s.find("model answer: \n"), std::string::npos) << "an empty model answer line";
+  std::ostringstream md;
+  casebook::cli::write_preview(*r.bank, "markdown", md);
+  const std::string m = md.str();
+  // Markdown: each line ends in a hard line break (two spaces); the arguments are list items.
+  EXPECT_NE(m.find("\nYou are: Duty officer. Decides what leaves the unit  \nDeadline: Tonight  \n"), std::string::npos)
+      << m;
+  EXPECT_NE(m.find("Position share: Share it  \n  - It helps.  \n"), std::string::npos) << m;
+  EXPECT_NE(m.find("**Answer:** (none: every position can be argued)\n"), std::string::npos) << m;
+  EXPECT_NE(m.find("\nModel answer (Share it): Share, narrowly. Because it helps.  \n"), std::string::npos) << m;
+}
