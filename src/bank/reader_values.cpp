@@ -124,6 +124,20 @@ void BankReader::syntax_error(const toml::parse_error& e) {
              " here; if the text needs it, write an escape such as \\t or \\u0007";
     }
   } else if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
+    // toml++ places this error at the character before the bad byte: the first ill-formed
+    // byte of the file is the one, named with its value.
+    for (std::size_t at = 0; at < m_text.size();) {
+      const core::Utf8Char c = core::decode_utf8_at(m_text, at);
+      if (!c.valid) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(m_text[at])));
+        error(where_in_text(at), "toml-syntax",
+              std::string("invalid UTF-8: the byte ") + byte + " does not make a character here",
+              "save the file as UTF-8 (an editor's 'Save with encoding: UTF-8'), or retype the character here");
+        return;
+      }
+      at += c.length;
+    }
     hint = "save the file as UTF-8";
   }
   error(where_of(e.source()), "toml-syntax", "invalid TOML: " + what, hint);

@@ -192,6 +192,25 @@ TEST(BankLoader, ControlCharactersInBankTextAreWarnedAbout) {
   EXPECT_EQ(dump(ok).find("control-character"), std::string::npos) << dump(ok);
 }
 
+TEST(BankLoader, InvalidUtf8IsPlacedAtTheBadByteAndNamesIt) {
+  // toml++ reports the character before the bad byte; the diagnostic names the byte itself,
+  // in a string, in a comment and after a multi-byte character (columns count characters).
+  const struct {
+    std::string line;
+    int column;
+    const char* byte;
+  } cases[] = {{"a = \"\xC3(\"", 6, "0xC3"}, {"# comment \xFF here", 11, "0xFF"}, {"b = \"\xC3\xA9t\xE9\"", 8, "0xE9"}};
+  for (const auto& c : cases) {
+    const std::string text = "[bank]\nid = \"u8\"\n" + c.line + "\n";
+    const auto r = casebook::bank::load_bank_text(text, "u8.toml");
+    ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+    const auto& d = r.diagnostics.front();
+    EXPECT_EQ(d.code, "toml-syntax");
+    EXPECT_EQ(std::pair(d.line, d.column), std::pair(3, c.column)) << c.line << "\n" << dump(r);
+    EXPECT_EQ(d.message, std::string("invalid UTF-8: the byte ") + c.byte + " does not make a character here") << dump(r);
+  }
+}
+
 TEST(BankLoader, AFolderOfLoopingLinksSaysSo) {
   const fs::path dir = scratch("loops");
   fs::create_symlink(dir / "a.toml", dir / "a.toml");
