@@ -72,8 +72,11 @@ Validation validate_banks(const std::vector<std::string>& paths) {
                                                "(names starting with '.') are skipped"});
     }
   }
-  std::stable_sort(v.diagnostics.begin(), v.diagnostics.end(), [](const core::Diagnostic& a, const core::Diagnostic& b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  // By file and place; a file's "too many errors/warnings" notes (line 0) after its others.
+  const auto cap_note = [](const core::Diagnostic& d) { return d.code == kTooManyErrors || d.code == kTooManyWarnings; };
+  std::stable_sort(v.diagnostics.begin(), v.diagnostics.end(), [&](const core::Diagnostic& a, const core::Diagnostic& b) {
+    const bool a_last = cap_note(a), b_last = cap_note(b);
+    return std::tie(a.file, a_last, a.line, a.column) < std::tie(b.file, b_last, b.line, b.column);
   });
   const auto [errors, warnings] = count_kinds(v.diagnostics);
   v.errors = errors + dropped_errors;  // past a file's cap: counted, not listed
@@ -91,8 +94,18 @@ int validate_paths(const std::vector<std::string>& paths, std::ostream& out) {
           << r.handwritten_id << "` asks about the same facts [repeats-handwritten]\n";
     }
   }
-  out << count_of(v.banks.size(), "bank") << ", " << count_of(v.questions, "question") << ": "
-      << count_of(v.errors, "error") << ", " << count_of(v.warnings, "warning") << '\n';
+  // A bank that did not load has no questions to count: said so, not "0 questions".
+  const auto loaded = static_cast<std::size_t>(
+      std::count_if(v.banks.begin(), v.banks.end(), [](const ValidatedBank& b) { return b.loaded; }));
+  out << count_of(v.banks.size(), "bank");
+  if (loaded == v.banks.size()) {
+    out << ", " << count_of(v.questions, "question");
+  } else if (loaded == 0) {
+    out << (v.banks.size() == 1 ? " that did not load" : ", none loaded");
+  } else {
+    out << " (" << v.banks.size() - loaded << " did not load), " << count_of(v.questions, "question");
+  }
+  out << ": " << count_of(v.errors, "error") << ", " << count_of(v.warnings, "warning") << '\n';
   return v.exit_code();
 }
 
