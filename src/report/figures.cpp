@@ -169,7 +169,11 @@ void FiguresBuilder::add(const core::ReviewRecord& r) {
                           core::rubric_skipped(r.answer);
   if (!r.correct && !unassessed) {
     Mistake m{card == m_card_index.end() ? std::nullopt : std::optional<std::size_t>(card->second), r.card_key,
-              r.reviewed_at, r.answer, r.rating};
+              r.reviewed_at, r.answer, r.rating, false};
+    if (m.card && !r.answer_key.empty()) {
+      const auto& keys = m_in.cards[*m.card].answer_keys;
+      m.key_changed = !keys.empty() && std::find(keys.begin(), keys.end(), r.answer_key) == keys.end();
+    }
     if (m_ring.size() < static_cast<std::size_t>(kMistakesShown)) {
       m_ring.push_back(std::move(m));
     } else {
@@ -248,6 +252,11 @@ std::optional<std::int64_t> all_started_day(const CoverageRow& row, std::int64_t
   const std::int64_t days =
       (static_cast<std::int64_t>(row.not_started) * kPaceDays + row.started_last_30_days - 1) / row.started_last_30_days;
   return as_of_day + days;
+}
+
+std::string mistake_correct_answer(const CardEntry* card, const Mistake& m) {
+  if (card == nullptr || card->correct_answer.empty()) return "\u2014";
+  return card->correct_answer + (m.key_changed ? " (the answer now: it changed after this answer)" : "");
 }
 
 Figures compute_figures(const ReportInput& in) {

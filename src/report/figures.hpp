@@ -108,7 +108,16 @@ struct Mistake {
   core::TimestampMs reviewed_at = 0;
   std::string answer;               ///< the answer given (ReviewRecord::answer)
   core::Rating rating = core::Rating::Again;
+  /// The question's answer key changed after this answer (ReviewRecord::answer_key is not one
+  /// of CardEntry::answer_keys): the correct answer shown now is not the one it was marked
+  /// against. False when either is unknown.
+  bool key_changed = false;
 };
+
+/// A mistake's "correct answer" for a reader: the card's answer key in words, with "(the
+/// answer now: it changed after this answer)" when Mistake::key_changed; "\u2014" (em dash)
+/// when unknown.
+[[nodiscard]] std::string mistake_correct_answer(const CardEntry* card, const Mistake& m);
 
 /// A card with lapses, for the weakest-cards list.
 struct WeakCard {

@@ -163,7 +163,7 @@ void write_mistakes(const ReportInput& in, const Figures& f, std::ostream& out) 
     out << "<tr>" << time_cell(m.reviewed_at, in.time_zone) << "<td class=\"text\" dir=\"auto\">"
         << html_escape(prompt ? c->prompt : m.card_key) << (c != nullptr && c->retired ? kRetiredMark : "")
         << "</td><td class=\"text bad\" dir=\"auto\">" << html_escape(m.answer) << "</td><td class=\"text\" dir=\"auto\">"
-        << (c != nullptr && !c->correct_answer.empty() ? html_escape(c->correct_answer) : std::string("\u2014"))
+        << html_escape(mistake_correct_answer(c, m))
         << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n</section>\n";

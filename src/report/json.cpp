@@ -158,6 +158,7 @@ Json analytics_json(const ReportInput& in, const Figures& f) {
                             {"prompt", c != nullptr ? Json(c->prompt) : Json(nullptr)},
                             {"answer", m.answer},
                             {"correct_answer", c != nullptr && !c->correct_answer.empty() ? Json(c->correct_answer) : Json(nullptr)},
+                            {"answer_changed_since", m.key_changed},
                             {"reviewed_at", iso(m.reviewed_at)},
                             {"reviewed_at_ms", m.reviewed_at},
                             {"rating", std::string(core::to_string(m.rating))}});

@@ -114,7 +114,7 @@ void write_mistakes(detail::PdfDocument& doc, const ReportInput& in, const Figur
   for (const Mistake& m : f.mistakes) {
     const CardEntry* c = m.card ? &in.cards[*m.card] : nullptr;
     rows.push_back({local(m.reviewed_at, in.time_zone), c != nullptr && !c->prompt.empty() ? c->prompt : m.card_key,
-                    m.answer, c != nullptr && !c->correct_answer.empty() ? c->correct_answer : "\u2014"});
+                    m.answer, mistake_correct_answer(c, m)});
   }
   doc.table({{"When", 0.16, false}, {"Question", 0.40, false}, {"Answer given", 0.22, false}, {"Correct answer", 0.22, false}},
             rows);

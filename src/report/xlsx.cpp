@@ -183,11 +183,12 @@ void write_coverage(lxw_workbook* book, const Figures& f, CutCells& cut) {
 
 void write_mistakes(lxw_workbook* book, const ReportInput& in, const Figures& f, CutCells& cut) {
   Sheet sheet(book, "Mistakes", cut);
-  sheet.header(texts({"reviewed_at", "card_key", "prompt", "answer", "correct_answer", "rating"}), 24);
+  sheet.header(texts({"reviewed_at", "card_key", "prompt", "answer", "correct_answer", "answer_changed_since", "rating"}), 24);
   for (const Mistake& m : f.mistakes) {
     const CardEntry* c = m.card ? &in.cards[*m.card] : nullptr;
     sheet.row({core::format_iso_utc(m.reviewed_at), m.card_key, c != nullptr ? c->prompt : std::string(), m.answer,
-               c != nullptr ? c->correct_answer : std::string(), std::string(core::to_string(m.rating))});
+               c != nullptr ? c->correct_answer : std::string(), m.key_changed ? 1.0 : 0.0,
+               std::string(core::to_string(m.rating))});
   }
 }
 

@@ -265,6 +265,12 @@ TEST(FiguresTest, MistakesAreTheWrongAnswersNewestFirst) {
   EXPECT_EQ(f.mistakes[0].answer, "2015");
   ASSERT_TRUE(f.mistakes[0].card.has_value());
   EXPECT_EQ(in.cards[*f.mistakes[0].card].correct_answer, "2016");
+  // Recorded under another answer key: the "correct answer" shown now says so.
+  EXPECT_TRUE(f.mistakes[0].key_changed);
+  EXPECT_EQ(report::mistake_correct_answer(&in.cards[*f.mistakes[0].card], f.mistakes[0]),
+            "2016 (the answer now: it changed after this answer)");
+  for (std::size_t i = 1; i < f.mistakes.size(); ++i) EXPECT_FALSE(f.mistakes[i].key_changed) << i;  // keys unknown
+  EXPECT_EQ(report::mistake_correct_answer(nullptr, f.mistakes[4]), "\u2014");
   EXPECT_EQ(f.mistakes[4].card_key, "old-bank/gone");
   EXPECT_EQ(f.mistakes[4].reviewed_at, kNow - 40 * kDay);
 }

@@ -202,6 +202,12 @@ ReportInput rich_input() {
               {"ru-bank", "Русский банк", "2.0.0", "ru"},
               {"soldatov-2021", "Soldatov 2021: Russia & cooperation", "1.2.0", "en"}};
   in.cards[0].correct_answer = "2016";
+  // Its answer key changed after the wrong answer of review 12 (recorded with another key).
+  in.cards[0].answer_keys = {"5eed00000000a016", "5eed00000000b016"};
+  for (auto& r : in.reviews) {
+    if (r.id == 12) r.answer_key = "5eed00000000a015";
+    if (r.id == 8) r.answer_key = "5eed00000000b016";  // the key as written before NFC: the same key
+  }
   in.cards[1].correct_answer = "<b>the right one</b>";
   in.cards[2].suspended = true;
   CardEntry fresh = card("soldatov-2021", "not-yet", "Soldatov 2021: Russia & cooperation", "A question not studied yet?",
