@@ -154,6 +154,8 @@ bool StudyFlow::undo() {
   const UndoStep& step = m_undo.back();
   if (step.review_id != 0 && !void_review(step)) return false;  // Preview recorded nothing: only the session goes back
   m_session.emplace(step.session);
+  // The card is due again under the changed key: its notice comes back with it.
+  if (step.review_id != 0 && !step.notice.empty()) m_ctx.answer_notices[step.card_key] = step.notice;
   const core::Answer answer = step.answer;  // `step` goes with the pop
   m_undo.pop_back();
   m_finished = false;
@@ -397,7 +399,7 @@ bool StudyFlow::rate(core::Rating rating) {
                         : "This card has lapsed " + std::to_string(lapses) + " times: tagged as a leech.";
     if (new_flags->suspended) m_session->suspend(key);
   }
-  if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags, f.answer});
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, review_id, key, old_flags, f.answer, m_view.card.notice});
   m_session->rate(rating, recorded.review.correct, recorded.review.after, t, !f.answer.rubric_skipped);
   show_next();
   return true;
@@ -406,7 +408,7 @@ bool StudyFlow::rate(core::Rating rating) {
 bool StudyFlow::rate_unrecorded(core::Rating rating) {
   const TimestampMs t = m_ctx.now();
   const std::string key = m_view.card.card_key;
-  if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt, m_view.feedback->answer});
+  if (m_shown) m_undo.push_back(UndoStep{*m_shown, 0, key, std::nullopt, m_view.feedback->answer, ""});
   m_session->suspend(key);  // shown once: it never comes back in this session
   m_session->rate(rating, m_view.feedback->grade.correct, schedule_before(m_ctx, key, t), t,
                   !m_view.feedback->answer.rubric_skipped);

@@ -111,6 +111,7 @@ class StudyFlow {
     std::string card_key;
     std::optional<storage::CardFlags> flags_before;  ///< the flags before, when the rating changed them
     core::Answer answer;          ///< the answer rated (a dilemma shows it again in its box)
+    std::string notice;           ///< the card's "answer changed" notice the rating cleared ("" none)
   };
 
   /// undo()'s write: voids `step`'s review and puts the card's state, flags and due load

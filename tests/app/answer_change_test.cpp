@@ -191,6 +191,11 @@ TEST(AnswerChange, RekeyedCardRelearnsOnceRewordedCardKeepsItsProgress) {
     ASSERT_EQ(c.study()->card.card_key, kRekeyed);  // relearning and due, before new cards
     EXPECT_EQ(c.study()->card.notice, "The answer changed in version 2.1.");
     answer(c, *now, core::Rating::Good);
+    // Taken back: the card is shown as before, its notice too (the rating had cleared it).
+    c.dispatch(app::Undo{});
+    ASSERT_EQ(c.study()->card.card_key, kRekeyed);
+    EXPECT_EQ(c.study()->card.notice, "The answer changed in version 2.1.");
+    answer(c, *now, core::Rating::Good);
     ASSERT_NE(c.study(), nullptr);
     EXPECT_NE(c.study()->card.card_key, kRekeyed);
     EXPECT_EQ(c.study()->card.notice, "");
