@@ -112,6 +112,7 @@ struct Controller::Impl {
     home = build_home(ctx);
     learners.refresh();
     home.learners = learners.names();
+    home.learner_started = !ctx.states.empty();
     home.sync = lrs_sync.view();
     const auto it = std::find_if(home.scopes.begin(), home.scopes.end(),
                                  [this](const ScopeRow& r) { return r.scope == home_scope; });

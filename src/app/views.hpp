@@ -140,6 +140,7 @@ struct SyncStatusView {
 struct HomeView {
   std::string learner;
   std::vector<std::string> learners;  ///< every learner of the progress file, for SwitchLearner
+  bool learner_started = false;       ///< `learner` has a card with progress (an answer not taken back)
   std::string db_path;
   std::vector<BankRow> banks;
   /// [0] = every course bank (the default), then each loaded bank followed by its topics.

@@ -88,6 +88,24 @@ std::string row_feedback(const app::FeedbackView& fb) {
 
 std::string render_intro(const app::HomeView& home, const Style& style) {
   std::string out = paint("Casebook study · learner " + one_line(home.learner), kBold, style) + "\n";
+  // A name typed wrong starts a learner of its own: said at once, with the names there are.
+  std::string others;
+  std::size_t named = 0, more = 0;
+  for (const auto& l : home.learners) {
+    if (l == home.learner) continue;
+    if (named++ < 5) {
+      others += (others.empty() ? "" : ", ") + one_line(l);
+    } else {
+      ++more;
+    }
+  }
+  if (more > 0) others += " and " + std::to_string(more) + " more";
+  if (!home.learner_started && !others.empty()) {
+    out += paint(one_line(home.learner) + " has no answers in this progress file yet; it also has " + others +
+                     " (choose with --learner NAME).",
+                 kYellow, style) +
+           "\n";
+  }
   out += "To study now: " + std::to_string(home.new_available) + " new, " + std::to_string(home.learning_due) +
          " in learning, " + std::to_string(home.review_due) + " due for review.\n";
   out += "Answer each card on one line and press Enter. " + help_text() + "\n";

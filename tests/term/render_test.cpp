@@ -62,6 +62,26 @@ TEST(TermRender, HostileTextIsShownNotSent) {
   }
 }
 
+TEST(TermRender, ANewLearnerBesideOthersIsToldAtTheStart) {
+  // A mistyped --learner starts a learner of its own: the intro says so and names the others.
+  app::HomeView home;
+  home.learner = "carol";
+  home.learners = {"alice", "bob", "carol"};
+  const std::string hint = "carol has no answers in this progress file yet; it also has alice, bob (choose with "
+                           "--learner NAME).\n";
+  EXPECT_NE(term::render_intro(home, term::Style{}).find("Casebook study · learner carol\n" + hint), std::string::npos)
+      << term::render_intro(home, term::Style{});
+  home.learner_started = true;  // carol has answered before: nothing to say
+  EXPECT_EQ(term::render_intro(home, term::Style{}).find("no answers"), std::string::npos);
+  home.learner_started = false;
+  home.learners = {"a", "b", "c", "carol", "d", "e", "f", "g"};  // a class: five named
+  EXPECT_NE(term::render_intro(home, term::Style{}).find("it also has a, b, c, d, e and 2 more (choose"),
+            std::string::npos)
+      << term::render_intro(home, term::Style{});
+  home.learners = {"carol"};  // the only learner (a new file): nothing to choose from
+  EXPECT_EQ(term::render_intro(home, term::Style{}).find("no answers"), std::string::npos);
+}
+
 TEST(TermRender, TheCheckCatchesRawControls) {
   // The checker itself: raw sequences are found, our colours are not.
   EXPECT_EQ(control_bytes("a\x1b[2Jb").size(), 1u);
