@@ -86,11 +86,13 @@ FiguresBuilder::FiguresBuilder(const ReportInput& in)
     if (c.retired) ++f.retired;
     if (c.suspended) ++f.suspended;
     if (!is_new(s)) ++f.started;
-    if (core::is_learning(s.state)) ++f.learning;
-    if (s.state == core::CardState::Review) (s.scheduled_days >= kMatureDays ? f.mature : f.young)++;
     if (s.lapses >= kLeechLapses) ++f.leeches;
     if (s.lapses > 0) f.weakest.push_back({i, s.lapses, s.lapses >= kLeechLapses});
     if (c.retired) continue;  // retired cards are never due again and belong to no topic
+    // The states of the syllabus: "Started" is learning + young + mature (a retired card's
+    // last state is history, counted under retired).
+    if (core::is_learning(s.state)) ++f.learning;
+    if (s.state == core::CardState::Review) (s.scheduled_days >= kMatureDays ? f.mature : f.young)++;
     ++f.syllabus;
     if (is_new(s)) {
       ++f.not_started;

@@ -141,8 +141,8 @@ struct Figures {
   std::array<int, 4> states{};  ///< cards per core::CardState (new, learning, review, relearning)
   int not_started = 0;     ///< state new, not retired
   int started = 0;         ///< not new (retired included)
-  int learning = 0;        ///< learning or relearning
-  int young = 0, mature = 0;
+  int learning = 0;        ///< learning or relearning, of the syllabus (retired cards left out)
+  int young = 0, mature = 0;  ///< review state of the syllabus, interval under / at least 21 days
   int retired = 0;
   int suspended = 0;
   int leeches = 0;         ///< cards with at least kLeechLapses lapses

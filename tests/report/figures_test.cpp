@@ -41,9 +41,11 @@ TEST(FiguresTest, CountsCardsByMaturity) {
   const report::Figures a = report::compute_figures(rich_input());
   EXPECT_EQ(a.started, 5);   // every card but the new Cyrillic one
   EXPECT_EQ(a.learning, 2);  // learning + relearning
-  EXPECT_EQ(a.young, 2);     // lurk (12 days), gone (3 days)
+  EXPECT_EQ(a.young, 1);     // lurk (12 days); the retired "gone" (3 days) is not of the syllabus
   EXPECT_EQ(a.mature, 1);    // rtl (30 days)
   EXPECT_EQ(a.retired, 1);
+  // The summary's "Started" (the syllabus's started cards) is learning + young + mature.
+  EXPECT_EQ(a.syllabus - a.not_started, a.learning + a.young + a.mature);
   EXPECT_EQ(a.today_date, "2024-06-01");
 }
 
