@@ -14,6 +14,7 @@
 #include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "core/time.hpp"
+#include "core/text.hpp"
 
 namespace casebook::app {
 
@@ -166,9 +167,8 @@ bool ExportFlow::poll() {
   }
   m_written.clear();
   for (const auto& p : written->paths) m_written.push_back(fs::path(p).filename().string());
-  m_message = "Wrote " + std::to_string(m_written.size()) + (m_written.size() == 1 ? " file" : " files") + " (" +
-              std::to_string(written->cards) + " cards, " + std::to_string(written->reviews) + " reviews) to " +
-              m_folder;
+  m_message = "Wrote " + core::counted(m_written.size(), "file") + " (" + core::counted(written->cards, "card") + ", " +
+              core::counted(written->reviews, "review") + ") to " + m_folder;
   for (const std::string& w : written->warnings) m_message += "\nWarning: " + w;
   return true;
 }

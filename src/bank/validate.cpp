@@ -6,14 +6,11 @@
 #include <tuple>
 
 #include "bank/loader.hpp"
+#include "core/text.hpp"
 
 namespace casebook::bank {
 
 namespace {
-
-std::string count_of(std::size_t n, const std::string& noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
 
 bool is_missing(const LoadResult& r) {
   return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
@@ -97,15 +94,15 @@ int validate_paths(const std::vector<std::string>& paths, std::ostream& out) {
   // A bank that did not load has no questions to count: said so, not "0 questions".
   const auto loaded = static_cast<std::size_t>(
       std::count_if(v.banks.begin(), v.banks.end(), [](const ValidatedBank& b) { return b.loaded; }));
-  out << count_of(v.banks.size(), "bank");
+  out << core::counted(v.banks.size(), "bank");
   if (loaded == v.banks.size()) {
-    out << ", " << count_of(v.questions, "question");
+    out << ", " << core::counted(v.questions, "question");
   } else if (loaded == 0) {
     out << (v.banks.size() == 1 ? " that did not load" : ", none loaded");
   } else {
-    out << " (" << v.banks.size() - loaded << " did not load), " << count_of(v.questions, "question");
+    out << " (" << v.banks.size() - loaded << " did not load), " << core::counted(v.questions, "question");
   }
-  out << ": " << count_of(v.errors, "error") << ", " << count_of(v.warnings, "warning") << '\n';
+  out << ": " << core::counted(v.errors, "error") << ", " << core::counted(v.warnings, "warning") << '\n';
   return v.exit_code();
 }
 

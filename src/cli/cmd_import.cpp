@@ -15,6 +15,7 @@
 #include "core/diagnostic.hpp"
 #include "core/question.hpp"
 #include "interchange/interchange.hpp"
+#include "core/text.hpp"
 
 namespace casebook::cli {
 namespace {
@@ -96,7 +97,7 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
       err << "casebook: " << outcome.message << "\n";
       return 1;
   }
-  out << "imported " << outcome.imported << " question" << (outcome.imported == 1 ? "" : "s") << " from "
+  out << "imported " << core::counted(outcome.imported, "question") << " from "
       << options.input << " into " << options.out_path << "; " << outcome.skipped << " left out"
       << (outcome.skipped > 0 ? " (see the errors above)" : "") << "\n";
   return 0;
@@ -122,7 +123,7 @@ int run_export(const ExportOptions& options, std::ostream& out, std::ostream& er
     exported += (q.type != core::QuestionType::Ordering && q.type != core::QuestionType::Dilemma) ? 1 : 0;
   }
   out << "exported " << exported << " of " << loaded.bank->questions.size() << " questions of " << bank_path << " to " << out_path
-      << " (" << lossy.size() << " warning" << (lossy.size() == 1 ? "" : "s") << ")\n";
+      << " (" << core::counted(lossy.size(), "warning") << ")\n";
   return 0;
 }
 

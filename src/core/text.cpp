@@ -23,6 +23,10 @@ std::string_view trim_ascii_space_view(std::string_view s) {
 
 std::string trim_ascii_space(std::string_view s) { return std::string(trim_ascii_space_view(s)); }
 
+std::string counted(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

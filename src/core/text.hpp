@@ -15,6 +15,10 @@ namespace casebook::core {
 /// trim_ascii_space as a view into `s` (no copy): valid while `s`'s text is.
 [[nodiscard]] std::string_view trim_ascii_space_view(std::string_view s);
 
+/// "1 review", "3 reviews", "0 reviews": `n` and `noun` (English, singular) with an "s" unless
+/// n is 1. For counts in messages; a noun with another plural needs its own words.
+[[nodiscard]] std::string counted(std::size_t n, std::string_view noun);
+
 /// `s` with ASCII letters A-Z made lower-case and every other byte kept (no locale: non-ASCII
 /// UTF-8 is unchanged), e.g. for file extensions, ids and search words.
 [[nodiscard]] std::string ascii_lower(std::string_view s);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/number.hpp"
+#include "core/text.hpp"
 
 namespace casebook::report::detail {
 namespace {
@@ -34,7 +35,7 @@ Series activity(const Figures& f, std::string caption, Pick pick) {
 
 Series reviews_per_day(const Figures& f) {
   return activity(f, "Reviews per day (last 30 days)", [](const DayActivity& d) {
-    return std::pair{static_cast<double>(d.reviews), std::to_string(d.reviews) + " reviews, " +
+    return std::pair{static_cast<double>(d.reviews), core::counted(static_cast<std::size_t>(d.reviews), "review") + ", " +
                                                          std::to_string(d.correct) + " correct"};
   });
 }

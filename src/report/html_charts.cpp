@@ -10,6 +10,7 @@
 #include "report/charts.hpp"
 #include "report/html_parts.hpp"
 #include "report/text.hpp"
+#include "core/text.hpp"
 
 namespace casebook::report::detail {
 namespace {
@@ -65,9 +66,9 @@ std::string heatmap(const Figures& f) {
     const auto offset = day - first;
     const int n = count_by_offset[static_cast<std::size_t>(offset)];
     const char* colour = n == 0 ? "#ebedf0" : n < 3 ? "#c6dbef" : n < 6 ? "#6baed6" : n < 10 ? "#2171b5" : "#08306b";
-    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {} reviews</title></rect>",
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {}</title></rect>",
                        kLeft + offset / 7 * (kCell + kGap), kTop + offset % 7 * (kCell + kGap), kCell, kCell, colour,
-                       core::iso_date_of_day(day), n);
+                       core::iso_date_of_day(day), core::counted(static_cast<std::size_t>(n), "review"));
   }
   return svg + "</svg>\n";
 }

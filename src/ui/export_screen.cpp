@@ -117,6 +117,12 @@ void ExportScreen::draw(const app::ExportView& view, const app::ClassReportView&
   }
   for (const std::string& path : view.written) hint_text(path);
   if (!view.note.empty()) hint_text(view.note);
+  // An export's outcome ("Wrote 6 files ...", or why not) lies below the form: a new one is
+  // scrolled into view, its last line at the bottom of the window.
+  if (view.message != m_export_message) {
+    m_export_message = view.message;
+    if (!view.message.empty()) ImGui::SetScrollHereY(1.0f);
+  }
   draw_class_report(klass, ui, running);
 }
 

@@ -27,6 +27,7 @@ class ExportScreen {
   std::string m_from, m_to;        ///< the period fields' drafts
   std::uint64_t m_period_revision = ~0ull;
   std::string m_class_message;     ///< the class report message last shown (a new one scrolls to it)
+  std::string m_export_message;    ///< the export's message last shown (a new one scrolls to it)
   char m_focus = 0;                ///< 'f' or 't': the period field to focus this frame (F, T)
 };
 

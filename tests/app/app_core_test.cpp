@@ -197,7 +197,7 @@ TEST(BackgroundWork, ExportRunsOnAWorkerWakesTheWindowAndNeverReplacesAnEarlierE
   EXPECT_EQ(v.written, names);
   // Every card of the small bank (8 questions) is in the report, started or not; the one
   // review of the session.
-  EXPECT_NE(v.message.find("Wrote 5 files (8 cards, 1 reviews)"), std::string::npos) << v.message;
+  EXPECT_NE(v.message.find("Wrote 5 files (8 cards, 1 review)"), std::string::npos) << v.message;
   for (const auto& n : names) EXPECT_TRUE(std::filesystem::exists(folder + "/" + n)) << n;
   c.dispatch(app::StartExport{});
   c.wait_for_background();

@@ -100,3 +100,9 @@ TEST(OnOneLine, LineBreaksAndTabsBecomeOneSpaceEach) {
   const std::string text = "x\ny";
   EXPECT_EQ(casebook::core::on_one_line(text).size(), text.size());  // offsets kept
 }
+
+TEST(Counted, SingularOnlyForOne) {
+  EXPECT_EQ(casebook::core::counted(1, "review"), "1 review");
+  EXPECT_EQ(casebook::core::counted(0, "review"), "0 reviews");
+  EXPECT_EQ(casebook::core::counted(21, "card"), "21 cards");
+}
