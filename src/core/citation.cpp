@@ -74,7 +74,8 @@ CitationMarker read_marker(std::string_view text, std::size_t start) {
     }
     if (i >= n || text[i] == '\n' || text[i] == '\r') {
       fail("is not closed", "end it with `]`, e.g. `[@" + m.ids.back().id + "]`");
-    } else if (text[i] == ',') {
+    } else if (text[i] == ',' && text.substr(i + 1).find_first_not_of(" \t") != std::string_view::npos &&
+               text[text.find_first_not_of(" \t", i + 1)] == '@') {
       fail("separates ids with `,`", "separate cited ids with `;`: `[@a; @b]`");
     } else {
       fail("has unexpected text after `@" + m.ids.back().id + "`",

@@ -79,7 +79,10 @@ TEST(FindCitations, Malformed) {
       {"see [@a; 12]", "has `12` without its `@`"},
       {"see [@ a]", "has an `@` not followed by a source id"},
       {"see [@-a]", "has an `@` not followed by a source id"},
-      {"see [@a, p. 3]", "separates ids with `,`"},
+      {"see [@a,@b]", "separates ids with `,`"},
+      // A page after a comma is no second id: the hint says where page details go.
+      {"see [@a, p. 3]", "has unexpected text after `@a`"},
+      {"see [@a,]", "has unexpected text after `@a`"},
   };
   for (const auto& c : cases) {
     const auto ms = find_citations(c.text);
