@@ -116,9 +116,16 @@ core::Question BankReader::read_question(const toml::table& t, std::size_t ordin
     }
     q.fact_ids = read_refs(t, "facts", ctx, m_fact_id_list, "unknown-fact", "fact");
   }
-  if (bank.info.format >= kFormatFacts && q.id.rfind("gen.", 0) == 0) {
-    error(where_of(*t.get("id")), "reserved-id", "question id " + ticked(q.id) + " starts with `gen.`",
-          "ids starting with `gen.` belong to generated questions; choose another id");
+  if (q.id.rfind("gen.", 0) == 0) {
+    if (bank.info.format >= kFormatFacts) {
+      error(where_of(*t.get("id")), "reserved-id", "question id " + ticked(q.id) + " starts with `gen.`",
+            "ids starting with `gen.` belong to generated questions; choose another id");
+    } else {
+      // Allowed in format 1, refused in format 2: renamed then, its cards would start again.
+      warning(where_of(*t.get("id")), "reserved-id", "question id " + ticked(q.id) + " starts with `gen.`",
+              "ids starting with `gen.` belong to generated questions in format 2, which refuses them: choose "
+              "another id now, before learners' progress is kept under it");
+    }
   }
 
   if (m_type) {

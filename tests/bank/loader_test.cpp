@@ -148,6 +148,21 @@ TEST(BankLoader, AllTypesFixtureParsesEveryField) {
   EXPECT_EQ(dil.positions[1].arguments, std::vector<std::string>{"Protects sources"});
 }
 
+TEST(BankLoader, AGenIdInFormat1IsWarnedAboutBeforeFormat2RefusesIt) {
+  std::string text = minimal_bank("gen-one");
+  text.replace(text.find("id = \"q\""), 8, "id = \"gen.q5\"");
+  const auto one = casebook::bank::load_bank_text(text, "one.toml");
+  ASSERT_TRUE(one.bank) << dump(one);  // loads: a warning
+  ASSERT_EQ(one.diagnostics.size(), 1u) << dump(one);
+  EXPECT_EQ(one.diagnostics[0].code, "reserved-id");
+  EXPECT_EQ(one.diagnostics[0].severity, casebook::core::Severity::Warning);
+  EXPECT_EQ(std::pair(one.diagnostics[0].line, one.diagnostics[0].column), std::pair(12, 6)) << dump(one);
+  text.replace(text.find("format = 1"), 10, "format = 2");
+  const auto two = casebook::bank::load_bank_text(text, "two.toml");
+  EXPECT_FALSE(two.bank) << dump(two);
+  EXPECT_NE(dump(two).find("[reserved-id]"), std::string::npos) << dump(two);
+}
+
 TEST(BankLoader, BomAndCrlfFixture) {
   const auto r = casebook::bank::load_bank_file((kValidDir / "crlf_bom.toml").string());
   ASSERT_TRUE(r.bank) << dump(r);
