@@ -198,6 +198,12 @@ class GiftReader {
       return;
     }
     const TextFormat format = take_format(before).value_or(TextFormat::Moodle);
+    if (core::trim_ascii_space(after).rfind("####", 0) == 0) {
+      // GIFT's general feedback is inside the braces; after them it is question text.
+      m_out.warning(line, "gift-feedback-outside", label + ": `####` after the answer block is read as question text "
+                    "(a missing word), not as general feedback",
+                    "move the `####...` feedback inside the braces, before the `}`");
+    }
     // Missing word: text after the answers means the answers fill a blank in the sentence.
     const std::string prompt_raw =
         core::trim_ascii_space(after).empty() ? before : before + "_____" + after;

@@ -74,6 +74,15 @@ TEST(InterchangeHostile, GiftBraceAfterAnswerBlockIsAnError) {
   EXPECT_EQ(r.bank.questions[0].prompt, "S _____ {literal}");
 }
 
+TEST(InterchangeHostile, GiftFeedbackAfterTheBracesIsWarnedAbout) {
+  // `####` after `}` is question text in GIFT (a missing word); inside the braces it is feedback.
+  const auto r = ci::import_gift("What is 2+2? {=4 ~5} ####Four.\n\nAnd 3+3? {=6 ~7 ####Six.}\n", "f.gift");
+  EXPECT_EQ(diags(r), (std::vector<D>{{1, 1, 'W', "gift-feedback-outside"}}));
+  ASSERT_EQ(r.bank.questions.size(), 2U);
+  EXPECT_EQ(r.bank.questions[0].prompt, "What is 2+2? _____ ####Four.");  // as GIFT reads it
+  EXPECT_EQ(r.bank.questions[1].explanation.rfind("Six.", 0), 0U) << r.bank.questions[1].explanation;
+}
+
 // Invalid UTF-8 used to reach the TOML writer and fail the whole import as an internal error;
 // a NUL byte was imported into the prompt.
 TEST(InterchangeHostile, NonUtf8AndControlBytesAreReportedAtTheirPlace) {
