@@ -12,6 +12,7 @@
 #include "app/case_view.hpp"
 #include "app/display.hpp"
 #include "app/feedback_view.hpp"
+#include "app/sync_status_view.hpp"
 #include "core/card.hpp"
 #include "core/diagnostic.hpp"
 #include "core/grading.hpp"
@@ -125,16 +126,6 @@ struct BacklogView {
   int default_days = 7;  ///< the N proposed
   int min_days = 2, max_days = 30;
   std::string active;    ///< the running spread in words; empty when none
-};
-
-/// The window's sync with the class's learning record store (app::LrsSyncFlow), as one line
-/// for Home and the session summary.
-struct SyncStatusView {
-  bool configured = false;  ///< a store is configured (else nothing is shown)
-  bool running = false;     ///< a sync is on its way
-  bool failed = false;      ///< the last sync stopped early (offline, refused, a bad config file)
-  /// "Class record store (LRS): all your answers are in lrs.example.org (3 sent at 14:02)."
-  std::string line;
 };
 
 struct HomeView {
