@@ -99,18 +99,19 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
 
 std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
                                                                 const Bank& old_bank, const Bank& new_bank) {
-  // Retired questions by prompt and type (a prompt is rarely repeated within a bank).
+  // Hand-written questions only: a generated question's id follows its facts, and many share
+  // one prompt ("Which of these events came first?"). Retired ones by prompt and type.
   const auto before = by_key(old_bank);
   const auto after = by_key(new_bank);
   std::multimap<std::pair<std::string, QuestionType>, std::size_t> retired;
   for (std::size_t i = 0; i < diff.size(); ++i) {
-    if (diff[i].change != QuestionChange::Retired) continue;
+    if (diff[i].change != QuestionChange::Retired || !diff[i].generator.empty()) continue;
     const Question& q = *before.at(diff[i].card_key);
     retired.emplace(std::pair(q.prompt, q.type), i);
   }
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < diff.size() && !retired.empty(); ++i) {
-    if (diff[i].change != QuestionChange::Added) continue;
+    if (diff[i].change != QuestionChange::Added || !diff[i].generator.empty()) continue;
     const Question& q = *after.at(diff[i].card_key);
     const auto it = retired.find(std::pair(q.prompt, q.type));
     if (it == retired.end()) continue;

@@ -43,9 +43,9 @@ struct QuestionDiff {
   std::string old_type, new_type;
 };
 
-/// Pairs of an added and a retired question of `diff` (diff_banks) with the same prompt and
-/// type: most likely one question whose id was changed, which starts its cards again from
-/// nothing. Each as (index of the added, index of the retired), in the order of the added.
+/// Pairs of an added and a retired hand-written question of `diff` (diff_banks) with the same
+/// prompt and type: most likely one question whose id was changed, which starts its cards
+/// again from nothing (generated questions are left out: their ids follow their facts). Each as (index of the added, index of the retired), in the order of the added.
 [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
                                                                               const Bank& old_bank, const Bank& new_bank);
 

@@ -152,6 +152,19 @@ TEST(CliDiff, ATypeChangeIsNamedAndARenamedIdIsPointedOut) {
       << r.err;
 }
 
+TEST(CliDiff, GeneratedQuestionsWithOnePromptAreNotTakenForRenames) {
+  // A fact renamed: its generated question is retired and another added, with the same prompt;
+  // generated ids follow their facts, so no "changed id" is suggested.
+  TempDir dir;
+  write_edited(dir, "fact.toml", casebook::test::slurp(data("old.toml")), "id = \"stolen\"", "id = \"stolen-sum\"");
+  const auto r = run(dir, {"diff", data("old.toml"), dir.file("fact.toml")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("  + diff-test/gen.figure_value.stolen-sum  "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  - diff-test/gen.figure_value.stolen  "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("same prompt as"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err.find("prompt and type of a retired one"), std::string::npos) << r.err;
+}
+
 TEST(CliDiff, APromptChangedPastTheCutShowsWhereItDiffers) {
   TempDir dir;
   const std::string longer = "In which year, according to the article's second part, did the Russian police make the arrests";
