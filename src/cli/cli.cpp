@@ -27,6 +27,8 @@
 #include "app/learners.hpp"
 #include "app/lrs.hpp"
 #include "app/study_text.hpp"
+#include "core/text.hpp"
+#include "report/report.hpp"
 #include "app/output_guard.hpp"
 #include "app/report_export.hpp"
 #include "bank/validate.hpp"
@@ -186,9 +188,21 @@ int run_report(const ReportOptions& options, std::ostream& out, std::ostream& er
     throw UsageError(e.what());
   }
   for (const std::string& warning : report.bank_warnings) err << "casebook: warning: " << app::terminal_safe(warning) << "\n";
+  // Studied cards of a bank that is not loaded would all show as retired: say which bank.
+  std::map<std::string, std::size_t> unloaded;  // bank id -> its studied cards
+  for (const report::CardEntry& c : report.input.cards) {
+    const bool loaded = std::any_of(report.input.banks.begin(), report.input.banks.end(),
+                                    [&](const report::BankEntry& b) { return b.id == c.bank_id; });
+    if (c.retired && !loaded) ++unloaded[c.bank_id];
+  }
+  for (const auto& [id, n] : unloaded) {
+    err << "casebook: warning: " << core::counted(n, "studied card") << " of bank `" << app::terminal_safe(id)
+        << "` show as retired: no loaded bank has that id; pass --bank with its file to report on it\n";
+  }
   const app::ReportFileResult written = app::write_report_file(report.input, options.format, target.string());
   for (const std::string& warning : written.warnings) std::cerr << "casebook: warning: " << app::terminal_safe(warning) << "\n";
-  out << "Wrote " << report.input.cards.size() << " cards and " << written.reviews << " reviews of learner '"
+  out << "Wrote " << core::counted(report.input.cards.size(), "card") << " and " << core::counted(written.reviews, "review")
+      << " of learner '"
       << app::terminal_safe(options.learner) << "' to " << options.out_path << " (" << options.format << ")\n";
   return kExitOk;
 }

@@ -304,8 +304,14 @@ TEST(Cli, ReportWritesXlsxAndXapiAndMarksRetiredCards) {
   EXPECT_EQ(doc.at("summary").at("retired"), 5);
   EXPECT_EQ(doc.at("reviews").size(), 5u);
   for (const auto& c : doc.at("cards")) EXPECT_TRUE(c.at("retired").get<bool>());
+  // Said on the terminal: the bank those cards come from is not loaded.
+  EXPECT_NE(r.err.find("casebook: warning: 5 studied cards of bank `test-small` show as retired: no loaded bank has "
+                       "that id; pass --bank with its file to report on it\n"),
+            std::string::npos)
+      << r.err;
   r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--out", json_path, "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find("show as retired"), std::string::npos) << r.err;
   EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("summary").at("retired"), 0);
 
   // --bank-id keeps only that bank's cards and reviews.
