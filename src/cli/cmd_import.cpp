@@ -76,7 +76,11 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
   request.replace = options.force;
   request.db_path = options.db_path;
   const app::ImportOutcome outcome = app::import_questions(request);
-  for (const auto& d : outcome.diagnostics) err << core::format_diagnostic(d) << "\n";
+  // A refused --out comes alone: the input's diagnostics follow once there is somewhere to write.
+  const bool out_refused = outcome.status == app::ImportStatus::Exists || outcome.status == app::ImportStatus::Refused;
+  if (!out_refused) {
+    for (const auto& d : outcome.diagnostics) err << core::format_diagnostic(d) << "\n";
+  }
   switch (outcome.status) {
     case app::ImportStatus::Written: break;
     case app::ImportStatus::Empty:

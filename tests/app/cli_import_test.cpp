@@ -129,6 +129,23 @@ TEST(CliImport, NothingImportableFailsAndWritesNothing) {
 
 // An Aiken file named .txt (no "aiken" in its name) is read as Aiken: a line starting
 // "ANSWER:" and no GIFT braces. A GIFT file whose answer text holds "ANSWER:" stays GIFT.
+TEST(CliImport, AnExistingOutComesAloneWithoutTheInputsDiagnostics) {
+  const fs::path dir = temp_dir("exists");
+  // One question imports, one is refused (a diagnostic): first written, then --out exists.
+  std::ofstream(dir / "mixed.gift", std::ios::binary) << "Q {=a ~b}\n\njust words\n";
+  cli::ImportOptions o;
+  o.input = (dir / "mixed.gift").string();
+  o.out_path = (dir / "mixed.toml").string();
+  std::ostringstream out1, err1;
+  ASSERT_EQ(cli::run_import(o, out1, err1), 0) << err1.str();
+  ASSERT_NE(err1.str().find("mixed.gift:3:"), std::string::npos) << err1.str();  // the refused text, placed
+  std::ostringstream out2, err2;
+  EXPECT_EQ(cli::run_import(o, out2, err2), 2);
+  EXPECT_EQ(err2.str().find("mixed.gift:3:"), std::string::npos) << err2.str();
+  EXPECT_EQ(err2.str().rfind("casebook: --out ", 0), 0U) << err2.str();
+  fs::remove_all(dir);
+}
+
 TEST(CliImport, AnAikenFileNamedTxtIsReadAsAiken) {
   const fs::path dir = temp_dir("aiken-txt");
   {
