@@ -27,15 +27,14 @@ std::vector<storage::AnswerChange> find_answer_changes(const Library& library,
     const CardRef* ref = library.find(key);
     if (ref == nullptr) continue;  // retired: nothing to relearn
     const core::Question& q = library.question(*ref);
-    const std::string now_key = core::answer_key_fingerprint(q);
-    if (now_key == seen.key) continue;  // same answer (perhaps reworded): progress kept
-    if (core::answer_key_fingerprint_as_written(q) == seen.key) continue;  // recorded before keys were in NFC
+    // The same answer (perhaps reworded, or recorded before keys were in NFC): progress kept.
+    if (core::answer_key_is(q, seen.key)) continue;
     storage::AnswerChange c;
     c.card_key = key;
     c.at = std::max(now, seen.at + 1);
     if (state->second.last_review) c.at = std::max(c.at, *state->second.last_review + 1);
     c.old_key = seen.key;
-    c.new_key = now_key;
+    c.new_key = core::answer_key_fingerprint(q);
     c.old_version = seen.bank_version;
     c.new_version = library.bank(*ref).info.version;
     const core::CardSchedule& before = state->second;

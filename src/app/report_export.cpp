@@ -149,7 +149,6 @@ GatheredReport gather_report(const ReportRequest& request) {
       e.topics = topic_titles(*bank, q);
       if (!bank->info.language.empty()) e.language = bank->info.language;
       e.correct_answer = core::grade(q, core::Answer{}).expected;
-      e.answer_keys = {core::answer_key_fingerprint(q), core::answer_key_fingerprint_as_written(q)};
       e.question = std::shared_ptr<const core::Question>(loads, &q);
       e.schedule.due = request.now;  // not started: due whenever it is introduced
       cards.emplace(e.card_key, std::move(e));

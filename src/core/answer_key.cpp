@@ -98,6 +98,10 @@ std::string answer_key_fingerprint(const Question& q) { return answer_key(q, fal
 
 std::string answer_key_fingerprint_as_written(const Question& q) { return answer_key(q, true); }
 
+bool answer_key_is(const Question& q, std::string_view recorded) {
+  return !recorded.empty() && (answer_key(q, false) == recorded || answer_key(q, true) == recorded);
+}
+
 std::string wording_fingerprint(const Question& q) {
   KeyHash t;
   for (const std::string* s : {&q.prompt, &q.explanation, &q.unit, &q.scenario, &q.model_answer, &q.source.source_id}) {

@@ -3,6 +3,7 @@
 // of its wording (an edit that changes only that is a rewording: progress kept).
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "core/question.hpp"
 
@@ -23,6 +24,11 @@ namespace casebook::core {
 /// texts' bytes as written): equal to answer_key_fingerprint for ASCII and NFC texts. A key
 /// stored in the review log that equals either is the same answer.
 [[nodiscard]] std::string answer_key_fingerprint_as_written(const Question& q);
+
+/// Whether `recorded` (a review log's answer-key fingerprint) is `q`'s answer key in either
+/// form (answer_key_fingerprint, or _as_written for keys recorded before NFC; the second is
+/// computed only when the first differs). False for "" (unknown).
+[[nodiscard]] bool answer_key_is(const Question& q, std::string_view recorded);
 
 /// The fingerprint of what `q` shows besides its answer key (16 hex digits of FNV-1a 64; texts
 /// trimmed and in NFC, as for the answer key): the

@@ -2,6 +2,7 @@
 // review log streamed through FiguresBuilder::add (accuracy, retention, activity, mistakes).
 #include "report/figures.hpp"
 
+#include "core/answer_key.hpp"
 #include "core/grading.hpp"
 
 #include <algorithm>
@@ -171,11 +172,7 @@ void FiguresBuilder::add(const core::ReviewRecord& r) {
                           core::rubric_skipped(r.answer);
   if (!r.correct && !unassessed) {
     Mistake m{card == m_card_index.end() ? std::nullopt : std::optional<std::size_t>(card->second), r.card_key,
-              r.reviewed_at, r.answer, r.rating, false};
-    if (m.card && !r.answer_key.empty()) {
-      const auto& keys = m_in.cards[*m.card].answer_keys;
-      m.key_changed = !keys.empty() && std::find(keys.begin(), keys.end(), r.answer_key) == keys.end();
-    }
+              r.reviewed_at, r.answer, r.rating, false, r.answer_key};
     if (m_ring.size() < static_cast<std::size_t>(kMistakesShown)) {
       m_ring.push_back(std::move(m));
     } else {
@@ -220,6 +217,11 @@ Figures FiguresBuilder::finish() {
   const std::size_t n = m_ring.size();
   const std::size_t oldest = f.mistakes_total > kMistakesShown ? static_cast<std::size_t>(f.mistakes_total % kMistakesShown) : 0;
   for (std::size_t k = 0; k < n; ++k) f.mistakes.push_back(std::move(m_ring[(oldest + n - 1 - k) % n]));
+  // Only the kept mistakes are checked against today's answer key (a fingerprint each).
+  for (Mistake& m : f.mistakes) {
+    const core::Question* q = m.card ? m_in.cards[*m.card].question.get() : nullptr;
+    m.key_changed = q != nullptr && !m.answer_key.empty() && !core::answer_key_is(*q, m.answer_key);
+  }
   std::stable_sort(f.weakest.begin(), f.weakest.end(), [&](const WeakCard& x, const WeakCard& y) {
     if (x.lapses != y.lapses) return x.lapses > y.lapses;
     return m_in.cards[x.card].retrievability < m_in.cards[y.card].retrievability;

@@ -108,10 +108,11 @@ struct Mistake {
   core::TimestampMs reviewed_at = 0;
   std::string answer;               ///< the answer given (ReviewRecord::answer)
   core::Rating rating = core::Rating::Again;
-  /// The question's answer key changed after this answer (ReviewRecord::answer_key is not one
-  /// of CardEntry::answer_keys): the correct answer shown now is not the one it was marked
-  /// against. False when either is unknown.
+  /// The question's answer key changed after this answer (ReviewRecord::answer_key is not
+  /// CardEntry::question's key, core::answer_key_is): the correct answer shown now is not the
+  /// one it was marked against. False when either is unknown. Set for the kept mistakes only.
   bool key_changed = false;
+  std::string answer_key;           ///< ReviewRecord::answer_key ("" unknown)
 };
 
 /// A mistake's "correct answer" for a reader: the card's answer key in words, with "(the

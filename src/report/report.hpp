@@ -37,12 +37,9 @@ struct CardEntry {
   std::vector<std::string> topics;  ///< topic titles from the bank (empty: no topic / retired)
   std::string language = "und";     ///< the bank's BCP 47 language, "und" when unknown
   std::string correct_answer;       ///< the answer key in words (core::grade's `expected`), "" when unknown
-  /// The fingerprints of that answer key (core::answer_key_fingerprint, and
-  /// answer_key_fingerprint_as_written for reviews recorded before texts were put in NFC):
-  /// a review recorded with neither was marked against another key. Empty when unknown.
-  std::vector<std::string> answer_keys;
   /// The question itself (choices, items, pairs, positions, rubric), for the xAPI interaction
-  /// details; null for a retired card or a hand-made input.
+  /// details and to tell whether a mistake was marked against today's answer key
+  /// (core::answer_key_is); null for a retired card or a hand-made input.
   std::shared_ptr<const core::Question> question;
 };
 

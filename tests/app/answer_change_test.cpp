@@ -240,3 +240,38 @@ TEST(AnswerChange, AnswersOfUnknownKeyKeepTheirProgress) {
   EXPECT_TRUE(p.answer_changes("alice").empty());
   EXPECT_EQ(p.card_state("alice", kRekeyed), after);
 }
+
+TEST(AnswerChange, AReportMarksAMistakeMadeUnderTheEarlierKey) {
+  // A wrong answer in 1.0.0, then the key changes: the report's "correct answer" beside that
+  // mistake is today's, and says so; a wrong answer under the new key is not marked.
+  Files f;
+  const auto wrong = [&](app::Controller& c) {
+    for (int shown = 0; shown < 20 && c.study() != nullptr && c.study()->card.card_key != kRekeyed; ++shown) {
+      answer(c, *f.now, core::Rating::Good);  // another card first
+    }
+    ASSERT_NE(c.study(), nullptr);
+    ASSERT_EQ(c.study()->card.card_key, kRekeyed);
+    *f.now += 2000;
+    c.dispatch(app::SubmitAnswer{make_answer(casebook::test::shown_question(c), false)});
+    *f.now += 500;
+    c.dispatch(app::Rate{core::Rating::Again});
+  };
+  {
+    app::Controller c(test_config(f.db, f.now, {f.bank}));
+    c.dispatch(app::StartSession{});
+    wrong(c);
+  }
+  edit(f.bank, "answer = \"2016\"", "answer = \"2018\"");
+  *f.now += kHour;
+  {
+    app::Controller c(test_config(f.db, f.now, {f.bank}));
+    c.dispatch(app::StartSession{});
+    wrong(c);
+  }
+  const auto json = casebook::test::alice_report(f.db, {f.bank}, "json", f.dir.file("r.json"), *f.now);
+  const auto& mistakes = json.at("analytics").at("mistakes").at("shown");
+  ASSERT_EQ(mistakes.size(), 2u) << json.at("analytics").at("mistakes").dump();
+  EXPECT_EQ(mistakes[0].at("correct_answer"), "2018");
+  EXPECT_EQ(mistakes[0].at("answer_changed_since"), false);  // the newest: under today's key
+  EXPECT_EQ(mistakes[1].at("answer_changed_since"), true);   // marked against 2016
+}

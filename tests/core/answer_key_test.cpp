@@ -63,6 +63,12 @@ TEST(AnswerKey, AccentsComposedOrDecomposedAreTheSameAnswer) {
   Question other = q;
   other.choices[0].text = "Cafe Lubyanka";  // no accent: another answer
   EXPECT_NE(answer_key_fingerprint(other), answer_key_fingerprint(q));
+  // A recorded key is the question's in either form; "" (unknown) never is.
+  EXPECT_TRUE(answer_key_is(d, answer_key_fingerprint(d)));
+  EXPECT_TRUE(answer_key_is(d, expected));
+  EXPECT_FALSE(answer_key_is(d, answer_key_fingerprint(other)));
+  EXPECT_FALSE(answer_key_is(other, expected));
+  EXPECT_FALSE(answer_key_is(d, ""));
 }
 
 TEST(AnswerKey, SingleChoice) {

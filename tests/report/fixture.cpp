@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/answer_key.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -203,10 +205,15 @@ ReportInput rich_input() {
               {"soldatov-2021", "Soldatov 2021: Russia & cooperation", "1.2.0", "en"}};
   in.cards[0].correct_answer = "2016";
   // Its answer key changed after the wrong answer of review 12 (recorded with another key).
-  in.cards[0].answer_keys = {"5eed00000000a016", "5eed00000000b016"};
+  core::Question lurk;
+  lurk.id = "lurk-arrests-year";
+  lurk.type = core::QuestionType::Numeric;
+  lurk.prompt = in.cards[0].prompt;
+  lurk.value = 2016;
+  in.cards[0].question = std::make_shared<const core::Question>(lurk);
   for (auto& r : in.reviews) {
-    if (r.id == 12) r.answer_key = "5eed00000000a015";
-    if (r.id == 8) r.answer_key = "5eed00000000b016";  // the key as written before NFC: the same key
+    if (r.id == 12) r.answer_key = core::answer_key_fingerprint(lurk).replace(0, 4, "5eed");  // another key
+    if (r.id == 8) r.answer_key = core::answer_key_fingerprint(lurk);  // the same key
   }
   in.cards[1].correct_answer = "<b>the right one</b>";
   in.cards[2].suspended = true;
