@@ -124,9 +124,12 @@ void BankReader::syntax_error(const toml::parse_error& e) {
              " here; if the text needs it, write an escape such as \\t or \\u0007";
     }
   } else if (what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos) {
-    // toml++ places this error at the character before the bad byte: the first ill-formed
-    // byte of the file is the one, named with its value.
-    for (std::size_t at = 0; at < m_text.size();) {
+    // toml++ places this error at the character before the bad byte (everything before it
+    // was read as UTF-8): the first ill-formed byte from that line on is the one, named with
+    // its value.
+    const Where reported = where_of(e.source());
+    const bool known = reported.line >= 1 && static_cast<std::size_t>(reported.line) <= m_line_starts.size();
+    for (std::size_t at = known ? m_line_starts[static_cast<std::size_t>(reported.line) - 1] : 0; at < m_text.size();) {
       const core::Utf8Char c = core::decode_utf8_at(m_text, at);
       if (!c.valid) {
         char byte[8];

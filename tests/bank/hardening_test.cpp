@@ -194,12 +194,14 @@ TEST(BankLoader, ControlCharactersInBankTextAreWarnedAbout) {
 
 TEST(BankLoader, InvalidUtf8IsPlacedAtTheBadByteAndNamesIt) {
   // toml++ reports the character before the bad byte; the diagnostic names the byte itself,
-  // in a string, in a comment and after a multi-byte character (columns count characters).
+  // in a string, in a comment, after a multi-byte character (columns count characters) and
+  // first on its line.
   const struct {
     std::string line;
     int column;
     const char* byte;
-  } cases[] = {{"a = \"\xC3(\"", 6, "0xC3"}, {"# comment \xFF here", 11, "0xFF"}, {"b = \"\xC3\xA9t\xE9\"", 8, "0xE9"}};
+  } cases[] = {{"a = \"\xC3(\"", 6, "0xC3"}, {"# comment \xFF here", 11, "0xFF"}, {"b = \"\xC3\xA9t\xE9\"", 8, "0xE9"},
+               {"\xFF = 1", 1, "0xFF"}};  // the first byte of its line
   for (const auto& c : cases) {
     const std::string text = "[bank]\nid = \"u8\"\n" + c.line + "\n";
     const auto r = casebook::bank::load_bank_text(text, "u8.toml");
