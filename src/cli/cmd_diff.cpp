@@ -123,7 +123,7 @@ int run_diff(const std::string& old_path, const std::string& new_path, const std
   // An added and a retired question alike: each names the other (a changed id loses progress).
   std::map<std::size_t, std::string> renamed;  // index in diff -> the other's card key
   // (Another bank id retires and adds every question: its own warning below says so.)
-  const auto renames = before->info.id == after->info.id ? core::likely_renames(diff, *before, *after)
+  const auto renames = before->info.id == after->info.id ? core::likely_renames(diff)
                                                          : std::vector<std::pair<std::size_t, std::size_t>>{};
   for (const auto& [added, retired] : renames) {
     renamed[added] = "same prompt as retired " + app::terminal_safe(diff[retired].card_key);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "core/answer_key.hpp"
 #include "core/grading.hpp"
@@ -70,7 +71,7 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
   for (const auto& [key, q] : after) {
     const auto old = before.find(key);
     if (old == before.end()) {
-      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", "", {}, "", ""});
+      out.push_back({QuestionChange::Added, key, q->prompt, q->generator, "", "", "", {}, "", "", q->type});
       continue;
     }
     const Question& was = *old->second;
@@ -83,13 +84,14 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
     } else {
       continue;
     }
+    out.back().type = q->type;
     if (was.type != q->type) {
       out.back().old_type = to_string(was.type);
       out.back().new_type = to_string(q->type);
     }
   }
   for (const auto& [key, q] : before) {
-    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", "", {}, "", ""});
+    if (after.count(key) == 0) out.push_back({QuestionChange::Retired, key, q->prompt, q->generator, "", "", "", {}, "", "", q->type});
   }
   std::stable_sort(out.begin(), out.end(), [](const QuestionDiff& a, const QuestionDiff& b) {
     return static_cast<int>(a.change) < static_cast<int>(b.change);
@@ -97,23 +99,18 @@ std::vector<QuestionDiff> diff_banks(const Bank& old_bank, const Bank& new_bank)
   return out;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
-                                                                const Bank& old_bank, const Bank& new_bank) {
+std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff) {
   // Hand-written questions only: a generated question's id follows its facts, and many share
   // one prompt ("Which of these events came first?"). Retired ones by prompt and type.
-  const auto before = by_key(old_bank);
-  const auto after = by_key(new_bank);
-  std::multimap<std::pair<std::string, QuestionType>, std::size_t> retired;
+  std::multimap<std::pair<std::string_view, QuestionType>, std::size_t> retired;
   for (std::size_t i = 0; i < diff.size(); ++i) {
     if (diff[i].change != QuestionChange::Retired || !diff[i].generator.empty()) continue;
-    const Question& q = *before.at(diff[i].card_key);
-    retired.emplace(std::pair(q.prompt, q.type), i);
+    retired.emplace(std::pair(std::string_view(diff[i].prompt), diff[i].type), i);
   }
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < diff.size() && !retired.empty(); ++i) {
     if (diff[i].change != QuestionChange::Added || !diff[i].generator.empty()) continue;
-    const Question& q = *after.at(diff[i].card_key);
-    const auto it = retired.find(std::pair(q.prompt, q.type));
+    const auto it = retired.find(std::pair(std::string_view(diff[i].prompt), diff[i].type));
     if (it == retired.end()) continue;
     out.emplace_back(i, it->second);
     retired.erase(it);  // each retired question pairs once

@@ -41,13 +41,14 @@ struct QuestionDiff {
   /// Re-keyed or reworded with another question type: the types' TOML spellings before and
   /// after (core::to_string, e.g. "single_choice" -> "multiple_response"); "" when the same.
   std::string old_type, new_type;
+  QuestionType type = QuestionType::SingleChoice;  ///< the new version's type (the old one's when retired)
 };
 
 /// Pairs of an added and a retired hand-written question of `diff` (diff_banks) with the same
 /// prompt and type: most likely one question whose id was changed, which starts its cards
-/// again from nothing (generated questions are left out: their ids follow their facts). Each as (index of the added, index of the retired), in the order of the added.
-[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff,
-                                                                              const Bank& old_bank, const Bank& new_bank);
+/// again from nothing (generated questions are left out: their ids follow their facts). Each
+/// as (index of the added, index of the retired), in the order of the added.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>> likely_renames(const std::vector<QuestionDiff>& diff);
 
 /// The changed questions from `old_bank` to `new_bank`, by card key (so a question whose
 /// bank id changed is retired and added): first the added, then the retired, the reworded
