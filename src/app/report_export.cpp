@@ -137,7 +137,8 @@ GatheredReport gather_report(const ReportRequest& request) {
   for (const auto& [id, bank] : banks) {
     if (!wanted(id)) continue;
     if (request.bank_filter.empty() && bank->info.kind != core::BankKind::Course && !studied_banks.count(id)) continue;
-    in.banks.push_back(report::BankEntry{id, bank->info.title, bank->info.version, bank->info.language});
+    in.banks.push_back(report::BankEntry{id, bank->info.title, bank->info.version, bank->info.language, {}});
+    for (const core::Topic& t : bank->topics) in.banks.back().topics.push_back(t.title);
     for (const core::Question& q : bank->questions) {
       report::CardEntry e;
       e.card_key = core::card_key(*bank, q);

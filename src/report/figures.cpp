@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace casebook::report {
@@ -66,13 +67,23 @@ FiguresBuilder::FiguresBuilder(const ReportInput& in)
     m_rows.push_back(CoverageRow{id, title, "", 0, 0, 0, 0, 0, 0, 0.0, {}, {}, {}});
   }
   m_bank_rows = m_rows.size();
-  std::map<std::pair<std::string, std::string>, int> topic_keys;  // sorted (bank, topic)
+  // Topic rows by bank id, each bank's in its own order, then any other title in byte order.
+  std::map<std::pair<std::string, std::string>, std::size_t> listed;  // (bank, title) -> place
+  for (const BankEntry& b : in.banks) {
+    for (std::size_t i = 0; i < b.topics.size(); ++i) listed.try_emplace({b.id, b.topics[i]}, i);
+  }
+  const auto place = [&](const std::string& bank, const std::string& title) {
+    const auto it = listed.find({bank, title});
+    return it == listed.end() ? listed.size() : it->second;
+  };
+  std::map<std::tuple<std::string, std::size_t, std::string>, int> topic_keys;  // sorted as above
   for (const CardEntry& c : in.cards) {
     if (c.retired) continue;
-    if (c.topics.empty()) topic_keys[{c.bank_id, "(no topic)"}];
-    for (const std::string& t : c.topics) topic_keys[{c.bank_id, t}];
+    if (c.topics.empty()) topic_keys[{c.bank_id, place(c.bank_id, "(no topic)"), "(no topic)"}];
+    for (const std::string& t : c.topics) topic_keys[{c.bank_id, place(c.bank_id, t), t}];
   }
-  for (const auto& [key, unused] : topic_keys) {
+  for (const auto& [sorted, unused] : topic_keys) {
+    const std::pair<std::string, std::string> key{std::get<0>(sorted), std::get<2>(sorted)};
     topic_row[key] = m_rows.size();
     m_rows.push_back(CoverageRow{key.first, titles[key.first], key.second, 0, 0, 0, 0, 0, 0, 0.0, {}, {}, {}});
   }

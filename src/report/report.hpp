@@ -49,6 +49,9 @@ struct BankEntry {
   std::string title;
   std::string version;   ///< "" when the bank gives none
   std::string language;  ///< BCP 47
+  /// Its topics' titles in the bank's order (its [[topic]] tables): the order of its topic
+  /// rows in coverage tables (a chronological syllabus stays chronological).
+  std::vector<std::string> topics;
 };
 
 /// A review taken back by an undo (storage: review_void). The review itself is not in the

@@ -239,3 +239,33 @@ TEST(Stats, MockExamScoresOverTime) {
   ASSERT_EQ(v.exam_lines.size(), 1u);
   EXPECT_EQ(v.exam_lines[0], "2024-05-30 Practice one: 1 of 2 (50 %), passed");
 }
+
+TEST(Stats, TopicsReadInTheBanksOwnOrder) {
+  // The article's bank lists its topics in the order of events (Home shows them so): the
+  // coverage table follows it, not the alphabet ("Early ..." would come before "The 1990s ...").
+  casebook::test::AppFiles files;
+  const std::string soldatov = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks/soldatov-2021-russia-cooperation.toml";
+  app::Library library;
+  library.load({soldatov});
+  ASSERT_EQ(library.loads().size(), 1u);
+  ASSERT_TRUE(library.loads().front().bank.has_value());
+  std::vector<std::string> listed;
+  for (const auto& t : library.loads().front().bank->topics) listed.push_back(t.title);
+  ASSERT_GE(listed.size(), 3u);
+  ASSERT_FALSE(std::is_sorted(listed.begin(), listed.end()));  // else this would test nothing
+  app::Controller c{test_config(files.db, files.now, {soldatov})};
+  c.dispatch(app::Navigate{app::Screen::Stats});
+  c.wait_for_background();
+  const app::StatsView v = c.stats();
+  ASSERT_TRUE(v.ready) << v.error;
+  std::vector<std::string> shown;
+  for (const auto& r : v.coverage) {
+    if (r.depth == 1 && r.label != "(no topic)") shown.push_back(r.label);
+  }
+  std::vector<std::string> expected;  // the listed topics that have cards, in the bank's order
+  for (const std::string& t : listed) {
+    if (std::find(shown.begin(), shown.end(), t) != shown.end()) expected.push_back(t);
+  }
+  EXPECT_EQ(shown, expected);
+  EXPECT_EQ(shown.size(), listed.size());
+}

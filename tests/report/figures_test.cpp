@@ -119,6 +119,31 @@ TEST(FiguresTest, DailyActivityForecastTopicsAndWeakest) {
   EXPECT_EQ(a.weakest[2].lapses, 1);
 }
 
+TEST(FiguresTest, TopicRowsFollowTheBanksOwnOrderThenTitles) {
+  // Without a bank's topic list, by title (above); with it, in its order, and a title it does
+  // not list (here Cooperation, when only Cybercrime is listed) after the listed ones.
+  report::ReportInput in = rich_input();
+  ASSERT_EQ(in.banks[3].id, "soldatov-2021");
+  const auto soldatov_topics = [](const report::Figures& f) {
+    std::vector<std::string> out;
+    for (const auto& row : f.topics) {
+      if (row.bank_id == "soldatov-2021") out.push_back(row.topic);
+    }
+    return out;
+  };
+  EXPECT_EQ(soldatov_topics(report::compute_figures(in)), (std::vector<std::string>{"Cooperation", "Cybercrime"}));
+  in.banks[3].topics = {"Cybercrime", "Cooperation"};
+  EXPECT_EQ(soldatov_topics(report::compute_figures(in)), (std::vector<std::string>{"Cybercrime", "Cooperation"}));
+  in.banks[3].topics = {"Cybercrime"};
+  EXPECT_EQ(soldatov_topics(report::compute_figures(in)), (std::vector<std::string>{"Cybercrime", "Cooperation"}));
+  in.banks[3].topics = {"Elsewhere", "Cooperation"};
+  EXPECT_EQ(soldatov_topics(report::compute_figures(in)), (std::vector<std::string>{"Cooperation", "Cybercrime"}));
+  // Another bank's list does not order this bank's rows.
+  in.banks[3].topics.clear();
+  in.banks[0].topics = {"Cybercrime", "Cooperation"};
+  EXPECT_EQ(soldatov_topics(report::compute_figures(in)), (std::vector<std::string>{"Cooperation", "Cybercrime"}));
+}
+
 TEST(FiguresTest, UnknownZoneFallsBackToUtcDays) {
   report::ReportInput in = rich_input();
   in.time_zone = "Not/AZone";
