@@ -25,8 +25,16 @@ std::string number(float v) {
 
 ImU32 color_u32(const ImVec4& c, float alpha) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
-float nice_top(float v) {
-  if (v <= 0.0f) return 1.0f;
+float nice_top(float v, bool whole) {
+  if (v <= 0.0f) return whole ? 2.0f : 1.0f;
+  if (whole) {  // 2, 4, 6, 8, 10, 20, 40, ...
+    for (float p = 1.0f; std::isfinite(p); p *= 10.0f) {
+      for (const float m : {2.0f, 4.0f, 6.0f, 8.0f, 10.0f}) {
+        if (m * p >= v) return m * p;
+      }
+    }
+    return v;
+  }
   const float p = std::pow(10.0f, std::floor(std::log10(v)));
   for (const float m : {1.0f, 2.0f, 5.0f, 10.0f}) {
     if (m * p >= v) return m * p;
@@ -89,7 +97,9 @@ void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, boo
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p0(origin.x + axis_w, origin.y + 1.4f * label_h);  // the plot area, under the unit
   const ImVec2 p1(origin.x + size.x - 0.25f * em, origin.y + size.y - below);
-  const float top = nice_top(std::max(c.top, *std::max_element(c.values.begin(), c.values.end())));
+  const bool whole = std::all_of(c.values.begin(), c.values.end(), [](float v) { return v == std::floor(v); }) &&
+                     c.top == std::floor(c.top);
+  const float top = nice_top(std::max(c.top, *std::max_element(c.values.begin(), c.values.end())), whole);
   // Unit above the axis, gridlines at 0, half and the top.
   dl->AddText(ImVec2(origin.x + 0.25f * em, origin.y + 0.1f * label_h), color_u32(kColorMuted), c.unit.c_str());
   for (const float f : {0.0f, 0.5f, 1.0f}) {

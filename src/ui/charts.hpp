@@ -16,11 +16,13 @@ namespace casebook::ui {
 [[nodiscard]] ImU32 color_u32(const ImVec4& c, float alpha = 1.0f);
 
 /// A round value at or above `v` for the top of a value axis (1, 2, 5 x 10^n; 1 for v <= 0).
-[[nodiscard]] float nice_top(float v);
+/// With `whole` (every value of the chart a whole number: counts), 2, 4, 6, 8 x 10^n with
+/// n >= 0, so that the half-way tick is a whole number too (no "2.5 reviews"; 2 for v <= 0).
+[[nodiscard]] float nice_top(float v, bool whole = false);
 
 /// Draws `c` across the available width, its plot `height_em` font sizes tall (the title and
 /// explanation above it, the labels and the x-axis title below it come on top). The value axis
-/// runs from 0 to nice_top(max(c.top, largest value)) with ticks at 0, half and the top. With
+/// runs from 0 to nice_top(max(c.top, largest value), whole values) with ticks at 0, half and the top. With
 /// `focused`, a frame marks the chart and bar `cursor` (-1 or out of range: the last) is lit
 /// and its tip written under the chart; `scroll_to` scrolls the chart into view.
 void bar_chart(UiContext& ui, const app::Chart& c, bool focused, int cursor, bool scroll_to, float height_em = 9.0f);
