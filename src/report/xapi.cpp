@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/answer_key.hpp"
 #include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "report/text.hpp"
@@ -157,7 +158,12 @@ Json activity(const std::string& card_key, const CardEntry* card, const std::str
   if (card != nullptr && !card->question_type.empty()) {
     definition["extensions"][std::string(kIriBase) + "/extensions/question-type"] = card->question_type;
   }
-  if (card != nullptr && card->question) detail::add_interaction(*card->question, language, definition);
+  if (card != nullptr && card->question) {
+    detail::add_interaction(*card->question, language, definition);
+    // The key today's correctResponsesPattern gives; a statement whose result names another
+    // was marked against an earlier key (the question was re-keyed since).
+    definition["extensions"][std::string(kIriBase) + "/extensions/answer-key"] = core::answer_key_fingerprint(*card->question);
+  }
   return {{"objectType", "Activity"},
           {"id", std::string(kIriBase) + "/cards/" + percent_encode(card_key)},
           {"definition", std::move(definition)}};
@@ -206,6 +212,7 @@ class StatementBuilder {
     result["success"] = r.correct;
     result["duration"] = iso_duration(r.response_ms);
     result["extensions"] = {{std::string(kIriBase) + "/extensions/answer", r.answer}};
+    if (!r.answer_key.empty()) result["extensions"][std::string(kIriBase) + "/extensions/answer-key"] = r.answer_key;
     const std::string result_text = value(result);
     members.emplace_back("result", result_text);
     const std::string rating(core::to_string(r.rating));

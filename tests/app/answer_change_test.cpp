@@ -274,4 +274,16 @@ TEST(AnswerChange, AReportMarksAMistakeMadeUnderTheEarlierKey) {
   EXPECT_EQ(mistakes[0].at("correct_answer"), "2018");
   EXPECT_EQ(mistakes[0].at("answer_changed_since"), false);  // the newest: under today's key
   EXPECT_EQ(mistakes[1].at("answer_changed_since"), true);   // marked against 2016
+  // xAPI: each statement's result names the key it was marked against; the activity, today's.
+  const auto xapi = casebook::test::alice_report(f.db, {f.bank}, "xapi", f.dir.file("r.xapi.json"), *f.now);
+  const std::string ext = "https://casebook.invalid/xapi/extensions/answer-key";
+  std::vector<std::pair<std::string, std::string>> keys;  // (result's, activity's) of kRekeyed's statements
+  for (const auto& st : xapi) {
+    if (st.at("object").at("id").get<std::string>().find("q1-year") == std::string::npos) continue;
+    keys.emplace_back(st.at("result").at("extensions").at(ext), st.at("object").at("definition").at("extensions").at(ext));
+  }
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_NE(keys[0].first, keys[0].second);  // the answer of 1.0.0
+  EXPECT_EQ(keys[1].first, keys[1].second);
+  EXPECT_EQ(keys[1].second, key_in(f.bank, kRekeyed));
 }
