@@ -13,15 +13,13 @@
 #include "bank/loader.hpp"
 #include "core/citation.hpp"
 #include "core/diagnostic.hpp"
+#include "core/grading.hpp"
 #include "core/number.hpp"
 #include "term/render.hpp"
 
 namespace casebook::cli {
 
 namespace {
-
-/// A number as written in a bank ("50", "2.5", "1700000000").
-std::string number_text(double v) { return core::format_significant(v, 15); }
 
 /// The right answer of `q` in one line (or several for ordering, matching and dilemmas).
 std::vector<std::string> answer_lines(const core::Question& q) {
@@ -38,13 +36,10 @@ std::vector<std::string> answer_lines(const core::Question& q) {
     case QuestionType::ShortAnswer:
       for (const auto& a : q.accepted) out.push_back(a);
       break;
-    case QuestionType::Numeric: {
-      std::string s = q.min && q.max ? "from " + number_text(*q.min) + " to " + number_text(*q.max)
-                                     : number_text(q.value) + (q.tolerance > 0 ? " ± " + number_text(q.tolerance) : "");
-      if (!q.unit.empty()) s += " " + q.unit;
-      out.push_back(s);
+    case QuestionType::Numeric:
+      // As the feedback writes it: numbers as the question does ("1,700,000,000"), the unit.
+      out.push_back(core::grade(q, core::Answer{}).expected);
       break;
-    }
     case QuestionType::Ordering:
       for (std::size_t i = 0; i < q.items.size(); ++i) out.push_back(std::to_string(i + 1) + ". " + q.items[i]);
       break;
