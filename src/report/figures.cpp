@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <exception>
 #include <map>
-#include <tuple>
+#include <set>
+#include <string_view>
+#include <vector>
 #include <utility>
 
 namespace casebook::report {
@@ -67,23 +69,28 @@ FiguresBuilder::FiguresBuilder(const ReportInput& in)
     m_rows.push_back(CoverageRow{id, title, "", 0, 0, 0, 0, 0, 0, 0.0, {}, {}, {}});
   }
   m_bank_rows = m_rows.size();
-  // Topic rows by bank id, each bank's in its own order, then any other title in byte order.
+  std::set<std::pair<std::string, std::string>> topic_keys;  // (bank, topic title)
+  for (const CardEntry& c : in.cards) {
+    if (c.retired) continue;
+    if (c.topics.empty()) topic_keys.emplace(c.bank_id, "(no topic)");
+    for (const std::string& t : c.topics) topic_keys.emplace(c.bank_id, t);
+  }
+  // Topic rows by bank id, each bank's in its own order, then any other title in byte order
+  // (the set's order, kept by the stable sort).
   std::map<std::pair<std::string, std::string>, std::size_t> listed;  // (bank, title) -> place
   for (const BankEntry& b : in.banks) {
     for (std::size_t i = 0; i < b.topics.size(); ++i) listed.try_emplace({b.id, b.topics[i]}, i);
   }
-  const auto place = [&](const std::string& bank, const std::string& title) {
-    const auto it = listed.find({bank, title});
-    return it == listed.end() ? listed.size() : it->second;
-  };
-  std::map<std::tuple<std::string, std::size_t, std::string>, int> topic_keys;  // sorted as above
-  for (const CardEntry& c : in.cards) {
-    if (c.retired) continue;
-    if (c.topics.empty()) topic_keys[{c.bank_id, place(c.bank_id, "(no topic)"), "(no topic)"}];
-    for (const std::string& t : c.topics) topic_keys[{c.bank_id, place(c.bank_id, t), t}];
+  std::vector<std::pair<std::size_t, const std::pair<std::string, std::string>*>> ordered;
+  for (const auto& key : topic_keys) {
+    const auto it = listed.find(key);
+    ordered.emplace_back(it == listed.end() ? listed.size() : it->second, &key);
   }
-  for (const auto& [sorted, unused] : topic_keys) {
-    const std::pair<std::string, std::string> key{std::get<0>(sorted), std::get<2>(sorted)};
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return std::pair(std::string_view(a.second->first), a.first) < std::pair(std::string_view(b.second->first), b.first);
+  });
+  for (const auto& [unused, at] : ordered) {
+    const auto& key = *at;
     topic_row[key] = m_rows.size();
     m_rows.push_back(CoverageRow{key.first, titles[key.first], key.second, 0, 0, 0, 0, 0, 0, 0.0, {}, {}, {}});
   }
