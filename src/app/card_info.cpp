@@ -68,9 +68,19 @@ void fill_figures(const core::CardSchedule& s, double r, core::TimestampMs t, co
                         "new: never studied; learning: on short steps; review: on growing intervals; relearning: "
                         "back on short steps after a lapse"});
   if (s.state == core::CardState::New) return;
-  v.figures.push_back(F{"Due", core::format_local_minutes(s.due, clock.time_zone) + " (" +
-                                   core::format_interval(t, s.due) + ")",
-                        "when the card is shown again"});
+  // A moment past is "due now", never "(<1m)"; a card on days names its study day when that is
+  // not the calendar date of the moment (before the day's rollover hour), as "Due in N days" does.
+  std::string due = core::format_local_minutes(s.due, clock.time_zone) +
+                    (s.due <= t ? " (due now, since " + core::format_interval(s.due, t) + ")"
+                                : " (in " + core::format_interval(t, s.due) + ")");
+  if (!(core::is_learning(s.state) && s.scheduled_days == 0)) {
+    const std::string day = core::iso_date_of_day(core::study_day(s.due, clock));
+    if (day != core::format_local_date(s.due, clock.time_zone)) {
+      const std::string hour = (clock.rollover_hour < 10 ? "0" : "") + std::to_string(clock.rollover_hour);
+      due += ", study day " + day + " (a study day begins at " + hour + ":00)";
+    }
+  }
+  v.figures.push_back(F{"Due", due, "when the card is shown again"});
   v.figures.push_back(F{"Stability", core::format_trimmed(s.stability, 2) + " days",
                         "how long until the chance of recalling it falls to 90 %"});
   v.figures.push_back(F{"Difficulty", core::format_trimmed(s.difficulty, 2) + " of 10",

@@ -177,6 +177,43 @@ TEST(Browser, CardInfoShowsTheQuestionScheduleAndHistory) {
   EXPECT_EQ(f.c.screen(), app::Screen::Browser);
 }
 
+TEST(Browser, CardInfoDueSaysNowWhenPastAndNamesTheStudyDayBeforeTheRollover) {
+  Fixture f;
+  *f.now -= 10 * 3'600'000;  // 02:00 UTC: before the 04:00 rollover, study day 2024-05-31
+  f.c.dispatch(app::StartSession{});
+  f.answer(true, core::Rating::Easy);  // a review card, due at 02:00 some days on
+  f.c.dispatch(app::LeaveSession{});
+  f.c.dispatch(app::GoHome{});
+  f.c.dispatch(app::Navigate{app::Screen::Browser});
+  f.c.dispatch(app::OpenCardInfo{kQ1});
+  ASSERT_EQ(f.c.screen(), app::Screen::CardInfo);
+  const app::CardInfoView& v = f.c.card_info();
+  ASSERT_GE(v.figures.size(), 2u);
+  ASSERT_EQ(v.figures[1].label, "Due");
+  // "2024-06-0D 02:00 UTC (in Nd), study day 2024-06-0(D-1) (a study day begins at 04:00)",
+  // and the schedule in words names that study day.
+  const std::string& due = v.figures[1].value;
+  ASSERT_GE(due.size(), 10u);
+  const int day = std::stoi(due.substr(8, 2));
+  const std::string study_day = "2024-06-" + std::string(day - 1 < 10 ? "0" : "") + std::to_string(day - 1);
+  EXPECT_EQ(due.substr(10, 10), " 02:00 UTC") << due;
+  EXPECT_NE(due.find(", study day " + study_day + " (a study day begins at 04:00)"), std::string::npos) << due;
+  EXPECT_NE(v.schedule.find(", on " + study_day + "."), std::string::npos) << v.schedule;
+  f.c.dispatch(app::Back{});
+
+  // Past its due moment: "due now, since ...", not "(<1m)".
+  Fixture g;
+  g.c.dispatch(app::StartSession{});
+  g.answer(true, core::Rating::Good);  // a learning step of 10 minutes
+  g.c.dispatch(app::LeaveSession{});
+  g.c.dispatch(app::GoHome{});
+  *g.now += 17 * 60'000;
+  g.c.dispatch(app::Navigate{app::Screen::Browser});
+  g.c.dispatch(app::OpenCardInfo{kQ1});
+  ASSERT_EQ(g.c.screen(), app::Screen::CardInfo);
+  EXPECT_EQ(g.c.card_info().figures[1].value, "2024-06-01 12:10 UTC (due now, since 7m)");
+}
+
 TEST(Browser, CardActionsAreRecordedAndChangeTheQueue) {
   Fixture f;
   EXPECT_EQ(f.c.home().new_available, 8);
