@@ -21,10 +21,10 @@
 #include "app/effective_options.hpp"
 #include "app/files.hpp"
 #include "bank/loader.hpp"
-#include "core/answer_key.hpp"
 #include "core/grading.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
+#include "core/time.hpp"
 #include "storage/progress.hpp"
 
 namespace casebook::app {
@@ -125,6 +125,17 @@ GatheredReport gather_report(const ReportRequest& request) {
   const ReportPeriod period = parse_report_period(request.from, request.to, options.clock());
   in.from = period.from;
   in.to = period.to;
+  if (period.from && *period.from > request.now) {
+    // Typed "today" before the rollover hour (03:00 with rollover at 04:00): the period starts
+    // later today, and the answers given so far belong to the study day before.
+    const core::DayClock clock = options.clock();
+    const std::string hour = (clock.rollover_hour < 10 ? "0" : "") + std::to_string(clock.rollover_hour);
+    out.bank_warnings.push_back(
+        "the period starts at " + core::format_local_minutes(*period.from, clock.time_zone) + ", after now (" +
+        core::format_local_minutes(request.now, clock.time_zone) + "): a study day begins at " + hour +
+        ":00, so the answers of today so far are on study day " +
+        core::iso_date_of_day(core::study_day(request.now, clock)) + "; start the period on that day to include them");
+  }
 
   // Every question of the banks (started or not), then the stored cards whose question is gone.
   const auto wanted = [&](const std::string& bank_id) { return request.bank_filter.empty() || bank_id == request.bank_filter; };

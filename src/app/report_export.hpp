@@ -58,7 +58,9 @@ struct PeriodNames {
 /// A gathered report and the banks that failed to load (their cards lose titles and prompts).
 struct GatheredReport {
   report::ReportInput input;
-  std::vector<std::string> bank_warnings;  ///< one line per bank that did not load
+  /// One line per bank that did not load, a bank id no loaded bank has, or a period that
+  /// starts after now (a date typed before the rollover hour).
+  std::vector<std::string> bank_warnings;
 };
 
 /// Builds the report input: every question of the loaded banks (of `bank_filter`), started or

@@ -176,6 +176,16 @@ TEST(Cli, ReportPeriodAndPdf) {
                 "--force"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(slurp(json_path)).at("reviews").size(), 5u);
+  EXPECT_EQ(r.err.find("after now"), std::string::npos) << r.err;
+  // A period that starts after now (today typed before the rollover hour, or a later date)
+  // is written, empty, with a warning that says which study day holds today's answers.
+  r = run(dir, {"report", "--db", db, "--learner", "alice", "--bank", bank, "--from", "2099-01-01", "--out", json_path,
+                "--force"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("casebook: warning: the period starts at 2099-01-01 04:00"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(", after now ("), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a study day begins at 04:00, so the answers of today so far are on study day "), std::string::npos)
+      << r.err;
 
   r = run(dir, {"report", "--db", db, "--learner", "alice", "--from", "2024-13-01", "--out", dir.file("bad.json")});
   EXPECT_EQ(r.code, 2);
