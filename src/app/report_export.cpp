@@ -21,6 +21,7 @@
 #include "app/effective_options.hpp"
 #include "app/files.hpp"
 #include "bank/loader.hpp"
+#include "core/citation.hpp"
 #include "core/grading.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
@@ -156,11 +157,11 @@ GatheredReport gather_report(const ReportRequest& request) {
       e.bank_id = id;
       e.question_id = q.id;
       e.bank_title = bank->info.title;
-      e.prompt = q.prompt;
+      e.prompt = core::render_citations(q.prompt, bank->sources);  // "(CRS report R43383, 2014)", not "[@crs]"
       e.question_type = core::to_string(q.type);
       e.topics = topic_titles(*bank, q);
       if (!bank->info.language.empty()) e.language = bank->info.language;
-      e.correct_answer = core::grade(q, core::Answer{}).expected;
+      e.correct_answer = core::render_citations(core::grade(q, core::Answer{}).expected, bank->sources);
       e.question = std::shared_ptr<const core::Question>(loads, &q);
       e.schedule.due = request.now;  // not started: due whenever it is introduced
       cards.emplace(e.card_key, std::move(e));

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "core/number.hpp"
 #include "report/figures.hpp"
 #include "storage/progress.hpp"
+#include "core/citation.hpp"
 #include "test_support.hpp"
 
 namespace app = casebook::app;
@@ -268,4 +270,36 @@ TEST(Stats, TopicsReadInTheBanksOwnOrder) {
   }
   EXPECT_EQ(shown, expected);
   EXPECT_EQ(shown.size(), listed.size());
+}
+
+TEST(Stats, ReportsWriteCitationsAsTheStudyScreenDoes) {
+  // Generated figure questions quote their fact's text with its "[@id]" marker: a report shows
+  // the citation as the study screen does, never the raw marker.
+  casebook::test::AppFiles files;
+  const std::string soldatov = std::string(CASEBOOK_SOURCE_DIR) + "/question_banks/soldatov-2021-russia-cooperation.toml";
+  app::Library library;
+  library.load({soldatov});
+  ASSERT_TRUE(library.loads().front().bank.has_value());
+  const core::Bank& bank = *library.loads().front().bank;
+  std::map<std::string, std::string> shown;  // card key -> the prompt as the study screen renders it
+  for (const auto& q : bank.questions) {
+    if (q.prompt.find("[@") != std::string::npos) shown[core::card_key(bank, q)] = core::render_citations(q.prompt, bank.sources);
+  }
+  ASSERT_FALSE(shown.empty());  // else this would test nothing
+  { app::Controller c{test_config(files.db, files.now, {soldatov})}; }  // the learner alice
+  app::ReportRequest r;  // what every report format is written from
+  r.db_path = files.db;
+  r.bank_paths = {soldatov};
+  r.learner = "alice";
+  r.now = *files.now;
+  const app::GatheredReport g = app::gather_report(r);
+  std::size_t checked = 0;
+  for (const auto& card : g.input.cards) {
+    EXPECT_EQ(card.prompt.find("[@"), std::string::npos) << card.prompt;
+    if (const auto it = shown.find(card.card_key); it != shown.end()) {
+      EXPECT_EQ(card.prompt, it->second);
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, shown.size());
 }
