@@ -458,6 +458,7 @@ void StudyFlow::end() {
   m_summary = SummaryView{};
   const auto& c = m_session->counts();
   m_summary.reviewed = c.reviewed;
+  m_summary.recorded = m_records;
   m_summary.correct = c.correct;
   m_summary.not_assessed = c.not_assessed;
   m_summary.ratings = c.ratings;

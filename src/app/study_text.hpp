@@ -31,6 +31,11 @@ namespace casebook::app {
 /// dilemma not assessed (rubric skipped)" (those are not counted correct).
 [[nodiscard]] std::string correct_text(const SummaryView& summary);
 
+/// The summary's line after a Preview session (SummaryView::recorded false): its answers and
+/// ratings were not saved, and its cards are as they were.
+inline constexpr const char* kPreviewSummaryNote =
+    "Preview: nothing was saved. These answers are not in your progress and the cards are as they were.";
+
 /// A duration in milliseconds rounded to the nearest second: "1 h 0 min 5 s", "4 min 12 s",
 /// "9 s" (negative values count as 0).
 [[nodiscard]] std::string format_duration(std::int64_t ms);

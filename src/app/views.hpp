@@ -216,7 +216,8 @@ struct StudyView {
 };
 
 struct SummaryView {
-  int reviewed = 0, correct = 0;
+  int reviewed = 0, correct = 0;         ///< answers rated (a card answered twice counts twice), right ones
+  bool recorded = true;                  ///< false: a Preview session, which saved nothing
   int not_assessed = 0;                  ///< dilemmas rated with the rubric skipped (not in `correct`)
   std::array<int, 4> ratings{};          ///< count per Again..Easy
   std::int64_t duration_ms = 0;

@@ -283,16 +283,17 @@ std::string rating_line(const app::FeedbackView& feedback) {
 
 std::string render_summary(const app::SummaryView& s, const Style& style) {
   std::string out = "\n" + paint(app::summary_heading(s), kBold, style) + "\n";
-  out += "Cards reviewed: " + std::to_string(s.reviewed) + "\n";
+  out += "Answers: " + std::to_string(s.reviewed) + "\n";
   out += "Answered correctly: " + app::correct_text(s) + "\n";
   out += "Ratings:";
   for (int r = 1; r <= 4; ++r) {
     out += (r == 1 ? " " : " · ") + std::string(app::rating_name(static_cast<core::Rating>(r))) + " " +
            std::to_string(s.ratings[static_cast<std::size_t>(r - 1)]);
   }
-  out += "\nTime: " + app::format_duration(s.duration_ms) + "\n";
+  out += "\nTime in session: " + app::format_duration(s.duration_ms) + "\n";
   out += "Still due today: " + std::to_string(s.remaining_due_today) + "\n";
   if (s.remaining_new_today > 0) out += "New cards left today: " + std::to_string(s.remaining_new_today) + "\n";
+  if (!s.recorded) out += std::string(app::kPreviewSummaryNote) + "\n";
   return out;
 }
 

@@ -27,7 +27,7 @@ void draw_summary(const app::SummaryView& s, UiContext& ui) {
   if (ImGui::BeginTable("summary", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH)) {
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, 12.0f * em);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    stat_row("Cards reviewed", std::to_string(s.reviewed));
+    stat_row("Answers", std::to_string(s.reviewed));
     stat_row("Answered correctly", app::correct_text(s));
     std::string ratings;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -35,11 +35,12 @@ void draw_summary(const app::SummaryView& s, UiContext& ui) {
       ratings += std::string(app::rating_name(static_cast<core::Rating>(i + 1))) + " " + std::to_string(s.ratings[i]);
     }
     stat_row("Ratings", ratings);
-    stat_row("Time", app::format_duration(s.duration_ms));
+    stat_row("Time in session", app::format_duration(s.duration_ms));
     stat_row("Still due today", std::to_string(s.remaining_due_today));
     if (s.remaining_new_today > 0) stat_row("New cards left today", std::to_string(s.remaining_new_today));
     ImGui::EndTable();
   }
+  if (!s.recorded) wrapped_text(app::kPreviewSummaryNote, kColorNotice);
   draw_sync_status(s.sync);
   ImGui::Dummy(ImVec2(0, 0.8f * em));
   const bool clicked = styled_button("Back to Home  (Enter)", ImVec2(14.0f * em, 0), true);

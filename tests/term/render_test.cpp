@@ -121,11 +121,19 @@ TEST(TermRender, Summary) {
   s.remaining_due_today = 0;
   EXPECT_EQ(term::render_summary(s, term::Style{false}),
             "\nSession complete\n"
-            "Cards reviewed: 12\n"
+            "Answers: 12\n"
             "Answered correctly: 9 (75%)\n"
             "Ratings: Again 2 · Hard 1 · Good 8 · Easy 1\n"
-            "Time: 4 min 12 s\n"
+            "Time in session: 4 min 12 s\n"
             "Still due today: 0\n");
+  // A Preview session says it saved nothing, last.
+  s.recorded = false;
+  const std::string preview = term::render_summary(s, term::Style{false});
+  const std::string note = std::string(app::kPreviewSummaryNote) + "\n";
+  ASSERT_GT(preview.size(), note.size());
+  EXPECT_EQ(preview.substr(preview.size() - note.size()), note);
+  EXPECT_EQ(std::string(app::kPreviewSummaryNote).substr(0, 27), "Preview: nothing was saved.");
+  s.recorded = true;
   s.remaining_due_today = 3;
   EXPECT_EQ(term::render_summary(s, term::Style{false}).substr(0, 15), "\nSession ended\n");
   // Left with new cards still allowed today: ended, not complete, and it says how many.

@@ -81,7 +81,7 @@ def main():
     if (res.returncode != 0 or len(seen) != 2 or
             any(mode != "Custom study: preview of new cards · does not change the schedule" for _, mode in seen)):
         fail(f"preview --count 2: exit {res.returncode}, headers {seen}\n{res.stdout}")
-    if "Cards reviewed: 2" not in res.stdout or rows(db):
+    if "Answers: 2" not in res.stdout or "Preview: nothing was saved." not in res.stdout or rows(db):
         fail(f"preview recorded {rows(db)}\n{res.stdout}")
     print("preview --count 2: two cards with the mode line, nothing recorded")
 

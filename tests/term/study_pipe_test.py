@@ -190,7 +190,7 @@ def whole_session(casebook, banks, work, name, min_answers, want_types):
         f.write(p.text())
     if rc != 0:
         fail(f"exit {rc}: {err}", p.transcript)
-    reviewed = int(re.search(r"^Cards reviewed: (\d+)$", rest, re.M).group(1))
+    reviewed = int(re.search(r"^Answers: (\d+)$", rest, re.M).group(1))
     rows = review_rows(db, "pipe")
     print(f"{name}: {driver.cards} cards shown, {driver.ratings_sent} ratings sent, "
           f"summary {reviewed}, review log {len(rows)} rows; types {sorted(driver.types)}")
@@ -213,7 +213,7 @@ def fixed_input_with_limit(casebook, banks, work):
     if res.returncode != 0:
         fail(f"--limit 5: exit {res.returncode}: {res.stderr}")
     rows = review_rows(db, "fixed")
-    if len(rows) != 5 or "Cards reviewed: 5" not in res.stdout or "the limit you set" not in res.stdout:
+    if len(rows) != 5 or "Answers: 5" not in res.stdout or "the limit you set" not in res.stdout:
         fail(f"--limit 5: {len(rows)} rows\n{res.stdout[-2000:]}")
     print("fixed input with --limit 5: 5 rows, summary printed")
 
@@ -236,7 +236,7 @@ def interrupt_on_feedback(casebook, banks, work):
                 break
         p.proc.send_signal(signal.SIGINT)
         rc, out, err = p.finish()
-    if rc != 0 or "Interrupted" not in out or "Cards reviewed: 1" not in out:
+    if rc != 0 or "Interrupted" not in out or "Answers: 1" not in out:
         fail(f"Ctrl+C: exit {rc}\n{out}\n{err}", p.transcript)
     if len(review_rows(db, "sigint")) != 1:
         fail("Ctrl+C on the feedback screen did not record the answer")
@@ -303,7 +303,7 @@ def study_scope(casebook, banks, work):
 def small_cases(casebook, banks, work):
     db = os.path.join(work, "eof.sqlite3")
     res = run(casebook, ["--db", db, "--bank", banks, "study", "--color"], "")
-    if res.returncode != 0 or "Session ended" not in res.stdout or "Cards reviewed: 0" not in res.stdout:
+    if res.returncode != 0 or "Session ended" not in res.stdout or "Answers: 0" not in res.stdout:
         fail(f"end of input at once: exit {res.returncode}\n{res.stdout}\n{res.stderr}")
     if "\x1b" in res.stdout:
         fail("--color wrote escape bytes to a pipe")

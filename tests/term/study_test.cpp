@@ -90,7 +90,7 @@ TEST(TermStudy, QuitWhileAnsweringRecordsNothing) {
   s.run({"q"});
   EXPECT_EQ(s.rc, 0);
   EXPECT_TRUE(s.reviews().empty());
-  EXPECT_NE(s.out.find("\nSession ended\nCards reviewed: 0\n"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("\nSession ended\nAnswers: 0\n"), std::string::npos) << s.out;
 }
 
 TEST(TermStudy, QuitOnFeedbackRecordsTheProposedRating) {
@@ -102,7 +102,7 @@ TEST(TermStudy, QuitOnFeedbackRecordsTheProposedRating) {
   EXPECT_EQ(rows[0].card_key, "term-test/tt-year");
   EXPECT_EQ(rows[0].rating, 3);
   EXPECT_EQ(rows[0].correct, 1);
-  EXPECT_NE(s.out.find("Cards reviewed: 1\nAnswered correctly: 1 (100%)\nRatings: Again 0 · Hard 0 · Good 1"),
+  EXPECT_NE(s.out.find("Answers: 1\nAnswered correctly: 1 (100%)\nRatings: Again 0 · Hard 0 · Good 1"),
             std::string::npos)
       << s.out;
 }
@@ -144,7 +144,7 @@ TEST(TermStudy, LimitStopsAfterThatManyAnswers) {
   s.run(lines, term::StudyOptions{2, false, {}});
   EXPECT_EQ(s.rc, 0);
   EXPECT_EQ(s.reviews().size(), 2u);
-  EXPECT_NE(s.out.find("That makes 2 answers, the limit you set.\n\nSession ended\nCards reviewed: 2\n"),
+  EXPECT_NE(s.out.find("That makes 2 answers, the limit you set.\n\nSession ended\nAnswers: 2\n"),
             std::string::npos)
       << s.out;
 }
@@ -169,7 +169,7 @@ TEST(TermStudy, UTakesBackTheLastRatingAndAsksThatCardAgain) {
   ASSERT_EQ(p.voided_reviews("alice").size(), 1u);
   ASSERT_EQ(p.review_log("alice").size(), 1u);
   EXPECT_EQ(p.review_log("alice")[0].rating, core::Rating::Easy);
-  EXPECT_NE(s.out.find("Cards reviewed: 1\n"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("Answers: 1\n"), std::string::npos) << s.out;
 }
 
 TEST(TermStudy, UAtARatingPromptAsksFirstThenTakesBackTheCardBefore) {
@@ -224,7 +224,7 @@ TEST(TermStudy, WaitingForALearningCardSaysWhenAndShowsItOnEnter) {
                        "Enter to wait for it, or q to end.\n> \n\nCard 2 · 0 new · 1 learning · 0 review · "),
             std::string::npos)
       << s.out;
-  EXPECT_NE(s.out.find("Cards reviewed: 1\n"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("Answers: 1\n"), std::string::npos) << s.out;
 }
 
 TEST(TermStudy, NothingToStudy) {
