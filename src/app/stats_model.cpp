@@ -90,7 +90,7 @@ void fill_summary(const report::Figures& f, StatsView& v) {
   auto& s = v.summary;
   s.emplace_back("Cards started", std::to_string(f.syllabus - f.not_started) + " of " + std::to_string(f.syllabus) +
                                       " (" + percent(f.share_seen()) + ")");
-  s.emplace_back("Due now", std::to_string(f.due_now));
+  s.emplace_back("Due now (learning steps too)", std::to_string(f.due_now));  // Home lists learning apart
   s.emplace_back("Answers, right of all", attempts_text(f.all));
   s.emplace_back("Right the first time", attempts_text(f.first_attempts));
   s.emplace_back("Right in the last 7 days", attempts_text(f.last_7_days));
@@ -161,7 +161,10 @@ StatsView make_stats_view(const report::ReportInput& in, const report::Figures& 
   StatsView v;
   v.ready = true;
   v.learner = in.learner;
-  v.as_of = "Figures of " + core::format_local_minutes(in.generated_at, in.time_zone) + ", study day " + f.as_of_date;
+  // The charts count by study day, which starts at the rollover hour: said once, here.
+  const std::string hour = (in.rollover_hour < 10 ? "0" : "") + std::to_string(in.rollover_hour);
+  v.as_of = "Figures of " + core::format_local_minutes(in.generated_at, in.time_zone) + ", study day " + f.as_of_date +
+            " (a study day begins at " + hour + ":00)";
   fill_summary(f, v);
   for (const report::CoverageRow& bank : f.banks) {
     v.coverage.push_back(coverage_row(bank, f));

@@ -120,6 +120,12 @@ TEST(Stats, FiguresAreTheReportFiguresAndMasteryIsNotFullAfterAQuarterWrong) {
   // The screen shows those same figures, worded: the whole view equals the one built from them.
   const app::StatsView expected = app::make_stats_view(in, figures, {});
   EXPECT_EQ(v.summary, expected.summary);
+  // Study days explained where they are named; "due now" says it counts learning steps, which
+  // Home lists apart from the cards due for review.
+  EXPECT_EQ(v.as_of.substr(v.as_of.size() - 50), "study day " + figures.as_of_date + " (a study day begins at 04:00)");
+  EXPECT_NE(std::find_if(v.summary.begin(), v.summary.end(),
+                         [](const auto& r) { return r.first == "Due now (learning steps too)"; }),
+            v.summary.end());
   // Time as the reports write it (one decimal), not rounded to whole minutes.
   const auto time = std::find_if(v.summary.begin(), v.summary.end(), [](const auto& r) { return r.first == "Time spent answering"; });
   ASSERT_NE(time, v.summary.end());
