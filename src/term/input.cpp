@@ -87,7 +87,9 @@ Numbers read_numbers(std::string_view line, int n, const std::string& what) {
     }
     for (const int p : parts) {
       if (p < 1 || p > n) {
-        r.error = "There is no " + what + " " + std::to_string(p) + ": " + range;
+        // "2014" at a question of six choices: say that the digits were read one by one.
+        const std::string in = parts.size() > 1 ? " in " + quoted(t) + " (digits typed together count one by one)" : "";
+        r.error = "There is no " + what + " " + std::to_string(p) + in + ": " + range;
         return r;
       }
       r.values.push_back(p);

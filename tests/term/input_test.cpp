@@ -64,6 +64,10 @@ TEST(TermInput, SingleChoiceByDisplayNumber) {
   EXPECT_EQ(app::answer_problem(c, empty.answer), "Choose an answer first (number keys).");
   EXPECT_EQ(term::parse_answer(c, "4").error, "There is no choice 4: the choices are numbered 1 to 3.");
   EXPECT_EQ(term::parse_answer(c, "0").error, "There is no choice 0: the choices are numbered 1 to 3.");
+  // A year typed at a choice question: its digits are read one by one, and the error says so.
+  EXPECT_EQ(term::parse_answer(c, "2014").error,
+            "There is no choice 0 in \u201c2014\u201d (digits typed together count one by one): the choices are "
+            "numbered 1 to 3.");
   EXPECT_EQ(term::parse_answer(c, "two").error, "“two” is not a number: the choices are numbered 1 to 3.");
   EXPECT_EQ(term::parse_answer(c, "-1").error, "“-1” is not a number: the choices are numbered 1 to 3.");
   EXPECT_EQ(term::parse_answer(c, "1 2").error, "Choose one answer only: type one number from 1 to 3.");
