@@ -10,6 +10,7 @@
 #include "core/number.hpp"
 #include "core/scheduler.hpp"
 #include "core/search.hpp"
+#include "core/study_day_text.hpp"
 
 namespace casebook::app {
 
@@ -76,8 +77,7 @@ void fill_figures(const core::CardSchedule& s, double r, core::TimestampMs t, co
   if (!(core::is_learning(s.state) && s.scheduled_days == 0)) {
     const std::string day = core::iso_date_of_day(core::study_day(s.due, clock));
     if (day != core::format_local_date(s.due, clock.time_zone)) {
-      const std::string hour = (clock.rollover_hour < 10 ? "0" : "") + std::to_string(clock.rollover_hour);
-      due += ", study day " + day + " (a study day begins at " + hour + ":00)";
+      due += ", study day " + day + " (" + core::study_day_begins(clock) + ")";
     }
   }
   v.figures.push_back(F{"Due", due, "when the card is shown again"});

@@ -25,6 +25,7 @@
 #include "core/grading.hpp"
 #include "core/question.hpp"
 #include "core/scheduler.hpp"
+#include "core/study_day_text.hpp"
 #include "core/time.hpp"
 #include "storage/progress.hpp"
 
@@ -130,11 +131,10 @@ GatheredReport gather_report(const ReportRequest& request) {
     // Typed "today" before the rollover hour (03:00 with rollover at 04:00): the period starts
     // later today, and the answers given so far belong to the study day before.
     const core::DayClock clock = options.clock();
-    const std::string hour = (clock.rollover_hour < 10 ? "0" : "") + std::to_string(clock.rollover_hour);
     out.bank_warnings.push_back(
         "the period starts at " + core::format_local_minutes(*period.from, clock.time_zone) + ", after now (" +
-        core::format_local_minutes(request.now, clock.time_zone) + "): a study day begins at " + hour +
-        ":00, so the answers of today so far are on study day " +
+        core::format_local_minutes(request.now, clock.time_zone) + "): " + core::study_day_begins(clock) +
+        ", so the answers of today so far are on study day " +
         core::iso_date_of_day(core::study_day(request.now, clock)) + "; start the period on that day to include them");
   }
 

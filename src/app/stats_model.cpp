@@ -8,6 +8,7 @@
 
 #include "app/report_export.hpp"
 #include "core/number.hpp"
+#include "core/study_day_text.hpp"
 #include "core/utf8.hpp"
 #include "report/charts.hpp"
 
@@ -162,9 +163,8 @@ StatsView make_stats_view(const report::ReportInput& in, const report::Figures& 
   v.ready = true;
   v.learner = in.learner;
   // The charts count by study day, which starts at the rollover hour: said once, here.
-  const std::string hour = (in.rollover_hour < 10 ? "0" : "") + std::to_string(in.rollover_hour);
   v.as_of = "Figures of " + core::format_local_minutes(in.generated_at, in.time_zone) + ", study day " + f.as_of_date +
-            " (a study day begins at " + hour + ":00)";
+            " (" + core::study_day_begins(core::DayClock{in.time_zone, in.rollover_hour}) + ")";
   fill_summary(f, v);
   for (const report::CoverageRow& bank : f.banks) {
     v.coverage.push_back(coverage_row(bank, f));
