@@ -19,6 +19,12 @@ bool is_id_char(char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+/// The first index from `i` on that is not a space or tab (text.size() when none).
+std::size_t after_spaces(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_space(text[i])) ++i;
+  return i;
+}
+
 /// Reads one marker starting at `text[start] == '['` (followed by '@').
 CitationMarker read_marker(std::string_view text, std::size_t start) {
   CitationMarker m;
@@ -50,8 +56,7 @@ CitationMarker read_marker(std::string_view text, std::size_t start) {
       while (i < n && is_id_char(text[i])) ++i;
     }
     if (i == id_start) {
-      std::size_t j = i;
-      while (j < n && is_space(text[j])) ++j;
+      const std::size_t j = after_spaces(text, i);
       if (m.ids.empty() && j < n && text[j] == ']') {
         i = j + 1;
         fail("names no source", "write the id of a [[source]] after `@`, e.g. `[@source-id]`");
@@ -62,20 +67,18 @@ CitationMarker read_marker(std::string_view text, std::size_t start) {
       break;
     }
     m.ids.push_back(CitedId{std::string(text.substr(id_start, i - id_start)), at});
-    while (i < n && is_space(text[i])) ++i;
+    i = after_spaces(text, i);
     if (i < n && text[i] == ']') {
       ++i;
       break;  // well formed
     }
     if (i < n && text[i] == ';') {
-      ++i;
-      while (i < n && is_space(text[i])) ++i;
+      i = after_spaces(text, i + 1);
       continue;
     }
     if (i >= n || text[i] == '\n' || text[i] == '\r') {
       fail("is not closed", "end it with `]`, e.g. `[@" + m.ids.back().id + "]`");
-    } else if (text[i] == ',' && text.substr(i + 1).find_first_not_of(" \t") != std::string_view::npos &&
-               text[text.find_first_not_of(" \t", i + 1)] == '@') {
+    } else if (text[i] == ',' && text.substr(after_spaces(text, i + 1), 1) == "@") {
       fail("separates ids with `,`", "separate cited ids with `;`: `[@a; @b]`");
     } else {
       fail("has unexpected text after `@" + m.ids.back().id + "`",
