@@ -127,8 +127,7 @@ TEST(CliImport, NothingImportableFailsAndWritesNothing) {
   fs::remove_all(dir);
 }
 
-// An Aiken file named .txt (no "aiken" in its name) is read as Aiken: a line starting
-// "ANSWER:" and no GIFT braces. A GIFT file whose answer text holds "ANSWER:" stays GIFT.
+// A refused --out (the file exists) is said alone, not after every diagnostic of the input.
 TEST(CliImport, AnExistingOutComesAloneWithoutTheInputsDiagnostics) {
   const fs::path dir = temp_dir("exists");
   // One question imports, one is refused (a diagnostic): first written, then --out exists.
@@ -146,6 +145,8 @@ TEST(CliImport, AnExistingOutComesAloneWithoutTheInputsDiagnostics) {
   fs::remove_all(dir);
 }
 
+// An Aiken file named .txt (no "aiken" in its name) is read as Aiken: a line starting
+// "ANSWER:" and no GIFT braces. A GIFT file whose answer text holds "ANSWER:" stays GIFT.
 TEST(CliImport, AnAikenFileNamedTxtIsReadAsAiken) {
   const fs::path dir = temp_dir("aiken-txt");
   {
